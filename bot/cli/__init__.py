@@ -1,0 +1,43 @@
+"""The `agenda-bot` command line. Settings are built here, in `main()`, never at import."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from bot.cli.agenda_commands import check, convert, show
+from bot.config import SettingsError, load_settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--config",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Settings file (default: agenda-bot.toml in the current folder, if present).",
+)
+@click.version_option(package_name="agenda-bot")
+@click.pass_context
+def cli(ctx: click.Context, config: Path | None) -> None:
+    """Read event agendas and show every session in your own time zone."""
+    try:
+        ctx.obj = load_settings(config)
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+cli.add_command(check)
+cli.add_command(show)
+cli.add_command(convert)
+
+
+def main() -> None:
+    """Console entry point (`agenda-bot`, `python -m bot`)."""
+    # Agenda text is UTF-8 whatever the terminal says; never die on a CJK title.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    cli(prog_name="agenda-bot")

@@ -1,0 +1,147 @@
+"""The agenda model: schedules and their sessions, with aware datetimes only."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from enum import StrEnum
+
+from bot.domain.zones.naming import zone_name
+
+
+class SessionKind(StrEnum):
+    TALK = "talk"
+    KEYNOTE = "keynote"
+    PANEL = "panel"
+    WORKSHOP = "workshop"
+    LIGHTNING = "lightning"
+    BREAK = "break"
+    MEAL = "meal"
+    REGISTRATION = "registration"
+    OPENING = "opening"
+    CLOSING = "closing"
+    NETWORKING = "networking"
+    EVENT = "event"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    affiliation: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    file: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One entry of an agenda.
+
+    `start` and `end` are aware. `end` is exclusive and None when the agenda does not say. An
+    all-day session starts at local midnight of its first day in the schedule's zone and ends at
+    midnight after its last day, as in iCalendar.
+    """
+
+    id: str
+    title: str
+    start: datetime
+    end: datetime | None = None
+    all_day: bool = False
+    speakers: tuple[Speaker, ...] = ()
+    kind: SessionKind = SessionKind.TALK
+    track: str | None = None
+    location: str | None = None
+    links: tuple[Link, ...] = ()
+    description: str | None = None
+    line: int = 0
+
+    def __post_init__(self) -> None:
+        for name in ("start", "end"):
+            value = getattr(self, name)
+            if value is not None and value.utcoffset() is None:
+                raise ValueError(f"session {self.id!r}: {name} must be an aware datetime")
+
+    @property
+    def first_day(self) -> date:
+        """The first day as the organizers see it (meaningful for all-day sessions)."""
+        return self.start.date()
+
+    @property
+    def last_day(self) -> date:
+        """The last day, inclusive, as the organizers see it."""
+        if self.end is None:
+            return self.start.date()
+        return (self.end - timedelta(microseconds=1)).date() if self.all_day else self.end.date()
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """One event's agenda: where it came from, its zone, and its sessions in start order."""
+
+    id: str
+    title: str
+    timezone: tzinfo
+    sessions: tuple[Session, ...]
+    source: SourceRef
+    description: str | None = None
+    url: str | None = None
+    venue: str | None = None
+
+    @property
+    def timezone_name(self) -> str:
+        return zone_name(self.timezone)
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    """An ASCII slug for ids and file names; empty when the text has no Latin letters or digits."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = _NON_WORD.sub("-", folded).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0] or slug[:limit]
+    return slug
+
+
+def text_key(text: str, prefix: str = "s") -> str:
+    """A slug of the text, or a short digest of it when it has nothing to slug (CJK titles)."""
+    slug = slugify(text)
+    if slug:
+        return slug
+    digest = hashlib.sha1(text.strip().encode(), usedforsecurity=False).hexdigest()[:10]
+    return f"{prefix}-{digest}"
+
+
+def unique_ids(keys: Iterable[str]) -> list[str]:
+    """Number repeated keys in order: the second "coffee-break" becomes "coffee-break-2".
+
+    Ids built this way survive re-reading: an unchanged row keeps its id as long as no row with
+    the same title is inserted before it.
+    """
+    seen: Counter[str] = Counter()
+    result: list[str] = []
+    for key in keys:
+        seen[key] += 1
+        result.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return result

@@ -1,0 +1,1 @@
+"""Readers turn agenda files (Markdown pages, native YAML, .ics) into schedules."""

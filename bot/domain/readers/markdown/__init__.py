@@ -1,0 +1,36 @@
+"""Markdown agenda pages as Hugo/Jekyll sites and READMEs write them."""
+
+from __future__ import annotations
+
+from bot.domain.agenda import Schedule
+from bot.domain.diagnostics import Diagnostics
+from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.markdown.front_matter import (
+    FrontMatter,
+    FrontMatterError,
+    split_front_matter,
+)
+from bot.domain.readers.markdown.page import PageReader
+
+
+def read_markdown(
+    text: str, diagnostics: Diagnostics, options: ReadOptions, stem: str
+) -> list[Schedule]:
+    """Every schedule a page describes. Problems go to `diagnostics`; broken front matter is
+    reported and the body is still read."""
+    try:
+        front = split_front_matter(text)
+    except FrontMatterError as exc:
+        diagnostics.error(exc.line, str(exc))
+        front = _without_front_matter(text)
+    return PageReader(front, diagnostics, options, stem).read()
+
+
+def _without_front_matter(text: str) -> FrontMatter:
+    """The body after a broken front matter block, or the whole text if it never closes."""
+    lines = text.split("\n")
+    fence = lines[0].strip()
+    for index in range(1, len(lines)):
+        if lines[index].strip() == fence:
+            return FrontMatter(body="\n".join(lines[index + 1 :]), body_line=index + 2)
+    return FrontMatter(body="\n".join(lines[1:]), body_line=2)

@@ -1,0 +1,249 @@
+"""The native YAML agenda format: exact, for organizers who want no guessing.
+
+Its JSON Schema is `agenda.schema.json` beside this file; every document is checked against it
+before it is read. A bad session is reported and skipped; the other sessions stay.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, time, timedelta, tzinfo
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from bot.domain.agenda import (
+    Link,
+    Schedule,
+    Session,
+    SessionKind,
+    SourceRef,
+    Speaker,
+    slugify,
+    text_key,
+    unique_ids,
+)
+from bot.domain.diagnostics import Diagnostics
+from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.markdown.speakers import parse_speaker
+from bot.domain.readers.markdown.vocabulary import kind_of
+from bot.domain.readers.safe_yaml import LineDict, YamlError, load_yaml_documents
+from bot.domain.zones.local_time import localize, midnight
+from bot.domain.zones.resolve import UnknownZoneError
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the native format."""
+    text = resources.files(__package__).joinpath("agenda.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    cls = jsonschema.validators.validator_for(schema())
+    return cls(schema())
+
+
+def read_native(
+    text: str, diagnostics: Diagnostics, options: ReadOptions, stem: str
+) -> list[Schedule]:
+    """Every schedule in a YAML stream (one per document)."""
+    try:
+        documents = load_yaml_documents(text)
+    except YamlError as exc:
+        diagnostics.error(exc.line + 1, f"invalid YAML: {exc}")
+        return []
+    documents = [d for d in documents if d is not None]
+    keys = [stem if len(documents) == 1 else f"{stem}-{i + 1}" for i in range(len(documents))]
+    schedules = []
+    for document, key in zip(documents, keys, strict=True):
+        schedule = _read_document(document, diagnostics, options, key)
+        if schedule is not None:
+            schedules.append(schedule)
+    return schedules
+
+
+def _line_of(document: Any, path: list[str | int]) -> int:
+    """The line of the deepest mapping key along a JSON path."""
+    node = document
+    line = getattr(document, "line", 1)
+    for part in path:
+        if isinstance(node, LineDict) and isinstance(part, str):
+            line = node.key_lines.get(part, line)
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+            line = getattr(node, "line", line)
+        else:
+            break
+    return line
+
+
+def _read_document(
+    document: Any, diag: Diagnostics, options: ReadOptions, key: str
+) -> Schedule | None:
+    # Lines come from the YAML marks, which count from the start of the whole stream.
+    if not isinstance(document, dict):
+        diag.error(0, "an agenda document must be a mapping with title, timezone and sessions")
+        return None
+    bad_sessions: set[int] = set()
+    fatal = False
+    for error in sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.path))):
+        path = list(error.absolute_path)
+        where = ".".join(str(p) for p in path) or "document"
+        diag.error(_line_of(document, path), f"{where}: {error.message}")
+        if len(path) >= 2 and path[0] == "sessions" and isinstance(path[1], int):
+            bad_sessions.add(path[1])
+        else:
+            fatal = True
+    if fatal:
+        return None
+    line = getattr(document, "line", 1)
+    day = date.fromisoformat(document["date"]) if "date" in document else None
+    try:
+        tz = options.resolver.parse(document["timezone"], day).tz
+    except UnknownZoneError as exc:
+        diag.error(_line_of(document, ["timezone"]), f"timezone: {exc}")
+        return None
+    raw_sessions = document["sessions"]
+    keep = [i for i in range(len(raw_sessions)) if i not in bad_sessions]
+    explicit = [raw_sessions[i].get("id") for i in keep]
+    generated = unique_ids(text_key(raw_sessions[i]["title"]) for i in keep)
+    ids = [e or g for e, g in zip(explicit, generated, strict=True)]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    sessions = []
+    for index, session_id in zip(keep, ids, strict=True):
+        raw = raw_sessions[index]
+        at = getattr(raw, "line", line)
+        if session_id in duplicates:
+            diag.error(at, f"sessions.{index}: id {session_id!r} is used twice; skipped")
+            continue
+        try:
+            sessions.append(_session(raw, session_id, day, tz, diag=diag, line=at))
+        except ValueError as exc:
+            diag.error(at, f"sessions.{index}: {exc}")
+    if not sessions:
+        diag.error(line, "no session could be read")
+        return None
+    sessions.sort(key=lambda s: (s.start, s.line))
+    return Schedule(
+        id=document.get("id") or slugify(key) or key,
+        title=document["title"],
+        timezone=tz,
+        sessions=tuple(sessions),
+        source=SourceRef(diag.file, line),
+        description=document.get("description"),
+        url=document.get("url"),
+        venue=document.get("venue"),
+    )
+
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def _moment(
+    value: str, day: date | None, tz: tzinfo, *, diag: Diagnostics, line: int, what: str
+) -> tuple[datetime, bool]:
+    """A start or end: (instant, is_date_only)."""
+    value = value.strip()
+    clock = _CLOCK.match(value)
+    if clock:
+        if day is None:
+            raise ValueError(
+                f"{what} {value!r} needs a date (set `date` on the session or the agenda)"
+            )
+        hour, minute = int(clock.group(1)), int(clock.group(2))
+        if hour > 23 or minute > 59:
+            raise ValueError(f"{what} {value!r} is not a time of day")
+        wall = datetime.combine(day, time(hour, minute))
+        return _localized(wall, tz, diag, line), False
+    if len(value) == 10:
+        return midnight(date.fromisoformat(value), tz), True
+    parsed = datetime.fromisoformat(value.replace(" ", "T", 1))
+    if parsed.tzinfo is not None:
+        return parsed.astimezone(tz), False
+    return _localized(parsed, tz, diag, line), False
+
+
+def _localized(wall: datetime, tz: tzinfo, diag: Diagnostics, line: int) -> datetime:
+    result = localize(wall, tz)
+    if result.note:
+        diag.warn(line, result.note)
+    return result.moment
+
+
+def _duration(value: int | str) -> timedelta:
+    if isinstance(value, int):
+        return timedelta(minutes=value)
+    hours = re.search(r"(\d+)\s*h", value)
+    minutes = re.search(r"(\d+)\s*m", value)
+    return timedelta(
+        hours=int(hours.group(1)) if hours else 0, minutes=int(minutes.group(1)) if minutes else 0
+    )
+
+
+def _session(
+    raw: dict[str, Any],
+    session_id: str,
+    default_day: date | None,
+    tz: tzinfo,
+    *,
+    diag: Diagnostics,
+    line: int,
+) -> Session:
+    day = date.fromisoformat(raw["date"]) if "date" in raw else default_day
+    start, date_only = _moment(raw["start"], day, tz, diag=diag, line=line, what="start")
+    all_day = bool(raw.get("all_day", date_only))
+    if all_day:
+        first_day = (
+            start.astimezone(tz).date() if not date_only else date.fromisoformat(raw["start"])
+        )
+        start = midnight(first_day, tz)
+    end: datetime | None = None
+    if "end" in raw:
+        end_day = start.astimezone(tz).date() if _CLOCK.match(raw["end"].strip()) else day
+        end, end_date_only = _moment(raw["end"], end_day, tz, diag=diag, line=line, what="end")
+        if all_day and end_date_only:
+            end = midnight(date.fromisoformat(raw["end"].strip()) + timedelta(days=1), tz)
+        if end <= start:
+            raise ValueError(
+                f"end {raw['end']} is before start {raw['start']}"
+                if end < start
+                else f"end {raw['end']} is the same as start"
+            )
+    elif "duration" in raw:
+        end = start + _duration(raw["duration"])
+    elif all_day:
+        end = midnight(start.date() + timedelta(days=1), tz)
+    kind = SessionKind(raw["kind"]) if "kind" in raw else kind_of(raw["title"])
+    return Session(
+        id=session_id,
+        title=raw["title"].strip(),
+        start=start,
+        end=end,
+        all_day=all_day,
+        speakers=tuple(_speaker(s) for s in raw.get("speakers", [])),
+        kind=SessionKind.EVENT if all_day and "kind" not in raw else kind,
+        track=raw.get("track"),
+        location=raw.get("location"),
+        links=tuple(_link(link) for link in raw.get("links", [])),
+        description=raw.get("description"),
+        line=line,
+    )
+
+
+def _speaker(value: str | dict[str, str]) -> Speaker:
+    if isinstance(value, str):
+        return parse_speaker(value)
+    return Speaker(value["name"].strip(), (value.get("affiliation") or "").strip() or None)
+
+
+def _link(value: str | dict[str, str]) -> Link:
+    if isinstance(value, str):
+        return Link(value)
+    return Link(value["url"], value.get("label", ""))

@@ -1,0 +1,156 @@
+"""One entry point for every agenda file: format by name, and the checks every input passes first.
+
+Binary, empty, oversized and undecodable inputs end here with one clear error each; a reader only
+ever sees text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+
+from bot.domain.agenda import Schedule, slugify
+from bot.domain.diagnostics import Diagnostic, Diagnostics, Severity
+from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.ical import read_ical
+from bot.domain.readers.markdown import read_markdown
+from bot.domain.readers.native import read_native
+
+MAX_BYTES = 2 * 1024 * 1024
+FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".ics": "ics",
+}
+
+
+@dataclass(slots=True)
+class ReadResult:
+    """What one file gave: its schedules and every problem found on the way."""
+
+    file: str
+    schedules: list[Schedule] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.schedules) and not any(
+            d.severity is Severity.ERROR for d in self.diagnostics
+        )
+
+
+def format_of(name: str) -> str | None:
+    return FORMATS.get(PurePath(name).suffix.lower())
+
+
+def read_path(path: Path, options: ReadOptions, display: str | None = None) -> ReadResult:
+    """Read one file. Never raises for bad content; I/O problems become diagnostics too."""
+    name = display or str(path)
+    diagnostics = Diagnostics(name)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            diagnostics.error(0, _too_big(size))
+            return ReadResult(name, [], diagnostics.items)
+        data = path.read_bytes()
+    except OSError as exc:
+        diagnostics.error(0, f"cannot read: {exc.strerror or exc}")
+        return ReadResult(name, [], diagnostics.items)
+    return read_bytes(data, name, options)
+
+
+def read_bytes(data: bytes, name: str, options: ReadOptions) -> ReadResult:
+    """Read an agenda from bytes, as uploaded in chat. `name` picks the format and the id."""
+    diagnostics = Diagnostics(name)
+    result = ReadResult(name)
+    fmt = format_of(name)
+    if fmt is None:
+        diagnostics.error(0, f"unknown agenda format; use one of {', '.join(sorted(FORMATS))}")
+    elif len(data) > MAX_BYTES:
+        diagnostics.error(0, _too_big(len(data)))
+    elif not data.strip():
+        diagnostics.error(0, "the file is empty")
+    elif b"\x00" in data[:8192]:
+        diagnostics.error(0, "this is a binary file, not an agenda")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            diagnostics.error(line, "the file is not valid UTF-8 text")
+        else:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+            result.schedules = _dispatch(fmt, text, diagnostics, options, _stem(name))
+    result.diagnostics = diagnostics.items
+    return result
+
+
+def _dispatch(
+    fmt: str, text: str, diagnostics: Diagnostics, options: ReadOptions, stem: str
+) -> list[Schedule]:
+    if fmt == "markdown":
+        return read_markdown(text, diagnostics, options, stem)
+    if fmt == "yaml":
+        return read_native(text, diagnostics, options, stem)
+    return read_ical(text, diagnostics, options, stem)
+
+
+def _stem(name: str) -> str:
+    stem = PurePath(name).stem
+    return slugify(stem) or "agenda"
+
+
+def _too_big(size: int) -> str:
+    return f"the file is {size / 1024 / 1024:.1f} MB; agendas are limited to {MAX_BYTES // 1024 // 1024} MB"
+
+
+def agenda_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """Agenda files under the given paths (folders searched recursively, hidden ones skipped),
+    in a stable order, and the paths that do not exist."""
+    found: list[Path] = []
+    missing: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                relative = child.relative_to(path).parts
+                if (
+                    child.is_file()
+                    and format_of(child.name)
+                    and not any(p.startswith(".") for p in relative)
+                ):
+                    found.append(child)
+        elif path.exists():
+            found.append(path)
+        else:
+            missing.append(path)
+    return found, missing
+
+
+def read_paths(paths: list[Path], options: ReadOptions) -> list[ReadResult]:
+    """Read every agenda file under `paths`. One file's failure never stops the others."""
+    files, missing = agenda_files(paths)
+    results = [
+        ReadResult(str(p), [], [Diagnostic(str(p), 0, "no such file or folder", Severity.ERROR)])
+        for p in missing
+    ]
+    for file in files:
+        try:
+            results.append(read_path(file, options))
+        except Exception as exc:
+            results.append(
+                ReadResult(
+                    str(file),
+                    [],
+                    [
+                        Diagnostic(
+                            str(file),
+                            0,
+                            f"internal error while reading ({type(exc).__name__}: {exc})",
+                            Severity.ERROR,
+                        )
+                    ],
+                )
+            )
+    return results

@@ -1,0 +1,1 @@
+"""Time zones: naming, resolving what organizers write, and turning wall times into instants."""

@@ -1,0 +1,54 @@
+"""Wall-clock times to instants, with one rule for DST gaps and folds.
+
+The rule is RFC 5545's (section 3.3.5), so that we agree with every calendar client:
+- a wall time that does not exist (skipped by a spring-forward gap) is read with the offset in
+  force before the gap, which moves it forward by the gap's length (02:30 -> 03:30);
+- a wall time that happens twice (a fall-back fold) means its first occurrence.
+Both cases come back with a note so readers can warn the organizer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, tzinfo
+
+from bot.domain.zones.naming import offset_label, zone_name
+
+
+@dataclass(frozen=True, slots=True)
+class Localized:
+    moment: datetime
+    note: str | None = None
+
+
+def localize(wall: datetime, tz: tzinfo) -> Localized:
+    """Attach `tz` to a naive wall time following the gap/fold rule above."""
+    if wall.tzinfo is not None:
+        raise ValueError("localize takes a naive wall time")
+    first = wall.replace(tzinfo=tz, fold=0)
+    round_trip = first.astimezone(UTC).astimezone(tz)
+    if round_trip.replace(tzinfo=None) != wall:
+        shifted = round_trip.replace(fold=0)
+        return Localized(
+            shifted,
+            f"{wall:%Y-%m-%d %H:%M} does not exist in {zone_name(tz)} (clocks move forward); "
+            f"read as {shifted:%H:%M} {offset_label(shifted)}",
+        )
+    second = wall.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        return Localized(
+            first,
+            f"{wall:%Y-%m-%d %H:%M} happens twice in {zone_name(tz)} (clocks move back); "
+            f"read as the first, {offset_label(first)}",
+        )
+    return Localized(first)
+
+
+def localize_date_time(day: date, clock: time, tz: tzinfo) -> Localized:
+    """`localize` for a date and a clock time given apart, as agendas write them."""
+    return localize(datetime.combine(day, clock), tz)
+
+
+def midnight(day: date, tz: tzinfo) -> datetime:
+    """The start of `day` in `tz` (which is not always 00:00 where DST starts at midnight)."""
+    return localize(datetime.combine(day, time()), tz).moment
