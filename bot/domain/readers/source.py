@@ -58,14 +58,21 @@ def read_path(path: Path, options: ReadOptions, display: str | None = None) -> R
     except OSError as exc:
         diagnostics.error(0, f"cannot read: {exc.strerror or exc}")
         return ReadResult(name, [], diagnostics.items)
-    return read_bytes(data, name, options)
+    return read_bytes(data, name, options, file_name=path.name)
 
 
-def read_bytes(data: bytes, name: str, options: ReadOptions) -> ReadResult:
-    """Read an agenda from bytes, as uploaded in chat. `name` picks the format and the id."""
+def read_bytes(
+    data: bytes, name: str, options: ReadOptions, file_name: str | None = None
+) -> ReadResult:
+    """Read an agenda from bytes, as uploaded in chat.
+
+    `name` is how messages refer to the file; `file_name` (default: `name`) picks the format and
+    the schedule id.
+    """
     diagnostics = Diagnostics(name)
     result = ReadResult(name)
-    fmt = format_of(name)
+    file_name = file_name or name
+    fmt = format_of(file_name)
     if fmt is None:
         diagnostics.error(0, f"unknown agenda format; use one of {', '.join(sorted(FORMATS))}")
     elif len(data) > MAX_BYTES:
@@ -82,7 +89,7 @@ def read_bytes(data: bytes, name: str, options: ReadOptions) -> ReadResult:
             diagnostics.error(line, "the file is not valid UTF-8 text")
         else:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-            result.schedules = _dispatch(fmt, text, diagnostics, options, _stem(name))
+            result.schedules = _dispatch(fmt, text, diagnostics, options, _stem(file_name))
     result.diagnostics = diagnostics.items
     return result
 

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -76,12 +76,29 @@ _CJK = (
 )
 _ISO = r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])"
 
-_PATTERNS = [
-    (re.compile(_ISO), "iso"),
-    (re.compile(_CJK), "cjk"),
-    (re.compile(_ENGLISH_MONTH_FIRST), "en"),
-    (re.compile(_ENGLISH_DAY_FIRST), "en"),
+# Each pattern runs only when a cheap test says it might match: most table cells hold no date.
+_HAS_MONTH_WORD = re.compile(rf"\b(?:{_spellings(MONTHS)})")
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+def _cjk_month(text: str) -> bool:
+    return "月" in text
+
+
+def _month_word(text: str) -> bool:
+    return _HAS_MONTH_WORD.search(text) is not None
+
+
+_PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str], bool]]] = [
+    (re.compile(_ISO), "iso", _always),
+    (re.compile(_CJK), "cjk", _cjk_month),
+    (re.compile(_ENGLISH_MONTH_FIRST), "en", _month_word),
+    (re.compile(_ENGLISH_DAY_FIRST), "en", _month_word),
 ]
+_DIGIT = re.compile(r"\d")
 
 
 class DateError(ValueError):
@@ -149,7 +166,11 @@ def find_dates(text: str) -> list[DateMention]:
     if len(text) > 4000:
         text = text[:4000]
     found: list[DateMention] = []
-    for pattern, kind in _PATTERNS:
+    if not _DIGIT.search(text):
+        return found
+    for pattern, kind, might_match in _PATTERNS:
+        if not might_match(text):
+            continue
         for match in pattern.finditer(text):
             mention = _mention(match, kind)
             if mention is None:

@@ -31,6 +31,7 @@ _OFFSET = re.compile(
 )
 _IANA = re.compile(r"\b[A-Z][A-Za-z_-]+(?:/[A-Z][A-Za-z0-9_+-]+){1,2}\b")
 _WORD = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")
+_ZONE_CHARACTERS = re.compile(r"[A-Za-z+−\u3040-\u30ff\u4e00-\u9fff]")
 
 
 class UnknownZoneError(ValueError):
@@ -107,6 +108,8 @@ def find_zones(text: str, abbreviations: Mapping[str, Abbreviation]) -> list[Zon
     and the offset that checks it.
     """
     parts: list[ZoneMention] = []
+    if not _ZONE_CHARACTERS.search(text):
+        return parts  # "13:30 - 14:00": nothing that could name a zone
     for match in _IANA.finditer(text):
         if match.group(0) in iana_names():
             parts.append(

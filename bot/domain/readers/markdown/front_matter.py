@@ -49,7 +49,8 @@ def split_front_matter(text: str) -> FrontMatter:
         try:
             loaded = load_yaml(raw)
         except YamlError as exc:
-            raise FrontMatterError(exc.line + 1, f"front matter: {exc}") from None
+            # +1 for 1-based lines, +1 for the opening fence.
+            raise FrontMatterError(exc.line + 2, f"front matter: {exc}") from None
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):

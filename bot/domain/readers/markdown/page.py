@@ -101,6 +101,7 @@ class _Event:
     venue: str | None = None
     sessions: list[_Draft] = field(default_factory=list)
     alternates: list[tuple[ClockSpan, ZoneMention]] = field(default_factory=list)
+    heading: str | None = None  # the heading just above its date line
 
 
 class PageReader:
@@ -248,6 +249,13 @@ class PageReader:
                 session.speakers.extend(speakers)
             else:
                 self.pending_speakers.extend(speakers)
+        elif role is Role.ZONE:
+            mentions = self.resolver.find(value)
+            if mentions:
+                self.event.zone, self.event.zone_line = mentions[0], line.number
+                self._note_page_zone(mentions[0], line.number)
+            else:
+                self.diag.warn(line.number, f"time zone {value!r} not recognised; ignored")
         elif role is Role.TITLE:
             self.title_candidate = (value, line.number)
             self.block_session = None
@@ -279,6 +287,8 @@ class PageReader:
         if not event.stated_line and not (event.sessions and not labeled):
             event.first_day, event.last_day = first, last
             event.stated_line = line.number
+            if self.heading_since_event is not None:
+                event.heading = self.heading_since_event[0]
             self._event_times(line.number, text)
         self.day = first
         self.title_candidate = None
@@ -393,7 +403,13 @@ class PageReader:
             roles[time_col] = Role.TIME
         title_col = _first(roles, Role.TITLE)
         unclassified = [i for i, r in enumerate(roles) if r is None and i != time_col]
-        tracks = unclassified if title_col is None and len(unclassified) >= 2 else []
+        # "Time | Main Hall | Room 101": with no title column, room-like columns are tracks.
+        roomlike = [
+            i
+            for i, r in enumerate(roles)
+            if r in (None, Role.LOCATION, Role.TRACK) and i != time_col
+        ]
+        tracks = roomlike if title_col is None and len(roomlike) >= 2 else []
         if title_col is None and not tracks and unclassified:
             title_col = unclassified[0]
         self.block_session = None
@@ -524,7 +540,7 @@ class PageReader:
         heading = self.heading_since_event
         if title is None and heading is not None:
             title = heading[0]
-        self.events.append(_Event(line=number, title=title))
+        self.events.append(_Event(line=number, title=title, heading=title))
         self.heading_since_event = None
         self.title_candidate = None
         self.block_session = None
@@ -542,7 +558,9 @@ class PageReader:
             self.diag.error(0, "no agenda found: the page gives no event date and no session times")
             return []
         keys = [
-            self.stem if len(events) == 1 else f"{self.stem}-{text_key(e.title or str(i + 1), 'e')}"
+            self.stem
+            if len(events) == 1
+            else f"{self.stem}-{text_key(e.title or e.heading or str(i + 1), 'e')}"
             for i, e in enumerate(events)
         ]
         schedules = []
@@ -613,8 +631,10 @@ class PageReader:
 
     def _schedule(self, event: _Event, key: str) -> Schedule | None:
         tz = self._zone_for(event)
-        title = event.title or self.page_title or self.stem
-        if len(self.events) > 1 and event.title is None and event.first_day:
+        several = len(self.events) > 1
+        title = event.title or (event.heading if several else None) or self.page_title
+        title = title or event.heading or self.stem
+        if several and not (event.title or event.heading) and event.first_day:
             title = f"{title} ({event.first_day.isoformat()})"
         drafts = event.sessions or self._event_as_session(event, title)
         sessions = self._sessions(event, drafts, tz)

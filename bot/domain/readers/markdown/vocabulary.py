@@ -24,6 +24,7 @@ class Role(StrEnum):
     LINKS = "links"
     DESCRIPTION = "description"
     VENUE = "venue"
+    ZONE = "zone"
 
 
 _WORDS: dict[Role, tuple[str, ...]] = {
@@ -193,6 +194,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "概要",
         "内容简介",
     ),
+    Role.ZONE: ("time zone", "timezone", "tz", "zone", "时区", "時區", "タイムゾーン"),
     Role.VENUE: (
         "venue",
         "address",
@@ -327,11 +329,16 @@ _KINDS: tuple[tuple[SessionKind, tuple[str, ...]], ...] = (
 )
 
 
+_KIND_PATTERNS = tuple(
+    (kind, re.compile("|".join(re.escape(w) for w in words))) for kind, words in _KINDS
+)
+
+
 def kind_of(title: str) -> SessionKind:
     """A session's kind from words in its title; a talk when nothing says otherwise."""
     lowered = f"{title.lower()} "
-    for kind, words in _KINDS:
-        if any(word in lowered for word in words):
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(lowered):
             return kind
     return SessionKind.TALK
 

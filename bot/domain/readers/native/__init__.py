@@ -125,6 +125,8 @@ def _read_document(
             continue
         try:
             sessions.append(_session(raw, session_id, day, tz, diag=diag, line=at))
+        except _FieldError as exc:
+            diag.error(raw.key_lines.get(exc.field, at), f"sessions.{index}: {exc}")
         except ValueError as exc:
             diag.error(at, f"sessions.{index}: {exc}")
     if not sessions:
@@ -146,6 +148,14 @@ def _read_document(
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
+class _FieldError(ValueError):
+    """A session value that passed the schema but makes no sense; knows which field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 def _moment(
     value: str, day: date | None, tz: tzinfo, *, diag: Diagnostics, line: int, what: str
 ) -> tuple[datetime, bool]:
@@ -154,12 +164,12 @@ def _moment(
     clock = _CLOCK.match(value)
     if clock:
         if day is None:
-            raise ValueError(
-                f"{what} {value!r} needs a date (set `date` on the session or the agenda)"
+            raise _FieldError(
+                what, f"{what} {value!r} needs a date (set `date` on the session or the agenda)"
             )
         hour, minute = int(clock.group(1)), int(clock.group(2))
         if hour > 23 or minute > 59:
-            raise ValueError(f"{what} {value!r} is not a time of day")
+            raise _FieldError(what, f"{what} {value!r} is not a time of day")
         wall = datetime.combine(day, time(hour, minute))
         return _localized(wall, tz, diag, line), False
     if len(value) == 10:
@@ -211,10 +221,11 @@ def _session(
         if all_day and end_date_only:
             end = midnight(date.fromisoformat(raw["end"].strip()) + timedelta(days=1), tz)
         if end <= start:
-            raise ValueError(
+            raise _FieldError(
+                "end",
                 f"end {raw['end']} is before start {raw['start']}"
                 if end < start
-                else f"end {raw['end']} is the same as start"
+                else f"end {raw['end']} is the same as start",
             )
     elif "duration" in raw:
         end = start + _duration(raw["duration"])

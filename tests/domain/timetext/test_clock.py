@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from bot.domain.timetext.clock import find_clock_spans, find_duration, leading_clock_span
+
+
+def spans(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (s.start.strftime("%H:%M"), s.end.strftime("%H:%M") if s.end else None)
+        for s in find_clock_spans(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("13:30 - 13:50", [("13:30", "13:50")]),
+        ("13：30-14：00", [("13:30", "14:00")]),
+        ("6:30pm", [("18:30", None)]),
+        ("7:45-7:50 AM", [("07:45", "07:50")]),
+        ("11:30-12:30 PM", [("11:30", "12:30")]),
+        ("10 - 11am", [("10:00", "11:00")]),
+        ("6:30pm - 8", [("18:30", "20:00")]),
+        ("12pm-1pm", [("12:00", "13:00")]),
+        ("12am", [("00:00", None)]),
+        ("9.30am", [("09:30", None)]),
+        ("14:00 PM", [("14:00", None)]),
+        ("下午2点半-3点", [("14:30", "15:00")]),
+        ("晚上7点", [("19:00", None)]),
+        ("23:00-01:00", [("23:00", "01:00")]),
+        ("9am PT / 4pm UTC", [("09:00", None), ("16:00", None)]),
+        ("13:00 to 14:00", [("13:00", "14:00")]),
+        ("2021-07-10", []),
+        ("Room 12, version 1.2.3", []),
+        ("25:00", []),
+    ],
+)
+def test_clock_spans_are_found_as_people_write_them(text: str, expected: list) -> None:
+    assert spans(text) == expected
+
+
+def test_range_with_a_stated_duration_keeps_both() -> None:
+    [span] = find_clock_spans("13:00-14:00(60m)")
+    assert span.duration == timedelta(minutes=60)
+    assert span.length == timedelta(minutes=60)
+
+
+def test_leading_span_only_at_the_start_of_a_line() -> None:
+    assert leading_clock_span("**13:30** Opening") is not None
+    assert leading_clock_span("Opening at 13:30") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("(10m)", 10), ("30 min", 30), ("（30分钟）", 30), ("1.5h", 90), ("2 hours", 120)],
+)
+def test_durations_alone(text: str, minutes: int) -> None:
+    assert find_duration(text) == timedelta(minutes=minutes)
+
+
+def test_a_very_long_line_is_cut_not_scanned_forever() -> None:
+    assert find_clock_spans("1" * 100_000) == []

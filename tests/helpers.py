@@ -1,0 +1,38 @@
+"""Shared test helpers: read agenda text or files and summarise what came out."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.domain.agenda import Schedule
+from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.source import ReadResult, read_bytes, read_path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = Path(__file__).resolve().parent / "pages"
+SEED = ROOT / "schedules" / "istio-meetup-china-2021.md"
+
+
+def read_page(name: str, options: ReadOptions | None = None) -> ReadResult:
+    path = PAGES / name
+    return read_path(path, options or ReadOptions(), display=name)
+
+
+def read_text(text: str, name: str = "page.md", options: ReadOptions | None = None) -> ReadResult:
+    return read_bytes(text.encode(), name, options or ReadOptions())
+
+
+def utc(moment: datetime | None) -> str | None:
+    """An instant as "2021-07-10T05:30Z" for compact whole-result comparisons."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+def timeline(schedule: Schedule) -> list[tuple[str, str | None, str | None]]:
+    return [(s.title, utc(s.start), utc(s.end)) for s in schedule.sessions]
+
+
+def messages(result: ReadResult) -> list[str]:
+    return [f"{d.line}: {d.severity}: {d.message}" for d in result.diagnostics]
