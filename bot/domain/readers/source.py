@@ -16,7 +16,9 @@ from bot.domain.readers.ical import read_ical
 from bot.domain.readers.markdown import read_markdown
 from bot.domain.readers.native import read_native
 
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = (
+    1024 * 1024
+)  # real agendas are a few kB; this bounds parse time (about 5 s at the limit)
 FORMATS = {
     ".md": "markdown",
     ".markdown": "markdown",

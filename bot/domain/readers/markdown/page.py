@@ -356,7 +356,8 @@ class PageReader:
             draft.zone, draft.zone_line = zone, line.number
         self.event.sessions.append(draft)
         self.list_session = draft if line.depth else None
-        self.block_session = None
+        # A session heading ("### 14:00 Keynote") owns the lines under it: speaker, abstract.
+        self.block_session = draft if line.heading else None
 
     def _attach(self, session: _Draft, line: Line) -> None:
         """A nested bullet or a following line under a session: speakers, slides, abstract."""
@@ -605,6 +606,9 @@ class PageReader:
     def _zone_for(self, event: _Event) -> tzinfo:
         day = event.first_day or next((s.day for s in event.sessions if s.day), None)
         mention = (event.zone, event.zone_line) if event.zone else self.page_zone
+        if mention is None:
+            # Only rows name a zone ("| 15:00 UTC | ..."): that is the agenda's zone too.
+            mention = next(((s.zone, s.zone_line) for s in event.sessions if s.zone), None)
         if self.explicit_zone is not None:
             if mention is not None:
                 stated = self.resolver.decide(mention[0], day).tz
@@ -669,8 +673,9 @@ class PageReader:
 
     def _sessions(self, event: _Event, drafts: list[_Draft], tz: tzinfo) -> list[Session]:
         built: list[tuple[_Draft, datetime, datetime | None, tzinfo]] = []
+        fallback = self._front_matter_day(event, drafts)
         for draft in drafts:
-            day = draft.day or event.first_day
+            day = draft.day or event.first_day or fallback
             if day is None:
                 self.diag.error(
                     draft.line,
@@ -737,6 +742,20 @@ class PageReader:
             for session_id, (draft, start, end, _zone) in zip(ids, filled, strict=True)
         ]
         return sorted(sessions, key=lambda s: (s.start, s.line))
+
+    def _front_matter_day(self, event: _Event, drafts: list[_Draft]) -> date | None:
+        """The front matter's date for an agenda whose body never says which day it is."""
+        if event.first_day is not None or self.reference is None:
+            return None
+        undated = [d for d in drafts if d.day is None]
+        if not undated:
+            return None
+        self.diag.warn(
+            undated[0].line,
+            f"the page gives no date for its agenda; assumed the front matter date "
+            f"{self.reference.isoformat()}",
+        )
+        return self.reference
 
     def _instant(self, day: date, clock: time, tz: tzinfo, number: int) -> datetime:
         localized = localize(datetime.combine(day, clock), tz)

@@ -6,10 +6,15 @@ import re
 
 from bot.domain.agenda import Speaker
 
-_SEPARATORS = re.compile(r"\n|;|；|、|，|\s&\s|\s+and\s+|\s*/\s+|,(?![^()（）]*[)）])")
+_SEPARATORS = re.compile(r"\n|;|；|、|，|\s&\s|\s+and\s+|,(?![^()（）]*[)）])")
 _TRAILING_PAREN = re.compile(r"^(?P<name>.+?)\s*[(（](?P<aff>[^()（）]+)[)）]\s*$")
 _AT = re.compile(r"^(?P<name>.+?)\s+(?:@|at)\s+(?P<aff>.+)$")
-_DASH = re.compile(r"^(?P<name>[^-–—|]+?)\s+[-–—|]\s+(?P<aff>.+)$")
+_DASH = re.compile(r"^(?P<name>[^-–—|/]+?)\s*(?:\s[-–—|]\s|/)\s*(?P<aff>.+)$")
+# "Keith Chan, CNCF": a comma before an organisation is an affiliation, not a second speaker.
+_ORGANISATION = re.compile(
+    r"^[A-Z0-9][A-Z0-9&.\- ]+$|\b(?:Inc|Corp|Corporation|GmbH|AG|Ltd|LLC|Labs?|Cloud|University|"
+    r"Foundation|Technolog(?:y|ies)|Software|Systems|Group|Co)\b\.?|公司|科技|大学|集团|研究院|株式会社"
+)
 _LABEL = re.compile(
     r"^\s*(?:speakers?|presenters?|by|讲师|嘉宾|分享嘉宾|讲者|演讲者)\s*[:：]?\s*", re.IGNORECASE
 )
@@ -18,6 +23,9 @@ _LABEL = re.compile(
 def parse_speakers(text: str) -> list[Speaker]:
     """Every speaker named in a cell or line; affiliations where the text separates them."""
     cleaned = _LABEL.sub("", text.strip())
+    pair = [p.strip() for p in cleaned.split(",")]
+    if len(pair) == 2 and all(pair) and "(" not in cleaned and _ORGANISATION.search(pair[1]):
+        return [Speaker(pair[0], pair[1])]
     speakers: list[Speaker] = []
     for raw in _SEPARATORS.split(cleaned):
         part = raw.strip(" \t*_-–—:：")

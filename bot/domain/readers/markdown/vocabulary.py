@@ -324,6 +324,8 @@ _KINDS: tuple[tuple[SessionKind, tuple[str, ...]], ...] = (
             "懇親会",
             "after party",
             "afterparty",
+            "drinks",
+            "beers",
         ),
     ),
 )

@@ -271,3 +271,26 @@ def test_a_page_without_any_agenda_is_an_error_not_a_crash() -> None:
     assert messages(result) == [
         "0: error: no agenda found: the page gives no event date and no session times"
     ]
+
+
+def test_an_agenda_without_any_date_in_the_body_uses_the_front_matter_date_with_a_warning() -> None:
+    from tests.helpers import read_text
+
+    result = read_text(
+        "---\ntitle: T\ndate: 2024-05-05\ntimezone: UTC\n---\n\n| Time | Talk |\n|--|--|\n| 10:00-11:00 | A |\n"
+    )
+    assert timeline(result.schedules[0]) == [("A", "2024-05-05T10:00Z", "2024-05-05T11:00Z")]
+    assert messages(result) == [
+        "9: warning: the page gives no date for its agenda; assumed the front matter date 2024-05-05"
+    ]
+
+
+def test_an_agenda_without_any_date_anywhere_is_an_error_naming_the_line() -> None:
+    from tests.helpers import read_text
+
+    result = read_text("# T\n\n| Time | Talk |\n|--|--|\n| 10:00-11:00 | A |\n")
+    assert result.schedules == []
+    assert messages(result)[-2:] == [
+        "5: error: session 'A' has no date (no event date or day heading before it)",
+        "1: error: event 'T' has no session that could be read",
+    ]

@@ -1,0 +1,92 @@
+"""Shapes met on real community pages beyond the ones the issue names."""
+
+from __future__ import annotations
+
+from bot.domain.agenda import SessionKind, Speaker
+from tests.helpers import messages, read_page, timeline
+
+
+def test_emoji_labels_and_star_bullets_with_inline_speakers() -> None:
+    result = read_page("emoji.md")
+    assert messages(result) == []
+    schedule = result.schedules[0]
+    assert (schedule.title, schedule.timezone_name, schedule.venue) == (
+        "Rust Meetup Berlin #42",
+        "Europe/Berlin",
+        "Mozilla Office, Berlin",
+    )
+    assert timeline(schedule) == [
+        ("Doors open, pizza 🍕", "2024-11-14T17:30Z", "2024-11-14T18:00Z"),
+        ("Async Rust in practice", "2024-11-14T18:00Z", "2024-11-14T18:30Z"),
+        ("Embedded without tears", "2024-11-14T18:30Z", "2024-11-14T19:00Z"),
+        ("Networking", "2024-11-14T19:00Z", "2024-11-14T20:30Z"),
+    ]
+    assert schedule.sessions[1].speakers == (Speaker("Jane Doe", "Ferrous"),)
+    assert schedule.sessions[2].speakers == (Speaker("Max Mustermann", "Acme GmbH"),)
+
+
+def test_headings_that_start_with_a_time_are_sessions_owning_the_lines_below() -> None:
+    result = read_page("heading-sessions.md")
+    schedule = result.schedules[0]
+    assert timeline(schedule) == [
+        ("Keynote", "2021-07-10T06:00Z", "2021-07-10T06:30Z"),
+        ("Scaling Envoy", "2021-07-10T06:30Z", "2021-07-10T07:15Z"),
+    ]
+    assert [s.speakers for s in schedule.sessions] == [
+        (Speaker("Alice Wong", "Acme"),),
+        (Speaker("Bob Li"),),
+    ]
+
+
+def test_a_table_of_dated_calls_uses_each_rows_date() -> None:
+    assert timeline(read_page("events-table.md").schedules[0]) == [
+        ("Release planning", "2024-03-05T16:00Z", "2024-03-05T17:00Z"),
+        ("Security review", "2024-03-19T16:00Z", "2024-03-19T17:00Z"),
+        ("Roadmap", "2024-04-02T16:00Z", None),
+    ]
+
+
+def test_numbered_lists_and_slash_dates() -> None:
+    result = read_page("numbered.md")
+    assert timeline(result.schedules[0])[0] == ("Opening", "2024-05-20T10:00Z", "2024-05-20T10:10Z")
+    assert len(result.schedules[0].sessions) == 3
+
+
+def test_plain_lines_under_a_date_line() -> None:
+    schedule = read_page("paragraph-lines.md").schedules[0]
+    assert [s.title for s in schedule.sessions] == ["Doors open", "Talk one", "Talk two", "Lunch"]
+    assert schedule.sessions[1].speakers == (Speaker("Jan de Vries", "ING"),)
+    assert schedule.sessions[3].kind is SessionKind.MEAL
+
+
+def test_zones_written_on_each_row_make_the_agendas_zone() -> None:
+    result = read_page("utc-times.md")
+    assert messages(result) == []
+    assert result.schedules[0].timezone_name == "UTC"
+    assert timeline(result.schedules[0])[0] == ("Intros", "2024-10-08T15:00Z", "2024-10-08T15:10Z")
+
+
+def test_offset_in_a_table_header_tilde_ranges_and_name_comma_company() -> None:
+    result = read_page("kcd.md")
+    assert messages(result) == []
+    schedule = result.schedules[0]
+    assert schedule.timezone_name == "UTC+08:00"
+    assert timeline(schedule)[2] == (
+        "基于 eBPF 的可观测性",
+        "2023-08-19T02:00Z",
+        "2023-08-19T02:40Z",
+    )
+    assert schedule.sessions[1].speakers == (Speaker("Keith Chan", "CNCF"),)
+    assert schedule.sessions[2].speakers == (Speaker("张三", "某科技"),)
+    assert schedule.sessions[0].speakers == ()
+
+
+def test_chinese_weekday_in_parentheses_and_afternoon_marker() -> None:
+    result = read_page("chinese-weekday.md")
+    assert timeline(result.schedules[0]) == [
+        ("签到", "2021-07-10T05:30Z", "2021-07-10T06:00Z"),
+        ("云原生可观测性", "2021-07-10T06:00Z", "2021-07-10T06:40Z"),
+    ]
+    assert messages(result) == [
+        "5: warning: no time zone stated; assumed Asia/Shanghai (the configured default)"
+    ]
