@@ -137,11 +137,21 @@ def unique_ids(keys: Iterable[str]) -> list[str]:
     """Number repeated keys in order: the second "coffee-break" becomes "coffee-break-2".
 
     Ids built this way survive re-reading: an unchanged row keeps its id as long as no row with
-    the same title is inserted before it.
+    the same title is inserted before it. A numbered id never takes a key another row has.
     """
+    wanted = list(keys)
+    taken = set(wanted)
     seen: Counter[str] = Counter()
     result: list[str] = []
-    for key in keys:
+    for key in wanted:
         seen[key] += 1
-        result.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+        candidate = key
+        if seen[key] > 1:
+            number = seen[key]
+            candidate = f"{key}-{number}"
+            while candidate in taken:
+                number += 1
+                candidate = f"{key}-{number}"
+            taken.add(candidate)
+        result.append(candidate)
     return result

@@ -90,7 +90,6 @@ class _Event:
     """One event on the page: its own date line, zone, venue and sessions."""
 
     line: int
-    title: str | None = None
     first_day: date | None = None
     last_day: date | None = None
     start: time | None = None
@@ -101,7 +100,7 @@ class _Event:
     venue: str | None = None
     sessions: list[_Draft] = field(default_factory=list)
     alternates: list[tuple[ClockSpan, ZoneMention]] = field(default_factory=list)
-    heading: str | None = None  # the heading just above its date line
+    heading: str | None = None  # the heading that introduces it, when the page has one
 
 
 class PageReader:
@@ -219,8 +218,8 @@ class PageReader:
                 self._new_event(line.number, text)
             if not self.event.stated_line and not self.event.sessions:
                 self.event.first_day, self.event.last_day = first, last
-                if not only_date and self.event.title is None:
-                    self.event.title = text
+                if not only_date and self.event.heading is None:
+                    self.event.heading = text
                 self._event_times(line.number, text)
             self.day = first
             return
@@ -537,11 +536,10 @@ class PageReader:
             self.diag.warn(number, note)
         return first, last
 
-    def _new_event(self, number: int, title: str | None) -> None:
-        heading = self.heading_since_event
-        if title is None and heading is not None:
-            title = heading[0]
-        self.events.append(_Event(line=number, title=title, heading=title))
+    def _new_event(self, number: int, heading: str | None) -> None:
+        if heading is None and self.heading_since_event is not None:
+            heading = self.heading_since_event[0]
+        self.events.append(_Event(line=number, heading=heading))
         self.heading_since_event = None
         self.title_candidate = None
         self.block_session = None
@@ -561,12 +559,12 @@ class PageReader:
         keys = [
             self.stem
             if len(events) == 1
-            else f"{self.stem}-{text_key(e.title or e.heading or str(i + 1), 'e')}"
+            else f"{self.stem}-{text_key(e.heading or str(i + 1), 'e')}"
             for i, e in enumerate(events)
         ]
         schedules = []
         for event, key in zip(events, unique_ids(keys), strict=True):
-            schedule = self._schedule(event, key)
+            schedule = self._schedule(event, key, several=len(events) > 1)
             if schedule is not None:
                 schedules.append(schedule)
         return schedules
@@ -633,13 +631,15 @@ class PageReader:
         )
         return default
 
-    def _schedule(self, event: _Event, key: str) -> Schedule | None:
+    def _schedule(self, event: _Event, key: str, *, several: bool) -> Schedule | None:
         tz = self._zone_for(event)
-        several = len(self.events) > 1
-        title = event.title or (event.heading if several else None) or self.page_title
-        title = title or event.heading or self.stem
-        if several and not (event.title or event.heading) and event.first_day:
-            title = f"{title} ({event.first_day.isoformat()})"
+        # One event: the page's title. Several: each its own heading, or the page's and its date.
+        if several:
+            title = event.heading or self.page_title or self.stem
+            if event.heading is None and event.first_day:
+                title = f"{title} ({event.first_day.isoformat()})"
+        else:
+            title = self.page_title or event.heading or self.stem
         drafts = event.sessions or self._event_as_session(event, title)
         sessions = self._sessions(event, drafts, tz)
         self._check_alternates(event, tz)
@@ -722,7 +722,7 @@ class PageReader:
             elif draft.duration is not None:
                 end = start + draft.duration
             built.append((draft, start, end, zone))
-        filled = _fill_ends(built, event, tz, self)
+        filled = self._fill_ends(built, event, tz)
         ids = unique_ids(text_key(d.title) for d, *_ in filled)
         sessions = [
             Session(
@@ -756,6 +756,39 @@ class PageReader:
             f"{self.reference.isoformat()}",
         )
         return self.reference
+
+    def _fill_ends(
+        self,
+        built: list[tuple[_Draft, datetime, datetime | None, tzinfo]],
+        event: _Event,
+        tz: tzinfo,
+    ) -> list[tuple[_Draft, datetime, datetime | None, tzinfo]]:
+        """Rows with a start only end when the next one (same day and track) starts; the last of a
+        day ends when the event does, if the page says."""
+        order = sorted(range(len(built)), key=lambda i: (built[i][1], built[i][0].line))
+        result = list(built)
+        for position, index in enumerate(order):
+            draft, start, end, zone = built[index]
+            if end is not None or draft.all_day:
+                continue
+            for later in order[position + 1 :]:
+                other, other_start, _, _ = built[later]
+                if other_start <= start or other.all_day:
+                    continue
+                if other_start.astimezone(zone).date() != start.astimezone(zone).date():
+                    break
+                if draft.track and other.track and draft.track != other.track:
+                    continue
+                end = other_start
+                break
+            if end is None and event.end is not None and event.first_day is not None:
+                event_end_day = event.last_day or event.first_day
+                if start.astimezone(tz).date() == event_end_day:
+                    candidate = self._instant(event_end_day, event.end, tz, draft.line)
+                    if candidate > start:
+                        end = candidate
+            result[index] = (draft, start, end, zone)
+        return result
 
     def _instant(self, day: date, clock: time, tz: tzinfo, number: int) -> datetime:
         localized = localize(datetime.combine(day, clock), tz)
@@ -836,40 +869,6 @@ def _time_column_by_content(table: Table) -> int | None:
         if timed * 2 >= len(cells) and timed >= 1:
             return index
     return None
-
-
-def _fill_ends(
-    built: list[tuple[_Draft, datetime, datetime | None, tzinfo]],
-    event: _Event,
-    tz: tzinfo,
-    reader: PageReader,
-) -> list[tuple[_Draft, datetime, datetime | None, tzinfo]]:
-    """Rows with a start only end when the next one (same day and track) starts; the last of a
-    day ends when the event does, if the page says."""
-    order = sorted(range(len(built)), key=lambda i: (built[i][1], built[i][0].line))
-    result = list(built)
-    for position, index in enumerate(order):
-        draft, start, end, zone = built[index]
-        if end is not None or draft.all_day:
-            continue
-        for later in order[position + 1 :]:
-            other, other_start, _, _ = built[later]
-            if other_start <= start or other.all_day:
-                continue
-            if other_start.astimezone(zone).date() != start.astimezone(zone).date():
-                break
-            if draft.track and other.track and draft.track != other.track:
-                continue
-            end = other_start
-            break
-        if end is None and event.end is not None and event.first_day is not None:
-            event_end_day = event.last_day or event.first_day
-            if start.astimezone(tz).date() == event_end_day:
-                candidate = reader._instant(event_end_day, event.end, tz, draft.line)
-                if candidate > start:
-                    end = candidate
-        result[index] = (draft, start, end, zone)
-    return result
 
 
 def _pair_zones(

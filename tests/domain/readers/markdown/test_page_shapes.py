@@ -294,3 +294,14 @@ def test_an_agenda_without_any_date_anywhere_is_an_error_naming_the_line() -> No
         "5: error: session 'A' has no date (no event date or day heading before it)",
         "1: error: event 'T' has no session that could be read",
     ]
+
+
+def test_repeated_titles_get_numbered_ids_that_never_collide() -> None:
+    from bot.domain.agenda import unique_ids
+
+    assert unique_ids(["break", "talk", "break", "break-2"]) == [
+        "break",
+        "talk",
+        "break-3",
+        "break-2",
+    ]
