@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from bot.cli.agenda_commands import check, convert, show
+from bot.cli.ics_command import ics
+from bot.cli.serve_command import serve
 from bot.config import SettingsError, load_settings
 
 
@@ -31,6 +33,8 @@ def cli(ctx: click.Context, config: Path | None) -> None:
 cli.add_command(check)
 cli.add_command(show)
 cli.add_command(convert)
+cli.add_command(ics)
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ ever sees text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
 from bot.domain.agenda import Schedule, slugify
@@ -35,6 +36,7 @@ class ReadResult:
     file: str
     schedules: list[Schedule] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    modified: datetime | None = None  # the file's modification time (UTC), when read from disk
 
     @property
     def ok(self) -> bool:
@@ -52,15 +54,17 @@ def read_path(path: Path, options: ReadOptions, display: str | None = None) -> R
     name = display or str(path)
     diagnostics = Diagnostics(name)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            diagnostics.error(0, _too_big(size))
+        stat = path.stat()
+        if stat.st_size > MAX_BYTES:
+            diagnostics.error(0, _too_big(stat.st_size))
             return ReadResult(name, [], diagnostics.items)
         data = path.read_bytes()
     except OSError as exc:
         diagnostics.error(0, f"cannot read: {exc.strerror or exc}")
         return ReadResult(name, [], diagnostics.items)
-    return read_bytes(data, name, options, file_name=path.name)
+    result = read_bytes(data, name, options, file_name=path.name)
+    result.modified = datetime.fromtimestamp(int(stat.st_mtime), UTC)
+    return result
 
 
 def read_bytes(

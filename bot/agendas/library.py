@@ -1,0 +1,206 @@
+"""The current agendas, re-read on demand, with the last good version of a broken file kept live."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import MappingProxyType
+
+from bot.agendas.revision_store import MemoryRevisionStore, RevisionStore
+from bot.domain.agenda import Schedule
+from bot.domain.diagnostics import Diagnostic, Severity
+from bot.domain.ics.revisions import DEFAULT_GRACE, Revision, advance, retire
+from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.source import ReadResult, read_paths
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything read at one moment. `version` rises with every reload that changed anything."""
+
+    version: int
+    schedules: Mapping[str, Schedule]
+    revisions: Mapping[str, Revision]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    retired: Mapping[str, Schedule] = field(default_factory=dict)
+    loaded_at: datetime | None = None
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+
+@dataclass(slots=True)
+class _Accepted:
+    """The version of one file that is live: its schedules and how many errors it had."""
+
+    schedules: list[Schedule]
+    errors: int
+    modified: datetime
+
+
+Listener = Callable[[Snapshot], None]
+
+
+class AgendaLibrary:
+    """Reads a folder of agendas; `reload()` again whenever it may have changed."""
+
+    def __init__(
+        self,
+        folder: Path,
+        options: ReadOptions,
+        store: RevisionStore | None = None,
+        clock: Clock = utc_now,
+        grace: timedelta = DEFAULT_GRACE,
+    ) -> None:
+        self.folder = folder
+        self.options = options
+        self.store = store or MemoryRevisionStore()
+        self.clock = clock
+        self.grace = grace
+        self._accepted: dict[str, _Accepted] = {}
+        self._retired: dict[str, Schedule] = {}
+        self._saved = self.store.load()
+        self._snapshot = Snapshot(0, MappingProxyType({}), MappingProxyType(self._saved))
+        self._listeners: list[Listener] = []
+        self._lock = asyncio.Lock()
+
+    @property
+    def snapshot(self) -> Snapshot:
+        return self._snapshot
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call `listener` with each new snapshot (after every reload that changed something)."""
+        self._listeners.append(listener)
+
+    def load(self) -> Snapshot:
+        """Read the folder now (blocking) and publish the result."""
+        results = read_paths([self.folder], self.options) if self.folder.exists() else []
+        return self._publish(results)
+
+    async def reload(self) -> Snapshot:
+        """`load` off the event loop; concurrent calls run one after the other."""
+        async with self._lock:
+            results = await asyncio.to_thread(
+                lambda: read_paths([self.folder], self.options) if self.folder.exists() else []
+            )
+            return self._publish(results)
+
+    def _publish(self, results: list[ReadResult]) -> Snapshot:
+        now = self.clock()
+        diagnostics: list[Diagnostic] = []
+        seen_files = set()
+        for result in results:
+            seen_files.add(result.file)
+            diagnostics.extend(result.diagnostics)
+            errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
+            previous = self._accepted.get(result.file)
+            broken = not result.schedules or (previous is not None and errors > previous.errors)
+            if broken and previous is not None:
+                diagnostics.append(
+                    Diagnostic(
+                        result.file,
+                        0,
+                        "the last good version stays live until this is fixed",
+                        Severity.WARNING,
+                    )
+                )
+                continue
+            if result.schedules:
+                self._accepted[result.file] = _Accepted(
+                    result.schedules, errors, result.modified or now
+                )
+        for gone in set(self._accepted) - seen_files:
+            del self._accepted[gone]
+        schedules, first_seen = self._by_id(diagnostics)
+        revisions = dict(self._snapshot.revisions)
+        for schedule_id, schedule in schedules.items():
+            mine = advance(
+                revisions, schedule, now=now, first_seen=first_seen[schedule_id], grace=self.grace
+            )
+            revisions = {k: r for k, r in revisions.items() if r.schedule_id != schedule_id}
+            revisions.update(mine)
+        for schedule_id in {r.schedule_id for r in revisions.values()} - set(schedules):
+            mine = retire(revisions, schedule_id, now=now, grace=self.grace)
+            revisions = {k: r for k, r in revisions.items() if r.schedule_id != schedule_id}
+            revisions.update(mine)
+            old = self._snapshot.schedules.get(schedule_id) or self._retired.get(schedule_id)
+            if mine and old is not None:
+                self._retired[schedule_id] = Schedule(
+                    old.id,
+                    old.title,
+                    old.timezone,
+                    (),
+                    old.source,
+                    old.description,
+                    old.url,
+                    old.venue,
+                )
+            else:
+                self._retired.pop(schedule_id, None)
+        for schedule_id in list(self._retired):
+            if schedule_id in schedules:
+                del self._retired[schedule_id]
+        changed = schedules != dict(self._snapshot.schedules) or revisions != dict(
+            self._snapshot.revisions
+        )
+        version = (
+            self._snapshot.version + 1
+            if changed or self._snapshot.version == 0
+            else (self._snapshot.version)
+        )
+        snapshot = Snapshot(
+            version,
+            MappingProxyType(schedules),
+            MappingProxyType(revisions),
+            tuple(diagnostics),
+            MappingProxyType(dict(self._retired)),
+            now,
+        )
+        self._snapshot = snapshot
+        if revisions != self._saved:
+            self.store.save(revisions)
+            self._saved = revisions
+        if changed or version == 1:
+            for listener in self._listeners:
+                listener(snapshot)
+        for diagnostic in snapshot.errors:
+            log.warning("%s", diagnostic)
+        return snapshot
+
+    def _by_id(
+        self, diagnostics: list[Diagnostic]
+    ) -> tuple[dict[str, Schedule], dict[str, datetime]]:
+        schedules: dict[str, Schedule] = {}
+        first_seen: dict[str, datetime] = {}
+        owner: dict[str, str] = {}
+        for file in sorted(self._accepted):
+            accepted = self._accepted[file]
+            for schedule in accepted.schedules:
+                if schedule.id in schedules:
+                    diagnostics.append(
+                        Diagnostic(
+                            file,
+                            schedule.source.line,
+                            f"schedule id {schedule.id!r} is already used by {owner[schedule.id]}; "
+                            "this one is ignored",
+                            Severity.ERROR,
+                        )
+                    )
+                    continue
+                schedules[schedule.id] = schedule
+                first_seen[schedule.id] = accepted.modified
+                owner[schedule.id] = file
+        return dict(sorted(schedules.items())), first_seen

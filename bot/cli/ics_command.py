@@ -1,0 +1,87 @@
+"""`agenda-bot ics`: an agenda, or one of its sessions, as an .ics file."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import click
+
+from bot.cli.agenda_commands import EXIT_PROBLEMS
+from bot.config import Settings, SettingsError
+from bot.domain.diagnostics import Severity
+from bot.domain.ics.calendars import feed_calendar, session_download
+from bot.domain.ics.revisions import Revision, advance, revision_key
+from bot.domain.readers.source import read_paths
+
+
+@click.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--session", "session_id", metavar="ID", help="Only this session (a download).")
+@click.option(
+    "--schedule", "schedule_id", metavar="ID", help="Which schedule, when PATH has several."
+)
+@click.option(
+    "--alarm",
+    type=click.IntRange(1, 10080),
+    metavar="MINUTES",
+    help="With --session: a reminder this many minutes before.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write here instead of standard output.",
+)
+@click.pass_obj
+def ics(
+    settings: Settings,
+    *,
+    path: Path,
+    session_id: str | None,
+    schedule_id: str | None,
+    alarm: int | None,
+    output: Path | None,
+) -> None:
+    """Write the agenda at PATH as iCalendar."""
+    try:
+        options = settings.read_options()
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from None
+    results = read_paths([path], options)
+    for diagnostic in (d for r in results for d in r.diagnostics):
+        if diagnostic.severity is Severity.ERROR:
+            click.echo(str(diagnostic), err=True)
+    pairs = [(s, r.modified) for r in results for s in r.schedules]
+    if schedule_id is not None:
+        pairs = [(s, m) for s, m in pairs if s.id == schedule_id]
+    if not pairs:
+        raise click.ClickException(
+            f"no schedule found in {path}" + (f" with id {schedule_id!r}" if schedule_id else "")
+        )
+    if alarm is not None and session_id is None:
+        raise click.BadParameter("only with --session", param_hint="--alarm")
+    revisions: dict[str, Revision] = {}
+    for schedule, modified in pairs:
+        if modified is not None:
+            revisions.update(advance({}, schedule, now=modified, first_seen=modified))
+    if session_id is not None:
+        found = [(s, x) for s, _ in pairs for x in s.sessions if x.id == session_id]
+        if not found:
+            raise click.BadParameter(f"no session {session_id!r}", param_hint="--session")
+        schedule, session = found[0]
+        data = session_download(
+            schedule,
+            session,
+            revisions.get(revision_key(schedule.id, session.id)),
+            alarm=timedelta(minutes=alarm) if alarm else None,
+        )
+    else:
+        name = pairs[0][0].title if len(pairs) == 1 else "All agendas"
+        data = feed_calendar(name, [s for s, _ in pairs], revisions)
+    if output is not None:
+        output.write_bytes(data)
+    else:
+        click.echo(data, nl=False)
+    if any(d.severity is Severity.ERROR for r in results for d in r.diagnostics):
+        raise SystemExit(EXIT_PROBLEMS)

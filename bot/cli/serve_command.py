@@ -1,0 +1,86 @@
+"""`agenda-bot serve`: the calendar feed server."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from pathlib import Path
+
+import click
+
+from bot.agendas.library import AgendaLibrary
+from bot.agendas.revision_store import JsonRevisionStore
+from bot.agendas.watch import watch_agendas
+from bot.config import Settings, SettingsError
+from bot.domain.feed_tokens import MemoryFeedTokens
+from bot.web.server import serve_feeds
+
+log = logging.getLogger(__name__)
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--schedules",
+    "folder",
+    default="schedules",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Agenda folder to serve.",
+)
+@click.option(
+    "--base-url",
+    default="",
+    help="Public URL of this server, used in links and UIDs "
+    "(default: the address each request came to).",
+)
+@click.option(
+    "--state-dir",
+    default=".agenda-bot",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Where feed revision history (SEQUENCE, stamps) is kept.",
+)
+@click.pass_obj
+def serve(
+    settings: Settings,
+    *,
+    host: str,
+    port: int,
+    folder: Path,
+    base_url: str,
+    state_dir: Path,
+) -> None:
+    """Serve .ics downloads and subscribable feeds; agendas are re-read when files change."""
+    if not folder.is_dir():
+        raise click.BadParameter(f"{folder} is not a folder", param_hint="--schedules")
+    try:
+        options = settings.read_options()
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from None
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    library = AgendaLibrary(folder, options, JsonRevisionStore(state_dir / "revisions.json"))
+    snapshot = library.load()
+    for diagnostic in snapshot.diagnostics:
+        log.warning("%s", diagnostic)
+    asyncio.run(_serve(library, host, port, base_url))
+
+
+async def _serve(library: AgendaLibrary, host: str, port: int, base_url: str) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    watcher = asyncio.create_task(watch_agendas(library, stop))
+    try:
+        await serve_feeds(
+            library, MemoryFeedTokens(), host=host, port=port, base_url=base_url, stop=stop
+        )
+    finally:
+        stop.set()
+        await watcher
+    log.info("feed server stopped")

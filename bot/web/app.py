@@ -1,0 +1,161 @@
+"""The feed server's routes.
+
+    GET/HEAD /                                      the schedules, with https and webcal:// links
+    GET/HEAD /healthz                               for probes
+    GET/HEAD /calendars/all.ics                     every agenda
+    GET/HEAD /calendars/{schedule}.ics              one agenda (subscribe)
+    GET/HEAD /calendars/{schedule}/{session}.ics    one session (download)
+    GET/HEAD /feeds/{token}.ics                     a member's personal feed
+
+Other methods get 405; unknown ids 404 with the same body whatever exists.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from aiohttp import web
+
+from bot.agendas.library import AgendaLibrary
+from bot.domain.feed_tokens import FeedTokenStore
+from bot.web.conditional import http_date, not_modified, wants_gzip
+from bot.web.feed_cache import Body, FeedCache
+
+LIBRARY = web.AppKey("library", AgendaLibrary)
+FEEDS = web.AppKey("feeds", FeedCache)
+TOKENS = web.AppKey("tokens", FeedTokenStore)
+BASE_URL = web.AppKey("base_url", str)
+
+CALENDAR_TYPE = "text/calendar"
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+PUBLIC_CACHE = "public, max-age=300"
+PRIVATE_CACHE = "private, max-age=300"
+
+
+def make_app(
+    library: AgendaLibrary, feeds: FeedCache, tokens: FeedTokenStore, base_url: str = ""
+) -> web.Application:
+    """The aiohttp application. `base_url` ("https://agenda.example.org") is used in links;
+    empty means the request's own scheme and host."""
+    app = web.Application(client_max_size=1024)
+    app[LIBRARY] = library
+    app[FEEDS] = feeds
+    app[TOKENS] = tokens
+    app[BASE_URL] = base_url.rstrip("/")
+    app.router.add_get("/", index)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/calendars/all.ics", all_calendars)
+    app.router.add_get("/calendars/{schedule}.ics", schedule_calendar)
+    app.router.add_get("/calendars/{schedule}/{session}.ics", session_calendar)
+    app.router.add_get("/feeds/{token}.ics", personal_feed)
+    return app
+
+
+def _not_found() -> web.Response:
+    return web.Response(status=404, text="not found\n")
+
+
+def _calendar_response(
+    request: web.Request, body: Body, *, cache: str, filename: str | None = None
+) -> web.Response:
+    gzipped = wants_gzip(request.headers.get("Accept-Encoding"))
+    etag = body.gzip_etag if gzipped else body.etag
+    headers = {
+        "ETag": etag,
+        "Last-Modified": http_date(body.last_modified),
+        "Cache-Control": cache,
+        "Vary": "Accept-Encoding",
+    }
+    if filename is not None:
+        headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if not_modified(request.headers, etag, body.last_modified):
+        return web.Response(status=304, headers=headers)
+    if gzipped:
+        headers["Content-Encoding"] = "gzip"
+    return web.Response(
+        body=body.gzipped if gzipped else body.data,
+        content_type=CALENDAR_TYPE,
+        charset="utf-8",
+        headers=headers,
+    )
+
+
+async def all_calendars(request: web.Request) -> web.Response:
+    feeds = request.app[FEEDS]
+    assert feeds.all_feed is not None  # built before the server starts
+    return _calendar_response(request, feeds.all_feed, cache=PUBLIC_CACHE)
+
+
+async def schedule_calendar(request: web.Request) -> web.Response:
+    body = request.app[FEEDS].schedule_feeds.get(request.match_info["schedule"])
+    if body is None:
+        return _not_found()
+    return _calendar_response(request, body, cache=PUBLIC_CACHE)
+
+
+async def session_calendar(request: web.Request) -> web.Response:
+    schedule_id, session_id = request.match_info["schedule"], request.match_info["session"]
+    if not (_ID.match(schedule_id) and _ID.match(session_id)):
+        return _not_found()
+    feeds = request.app[FEEDS]
+    snapshot = feeds.snapshot
+    schedule = snapshot.schedules.get(schedule_id) if snapshot else None
+    body = feeds.download(schedule, session_id) if schedule else None
+    if body is None:
+        return _not_found()
+    return _calendar_response(
+        request, body, cache=PUBLIC_CACHE, filename=f"{schedule_id}-{session_id}.ics"
+    )
+
+
+async def personal_feed(request: web.Request) -> web.Response:
+    selection = request.app[TOKENS].lookup(request.match_info["token"])
+    if selection is None:
+        return _not_found()
+    body = request.app[FEEDS].personal(selection)
+    return _calendar_response(request, body, cache=PRIVATE_CACHE)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    snapshot = request.app[LIBRARY].snapshot
+    payload = {"status": "ok", "schedules": len(snapshot.schedules), "version": snapshot.version}
+    return web.Response(
+        text=json.dumps(payload),
+        content_type="application/json",
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+def base_url(request: web.Request) -> str:
+    configured = request.app[BASE_URL]
+    return configured or f"{request.scheme}://{request.host}"
+
+
+def webcal(url: str) -> str:
+    """The same URL for calendar apps: `webcal://` in place of `http(s)://`."""
+    return re.sub(r"^https?://", "webcal://", url)
+
+
+async def index(request: web.Request) -> web.Response:
+    snapshot = request.app[LIBRARY].snapshot
+    root = base_url(request)
+    rows = []
+    entries = [("All agendas", "all", sum(len(s.sessions) for s in snapshot.schedules.values()))]
+    entries += [(s.title, s.id, len(s.sessions)) for s in snapshot.schedules.values()]
+    for title, schedule_id, count in entries:
+        url = f"{root}/calendars/{schedule_id}.ics"
+        rows.append(
+            f"<li><strong>{html.escape(title)}</strong> ({count} sessions): "
+            f'<a href="{html.escape(webcal(url))}">subscribe (webcal)</a> · '
+            f'<a href="{html.escape(url)}">{html.escape(url)}</a></li>'
+        )
+    page = (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        "<title>agenda-bot calendars</title></head><body>\n<h1>Calendars</h1>\n"
+        "<p>Subscribe once and your calendar follows every agenda change.</p>\n<ul>\n"
+        + "\n".join(rows)
+        + "\n</ul>\n</body></html>\n"
+    )
+    return web.Response(text=page, content_type="text/html")

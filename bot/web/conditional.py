@@ -1,0 +1,58 @@
+"""HTTP validators and content coding for calendar responses.
+
+Order as in RFC 9110 section 13.2.2: If-None-Match first; If-Modified-Since only when there is no
+If-None-Match, and never a 304 for a date that does not parse. gzip only when the client asks
+(gzip has broken Outlook subscriptions); otherwise the identity bytes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime, parsedate_to_datetime
+
+from multidict import CIMultiDictProxy
+
+
+def http_date(moment: datetime) -> str:
+    return format_datetime(moment, usegmt=True)
+
+
+def wants_gzip(accept_encoding: str | None) -> bool:
+    """True when Accept-Encoding lists gzip (or *) with a non-zero q."""
+    if not accept_encoding:
+        return False
+    for item in accept_encoding.split(","):
+        coding, _, params = item.strip().partition(";")
+        coding = coding.strip().lower()
+        if coding not in ("gzip", "x-gzip", "*"):
+            continue
+        quality = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if quality > 0:
+            return True
+    return False
+
+
+def not_modified(headers: CIMultiDictProxy[str], etag: str, last_modified: datetime) -> bool:
+    """Whether a GET/HEAD with these request headers should get 304 for this representation."""
+    if_none_match = headers.get("If-None-Match")
+    if if_none_match is not None:
+        tags = [t.strip() for t in if_none_match.split(",")]
+        # Weak comparison, as If-None-Match requires: W/"x" matches "x".
+        return "*" in tags or any(t.removeprefix("W/") == etag for t in tags)
+    since = headers.get("If-Modified-Since")
+    if since is None:
+        return False
+    try:
+        parsed = parsedate_to_datetime(since)
+    except (TypeError, ValueError, IndexError):
+        return False
+    if parsed.tzinfo is None:
+        return False
+    return last_modified.replace(microsecond=0) <= parsed
