@@ -12,6 +12,7 @@ import click
 from bot.agendas.library import AgendaLibrary
 from bot.agendas.revision_store import JsonRevisionStore
 from bot.agendas.watch import watch_agendas
+from bot.cli import event_loop
 from bot.config import Settings, SettingsError
 from bot.domain.feed_tokens import MemoryFeedTokens
 from bot.web.server import serve_feeds
@@ -43,6 +44,12 @@ log = logging.getLogger(__name__)
     type=click.Path(path_type=Path, file_okay=False),
     help="Where feed revision history (SEQUENCE, stamps) is kept.",
 )
+@click.option(
+    "--access-log/--no-access-log",
+    default=False,
+    show_default=True,
+    help="Log one line per request (feed tokens are always redacted).",
+)
 @click.pass_obj
 def serve(
     settings: Settings,
@@ -52,6 +59,7 @@ def serve(
     folder: Path,
     base_url: str,
     state_dir: Path,
+    access_log: bool,
 ) -> None:
     """Serve .ics downloads and subscribable feeds; agendas are re-read when files change."""
     if not folder.is_dir():
@@ -67,10 +75,12 @@ def serve(
     snapshot = library.load()
     for diagnostic in snapshot.diagnostics:
         log.warning("%s", diagnostic)
-    asyncio.run(_serve(library, host, port, base_url))
+    event_loop.run(_serve(library, host, port, base_url, access_log))
 
 
-async def _serve(library: AgendaLibrary, host: str, port: int, base_url: str) -> None:
+async def _serve(
+    library: AgendaLibrary, host: str, port: int, base_url: str, access_log: bool
+) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
@@ -78,7 +88,13 @@ async def _serve(library: AgendaLibrary, host: str, port: int, base_url: str) ->
     watcher = asyncio.create_task(watch_agendas(library, stop))
     try:
         await serve_feeds(
-            library, MemoryFeedTokens(), host=host, port=port, base_url=base_url, stop=stop
+            library,
+            MemoryFeedTokens(),
+            host=host,
+            port=port,
+            base_url=base_url,
+            stop=stop,
+            access_log=access_log,
         )
     finally:
         stop.set()

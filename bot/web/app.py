@@ -20,7 +20,7 @@ from aiohttp import web
 
 from bot.agendas.library import AgendaLibrary
 from bot.domain.feed_tokens import FeedTokenStore
-from bot.web.conditional import http_date, not_modified, wants_gzip
+from bot.web.conditional import not_modified, wants_gzip
 from bot.web.feed_cache import Body, FeedCache
 
 LIBRARY = web.AppKey("library", AgendaLibrary)
@@ -64,7 +64,7 @@ def _calendar_response(
     etag = body.gzip_etag if gzipped else body.etag
     headers = {
         "ETag": etag,
-        "Last-Modified": http_date(body.last_modified),
+        "Last-Modified": body.last_modified_header,
         "Cache-Control": cache,
         "Vary": "Accept-Encoding",
     }

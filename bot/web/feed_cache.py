@@ -14,6 +14,7 @@ from bot.domain.agenda import Schedule
 from bot.domain.feed_tokens import FeedSelection
 from bot.domain.ics.calendars import Include, feed_calendar, session_download
 from bot.domain.ics.revisions import revision_key
+from bot.web.conditional import http_date
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -27,12 +28,14 @@ class Body:
     etag: str
     gzip_etag: str
     last_modified: datetime
+    last_modified_header: str
 
     @classmethod
     def of(cls, data: bytes, last_modified: datetime) -> Body:
         # mtime=0 keeps the gzip bytes, and so their ETag, identical across rebuilds.
         packed = gzip.compress(data, compresslevel=6, mtime=0)
-        return cls(data, packed, _etag(data), _etag(packed), last_modified.replace(microsecond=0))
+        stamp = last_modified.replace(microsecond=0)
+        return cls(data, packed, _etag(data), _etag(packed), stamp, http_date(stamp))
 
 
 def _etag(data: bytes) -> str:

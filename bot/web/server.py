@@ -25,13 +25,21 @@ async def serve_feeds(
     base_url: str,
     stop: asyncio.Event,
     started: asyncio.Event | None = None,
+    access_log: bool = False,
 ) -> None:
     """Serve feeds for `library` until `stop` is set; feeds rebuild on every agenda change."""
     feeds = FeedCache(host=_uid_host(base_url))
     feeds.rebuild(library.snapshot)
     library.subscribe(feeds.rebuild)
     app = make_app(library, feeds, tokens, base_url)
-    runner = web.AppRunner(app, access_log_class=RedactingAccessLogger, handle_signals=False)
+    # Calendar apps poll feeds all day long: access lines are opt-in (they cost about 40% of
+    # throughput, bench/feeds.py), and when on, tokens are redacted from them.
+    runner = web.AppRunner(
+        app,
+        access_log_class=RedactingAccessLogger,
+        access_log=logging.getLogger("aiohttp.access") if access_log else None,
+        handle_signals=False,
+    )
     await runner.setup()
     site = web.TCPSite(runner, host, port)
     await site.start()

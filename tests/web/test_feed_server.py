@@ -182,6 +182,7 @@ async def test_tokens_never_reach_the_logs_of_the_real_server(
             base_url="",
             stop=stop,
             started=started,
+            access_log=True,
         )
     )
     await asyncio.wait_for(started.wait(), 10)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
@@ -54,8 +56,7 @@ def feed_calendar(
         for revision in _revisions_of(schedule, revisions):
             if include is None or include(schedule.id, revision.session.id):
                 entries.append((schedule, revision))
-    _fill(calendar, entries, host, alarm=None)
-    return bytes(calendar.to_ical())
+    return _serialize(calendar, entries, host, alarm=None)
 
 
 def session_download(
@@ -71,8 +72,7 @@ def session_download(
     calendar = _calendar()
     if revision is None:
         revision = Revision(schedule.id, session, "", 0, _default_stamp(session))
-    _fill(calendar, [(schedule, revision)], host, alarm=alarm)
-    return bytes(calendar.to_ical())
+    return _serialize(calendar, [(schedule, revision)], host, alarm=alarm)
 
 
 def _calendar() -> Calendar:
@@ -100,14 +100,20 @@ def _default_stamp(session: Session) -> datetime:
     return session.start.astimezone(UTC).replace(microsecond=0)
 
 
-def _fill(
+def _serialize(
     calendar: Calendar,
     entries: list[tuple[Schedule, Revision]],
     host: str,
     alarm: timedelta | None,
-) -> None:
+) -> bytes:
+    """The calendar's bytes: its own properties and VTIMEZONEs, then every VEVENT in start order.
+
+    Each VEVENT is serialized on its own and memoized by its revision, so that rebuilding a feed
+    after one session moved, or building a personal feed from the same sessions, re-encodes only
+    what changed.
+    """
     spans: dict[str, list[date]] = {}
-    events = []
+    events: list[tuple[datetime, str, bytes]] = []
     for schedule, revision in entries:
         session = revision.session
         zone = _iana(session.start.tzinfo)
@@ -116,12 +122,43 @@ def _fill(
             days.append(session.start.astimezone(ZoneInfo(zone)).date())
             if session.end is not None:
                 days.append(session.end.astimezone(ZoneInfo(zone)).date())
-        events.append(_event(schedule, revision, host, alarm))
+        facts = _Facts(schedule.id, schedule.title, schedule.venue, schedule.url)
+        data = (
+            _event_bytes(facts, revision, host, alarm)
+            if revision.fingerprint
+            else _event(facts, revision, host, alarm).to_ical()
+        )
+        events.append((session.start, uid(schedule.id, session.id, host), data))
     for zone in sorted(spans):
         first, last = window(min(spans[zone]), max(spans[zone]))
         calendar.add_component(vtimezone(zone, first, last))
-    for event in sorted(events, key=lambda e: (e["DTSTART"].to_ical(), str(e["UID"]))):
-        calendar.add_component(event)
+    head = bytes(calendar.to_ical())
+    assert head.endswith(_END)
+    events.sort(key=lambda item: (item[0], item[1]))
+    return b"".join([head[: -len(_END)], *(data for _, _, data in events), _END])
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What a VEVENT shows of its schedule."""
+
+    id: str
+    title: str
+    venue: str | None
+    url: str | None
+
+
+def clear_caches() -> None:
+    """Forget memoized VEVENT bytes (benchmarks measure cold builds with it)."""
+    _event_bytes.cache_clear()
+
+
+@lru_cache(maxsize=50_000)
+def _event_bytes(facts: _Facts, revision: Revision, host: str, alarm: timedelta | None) -> bytes:
+    return bytes(_event(facts, revision, host, alarm).to_ical())
 
 
 def _iana(tz: tzinfo | None) -> str | None:
@@ -135,7 +172,7 @@ def _when(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _event(schedule: Schedule, revision: Revision, host: str, alarm: timedelta | None) -> Event:
+def _event(schedule: _Facts, revision: Revision, host: str, alarm: timedelta | None) -> Event:
     session = revision.session
     event = Event()
     event.add("uid", uid(schedule.id, session.id, host))
@@ -171,7 +208,7 @@ def _event(schedule: Schedule, revision: Revision, host: str, alarm: timedelta |
     return event
 
 
-def _description(schedule: Schedule, session: Session, url: str | None) -> str:
+def _description(schedule: _Facts, session: Session, url: str | None) -> str:
     """Speakers, the abstract, every link, and the session URL again: not every client shows URL."""
     parts: list[str] = []
     if session.speakers:
