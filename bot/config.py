@@ -1,26 +1,56 @@
-"""Settings: built once in `main()` from an optional TOML file, never at import time.
+"""Settings: one typed object built in `main()` from environment variables and an optional TOML
+file, never at import time. Secrets (the Discord token, the webhook URL) come only from the
+environment and are kept out of reprs and logs.
 
-The file (`agenda-bot.toml` in the working directory, or `--config PATH`) may hold:
+`agenda-bot.toml` (in the working directory, or `--config PATH`) may hold:
 
     default_timezone = "Asia/Shanghai"   # for pages that state no zone
+    schedules = "schedules"              # the agenda folder
+    state_dir = ".agenda-bot"            # feed revision state, the default SQLite file
+    database_url = "sqlite:///.agenda-bot/agenda-bot.sqlite3"
+    session_leads = "15m"                # before each session; several: "1h,15m"
+    event_lead = "1d"                    # before an event's first session; "off" for none
+    host = "127.0.0.1"                   # the feed server
+    port = 8080
+    base_url = ""                        # public URL of the feed server, for links and UIDs
+    discord_channel_id = 0               # a channel that follows every agenda (0: none)
 
     [abbreviations]                      # override or add abbreviation meanings
     CST = "America/Chicago"
+
+Environment variables win over the file: DATABASE_URL, DISCORD_TOKEN, DISCORD_WEBHOOK_URL,
+DISCORD_API_BASE, DISCORD_CHANNEL_ID, and AGENDA_BOT_<KEY> for the other keys above.
 """
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from bot.domain.readers.context import ReadOptions
+from bot.domain.reminders.plan import DEFAULT_EVENT_LEAD, DEFAULT_SESSION_LEADS, Leads, parse_leads
 from bot.domain.zones.abbreviations import DEFAULT_ABBREVIATIONS, Abbreviation, with_overrides
 from bot.domain.zones.resolve import DEFAULT_ZONE, UnknownZoneError, ZoneResolver, iana_names
 
 DEFAULT_CONFIG_FILE = Path("agenda-bot.toml")
+SECRETS = ("discord_token", "discord_webhook_url", "token", "webhook_url")
+_PLAIN_KEYS = (
+    "default_timezone",
+    "schedules",
+    "state_dir",
+    "database_url",
+    "session_leads",
+    "event_lead",
+    "host",
+    "port",
+    "base_url",
+    "discord_channel_id",
+)
 
 
 class SettingsError(ValueError):
@@ -31,6 +61,21 @@ class SettingsError(ValueError):
 class Settings:
     default_timezone: str = DEFAULT_ZONE
     abbreviations: Mapping[str, Abbreviation] = field(default_factory=lambda: DEFAULT_ABBREVIATIONS)
+    schedules: Path = Path("schedules")
+    state_dir: Path = Path(".agenda-bot")
+    database_url: str = ""
+    leads: Leads = field(default_factory=lambda: Leads(DEFAULT_SESSION_LEADS, DEFAULT_EVENT_LEAD))
+    host: str = "127.0.0.1"
+    port: int = 8080
+    base_url: str = ""
+    discord_channel_id: int | None = None
+    discord_api_base: str | None = None
+    discord_token: str | None = field(default=None, repr=False)
+    discord_webhook_url: str | None = field(default=None, repr=False)
+
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite:///{self.state_dir / 'agenda-bot.sqlite3'}"
 
     def read_options(self, default_zone: str | None = None) -> ReadOptions:
         """Reader options; `default_zone` (as from `--source-tz`) beats the configured one."""
@@ -43,31 +88,102 @@ class Settings:
         return ReadOptions(ZoneResolver(self.abbreviations, tz))
 
 
-def load_settings(path: Path | None) -> Settings:
-    """Settings from `path`, or from `agenda-bot.toml` when it exists, or the defaults."""
-    if path is None:
-        if not DEFAULT_CONFIG_FILE.is_file():
-            return Settings()
-        path = DEFAULT_CONFIG_FILE
+def load_settings(path: Path | None, environ: Mapping[str, str] | None = None) -> Settings:
+    """Settings from the file (`path`, else agenda-bot.toml when present), then the environment."""
+    env = os.environ if environ is None else environ
+    data: dict[str, Any] = {}
+    source = path or (DEFAULT_CONFIG_FILE if DEFAULT_CONFIG_FILE.is_file() else None)
+    if source is not None:
+        data = _read_file(source)
+    where = str(source) if source else "settings"
+    for key in SECRETS:
+        if key in data:
+            raise SettingsError(
+                f"{where}: {key} is a secret; set it in the environment ({key.upper()}), not a file"
+            )
+    unknown = set(data) - {*_PLAIN_KEYS, "abbreviations"}
+    if unknown:
+        raise SettingsError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
+    for key in _PLAIN_KEYS:
+        variable = (
+            "DATABASE_URL"
+            if key == "database_url"
+            else (
+                "DISCORD_CHANNEL_ID" if key == "discord_channel_id" else f"AGENDA_BOT_{key.upper()}"
+            )
+        )
+        if env.get(variable):
+            data[key] = env[variable]
+            where_key = variable
+        else:
+            where_key = f"{where}: {key}"
+        data.setdefault(f"_where_{key}", where_key)
+    return _build(data, env, where)
+
+
+def _read_file(path: Path) -> dict[str, Any]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise SettingsError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path}: {exc}") from None
+
+
+def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings:
+    def label(key: str) -> str:
+        return str(data.get(f"_where_{key}", f"{where}: {key}"))
+
     zone = data.get("default_timezone", DEFAULT_ZONE)
     if not isinstance(zone, str) or zone not in iana_names():
-        raise SettingsError(f"{path}: default_timezone {zone!r} is not an IANA time zone name")
+        raise SettingsError(f"{label('default_timezone')} = {zone!r} is not an IANA time zone name")
     overrides = data.get("abbreviations", {})
     if not isinstance(overrides, dict):
-        raise SettingsError(f'{path}: [abbreviations] must be a table of NAME = "Zone/Name"')
+        raise SettingsError(f'{where}: [abbreviations] must be a table of NAME = "Zone/Name"')
     for key, value in overrides.items():
         if not isinstance(value, str) or value not in iana_names():
             raise SettingsError(
-                f"{path}: abbreviations.{key} = {value!r} is not an IANA time zone name"
+                f"{where}: abbreviations.{key} = {value!r} is not an IANA time zone name"
             )
     table = with_overrides(DEFAULT_ABBREVIATIONS, overrides) if overrides else DEFAULT_ABBREVIATIONS
-    return Settings(zone, MappingProxyType(dict(table)))
+    try:
+        sessions = parse_leads(str(data.get("session_leads", "15m")))
+    except ValueError as exc:
+        raise SettingsError(f"{label('session_leads')}: {exc}") from None
+    event_text = str(data.get("event_lead", "1d")).strip().lower()
+    try:
+        event = None if event_text in ("off", "none", "no", "") else parse_leads(event_text)[0]
+    except (ValueError, IndexError) as exc:
+        raise SettingsError(f"{label('event_lead')}: {exc}") from None
+    try:
+        port = int(data.get("port", 8080))
+        if not 0 <= port <= 65535:
+            raise ValueError
+    except (TypeError, ValueError):
+        raise SettingsError(
+            f"{label('port')} = {data.get('port')!r} is not a port number"
+        ) from None
+    channel_text = str(data.get("discord_channel_id", "") or "").strip()
+    if channel_text and not channel_text.isdigit():
+        raise SettingsError(f"{label('discord_channel_id')} = {channel_text!r} is not a channel id")
+    base = env.get("DISCORD_API_BASE") or None
+    if base and not base.startswith(("http://", "https://")):
+        raise SettingsError(f"DISCORD_API_BASE = {base!r} is not an http(s) URL")
+    return Settings(
+        default_timezone=zone,
+        abbreviations=MappingProxyType(dict(table)),
+        schedules=Path(str(data.get("schedules", "schedules"))),
+        state_dir=Path(str(data.get("state_dir", ".agenda-bot"))),
+        database_url=str(data.get("database_url", "")),
+        leads=Leads(sessions, event),
+        host=str(data.get("host", "127.0.0.1")),
+        port=port,
+        base_url=str(data.get("base_url", "")),
+        discord_channel_id=int(channel_text) if channel_text and int(channel_text) else None,
+        discord_api_base=base,
+        discord_token=env.get("DISCORD_TOKEN") or None,
+        discord_webhook_url=env.get("DISCORD_WEBHOOK_URL") or None,
+    )
 
 
 __all__ = ["Settings", "SettingsError", "load_settings"]

@@ -9,6 +9,7 @@ import click
 
 from bot.cli.agenda_commands import check, convert, show
 from bot.cli.ics_command import ics
+from bot.cli.run_commands import db, reminders, run
 from bot.cli.serve_command import serve
 from bot.config import SettingsError, load_settings
 
@@ -35,6 +36,9 @@ cli.add_command(show)
 cli.add_command(convert)
 cli.add_command(ics)
 cli.add_command(serve)
+cli.add_command(run)
+cli.add_command(db)
+cli.add_command(reminders)
 
 
 def main() -> None:

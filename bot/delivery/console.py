@@ -1,0 +1,31 @@
+"""The out-of-the-box destination: reminders printed to standard output."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from bot.delivery import SendResult, Sent
+from bot.domain.reminders.plan import Target, TargetKind
+from bot.domain.reminders.render import Rendered
+
+
+class ConsoleSender:
+    kinds = frozenset({TargetKind.CONSOLE})
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream
+        self.count = 0
+
+    async def start(self) -> None:
+        return None
+
+    async def send(self, target: Target, message: Rendered, nonce: str) -> SendResult:
+        stream = self.stream or sys.stdout
+        self.count += 1
+        stream.write(f"--- reminder to {target} ({nonce})\n{message.content}\n")
+        stream.flush()
+        return Sent(f"console-{self.count}")
+
+    async def close(self) -> None:
+        return None

@@ -1,0 +1,83 @@
+"""Channel messages and DMs through Discord's REST API, with discord.py's HTTP client (which
+handles rate limits). DISCORD_API_BASE points it elsewhere: a REST proxy, or a local
+Discord-compatible server in tests."""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+import discord
+from discord.http import HTTPClient, Route, handle_message_parameters
+
+from bot.delivery import Retry, SendResult, Sent, Undeliverable
+from bot.domain.reminders.plan import Target, TargetKind
+from bot.domain.reminders.render import Rendered
+
+CANNOT_MESSAGE_USER = 50007
+
+
+def use_api_base(base: str | None) -> None:
+    """Send every REST call (discord.py's, webhooks' and ours) to `base`, e.g.
+    "http://127.0.0.1:8900/api/v10"."""
+    if base:
+        Route.BASE = base.rstrip("/")
+
+
+class DiscordSender:
+    kinds = frozenset({TargetKind.CHANNEL, TargetKind.DM})
+
+    def __init__(self, token: str, http: HTTPClient | None = None) -> None:
+        self._token = token
+        self._http = http
+        self._own_http = http is None
+        self._dm_channels: dict[str, str] = {}
+
+    async def start(self) -> None:
+        if self._http is None:
+            self._http = HTTPClient(asyncio.get_running_loop())
+            await self._http.static_login(self._token)
+
+    async def send(self, target: Target, message: Rendered, nonce: str) -> SendResult:
+        if self._http is None:
+            raise RuntimeError("DiscordSender.start was not awaited")
+        try:
+            channel_id = target.id
+            if target.kind is TargetKind.DM:
+                channel_id = await self._dm_channel(target.id)
+            mentions = discord.AllowedMentions(
+                everyone=False,
+                users=False,
+                roles=[discord.Object(message.role_id)] if message.role_id else False,
+            )
+            params = handle_message_parameters(
+                content=message.content, nonce=nonce[:25], allowed_mentions=mentions
+            )
+            if isinstance(params.payload, dict):
+                params.payload["enforce_nonce"] = True  # a retry after a crash cannot post twice
+            with params:
+                data = await self._http.send_message(channel_id, params=params)
+            return Sent(str(data["id"]))
+        except discord.Forbidden as exc:
+            closed = target.kind is TargetKind.DM and exc.code == CANNOT_MESSAGE_USER
+            return Undeliverable(f"forbidden ({exc.code}): {exc.text}", dm_closed=closed)
+        except discord.NotFound as exc:
+            return Undeliverable(f"not found ({exc.code}): {exc.text}")
+        except discord.HTTPException as exc:
+            if exc.status >= 500 or exc.status == 429:
+                return Retry(f"discord answered {exc.status}: {exc.text}")
+            return Undeliverable(f"discord refused ({exc.status}, {exc.code}): {exc.text}")
+        except (TimeoutError, aiohttp.ClientError, OSError) as exc:
+            return Retry(f"discord unreachable: {type(exc).__name__}: {exc}")
+
+    async def _dm_channel(self, user_id: str) -> str:
+        assert self._http is not None
+        cached = self._dm_channels.get(user_id)
+        if cached is None:
+            channel = await self._http.start_private_message(int(user_id))
+            cached = self._dm_channels[user_id] = str(channel["id"])
+        return cached
+
+    async def close(self) -> None:
+        if self._http is not None and self._own_http:
+            await self._http.close()

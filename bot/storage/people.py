@@ -1,0 +1,208 @@
+"""Members, their stars and followed schedules, channel follows: read as one Audience for
+planning, written by the commands members and organizers use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.domain.reminders.plan import (
+    Audience,
+    ChannelFollow,
+    Leads,
+    MemberPrefs,
+    Target,
+    TargetKind,
+    parse_leads,
+)
+from bot.storage.tables import Follow, Member, MemberFollow, MemberGuild, Star
+
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class People:
+    """Read and write who wants what. Every method is one short transaction."""
+
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock = _now) -> None:
+        self.sessions = sessions
+        self.clock = clock
+
+    # ---- reading ---------------------------------------------------------------------------
+
+    def audience(self) -> Audience:
+        with self.sessions() as db:
+            members = {
+                m.user_id: MemberPrefs(
+                    m.user_id,
+                    m.timezone,
+                    m.locale,
+                    m.dm_opt_in,
+                    timedelta(minutes=m.lead_minutes) if m.lead_minutes is not None else None,
+                    m.dm_closed_at is not None,
+                )
+                for m in db.scalars(select(Member))
+            }
+            follows = tuple(
+                ChannelFollow(
+                    Target(TargetKind.CHANNEL, str(f.channel_id)),
+                    f.schedule_id,
+                    f.guild_id,
+                    f.role_id,
+                    _leads(f.lead_minutes),
+                )
+                for f in db.scalars(select(Follow).order_by(Follow.id))
+            )
+            stars = frozenset(
+                db.execute(select(Star.user_id, Star.schedule_id, Star.session_id)).tuples()
+            )
+            member_follows = frozenset(
+                db.execute(select(MemberFollow.user_id, MemberFollow.schedule_id)).tuples()
+            )
+            guilds: dict[int, set[int]] = {}
+            for user_id, guild_id in db.execute(select(MemberGuild.user_id, MemberGuild.guild_id)):
+                guilds.setdefault(guild_id, set()).add(user_id)
+        return Audience(
+            follows,
+            members,
+            stars,
+            member_follows,
+            {g: frozenset(users) for g, users in guilds.items()},
+        )
+
+    def member(self, user_id: int) -> Member | None:
+        with self.sessions() as db:
+            return db.get(Member, user_id)
+
+    # ---- members ---------------------------------------------------------------------------
+
+    def _member(self, db: Session, user_id: int) -> Member:
+        member = db.get(Member, user_id)
+        now = self.clock()
+        if member is None:
+            member = Member(user_id=user_id, dm_opt_in=False, created_at=now, updated_at=now)
+            db.add(member)
+        member.updated_at = now
+        return member
+
+    def set_timezone(self, user_id: int, zone: str | None) -> None:
+        with self.sessions.begin() as db:
+            self._member(db, user_id).timezone = zone
+
+    def set_locale(self, user_id: int, locale: str | None) -> None:
+        with self.sessions.begin() as db:
+            self._member(db, user_id).locale = locale
+
+    def set_dm(self, user_id: int, enabled: bool) -> None:
+        """Opt in or out of DM reminders; opting in also clears a recorded closed-DM state."""
+        with self.sessions.begin() as db:
+            member = self._member(db, user_id)
+            member.dm_opt_in = enabled
+            if enabled:
+                member.dm_closed_at = None
+
+    def set_lead(self, user_id: int, minutes: int | None) -> None:
+        with self.sessions.begin() as db:
+            self._member(db, user_id).lead_minutes = minutes
+
+    def mark_dm_closed(self, user_id: int) -> None:
+        with self.sessions.begin() as db:
+            self._member(db, user_id).dm_closed_at = self.clock()
+
+    def seen_in_guild(self, user_id: int, guild_id: int) -> None:
+        with self.sessions.begin() as db:
+            self._member(db, user_id)
+            if db.get(MemberGuild, (user_id, guild_id)) is None:
+                db.add(MemberGuild(user_id=user_id, guild_id=guild_id))
+
+    def star(self, user_id: int, schedule_id: str, session_id: str) -> bool:
+        """False if it was already starred."""
+        with self.sessions.begin() as db:
+            self._member(db, user_id)
+            if db.get(Star, (user_id, schedule_id, session_id)) is not None:
+                return False
+            db.add(
+                Star(
+                    user_id=user_id,
+                    schedule_id=schedule_id,
+                    session_id=session_id,
+                    created_at=self.clock(),
+                )
+            )
+            return True
+
+    def unstar(self, user_id: int, schedule_id: str, session_id: str) -> bool:
+        with self.sessions.begin() as db:
+            star = db.get(Star, (user_id, schedule_id, session_id))
+            if star is None:
+                return False
+            db.delete(star)
+            return True
+
+    def follow_schedule(self, user_id: int, schedule_id: str) -> None:
+        with self.sessions.begin() as db:
+            self._member(db, user_id)
+            if db.get(MemberFollow, (user_id, schedule_id)) is None:
+                db.add(
+                    MemberFollow(user_id=user_id, schedule_id=schedule_id, created_at=self.clock())
+                )
+
+    # ---- channel follows -------------------------------------------------------------------
+
+    def follow(
+        self,
+        guild_id: int,
+        channel_id: int,
+        schedule_id: str,
+        role_id: int | None = None,
+        leads: str | None = None,
+    ) -> None:
+        """Add or update a channel follow. `leads` like "1d,15m" (checked here)."""
+        if leads is not None:
+            parse_leads(leads)
+        with self.sessions.begin() as db:
+            found = db.scalars(
+                select(Follow).where(
+                    Follow.guild_id == guild_id,
+                    Follow.channel_id == channel_id,
+                    Follow.schedule_id == schedule_id,
+                )
+            ).first()
+            if found is None:
+                found = Follow(
+                    guild_id=guild_id,
+                    channel_id=channel_id,
+                    schedule_id=schedule_id,
+                    created_at=self.clock(),
+                )
+                db.add(found)
+            found.role_id = role_id
+            found.lead_minutes = leads
+
+    def unfollow(self, guild_id: int, channel_id: int, schedule_id: str) -> bool:
+        with self.sessions.begin() as db:
+            result = db.execute(
+                delete(Follow).where(
+                    Follow.guild_id == guild_id,
+                    Follow.channel_id == channel_id,
+                    Follow.schedule_id == schedule_id,
+                )
+            )
+            return bool(getattr(result, "rowcount", 0))
+
+
+def _leads(text: str | None) -> Leads | None:
+    """A follow's stored leads: the session leads, with the largest one over a day taken as the
+    event lead ("1d,15m" -> event 1 day, sessions 15 minutes)."""
+    if not text:
+        return None
+    leads = parse_leads(text)
+    event = next((lead for lead in leads if lead >= timedelta(days=1)), None)
+    sessions = tuple(lead for lead in leads if lead != event)
+    return Leads(sessions, event)

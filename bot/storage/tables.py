@@ -1,0 +1,156 @@
+"""The schema. Every change here needs a new migration in migrations/versions/."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Instants in, aware UTC datetimes out, on every backend (SQLite keeps no offset)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.utcoffset() is None:
+            raise ValueError("naive datetimes never reach the database")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _at() -> Mapped[datetime]:
+    return mapped_column(UTCDateTime, nullable=False)
+
+
+class Member(Base):
+    """A Discord user's preferences. `timezone` is an IANA name; `lead_minutes` their DM lead."""
+
+    __tablename__ = "members"
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    locale: Mapped[str | None] = mapped_column(String(16))
+    dm_opt_in: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    lead_minutes: Mapped[int | None] = mapped_column(Integer)
+    dm_closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = _at()
+    updated_at: Mapped[datetime] = _at()
+
+
+class MemberGuild(Base):
+    """Where a member has been seen: channel reminders write times in these members' zones."""
+
+    __tablename__ = "member_guilds"
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("members.user_id", ondelete="CASCADE"), primary_key=True
+    )
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+
+
+class Follow(Base):
+    """A channel that gets reminders for a schedule, with an optional role to mention."""
+
+    __tablename__ = "follows"
+    __table_args__ = (UniqueConstraint("guild_id", "channel_id", "schedule_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    channel_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    schedule_id: Mapped[str] = mapped_column(String(128), nullable=False)
+    role_id: Mapped[int | None] = mapped_column(BigInteger)
+    lead_minutes: Mapped[str | None] = mapped_column(String(64))  # "1440,15"; NULL: defaults
+    created_at: Mapped[datetime] = _at()
+
+
+class Star(Base):
+    """A session in a member's personal agenda."""
+
+    __tablename__ = "stars"
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("members.user_id", ondelete="CASCADE"), primary_key=True
+    )
+    schedule_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    session_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    created_at: Mapped[datetime] = _at()
+
+
+class MemberFollow(Base):
+    """A whole schedule in a member's personal feed (and DMs, with `dm_opt_in`)."""
+
+    __tablename__ = "member_follows"
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("members.user_id", ondelete="CASCADE"), primary_key=True
+    )
+    schedule_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    created_at: Mapped[datetime] = _at()
+
+
+class FeedToken(Base):
+    """A member's personal feed token, stored only as its SHA-256 digest."""
+
+    __tablename__ = "feed_tokens"
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("members.user_id", ondelete="CASCADE"), primary_key=True
+    )
+    digest: Mapped[str] = mapped_column(String(64), nullable=False, unique=True)
+    created_at: Mapped[datetime] = _at()
+
+
+class Delivery(Base):
+    """One reminder to one target. The unique `key` is what makes a second send impossible:
+    a sender must first claim the row (insert, or a conditional update of an expired claim)."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (Index("ix_deliveries_state_retry", "state", "next_attempt_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), nullable=False, unique=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)  # session, event, notice
+    target: Mapped[str] = mapped_column(String(64), nullable=False)  # channel:ID, dm:ID, ...
+    schedule_id: Mapped[str] = mapped_column(String(128), nullable=False)
+    session_id: Mapped[str] = mapped_column(String(128), nullable=False)
+    due_at: Mapped[datetime] = _at()
+    session_start: Mapped[datetime] = _at()
+    state: Mapped[str] = mapped_column(String(16), nullable=False)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    owner: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    late: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    message_id: Mapped[str | None] = mapped_column(String(32))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = _at()
