@@ -52,8 +52,9 @@ class DatabaseFeedTokens:
                 )
             )
             sessions = frozenset(
-                db.execute(
+                (star[0], star[1])
+                for star in db.execute(
                     select(Star.schedule_id, Star.session_id).where(Star.user_id == row.user_id)
-                ).tuples()
+                )
             )
         return FeedSelection(str(row.user_id), schedules, sessions)

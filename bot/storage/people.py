@@ -60,10 +60,12 @@ class People:
                 for f in db.scalars(select(Follow).order_by(Follow.id))
             )
             stars = frozenset(
-                db.execute(select(Star.user_id, Star.schedule_id, Star.session_id)).tuples()
+                (row[0], row[1], row[2])
+                for row in db.execute(select(Star.user_id, Star.schedule_id, Star.session_id))
             )
             member_follows = frozenset(
-                db.execute(select(MemberFollow.user_id, MemberFollow.schedule_id)).tuples()
+                (row[0], row[1])
+                for row in db.execute(select(MemberFollow.user_id, MemberFollow.schedule_id))
             )
             guilds: dict[int, set[int]] = {}
             for user_id, guild_id in db.execute(select(MemberGuild.user_id, MemberGuild.guild_id)):
