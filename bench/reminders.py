@@ -1,0 +1,201 @@
+"""Reminder benchmarks.
+
+Prints:
+1. planning and rendering the personalised reminders of one session for 10,000 members across
+   50 zones (DMs in each member's zone and language, plus the channel message listing the
+   guild's zones);
+2. the resident memory of `agenda-bot run` holding 1,000 sessions and 10,000 members;
+3. the time from due to sent for 100 reminders due at the same second, delivered over loopback
+   to a Discord-compatible fake by `agenda-bot run`.
+
+    .venv/bin/python bench/reminders.py
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pytz  # noqa: E402
+
+from bot.domain.agenda import Schedule, Session, SourceRef, Speaker  # noqa: E402
+from bot.domain.reminders.plan import (  # noqa: E402
+    Audience,
+    ChannelFollow,
+    Leads,
+    MemberPrefs,
+    Target,
+    TargetKind,
+    plan_reminders,
+)
+from bot.domain.reminders.render import channel_reminder, dm_reminder  # noqa: E402
+from bot.storage.database import make_engine, session_factory  # noqa: E402
+from bot.storage.migrate import upgrade  # noqa: E402
+from bot.storage.tables import Member, MemberFollow, MemberGuild  # noqa: E402
+from tests.fakes.discord_http import FakeDiscord  # noqa: E402
+
+ZONES = [z for z in pytz.common_timezones if "/" in z][::8][:50]
+LOCALES = ["en-US", "zh-CN", "en-GB", None]
+
+
+def one_session_for_many() -> None:
+    start = datetime(2026, 7, 10, 5, 30, tzinfo=UTC)
+    from zoneinfo import ZoneInfo
+
+    session = Session("keynote", "Keynote", start, start + timedelta(minutes=45),
+                      speakers=(Speaker("Ana", "Acme"),), location="Hall A")
+    schedule = Schedule("conf", "Conf", ZoneInfo("Asia/Shanghai"), (session,), SourceRef("x"))
+    rng = random.Random(7)
+    members = {
+        uid: MemberPrefs(uid, rng.choice(ZONES), rng.choice(LOCALES), dm_opt_in=True)
+        for uid in range(1, 10_001)
+    }
+    audience = Audience(
+        follows=(ChannelFollow(Target(TargetKind.CHANNEL, "1"), "conf", 9),),
+        members=members,
+        member_follows=frozenset((uid, "conf") for uid in members),
+        guild_members={9: frozenset(members)},
+    )
+    runs = []
+    for _ in range(5):
+        began = time.perf_counter()
+        planned = plan_reminders([schedule], audience, Leads(event=None))
+        texts = []
+        for reminder in planned:
+            if reminder.target.kind is TargetKind.DM:
+                member = reminder.member
+                assert member is not None
+                texts.append(dm_reminder(schedule, session, zone=member.timezone,
+                                         locale=member.locale, late=False).content)
+            else:
+                zones = [m.timezone for m in members.values() if m.timezone]
+                texts.append(channel_reminder(schedule, session, event=False, member_zones=zones,
+                                              role_id=None, late=False).content)
+        runs.append(time.perf_counter() - began)
+    print(
+        f"plan + render one session for {len(members)} members in {len(ZONES)} zones: "
+        f"{len(texts)} messages, median {statistics.median(runs) * 1000:.0f} ms "
+        f"({statistics.median(runs) / len(texts) * 1e6:.1f} µs per message)"
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _agenda(folder: Path, starts: list[datetime], channels: int = 0) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ["title: Bench", "timezone: UTC", "sessions:"]
+    for n, start in enumerate(starts):
+        lines += [f"  - title: Session {n}", f'    start: "{start:%Y-%m-%d %H:%M:%S}"',
+                  "    duration: 20m", "    speakers: [\"Speaker (Company)\"]"]
+    (folder / "bench.yaml").write_text("\n".join(lines) + "\n")
+
+
+def _populate(url: str, members: int, channels: int) -> None:
+    engine = make_engine(url)
+    upgrade(engine)
+    now = datetime.now(UTC)
+    rng = random.Random(3)
+    with session_factory(engine).begin() as db:
+        db.add_all(
+            Member(user_id=uid, timezone=rng.choice(ZONES), locale=rng.choice(LOCALES),
+                   dm_opt_in=False, created_at=now, updated_at=now)
+            for uid in range(1, members + 1)
+        )
+        db.flush()
+        db.add_all(MemberGuild(user_id=uid, guild_id=9) for uid in range(1, members + 1))
+        db.add_all(MemberFollow(user_id=uid, schedule_id="bench", created_at=now)
+                   for uid in range(1, members + 1))
+    engine.dispose()
+
+
+def _rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _run(workdir: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"], cwd=workdir,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "AGENDA_BOT_PORT": str(_free_port()), **env},
+        stdout=subprocess.DEVNULL, stderr=(workdir / "run.log").open("w"),
+    )
+
+
+def memory() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        start = datetime.now(UTC) + timedelta(days=2)
+        _agenda(work / "schedules", [start + timedelta(minutes=30 * n) for n in range(1000)])
+        url = f"sqlite:///{work / 'bench.sqlite3'}"
+        _populate(url, 10_000, 0)
+        process = _run(work, {"DATABASE_URL": url})
+        try:
+            for _ in range(600):
+                if "running:" in (work / "run.log").read_text():
+                    break
+                time.sleep(0.1)
+            time.sleep(2)
+            rss = _rss_kib(process.pid)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(30)
+        print(f"agenda-bot run with 1,000 sessions and 10,000 members: resident memory "
+              f"{rss / 1024:.0f} MiB")
+
+
+def due_to_sent(count: int = 100) -> None:
+    fake = FakeDiscord().start()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            start = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=20)
+            _agenda(work / "schedules", [start] * count)
+            url = f"sqlite:///{work / 'bench.sqlite3'}"
+            process = _run(work, {
+                "DATABASE_URL": url, "DISCORD_TOKEN": "bench", "DISCORD_API_BASE": fake.base,
+                "DISCORD_CHANNEL_ID": "555", "AGENDA_BOT_SESSION_LEADS": "0",
+                "AGENDA_BOT_EVENT_LEAD": "off",
+            })
+            try:
+                deadline = time.time() + 60
+                while len(fake.received()) < count and time.time() < deadline:
+                    time.sleep(0.05)
+            finally:
+                process.send_signal(signal.SIGTERM)
+                process.wait(30)
+        delays = sorted(m.at - start.timestamp() for m in fake.received())
+    finally:
+        fake.stop()
+    print(
+        f"{len(delays)} reminders due at the same second, due -> received over loopback: "
+        f"median {statistics.median(delays) * 1000:.0f} ms, "
+        f"p95 {delays[int(len(delays) * 0.95) - 1] * 1000:.0f} ms, max {delays[-1] * 1000:.0f} ms"
+    )
+
+
+def main() -> None:
+    one_session_for_many()
+    memory()
+    due_to_sent()
+
+
+if __name__ == "__main__":
+    main()
