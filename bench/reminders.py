@@ -24,6 +24,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -52,10 +53,14 @@ LOCALES = ["en-US", "zh-CN", "en-GB", None]
 
 def one_session_for_many() -> None:
     start = datetime(2026, 7, 10, 5, 30, tzinfo=UTC)
-    from zoneinfo import ZoneInfo
-
-    session = Session("keynote", "Keynote", start, start + timedelta(minutes=45),
-                      speakers=(Speaker("Ana", "Acme"),), location="Hall A")
+    session = Session(
+        "keynote",
+        "Keynote",
+        start,
+        start + timedelta(minutes=45),
+        speakers=(Speaker("Ana", "Acme"),),
+        location="Hall A",
+    )
     schedule = Schedule("conf", "Conf", ZoneInfo("Asia/Shanghai"), (session,), SourceRef("x"))
     rng = random.Random(7)
     members = {
@@ -77,12 +82,18 @@ def one_session_for_many() -> None:
             if reminder.target.kind is TargetKind.DM:
                 member = reminder.member
                 assert member is not None
-                texts.append(dm_reminder(schedule, session, zone=member.timezone,
-                                         locale=member.locale, late=False).content)
+                texts.append(
+                    dm_reminder(
+                        schedule, session, zone=member.timezone, locale=member.locale, late=False
+                    ).content
+                )
             else:
                 zones = [m.timezone for m in members.values() if m.timezone]
-                texts.append(channel_reminder(schedule, session, event=False, member_zones=zones,
-                                              role_id=None, late=False).content)
+                texts.append(
+                    channel_reminder(
+                        schedule, session, event=False, member_zones=zones, role_id=None, late=False
+                    ).content
+                )
         runs.append(time.perf_counter() - began)
     print(
         f"plan + render one session for {len(members)} members in {len(ZONES)} zones: "
@@ -101,8 +112,12 @@ def _agenda(folder: Path, starts: list[datetime], channels: int = 0) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     lines = ["title: Bench", "timezone: UTC", "sessions:"]
     for n, start in enumerate(starts):
-        lines += [f"  - title: Session {n}", f'    start: "{start:%Y-%m-%d %H:%M:%S}"',
-                  "    duration: 20m", "    speakers: [\"Speaker (Company)\"]"]
+        lines += [
+            f"  - title: Session {n}",
+            f'    start: "{start:%Y-%m-%d %H:%M:%S}"',
+            "    duration: 20m",
+            '    speakers: ["Speaker (Company)"]',
+        ]
     (folder / "bench.yaml").write_text("\n".join(lines) + "\n")
 
 
@@ -113,14 +128,22 @@ def _populate(url: str, members: int, channels: int) -> None:
     rng = random.Random(3)
     with session_factory(engine).begin() as db:
         db.add_all(
-            Member(user_id=uid, timezone=rng.choice(ZONES), locale=rng.choice(LOCALES),
-                   dm_opt_in=False, created_at=now, updated_at=now)
+            Member(
+                user_id=uid,
+                timezone=rng.choice(ZONES),
+                locale=rng.choice(LOCALES),
+                dm_opt_in=False,
+                created_at=now,
+                updated_at=now,
+            )
             for uid in range(1, members + 1)
         )
         db.flush()
         db.add_all(MemberGuild(user_id=uid, guild_id=9) for uid in range(1, members + 1))
-        db.add_all(MemberFollow(user_id=uid, schedule_id="bench", created_at=now)
-                   for uid in range(1, members + 1))
+        db.add_all(
+            MemberFollow(user_id=uid, schedule_id="bench", created_at=now)
+            for uid in range(1, members + 1)
+        )
     engine.dispose()
 
 
@@ -133,9 +156,11 @@ def _rss_kib(pid: int) -> int:
 
 def _run(workdir: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"], cwd=workdir,
+        [sys.executable, "-m", "bot", "run"],
+        cwd=workdir,
         env={**os.environ, "PYTHONPATH": str(ROOT), "AGENDA_BOT_PORT": str(_free_port()), **env},
-        stdout=subprocess.DEVNULL, stderr=(workdir / "run.log").open("w"),
+        stdout=subprocess.DEVNULL,
+        stderr=(workdir / "run.log").open("w"),
     )
 
 
@@ -157,8 +182,10 @@ def memory() -> None:
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(30)
-        print(f"agenda-bot run with 1,000 sessions and 10,000 members: resident memory "
-              f"{rss / 1024:.0f} MiB")
+        print(
+            f"agenda-bot run with 1,000 sessions and 10,000 members: resident memory "
+            f"{rss / 1024:.0f} MiB"
+        )
 
 
 def due_to_sent(count: int = 100) -> None:
@@ -169,11 +196,17 @@ def due_to_sent(count: int = 100) -> None:
             start = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=20)
             _agenda(work / "schedules", [start] * count)
             url = f"sqlite:///{work / 'bench.sqlite3'}"
-            process = _run(work, {
-                "DATABASE_URL": url, "DISCORD_TOKEN": "bench", "DISCORD_API_BASE": fake.base,
-                "DISCORD_CHANNEL_ID": "555", "AGENDA_BOT_SESSION_LEADS": "0",
-                "AGENDA_BOT_EVENT_LEAD": "off",
-            })
+            process = _run(
+                work,
+                {
+                    "DATABASE_URL": url,
+                    "DISCORD_TOKEN": "bench",
+                    "DISCORD_API_BASE": fake.base,
+                    "DISCORD_CHANNEL_ID": "555",
+                    "AGENDA_BOT_SESSION_LEADS": "0",
+                    "AGENDA_BOT_EVENT_LEAD": "off",
+                },
+            )
             try:
                 deadline = time.time() + 60
                 while len(fake.received()) < count and time.time() < deadline:
