@@ -14,7 +14,7 @@ from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.source import ReadResult, read_paths
 from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.timetext.dates import DateError, find_dates
-from bot.domain.zones.local_time import localize
+from bot.domain.zones.local_time import elapsed, localize
 from bot.domain.zones.naming import zone_name
 from bot.domain.zones.resolve import UnknownZoneError, ZoneResolver
 
@@ -158,7 +158,7 @@ def convert(
     end = None
     if span.end is not None:
         end = localize(datetime.combine(day, span.end), source).moment
-        if end <= start:
+        if elapsed(end, start) <= timedelta(0):
             end = localize(datetime.combine(day + timedelta(days=1), span.end), source).moment
     width = max(len(zone_name(z)) for z in [source, *zones])
     for tz in [source, *zones]:

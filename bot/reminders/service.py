@@ -32,6 +32,7 @@ from bot.domain.reminders.plan import (
     plan_reminders,
 )
 from bot.domain.reminders.render import Rendered, change_notice, channel_reminder, dm_reminder
+from bot.domain.zones.local_time import same_instant
 from bot.storage.deliveries import DeliveryLedger, skip_abandoned
 from bot.storage.people import People
 
@@ -318,7 +319,9 @@ class ReminderService:
             earlier = {s.id: s for s in before.sessions}
             for session in schedule.sessions:
                 was = earlier.get(session.id)
-                if was is None or was.start == session.start or max(was.start, session.start) < now:
+                if was is None or same_instant(was.start, session.start):
+                    continue
+                if max(was.start, session.start) < now:
                     continue
                 for follow in follows:
                     if follow.schedule_id != schedule_id:

@@ -14,7 +14,7 @@ from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.speakers import parse_speakers
 from bot.domain.readers.markdown.vocabulary import kind_from_text, kind_of
-from bot.domain.zones.local_time import localize, midnight
+from bot.domain.zones.local_time import localize, midnight, shift
 from bot.domain.zones.naming import fixed_offset, zone_name
 from bot.domain.zones.resolve import iana_names
 
@@ -84,7 +84,7 @@ def _calendar(
         id=slugify(key) or key,
         title=title,
         timezone=zone,
-        sessions=tuple(sorted(sessions, key=lambda s: (s.start, s.line))),
+        sessions=tuple(sorted(sessions, key=lambda s: (s.start.astimezone(UTC), s.line))),
         source=SourceRef(diag.file, line),
         description=str(description) if description else None,
     )
@@ -155,7 +155,7 @@ def _session(
     if event.get("DTEND") is not None:
         end, _ = _moment(event.get("DTEND"), zone, diag, line, "DTEND")
     elif event.get("DURATION") is not None:
-        end = start + event.decoded("DURATION")
+        end = shift(start, event.decoded("DURATION"))
     elif all_day:
         end = midnight(start.date() + timedelta(days=1), zone)
     if end is not None and end < start:

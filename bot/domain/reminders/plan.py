@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from bot.domain.agenda import Schedule, Session
@@ -83,6 +83,8 @@ class Audience:
 
 @dataclass(frozen=True, slots=True)
 class PlannedReminder:
+    """One reminder to one target. `due` and `session_start` are UTC: compared as instants."""
+
     key: str
     due: datetime
     kind: ReminderKind
@@ -179,13 +181,13 @@ def _planned(
 ) -> PlannedReminder:
     return PlannedReminder(
         key=reminder_key(target, schedule.id, session, kind, lead),
-        due=session.start - lead,
+        due=session.start.astimezone(UTC) - lead,
         kind=kind,
         lead=lead,
         target=target,
         schedule_id=schedule.id,
         session_id=session.id,
-        session_start=session.start,
+        session_start=session.start.astimezone(UTC),
         follow=follow,
         member=member,
     )

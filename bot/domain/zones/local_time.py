@@ -10,7 +10,7 @@ Both cases come back with a note so readers can warn the organizer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from bot.domain.zones.naming import offset_label, zone_name
 
@@ -47,6 +47,27 @@ def localize(wall: datetime, tz: tzinfo) -> Localized:
 def localize_date_time(day: date, clock: time, tz: tzinfo) -> Localized:
     """`localize` for a date and a clock time given apart, as agendas write them."""
     return localize(datetime.combine(day, clock), tz)
+
+
+def shift(moment: datetime, delta: timedelta) -> datetime:
+    """`moment + delta` as elapsed time, shown in `moment`'s zone.
+
+    Python adds a timedelta to an aware datetime on the wall clock: 15 minutes before 03:05 on a
+    spring-forward morning would land in the gap. Every duration and lead goes through here.
+    """
+    zone = moment.tzinfo
+    return (moment.astimezone(UTC) + delta).astimezone(zone)
+
+
+def elapsed(later: datetime, earlier: datetime) -> timedelta:
+    """The real time between two instants (Python subtracts wall clocks within one zone)."""
+    return later.astimezone(UTC) - earlier.astimezone(UTC)
+
+
+def same_instant(a: datetime, b: datetime) -> bool:
+    """Whether two aware datetimes are the same instant. `==` cannot say: it compares wall
+    clocks within one zone, and answers False across zones for a time in a fold (PEP 495)."""
+    return a.astimezone(UTC) == b.astimezone(UTC)
 
 
 def midnight(day: date, tz: tzinfo) -> datetime:

@@ -99,3 +99,16 @@ def test_lead_times_parse_in_minutes_or_with_units(text: str, minutes: list[floa
 def test_bad_lead_times_are_refused(text: str) -> None:
     with pytest.raises(ValueError, match="lead time"):
         parse_leads(text)
+
+
+def test_lead_times_count_real_time_across_a_dst_jump() -> None:
+    from tests.helpers import read_text
+
+    schedule = read_text(
+        "---\ntitle: T\ntimezone: America/New_York\n---\n\n**Date:** March 10, 2024\n\n- 03:05 - 04:00: After the jump\n"
+    ).schedules[0]
+    [planned] = plan_reminders(
+        [schedule], Audience(follows=(ChannelFollow(CHANNEL, schedule.id),)), Leads(event=None)
+    )
+    assert utc(planned.due) == "2024-03-10T06:50Z"  # 01:50 EST, not the wall clock's 02:50
+    assert planned.due.utcoffset() == timedelta(0)

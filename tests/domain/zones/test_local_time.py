@@ -88,12 +88,32 @@ def test_an_instant_shown_in_a_zone_and_read_back_is_the_same_instant(
 ) -> None:
     tz = ZoneInfo(zone)
     local = instant.astimezone(tz)
-    reread = localize(local.replace(tzinfo=None), tz).moment
+    reread = localize(local.replace(tzinfo=None), tz).moment.astimezone(UTC)
     if local.fold == 0:
         assert reread == instant
     else:
         # The second pass through a fold reads as the first: exactly one fold length earlier.
         assert instant - reread == local.replace(fold=0).utcoffset() - local.utcoffset()
+
+
+def test_a_fold_in_a_negative_dst_zone_reads_as_its_first_occurrence() -> None:
+    # Casablanca fell back from +01 to +00 at 03:00 on 2019-05-05 (Ramadan): 02:00 happened twice.
+    moment = localize(datetime(2019, 5, 5, 2, 0), ZoneInfo("Africa/Casablanca")).moment
+    assert moment.astimezone(UTC) == datetime(2019, 5, 5, 1, 0, tzinfo=UTC)
+
+
+def test_shift_and_elapsed_count_real_time_across_dst() -> None:
+    from bot.domain.zones.local_time import elapsed, same_instant, shift
+
+    start = localize(datetime(2024, 3, 10, 3, 5), NEW_YORK).moment  # just after the jump
+    before = shift(start, -timedelta(minutes=15))
+    assert before.astimezone(UTC) == datetime(2024, 3, 10, 6, 50, tzinfo=UTC)
+    assert before.strftime("%H:%M %z") == "01:50 -0500"
+    assert elapsed(start, before) == timedelta(minutes=15)
+    first = localize(datetime(2024, 11, 3, 1, 30), NEW_YORK).moment
+    second = shift(first, timedelta(hours=1))  # 01:30 again, an hour later
+    assert second.strftime("%H:%M") == "01:30" and elapsed(second, first) == timedelta(hours=1)
+    assert not same_instant(first, second)
 
 
 @settings(max_examples=300, deadline=None)
@@ -107,5 +127,6 @@ def test_conversion_between_zones_preserves_the_instant(
 ) -> None:
     moment = localize(wall, ZoneInfo(source)).moment
     shown = moment.astimezone(ZoneInfo(target))
-    assert shown == moment
+    # Compared as instants: `==` is unreliable for times in a fold (PEP 495).
     assert shown.astimezone(UTC) == moment.astimezone(UTC)
+    assert shown.timestamp() == moment.timestamp()

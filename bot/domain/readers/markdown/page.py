@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
 
 from bot.domain.agenda import (
@@ -46,7 +46,7 @@ from bot.domain.timetext.clock import (
     leading_clock_span,
 )
 from bot.domain.timetext.dates import DateError, DateMention, find_dates
-from bot.domain.zones.local_time import localize, midnight
+from bot.domain.zones.local_time import elapsed, localize, midnight, same_instant, shift
 from bot.domain.zones.naming import zone_name
 from bot.domain.zones.resolve import UnknownZoneError, ZoneMention
 
@@ -712,7 +712,7 @@ class PageReader:
                 if (
                     draft.stated_duration is not None
                     and end is not None
-                    and end - start != draft.stated_duration
+                    and elapsed(end, start) != draft.stated_duration
                 ):
                     self.diag.warn(
                         draft.line,
@@ -720,7 +720,7 @@ class PageReader:
                         f"{draft.start:%H:%M}-{draft.end:%H:%M}; using the times",
                     )
             elif draft.duration is not None:
-                end = start + draft.duration
+                end = shift(start, draft.duration)
             built.append((draft, start, end, zone))
         filled = self._fill_ends(built, event, tz)
         ids = unique_ids(text_key(d.title) for d, *_ in filled)
@@ -741,7 +741,7 @@ class PageReader:
             )
             for session_id, (draft, start, end, _zone) in zip(ids, filled, strict=True)
         ]
-        return sorted(sessions, key=lambda s: (s.start, s.line))
+        return sorted(sessions, key=lambda s: (s.start.astimezone(UTC), s.line))
 
     def _front_matter_day(self, event: _Event, drafts: list[_Draft]) -> date | None:
         """The front matter's date for an agenda whose body never says which day it is."""
@@ -765,7 +765,9 @@ class PageReader:
     ) -> list[tuple[_Draft, datetime, datetime | None, tzinfo]]:
         """Rows with a start only end when the next one (same day and track) starts; the last of a
         day ends when the event does, if the page says."""
-        order = sorted(range(len(built)), key=lambda i: (built[i][1], built[i][0].line))
+        order = sorted(
+            range(len(built)), key=lambda i: (built[i][1].astimezone(UTC), built[i][0].line)
+        )
         result = list(built)
         for position, index in enumerate(order):
             draft, start, end, zone = built[index]
@@ -773,7 +775,7 @@ class PageReader:
                 continue
             for later in order[position + 1 :]:
                 other, other_start, _, _ = built[later]
-                if other_start <= start or other.all_day:
+                if elapsed(other_start, start) <= timedelta(0) or other.all_day:
                     continue
                 if other_start.astimezone(zone).date() != start.astimezone(zone).date():
                     break
@@ -804,7 +806,7 @@ class PageReader:
         for span, mention in event.alternates:
             zone = self.resolver.decide(mention, event.first_day).tz
             other = localize(datetime.combine(event.first_day, span.start), zone).moment
-            if other != main:
+            if not same_instant(other, main):
                 self.diag.warn(
                     event.stated_line,
                     f"{span.start:%H:%M} {mention.text} is not the same moment as "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -31,7 +31,7 @@ from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.speakers import parse_speaker
 from bot.domain.readers.markdown.vocabulary import kind_of
 from bot.domain.readers.safe_yaml import LineDict, YamlError, load_yaml_documents
-from bot.domain.zones.local_time import localize, midnight
+from bot.domain.zones.local_time import elapsed, localize, midnight, shift
 from bot.domain.zones.resolve import UnknownZoneError
 
 
@@ -132,7 +132,7 @@ def _read_document(
     if not sessions:
         diag.error(line, "no session could be read")
         return None
-    sessions.sort(key=lambda s: (s.start, s.line))
+    sessions.sort(key=lambda s: (s.start.astimezone(UTC), s.line))
     return Schedule(
         id=document.get("id") or slugify(key) or key,
         title=document["title"],
@@ -220,15 +220,15 @@ def _session(
         end, end_date_only = _moment(raw["end"], end_day, tz, diag=diag, line=line, what="end")
         if all_day and end_date_only:
             end = midnight(date.fromisoformat(raw["end"].strip()) + timedelta(days=1), tz)
-        if end <= start:
+        if elapsed(end, start) <= timedelta(0):
             raise _FieldError(
                 "end",
                 f"end {raw['end']} is before start {raw['start']}"
-                if end < start
+                if elapsed(end, start) < timedelta(0)
                 else f"end {raw['end']} is the same as start",
             )
     elif "duration" in raw:
-        end = start + _duration(raw["duration"])
+        end = shift(start, _duration(raw["duration"]))
     elif all_day:
         end = midnight(start.date() + timedelta(days=1), tz)
     kind = SessionKind(raw["kind"]) if "kind" in raw else kind_of(raw["title"])
