@@ -19,7 +19,8 @@ environment and are kept out of reprs and logs.
     CST = "America/Chicago"
 
 Environment variables win over the file: DATABASE_URL, DISCORD_TOKEN, DISCORD_WEBHOOK_URL,
-DISCORD_API_BASE, DISCORD_CHANNEL_ID, and AGENDA_BOT_<KEY> for the other keys above.
+DISCORD_API_BASE, DISCORD_CHANNEL_ID, DISCORD_DEV_GUILD, and AGENDA_BOT_<KEY> for the other
+keys above.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class Settings:
     base_url: str = ""
     discord_channel_id: int | None = None
     discord_api_base: str | None = None
+    discord_dev_guild: int | None = None  # sync commands to this guild only (instant, for testing)
     discord_token: str | None = field(default=None, repr=False)
     discord_webhook_url: str | None = field(default=None, repr=False)
 
@@ -169,6 +171,9 @@ def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings
     base = env.get("DISCORD_API_BASE") or None
     if base and not base.startswith(("http://", "https://")):
         raise SettingsError(f"DISCORD_API_BASE = {base!r} is not an http(s) URL")
+    dev_guild = (env.get("DISCORD_DEV_GUILD") or "").strip()
+    if dev_guild and not dev_guild.isdigit():
+        raise SettingsError(f"DISCORD_DEV_GUILD = {dev_guild!r} is not a guild id")
     return Settings(
         default_timezone=zone,
         abbreviations=MappingProxyType(dict(table)),
@@ -181,6 +186,7 @@ def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings
         base_url=str(data.get("base_url", "")),
         discord_channel_id=int(channel_text) if channel_text and int(channel_text) else None,
         discord_api_base=base,
+        discord_dev_guild=int(dev_guild) if dev_guild else None,
         discord_token=env.get("DISCORD_TOKEN") or None,
         discord_webhook_url=env.get("DISCORD_WEBHOOK_URL") or None,
     )

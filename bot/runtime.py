@@ -8,8 +8,11 @@ import logging
 import os
 import secrets
 import socket
+from collections.abc import Coroutine
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from discord.http import HTTPClient
 
 from bot.agendas.library import AgendaLibrary
 from bot.agendas.revision_store import JsonRevisionStore
@@ -19,6 +22,8 @@ from bot.delivery import Sender
 from bot.delivery.console import ConsoleSender
 from bot.delivery.discord_rest import DiscordSender, use_api_base
 from bot.delivery.webhook import WebhookSender
+from bot.discord.client import AgendaBot
+from bot.discord.services import BotServices
 from bot.domain.reminders.plan import Target, TargetKind
 from bot.reminders.service import ReminderService
 from bot.storage.database import make_engine, session_factory
@@ -31,17 +36,33 @@ from bot.web.server import serve_feeds
 log = logging.getLogger(__name__)
 
 
-def choose_sender(settings: Settings) -> tuple[Sender, tuple[Target, ...]]:
+def choose_sender(
+    settings: Settings, http: HTTPClient | None = None
+) -> tuple[Sender, tuple[Target, ...]]:
     """The bot when a token is set, else the webhook, else the console; and the destinations
     that follow every agenda without being asked (the console, the webhook, a default channel)."""
     if settings.discord_token:
-        use_api_base(settings.discord_api_base)
         channel = settings.discord_channel_id
         targets = (Target(TargetKind.CHANNEL, str(channel)),) if channel else ()
-        return DiscordSender(settings.discord_token), targets
+        return DiscordSender(settings.discord_token, http=http), targets
     if settings.discord_webhook_url:
         return WebhookSender(settings.discord_webhook_url), (Target(TargetKind.WEBHOOK),)
     return ConsoleSender(), (Target(TargetKind.CONSOLE),)
+
+
+def _spawn(tasks: set[asyncio.Task[object]], work: Coroutine[Any, Any, object]) -> None:
+    task = asyncio.get_running_loop().create_task(work)
+    tasks.add(task)
+    task.add_done_callback(tasks.discard)
+
+
+async def _connect(client: AgendaBot, stop: asyncio.Event) -> None:
+    """The gateway connection; if it ends for good (bad token, intents refused), stop everything."""
+    try:
+        await client.connect(reconnect=True)
+    except Exception:
+        log.exception("the Discord connection failed")
+        stop.set()
 
 
 def process_name() -> str:
@@ -63,12 +84,23 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
     snapshot = await asyncio.to_thread(library.load)
     for diagnostic in snapshot.diagnostics:
         log.warning("%s", diagnostic)
-    sender, destinations = choose_sender(settings)
+    people = People(sessions)
+    tokens = DatabaseFeedTokens(sessions)
+    client: AgendaBot | None = None
+    if settings.discord_token:
+        use_api_base(settings.discord_api_base)
+        client = AgendaBot(
+            BotServices(library, people, tokens, settings, settings.read_options().resolver),
+            dev_guild=settings.discord_dev_guild,
+            custom_gateway=bool(settings.discord_api_base),
+        )
+        await client.login(settings.discord_token)
+    sender, destinations = choose_sender(settings, client.http if client else None)
     await sender.start()
     scheduler = AsyncIOScheduler(timezone="UTC")
     service = ReminderService(
         library=library,
-        people=People(sessions),
+        people=people,
         ledger=DeliveryLedger(sessions, process_name()),
         sender=sender,
         defaults=settings.leads,
@@ -76,11 +108,15 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
         scheduler=scheduler,
     )
     library.subscribe(service.on_agendas_changed)
+    background: set[asyncio.Task[object]] = set()
+    if client is not None:
+        client.services.on_people_changed = lambda: _spawn(background, service.reconcile())
+        gateway = asyncio.create_task(_connect(client, stop))
     watcher = asyncio.create_task(watch_agendas(library, stop))
     feeds = asyncio.create_task(
         serve_feeds(
             library,
-            DatabaseFeedTokens(sessions),
+            tokens,
             host=settings.host,
             port=settings.port,
             base_url=settings.base_url,
@@ -99,7 +135,10 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
     finally:
         stop.set()
         await service.stop()
-        await asyncio.gather(watcher, feeds, return_exceptions=True)
+        if client is not None:
+            await client.close()
+            await asyncio.gather(gateway, return_exceptions=True)
+        await asyncio.gather(watcher, feeds, *background, return_exceptions=True)
         await sender.close()
         engine.dispose()
         log.info("stopped")

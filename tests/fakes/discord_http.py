@@ -1,6 +1,8 @@
-"""A Discord-compatible HTTP endpoint for tests: the REST routes the bot uses and channel
-webhooks, recording every message with the time it arrived. Runs on its own thread and loop so
-the process under test talks to it over a real socket."""
+"""A Discord-compatible server for tests: the REST routes the bot uses, channel webhooks, and a
+gateway websocket (HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats, dispatched events).
+
+It runs on its own thread and event loop, so whatever talks to it (a bot process, or a client
+in the test's own loop) goes through a real socket. Everything received is recorded."""
 
 from __future__ import annotations
 
@@ -12,15 +14,91 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
+
+BOT_ID = "1000"
+APPLICATION_ID = "2000"
+GUILD_ID = "3000"
+CHANNEL_ID = "555"
+OWNER_ID = "4000"
 
 
 @dataclass
 class Received:
-    route: str  # "channel:<id>" or "webhook:<id>"
+    route: str  # "channel:<id>", "webhook:<id>", "callback:<interaction id>", "followup"
     content: str
     nonce: str | None
     at: float  # time.time() when it arrived
+    data: dict[str, Any] = field(default_factory=dict)
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+def guild_payload() -> dict[str, Any]:
+    return {
+        "id": GUILD_ID,
+        "name": "Test Guild",
+        "icon": None,
+        "owner_id": OWNER_ID,
+        "roles": [
+            {
+                "id": GUILD_ID,
+                "name": "@everyone",
+                "permissions": "0",
+                "position": 0,
+                "color": 0,
+                "hoist": False,
+                "managed": False,
+                "mentionable": False,
+                "flags": 0,
+            },
+            {
+                "id": "700",
+                "name": "attendees",
+                "permissions": "0",
+                "position": 1,
+                "color": 0,
+                "hoist": False,
+                "managed": False,
+                "mentionable": True,
+                "flags": 0,
+            },
+        ],
+        "emojis": [],
+        "stickers": [],
+        "features": [],
+        "members": [],
+        "threads": [],
+        "channels": [
+            {
+                "id": CHANNEL_ID,
+                "type": 0,
+                "name": "general",
+                "position": 0,
+                "guild_id": GUILD_ID,
+                "permission_overwrites": [],
+                "nsfw": False,
+                "parent_id": None,
+                "topic": None,
+                "last_message_id": None,
+                "rate_limit_per_user": 0,
+            }
+        ],
+        "voice_states": [],
+        "presences": [],
+        "member_count": 2,
+        "large": False,
+        "unavailable": False,
+        "verification_level": 0,
+        "default_message_notifications": 0,
+        "explicit_content_filter": 0,
+        "mfa_level": 0,
+        "premium_tier": 0,
+        "preferred_locale": "en-US",
+        "nsfw_level": 0,
+        "system_channel_flags": 0,
+        "afk_timeout": 300,
+        "joined_at": "2026-01-01T00:00:00+00:00",
+    }
 
 
 @dataclass
@@ -28,7 +106,9 @@ class FakeDiscord:
     """Start with `start()`; `base` is the REST base URL, `webhook_url` a webhook's URL."""
 
     messages: list[Received] = field(default_factory=list)
-    fail_next: int = 0  # answer this many message posts with 503 first
+    callbacks: list[Received] = field(default_factory=list)
+    commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # scope -> commands
+    identified: list[dict[str, Any]] = field(default_factory=list)
     closed_dms: set[str] = field(default_factory=set)
     port: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(10_000))
@@ -37,6 +117,8 @@ class FakeDiscord:
     _loop: asyncio.AbstractEventLoop | None = None
     _runner: web.AppRunner | None = None
     _thread: threading.Thread | None = None
+    _sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    _sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
     def base(self) -> str:
@@ -63,23 +145,60 @@ class FakeDiscord:
     def stop(self) -> None:
         if self._loop is None:
             return
-        future = asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop)  # type: ignore[union-attr]
+        future = asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop)
         future.result(10)
         self._loop.call_soon_threadsafe(self._loop.stop)
         if self._thread is not None:
             self._thread.join(10)
         self._loop.close()
 
+    async def _shutdown(self) -> None:
+        for socket in list(self._sockets):
+            await socket.close()
+        assert self._runner is not None
+        await self._runner.cleanup()
+
     def received(self) -> list[Received]:
         with self._lock:
             return list(self.messages)
 
+    def replies(self) -> list[Received]:
+        with self._lock:
+            return list(self.callbacks)
+
+    @property
+    def connected(self) -> bool:
+        return bool(self._sockets)
+
+    def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send a gateway event (INTERACTION_CREATE...) to every connected client."""
+        assert self._loop is not None
+        asyncio.run_coroutine_threadsafe(self._dispatch(event, data), self._loop).result(10)
+
+    async def _dispatch(self, event: str, data: dict[str, Any]) -> None:
+        for socket in list(self._sockets):
+            await socket.send_str(
+                json.dumps({"op": 0, "t": event, "s": next(self._sequence), "d": data})
+            )
+
     async def _start(self) -> None:
-        app = web.Application()
-        app.router.add_get("/api/v10/users/@me", self._me)
-        app.router.add_post("/api/v10/channels/{channel}/messages", self._message)
-        app.router.add_post("/api/v10/users/@me/channels", self._dm)
+        app = web.Application(client_max_size=8 * 1024 * 1024)
+        api = "/api/v10"
+        app.router.add_get(f"{api}/users/@me", self._me)
+        app.router.add_get(f"{api}/oauth2/applications/@me", self._application)
+        app.router.add_get(f"{api}/gateway/bot", self._gateway_bot)
+        app.router.add_get(f"{api}/gateway", self._gateway_bot)
+        app.router.add_put(f"{api}/applications/{{app}}/commands", self._sync)
+        app.router.add_put(f"{api}/applications/{{app}}/guilds/{{guild}}/commands", self._sync)
+        app.router.add_post(f"{api}/channels/{{channel}}/messages", self._message)
+        app.router.add_post(f"{api}/users/@me/channels", self._dm)
+        app.router.add_post(f"{api}/interactions/{{id}}/{{token}}/callback", self._callback)
+        app.router.add_post(f"{api}/webhooks/{{app}}/{{token}}", self._followup)
+        app.router.add_patch(
+            f"{api}/webhooks/{{app}}/{{token}}/messages/@original", self._edit_original
+        )
         app.router.add_post("/api/webhooks/{id}/{token}", self._webhook)
+        app.router.add_get("/gateway", self._gateway)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", self.port)
@@ -90,56 +209,231 @@ class FakeDiscord:
     def _json(data: Any, status: int = 200) -> web.Response:
         # discord.py compares Content-Type to exactly "application/json".
         return web.Response(
-            text=json.dumps(data), status=status, headers={"Content-Type": "application/json"}
+            body=json.dumps(data).encode(),
+            status=status,
+            headers={"Content-Type": "application/json"},
         )
 
+    def _user(self) -> dict[str, Any]:
+        return {
+            "id": BOT_ID,
+            "username": "agenda-bot",
+            "discriminator": "0",
+            "avatar": None,
+            "global_name": None,
+            "bot": True,
+        }
+
     async def _me(self, request: web.Request) -> web.Response:
-        if request.headers.get("Authorization", "").split(" ")[-1] == "":
+        if not request.headers.get("Authorization", "").startswith("Bot "):
             return self._json({"message": "401: Unauthorized", "code": 0}, 401)
+        return self._json(self._user())
+
+    async def _application(self, request: web.Request) -> web.Response:
         return self._json(
             {
-                "id": "1000",
-                "username": "agenda-bot",
-                "discriminator": "0",
-                "avatar": None,
-                "global_name": None,
-                "bot": True,
+                "id": APPLICATION_ID,
+                "name": "agenda-bot",
+                "description": "",
+                "icon": None,
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "verify_key": "0" * 64,
+                "flags": 0,
+                "owner": {
+                    "id": OWNER_ID,
+                    "username": "owner",
+                    "discriminator": "0",
+                    "avatar": None,
+                    "global_name": None,
+                },
             }
         )
 
+    async def _gateway_bot(self, request: web.Request) -> web.Response:
+        return self._json(
+            {
+                "url": f"ws://127.0.0.1:{self.port}/gateway",
+                "shards": 1,
+                "session_start_limit": {
+                    "total": 1000,
+                    "remaining": 1000,
+                    "reset_after": 0,
+                    "max_concurrency": 1,
+                },
+            }
+        )
+
+    async def _sync(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        scope = request.match_info.get("guild", "global")
+        echoed = []
+        for command in body:
+            command = {
+                **command,
+                "id": str(next(self._ids)),
+                "application_id": APPLICATION_ID,
+                "version": "1",
+            }
+            command.setdefault("description", "")  # Discord always returns one
+            echoed.append(command)
+        with self._lock:
+            self.commands[scope] = echoed
+        return self._json(echoed)
+
     async def _dm(self, request: web.Request) -> web.Response:
         body = await request.json()
-        return self._json({"id": f"dm{body['recipient_id']}", "type": 1, "recipients": []})
+        return self._json({"id": f"9{body['recipient_id']}", "type": 1, "recipients": []})
 
     async def _message(self, request: web.Request) -> web.Response:
         channel = request.match_info["channel"]
         body = await request.json()
-        if channel.startswith("dm") and channel[2:] in self.closed_dms:
+        if channel.startswith("9") and channel[1:] in self.closed_dms:
             return self._json({"message": "Cannot send messages to this user", "code": 50007}, 403)
         with self._lock:
-            if self.fail_next:
-                self.fail_next -= 1
-                return self._json({"message": "upstream trouble", "code": 0}, 503)
             nonce = body.get("nonce")
             if nonce and body.get("enforce_nonce") and nonce in self._nonces:
                 return self._json(self._nonces[nonce])  # Discord returns the first message
-            message = {
-                "id": str(next(self._ids)),
-                "channel_id": channel,
-                "content": body["content"],
-            }
+            message = self._message_payload(channel, body["content"])
             if nonce:
                 self._nonces[str(nonce)] = message
-            self.messages.append(
-                Received(f"channel:{channel}", body["content"], nonce, time.time())
-            )
+            route = f"dm:{channel[1:]}" if channel.startswith("9") else f"channel:{channel}"
+            self.messages.append(Received(route, body["content"], nonce, time.time(), body))
         return self._json(message)
+
+    def _message_payload(self, channel: str, content: str) -> dict[str, Any]:
+        return {
+            "id": str(next(self._ids)),
+            "channel_id": channel,
+            "content": content,
+            "type": 0,
+            "author": self._user(),
+            "attachments": [],
+            "embeds": [],
+            "mentions": [],
+            "mention_roles": [],
+            "pinned": False,
+            "mention_everyone": False,
+            "tts": False,
+            "timestamp": "2026-01-01T00:00:00+00:00",
+            "edited_timestamp": None,
+            "flags": 0,
+            "components": [],
+        }
+
+    async def _read_body(
+        self, request: web.Request
+    ) -> tuple[dict[str, Any], list[tuple[str, bytes]]]:
+        if request.content_type.startswith("multipart/"):
+            payload: dict[str, Any] = {}
+            files = []
+            reader = await request.multipart()
+            async for part in reader:  # type: ignore[union-attr]
+                if part.name == "payload_json":
+                    payload = json.loads(await part.text())  # type: ignore[union-attr]
+                else:
+                    files.append((part.filename or "", await part.read()))  # type: ignore[union-attr]
+            return payload, files
+        return await request.json(), []
+
+    async def _callback(self, request: web.Request) -> web.Response:
+        body, files = await self._read_body(request)
+        data = body.get("data") or {}
+        with self._lock:
+            self.callbacks.append(
+                Received(
+                    f"callback:{request.match_info['id']}",
+                    data.get("content") or "",
+                    None,
+                    time.time(),
+                    body,
+                    files,
+                )
+            )
+        return self._json(
+            {
+                "interaction": {"id": request.match_info["id"], "type": 2},
+                "resource": {"type": body.get("type", 4)},
+            }
+        )
+
+    async def _followup(self, request: web.Request) -> web.Response:
+        body, files = await self._read_body(request)
+        with self._lock:
+            self.callbacks.append(
+                Received(
+                    "followup",
+                    body.get("content") or "",
+                    None,
+                    time.time(),
+                    {"type": "followup", "data": body},
+                    files,
+                )
+            )
+        return self._json(self._message_payload(CHANNEL_ID, body.get("content") or ""))
+
+    async def _edit_original(self, request: web.Request) -> web.Response:
+        body, files = await self._read_body(request)
+        with self._lock:
+            self.callbacks.append(
+                Received(
+                    "edit",
+                    body.get("content") or "",
+                    None,
+                    time.time(),
+                    {"type": "edit", "data": body},
+                    files,
+                )
+            )
+        return self._json(self._message_payload(CHANNEL_ID, body.get("content") or ""))
 
     async def _webhook(self, request: web.Request) -> web.Response:
         body = await request.json()
         with self._lock:
             message = {"id": str(next(self._ids)), "content": body["content"]}
             self.messages.append(
-                Received(f"webhook:{request.match_info['id']}", body["content"], None, time.time())
+                Received(
+                    f"webhook:{request.match_info['id']}", body["content"], None, time.time(), body
+                )
             )
         return self._json(message)
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        await socket.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}}))
+        async for message in socket:
+            if message.type is not WSMsgType.TEXT:
+                continue
+            frame = json.loads(message.data)
+            if frame.get("op") == 1:
+                await socket.send_str(json.dumps({"op": 11}))
+            elif frame.get("op") == 2:
+                with self._lock:
+                    self.identified.append(frame["d"])
+                ready = {
+                    "v": 10,
+                    "user": self._user(),
+                    "guilds": [{"id": GUILD_ID, "unavailable": True}],
+                    "session_id": "session-1",
+                    "resume_gateway_url": f"ws://127.0.0.1:{self.port}/gateway",
+                    "application": {"id": APPLICATION_ID, "flags": 0},
+                    "shard": [0, 1],
+                }
+                await socket.send_str(
+                    json.dumps({"op": 0, "t": "READY", "s": next(self._sequence), "d": ready})
+                )
+                await socket.send_str(
+                    json.dumps(
+                        {
+                            "op": 0,
+                            "t": "GUILD_CREATE",
+                            "s": next(self._sequence),
+                            "d": guild_payload(),
+                        }
+                    )
+                )
+                self._sockets.append(socket)
+        if socket in self._sockets:
+            self._sockets.remove(socket)
+        return socket

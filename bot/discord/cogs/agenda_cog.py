@@ -1,0 +1,326 @@
+"""/agenda, /next, /session (with Remind me / Add to calendar buttons), /convert and the
+"Convert times" message command."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from io import BytesIO
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str as _
+from discord.ext import commands
+
+from bot.discord.errors import UserError
+from bot.discord.formatting import clock, session_embed, when
+from bot.discord.i18n import lead_text, reply, text_for
+from bot.discord.transformers import (
+    ScheduleTransformer,
+    ZoneTransformer,
+    only_schedule,
+    services,
+    session_autocomplete,
+)
+from bot.domain.agenda import Schedule
+from bot.domain.agenda_views import days_for, now_and_next
+from bot.domain.ics.calendars import feed_calendar, session_download
+from bot.domain.reminders.plan import DEFAULT_DM_LEAD
+from bot.domain.reminders.render import discord_time
+from bot.domain.timetext.quotes import quoted_times
+from bot.domain.zones.naming import zone_name
+from bot.domain.zones.resolve import ZoneResolver
+
+FIELD_LIMIT = 1024
+
+
+def button_key(schedule_id: str, session_id: str) -> str:
+    """A short stable key for a session in a button's custom_id (at most 100 characters)."""
+    return hashlib.sha1(f"{schedule_id}/{session_id}".encode(), usedforsecurity=False).hexdigest()[
+        :20
+    ]
+
+
+def _find_by_key(interaction: discord.Interaction[Any], key: str) -> tuple[Schedule, Any] | None:
+    for schedule in services(interaction).schedules(interaction.guild_id):
+        for session in schedule.sessions:
+            if button_key(schedule.id, session.id) == key:
+                return schedule, session
+    return None
+
+
+async def star_session(
+    interaction: discord.Interaction[Any], schedule: Schedule, session: Any
+) -> str:
+    box = services(interaction)
+    user = interaction.user.id
+    box.people.set_locale(user, str(interaction.locale))
+    added = box.people.star(user, schedule.id, session.id)
+    box.on_people_changed()
+    member = box.people.member(user)
+    minutes = (
+        member.lead_minutes
+        if member and member.lead_minutes is not None
+        else int(DEFAULT_DM_LEAD.total_seconds() // 60)
+    )
+    key = "starred" if added else "already_starred"
+    return reply(
+        interaction, key, title=session.title, lead=lead_text(minutes, str(interaction.locale))
+    )
+
+
+class StarButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"star:(?P<key>[0-9a-f]{20})"
+):
+    def __init__(self, key: str, label: str = "Remind me") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label, emoji="⭐", style=discord.ButtonStyle.primary, custom_id=f"star:{key}"
+            )
+        )
+        self.key = key
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+    ) -> StarButton:
+        return cls(match["key"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        found = _find_by_key(interaction, self.key)
+        if found is None:
+            raise UserError("unknown_session", schedule="?", session="?")
+        await interaction.response.send_message(
+            await star_session(interaction, *found), ephemeral=True
+        )
+
+
+class CalendarButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"ics:(?P<key>[0-9a-f]{20})"
+):
+    def __init__(self, key: str, label: str = "Add to calendar") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label, emoji="📅", style=discord.ButtonStyle.secondary, custom_id=f"ics:{key}"
+            )
+        )
+        self.key = key
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+    ) -> CalendarButton:
+        return cls(match["key"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        found = _find_by_key(interaction, self.key)
+        if found is None:
+            raise UserError("unknown_session", schedule="?", session="?")
+        schedule, session = found
+        await interaction.response.send_message(
+            reply(interaction, "ics_file", what=session.title),
+            file=ics_file(schedule, session),
+            ephemeral=True,
+        )
+
+
+def ics_file(schedule: Schedule, session: Any | None) -> discord.File:
+    if session is None:
+        data = feed_calendar(schedule.title, [schedule], {})
+        name = f"{schedule.id}.ics"
+    else:
+        data = session_download(schedule, session)
+        name = f"{schedule.id}-{session.id}.ics"
+    return discord.File(BytesIO(data), filename=name)
+
+
+def agenda_embed(
+    schedule: Schedule, interaction: discord.Interaction[Any], only_day: date | None
+) -> discord.Embed:
+    box = services(interaction)
+    locale = str(interaction.locale)
+    tz = box.member_zone(interaction.user.id)
+    current, upcoming = now_and_next(schedule, box.clock())
+    embed = discord.Embed(title=schedule.title[:256], url=schedule.url)
+    shown = 0
+    for day in days_for(schedule, tz or schedule.timezone):
+        if only_day is not None and day.day != only_day:
+            continue
+        lines = []
+        for entry in day.entries:
+            mark = "▶ " if entry.session in current else "⏭ " if entry.session in upcoming else ""
+            if entry.session.all_day:
+                start = "—"
+            elif tz is None:
+                start = discord_time(entry.session.start, "t")
+            else:
+                start = f"{entry.start:%H:%M}"
+                if entry.end is not None:
+                    start += f"–{entry.end:%H:%M}"
+            other = f" ↪ {entry.organizers_day:%m-%d}" if entry.other_day and tz is not None else ""
+            title = f"**{entry.session.title}**" if mark else entry.session.title
+            lines.append(f"{mark}`{start}` {title}{other}")
+        value = "\n".join(lines)
+        if len(value) > FIELD_LIMIT:
+            value = value[: FIELD_LIMIT - 1] + "…"
+        heading = f"{day.day:%a %Y-%m-%d}"
+        embed.add_field(name=heading, value=value or "—", inline=False)
+        shown += 1
+        if shown == 25:
+            break
+    if shown == 0 and only_day is not None:
+        raise UserError("no_day", schedule=schedule.id, day=only_day.isoformat())
+    footer = (
+        text_for(locale, "agenda_footer", zone=zone_name(tz))
+        if tz is not None
+        else text_for(locale, "agenda_footer_nozone")
+    )
+    embed.set_footer(text=footer)
+    return embed
+
+
+class AgendaCog(commands.Cog):
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(name=_("Convert times"), callback=self.convert_message)
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    @app_commands.command(name=_("agenda"), description=_("The agenda in your time zone"))
+    @app_commands.describe(
+        schedule=_("Which agenda (default: the only one)"),
+        day=_("Only this day (YYYY-MM-DD, in your time zone)"),
+    )
+    async def agenda(
+        self,
+        interaction: discord.Interaction[Any],
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
+        day: str | None = None,
+    ) -> None:
+        chosen = only_schedule(interaction, schedule)
+        only_day = None
+        if day:
+            try:
+                only_day = date.fromisoformat(day.strip())
+            except ValueError:
+                raise UserError("no_day", schedule=chosen.id, day=day) from None
+        embed = agenda_embed(chosen, interaction, only_day)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @app_commands.command(name=_("next"), description=_("The next sessions, with a countdown"))
+    @app_commands.describe(schedule=_("Which agenda (default: the only one)"))
+    async def next_sessions(
+        self,
+        interaction: discord.Interaction[Any],
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
+    ) -> None:
+        chosen = only_schedule(interaction, schedule)
+        box = services(interaction)
+        tz = box.member_zone(interaction.user.id)
+        locale = str(interaction.locale)
+        current, upcoming = now_and_next(chosen, box.clock())
+        lines = [
+            reply(interaction, "now_line", title=s.title, until=clock(s.end, tz))
+            for s in current
+            if s.end
+        ]
+        lines += [
+            reply(
+                interaction,
+                "next_line",
+                title=s.title,
+                relative=discord_time(s.start, "R"),
+                when=when(s.start, tz, locale),
+            )
+            for s in upcoming
+        ]
+        text = "\n".join(lines) or reply(interaction, "next_none", title=chosen.title)
+        if tz is None:
+            text += "\n" + reply(interaction, "agenda_footer_nozone")
+        await interaction.response.send_message(text, ephemeral=True)
+
+    @app_commands.command(
+        name=_("session"), description=_("A session's details, speakers and links")
+    )
+    @app_commands.describe(
+        schedule=_("Which agenda (default: the only one)"), session=_("Which session")
+    )
+    @app_commands.autocomplete(session=session_autocomplete)
+    async def session(
+        self,
+        interaction: discord.Interaction[Any],
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer],
+        session: str,
+    ) -> None:
+        found = next((s for s in schedule.sessions if s.id == session), None)
+        if found is None:
+            raise UserError("unknown_session", schedule=schedule.id, session=session)
+        box = services(interaction)
+        locale = str(interaction.locale)
+        embed = session_embed(schedule, found, box.member_zone(interaction.user.id), locale)
+        key = button_key(schedule.id, found.id)
+        view = discord.ui.View(timeout=None)
+        view.add_item(StarButton(key, text_for(locale, "remind_me")))
+        view.add_item(CalendarButton(key, text_for(locale, "add_calendar")))
+        await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
+
+    @app_commands.command(name=_("convert"), description=_("Convert a time into your time zone"))
+    @app_commands.describe(
+        time=_("A time such as 14:00 CST or 9am PT"),
+        from_zone=_("The zone the time is in, if it does not say"),
+        to_zone=_("The zone to convert into (default: yours)"),
+    )
+    async def convert(
+        self,
+        interaction: discord.Interaction[Any],
+        time: str,
+        from_zone: app_commands.Transform[str, ZoneTransformer] | None = None,
+        to_zone: app_commands.Transform[str, ZoneTransformer] | None = None,
+    ) -> None:
+        target = ZoneResolver().parse(to_zone).tz if to_zone else None
+        text = self._converted(
+            interaction, time, ZoneResolver().parse(from_zone).tz if from_zone else None, target
+        )
+        await interaction.response.send_message(text, ephemeral=True)
+
+    async def convert_message(
+        self, interaction: discord.Interaction[Any], message: discord.Message
+    ) -> None:
+        await interaction.response.send_message(
+            self._converted(interaction, message.content, None, None), ephemeral=True
+        )
+
+    def _converted(
+        self, interaction: discord.Interaction[Any], text: str, source: Any, target: Any
+    ) -> str:
+        box = services(interaction)
+        locale = str(interaction.locale)
+        mine = target or box.member_zone(interaction.user.id)
+        today = box.clock().astimezone(source or box.resolver.default_zone).date()
+        found = quoted_times(text[:2000], box.resolver, today, fallback=source)
+        if not found:
+            return reply(interaction, "convert_none")
+        lines = []
+        for quoted in found[:10]:
+            line = f"**{quoted.text}** → {when(quoted.start, mine, locale)}"
+            if quoted.end is not None:
+                line += f" – {clock(quoted.end, mine)}"
+            line += f" · {discord_time(quoted.start, 'R')}"
+            if quoted.zone_assumed and source is None:
+                line += " " + reply(interaction, "convert_assumed", zone=zone_name(quoted.source))
+            lines.append(line)
+        if mine is None:
+            lines.append(reply(interaction, "agenda_footer_nozone"))
+        return "\n".join(lines)

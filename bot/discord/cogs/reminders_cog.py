@@ -1,0 +1,136 @@
+"""/remind on|off|lead, /star, /unstar, /mine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str as _
+from discord.ext import commands
+
+from bot.discord.cogs.agenda_cog import star_session
+from bot.discord.errors import UserError
+from bot.discord.formatting import when
+from bot.discord.i18n import lead_text, reply
+from bot.discord.transformers import ScheduleTransformer, services, session_autocomplete
+from bot.domain.agenda import Schedule
+from bot.domain.reminders.plan import DEFAULT_DM_LEAD
+
+
+class RemindCog(
+    commands.GroupCog, group_name=_("remind"), group_description=_("Direct-message reminders")
+):
+    @app_commands.command(
+        name=_("on"),
+        description=_("Get DM reminders for sessions you starred and agendas you follow"),
+    )
+    async def remind_on(self, interaction: discord.Interaction[Any]) -> None:
+        box = services(interaction)
+        user = interaction.user.id
+        box.people.set_dm(user, True)
+        box.people.set_locale(user, str(interaction.locale))
+        box.on_people_changed()
+        member = box.people.member(user)
+        minutes = (
+            member.lead_minutes
+            if member and member.lead_minutes is not None
+            else int(DEFAULT_DM_LEAD.total_seconds() // 60)
+        )
+        await interaction.response.send_message(
+            reply(interaction, "remind_on", lead=lead_text(minutes, str(interaction.locale))),
+            ephemeral=True,
+        )
+
+    @app_commands.command(name=_("off"), description=_("Stop DM reminders"))
+    async def remind_off(self, interaction: discord.Interaction[Any]) -> None:
+        box = services(interaction)
+        box.people.set_dm(interaction.user.id, False)
+        box.on_people_changed()
+        await interaction.response.send_message(reply(interaction, "remind_off"), ephemeral=True)
+
+    @app_commands.command(
+        name=_("lead"), description=_("How long before a session you are reminded")
+    )
+    @app_commands.describe(minutes=_("Minutes before the session (0 to 10080)"))
+    async def remind_lead(
+        self, interaction: discord.Interaction[Any], minutes: app_commands.Range[int, 0, 10080]
+    ) -> None:
+        box = services(interaction)
+        box.people.set_lead(interaction.user.id, minutes)
+        box.on_people_changed()
+        await interaction.response.send_message(
+            reply(interaction, "remind_lead", lead=lead_text(minutes, str(interaction.locale))),
+            ephemeral=True,
+        )
+
+
+class StarsCog(commands.Cog):
+    @app_commands.command(
+        name=_("star"), description=_("Add a session to your agenda and get reminded")
+    )
+    @app_commands.describe(
+        schedule=_("Which agenda (default: the only one)"), session=_("Which session")
+    )
+    @app_commands.autocomplete(session=session_autocomplete)
+    async def star(
+        self,
+        interaction: discord.Interaction[Any],
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer],
+        session: str,
+    ) -> None:
+        found = next((s for s in schedule.sessions if s.id == session), None)
+        if found is None:
+            raise UserError("unknown_session", schedule=schedule.id, session=session)
+        await interaction.response.send_message(
+            await star_session(interaction, schedule, found), ephemeral=True
+        )
+
+    @app_commands.command(name=_("unstar"), description=_("Remove a session from your agenda"))
+    @app_commands.describe(
+        schedule=_("Which agenda (default: the only one)"), session=_("Which session")
+    )
+    @app_commands.autocomplete(session=session_autocomplete)
+    async def unstar(
+        self,
+        interaction: discord.Interaction[Any],
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer],
+        session: str,
+    ) -> None:
+        box = services(interaction)
+        found = next((s for s in schedule.sessions if s.id == session), None)
+        title = found.title if found else session
+        removed = box.people.unstar(interaction.user.id, schedule.id, session)
+        box.on_people_changed()
+        await interaction.response.send_message(
+            reply(interaction, "unstarred" if removed else "not_starred", title=title),
+            ephemeral=True,
+        )
+
+    @app_commands.command(name=_("mine"), description=_("Your personal agenda"))
+    async def mine(self, interaction: discord.Interaction[Any]) -> None:
+        box = services(interaction)
+        tz = box.member_zone(interaction.user.id)
+        locale = str(interaction.locale)
+        starred = box.people.audience().stars
+        mine = sorted(
+            (
+                (session.start, schedule, session)
+                for schedule in box.schedules(interaction.guild_id)
+                for session in schedule.sessions
+                if (interaction.user.id, schedule.id, session.id) in starred
+            ),
+            key=lambda item: item[0].timestamp(),
+        )
+        if not mine:
+            await interaction.response.send_message(
+                reply(interaction, "mine_empty"), ephemeral=True
+            )
+            return
+        lines = [
+            f"{when(s.start, tz, locale)} — **{s.title}** ({sch.title})" for _, sch, s in mine[:40]
+        ]
+        embed = discord.Embed(
+            title=reply(interaction, "mine_title"), description="\n".join(lines)[:4096]
+        )
+        await interaction.response.send_message(embed=embed, ephemeral=True)

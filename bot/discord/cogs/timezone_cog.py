@@ -1,0 +1,63 @@
+"""/timezone set|show|clear."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str as _
+from discord.ext import commands
+
+from bot.discord.formatting import when
+from bot.discord.i18n import reply
+from bot.discord.transformers import ZoneTransformer, services
+from bot.domain.zones.resolve import ZoneResolver
+
+
+class TimezoneCog(
+    commands.GroupCog,
+    group_name=_("timezone"),
+    group_description=_("Set, show or clear your time zone"),
+):
+    @app_commands.command(name=_("set"), description=_("Set your time zone"))
+    @app_commands.describe(zone=_("A city, country, IANA name or abbreviation"))
+    async def set_zone(
+        self,
+        interaction: discord.Interaction[Any],
+        zone: app_commands.Transform[str, ZoneTransformer],
+    ) -> None:
+        box = services(interaction)
+        user = interaction.user.id
+        box.people.set_timezone(user, zone)
+        box.people.set_locale(user, str(interaction.locale))
+        if interaction.guild_id:
+            box.people.seen_in_guild(user, interaction.guild_id)
+        box.on_people_changed()
+        tz = ZoneResolver().parse(zone).tz
+        now = when(box.clock(), tz, str(interaction.locale))
+        await interaction.response.send_message(
+            reply(interaction, "zone_set", zone=zone, now=now), ephemeral=True
+        )
+
+    @app_commands.command(name=_("show"), description=_("Show your time zone"))
+    async def show_zone(self, interaction: discord.Interaction[Any]) -> None:
+        box = services(interaction)
+        tz = box.member_zone(interaction.user.id)
+        if tz is None:
+            text = reply(interaction, "zone_none")
+        else:
+            text = reply(
+                interaction,
+                "zone_show",
+                zone=str(tz),
+                now=when(box.clock(), tz, str(interaction.locale)),
+            )
+        await interaction.response.send_message(text, ephemeral=True)
+
+    @app_commands.command(name=_("clear"), description=_("Forget your time zone"))
+    async def clear_zone(self, interaction: discord.Interaction[Any]) -> None:
+        box = services(interaction)
+        box.people.set_timezone(interaction.user.id, None)
+        box.on_people_changed()
+        await interaction.response.send_message(reply(interaction, "zone_cleared"), ephemeral=True)

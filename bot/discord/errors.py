@@ -1,0 +1,49 @@
+"""Errors members can cause, answered in their language; anything else is logged and apologised for."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from bot.discord.i18n import reply
+
+log = logging.getLogger(__name__)
+
+
+class UserError(app_commands.AppCommandError):
+    """A failure the member can fix: the reply key and its values."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+async def on_tree_error(
+    interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+) -> None:
+    """CommandTree.on_error: a clear ephemeral answer, or an apology and a log line with context."""
+    original = error.__cause__ if isinstance(error, app_commands.TransformerError) else error
+    if isinstance(error, app_commands.TransformerError) and isinstance(original, UserError):
+        error = original
+    if isinstance(error, UserError):
+        text = reply(interaction, error.key, **error.values)
+    elif isinstance(error, app_commands.MissingPermissions | app_commands.CheckFailure):
+        text = reply(interaction, "no_permission")
+    else:
+        command = interaction.command.qualified_name if interaction.command else "?"
+        log.error(
+            "command %s failed for user %s in guild %s",
+            command,
+            interaction.user.id,
+            interaction.guild_id,
+            exc_info=getattr(error, "original", error),
+        )
+        text = reply(interaction, "apology")
+    if interaction.response.is_done():
+        await interaction.followup.send(text, ephemeral=True)
+    else:
+        await interaction.response.send_message(text, ephemeral=True)

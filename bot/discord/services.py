@@ -1,0 +1,74 @@
+"""What the cogs use: agendas, people, feed tokens, settings and a clock, in one object."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.agendas.library import AgendaLibrary
+from bot.config import Settings
+from bot.domain.agenda import Schedule, Session
+from bot.domain.feed_tokens import FeedTokenStore
+from bot.domain.zones.resolve import ZoneResolver
+from bot.storage.people import People
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class BotServices:
+    library: AgendaLibrary
+    people: People
+    tokens: FeedTokenStore
+    settings: Settings
+    resolver: ZoneResolver
+    clock: Callable[[], datetime] = utc_now
+    on_people_changed: Callable[[], None] = lambda: None  # reminders re-plan
+
+    @property
+    def guild_folder(self) -> Path:
+        return self.library.folder / "guilds"
+
+    def schedules(self, guild_id: int | None) -> list[Schedule]:
+        """Schedules a guild may see: everyone's, plus the ones imported in that guild."""
+        visible = []
+        for schedule in self.library.snapshot.schedules.values():
+            owner = self.owner_guild(schedule)
+            if owner is None or owner == guild_id:
+                visible.append(schedule)
+        return visible
+
+    def owner_guild(self, schedule: Schedule) -> int | None:
+        parts = Path(schedule.source.file).parts
+        guilds = self.guild_folder.parts
+        if tuple(parts[: len(guilds)]) == guilds and len(parts) > len(guilds) + 1:
+            owner = parts[len(guilds)]
+            return int(owner) if owner.isdigit() else None
+        return None
+
+    def schedule(self, guild_id: int | None, schedule_id: str) -> Schedule | None:
+        return next((s for s in self.schedules(guild_id) if s.id == schedule_id), None)
+
+    def session(
+        self, guild_id: int | None, schedule_id: str, session_id: str
+    ) -> tuple[Schedule, Session] | None:
+        schedule = self.schedule(guild_id, schedule_id)
+        if schedule is None:
+            return None
+        session = next((s for s in schedule.sessions if s.id == session_id), None)
+        return (schedule, session) if session else None
+
+    def member_zone(self, user_id: int) -> tzinfo | None:
+        member = self.people.member(user_id)
+        if member is None or not member.timezone:
+            return None
+        return ZoneInfo(member.timezone)
+
+    def feed_url(self, path: str) -> str:
+        base = self.settings.base_url or f"http://{self.settings.host}:{self.settings.port}"
+        return f"{base.rstrip('/')}{path}"
