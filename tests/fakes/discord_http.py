@@ -119,6 +119,10 @@ class FakeDiscord:
     _thread: threading.Thread | None = None
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
     _sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    attachments: dict[str, bytes] = field(default_factory=dict)
+
+    def attachment_url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.port}/attachments/{name}"
 
     @property
     def base(self) -> str:
@@ -199,6 +203,7 @@ class FakeDiscord:
         )
         app.router.add_post("/api/webhooks/{id}/{token}", self._webhook)
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/attachments/{name}", self._attachment)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", self.port)
@@ -268,9 +273,9 @@ class FakeDiscord:
         body = await request.json()
         scope = request.match_info.get("guild", "global")
         echoed = []
-        for command in body:
+        for sent in body:
             command = {
-                **command,
+                **sent,
                 "id": str(next(self._ids)),
                 "application_id": APPLICATION_ID,
                 "version": "1",
@@ -332,7 +337,7 @@ class FakeDiscord:
                 if part.name == "payload_json":
                     payload = json.loads(await part.text())  # type: ignore[union-attr]
                 else:
-                    files.append((part.filename or "", await part.read()))  # type: ignore[union-attr]
+                    files.append((part.filename or "", bytes(await part.read())))  # type: ignore[union-attr]
             return payload, files
         return await request.json(), []
 
@@ -397,6 +402,12 @@ class FakeDiscord:
                 )
             )
         return self._json(message)
+
+    async def _attachment(self, request: web.Request) -> web.Response:
+        data = self.attachments.get(request.match_info["name"])
+        if data is None:
+            return web.Response(status=404)
+        return web.Response(body=data)
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         socket = web.WebSocketResponse()

@@ -48,6 +48,10 @@ def _base(
             "type": 0 if guild else 1,
             "name": "general",
             "guild_id": GUILD_ID,
+            "position": 0,
+            "permission_overwrites": [],
+            "nsfw": False,
+            "parent_id": None,
         },
     }
     if guild:
@@ -182,6 +186,11 @@ def button(custom_id: str, *, user_id: int = 42, locale: str = "en-US") -> dict[
         "timestamp": "2026-01-01T00:00:00+00:00",
         "edited_timestamp": None,
         "flags": 64,
-        "components": [],
+        "components": [
+            {
+                "type": 1,
+                "components": [{"type": 2, "style": 1, "label": "x", "custom_id": custom_id}],
+            }
+        ],
     }
     return payload

@@ -36,7 +36,7 @@ class FollowCog(commands.Cog):
         self,
         interaction: discord.Interaction[Any],
         schedule: app_commands.Transform[Schedule, ScheduleTransformer],
-        channel: discord.TextChannel,
+        channel: app_commands.AppCommandChannel,
         role: discord.Role | None = None,
         lead: str | None = None,
     ) -> None:
@@ -71,7 +71,7 @@ class FollowCog(commands.Cog):
         self,
         interaction: discord.Interaction[Any],
         schedule: app_commands.Transform[Schedule, ScheduleTransformer],
-        channel: discord.TextChannel,
+        channel: app_commands.AppCommandChannel,
     ) -> None:
         box = services(interaction)
         assert interaction.guild_id is not None

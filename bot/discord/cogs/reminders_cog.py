@@ -56,6 +56,8 @@ class RemindCog(
     async def remind_lead(
         self, interaction: discord.Interaction[Any], minutes: app_commands.Range[int, 0, 10080]
     ) -> None:
+        if not 0 <= minutes <= 10080:  # Discord enforces the range; a hand-made request might not
+            raise UserError("bad_lead")
         box = services(interaction)
         box.people.set_lead(interaction.user.id, minutes)
         box.on_people_changed()

@@ -1,0 +1,92 @@
+"""The bot in the test's own event loop, logged in to the Discord-compatible fake: interactions
+are built from raw payloads and run through discord.py's own CommandTree; replies are captured
+by the fake at the HTTP boundary."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import discord
+import pytest
+from discord.http import Route
+
+from bot.agendas.library import AgendaLibrary
+from bot.config import Settings
+from bot.delivery.discord_rest import use_api_base
+from bot.discord.client import AgendaBot
+from bot.discord.services import BotServices
+from bot.domain.readers.context import ReadOptions
+from bot.storage.database import make_engine, session_factory
+from bot.storage.feed_tokens import DatabaseFeedTokens
+from bot.storage.migrate import upgrade
+from bot.storage.people import People
+from tests.fakes.discord_http import FakeDiscord, Received
+from tests.helpers import PAGES, SEED
+
+NOW = datetime(2025, 9, 9, 13, 40, tzinfo=UTC)  # 09:40 in New York, during DevConf day 1
+
+
+@pytest.fixture(scope="module")
+def fake() -> Iterator[FakeDiscord]:
+    server = FakeDiscord().start()
+    yield server
+    server.stop()
+
+
+@dataclass
+class Harness:
+    bot: AgendaBot
+    fake: FakeDiscord
+    people: People
+    tokens: DatabaseFeedTokens
+    folder: Path
+
+    async def run(self, payload: dict[str, Any]) -> list[Received]:
+        """Run one interaction through the tree; return what the fake received for it."""
+        before = len(self.fake.replies())
+        interaction = discord.Interaction(data=payload, state=self.bot._connection)
+        await self.bot.tree._call(interaction)
+        return self.fake.replies()[before:]
+
+    async def gateway(self, payload: dict[str, Any], replies: int = 1) -> list[Received]:
+        """Deliver an interaction as the gateway would (components, dynamic items)."""
+        before = len(self.fake.replies())
+        self.bot._connection.parse_interaction_create(payload)
+        for _ in range(200):
+            if len(self.fake.replies()) >= before + replies:
+                break
+            await asyncio.sleep(0.01)
+        return self.fake.replies()[before:]
+
+
+@pytest.fixture
+async def harness(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[Harness]:
+    folder = tmp_path / "schedules"
+    folder.mkdir()
+    shutil.copy(SEED, folder / SEED.name)
+    shutil.copy(PAGES / "parallel-tracks.md", folder / "devconf.md")
+    engine = make_engine(f"sqlite:///{tmp_path / 'bot.sqlite3'}")
+    upgrade(engine)
+    sessions = session_factory(engine)
+    options = ReadOptions()
+    library = AgendaLibrary(folder, options)
+    library.load()
+    people, tokens = People(sessions), DatabaseFeedTokens(sessions)
+    settings = Settings(base_url="https://agenda.example.org")
+    services = BotServices(library, people, tokens, settings, options.resolver, clock=lambda: NOW)
+    old_base = Route.BASE
+    use_api_base(fake.base)
+    bot = AgendaBot(services)
+    await bot.login("test-token")
+    try:
+        yield Harness(bot, fake, people, tokens, folder)
+    finally:
+        await bot.close()
+        Route.BASE = old_base
+        engine.dispose()
