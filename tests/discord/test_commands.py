@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 import pytest
 from icalendar import Calendar
@@ -11,6 +12,7 @@ from bot.discord.cogs.agenda_cog import button_key
 from tests.discord.conftest import Harness
 from tests.fakes.discord_http import CHANNEL_ID, GUILD_ID
 from tests.fakes.interactions import ALL_PERMISSIONS, button, message_command, slash
+from tests.helpers import PAGES
 
 EPHEMERAL = 64
 
@@ -204,7 +206,7 @@ async def test_remind_star_unstar_and_mine(harness: Harness) -> None:
     )
     assert gone["content"] == "Removed **Intro to Rust** from your agenda."
     member = harness.people.audience().members[42]
-    assert (member.dm_opt_in, member.lead) == (True, __import__("datetime").timedelta(minutes=30))
+    assert (member.dm_opt_in, member.lead) == (True, timedelta(minutes=30))
 
 
 async def test_remind_lead_refuses_out_of_range_values(harness: Harness) -> None:
@@ -248,7 +250,7 @@ async def test_follow_needs_manage_events_at_run_time(harness: Harness) -> None:
 
 
 async def test_schedules_import_reads_an_attached_agenda_for_this_guild(harness: Harness) -> None:
-    page = (__import__("tests.helpers", fromlist=["PAGES"]).PAGES / "japanese.md").read_bytes()
+    page = (PAGES / "japanese.md").read_bytes()
     harness.fake.attachments["tokyo.md"] = page
     attachment = {
         "id": "5001",
