@@ -209,6 +209,22 @@ async def test_remind_star_unstar_and_mine(harness: Harness) -> None:
     assert (member.dm_opt_in, member.lead) == (True, timedelta(minutes=30))
 
 
+async def test_remind_on_says_so_when_the_members_dms_are_closed(harness: Harness) -> None:
+    harness.fake.closed_dms.add("43")
+    data = _message(await harness.run(slash("on", group="remind", user_id=43)))
+    assert data["content"] == (
+        "I cannot send you direct messages: please allow DMs from server members, then try again."
+    )
+    assert harness.people.member(43) is None or not harness.people.member(43).dm_opt_in  # type: ignore[union-attr]
+
+
+async def test_remind_on_confirms_by_dm(harness: Harness) -> None:
+    before = len(harness.fake.received())
+    await harness.run(slash("on", group="remind", user_id=44, locale="zh-CN"))
+    [dm] = harness.fake.received()[before:]
+    assert dm.route == "dm:44" and dm.content.startswith("私信提醒已开启")
+
+
 async def test_remind_lead_refuses_out_of_range_values(harness: Harness) -> None:
     [reply] = await harness.run(slash("lead", {"minutes": 99999}, group="remind"))
     assert reply.data["data"]["flags"] & EPHEMERAL

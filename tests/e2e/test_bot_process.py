@@ -38,6 +38,11 @@ def _wait(condition: Callable[[], bool], seconds: float) -> bool:
     return False
 
 
+def _reminders(fake: FakeDiscord) -> list[Received]:
+    """Reminder posts (the bot also DMs a confirmation for /remind on)."""
+    return [m for m in fake.received() if m.content.startswith("⏰")]
+
+
 def _ask(fake: FakeDiscord, payload: dict[str, object]) -> Received:
     """Send an interaction over the gateway; return the bot's reply to it."""
     before = len(fake.replies())
@@ -118,13 +123,13 @@ def test_the_bot_connects_syncs_answers_and_delivers_to_a_channel_and_a_dm(
         )
         assert answer.content.startswith("⭐ 已将 **Opening** 加入你的日程")
 
-        assert _wait(lambda: len(discord.received()) >= 2, 40), (tmp_path / "bot.log").read_text()
+        assert _wait(lambda: len(_reminders(discord)) >= 2, 40), (tmp_path / "bot.log").read_text()
         time.sleep(1.5)
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(30)
-    messages = {m.route: m for m in discord.received()}
-    assert sorted(m.route for m in discord.received()) == [f"channel:{CHANNEL_ID}", "dm:42"]
+    messages = {m.route: m for m in _reminders(discord)}
+    assert sorted(m.route for m in _reminders(discord)) == [f"channel:{CHANNEL_ID}", "dm:42"]
     channel, dm = messages[f"channel:{CHANNEL_ID}"], messages["dm:42"]
     assert channel.content.startswith("⏰ **Opening** starts")
     assert "Europe/Berlin" in channel.content  # the guild member's zone, written out

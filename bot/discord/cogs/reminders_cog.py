@@ -28,19 +28,22 @@ class RemindCog(
     async def remind_on(self, interaction: discord.Interaction[Any]) -> None:
         box = services(interaction)
         user = interaction.user.id
-        box.people.set_dm(user, True)
-        box.people.set_locale(user, str(interaction.locale))
-        box.on_people_changed()
         member = box.people.member(user)
         minutes = (
             member.lead_minutes
             if member and member.lead_minutes is not None
             else int(DEFAULT_DM_LEAD.total_seconds() // 60)
         )
-        await interaction.response.send_message(
-            reply(interaction, "remind_on", lead=lead_text(minutes, str(interaction.locale))),
-            ephemeral=True,
-        )
+        text = reply(interaction, "remind_on", lead=lead_text(minutes, str(interaction.locale)))
+        try:
+            # Say it where the reminders will come: a member whose DMs are closed learns now.
+            await interaction.user.send(text)
+        except discord.Forbidden:
+            raise UserError("dms_closed") from None
+        box.people.set_dm(user, True)
+        box.people.set_locale(user, str(interaction.locale))
+        box.on_people_changed()
+        await interaction.response.send_message(text, ephemeral=True)
 
     @app_commands.command(name=_("off"), description=_("Stop DM reminders"))
     async def remind_off(self, interaction: discord.Interaction[Any]) -> None:
