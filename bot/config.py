@@ -14,11 +14,14 @@ environment and are kept out of reprs and logs.
     port = 8080
     base_url = ""                        # public URL of the feed server, for links and UIDs
     discord_channel_id = 0               # a channel that follows every agenda (0: none)
+    log_level = "INFO"                   # DEBUG, INFO, WARNING, ERROR
+    log_format = "text"                  # or "json" (one object per line)
 
     [abbreviations]                      # override or add abbreviation meanings
     CST = "America/Chicago"
 
 Environment variables win over the file: DATABASE_URL, DISCORD_TOKEN, DISCORD_WEBHOOK_URL,
+SHARD_COUNT and SHARD_IDS (this process runs those Discord shards),
 DISCORD_API_BASE, DISCORD_CHANNEL_ID, DISCORD_DEV_GUILD, and AGENDA_BOT_<KEY> for the other
 keys above.
 """
@@ -41,6 +44,8 @@ from bot.domain.zones.resolve import DEFAULT_ZONE, UnknownZoneError, ZoneResolve
 DEFAULT_CONFIG_FILE = Path("agenda-bot.toml")
 SECRETS = ("discord_token", "discord_webhook_url", "token", "webhook_url")
 _PLAIN_KEYS = (
+    "log_level",
+    "log_format",
     "default_timezone",
     "schedules",
     "state_dir",
@@ -72,6 +77,10 @@ class Settings:
     discord_channel_id: int | None = None
     discord_api_base: str | None = None
     discord_dev_guild: int | None = None  # sync commands to this guild only (instant, for testing)
+    log_level: str = "INFO"
+    log_format: str = "text"  # or "json"
+    shard_count: int | None = None  # with shard_ids: this process runs only these shards
+    shard_ids: tuple[int, ...] | None = None
     discord_token: str | None = field(default=None, repr=False)
     discord_webhook_url: str | None = field(default=None, repr=False)
 
@@ -123,6 +132,28 @@ def load_settings(path: Path | None, environ: Mapping[str, str] | None = None) -
     return _build(data, env, where)
 
 
+def _shards(env: Mapping[str, str]) -> tuple[int | None, tuple[int, ...] | None]:
+    """SHARD_COUNT and SHARD_IDS ("0,1"): both or neither; ids below the count."""
+    count_text = (env.get("SHARD_COUNT") or "").strip()
+    ids_text = (env.get("SHARD_IDS") or "").strip()
+    if not count_text and not ids_text:
+        return None, None
+    if not count_text.isdigit() or int(count_text) < 1:
+        raise SettingsError(
+            f"SHARD_COUNT = {count_text!r} is not a positive number (set it with SHARD_IDS)"
+        )
+    count = int(count_text)
+    try:
+        ids = tuple(sorted({int(part) for part in ids_text.split(",") if part.strip()}))
+    except ValueError:
+        raise SettingsError(
+            f"SHARD_IDS = {ids_text!r} is not a list of shard numbers like 0,1"
+        ) from None
+    if not ids or any(not 0 <= shard < count for shard in ids):
+        raise SettingsError(f"SHARD_IDS = {ids_text!r} must list shards from 0 to {count - 1}")
+    return count, ids
+
+
 def _read_file(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -171,6 +202,15 @@ def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings
     base = env.get("DISCORD_API_BASE") or None
     if base and not base.startswith(("http://", "https://")):
         raise SettingsError(f"DISCORD_API_BASE = {base!r} is not an http(s) URL")
+    level = str(data.get("log_level", "INFO")).upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise SettingsError(
+            f"{label('log_level')} = {level!r} is not DEBUG, INFO, WARNING or ERROR"
+        )
+    log_format = str(data.get("log_format", "text")).lower()
+    if log_format not in ("text", "json"):
+        raise SettingsError(f"{label('log_format')} = {log_format!r} is not text or json")
+    shard_count, shard_ids = _shards(env)
     dev_guild = (env.get("DISCORD_DEV_GUILD") or "").strip()
     if dev_guild and not dev_guild.isdigit():
         raise SettingsError(f"DISCORD_DEV_GUILD = {dev_guild!r} is not a guild id")
@@ -187,6 +227,10 @@ def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings
         discord_channel_id=int(channel_text) if channel_text and int(channel_text) else None,
         discord_api_base=base,
         discord_dev_guild=int(dev_guild) if dev_guild else None,
+        log_level=level,
+        log_format=log_format,
+        shard_count=shard_count,
+        shard_ids=shard_ids,
         discord_token=env.get("DISCORD_TOKEN") or None,
         discord_webhook_url=env.get("DISCORD_WEBHOOK_URL") or None,
     )

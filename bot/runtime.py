@@ -13,9 +13,9 @@ from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from discord.http import HTTPClient
+from sqlalchemy import Engine, text
 
-from bot.agendas.library import AgendaLibrary
-from bot.agendas.revision_store import JsonRevisionStore
+from bot.agendas.library import AgendaLibrary, Snapshot
 from bot.agendas.watch import watch_agendas
 from bot.config import Settings
 from bot.delivery import Sender
@@ -25,12 +25,15 @@ from bot.delivery.webhook import WebhookSender
 from bot.discord.client import AgendaBot
 from bot.discord.services import BotServices
 from bot.domain.reminders.plan import Target, TargetKind
+from bot.observability.metrics import Metrics
 from bot.reminders.service import ReminderService
 from bot.storage.database import make_engine, session_factory
 from bot.storage.deliveries import DeliveryLedger
 from bot.storage.feed_tokens import DatabaseFeedTokens
 from bot.storage.migrate import upgrade
 from bot.storage.people import People
+from bot.storage.revisions import DatabaseRevisionStore
+from bot.web.app import HealthChecks
 from bot.web.server import serve_feeds
 
 log = logging.getLogger(__name__)
@@ -65,6 +68,24 @@ async def _connect(client: AgendaBot, stop: asyncio.Event) -> None:
         stop.set()
 
 
+def _gauge_agendas(metrics: Metrics, snapshot: Snapshot) -> None:
+    metrics.agendas.set(len(snapshot.schedules))
+    metrics.agenda_errors.set(len(snapshot.errors))
+
+
+def _ping(engine: Engine) -> None:
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+
+
+def _discord_state(client: AgendaBot | None, metrics: Metrics) -> str:
+    if client is None:
+        return "not configured"
+    connected = client.is_ready() and not client.is_closed()
+    metrics.discord_connected.set(1 if connected else 0)
+    return "connected" if connected else "disconnected"
+
+
 def process_name() -> str:
     """Who holds a claim: host, pid and a random part (pids repeat across restarts)."""
     return f"{socket.gethostname()[:32]}:{os.getpid()}:{secrets.token_hex(3)}"
@@ -76,16 +97,16 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
     sessions = session_factory(engine)
     if not settings.schedules.is_dir():
         raise SystemExit(f"the schedules folder {settings.schedules} does not exist")
+    # Revisions live in the database: feed servers in several processes serve the same bytes.
     library = AgendaLibrary(
-        settings.schedules,
-        settings.read_options(),
-        JsonRevisionStore(settings.state_dir / "revisions.json"),
+        settings.schedules, settings.read_options(), DatabaseRevisionStore(sessions)
     )
     snapshot = await asyncio.to_thread(library.load)
     for diagnostic in snapshot.diagnostics:
         log.warning("%s", diagnostic)
     people = People(sessions)
     tokens = DatabaseFeedTokens(sessions)
+    metrics = Metrics()
     client: AgendaBot | None = None
     if settings.discord_token:
         use_api_base(settings.discord_api_base)
@@ -93,6 +114,8 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
             BotServices(library, people, tokens, settings, settings.read_options().resolver),
             dev_guild=settings.discord_dev_guild,
             custom_gateway=bool(settings.discord_api_base),
+            shard_count=settings.shard_count,
+            shard_ids=settings.shard_ids,
         )
         await client.login(settings.discord_token)
     sender, destinations = choose_sender(settings, client.http if client else None)
@@ -106,8 +129,14 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
         defaults=settings.leads,
         destinations=destinations,
         scheduler=scheduler,
+        metrics=metrics,
+        shards=(settings.shard_count, settings.shard_ids)
+        if settings.shard_count and settings.shard_ids
+        else None,
     )
     library.subscribe(service.on_agendas_changed)
+    library.subscribe(lambda s: _gauge_agendas(metrics, s))
+    _gauge_agendas(metrics, snapshot)
     background: set[asyncio.Task[object]] = set()
     if client is not None:
         client.services.on_people_changed = lambda: _spawn(background, service.reconcile())
@@ -122,6 +151,10 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
             base_url=settings.base_url,
             stop=stop,
             access_log=access_log,
+            health=HealthChecks(
+                database=lambda: _ping(engine), discord=lambda: _discord_state(client, metrics)
+            ),
+            metrics=metrics,
         )
     )
     try:

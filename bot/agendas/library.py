@@ -128,7 +128,12 @@ class AgendaLibrary:
         revisions = dict(self._snapshot.revisions)
         for schedule_id, schedule in schedules.items():
             mine = advance(
-                revisions, schedule, now=now, first_seen=first_seen[schedule_id], grace=self.grace
+                revisions,
+                schedule,
+                now=now,
+                first_seen=first_seen[schedule_id],
+                changed_at=first_seen[schedule_id],  # the file's time: the same in every process
+                grace=self.grace,
             )
             revisions = {k: r for k, r in revisions.items() if r.schedule_id != schedule_id}
             revisions.update(mine)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 import signal
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,14 +15,7 @@ from bot.config import Settings, SettingsError
 from bot.domain.readers.source import read_paths
 from bot.domain.reminders.plan import Audience, ChannelFollow, Target, TargetKind, plan_reminders
 from bot.domain.zones.naming import offset_label
-
-
-def _setup_logging() -> None:
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    for noisy in ("apscheduler", "alembic"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+from bot.observability.logs import configure_logging
 
 
 @click.command()
@@ -36,7 +28,11 @@ def _setup_logging() -> None:
 @click.pass_obj
 def run(settings: Settings, *, access_log: bool) -> None:
     """Run everything: agendas (re-read on change), reminders, the feed server, Discord."""
-    _setup_logging()
+    configure_logging(
+        settings.log_level,
+        settings.log_format,
+        secrets=[s for s in (settings.discord_token, settings.discord_webhook_url) if s],
+    )
     try:
         settings.read_options()
     except SettingsError as exc:

@@ -15,6 +15,7 @@ from bot.agendas.watch import watch_agendas
 from bot.cli import event_loop
 from bot.config import Settings, SettingsError
 from bot.domain.feed_tokens import MemoryFeedTokens
+from bot.observability.logs import configure_logging
 from bot.web.server import serve_feeds
 
 log = logging.getLogger(__name__)
@@ -68,9 +69,7 @@ def serve(
         options = settings.read_options()
     except SettingsError as exc:
         raise click.UsageError(str(exc)) from None
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(settings.log_level, settings.log_format)
     library = AgendaLibrary(folder, options, JsonRevisionStore(state_dir / "revisions.json"))
     snapshot = library.load()
     for diagnostic in snapshot.diagnostics:

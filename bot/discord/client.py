@@ -29,7 +29,10 @@ def intents() -> discord.Intents:
     return chosen
 
 
-class AgendaBot(commands.Bot):
+class AgendaBot(commands.AutoShardedBot):
+    """Sharded from the start: one process may run all shards (the default, as many as Discord
+    recommends) or only `shard_ids` of `shard_count` when the bot is spread over processes."""
+
     def __init__(
         self,
         services: BotServices,
@@ -37,9 +40,17 @@ class AgendaBot(commands.Bot):
         dev_guild: int | None = None,
         sync_commands: bool = True,
         custom_gateway: bool = False,
+        shard_count: int | None = None,
+        shard_ids: tuple[int, ...] | None = None,
     ) -> None:
+        sharding: dict[str, Any] = {}
+        if shard_ids is not None:
+            sharding = {"shard_count": shard_count, "shard_ids": list(shard_ids)}
         super().__init__(
-            command_prefix=commands.when_mentioned, intents=intents(), help_command=None
+            command_prefix=commands.when_mentioned,
+            intents=intents(),
+            help_command=None,
+            **sharding,
         )
         self.services = services
         self.dev_guild = dev_guild

@@ -29,10 +29,12 @@ from bot.domain.reminders.plan import (
     ReminderKind,
     Target,
     TargetKind,
+    owned_by,
     plan_reminders,
 )
 from bot.domain.reminders.render import Rendered, change_notice, channel_reminder, dm_reminder
 from bot.domain.zones.local_time import same_instant
+from bot.observability.metrics import Metrics
 from bot.storage.deliveries import DeliveryLedger, skip_abandoned
 from bot.storage.people import People
 
@@ -74,6 +76,8 @@ class ReminderService:
         clock: Clock = utc_now,
         timing: Timing = Timing(),
         scheduler: AsyncIOScheduler | None = None,
+        metrics: Metrics | None = None,
+        shards: tuple[int, tuple[int, ...]] | None = None,
     ) -> None:
         self.library = library
         self.people = people
@@ -84,6 +88,8 @@ class ReminderService:
         self.clock = clock
         self.timing = timing
         self.scheduler = scheduler
+        self.metrics = metrics
+        self.shards = shards  # (count, ids this process runs); None: everything
         self._audience = Audience()
         self._notices: dict[str, tuple[Session, Session]] = {}
         self._inflight: set[asyncio.Task[None]] = set()
@@ -105,6 +111,9 @@ class ReminderService:
         audience = replace(audience, follows=implicit + audience.follows)
         self._audience = audience
         planned = plan_reminders(schedules, audience, self.defaults)
+        if self.shards is not None:
+            count, ids = self.shards
+            planned = [p for p in planned if owned_by(p, count, ids)]
         return [p for p in planned if p.target.kind in self.sender.kinds]
 
     async def _plan(self) -> list[PlannedReminder]:
@@ -222,6 +231,7 @@ class ReminderService:
                 self.ledger.mark_skipped, claim, "the session had already started"
             )
             log.warning("skipped %s: its session started before it could be sent", reminder.key)
+            self._count("skipped")
             return
         message = self._render(reminder, late=now - reminder.due > self.timing.late_after)
         if message is None:
@@ -236,15 +246,24 @@ class ReminderService:
             ):
                 log.warning("claim on %s expired during a slow send", reminder.key)
             log.info("sent %s%s", reminder.key, " (late)" if late else "")
+            self._count("sent")
+            if late:
+                self._count("late")
         elif isinstance(result, Retry):
             retry_at = finished + backoff(claim.attempts)
             await asyncio.to_thread(self.ledger.mark_failed, claim, result.error, retry_at)
             log.warning("send of %s failed (%s); retry at %s", reminder.key, result.error, retry_at)
+            self._count("failed")
         elif isinstance(result, Undeliverable):
             await asyncio.to_thread(self.ledger.mark_undeliverable, claim, result.error)
             if result.dm_closed and reminder.target.kind is TargetKind.DM:
                 await asyncio.to_thread(self.people.mark_dm_closed, int(reminder.target.id))
             log.warning("%s cannot be delivered: %s", reminder.key, result.error)
+            self._count("undeliverable")
+
+    def _count(self, outcome: str) -> None:
+        if self.metrics is not None:
+            self.metrics.reminders.labels(outcome).inc()
 
     def _render(self, reminder: PlannedReminder, *, late: bool) -> Rendered | None:
         if reminder.kind is ReminderKind.NOTICE:

@@ -154,3 +154,13 @@ class Delivery(Base):
     message_id: Mapped[str | None] = mapped_column(String(32))
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = _at()
+
+
+class RevisionRow(Base):
+    """A session's calendar revision (SEQUENCE, stamps, last content) shared by every feed server."""
+
+    __tablename__ = "revisions"
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    schedule_id: Mapped[str] = mapped_column(String(128), nullable=False)
+    data: Mapped[str] = mapped_column(Text, nullable=False)
+    updated_at: Mapped[datetime] = _at()

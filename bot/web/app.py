@@ -12,14 +12,18 @@ Other methods get 405; unknown ids 404 with the same body whatever exists.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import json
 import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from aiohttp import web
 
 from bot.agendas.library import AgendaLibrary
 from bot.domain.feed_tokens import FeedTokenStore
+from bot.observability.metrics import CONTENT_TYPE, Metrics
 from bot.web.conditional import not_modified, wants_gzip
 from bot.web.feed_cache import Body, FeedCache
 
@@ -28,6 +32,19 @@ FEEDS = web.AppKey("feeds", FeedCache)
 TOKENS = web.AppKey("tokens", FeedTokenStore)
 BASE_URL = web.AppKey("base_url", str)
 
+
+@dataclass(frozen=True, slots=True)
+class HealthChecks:
+    """What /healthz asks beyond "the process answers": each check returns a status word or
+    raises. `database` failing makes the answer 503; Discord only reports."""
+
+    database: Callable[[], None] | None = None
+    discord: Callable[[], str] | None = None
+
+
+HEALTH = web.AppKey("health", HealthChecks)
+METRICS = web.AppKey("metrics", Metrics)
+
 CALENDAR_TYPE = "text/calendar"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 PUBLIC_CACHE = "public, max-age=300"
@@ -35,11 +52,19 @@ PRIVATE_CACHE = "private, max-age=300"
 
 
 def make_app(
-    library: AgendaLibrary, feeds: FeedCache, tokens: FeedTokenStore, base_url: str = ""
+    library: AgendaLibrary,
+    feeds: FeedCache,
+    tokens: FeedTokenStore,
+    base_url: str = "",
+    *,
+    health: HealthChecks | None = None,
+    metrics: Metrics | None = None,
 ) -> web.Application:
     """The aiohttp application. `base_url` ("https://agenda.example.org") is used in links;
     empty means the request's own scheme and host."""
-    app = web.Application(client_max_size=1024)
+    app = web.Application(client_max_size=1024, middlewares=[_count_requests])
+    app[HEALTH] = health or HealthChecks()
+    app[METRICS] = metrics or Metrics()
     app[LIBRARY] = library
     app[FEEDS] = feeds
     app[TOKENS] = tokens
@@ -50,7 +75,31 @@ def make_app(
     app.router.add_get("/calendars/{schedule}.ics", schedule_calendar)
     app.router.add_get("/calendars/{schedule}/{session}.ics", session_calendar)
     app.router.add_get("/feeds/{token}.ics", personal_feed)
+    app.router.add_get("/metrics", metrics_page)
     return app
+
+
+@web.middleware
+async def _count_requests(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Count requests by route template (never the path: it may hold a feed token)."""
+    status = 500
+    try:
+        response = await handler(request)
+        status = response.status
+        return response
+    except web.HTTPException as exc:
+        status = exc.status
+        raise
+    finally:
+        resource = request.match_info.route.resource
+        route = resource.canonical if resource is not None else "unmatched"
+        request.app[METRICS].feed_requests.labels(route, str(status)).inc()
+
+
+async def metrics_page(request: web.Request) -> web.Response:
+    return web.Response(body=request.app[METRICS].render(), headers={"Content-Type": CONTENT_TYPE})
 
 
 def _not_found() -> web.Response:
@@ -120,9 +169,25 @@ async def personal_feed(request: web.Request) -> web.Response:
 
 async def healthz(request: web.Request) -> web.Response:
     snapshot = request.app[LIBRARY].snapshot
-    payload = {"status": "ok", "schedules": len(snapshot.schedules), "version": snapshot.version}
+    checks = request.app[HEALTH]
+    report: dict[str, object] = {
+        "process": "ok",
+        "schedules": len(snapshot.schedules),
+        "agenda_errors": len(snapshot.errors),
+    }
+    healthy = True
+    if checks.database is not None:
+        try:
+            await asyncio.wait_for(asyncio.to_thread(checks.database), timeout=5)
+            report["database"] = "ok"
+        except Exception as exc:
+            report["database"] = f"failing: {type(exc).__name__}"
+            healthy = False
+    report["discord"] = checks.discord() if checks.discord is not None else "not configured"
+    report["status"] = "ok" if healthy else "unhealthy"
     return web.Response(
-        text=json.dumps(payload),
+        text=json.dumps(report),
+        status=200 if healthy else 503,
         content_type="application/json",
         headers={"Cache-Control": "no-store"},
     )

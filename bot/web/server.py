@@ -9,8 +9,9 @@ from aiohttp import web
 
 from bot.agendas.library import AgendaLibrary
 from bot.domain.feed_tokens import FeedTokenStore
+from bot.observability.metrics import Metrics
 from bot.web.access_log import RedactingAccessLogger
-from bot.web.app import make_app
+from bot.web.app import HealthChecks, make_app
 from bot.web.feed_cache import FeedCache
 
 log = logging.getLogger(__name__)
@@ -26,12 +27,14 @@ async def serve_feeds(
     stop: asyncio.Event,
     started: asyncio.Event | None = None,
     access_log: bool = False,
+    health: HealthChecks | None = None,
+    metrics: Metrics | None = None,
 ) -> None:
     """Serve feeds for `library` until `stop` is set; feeds rebuild on every agenda change."""
     feeds = FeedCache(host=_uid_host(base_url))
     feeds.rebuild(library.snapshot)
     library.subscribe(feeds.rebuild)
-    app = make_app(library, feeds, tokens, base_url)
+    app = make_app(library, feeds, tokens, base_url, health=health, metrics=metrics)
     # Calendar apps poll feeds all day long: access lines are opt-in (they cost about 40% of
     # throughput, bench/feeds.py), and when on, tokens are redacted from them.
     runner = web.AppRunner(

@@ -188,7 +188,7 @@ def agenda_embed(
 
 
 class AgendaCog(commands.Cog):
-    def __init__(self, bot: commands.Bot) -> None:
+    def __init__(self, bot: commands.AutoShardedBot) -> None:
         self.bot = bot
         self.menu = app_commands.ContextMenu(name=_("Convert times"), callback=self.convert_message)
 

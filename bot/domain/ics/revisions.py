@@ -66,14 +66,18 @@ def advance(
     now: datetime,
     first_seen: datetime,
     grace: timedelta = DEFAULT_GRACE,
+    changed_at: datetime | None = None,
 ) -> dict[str, Revision]:
     """The revisions of `schedule`'s sessions after reading it again.
 
     `book` may hold other schedules' revisions; only this schedule's are returned. `first_seen`
-    stamps sessions never seen before (the file's modification time, so a fresh start over the
-    same files gives the same bytes); `now` stamps changes and removals.
+    stamps sessions never seen before and `changed_at` (default `now`) stamps changes and
+    removals: pass the file's modification time for both, and every process reading the same
+    files computes the same revisions, so feed servers behind a balancer serve the same bytes.
+    `now` decides when cancelled sessions have outlived `grace`.
     """
     now = _second(now)
+    stamp = _second(changed_at or now)
     first_seen = _second(first_seen)
     previous = {k: r for k, r in book.items() if r.schedule_id == schedule.id}
     result: dict[str, Revision] = {}
@@ -86,20 +90,22 @@ def advance(
         elif old.fingerprint == print_ and not old.cancelled:
             result[key] = replace(old, session=session)
         else:
-            result[key] = Revision(schedule.id, session, print_, old.sequence + 1, now)
+            result[key] = Revision(schedule.id, session, print_, old.sequence + 1, stamp)
     gone = {k: r for k, r in previous.items() if k not in result}
-    result.update(_cancelled(gone, now, grace))
+    result.update(_cancelled(gone, now, grace, stamp))
     return result
 
 
 def _cancelled(
-    gone: Mapping[str, Revision], now: datetime, grace: timedelta
+    gone: Mapping[str, Revision], now: datetime, grace: timedelta, stamp: datetime | None = None
 ) -> dict[str, Revision]:
     """Sessions no longer in their agenda: cancelled once (SEQUENCE + 1), kept for `grace`."""
     kept: dict[str, Revision] = {}
     for key, old in gone.items():
         if old.removed_at is None:
-            kept[key] = replace(old, sequence=old.sequence + 1, changed_at=now, removed_at=now)
+            kept[key] = replace(
+                old, sequence=old.sequence + 1, changed_at=stamp or now, removed_at=now
+            )
         elif now - old.removed_at < grace:
             kept[key] = old
     return kept

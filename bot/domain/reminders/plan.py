@@ -212,3 +212,18 @@ def parse_leads(text: str) -> tuple[timedelta, ...]:
         factor = {"d": 86400, "h": 3600, "m": 60, "s": 1}.get(unit, 60)
         leads.append(timedelta(seconds=value * factor))
     return tuple(sorted(set(leads), reverse=True))
+
+
+def shard_of(guild_id: int, shard_count: int) -> int:
+    """Discord's rule: which shard carries a guild."""
+    return (guild_id >> 22) % shard_count
+
+
+def owned_by(reminder: PlannedReminder, shard_count: int, shard_ids: tuple[int, ...]) -> bool:
+    """Whether the process running `shard_ids` sends this reminder: channel reminders go with
+    their guild's shard; DMs and guild-less destinations go with shard 0. The ledger would stop a
+    double send anyway; this keeps each process to its own share of the work."""
+    follow = reminder.follow
+    if follow is not None and follow.guild_id is not None:
+        return shard_of(follow.guild_id, shard_count) in shard_ids
+    return 0 in shard_ids

@@ -1,0 +1,74 @@
+"""The revision store in the database: the shared state that keeps feed servers stateless."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.domain.ics.revisions import Revision, revision_from_json, revision_to_json
+from bot.storage.tables import RevisionRow
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseRevisionStore:
+    """Writes only what changed since it last loaded or saved; a concurrent writer computing the
+    same revisions (same files, same stamps) makes the conflict harmless, so it retries once."""
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self._known: dict[str, str] = {}
+
+    def load(self) -> dict[str, Revision]:
+        with self.sessions() as db:
+            rows = db.scalars(select(RevisionRow)).all()
+            self._known = {row.key: row.data for row in rows}
+        found = {}
+        for key, data in self._known.items():
+            try:
+                found[key] = revision_from_json(json.loads(data))
+            except (ValueError, KeyError, TypeError) as exc:
+                log.warning("revision %s unreadable (%s); it starts afresh", key, exc)
+        return found
+
+    def save(self, revisions: Mapping[str, Revision]) -> None:
+        encoded = {
+            key: json.dumps(revision_to_json(r), ensure_ascii=False, sort_keys=True)
+            for key, r in revisions.items()
+        }
+        for attempt in (1, 2):
+            try:
+                self._write(encoded)
+                self._known = encoded
+                return
+            except IntegrityError:
+                if attempt == 2:
+                    raise
+                self.load()  # another process wrote the same keys first: diff against them
+
+    def _write(self, encoded: Mapping[str, str]) -> None:
+        now = self.clock()
+        with self.sessions.begin() as db:
+            gone = [key for key in self._known if key not in encoded]
+            if gone:
+                db.execute(delete(RevisionRow).where(RevisionRow.key.in_(gone)))
+            for key, data in encoded.items():
+                if self._known.get(key) == data:
+                    continue
+                row = db.get(RevisionRow, key)
+                schedule_id = key.split("/", 1)[0]
+                if row is None:
+                    db.add(RevisionRow(key=key, schedule_id=schedule_id, data=data, updated_at=now))
+                else:
+                    row.data, row.updated_at = data, now
