@@ -9,6 +9,7 @@ import click
 
 from bot.cli.agenda_commands import check, convert, show
 from bot.cli.ics_command import ics
+from bot.cli.invite_command import invite_url
 from bot.cli.run_commands import db, reminders, run
 from bot.cli.serve_command import serve
 from bot.config import SettingsError, load_settings
@@ -39,6 +40,7 @@ cli.add_command(serve)
 cli.add_command(run)
 cli.add_command(db)
 cli.add_command(reminders)
+cli.add_command(invite_url)
 
 
 def main() -> None:
