@@ -191,3 +191,39 @@ def test_two_processes_on_one_postgresql_database_send_each_reminder_once(
     log = (tmp_path / "one.log").read_text() + (tmp_path / "two.log").read_text()
     assert _titles(discord.received()) == Counter({f"Talk {n}": 1 for n in range(1, 5)}), log
     assert one.returncode == 0 and two.returncode == 0, log
+
+
+def test_two_sharded_processes_split_the_work_and_send_each_reminder_once(
+    tmp_path: Path, discord: FakeDiscord
+) -> None:
+    from bot.domain.reminders.plan import shard_of
+    from bot.storage.database import make_engine, session_factory
+    from bot.storage.migrate import upgrade
+    from bot.storage.people import People
+
+    first = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=14)
+    _agenda(tmp_path / "schedules", [first, first + timedelta(seconds=2)])
+    with database_url("postgresql", tmp_path) as url:
+        engine = make_engine(url)
+        upgrade(engine)
+        People(session_factory(engine)).follow(3000, 555, "soon")  # a guild on shard 0 of 2
+        engine.dispose()
+        assert shard_of(3000, 2) == 0
+        env = {
+            "DISCORD_TOKEN": "test-token",
+            "DISCORD_API_BASE": discord.base,
+            "DATABASE_URL": url,
+            "SHARD_COUNT": "2",
+        }
+        zero = _bot(tmp_path, {**env, "SHARD_IDS": "0"}, "shard-0.log")
+        one = _bot(tmp_path, {**env, "SHARD_IDS": "1"}, "shard-1.log")
+        try:
+            _wait(lambda: len(discord.received()) >= 2, 40)
+            time.sleep(2)
+        finally:
+            _stop(zero)
+            _stop(one)
+    logs = {name: (tmp_path / name).read_text() for name in ("shard-0.log", "shard-1.log")}
+    assert _titles(discord.received()) == Counter({"Talk 1": 1, "Talk 2": 1}), logs
+    assert logs["shard-0.log"].count("INFO bot.reminders.service: sent") == 2
+    assert "bot.reminders.service: sent" not in logs["shard-1.log"]
