@@ -7,7 +7,7 @@ import hashlib
 import re
 from datetime import date
 from io import BytesIO
-from typing import Any
+from typing import Any, Self
 
 import discord
 from discord import app_commands
@@ -17,6 +17,7 @@ from discord.ext import commands
 from bot.discord.errors import UserError
 from bot.discord.formatting import clock, session_embed, when
 from bot.discord.i18n import lead_text, reply, text_for
+from bot.discord.services import BotServices
 from bot.discord.transformers import (
     ScheduleTransformer,
     ZoneTransformer,
@@ -51,6 +52,14 @@ def _find_by_key(interaction: discord.Interaction[Any], key: str) -> tuple[Sched
     return None
 
 
+def member_lead_minutes(box: BotServices, user_id: int) -> int:
+    """How long before a session this member's DM reminders come."""
+    member = box.people.member(user_id)
+    if member is not None and member.lead_minutes is not None:
+        return member.lead_minutes
+    return int(DEFAULT_DM_LEAD.total_seconds() // 60)
+
+
 async def star_session(
     interaction: discord.Interaction[Any], schedule: Schedule, session: Any
 ) -> str:
@@ -59,25 +68,25 @@ async def star_session(
     box.people.set_locale(user, str(interaction.locale))
     added = box.people.star(user, schedule.id, session.id)
     box.on_people_changed()
-    member = box.people.member(user)
-    minutes = (
-        member.lead_minutes
-        if member and member.lead_minutes is not None
-        else int(DEFAULT_DM_LEAD.total_seconds() // 60)
-    )
+    minutes = member_lead_minutes(box, user)
     key = "starred" if added else "already_starred"
     return reply(
         interaction, key, title=session.title, lead=lead_text(minutes, str(interaction.locale))
     )
 
 
-class StarButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"star:(?P<key>[0-9a-f]{20})"
-):
-    def __init__(self, key: str, label: str = "Remind me") -> None:
-        super().__init__(
+class _SessionButton:
+    """A button that names a session by key. Mixed into DynamicItems, so it survives restarts
+    without a stored view."""
+
+    prefix = ""
+    emoji = ""
+    style = discord.ButtonStyle.secondary
+
+    def __init__(self, key: str, label: str) -> None:
+        super().__init__(  # type: ignore[call-arg]  # DynamicItem.__init__ takes the button
             discord.ui.Button(
-                label=label, emoji="⭐", style=discord.ButtonStyle.primary, custom_id=f"star:{key}"
+                label=label, emoji=self.emoji, style=self.style, custom_id=f"{self.prefix}:{key}"
             )
         )
         self.key = key
@@ -88,43 +97,46 @@ class StarButton(
         interaction: discord.Interaction[Any],
         item: discord.ui.Item[Any],
         match: re.Match[str],
-    ) -> StarButton:
-        return cls(match["key"])
+    ) -> Self:
+        return cls(match["key"], getattr(item, "label", "") or "")
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         found = _find_by_key(interaction, self.key)
         if found is None:
             raise UserError("unknown_session", schedule="?", session="?")
+        await self.act(interaction, *found)
+
+    async def act(
+        self, interaction: discord.Interaction[Any], schedule: Schedule, session: Any
+    ) -> None:
+        raise NotImplementedError
+
+
+class StarButton(
+    _SessionButton,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"star:(?P<key>[0-9a-f]{20})",
+):
+    prefix, emoji, style = "star", "⭐", discord.ButtonStyle.primary
+
+    async def act(
+        self, interaction: discord.Interaction[Any], schedule: Schedule, session: Any
+    ) -> None:
         await interaction.response.send_message(
-            await star_session(interaction, *found), ephemeral=True
+            await star_session(interaction, schedule, session), ephemeral=True
         )
 
 
 class CalendarButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"ics:(?P<key>[0-9a-f]{20})"
+    _SessionButton,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"ics:(?P<key>[0-9a-f]{20})",
 ):
-    def __init__(self, key: str, label: str = "Add to calendar") -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=label, emoji="📅", style=discord.ButtonStyle.secondary, custom_id=f"ics:{key}"
-            )
-        )
-        self.key = key
+    prefix, emoji = "ics", "📅"
 
-    @classmethod
-    async def from_custom_id(
-        cls,
-        interaction: discord.Interaction[Any],
-        item: discord.ui.Item[Any],
-        match: re.Match[str],
-    ) -> CalendarButton:
-        return cls(match["key"])
-
-    async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        found = _find_by_key(interaction, self.key)
-        if found is None:
-            raise UserError("unknown_session", schedule="?", session="?")
-        schedule, session = found
+    async def act(
+        self, interaction: discord.Interaction[Any], schedule: Schedule, session: Any
+    ) -> None:
         await interaction.response.send_message(
             reply(interaction, "ics_file", what=session.title),
             file=ics_file(schedule, session),

@@ -9,13 +9,12 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands
 
-from bot.discord.cogs.agenda_cog import star_session
+from bot.discord.cogs.agenda_cog import member_lead_minutes, star_session
 from bot.discord.errors import UserError
 from bot.discord.formatting import when
 from bot.discord.i18n import lead_text, reply
 from bot.discord.transformers import ScheduleTransformer, services, session_autocomplete
 from bot.domain.agenda import Schedule
-from bot.domain.reminders.plan import DEFAULT_DM_LEAD
 
 
 class RemindCog(
@@ -28,12 +27,7 @@ class RemindCog(
     async def remind_on(self, interaction: discord.Interaction[Any]) -> None:
         box = services(interaction)
         user = interaction.user.id
-        member = box.people.member(user)
-        minutes = (
-            member.lead_minutes
-            if member and member.lead_minutes is not None
-            else int(DEFAULT_DM_LEAD.total_seconds() // 60)
-        )
+        minutes = member_lead_minutes(box, user)
         text = reply(interaction, "remind_on", lead=lead_text(minutes, str(interaction.locale)))
         try:
             # Say it where the reminders will come: a member whose DMs are closed learns now.

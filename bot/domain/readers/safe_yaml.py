@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -105,21 +106,18 @@ def _loader(text: str) -> type[Any]:
 
 def load_yaml(text: str) -> Any:
     """One document. Raises YamlError with a 0-based line."""
-    try:
-        return yaml.load(text, Loader=_Loader)
-    except YamlError:
-        raise
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise YamlError(mark.line if mark else 0, _describe(exc)) from None
-    except yaml.YAMLError as exc:
-        raise YamlError(0, str(exc)) from None
+    return _parsed(lambda: yaml.load(text, Loader=_loader(text)))
 
 
 def load_yaml_documents(text: str) -> list[Any]:
     """Every document of a `---`-separated stream."""
+    return list(_parsed(lambda: list(yaml.load_all(text, Loader=_loader(text)))))
+
+
+def _parsed(parse: Callable[[], Any]) -> Any:
+    """Run a PyYAML parse, turning its errors into YamlError with a line."""
     try:
-        return list(yaml.load_all(text, Loader=_Loader))
+        return parse()
     except YamlError:
         raise
     except yaml.MarkedYAMLError as exc:

@@ -46,6 +46,7 @@ from bot.domain.timetext.clock import (
     leading_clock_span,
 )
 from bot.domain.timetext.dates import DateError, DateMention, find_dates
+from bot.domain.timetext.quotes import pair_zones
 from bot.domain.zones.local_time import elapsed, localize, midnight, same_instant, shift
 from bot.domain.zones.naming import zone_name
 from bot.domain.zones.resolve import UnknownZoneError, ZoneMention
@@ -297,7 +298,7 @@ class PageReader:
         event = self.event
         spans = find_clock_spans(text)
         mentions = self.resolver.find(text)
-        paired = _pair_zones(text, spans, mentions)
+        paired = pair_zones(text, spans, mentions)
         if spans:
             event.start, event.end = spans[0].start, spans[0].end
             if spans[0].end is None and spans[0].duration is not None:
@@ -871,18 +872,6 @@ def _time_column_by_content(table: Table) -> int | None:
         if timed * 2 >= len(cells) and timed >= 1:
             return index
     return None
-
-
-def _pair_zones(
-    text: str, spans: list[ClockSpan], mentions: list[ZoneMention]
-) -> list[tuple[ClockSpan, ZoneMention | None]]:
-    """Each time with the zone written right after it ("9am PT / 4pm UTC")."""
-    paired = []
-    for index, span in enumerate(spans):
-        limit = spans[index + 1].begin if index + 1 < len(spans) else len(text)
-        zone = next((m for m in mentions if span.finish <= m.start < limit), None)
-        paired.append((span, zone))
-    return paired
 
 
 def _crosses_midnight(start: time, end: time) -> bool:
