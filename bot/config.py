@@ -32,6 +32,7 @@ import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -96,7 +97,8 @@ class Settings:
             tz = resolver.parse(zone_text).tz
         except UnknownZoneError as exc:
             raise SettingsError(str(exc)) from None
-        return ReadOptions(ZoneResolver(self.abbreviations, tz))
+        # Today (UTC) only helps with dates that give a weekday and no year anywhere.
+        return ReadOptions(ZoneResolver(self.abbreviations, tz), today=datetime.now(UTC).date())
 
 
 def load_settings(path: Path | None, environ: Mapping[str, str] | None = None) -> Settings:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from bot.domain.zones.resolve import ZoneResolver
 
@@ -15,3 +16,6 @@ class ReadOptions:
     """
 
     resolver: ZoneResolver = field(default_factory=ZoneResolver)
+    # The reader's "today", for dates written with a weekday but no year anywhere on the page.
+    # None (the default) keeps reading independent of the clock: such dates are errors then.
+    today: date | None = None

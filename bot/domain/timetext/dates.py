@@ -75,6 +75,8 @@ _CJK = (
     r"(?:\s*[(（]?\s*(?:星期|周|週|礼拜|禮拜)?(?P<cwd>[一二三四五六日天月火水木金土])(?:曜日?)?\s*[)）]?)?"
 )
 _ISO = r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])"
+# "15.03.2024": day first, as written across Europe (dots only: 03/15/2024 is ambiguous).
+_DOTTED = r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])"
 
 # Each pattern runs only when a cheap test says it might match: most table cells hold no date.
 _HAS_MONTH_WORD = re.compile(rf"\b(?:{_spellings(MONTHS)})")
@@ -94,6 +96,7 @@ def _month_word(text: str) -> bool:
 
 _PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str], bool]]] = [
     (re.compile(_ISO), "iso", _always),
+    (re.compile(_DOTTED), "dotted", _always),
     (re.compile(_CJK), "cjk", _cjk_month),
     (re.compile(_ENGLISH_MONTH_FIRST), "en", _month_word),
     (re.compile(_ENGLISH_DAY_FIRST), "en", _month_word),
@@ -118,21 +121,34 @@ class DateMention:
     last_day: int | None = None  # "July 10-12": 12
     weekday: int | None = None  # as stated, Monday = 0
 
-    def resolve(self, reference: date | None) -> tuple[date, date, list[str]]:
+    def resolve(
+        self, reference: date | None, today: date | None = None
+    ) -> tuple[date, date, list[str]]:
         """First and last day, taking the year from `reference` when the text has none.
 
         A date more than half a year before the reference is taken to be in the next year
-        (pages are published before their events). Notes say what was assumed or contradicted.
+        (pages are published before their events). With no reference, a stated weekday picks
+        the year nearest `today` in which the date falls on that weekday. Notes say what was
+        assumed or contradicted.
         """
         notes: list[str] = []
         year = self.year
         if year is None:
-            if reference is None:
+            if reference is None and today is not None and self.weekday is not None:
+                year = _year_for_weekday(self.month, self.day, self.weekday, today.year)
+                if year is not None:
+                    notes.append(
+                        f"{self.text!r} has no year; assumed {year}, when it falls on a "
+                        f"{WEEKDAY_NAMES[self.weekday]}"
+                    )
+            if year is None and reference is None:
                 raise DateError(f"{self.text!r} has no year and the page gives none")
-            year = reference.year
-            if _safe_date(year, self.month, self.day) < reference - timedelta(days=183):
-                year += 1
-                notes.append(f"{self.text!r} has no year; assumed {year}")
+            if year is None:
+                assert reference is not None
+                year = reference.year
+                if _safe_date(year, self.month, self.day) < reference - timedelta(days=183):
+                    year += 1
+                    notes.append(f"{self.text!r} has no year; assumed {year}")
         first = _make(year, self.month, self.day, self.text)
         last = first
         if self.last_day is not None:
@@ -145,6 +161,18 @@ class DateMention:
                 f"not a {WEEKDAY_NAMES[self.weekday]}"
             )
         return first, last, notes
+
+
+def _year_for_weekday(month: int, day: int, weekday: int, around: int) -> int | None:
+    """The year nearest `around` (later first on ties) in which month/day is that weekday."""
+    for distance in range(7):
+        for year in (around + distance, around - distance):
+            try:
+                if date(year, month, day).weekday() == weekday:
+                    return year
+            except ValueError:
+                continue
+    return None
 
 
 def _safe_date(year: int, month: int, day: int) -> date:

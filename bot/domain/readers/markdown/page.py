@@ -113,6 +113,7 @@ class PageReader:
         self.front = front
         self.diag = diagnostics
         self.resolver = options.resolver
+        self.today = options.today
         self.stem = stem
         self.fields = front.fields
         self.reference = self._reference_date()
@@ -130,12 +131,13 @@ class PageReader:
     # ---- front matter -------------------------------------------------------------------
 
     def _reference_date(self) -> date | None:
+        """The front matter's date, else the start of a year named in its title ("KubeDay 2025")."""
         for key in _REFERENCE_DATE_FIELDS:
             value = self.fields.get(key)
             parsed = _date_value(value)
             if parsed is not None:
                 return parsed
-        return None
+        return _year_in(_text_field(self.fields, ("title", "name")))
 
     def _explicit_zone(self) -> tzinfo | None:
         for key in _ZONE_FIELDS:
@@ -228,6 +230,7 @@ class PageReader:
             return
         if line.heading == 1 and self.page_title is None:
             self.page_title = text
+            self.reference = self.reference or _year_in(text)
             return
         self.title_candidate = (text, line.number)
         self.heading_since_event = (text, line.number)
@@ -410,6 +413,15 @@ class PageReader:
             for i, r in enumerate(roles)
             if r in (None, Role.LOCATION, Role.TRACK) and i != time_col
         ]
+        if (
+            title_col is None
+            and len(unclassified) == 2
+            and _looks_like_people(table, unclassified[1])
+        ):
+            # "| Zeit | Vortrag | Sprecher |" in a language we lack words for: titles, then names.
+            title_col = unclassified[0]
+            roles[unclassified[1]] = Role.SPEAKER
+            roomlike = [i for i in roomlike if i not in unclassified]
         tracks = roomlike if title_col is None and len(roomlike) >= 2 else []
         if title_col is None and not tracks and unclassified:
             title_col = unclassified[0]
@@ -529,7 +541,9 @@ class PageReader:
 
     def _resolve_date(self, mention: DateMention, number: int) -> tuple[date, date] | None:
         try:
-            first, last, notes = mention.resolve(self.reference or self.event.first_day or self.day)
+            first, last, notes = mention.resolve(
+                self.reference or self.event.first_day or self.day, today=self.today
+            )
         except DateError as exc:
             self.diag.error(number, str(exc))
             return None
@@ -859,6 +873,26 @@ def _row_speakers(row: _Row) -> list[Speaker]:
     return speakers
 
 
+def _looks_like_people(table: Table, index: int) -> bool:
+    """Whether a column holds names ("Max Müller", "张三（某公司）") rather than session titles."""
+    cells = [
+        cells[index].text for _, cells in table.rows if index < len(cells) and cells[index].text
+    ]
+    if not cells:
+        return False
+    named = 0
+    for text in cells:
+        people = parse_speakers(text)
+        if people and all(
+            len(p.name.split()) <= 4
+            and not any(ch.isdigit() for ch in p.name)
+            and ":" not in p.name
+            for p in people
+        ):
+            named += 1
+    return named * 10 >= len(cells) * 8
+
+
 def _time_column_by_content(table: Table) -> int | None:
     """A column whose cells mostly start with a time, for tables without a "Time" header."""
     width = len(table.header)
@@ -872,6 +906,12 @@ def _time_column_by_content(table: Table) -> int | None:
         if timed * 2 >= len(cells) and timed >= 1:
             return index
     return None
+
+
+def _year_in(text: str | None) -> date | None:
+    """January 1st of a year named in a title, as the reference for dates written without one."""
+    match = re.search(r"(?<!\d)(19[7-9]\d|20\d\d)(?!\d)", text or "")
+    return date(int(match.group(1)), 1, 1) if match else None
 
 
 def _crosses_midnight(start: time, end: time) -> bool:

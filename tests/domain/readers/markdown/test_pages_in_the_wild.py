@@ -90,3 +90,55 @@ def test_chinese_weekday_in_parentheses_and_afternoon_marker() -> None:
     assert messages(result) == [
         "5: warning: no time zone stated; assumed Asia/Shanghai (the configured default)"
     ]
+
+
+def test_european_dotted_dates_and_german_columns() -> None:
+    result = read_page("european.md")
+    schedule = result.schedules[0]
+    assert schedule.timezone_name == "Europe/Berlin"
+    assert timeline(schedule) == [
+        ("Einlass", "2024-03-15T17:00Z", "2024-03-15T17:30Z"),
+        ("Kubernetes Security", "2024-03-15T17:30Z", "2024-03-15T18:15Z"),
+        ("Pause", "2024-03-15T18:15Z", "2024-03-15T20:00Z"),
+    ]
+    assert schedule.sessions[1].speakers == (Speaker("Max Müller"),)
+    assert [s.kind for s in schedule.sessions] == [
+        SessionKind.REGISTRATION,
+        SessionKind.TALK,
+        SessionKind.BREAK,
+    ]
+
+
+def test_a_column_of_names_in_an_unknown_language_is_read_as_speakers() -> None:
+    schedule = read_page("unknown-language-columns.md").schedules[0]
+    assert [(s.title, s.speakers) for s in schedule.sessions] == [
+        ("Abertura do evento e boas-vindas", (Speaker("Ana Souza"),)),
+        ("Observabilidade com eBPF na prática", (Speaker("João Lima", "Acme"),)),
+    ]
+
+
+def test_a_weekday_without_any_year_picks_the_nearest_matching_year_with_a_warning() -> None:
+    from datetime import date
+
+    from bot.domain.readers.context import ReadOptions
+
+    result = read_page("weekday-no-year.md", ReadOptions(today=date(2025, 11, 22)))
+    assert timeline(result.schedules[0])[0] == (
+        "Registration",
+        "2025-06-09T07:00Z",
+        "2025-06-09T08:00Z",
+    )
+    assert messages(result) == [
+        "6: warning: 'Monday, June 9' has no year; assumed 2025, when it falls on a Monday"
+    ]
+    without_today = read_page("weekday-no-year.md")
+    assert without_today.schedules == []  # no clock, no guess: a clear error instead
+    assert "has no year and the page gives none" in messages(without_today)[0]
+
+
+def test_a_year_in_the_title_gives_dates_their_year() -> None:
+    result = read_page("year-in-title.md")
+    assert messages(result) == []
+    assert timeline(result.schedules[0]) == [
+        ("Registration", "2025-06-09T07:00Z", "2025-06-09T08:00Z")
+    ]
