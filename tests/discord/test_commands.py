@@ -218,6 +218,15 @@ async def test_remind_on_says_so_when_the_members_dms_are_closed(harness: Harnes
     assert harness.people.member(43) is None or not harness.people.member(43).dm_opt_in  # type: ignore[union-attr]
 
 
+async def test_remind_on_still_turns_on_when_discord_fails_for_another_reason(
+    harness: Harness,
+) -> None:
+    harness.fake.broken_dms.add("45")
+    data = _message(await harness.run(slash("on", group="remind", user_id=45)))
+    assert data["content"].startswith("DM reminders are on")
+    assert harness.people.audience().members[45].dm_opt_in
+
+
 async def test_remind_on_confirms_by_dm(harness: Harness) -> None:
     before = len(harness.fake.received())
     await harness.run(slash("on", group="remind", user_id=44, locale="zh-CN"))

@@ -110,6 +110,7 @@ class FakeDiscord:
     commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # scope -> commands
     identified: list[dict[str, Any]] = field(default_factory=list)
     closed_dms: set[str] = field(default_factory=set)
+    broken_dms: set[str] = field(default_factory=set)  # creating their DM channel fails (404)
     port: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(10_000))
     _nonces: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -288,6 +289,8 @@ class FakeDiscord:
 
     async def _dm(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if str(body["recipient_id"]) in self.broken_dms:
+            return self._json({"message": "Unknown User", "code": 10013}, 404)
         return self._json({"id": f"9{body['recipient_id']}", "type": 1, "recipients": []})
 
     async def _message(self, request: web.Request) -> web.Response:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import discord
@@ -15,6 +16,8 @@ from bot.discord.formatting import when
 from bot.discord.i18n import lead_text, reply
 from bot.discord.transformers import ScheduleTransformer, services, session_autocomplete
 from bot.domain.agenda import Schedule
+
+log = logging.getLogger(__name__)
 
 
 class RemindCog(
@@ -34,6 +37,9 @@ class RemindCog(
             await interaction.user.send(text)
         except discord.Forbidden:
             raise UserError("dms_closed") from None
+        except (discord.HTTPException, OSError) as exc:
+            # Anything else is Discord's trouble, not the member's: keep their wish.
+            log.warning("confirmation DM to %s failed: %s", user, exc)
         box.people.set_dm(user, True)
         box.people.set_locale(user, str(interaction.locale))
         box.on_people_changed()
