@@ -5,6 +5,7 @@ Discord-compatible server in tests."""
 from __future__ import annotations
 
 import asyncio
+from urllib.parse import urlsplit
 
 import aiohttp
 import discord
@@ -21,7 +22,10 @@ def use_api_base(base: str | None) -> None:
     """Send every REST call (discord.py's, webhooks' and ours) to `base`, e.g.
     "http://127.0.0.1:8900/api/v10"."""
     if base:
-        Route.BASE = base.rstrip("/")
+        base = base.rstrip("/")
+        if urlsplit(base).path in ("", "/"):
+            base += "/api/v10"  # the server's root was given: Discord's routes live under /api/v10
+        Route.BASE = base
 
 
 class DiscordSender:

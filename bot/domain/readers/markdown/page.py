@@ -394,8 +394,8 @@ class PageReader:
     def _table(self, table: Table) -> None:
         headers = [cell.text for cell in table.header]
         roles = [role_of(h) for h in headers]
-        for header in headers:
-            for mention in self.resolver.find(header):
+        for header, role in zip(headers, roles, strict=True):
+            for mention in self._header_zones(header, role):
                 self._note_page_zone(mention, table.number)
                 if self.event.zone is None:
                     self.event.zone, self.event.zone_line = mention, table.number
@@ -433,6 +433,18 @@ class PageReader:
             if self.day != previous_day:
                 previous_end, previous_day = None, self.day
             previous_end = self._table_row(row, previous_end)
+
+    def _header_zones(self, header: str, role: Role | None) -> list[ZoneMention]:
+        """Zones a column header names: "Time (CST)", and "Time (London)" for a time column."""
+        found = self.resolver.find(header)
+        if found or role is not Role.TIME:
+            return found
+        inside = re.search(r"[(（]([^()（）]{2,40})[)）]", header)
+        if inside is None:
+            return []
+        place = inside.group(1).strip()
+        mentions = self.resolver.find(f"{place} time")
+        return [m for m in mentions if m.start == 0]
 
     def _table_row(self, row: _Row, previous_end: time | None) -> time | None:
         time_text = row.text(row.time_col)

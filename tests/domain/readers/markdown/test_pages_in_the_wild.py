@@ -142,3 +142,10 @@ def test_a_year_in_the_title_gives_dates_their_year() -> None:
     assert timeline(result.schedules[0]) == [
         ("Registration", "2025-06-09T07:00Z", "2025-06-09T08:00Z")
     ]
+
+
+def test_a_city_in_the_time_columns_header_names_the_zone() -> None:
+    result = read_page("time-header-city.md")
+    assert messages(result) == []
+    assert result.schedules[0].timezone_name == "Europe/London"
+    assert timeline(result.schedules[0])[0] == ("Doors", "2024-03-12T18:30Z", "2024-03-12T19:00Z")
