@@ -19,6 +19,6 @@ def test_the_api_base_accepts_a_server_root_or_a_full_api_base(given: str, base:
     old = Route.BASE
     try:
         use_api_base(given)
-        assert Route.BASE == base
+        assert base == Route.BASE
     finally:
         Route.BASE = old
