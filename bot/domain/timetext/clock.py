@@ -41,6 +41,7 @@ class ClockSpan:
     duration: timedelta | None
     begin: int
     finish: int
+    twelve_hour: bool = False  # no am/pm and every hour 1-12: "6:30" may mean the evening
 
     @property
     def end_next_day(self) -> bool:
@@ -147,7 +148,8 @@ def find_clock_spans(text: str) -> list[ClockSpan]:
         start_meridiem = first.meridiem if _meridiem_ok(first) else None
         if second is None:
             start = _to_time(first, start_meridiem)
-            spans.append(ClockSpan(start, None, _duration(match), begin, match.end()))
+            bare = first.meridiem is None and 1 <= first.hour <= 12
+            spans.append(ClockSpan(start, None, _duration(match), begin, match.end(), bare))
             continue
         end_meridiem = second.meridiem if _meridiem_ok(second) else None
         if start_meridiem is None and end_meridiem in ("am", "pm") and first.hour <= 12:
@@ -161,7 +163,9 @@ def find_clock_spans(text: str) -> list[ClockSpan]:
             end = _to_time(second, carried)
             if end_meridiem is None and carried and _minutes(end) < _minutes(start):
                 end = _to_time(second, "pm" if carried == "am" else "am")
-        spans.append(ClockSpan(start, end, _duration(match), begin, match.end()))
+        bare = start_meridiem is None and end_meridiem is None
+        bare = bare and 1 <= first.hour <= 12 and 1 <= second.hour <= 12
+        spans.append(ClockSpan(start, end, _duration(match), begin, match.end(), bare))
     return spans
 
 
@@ -173,7 +177,12 @@ def leading_clock_span(text: str) -> ClockSpan | None:
     if spans and spans[0].begin == 0:
         span = spans[0]
         return ClockSpan(
-            span.start, span.end, span.duration, span.begin + offset, span.finish + offset
+            span.start,
+            span.end,
+            span.duration,
+            span.begin + offset,
+            span.finish + offset,
+            span.twelve_hour,
         )
     return None
 

@@ -84,6 +84,7 @@ class _Draft:
     zone: ZoneMention | None = None
     zone_line: int = 0
     depth: int = 0
+    twelve_hour: bool = False  # written without am/pm with hours 1-12
 
 
 @dataclass(slots=True)
@@ -351,6 +352,7 @@ class PageReader:
             return
         draft = _Draft(line.number, title, self.day, span.start, span.end, depth=line.depth)
         draft.stated_duration = span.duration
+        draft.twelve_hour = span.twelve_hour
         if span.end is None and span.duration is not None:
             draft.duration = span.duration
         draft.speakers.extend(speakers)
@@ -490,6 +492,7 @@ class PageReader:
         drafts = self._row_sessions(row, day, span.start, end)
         for draft in drafts:
             draft.stated_duration = span.duration if span.end is not None else None
+            draft.twelve_hour = span.twelve_hour
             if mentions:
                 draft.zone, draft.zone_line = mentions[0], row.number
         self.event.sessions.extend(drafts)
@@ -721,6 +724,7 @@ class PageReader:
                 built.append((draft, start, after, zone))
                 continue
             assert draft.start is not None
+            self._afternoon(event, draft)
             start = self._instant(day, draft.start, zone, draft.line)
             end: datetime | None = None
             if draft.end is not None:
@@ -769,6 +773,27 @@ class PageReader:
             for session_id, (draft, start, end, _zone) in zip(ids, filled, strict=True)
         ]
         return sorted(sessions, key=lambda s: (s.start.astimezone(UTC), s.line))
+
+    def _afternoon(self, event: _Event, draft: _Draft) -> None:
+        """ "6:30 - Doors open" on an evening event (18:00-21:00) means 18:30: a 12-hour time
+        outside the event's hours that fits them twelve hours later is moved, with a warning."""
+        if event.start is None or event.end is None or draft.start is None or not draft.twelve_hour:
+            return
+        if not 1 <= draft.start.hour <= 11 or event.end <= event.start:
+            return
+        if event.start <= draft.start <= event.end:
+            return
+        later = draft.start.replace(hour=draft.start.hour + 12)
+        if not event.start <= later <= event.end:
+            return
+        self.diag.warn(
+            draft.line,
+            f"{draft.start:%H:%M} is outside the event's {event.start:%H:%M}-{event.end:%H:%M}; "
+            f"read as {later:%H:%M}",
+        )
+        draft.start = later
+        if draft.end is not None and draft.end.hour < 12:
+            draft.end = draft.end.replace(hour=draft.end.hour + 12)
 
     def _front_matter_day(self, event: _Event, drafts: list[_Draft]) -> date | None:
         """The front matter's date for an agenda whose body never says which day it is."""

@@ -149,3 +149,24 @@ def test_a_city_in_the_time_columns_header_names_the_zone() -> None:
     assert messages(result) == []
     assert result.schedules[0].timezone_name == "Europe/London"
     assert timeline(result.schedules[0])[0] == ("Doors", "2024-03-12T18:30Z", "2024-03-12T19:00Z")
+
+
+def test_twelve_hour_times_without_am_pm_fit_an_evening_event_with_a_warning() -> None:
+    result = read_page("evening-twelve-hour.md")
+    assert timeline(result.schedules[0]) == [
+        ("Doors open", "2024-05-02T22:30Z", "2024-05-02T23:00Z"),
+        ("Talk about Rust", "2024-05-02T23:00Z", "2024-05-02T23:45Z"),
+        ("Lightning talks", "2024-05-03T00:00Z", "2024-05-03T01:00Z"),
+    ]
+    assert (
+        messages(result)[0] == "8: warning: 06:30 is outside the event's 18:00-21:00; read as 18:30"
+    )
+
+
+def test_an_explicit_am_is_never_moved_to_the_evening() -> None:
+    from tests.helpers import read_text
+
+    result = read_text(
+        "---\ntitle: T\ntimezone: UTC\n---\n\n**Date:** May 2, 2024, 18:00 - 21:00\n\n- 6:30 AM - Early bird run\n"
+    )
+    assert timeline(result.schedules[0])[0][1] == "2024-05-02T06:30Z"
