@@ -7,6 +7,7 @@ tables, each with its 1-based line number in the file and its links.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -67,6 +68,9 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             index, table = _table(tokens, index, first_line)
             blocks.append(table)
             continue
+        elif kind == "html_block" and "<table" in token.content.lower():
+            start = (token.map or [0])[0] + first_line
+            blocks.extend(html_tables(token.content, start))
         elif kind == "inline" and token.map is not None:
             start = token.map[0] + first_line
             if heading:
@@ -163,3 +167,70 @@ def render_inline(children: list[Token]) -> Inline:
     joined = "".join(pieces)
     bold = bool(joined.strip()) and not plain_outside_strong
     return Inline(joined.strip(), links, bold)
+
+
+class _HtmlTables(HTMLParser):
+    """Rows of the <table>s in a raw HTML block: cell text (<br> as a new line) and links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[list[tuple[int, bool, Inline]]] = []  # (line, is header, cell)
+        self.rows: list[tuple[int, list[Inline], bool]] = []
+        self._cell: list[str] | None = None
+        self._links: list[Link] = []
+        self._href: str | None = None
+        self._row: list[Inline] | None = None
+        self._header_row = False
+        self._row_line = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr":
+            self._row, self._header_row = [], False
+            self._row_line = self.getpos()[0]
+        elif tag in ("td", "th") and self._row is not None:
+            self._cell, self._links = [], []
+            self._header_row = self._header_row or tag == "th"
+        elif tag == "br" and self._cell is not None:
+            self._cell.append("\n")
+        elif tag == "a":
+            self._href = dict(attrs).get("href")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None and self._row is not None:
+            text = " ".join("".join(self._cell).replace("\n", " \n ").split(" ")).strip()
+            text = "\n".join(part.strip() for part in text.split("\n"))
+            self._row.append(Inline(text.strip(), list(self._links)))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.rows.append((self._row_line, self._row, self._header_row))
+            self._row = None
+        elif tag == "a":
+            self._href = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(" ".join(data.split()) if data.strip() else " ")
+            if self._href:
+                self._links.append(Link(self._href, data.strip()))
+
+
+def html_tables(html: str, first_line: int) -> list[Table]:
+    """An HTML <table> written inside Markdown, as GitHub renders it, read like a pipe table."""
+    parser = _HtmlTables()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError):  # malformed HTML: read what was parsed
+        pass
+    if not parser.rows:
+        return []
+    line0, header, is_header = parser.rows[0]
+    body = parser.rows[1:] if is_header or len(parser.rows) > 1 else parser.rows
+    if not is_header:
+        header = [Inline("") for _ in header]
+        body = parser.rows
+    width = len(header)
+    rows = [
+        (first_line + line - 1, (cells + [Inline("")] * width)[:width]) for line, cells, _ in body
+    ]
+    return [Table(first_line + line0 - 1, header, rows)]

@@ -170,3 +170,16 @@ def test_an_explicit_am_is_never_moved_to_the_evening() -> None:
         "---\ntitle: T\ntimezone: UTC\n---\n\n**Date:** May 2, 2024, 18:00 - 21:00\n\n- 6:30 AM - Early bird run\n"
     )
     assert timeline(result.schedules[0])[0][1] == "2024-05-02T06:30Z"
+
+
+def test_an_html_table_inside_markdown_reads_like_a_pipe_table() -> None:
+    result = read_page("html-table.md")
+    assert messages(result) == []
+    schedule = result.schedules[0]
+    assert timeline(schedule) == [
+        ("签到", "2023-05-20T06:00Z", "2023-05-20T06:30Z"),
+        ("服务网格落地实践", "2023-05-20T06:30Z", "2023-05-20T07:10Z"),
+        ("可观测性", "2023-05-20T07:10Z", "2023-05-20T07:50Z"),
+    ]
+    assert schedule.sessions[1].links[0].url == "https://example.org/s1"
+    assert schedule.sessions[2].speakers == (Speaker("赵六", "某公司"),)
