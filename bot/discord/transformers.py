@@ -12,7 +12,7 @@ from discord import app_commands
 
 from bot.discord.errors import UserError
 from bot.discord.services import BotServices
-from bot.domain.agenda import Schedule
+from bot.domain.agenda import Schedule, Session
 from bot.domain.zones.catalog import zone_suggestions
 from bot.domain.zones.naming import zone_name
 from bot.domain.zones.resolve import UnknownZoneError
@@ -106,3 +106,14 @@ def require_manage_events(interaction: discord.Interaction[Any]) -> bool:
     if not (permissions.manage_events or permissions.administrator):
         raise app_commands.MissingPermissions(["manage_events"])
     return True
+
+
+def pick_session(
+    interaction: discord.Interaction[Any], schedule: Schedule | None, session_id: str
+) -> tuple[Schedule, Session]:
+    """The session named in a command, in the chosen agenda or the only one there is."""
+    chosen = only_schedule(interaction, schedule)
+    found = next((s for s in chosen.sessions if s.id == session_id), None)
+    if found is None:
+        raise UserError("unknown_session", schedule=chosen.id, session=session_id)
+    return chosen, found

@@ -342,3 +342,14 @@ async def test_an_unexpected_error_is_logged_with_context_and_apologised_for(
     assert data["content"] == "Sorry, something went wrong on my side. It has been logged."
     assert "command timezone set failed for user 42 in guild 3000" in caplog.text
     assert "database on fire" in caplog.text
+
+
+async def test_star_without_an_agenda_asks_which_when_there_are_several(harness: Harness) -> None:
+    data = _message(await harness.run(slash("star", {"session": "coffee-break"})))
+    assert (
+        data["content"] == "Several agendas are available; choose one with the `schedule` option."
+    )
+    (harness.folder / "devconf.md").unlink()
+    await harness.bot.services.library.reload()
+    data = _message(await harness.run(slash("star", {"session": "coffee-break"})))
+    assert data["content"].startswith("⭐ Added **Coffee break** to your agenda")

@@ -22,6 +22,7 @@ from bot.discord.transformers import (
     ScheduleTransformer,
     ZoneTransformer,
     only_schedule,
+    pick_session,
     services,
     session_autocomplete,
 )
@@ -273,16 +274,14 @@ class AgendaCog(commands.Cog):
     async def session(
         self,
         interaction: discord.Interaction[Any],
-        schedule: app_commands.Transform[Schedule, ScheduleTransformer],
         session: str,
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
     ) -> None:
-        found = next((s for s in schedule.sessions if s.id == session), None)
-        if found is None:
-            raise UserError("unknown_session", schedule=schedule.id, session=session)
+        schedule_found, found = pick_session(interaction, schedule, session)
         box = services(interaction)
         locale = str(interaction.locale)
-        embed = session_embed(schedule, found, box.member_zone(interaction.user.id), locale)
-        key = button_key(schedule.id, found.id)
+        embed = session_embed(schedule_found, found, box.member_zone(interaction.user.id), locale)
+        key = button_key(schedule_found.id, found.id)
         view = discord.ui.View(timeout=None)
         view.add_item(StarButton(key, text_for(locale, "remind_me")))
         view.add_item(CalendarButton(key, text_for(locale, "add_calendar")))

@@ -10,11 +10,11 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands
 
 from bot.discord.cogs.agenda_cog import ics_file
-from bot.discord.errors import UserError
 from bot.discord.i18n import reply
 from bot.discord.transformers import (
     ScheduleTransformer,
     only_schedule,
+    pick_session,
     services,
     session_autocomplete,
 )
@@ -34,12 +34,11 @@ class CalendarCog(commands.Cog):
         schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
         session: str | None = None,
     ) -> None:
-        chosen = only_schedule(interaction, schedule)
         found = None
-        if session is not None:
-            found = next((s for s in chosen.sessions if s.id == session), None)
-            if found is None:
-                raise UserError("unknown_session", schedule=chosen.id, session=session)
+        if session is None:
+            chosen = only_schedule(interaction, schedule)
+        else:
+            chosen, found = pick_session(interaction, schedule, session)
         what = found.title if found else chosen.title
         await interaction.response.send_message(
             reply(interaction, "ics_file", what=what), file=ics_file(chosen, found), ephemeral=True

@@ -14,7 +14,13 @@ from bot.discord.cogs.agenda_cog import member_lead_minutes, star_session
 from bot.discord.errors import UserError
 from bot.discord.formatting import when
 from bot.discord.i18n import lead_text, reply
-from bot.discord.transformers import ScheduleTransformer, services, session_autocomplete
+from bot.discord.transformers import (
+    ScheduleTransformer,
+    only_schedule,
+    pick_session,
+    services,
+    session_autocomplete,
+)
 from bot.domain.agenda import Schedule
 
 log = logging.getLogger(__name__)
@@ -81,14 +87,12 @@ class StarsCog(commands.Cog):
     async def star(
         self,
         interaction: discord.Interaction[Any],
-        schedule: app_commands.Transform[Schedule, ScheduleTransformer],
         session: str,
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
     ) -> None:
-        found = next((s for s in schedule.sessions if s.id == session), None)
-        if found is None:
-            raise UserError("unknown_session", schedule=schedule.id, session=session)
+        chosen, found = pick_session(interaction, schedule, session)
         await interaction.response.send_message(
-            await star_session(interaction, schedule, found), ephemeral=True
+            await star_session(interaction, chosen, found), ephemeral=True
         )
 
     @app_commands.command(name=_("unstar"), description=_("Remove a session from your agenda"))
@@ -99,13 +103,14 @@ class StarsCog(commands.Cog):
     async def unstar(
         self,
         interaction: discord.Interaction[Any],
-        schedule: app_commands.Transform[Schedule, ScheduleTransformer],
         session: str,
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
     ) -> None:
         box = services(interaction)
-        found = next((s for s in schedule.sessions if s.id == session), None)
-        title = found.title if found else session
-        removed = box.people.unstar(interaction.user.id, schedule.id, session)
+        chosen = only_schedule(interaction, schedule)
+        found = next((s for s in chosen.sessions if s.id == session), None)
+        title = found.title if found else session  # unstarring a session that has since gone
+        removed = box.people.unstar(interaction.user.id, chosen.id, session)
         box.on_people_changed()
         await interaction.response.send_message(
             reply(interaction, "unstarred" if removed else "not_starred", title=title),
