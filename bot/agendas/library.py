@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
@@ -125,34 +125,26 @@ class AgendaLibrary:
         for gone in set(self._accepted) - seen_files:
             del self._accepted[gone]
         schedules, first_seen = self._by_id(diagnostics)
-        revisions = dict(self._snapshot.revisions)
+        # advance and retire each return one schedule's revisions, read from the last book.
+        book = self._snapshot.revisions
+        revisions: dict[str, Revision] = {}
         for schedule_id, schedule in schedules.items():
-            mine = advance(
-                revisions,
-                schedule,
-                now=now,
-                first_seen=first_seen[schedule_id],
-                changed_at=first_seen[schedule_id],  # the file's time: the same in every process
-                grace=self.grace,
+            revisions.update(
+                advance(
+                    book,
+                    schedule,
+                    now=now,
+                    first_seen=first_seen[schedule_id],
+                    changed_at=first_seen[schedule_id],  # the file's time: same in every process
+                    grace=self.grace,
+                )
             )
-            revisions = {k: r for k, r in revisions.items() if r.schedule_id != schedule_id}
-            revisions.update(mine)
-        for schedule_id in {r.schedule_id for r in revisions.values()} - set(schedules):
-            mine = retire(revisions, schedule_id, now=now, grace=self.grace)
-            revisions = {k: r for k, r in revisions.items() if r.schedule_id != schedule_id}
+        for schedule_id in {r.schedule_id for r in book.values()} - set(schedules):
+            mine = retire(book, schedule_id, now=now, grace=self.grace)
             revisions.update(mine)
             old = self._snapshot.schedules.get(schedule_id) or self._retired.get(schedule_id)
             if mine and old is not None:
-                self._retired[schedule_id] = Schedule(
-                    old.id,
-                    old.title,
-                    old.timezone,
-                    (),
-                    old.source,
-                    old.description,
-                    old.url,
-                    old.venue,
-                )
+                self._retired[schedule_id] = replace(old, sessions=())
             else:
                 self._retired.pop(schedule_id, None)
         for schedule_id in list(self._retired):
