@@ -111,7 +111,7 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
     if settings.discord_token:
         use_api_base(settings.discord_api_base)
         client = AgendaBot(
-            BotServices(library, people, tokens, settings, settings.read_options().resolver),
+            BotServices(library, people, tokens, settings, library.options.resolver),
             dev_guild=settings.discord_dev_guild,
             custom_gateway=bool(settings.discord_api_base),
             shard_count=settings.shard_count,
