@@ -29,7 +29,18 @@ def _options(settings: Settings, source_tz: str | None, option: str = "--source-
         raise click.BadParameter(str(exc), param_hint=option) from None
 
 
-def _zone(resolver: ZoneResolver, name: str, option: str) -> tzinfo:
+# The zone a listing is shown in; UTC unless asked, never the machine's own zone.
+TZ_OPTION = click.option(
+    "--tz",
+    "tz_name",
+    default="UTC",
+    show_default=True,
+    metavar="ZONE",
+    help="Zone to show times in.",
+)
+
+
+def zone_option(resolver: ZoneResolver, name: str, option: str) -> tzinfo:
     try:
         resolved = resolver.parse(name)
     except UnknownZoneError as exc:
@@ -80,14 +91,7 @@ def _count(n: int, noun: str) -> str:
 
 @click.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option(
-    "--tz",
-    "tz_name",
-    default="UTC",
-    show_default=True,
-    metavar="ZONE",
-    help="Zone to show times in.",
-)
+@TZ_OPTION
 @click.option("--source-tz", metavar="ZONE", help="Zone for pages that state none.")
 @click.option(
     "--format",
@@ -101,7 +105,7 @@ def _count(n: int, noun: str) -> str:
 def show(settings: Settings, path: Path, tz_name: str, source_tz: str | None, fmt: str) -> None:
     """Show the sessions of PATH (a file or folder) in ZONE."""
     options = _options(settings, source_tz)
-    tz = _zone(options.resolver, tz_name, "--tz")
+    tz = zone_option(options.resolver, tz_name, "--tz")
     results = read_paths([path], options)
     schedules = [s for r in results for s in r.schedules]
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
@@ -143,13 +147,15 @@ def convert(
             click.echo(f"note: {note}", err=True)
         source = resolved.tz
     elif from_zone:
-        source = _zone(resolver, from_zone, "--from")
+        source = zone_option(resolver, from_zone, "--from")
     else:
         source = resolver.default_zone
         click.echo(f"note: {when!r} names no zone; assumed {zone_name(source)}", err=True)
     if day is None:
         day = datetime.now(source).date()
-    zones = [_zone(resolver, t, "--to") for t in targets] or [_zone(resolver, "UTC", "--to")]
+    zones = [zone_option(resolver, t, "--to") for t in targets] or [
+        zone_option(resolver, "UTC", "--to")
+    ]
     span = spans[0]
     localized = localize(datetime.combine(day, span.start), source)
     if localized.note:

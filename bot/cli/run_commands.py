@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from bot.cli import event_loop
-from bot.cli.agenda_commands import EXIT_PROBLEMS, _zone
+from bot.cli.agenda_commands import EXIT_PROBLEMS, TZ_OPTION, zone_option
 from bot.config import Settings, SettingsError
 from bot.domain.readers.source import read_paths
 from bot.domain.reminders.plan import Audience, ChannelFollow, Target, TargetKind, plan_reminders
@@ -70,20 +70,13 @@ def db_upgrade(settings: Settings) -> None:
 
 @click.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option(
-    "--tz",
-    "tz_name",
-    default="UTC",
-    show_default=True,
-    metavar="ZONE",
-    help="Zone to show times in.",
-)
+@TZ_OPTION
 @click.option("--all", "show_all", is_flag=True, help="Include reminders whose time has passed.")
 @click.pass_obj
 def reminders(settings: Settings, path: Path, tz_name: str, *, show_all: bool) -> None:
     """List the reminders the agendas at PATH would get, and when (with the configured leads)."""
     options = settings.read_options()
-    tz = _zone(options.resolver, tz_name, "--tz")
+    tz = zone_option(options.resolver, tz_name, "--tz")
     results = read_paths([path], options)
     schedules = [s for r in results for s in r.schedules]
     follows = tuple(ChannelFollow(Target(TargetKind.CONSOLE), s.id) for s in schedules)
