@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 from bot.domain.agenda import Schedule, Session, SourceRef, Speaker  # noqa: E402
 from bot.domain.ics.calendars import clear_caches, feed_calendar  # noqa: E402
 from bot.domain.ics.revisions import advance  # noqa: E402
+from tests.helpers import free_port  # noqa: E402
 
 ZONE = ZoneInfo("Asia/Shanghai")
 
@@ -85,12 +85,6 @@ def build_times() -> None:
             f"{statistics.median(cold) * 1000:8.1f} ms, rebuild after one change "
             f"{statistics.median(warm) * 1000:7.1f} ms ({len(data) / 1024:.0f} KiB)"
         )
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def wait_for(url: str) -> bytes:

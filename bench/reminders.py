@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -46,6 +45,7 @@ from bot.storage.database import make_engine, session_factory  # noqa: E402
 from bot.storage.migrate import upgrade  # noqa: E402
 from bot.storage.tables import Member, MemberFollow, MemberGuild  # noqa: E402
 from tests.fakes.discord_http import FakeDiscord  # noqa: E402
+from tests.helpers import free_port  # noqa: E402
 
 ZONES = [z for z in pytz.common_timezones if "/" in z][::8][:50]
 LOCALES = ["en-US", "zh-CN", "en-GB", None]
@@ -102,12 +102,6 @@ def one_session_for_many() -> None:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _agenda(folder: Path, starts: list[datetime], channels: int = 0) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     lines = ["title: Bench", "timezone: UTC", "sessions:"]
@@ -158,7 +152,7 @@ def _run(workdir: Path, env: dict[str, str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "bot", "run"],
         cwd=workdir,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "AGENDA_BOT_PORT": str(_free_port()), **env},
+        env={**os.environ, "PYTHONPATH": str(ROOT), "AGENDA_BOT_PORT": str(free_port()), **env},
         stdout=subprocess.DEVNULL,
         stderr=(workdir / "run.log").open("w"),
     )

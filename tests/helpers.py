@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -36,3 +37,10 @@ def timeline(schedule: Schedule) -> list[tuple[str, str | None, str | None]]:
 
 def messages(result: ReadResult) -> list[str]:
     return [f"{d.line}: {d.severity}: {d.message}" for d in result.diagnostics]
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

@@ -3,7 +3,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ from click.testing import CliRunner
 from icalendar import Calendar
 
 from bot.cli import cli
-from tests.helpers import PAGES, ROOT, SEED
+from tests.helpers import PAGES, ROOT, SEED, free_port
 
 
 def test_ics_writes_the_whole_agenda_to_stdout() -> None:
@@ -48,17 +47,11 @@ def test_ics_errors_name_what_is_wrong() -> None:
     assert several.exit_code == 1 and "no schedule found" in several.stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def test_serve_runs_as_a_process_answers_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     folder = tmp_path / "schedules"
     folder.mkdir()
     shutil.copy(SEED, folder / SEED.name)
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "serve", "--port", str(port)],
         cwd=tmp_path,

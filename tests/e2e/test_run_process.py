@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -20,7 +19,7 @@ import pytest
 
 from tests.database import database_url
 from tests.fakes.discord_http import FakeDiscord, Received
-from tests.helpers import ROOT
+from tests.helpers import ROOT, free_port
 
 LEAD = timedelta(seconds=5)
 TITLE = re.compile(r"^⏰ \*\*(?P<title>.+?)\*\* starts")
@@ -31,12 +30,6 @@ def discord() -> Iterator[FakeDiscord]:
     fake = FakeDiscord().start()
     yield fake
     fake.stop()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _agenda(folder: Path, starts: list[datetime]) -> dict[str, datetime]:
@@ -69,7 +62,7 @@ def _spawn(log: IO[bytes], workdir: Path, env: dict[str, str]) -> subprocess.Pop
             "PYTHONPATH": str(ROOT),
             "AGENDA_BOT_SESSION_LEADS": "5s",
             "AGENDA_BOT_EVENT_LEAD": "off",
-            "AGENDA_BOT_PORT": str(_free_port()),
+            "AGENDA_BOT_PORT": str(free_port()),
             **env,
         },
         stdout=log,

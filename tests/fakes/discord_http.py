@@ -23,6 +23,31 @@ CHANNEL_ID = "555"
 OWNER_ID = "4000"
 
 
+def message_payload(
+    message_id: str, channel: str, content: str, author: dict[str, Any], **fields: Any
+) -> dict[str, Any]:
+    """A message object as Discord sends it; `fields` override ("type", "flags", "components")."""
+    return {
+        "id": message_id,
+        "channel_id": channel,
+        "content": content,
+        "type": 0,
+        "author": author,
+        "attachments": [],
+        "embeds": [],
+        "mentions": [],
+        "mention_roles": [],
+        "pinned": False,
+        "mention_everyone": False,
+        "tts": False,
+        "timestamp": "2026-01-01T00:00:00+00:00",
+        "edited_timestamp": None,
+        "flags": 0,
+        "components": [],
+        **fields,
+    }
+
+
 @dataclass
 class Received:
     route: str  # "channel:<id>", "webhook:<id>", "callback:<interaction id>", "followup"
@@ -310,24 +335,7 @@ class FakeDiscord:
         return self._json(message)
 
     def _message_payload(self, channel: str, content: str) -> dict[str, Any]:
-        return {
-            "id": str(next(self._ids)),
-            "channel_id": channel,
-            "content": content,
-            "type": 0,
-            "author": self._user(),
-            "attachments": [],
-            "embeds": [],
-            "mentions": [],
-            "mention_roles": [],
-            "pinned": False,
-            "mention_everyone": False,
-            "tts": False,
-            "timestamp": "2026-01-01T00:00:00+00:00",
-            "edited_timestamp": None,
-            "flags": 0,
-            "components": [],
-        }
+        return message_payload(str(next(self._ids)), channel, content, self._user())
 
     async def _read_body(
         self, request: web.Request

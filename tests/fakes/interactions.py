@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from tests.fakes.discord_http import APPLICATION_ID, CHANNEL_ID, GUILD_ID
+from tests.fakes.discord_http import APPLICATION_ID, CHANNEL_ID, GUILD_ID, message_payload
 
 _ids = itertools.count(900_000_000_000_000_000)
 ALL_PERMISSIONS = str((1 << 50) - 1)
@@ -121,30 +121,14 @@ def message_command(
     name: str, content: str, *, user_id: int = 42, locale: str = "en-US"
 ) -> dict[str, Any]:
     message_id = str(next(_ids))
-    message = {
-        "id": message_id,
-        "channel_id": CHANNEL_ID,
-        "content": content,
-        "type": 0,
-        "author": {
-            "id": "77",
-            "username": "someone",
-            "discriminator": "0",
-            "avatar": None,
-            "global_name": None,
-        },
-        "attachments": [],
-        "embeds": [],
-        "mentions": [],
-        "mention_roles": [],
-        "pinned": False,
-        "mention_everyone": False,
-        "tts": False,
-        "timestamp": "2026-01-01T00:00:00+00:00",
-        "edited_timestamp": None,
-        "flags": 0,
-        "components": [],
+    author = {
+        "id": "77",
+        "username": "someone",
+        "discriminator": "0",
+        "avatar": None,
+        "global_name": None,
     }
+    message = message_payload(message_id, CHANNEL_ID, content, author)
     data = {
         "id": str(next(_ids)),
         "type": 3,
@@ -163,34 +147,19 @@ def button(custom_id: str, *, user_id: int = 42, locale: str = "en-US") -> dict[
         locale=locale,
         permissions="0",
     )
-    payload["message"] = {
-        "id": str(next(_ids)),
-        "channel_id": CHANNEL_ID,
-        "content": "",
-        "type": 20,
-        "author": {
-            "id": "1000",
-            "username": "agenda-bot",
-            "discriminator": "0",
-            "avatar": None,
-            "global_name": None,
-            "bot": True,
-        },
-        "attachments": [],
-        "embeds": [],
-        "mentions": [],
-        "mention_roles": [],
-        "pinned": False,
-        "mention_everyone": False,
-        "tts": False,
-        "timestamp": "2026-01-01T00:00:00+00:00",
-        "edited_timestamp": None,
-        "flags": 64,
-        "components": [
-            {
-                "type": 1,
-                "components": [{"type": 2, "style": 1, "label": "x", "custom_id": custom_id}],
-            }
-        ],
+    author = {
+        "id": "1000",
+        "username": "agenda-bot",
+        "discriminator": "0",
+        "avatar": None,
+        "global_name": None,
+        "bot": True,
     }
+    components = [
+        {"type": 1, "components": [{"type": 2, "style": 1, "label": "x", "custom_id": custom_id}]}
+    ]
+    # The message must carry the button: discord.py rebuilds the view from it to dispatch.
+    payload["message"] = message_payload(
+        str(next(_ids)), CHANNEL_ID, "", author, type=20, flags=64, components=components
+    )
     return payload
