@@ -118,10 +118,12 @@ class People:
             self._member(db, user_id).dm_closed_at = self.clock()
 
     def seen_in_guild(self, user_id: int, guild_id: int) -> None:
+        """Called on every interaction: reads only, unless this pair is new."""
         with self.sessions.begin() as db:
+            if db.get(MemberGuild, (user_id, guild_id)) is not None:
+                return
             self._member(db, user_id)
-            if db.get(MemberGuild, (user_id, guild_id)) is None:
-                db.add(MemberGuild(user_id=user_id, guild_id=guild_id))
+            db.add(MemberGuild(user_id=user_id, guild_id=guild_id))
 
     def star(self, user_id: int, schedule_id: str, session_id: str) -> bool:
         """False if it was already starred."""
