@@ -1,4 +1,10 @@
-"""Clock times and ranges: "13:30 - 13:50", "6:30pm", "7:45-7:50 AM", "下午2点", "13:00-14:00(60m)"."""
+"""Clock times and ranges: "13:30 - 13:50", "6:30pm", "下午2点", "19h às 21h", "오후 2시 ~ 6시".
+
+Text is read in two steps: every number that may be a time becomes a token ("14:00", "7 点半",
+"20 Uhr", "10"); then neighbouring tokens joined by a range separator become a range. A token
+written as a clock time that cannot be one ("25:99", "13pm") is reported by `find_bad_clocks`
+and never yields a time, nor does a range with such an end.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +12,55 @@ import re
 from dataclasses import dataclass
 from datetime import time, timedelta
 
-_HOUR_CJK = "点時时"
-_TIME = (
-    r"(?P<{p}pre>上午|下午|晚上|中午|早上|凌晨|午前|午後)?\s*"
-    r"(?<![\d:：.])(?P<{p}h>\d{{1,2}})"
-    r"(?:[:：](?P<{p}m>[0-5]\d)(?::[0-5]\d)?"
-    r"|[.](?P<{p}dm>[0-5]\d)(?=\s*[ap]\.?\s?m\b)"
-    rf"|\s*(?P<{{p}}cjk>[{_HOUR_CJK}])(?:(?P<{{p}}cm>[0-5]?\d)分?|(?P<{{p}}half>半))?"
-    r")?"
-    r"(?!\d)"
-    r"(?:\s*(?P<{p}ap>[aApP]\.?\s?[mM]\b\.?|午前|午後))?"
+from bot.domain.timetext.languages import (
+    DAY_PARTS,
+    NOON_WORDS,
+    RANGE_DASHES,
+    RANGE_END_WORDS,
+    RANGE_MARKS,
+    RANGE_NOON_WORDS,
+    RANGE_WORDS,
+    TIME_PREPOSITIONS,
+    alternation,
 )
-_SEPARATOR = r"\s*(?:-|–|—|－|~|〜|～|\bto\b|\buntil\b|\btill\b|至|到)\s*"
+
+_ASCII_NOON = [w for w in NOON_WORDS if w.isascii()]
+_NOON = (
+    rf"(?P<noon>(?:\b12\s*)?\b(?i:{alternation(_ASCII_NOON)})\b"
+    rf"|{alternation(w for w in NOON_WORDS if not w.isascii())}"
+    rf"|\b(?i:{alternation(RANGE_NOON_WORDS)})\b)"
+)
+_TOKEN = re.compile(
+    rf"{_NOON}"
+    rf"|(?:(?P<pre>{alternation(DAY_PARTS)})\s*)?(?<![\d.])(?<!\d[:：])(?P<h>\d{{1,2}})"
+    r"(?:[:：](?P<m>\d{2})(?:[:：](?P<s>\d{2}))?"
+    r"|[.](?P<dm>\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[Uu]hr\b|uur\b))"
+    r"|(?P<hs>[hH])(?P<hm>\d{2})?(?![a-zA-Z])"
+    r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"
+    r"(?:\s*(?P<cm>\d{1,2})\s*[分분](?![钟鐘])|(?P<cm2>\d{2})|\s*(?P<half>[半반]))?"
+    r")?(?!\d)"
+    r"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|午前|午後|(?i:noon|midnight)\b))?"
+    r"(?:\s*(?P<sfx>[Uu]hr|uur|hrs|hr|hs|h)(?![a-zA-Z\d]))?"
+)
+_SEPARATOR = re.compile(
+    rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|(?i:{alternation(RANGE_WORDS)})(?!\w)"
+    rf"|{alternation(RANGE_MARKS)})\s*"
+)
+_RANGE_END = re.compile(rf"\s*(?:{alternation(RANGE_END_WORDS)})")
 _DURATION = (
     r"(?P<dur>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>minutes|minute|mins|min|m|hours|hour|hrs|hr|h|分钟|分鐘|分|小时|小時|時間)(?![a-zA-Z])"
 )
-_RANGE = re.compile(
-    _TIME.format(p="a")
-    + rf"(?:{_SEPARATOR}"
-    + _TIME.format(p="b")
-    + r")?"
-    + rf"(?:\s*[(（]?\s*{_DURATION}\s*[)）]?)?"
-)
+_TRAILING_DURATION = re.compile(rf"\s*[(（]?\s*{_DURATION}\s*[)）]?")
 _DURATION_ONLY = re.compile(rf"^\s*[(（]?\s*{_DURATION}\s*[)）]?\s*$")
+_AFTER_PREPOSITION = re.compile(rf"(?i)(?:^|[^\w])(?:{alternation(TIME_PREPOSITIONS)})\s*$")
+_MAYBE_TIME = re.compile(rf"\d|(?i:{alternation(NOON_WORDS)}|{alternation(RANGE_NOON_WORDS)})")
+# "+08:00" in "UTC+08:00" or "2024-11-21T18:00:00+01:00" is a zone offset, not a time.
+_OFFSET_BEFORE = re.compile(
+    r"(?:(?i:utc|gmt)|\d[:：]\d\d[:：]\d\d|T\d{1,2}[:：]\d\d)\s?[+\-−±]$"
+    r"|(?:^|[\s\"'(（\[])[+±]$|(?:^|[\"'(（\[])[\-−]$"
+)
+_TWENTY_FOUR_HOUR_SIGNS = ("h", "uhr", "uur", "hrs", "hr", "hs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,111 +93,247 @@ class ClockSpan:
 
 
 @dataclass(frozen=True, slots=True)
-class _Raw:
+class BadClock:
+    """Something written as a clock time that cannot be one ("25:99", "24:30", "13pm")."""
+
+    begin: int
+    finish: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    begin: int
+    end: int
     hour: int
     minute: int
-    meridiem: str | None  # "am", "pm" or None
-    explicit: bool  # had minutes, a meridiem or a CJK hour sign: a time, not a bare number
+    part: str | None  # "am", "pm", "noon", "night" or None
+    kind: str  # "time", "loose" ("19h"), "range" ("midi"), "bare" (a number), "none", "bad"
+    flexible: bool  # an hour 1-12 on no 24-hour sign: a day part may still apply to it
+    sign: str = ""  # "h", "uhr"... when written with one
+    problem: str | None = None
 
 
-def _raw(match: re.Match[str], p: str) -> _Raw | None:
-    hour_text = match.group(f"{p}h")
-    if hour_text is None:
+def _problem(hour: int, minute: int, second: int, ap: str | None, has_minutes: bool) -> str | None:
+    """Why an hour and minute cannot be a clock time, if they cannot."""
+    reasons = []
+    if hour > 24:
+        reasons.append(f"hour {hour} does not exist (0-24)")
+    elif hour == 24 and minute:
+        reasons.append("nothing comes after 24:00")
+    elif ap and not has_minutes and not 1 <= hour <= 12:
+        reasons.append(f"hour {hour} does not exist on a 12-hour clock (1-12)")
+    if minute > 59 or second > 59:
+        reasons.append(f"minute {max(minute, second)} does not exist (0-59)")
+    return "; ".join(reasons) or None
+
+
+def _meridiem(ap: str | None) -> str | None:
+    """The part of the day an am/pm word after a time names ("p.m." -> "pm")."""
+    word = (ap or "").lower().replace(".", "").replace(" ", "")
+    if word in ("am", "午前", "midnight"):
+        return "am"
+    if word in ("pm", "午後"):
+        return "pm"
+    return "noon" if word == "noon" else None
+
+
+def _noon_token(match: re.Match[str]) -> _Token:
+    word = match.group("noon").lower().lstrip("12 \t")
+    if word in NOON_WORDS:
+        return _Token(match.start(), match.end(), NOON_WORDS[word], 0, None, "time", False)
+    return _Token(match.start(), match.end(), RANGE_NOON_WORDS[word], 0, None, "range", False)
+
+
+def _token(match: re.Match[str]) -> _Token:
+    """One number that may be a time, read with its signs ("7 点半", "20 Uhr", "10:30am")."""
+    if match.group("noon"):
+        return _noon_token(match)
+    hour = int(match.group("h"))
+    minute_text = next(
+        (match.group(g) for g in ("m", "dm", "hm", "cm", "cm2") if match.group(g)), None
+    )
+    half = match.group("half") is not None
+    minute = int(minute_text) if minute_text else (30 if half else 0)
+    has_minutes = minute_text is not None or half
+    ap = match.group("ap")
+    part = _meridiem(ap) or DAY_PARTS.get(match.group("pre") or "")
+    sign = (match.group("sfx") or match.group("hs") or "").lower()
+    clockish = has_minutes or part is not None or match.group("cjk") or sign in ("uhr", "uur")
+    problem = _problem(hour, minute, int(match.group("s") or 0), ap, has_minutes)
+    if hour > 12:
+        part = None  # "14:00 PM", "下午14点": the hour already says it
+    flexible = 1 <= hour <= 12 and sign not in _TWENTY_FOUR_HOUR_SIGNS
+    if problem is not None:
+        kind = "bad" if clockish else "none"
+    elif clockish:
+        kind = "time"
+    else:
+        kind = "loose" if sign == "h" and hour <= 24 else "bare"
+    return _Token(match.start(), match.end(), hour, minute, part, kind, flexible, sign, problem)
+
+
+def _hour_in(part: str | None, hour: int) -> int:
+    """An hour from 0 to 12 on the 24-hour clock, in a part of the day ("night", 12 -> 0)."""
+    if part == "am" or (part == "night" and hour < 5):
+        return 0 if hour == 12 else hour
+    if part == "pm":
+        return hour if hour == 12 else hour + 12
+    if part == "night":
+        return 0 if hour == 12 else hour + 12
+    if part == "noon":
+        return hour if hour >= 11 else hour + 12
+    return hour
+
+
+def _clock(token: _Token, part: str | None) -> time:
+    """The token's time of day, read in the given part of the day."""
+    hour = _hour_in(part, token.hour) if token.hour <= 12 else token.hour
+    return time(hour % 24, token.minute)
+
+
+def _other(part: str) -> str:
+    return "am" if part == "pm" else "pm"
+
+
+def _range_times(first: _Token, second: _Token) -> tuple[time, time]:
+    """Both ends: one am/pm may cover both, and a day part carries to an end that has none."""
+    if first.part is None and second.part in ("am", "pm") and first.flexible:
+        end = _clock(second, second.part)
+        start = _clock(first, second.part)
+        if start > end:
+            start = _clock(first, _other(second.part))
+        return start, end
+    start = _clock(first, first.part)
+    carried = second.part or (first.part if second.flexible else None)
+    end = _clock(second, carried)
+    if second.part is None and carried in ("am", "pm") and end < start:
+        end = _clock(second, _other(carried))
+    return start, end
+
+
+def _joins(first: _Token, second: _Token) -> bool:
+    """Whether two tokens side by side make a range ("10 bis 12 Uhr" does, "13:30 - 2021" not)."""
+    kinds = {first.kind, second.kind}
+    if kinds & {"none", "bad"} or kinds <= {"bare"}:
+        return False
+    if second.kind == "bare":
+        return first.part is not None
+    if first.kind == "bare" and second.kind == "range":
+        return False
+    # "13:00 - 2h" is a length; "14h-16h" and "de 10 à 12h" are ranges.
+    return second.kind != "loose" or first.kind in ("loose", "bare", "range") or first.sign == "h"
+
+
+def _loose_is_time(text: str, token: _Token) -> bool:
+    """Whether "19h" alone is a time: not "(2h)", and "2h" only after "à", "ab", "at"..."""
+    before = text[max(0, token.begin - 12) : token.begin]
+    after = text[token.end : token.end + 3].lstrip()
+    if before.rstrip().endswith(("(", "（", "[")) or after.startswith((")", "）")):
+        return False
+    if _AFTER_PREPOSITION.search(before):
+        return True
+    return 7 <= token.hour <= 23
+
+
+def loose_hour_is_time(text: str, begin: int, end: int, hour: int) -> bool:
+    """Whether an hour written "19h" at text[begin:end] reads as a time rather than a length."""
+    return _loose_is_time(text, _Token(begin, end, hour, 0, None, "loose", False))
+
+
+def _tail(text: str, finish: int) -> tuple[timedelta | None, int]:
+    """A duration written right after a time or range ("13:00-14:00 (60m)"), and where it ends."""
+    match = _TRAILING_DURATION.match(text, finish)
+    if match is None:
+        return None, finish
+    return _duration(match), match.end()
+
+
+def _single(text: str, token: _Token) -> ClockSpan | None:
+    if token.kind == "loose" and not _loose_is_time(text, token):
         return None
-    hour = int(hour_text)
-    minute_text = match.group(f"{p}m") or match.group(f"{p}dm") or match.group(f"{p}cm")
-    minute = int(minute_text) if minute_text else (30 if match.group(f"{p}half") else 0)
-    meridiem = None
-    ap = (match.group(f"{p}ap") or "").lower().replace(".", "").replace(" ", "")
-    pre = match.group(f"{p}pre") or ""
-    if ap in ("am", "午前") or pre in ("上午", "早上", "凌晨", "午前"):
-        meridiem = "am"
-    elif ap in ("pm", "午後") or pre in ("下午", "晚上", "午後"):
-        meridiem = "pm"
-    elif pre == "中午":
-        meridiem = "noon"
-    explicit = bool(minute_text or meridiem or match.group(f"{p}cjk"))
-    if hour > 24 or (hour == 24 and minute):
+    if token.kind not in ("time", "loose"):
         return None
-    return _Raw(hour, minute, meridiem, explicit)
+    duration, finish = _tail(text, token.end)
+    twelve = token.flexible and token.part is None
+    return ClockSpan(_clock(token, token.part), None, duration, token.begin, finish, twelve)
 
 
-def _to_time(raw: _Raw, meridiem: str | None) -> time:
-    hour = raw.hour
-    if meridiem == "noon":
-        hour = hour if hour >= 11 else hour + 12
-    elif meridiem == "pm" and hour < 12:
-        hour += 12
-    elif meridiem == "am" and hour == 12:
-        hour = 0
-    return time(hour % 24, raw.minute)
+def _range(text: str, first: _Token, second: _Token) -> ClockSpan:
+    start, end = _range_times(first, second)
+    finish = second.end
+    closing = _RANGE_END.match(text, finish)
+    if closing is not None:
+        finish = closing.end()
+    duration, finish = _tail(text, finish)
+    twelve = first.flexible and second.flexible and first.part is None and second.part is None
+    return ClockSpan(start, end, duration, first.begin, finish, twelve)
 
 
-def _minutes(t: time) -> int:
-    return t.hour * 60 + t.minute
+def _bad(text: str, token: _Token) -> BadClock:
+    return BadClock(
+        token.begin, token.end, text[token.begin : token.end], token.problem or "not a time"
+    )
 
 
-def _duration(match: re.Match[str]) -> timedelta | None:
-    value = match.group("dur")
-    if value is None:
-        return None
-    amount = float(value)
-    unit = match.group("unit").lower()
-    if unit.startswith(("h", "小", "時")):
-        return timedelta(hours=amount)
-    return timedelta(minutes=amount)
+def _unless_offset(text: str, token: _Token) -> _Token:
+    """The token, or a non-time in its place when it is a zone offset ("UTC+08:00")."""
+    if token.begin == 0 or text[token.begin - 1] not in "+-−±":
+        return token
+    if _OFFSET_BEFORE.search(text, max(0, token.begin - 16), token.begin) is None:
+        return token
+    return _Token(token.begin, token.end, token.hour, token.minute, None, "none", False)
 
 
-def _meridiem_ok(raw: _Raw) -> bool:
-    """A meridiem on an hour above 12 ("14:00 PM") is noise; on hours up to 12 it counts."""
-    return raw.hour <= 12
+def _scan(text: str) -> tuple[list[ClockSpan], list[BadClock]]:
+    """Times and ranges in the text, and things written as times that cannot be."""
+    spans: list[ClockSpan] = []
+    bad: list[BadClock] = []
+    if len(text) > 4000:  # keep pathological lines cheap: nobody writes a time that far in
+        text = text[:4000]
+    if _MAYBE_TIME.search(text) is None:
+        return spans, bad
+    tokens = [_token(m) for m in _TOKEN.finditer(text)]
+    tokens = [_unless_offset(text, t) for t in tokens]
+    done = 0
+    for index, token in enumerate(tokens):
+        if token.begin < done:
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is not None and _SEPARATOR.fullmatch(text, token.end, following.begin):
+            if "bad" in (token.kind, following.kind):
+                bad.extend(_bad(text, t) for t in (token, following) if t.kind == "bad")
+                done = following.end
+                continue
+            if _joins(token, following):
+                spans.append(_range(text, token, following))
+                done = spans[-1].finish
+                continue
+        if token.kind == "bad":
+            bad.append(_bad(text, token))
+            continue
+        span = _single(text, token)
+        if span is not None:
+            spans.append(span)
+            done = span.finish
+    return spans, bad
 
 
 def find_clock_spans(text: str) -> list[ClockSpan]:
     """Every clock time or range in the text, in order.
 
-    A bare number is not a time: a time needs minutes, am/pm or a CJK hour sign. In a range one
-    am/pm may cover both ends ("7:45-7:50 AM"); if that would put the start after the end, the
-    start takes the other half of the day ("11:30-12:30 PM" starts at 11:30 AM).
+    A bare number is not a time: a time needs minutes, am/pm, a day part or an hour sign
+    (点, 時, 시, Uhr, "h"). In a range one am/pm may cover both ends ("7:45-7:50 AM"); if that
+    would put the start after the end, the start takes the other half of the day ("11:30-12:30
+    PM" starts at 11:30 AM). A range with an impossible end ("10:00-31:99") yields nothing.
     """
-    spans: list[ClockSpan] = []
-    if len(text) > 4000:  # keep pathological lines cheap: nobody writes a time that far in
-        text = text[:4000]
-    for match in _RANGE.finditer(text):
-        first = _raw(match, "a")
-        if first is None:
-            continue
-        second = _raw(match, "b")
-        if second is not None and not second.explicit and not first.explicit:
-            continue
-        if second is None and not first.explicit:
-            continue
-        if second is not None and not second.explicit:
-            # "6:30pm - 8" is fine, but "13:30 - 2021" is not a range: drop the second part.
-            second = None if first.meridiem is None else second
-        begin = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
-        start_meridiem = first.meridiem if _meridiem_ok(first) else None
-        if second is None:
-            start = _to_time(first, start_meridiem)
-            bare = first.meridiem is None and 1 <= first.hour <= 12
-            spans.append(ClockSpan(start, None, _duration(match), begin, match.end(), bare))
-            continue
-        end_meridiem = second.meridiem if _meridiem_ok(second) else None
-        if start_meridiem is None and end_meridiem in ("am", "pm") and first.hour <= 12:
-            end = _to_time(second, end_meridiem)
-            start = _to_time(first, end_meridiem)
-            if _minutes(start) > _minutes(end):
-                start = _to_time(first, "am" if end_meridiem == "pm" else "pm")
-        else:
-            start = _to_time(first, start_meridiem)
-            carried = end_meridiem or (start_meridiem if second.hour <= 12 else None)
-            end = _to_time(second, carried)
-            if end_meridiem is None and carried and _minutes(end) < _minutes(start):
-                end = _to_time(second, "pm" if carried == "am" else "am")
-        bare = start_meridiem is None and end_meridiem is None
-        bare = bare and 1 <= first.hour <= 12 and 1 <= second.hour <= 12
-        spans.append(ClockSpan(start, end, _duration(match), begin, match.end(), bare))
-    return spans
+    return _scan(text)[0]
+
+
+def find_bad_clocks(text: str) -> list[BadClock]:
+    """Everything in the text written as a clock time that cannot be one, in order."""
+    return _scan(text)[1]
 
 
 def leading_clock_span(text: str) -> ClockSpan | None:
@@ -185,6 +352,17 @@ def leading_clock_span(text: str) -> ClockSpan | None:
             span.twelve_hour,
         )
     return None
+
+
+def _duration(match: re.Match[str]) -> timedelta | None:
+    value = match.group("dur")
+    if value is None:
+        return None
+    amount = float(value)
+    unit = match.group("unit").lower()
+    if unit.startswith(("h", "小", "時")):
+        return timedelta(hours=amount)
+    return timedelta(minutes=amount)
 
 
 def find_duration(text: str) -> timedelta | None:

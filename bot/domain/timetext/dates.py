@@ -1,106 +1,22 @@
-"""Calendar dates as agendas write them, in English, Chinese and Japanese.
+"""Calendar dates as agendas write them, in English, German, Spanish, Portuguese, French, Chinese,
+Japanese and Korean.
 
-"July 10, 2021", "4 April, 2019", "Tuesday 9th September 2025", "September 24th", "2021-07-10",
-"2021年7月10日", "7月10日（土）", "July 10-11, 2021". A date without a year takes one from context.
+"July 10, 2021", "4 April, 2019", "Tuesday 9th September 2025", "2021-07-10", "2021年7月10日",
+"7月10日（土）", "July 10-11, 2021", "Samstag, 12. Oktober 2019", "8 de noviembre", "1er avril",
+"2024년 10월 12일 (토)", "令和6年6月14日". A date without a year takes one from context.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon", "一", "月"),
-            ("tuesday", "tue", "tues", "二", "火"),
-            ("wednesday", "wed", "三", "水"),
-            ("thursday", "thu", "thur", "thurs", "四", "木"),
-            ("friday", "fri", "五", "金"),
-            ("saturday", "sat", "六", "土"),
-            ("sunday", "sun", "日", "天"),
-        ]
-    )
-    for name in names
-}
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from bot.domain.timetext.date_patterns import PATTERNS, DateParts
+from bot.domain.timetext.languages import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 
+__all__ = ["MONTHS", "WEEKDAYS", "WEEKDAY_NAMES", "DateError", "DateMention", "find_dates"]
 
-def _spellings(names: Iterable[str]) -> str:
-    """Capitalised and upper-case forms only: "may" in a sentence is not a month."""
-    words = [w for w in names if w.isascii()]
-    forms = {f for w in words for f in (w.capitalize(), w.upper())}
-    return "|".join(sorted(forms, key=len, reverse=True))
-
-
-_MONTH = rf"(?P<mon>{_spellings(MONTHS)})\.?"
-_WEEKDAY_EN = r"(?:(?P<wd>" + _spellings(WEEKDAYS) + r")\.?,?\s+(?:the\s+)?)?"
-_ORD = r"(?:st|nd|rd|th)?"
-_YEAR = r"(?:,?\s+(?P<y>\d{4}))?"
-_ENGLISH_MONTH_FIRST = (
-    rf"\b{_WEEKDAY_EN}{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}"
-    rf"(?:\s*(?:-|–|—|to)\s*(?P<d2>\d{{1,2}}){_ORD})?{_YEAR}\b"
-)
-_ENGLISH_DAY_FIRST = (
-    rf"\b{_WEEKDAY_EN}(?P<d>\d{{1,2}}){_ORD}(?:\s*(?:-|–|—|to)\s*(?P<d2>\d{{1,2}}){_ORD})?"
-    rf"\s+(?:of\s+)?{_MONTH},?{_YEAR}\b"
-)
-_CJK = (
-    r"(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
-    r"(?:\s*(?:-|–|~|～|至|到)\s*(?P<d2>\d{1,2})\s*[日号號])?"
-    r"(?:\s*[(（]?\s*(?:星期|周|週|礼拜|禮拜)?(?P<cwd>[一二三四五六日天月火水木金土])(?:曜日?)?\s*[)）]?)?"
-)
-_ISO = r"(?<![\d.])(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d])"
-# "15.03.2024": day first, as written across Europe (dots only: 03/15/2024 is ambiguous).
-_DOTTED = r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])"
-
-# Each pattern runs only when a cheap test says it might match: most table cells hold no date.
-_HAS_MONTH_WORD = re.compile(rf"\b(?:{_spellings(MONTHS)})")
-
-
-def _always(text: str) -> bool:
-    return True
-
-
-def _cjk_month(text: str) -> bool:
-    return "月" in text
-
-
-def _month_word(text: str) -> bool:
-    return _HAS_MONTH_WORD.search(text) is not None
-
-
-_PATTERNS: list[tuple[re.Pattern[str], str, Callable[[str], bool]]] = [
-    (re.compile(_ISO), "iso", _always),
-    (re.compile(_DOTTED), "dotted", _always),
-    (re.compile(_CJK), "cjk", _cjk_month),
-    (re.compile(_ENGLISH_MONTH_FIRST), "en", _month_word),
-    (re.compile(_ENGLISH_DAY_FIRST), "en", _month_word),
-]
 _DIGIT = re.compile(r"\d")
 
 
@@ -196,11 +112,12 @@ def find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     if not _DIGIT.search(text):
         return found
-    for pattern, kind, might_match in _PATTERNS:
+    for pattern, might_match, read in PATTERNS:
         if not might_match(text):
             continue
         for match in pattern.finditer(text):
-            mention = _mention(match, kind)
+            parts = read(match, text)
+            mention = _mention(match, parts) if parts is not None else None
             if mention is None:
                 continue
             if any(m.begin < mention.finish and mention.begin < m.finish for m in found):
@@ -209,17 +126,22 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda m: m.begin)
 
 
-def _mention(match: re.Match[str], kind: str) -> DateMention | None:
-    groups = match.groupdict()
-    year = int(groups["y"]) if groups.get("y") else None
-    month = MONTHS[groups["mon"].lower()] if kind == "en" else int(groups["m"])
-    day = int(groups["d"])
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+def _mention(match: re.Match[str], parts: DateParts) -> DateMention | None:
+    """The mention a match makes, if its numbers can be a month and a day."""
+    if not (1 <= parts.month <= 12 and 1 <= parts.day <= 31):
         return None
-    if year is not None and not 1900 <= year <= 2200:
+    if parts.year is not None and not 1900 <= parts.year <= 2200:
         return None
-    weekday_text = groups.get("wd") or groups.get("cwd")
-    weekday = WEEKDAYS.get(weekday_text.lower()) if weekday_text else None
-    last_day = int(groups["d2"]) if groups.get("d2") else None
+    if parts.last_day is not None and not 1 <= parts.last_day <= 31:
+        return None
     text = match.group(0).strip()
-    return DateMention(match.start(), match.end(), text, month, day, year, last_day, weekday)
+    return DateMention(
+        match.start(),
+        match.end(),
+        text,
+        parts.month,
+        parts.day,
+        parts.year,
+        parts.last_day,
+        parts.weekday,
+    )

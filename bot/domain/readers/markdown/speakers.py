@@ -48,6 +48,117 @@ _BY = re.compile(r"^(?P<title>.+?)\s+(?:presented by|by)\s+(?P<who>[^()（）]+[
 _DASHED = re.compile(r"^(?P<title>.+?)\s+[-–—|]\s+(?P<who>[^-–—|]+[(（][^()（）]+[)）].*)$")
 
 
+# A person's name: two to four capitalised words ("Jane Roe", "Ana de la Cruz", "O'Neil"), or
+# two to four CJK characters, optionally with an affiliation after a comma or in parentheses.
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*"
+_PERSON = re.compile(
+    rf"^(?P<name>{_NAME_WORD}(?:\s+(?:(?:de|da|do|dos|van|von|der|den|la|le|del|di|bin)\s+)*{_NAME_WORD}){{1,3}}"
+    r"|[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,3}\s?[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,3})"
+    r"(?:\s*[(（](?P<paren>[^()（）]+)[)）]|\s*[,，@]\s*(?P<aff>[^,，]{2,60}))?\s*$"
+)
+# Capitalised words that make a title, not a name ("Lightning Talks", "Open Mic").
+_NOT_NAMES = frozenset(
+    [
+        "talk",
+        "talks",
+        "panel",
+        "session",
+        "sessions",
+        "lightning",
+        "open",
+        "mic",
+        "q&a",
+        "qa",
+        "ama",
+        "demo",
+        "demos",
+        "intro",
+        "keynote",
+        "workshop",
+        "break",
+        "lunch",
+        "dinner",
+        "coffee",
+        "networking",
+        "welcome",
+        "opening",
+        "closing",
+        "remarks",
+        "community",
+        "update",
+        "updates",
+        "news",
+        "announcements",
+        "wrap-up",
+        "party",
+        "drinks",
+        "pizza",
+        "social",
+        "hour",
+        "show",
+        "tell",
+        "office",
+        "hours",
+        "roundtable",
+        "discussion",
+        "the",
+        "and",
+        "of",
+        "for",
+        "with",
+        "in",
+        "on",
+        "to",
+        "a",
+        "an",
+        "our",
+        "your",
+        "my",
+        "new",
+        "future",
+        "kubernetes",
+        "cloud",
+        "native",
+        "security",
+        "data",
+        "ai",
+        "ml",
+        "python",
+        "rust",
+        "go",
+        "java",
+        "web",
+        "api",
+        "apis",
+        "platform",
+    ]
+)
+
+
+def looks_like_person(text: str) -> Speaker | None:
+    """ "Jane Roe", "Jane Roe (Example Corp)", "Jane Roe, Example Corp", "张三": one person."""
+    match = _PERSON.match(text.strip(" *_"))
+    if match is None:
+        return None
+    name = match.group("name")
+    if any(word.casefold() in _NOT_NAMES for word in name.split()):
+        return None
+    affiliation = match.group("paren") or match.group("aff")
+    return Speaker(name, affiliation.strip() if affiliation else None)
+
+
+_TAIL = re.compile(
+    r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s(?:by|with|par|von|por|mit)\s)\s*(?P<who>[^-–—|·]+)$"
+)
+_PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*[(（](?P<who>[^()（）]+)[)）]\s*$")
+_WHO_LABEL = re.compile(
+    r"^\s*(?:発表者|講師|登壇者|讲师|嘉宾|讲者|speakers?|presenters?|by|with|mit|par|por|com)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_HONORIFIC = re.compile(r"\s*(?:さん|氏|先生|様|老师)\s*$")
+_COLON_TAIL = re.compile(r"^(?P<title>[^:：]{3,}?)\s*[:：]\s*(?P<who>[^:：]+)$")
+
+
 def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     """A cell or line holding both: "Title<br>Speaker", "Title by Speaker", "Title - Name (Co)".
 
@@ -63,4 +174,17 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         match = pattern.match(single)
         if match:
             return match.group("title").strip(), parse_speakers(match.group("who"))
+    # "Talk title — Jane Roe", "Talk title: Jane Roe, Example Corp", "Talk (Jane Roe)",
+    # "題目（発表者：佐藤 健 さん）": only when the tail is people.
+    for pattern in (_TAIL, _COLON_TAIL, _PAREN_TAIL):
+        match = pattern.match(single)
+        if match:
+            people = [
+                looks_like_person(p)
+                for p in re.split(r"\s*(?:&|\band\b|、|/)\s*", match.group("who"))
+            ]
+            if pattern is _COLON_TAIL and not all(p and p.affiliation for p in people):
+                continue  # "Scaling Go: Lessons Learned" is a title; "Talk: Jane Roe, Acme" is not
+            if people and all(people):
+                return match.group("title").strip(" *_"), [p for p in people if p]
     return single, []

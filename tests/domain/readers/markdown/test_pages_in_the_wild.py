@@ -87,9 +87,7 @@ def test_chinese_weekday_in_parentheses_and_afternoon_marker() -> None:
         ("签到", "2021-07-10T05:30Z", "2021-07-10T06:00Z"),
         ("云原生可观测性", "2021-07-10T06:00Z", "2021-07-10T06:40Z"),
     ]
-    assert messages(result) == [
-        "5: warning: no time zone stated; assumed Asia/Shanghai (the configured default)"
-    ]
+    assert messages(result) == ['2: warning: zone Asia/Shanghai from "上海" (line 2)']
 
 
 def test_european_dotted_dates_and_german_columns() -> None:

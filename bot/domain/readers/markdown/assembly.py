@@ -1,0 +1,343 @@
+"""The assembly step: events and session drafts, still on wall clocks, become schedules of instants.
+
+Each event gets its zone (zone_context.py), then every draft its start and end: stated ends,
+durations, the next session's start, or the event's end; 12-hour times are settled by the
+event's hours and DST gaps and folds follow the one rule in zones/local_time.py.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
+
+from bot.domain.agenda import (
+    Schedule,
+    Session,
+    SessionKind,
+    SourceRef,
+    slugify,
+    text_key,
+    unique_ids,
+)
+from bot.domain.readers.markdown.drafts import (
+    Draft,
+    EventDraft,
+    crosses_midnight,
+    dedupe,
+    minutes_text,
+    text_field,
+)
+from bot.domain.readers.markdown.vocabulary import kind_of
+from bot.domain.zones.local_time import elapsed, localize, midnight, same_instant, shift
+from bot.domain.zones.naming import zone_name
+
+if TYPE_CHECKING:
+    from bot.domain.readers.markdown.page import PageReader
+
+_VENUE_FIELDS = ("venue", "location", "place", "address")
+_URL_FIELDS = ("url", "link", "event_url", "permalink")
+
+
+class Assembler:
+    """Builds the schedules of one page once its walk is done."""
+
+    def __init__(self, page: PageReader) -> None:
+        self.page = page
+        self.diag = page.diag
+        self.resolver = page.resolver
+
+    def build(self) -> list[Schedule]:
+        events = [e for e in self.page.events if e.sessions or e.first_day or e.start]
+        if not events:
+            self.diag.error(0, "no agenda found: the page gives no event date and no session times")
+            return []
+        keys = [
+            self.page.stem
+            if len(events) == 1
+            else f"{self.page.stem}-{text_key(e.heading or str(i + 1), 'e')}"
+            for i, e in enumerate(events)
+        ]
+        schedules = []
+        for event, key in zip(events, unique_ids(keys), strict=True):
+            schedule = self._schedule(event, key, several=len(events) > 1)
+            if schedule is not None:
+                schedules.append(schedule)
+        return schedules
+
+    def _schedule(self, event: EventDraft, key: str, *, several: bool) -> Schedule | None:
+        tz = self.page.zones.zone_for(event)
+        # One event: the page's title. Several: each its own heading, or the page's and its date.
+        if several:
+            title = event.heading or self.page.page_title or self.page.stem
+            if event.heading is None and event.first_day:
+                title = f"{title} ({event.first_day.isoformat()})"
+        else:
+            title = self.page.page_title or event.heading or self.page.stem
+        drafts = event.sessions or self._event_as_session(event, title)
+        sessions = self._sessions(event, drafts, tz)
+        self._check_alternates(event, tz)
+        if not sessions:
+            self.diag.error(event.line, f"event {title!r} has no session that could be read")
+            return None
+        return Schedule(
+            id=slugify(key) or key,
+            title=title,
+            timezone=tz,
+            sessions=tuple(sessions),
+            source=SourceRef(self.diag.file, event.stated_line or event.line),
+            description=text_field(self.page.fields, ("description", "summary")),
+            url=text_field(self.page.fields, _URL_FIELDS),
+            venue=event.venue or text_field(self.page.fields, _VENUE_FIELDS),
+        )
+
+    def _event_as_session(self, event: EventDraft, title: str) -> list[Draft]:
+        if event.first_day is None:
+            return []
+        draft = Draft(
+            event.stated_line or event.line, title, event.first_day, event.start, event.end
+        )
+        draft.kind = SessionKind.EVENT
+        if event.start is None:
+            draft.all_day = True
+            draft.last_day = event.last_day
+        elif event.last_day and event.last_day != event.first_day and event.end is not None:
+            draft.last_day = event.last_day
+        return [draft]
+
+    def _sessions(self, event: EventDraft, drafts: list[Draft], tz: tzinfo) -> list[Session]:
+        built: list[tuple[Draft, datetime, datetime | None, tzinfo]] = []
+        fallback = self._front_matter_day(event, drafts)
+        for draft in drafts:
+            day = draft.day or event.first_day or fallback
+            if day is None:
+                self.diag.error(
+                    draft.line,
+                    f"session {draft.title!r} has no date (no event date or day heading before it)",
+                )
+                continue
+            zone = tz
+            if draft.zone is not None:
+                resolved = self.resolver.decide(draft.zone, day)
+                zone = resolved.tz
+                for note in resolved.notes:
+                    self.diag.warn(draft.zone_line, note)
+            if draft.all_day:
+                start = midnight(day, zone)
+                after = midnight((draft.last_day or day) + timedelta(days=1), zone)
+                built.append((draft, start, after, zone))
+                continue
+            assert draft.start is not None
+            self._afternoon(event, draft)
+            start = self._instant(day, draft.start, zone, draft.line)
+            end: datetime | None = None
+            if draft.end is not None:
+                end_day = draft.last_day or day
+                if draft.end <= draft.start and draft.last_day is None:
+                    self._afternoon_end(draft)
+                if draft.end <= draft.start and draft.last_day is None:
+                    if crosses_midnight(draft.start, draft.end):
+                        end_day = day + timedelta(days=1)
+                    else:
+                        self.diag.error(
+                            draft.line,
+                            f"end {draft.end:%H:%M} is before start {draft.start:%H:%M}; "
+                            "session not imported",
+                        )
+                        continue
+                end = self._instant(end_day, draft.end, zone, draft.line)
+                if (
+                    draft.stated_duration is not None
+                    and end is not None
+                    and elapsed(end, start) != draft.stated_duration
+                ):
+                    self.diag.warn(
+                        draft.line,
+                        f"stated duration {minutes_text(draft.stated_duration)} does not match "
+                        f"{draft.start:%H:%M}-{draft.end:%H:%M}; using the times",
+                    )
+            elif draft.duration is not None:
+                end = shift(start, draft.duration)
+            built.append((draft, start, end, zone))
+        event_end = None
+        if event.end is not None and event.first_day is not None:
+            event_end = localize(
+                datetime.combine(event.last_day or event.first_day, event.end), tz
+            ).moment
+        filled = _without_closing_markers(self._fill_ends(built, event, tz), event_end)
+        ids = unique_ids(text_key(d.title) for d, *_ in filled)
+        sessions = [
+            Session(
+                id=session_id,
+                title=draft.title,
+                start=start,
+                end=end,
+                all_day=draft.all_day,
+                speakers=tuple(dedupe(draft.speakers)),
+                kind=draft.kind or (SessionKind.EVENT if draft.all_day else kind_of(draft.title)),
+                track=draft.track,
+                location=draft.location,
+                links=tuple(dedupe(draft.links)),
+                description=draft.description,
+                line=draft.line,
+            )
+            for session_id, (draft, start, end, _zone) in zip(ids, filled, strict=True)
+        ]
+        return sorted(sessions, key=lambda s: (s.start.astimezone(UTC), s.line))
+
+    def _afternoon_end(self, draft: Draft) -> None:
+        """ "12:00 - 1:00" without am/pm is noon to one: the end is in the afternoon."""
+        assert draft.start is not None and draft.end is not None
+        if crosses_midnight(draft.start, draft.end) or draft.end.hour >= 12:
+            return
+        later = draft.end.replace(hour=draft.end.hour + 12)
+        if later > draft.start:
+            self.diag.warn(
+                draft.line,
+                f"end {draft.end:%H:%M} before start {draft.start:%H:%M}; read as {later:%H:%M}",
+            )
+            draft.end = later
+
+    def _afternoon(self, event: EventDraft, draft: Draft) -> None:
+        """ "6:30 - Doors open" on an evening event (18:00-21:00) means 18:30: a 12-hour time
+        outside the event's hours that fits them twelve hours later is moved, with a warning."""
+        if event.start is None or event.end is None or draft.start is None or not draft.twelve_hour:
+            return
+        if not 1 <= draft.start.hour <= 11 or event.end <= event.start:
+            return
+        if event.start <= draft.start <= event.end:
+            return
+        later = draft.start.replace(hour=draft.start.hour + 12)
+        if not event.start <= later <= event.end:
+            return
+        self.diag.warn(
+            draft.line,
+            f"{draft.start:%H:%M} is outside the event's {event.start:%H:%M}-{event.end:%H:%M}; "
+            f"read as {later:%H:%M}",
+        )
+        draft.start = later
+        if draft.end is not None and draft.end.hour < 12:
+            draft.end = draft.end.replace(hour=draft.end.hour + 12)
+
+    def _front_matter_day(self, event: EventDraft, drafts: list[Draft]) -> date | None:
+        """The front matter's date for an agenda whose body never says which day it is."""
+        if event.first_day is not None or self.page.reference is None:
+            return None
+        undated = [d for d in drafts if d.day is None]
+        if not undated:
+            return None
+        self.diag.warn(
+            undated[0].line,
+            f"the page gives no date for its agenda; assumed the front matter date "
+            f"{self.page.reference.isoformat()}",
+        )
+        return self.page.reference
+
+    def _fill_ends(
+        self,
+        built: list[tuple[Draft, datetime, datetime | None, tzinfo]],
+        event: EventDraft,
+        tz: tzinfo,
+    ) -> list[tuple[Draft, datetime, datetime | None, tzinfo]]:
+        """Rows with a start only end when the next one (same day and track) starts; the last of a
+        day ends when the event does, if the page says."""
+        order = sorted(
+            range(len(built)), key=lambda i: (built[i][1].astimezone(UTC), built[i][0].line)
+        )
+        result = list(built)
+        for position, index in enumerate(order):
+            draft, start, end, zone = built[index]
+            if end is not None or draft.all_day:
+                continue
+            for later in order[position + 1 :]:
+                other, other_start, _, _ = built[later]
+                if elapsed(other_start, start) <= timedelta(0) or other.all_day:
+                    continue
+                if other_start.astimezone(zone).date() != start.astimezone(zone).date():
+                    break
+                if draft.track and other.track and draft.track != other.track:
+                    continue
+                end = other_start
+                break
+            if end is None and event.end is not None and event.first_day is not None:
+                event_end_day = event.last_day or event.first_day
+                if start.astimezone(tz).date() == event_end_day:
+                    candidate = self._instant(event_end_day, event.end, tz, draft.line)
+                    if candidate > start:
+                        end = candidate
+            result[index] = (draft, start, end, zone)
+        return result
+
+    def _instant(self, day: date, clock: time, tz: tzinfo, number: int) -> datetime:
+        localized = localize(datetime.combine(day, clock), tz)
+        if localized.note:
+            self.diag.warn(number, localized.note)
+        return localized.moment
+
+    def _check_alternates(self, event: EventDraft, tz: tzinfo) -> None:
+        """ "9am PT / 4pm UTC": the second time must be the same instant as the first."""
+        if not event.alternates or event.start is None or event.first_day is None:
+            return
+        main = self._instant(event.first_day, event.start, tz, event.stated_line)
+        for span, mention in event.alternates:
+            zone = self.resolver.decide(mention, event.first_day).tz
+            other = localize(datetime.combine(event.first_day, span.start), zone).moment
+            if not same_instant(other, main):
+                self.diag.warn(
+                    event.stated_line,
+                    f"{span.start:%H:%M} {mention.text} is not the same moment as "
+                    f"{event.start:%H:%M} {zone_name(tz)}; using the first",
+                )
+
+
+_CLOSING_MARKERS = frozenset(
+    (
+        "end",
+        "the end",
+        "end of event",
+        "event ends",
+        "close",
+        "doors close",
+        "wrap-up",
+        "wrap up",
+        "fin",
+        "ende",
+        "schluss",
+        "fim",
+        "encerramento",
+        "cierre",
+        "clôture",
+        "終了",
+        "閉会",
+        "お開き",
+        "结束",
+        "結束",
+        "散会",
+        "散會",
+        "活动结束",
+        "종료",
+        "끝",
+    )
+)
+
+Built = tuple[Draft, datetime, datetime | None, tzinfo]
+
+
+def _without_closing_markers(built: list[Built], event_end: datetime | None) -> list[Built]:
+    """ "20:30 Wrap-up" as the last line of a day only says when the one before it ends; so does
+    "9:00pm Home time" at the event's stated end."""
+    built = sorted(built, key=lambda b: (b[1].astimezone(UTC), b[0].line))
+    kept: list[Built] = []
+    for index, item in enumerate(built):
+        draft, start, end, zone = item
+        later = [
+            b
+            for b in built[index + 1 :]
+            if b[1].astimezone(zone).date() == start.astimezone(zone).date()
+        ]
+        marker = draft.title.strip(" .!:：-–—*_").casefold() in _CLOSING_MARKERS or (
+            event_end is not None and same_instant(start, event_end)
+        )
+        if marker and end is None and not draft.speakers and not later and kept:
+            continue
+        kept.append(item)
+    return kept

@@ -1,0 +1,159 @@
+"""What the Markdown reader collects while it walks a page: sessions and events as drafts, with
+their wall-clock times still unzoned, and the small value helpers the reading steps share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, TypeVar
+
+from bot.domain.agenda import Link, SessionKind, Speaker
+from bot.domain.readers.markdown.blocks import Inline
+from bot.domain.readers.markdown.vocabulary import Role
+from bot.domain.timetext.clock import ClockSpan
+from bot.domain.zones.resolve import ZoneMention
+
+_T = TypeVar("_T")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A session as read, before its zone is known."""
+
+    line: int
+    title: str
+    day: date | None
+    start: time | None = None
+    end: time | None = None
+    duration: timedelta | None = None
+    stated_duration: timedelta | None = None
+    all_day: bool = False
+    last_day: date | None = None
+    speakers: list[Speaker] = field(default_factory=list)
+    kind: SessionKind | None = None
+    track: str | None = None
+    location: str | None = None
+    links: list[Link] = field(default_factory=list)
+    description: str | None = None
+    zone: ZoneMention | None = None
+    zone_line: int = 0
+    depth: int = 0
+    twelve_hour: bool = False  # written without am/pm with hours 1-12
+
+
+@dataclass(slots=True)
+class EventDraft:
+    """One event on the page: its own date line, zone, venue and sessions."""
+
+    line: int
+    first_day: date | None = None
+    last_day: date | None = None
+    start: time | None = None
+    end: time | None = None
+    stated_line: int = 0  # the event's date/time line, 0 until one is read
+    zone: ZoneMention | None = None
+    zone_line: int = 0
+    venue: str | None = None
+    sessions: list[Draft] = field(default_factory=list)
+    alternates: list[tuple[ClockSpan, ZoneMention]] = field(default_factory=list)
+    heading: str | None = None  # the heading that introduces it, when the page has one
+    section: int = 0  # the line its section starts on (its heading's), 0 until known
+    statements: list[tuple[ZoneMention, int]] = field(
+        default_factory=list
+    )  # prose zone statements in its section
+
+
+def year_in(text: str | None) -> date | None:
+    """January 1st of a year named in a title, as the reference for dates written without one."""
+    match = re.search(r"(?<!\d)(19[7-9]\d|20\d\d)(?!\d)", text or "")
+    return date(int(match.group(1)), 1, 1) if match else None
+
+
+def crosses_midnight(start: time, end: time) -> bool:
+    """23:00-01:00 is a night session; 14:30-14:00 is a typo."""
+    return start.hour >= 18 and end.hour < 8
+
+
+def add_clock(clock: time, amount: timedelta) -> time:
+    return (datetime.combine(date(2000, 1, 1), clock) + amount).time()
+
+
+def minutes_text(amount: timedelta) -> str:
+    return f"{int(amount.total_seconds() // 60)}m"
+
+
+def offset_on(tz: tzinfo, day: date) -> timedelta | None:
+    return datetime.combine(day, time(12), tz).utcoffset()
+
+
+def first_index(roles: list[Role | None], role: Role) -> int | None:
+    return next((i for i, r in enumerate(roles) if r is role), None)
+
+
+def links_of(inline: Inline, label: str) -> list[Link]:
+    links = [Link(link.url, link.label or label) for link in inline.links]
+    if not links:
+        for url in re.findall(r"https?://[^\s)）>\]]+", inline.text):
+            links.append(Link(url, label))
+    return links
+
+
+def dedupe(items: list[_T]) -> list[_T]:
+    seen: list[_T] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen
+
+
+def text_field(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = fields.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def date_value(value: object) -> date | None:
+    parsed = datetime_value(value)
+    if isinstance(parsed, datetime):
+        return parsed.date()
+    return parsed
+
+
+_ISO_DATETIME = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T ]+(?P<clock>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
+    r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?)?"
+)
+
+
+def datetime_value(value: object) -> date | datetime | None:
+    """A front-matter date: "2021-07-10", "2021-07-10T13:30:00+08:00", "2024-05-16 19:00:00
+    +0100", or a TOML date/datetime."""
+    if isinstance(value, datetime | date):
+        return value
+    if not isinstance(value, str):
+        return None
+    match = _ISO_DATETIME.fullmatch(value.strip())
+    if match is None:
+        return None
+    try:
+        day = date.fromisoformat(match.group("day"))
+        if match.group("clock") is None:
+            return day
+        clock = (
+            match.group("clock").rjust(5, "0")
+            if len(match.group("clock")) < 5
+            else match.group("clock")
+        )
+        zone = match.group("zone") or ""
+        if zone and zone != "Z" and ":" not in zone:
+            zone = (
+                f"{zone[0]}{zone[1:].rjust(2, '0')}:00"
+                if len(zone) <= 3
+                else f"{zone[:3]}:{zone[3:]}"
+            )
+        return datetime.fromisoformat(f"{day.isoformat()}T{clock}{zone}")
+    except ValueError:
+        return None

@@ -1,0 +1,221 @@
+"""What a page's front matter says about its event, under the many names sites give the fields.
+
+Event times (`start`, `start_time`, `starts_at`, `event_date`, `end`, `end_time`, `date_end`...)
+are the event's own; `date`/`publishdate` is usually when the post was published, so it is only
+the reference for dates written without a year, and the event's date when the body gives none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from bot.domain.diagnostics import Diagnostics
+from bot.domain.readers.markdown.drafts import EventDraft, datetime_value, text_field, year_in
+from bot.domain.readers.markdown.front_matter import FrontMatter
+from bot.domain.timetext.clock import find_clock_spans
+from bot.domain.zones.places import place_zone
+from bot.domain.zones.resolve import UnknownZoneError, ZoneResolver
+
+EVENT_START_FIELDS = (
+    "event_date",
+    "eventdate",
+    "event_start",
+    "start_date",
+    "startdate",
+    "start_time",
+    "starttime",
+    "starts_at",
+    "startsat",
+    "start_at",
+    "starts",
+    "start",
+    "begin",
+    "begins",
+    "event_datetime",
+    "datetime",
+)
+EVENT_END_FIELDS = (
+    "date_end",
+    "end_date",
+    "enddate",
+    "event_end",
+    "end_time",
+    "endtime",
+    "ends_at",
+    "endsat",
+    "end_at",
+    "ends",
+    "end",
+    "finish",
+)
+PUBLICATION_FIELDS = ("date", "publishdate", "publish_date", "published", "pubdate")
+ZONE_FIELDS = ("timezone", "time_zone", "time-zone", "tz", "zone", "timezone_name", "tzid")
+# Fields that name where the event happens or who runs it: places for the zone from context.
+PLACE_FIELDS = (
+    "city",
+    "venue",
+    "location",
+    "place",
+    "address",
+    "where",
+    "region",
+    "country",
+    "site",
+    "sitename",
+    "site_name",
+    "group",
+    "chapter",
+    "community",
+    "organizer",
+    "organiser",
+    "meetup",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedOffset:
+    """The UTC offset written on a front matter datetime ("date: 2024-05-16 19:00:00 +0100")."""
+
+    offset: timedelta
+    on: date
+    field: str
+    line: int
+
+
+class FrontFields:
+    """The front matter's event fields, read once per page."""
+
+    def __init__(self, front: FrontMatter, diag: Diagnostics, resolver: ZoneResolver) -> None:
+        self.front = front
+        self.fields = front.fields
+        self.diag = diag
+        self.resolver = resolver
+        self.reference = self._reference_date()
+        self.zone, self.zone_line = self._zone()
+        self.offset = self._stated_offset()
+
+    @property
+    def has_event_start(self) -> bool:
+        return any(k in self.fields for k in EVENT_START_FIELDS)
+
+    def line_of(self, key: str) -> int:
+        return self.front.lines.get(key, 1)
+
+    def _reference_date(self) -> date | None:
+        """The event's date from its fields, else the publication date, else a year in the title
+        ("KubeDay 2025"): the reference for dates written without a year."""
+        for key in (*EVENT_START_FIELDS, *PUBLICATION_FIELDS):
+            parsed = datetime_value(self.fields.get(key))
+            if isinstance(parsed, datetime):
+                return parsed.date()
+            if parsed is not None:
+                return parsed
+        return year_in(text_field(self.fields, ("title", "name")))
+
+    def _zone(self) -> tuple[tzinfo | None, int]:
+        for key in ZONE_FIELDS:
+            value = self.fields.get(key)
+            if value is None or not str(value).strip():
+                continue
+            line = self.line_of(key)
+            try:
+                resolved = self.resolver.parse(str(value), self.reference)
+            except UnknownZoneError as exc:
+                place = place_zone(str(value))
+                if place is not None:
+                    return self.resolver.parse(place.zone).tz, line
+                self.diag.error(line, f"front matter {key}: {exc}")
+                return None, 0
+            for note in resolved.notes:
+                self.diag.warn(line, note)
+            return resolved.tz, line
+        return None, 0
+
+    def _stated_offset(self) -> StatedOffset | None:
+        for key in (*EVENT_START_FIELDS, *PUBLICATION_FIELDS, *EVENT_END_FIELDS):
+            parsed = datetime_value(self.fields.get(key))
+            if isinstance(parsed, datetime) and parsed.tzinfo is not None:
+                offset = parsed.utcoffset()
+                if offset is not None:
+                    return StatedOffset(offset, parsed.date(), key, self.line_of(key))
+        return None
+
+    def places(self) -> list[tuple[str, int]]:
+        """Texts that may name the event's place, with their lines, most telling first."""
+        found = []
+        for key in (*PLACE_FIELDS, "title", "name"):
+            value = self.fields.get(key)
+            if isinstance(value, str) and value.strip():
+                found.append((value.strip(), self.line_of(key)))
+            elif isinstance(value, dict):  # location: {city: Lyon, venue: ...}
+                found.extend(
+                    (str(v), self.line_of(key)) for v in value.values() if isinstance(v, str)
+                )
+        return found
+
+    def fill_event(self, event: EventDraft) -> None:
+        """The event's date and times from its fields, when the body gives none.
+
+        "start: 2024-05-16T19:00+02:00", or "date: 2024-05-16" with "start_time: '19:00'".
+        """
+        starts = [(k, self.fields[k]) for k in EVENT_START_FIELDS if k in self.fields]
+        ends = [(k, self.fields[k]) for k in EVENT_END_FIELDS if k in self.fields]
+        if not starts and not ends:
+            return
+        dated = [
+            (k, v)
+            for k, v in (
+                *starts,
+                *((k, self.fields[k]) for k in PUBLICATION_FIELDS if k in self.fields),
+            )
+            if datetime_value(v) is not None
+        ]
+        if not dated:
+            key, value = (starts or ends)[0]
+            self.diag.error(self.line_of(key), f"front matter {key} {value!r} is not a date")
+            return
+        key, value = dated[0]
+        start = datetime_value(value)
+        assert start is not None
+        if isinstance(start, datetime):
+            event.first_day, event.start = start.date(), start.time()
+        else:
+            event.first_day = start
+            event.start = next((c for _, v in starts if (c := clock_value(v)) is not None), None)
+        event.last_day = event.first_day
+        for _, end_value in ends:
+            end = datetime_value(end_value)
+            if isinstance(end, datetime):
+                if isinstance(start, datetime) and start.tzinfo and end.tzinfo:
+                    end = end.astimezone(start.tzinfo)
+                event.last_day, event.end = end.date(), end.time()
+            elif isinstance(end, date):
+                event.last_day = end
+            else:
+                event.end = clock_value(end_value)
+            if event.end is not None or end is not None:
+                break
+        event.stated_line = self.line_of(key)
+
+    def start_clock(self, event: EventDraft) -> None:
+        """A start field with a time ("start: 2024-05-16T19:00+02:00") gives the event's hours
+        even when the body has the date and the agenda."""
+        key = next((k for k in EVENT_START_FIELDS if k in self.fields), None)
+        if key is None or event.start is not None:
+            return
+        start = datetime_value(self.fields[key])
+        if isinstance(start, datetime) and event.first_day in (None, start.date()):
+            event.start = start.time()
+
+
+def clock_value(value: object) -> time | None:
+    """A time of day alone ("19:00", "7:30 PM", a TOML time, YAML's sexagesimal 19:00 = 68400)."""
+    if isinstance(value, time):
+        return value
+    if isinstance(value, int) and 0 <= value < 86400 and value % 60 == 0:
+        return time(value // 3600, value // 60 % 60)  # YAML 1.1 reads 19:00 as 68400
+    if not isinstance(value, str):
+        return None
+    spans = find_clock_spans(value)
+    return spans[0].start if spans and len(value.strip()) <= 12 else None

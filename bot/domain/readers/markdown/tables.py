@@ -1,0 +1,315 @@
+"""Agenda tables: which column holds what, and each row as one or more session drafts.
+
+Columns are named by their headers in any language we have words for (vocabulary.py); when the
+header says nothing, a column's content decides (times, names). A bold date row starts a day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from typing import TYPE_CHECKING
+
+from bot.domain.agenda import Speaker
+from bot.domain.readers.markdown.blocks import Inline, Table
+from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, links_of
+from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
+from bot.domain.readers.markdown.vocabulary import Role, kind_from_text, role_of
+from bot.domain.timetext.clock import (
+    ClockSpan,
+    find_bad_clocks,
+    find_clock_spans,
+    leading_clock_span,
+)
+from bot.domain.timetext.dates import find_dates
+from bot.domain.timetext.durations import cell_duration
+from bot.domain.zones.resolve import ZoneMention
+
+if TYPE_CHECKING:
+    from bot.domain.readers.markdown.page import PageReader
+
+
+class TableReader:
+    """Reads the tables of one page into the page's current event."""
+
+    def __init__(self, page: PageReader) -> None:
+        self.page = page
+
+    def read(self, table: Table) -> None:
+        headers = [cell.text for cell in table.header]
+        roles = [role_of(h) for h in headers]
+        for header, role in zip(headers, roles, strict=True):
+            for mention in self._header_zones(header, role):
+                self.page.zones.stated(mention, table.number)
+                if self.page.event.zone is None:
+                    self.page.event.zone, self.page.event.zone_line = mention, table.number
+        for index, role in enumerate(roles):
+            if role in (Role.TIME, None) and is_duration_column(table, index):
+                roles[index] = (
+                    Role.DURATION
+                )  # "| 時間 | 内容 |" with "15分" rows: lengths, not clocks
+        time_col = first_index(roles, Role.TIME)
+        if time_col is None:
+            time_col = time_column_by_content(table, roles)
+        if time_col is None:
+            # Only lengths: the sessions run one after another from the event's start.
+            time_col = first_index(roles, Role.DURATION)
+            if time_col is None:
+                return
+        else:
+            roles[time_col] = Role.TIME
+        title_col = first_index(roles, Role.TITLE)
+        unclassified = [i for i, r in enumerate(roles) if r is None and i != time_col]
+        # "Time | Main Hall | Room 101": with no title column, room-like columns are tracks.
+        roomlike = [
+            i
+            for i, r in enumerate(roles)
+            if r in (None, Role.LOCATION, Role.TRACK) and i != time_col
+        ]
+        if (
+            title_col is None
+            and len(unclassified) == 2
+            and looks_like_people(table, unclassified[1])
+        ):
+            # "| Zeit | Vortrag | Sprecher |" in a language we lack words for: titles, then names.
+            title_col = unclassified[0]
+            roles[unclassified[1]] = Role.SPEAKER
+            roomlike = [i for i in roomlike if i not in unclassified]
+        tracks = roomlike if title_col is None and len(roomlike) >= 2 else []
+        if title_col is None and not tracks and unclassified:
+            title_col = unclassified[0]
+        self.page.block_session = None
+        previous_end: time | None = self.page.event.start
+        previous_day = self.page.day
+        for number, cells in table.rows:
+            row = Row(number, cells, roles, time_col, title_col, tracks, headers)
+            if self.page.day != previous_day:
+                previous_end, previous_day = None, self.page.day
+            previous_end = self._table_row(row, previous_end)
+
+    def _header_zones(self, header: str, role: Role | None) -> list[ZoneMention]:
+        """Zones a column header names: "Time (CST)", and "Time (London)" for a time column."""
+        found = self.page.resolver.find(header)
+        if found or role is not Role.TIME:
+            return found
+        inside = re.search(r"[(（]([^()（）]{2,40})[)）]", header)
+        if inside is None:
+            return []
+        place = inside.group(1).strip()
+        mentions = self.page.resolver.find(f"{place} time")
+        return [m for m in mentions if m.start == 0]
+
+    def _table_row(self, row: Row, previous_end: time | None) -> time | None:
+        time_text = row.text(row.time_col)
+        running = row.roles[row.time_col] is Role.DURATION
+        bad = [] if running else find_bad_clocks(time_text)
+        if bad:
+            self.page.diag.error(
+                row.number, f"{bad[0].text!r} is not a time ({bad[0].reason}); row not imported"
+            )
+            return previous_end
+        spans = [] if running else find_clock_spans(time_text)
+        row_dates = find_dates(time_text)
+        date_col = first_index(row.roles, Role.DATE)
+        if date_col is not None:
+            row_dates = row_dates or find_dates(row.text(date_col))
+        if spans and spans[0].end is None:
+            end_col = first_index(row.roles, Role.END)
+            ends = find_clock_spans(row.text(end_col)) if end_col is not None else []
+            if ends:
+                first = spans[0]
+                spans = [
+                    ClockSpan(first.start, ends[0].start, None, first.begin, first.finish, False)
+                ]
+        if not spans:
+            filled = [c.text for c in row.cells if c.text]
+            if not filled:
+                return previous_end
+            any_dates = row_dates or [d for c in row.cells for d in find_dates(c.text)]
+            if any_dates and (len(filled) == 1 or all(c.bold for c in row.cells if c.text)):
+                resolved = self.page.resolve_date(any_dates[0], row.number)
+                if resolved is not None:
+                    self.page.day = resolved[0]
+                return None
+            duration = cell_duration(time_text)
+            if duration is not None and previous_end is not None:
+                spans = [ClockSpan(previous_end, add_clock(previous_end, duration), None, 0, 0)]
+            elif duration is not None:
+                self.page.diag.warn(
+                    row.number, f"row starts after an unknown end ({time_text!r}); skipped"
+                )
+                return None
+            else:
+                self.page.diag.warn(
+                    row.number, f"row has no time ({time_text or 'empty'!r}); skipped"
+                )
+                return previous_end
+        day = self.page.day
+        if row_dates:
+            resolved = self.page.resolve_date(row_dates[0], row.number)
+            if resolved is not None:
+                day = resolved[0]
+                self.page.day = day
+        span = spans[0]
+        mentions = self.page.resolver.find(time_text)
+        duration_col = first_index(row.roles, Role.DURATION)
+        duration = cell_duration(row.text(duration_col)) if duration_col is not None else None
+        end = span.end
+        if end is None and (duration or span.duration):
+            end = add_clock(span.start, duration or span.duration or timedelta())
+        drafts = self._row_sessions(row, day, span.start, end)
+        for draft in drafts:
+            draft.stated_duration = span.duration if span.end is not None else None
+            draft.twelve_hour = span.twelve_hour
+            if mentions:
+                draft.zone, draft.zone_line = mentions[0], row.number
+        self.page.event.sessions.extend(drafts)
+        return end
+
+    def _row_sessions(
+        self, row: Row, day: date | None, start: time, end: time | None
+    ) -> list[Draft]:
+        common_links = [
+            link
+            for i, c in enumerate(row.cells)
+            if row.roles[i] is Role.LINKS
+            for link in links_of(c, row.headers[i])
+        ]
+        location = row.first_text(Role.LOCATION)
+        track = row.first_text(Role.TRACK)
+        kind_text = row.first_text(Role.KIND)
+        description = row.first_text(Role.DESCRIPTION)
+        speakers = row_speakers(row)
+        if row.tracks:
+            filled = [
+                (i, row.cells[i]) for i in row.tracks if i < len(row.cells) and row.cells[i].text
+            ]
+            if not filled:
+                return []
+            texts = {c.text for _, c in filled}
+            plenary = len(texts) == 1 and (
+                len(filled) == len(row.tracks) or filled[0][0] == row.tracks[0]
+            )
+            chosen = filled[:1] if plenary else filled
+            drafts = []
+            for index, cell in chosen:
+                title, cell_speakers = split_title_and_speakers(cell.text)
+                draft = Draft(row.number, title, day, start, end)
+                draft.track = None if plenary else row.headers[index] or None
+                draft.speakers = cell_speakers + speakers
+                draft.links = [*cell.links, *common_links]
+                draft.location = location
+                drafts.append(draft)
+            return drafts
+        title_cell = row.cell(row.title_col)
+        title_text = title_cell.text if title_cell else ""
+        title, inline_speakers = split_title_and_speakers(title_text)
+        if not title:
+            if speakers:
+                title = ", ".join(s.name for s in speakers)
+            else:
+                if any(c.text for i, c in enumerate(row.cells) if i != row.time_col):
+                    self.page.diag.warn(row.number, "row has no session title; skipped")
+                return []
+        draft = Draft(row.number, title, day, start, end)
+        draft.speakers = inline_speakers + speakers
+        draft.links = [*(title_cell.links if title_cell else []), *common_links]
+        draft.location = location
+        draft.track = track
+        draft.description = description
+        draft.kind = kind_from_text(kind_text) if kind_text else None
+        return [draft]
+
+
+@dataclass(slots=True)
+class Row:
+    number: int
+    cells: list[Inline]
+    roles: list[Role | None]
+    time_col: int
+    title_col: int | None
+    tracks: list[int]
+    headers: list[str]
+
+    def cell(self, index: int | None) -> Inline | None:
+        if index is None or index >= len(self.cells):
+            return None
+        return self.cells[index]
+
+    def text(self, index: int | None) -> str:
+        cell = self.cell(index)
+        return cell.text if cell else ""
+
+    def first_text(self, role: Role) -> str | None:
+        index = first_index(self.roles, role)
+        return self.text(index) or None
+
+
+def row_speakers(row: Row) -> list[Speaker]:
+    speaker_col = first_index(row.roles, Role.SPEAKER)
+    if speaker_col is None:
+        return []
+    speakers = parse_speakers(row.text(speaker_col))
+    company_col = first_index(row.roles, Role.AFFILIATION)
+    if company_col is None:
+        return speakers
+    companies = [
+        c.strip() for c in re.split(r"\n|;|、|,|，|&|/", row.text(company_col)) if c.strip()
+    ]
+    if len(companies) == len(speakers):
+        return [
+            Speaker(s.name, s.affiliation or c) for s, c in zip(speakers, companies, strict=True)
+        ]
+    if len(companies) == 1:
+        return [Speaker(s.name, s.affiliation or companies[0]) for s in speakers]
+    return speakers
+
+
+def looks_like_people(table: Table, index: int) -> bool:
+    """Whether a column holds names ("Max Müller", "张三（某公司）") rather than session titles."""
+    cells = [
+        cells[index].text for _, cells in table.rows if index < len(cells) and cells[index].text
+    ]
+    if not cells:
+        return False
+    named = 0
+    for text in cells:
+        people = parse_speakers(text)
+        if people and all(
+            len(p.name.split()) <= 4
+            and not any(ch.isdigit() for ch in p.name)
+            and ":" not in p.name
+            for p in people
+        ):
+            named += 1
+    return named * 10 >= len(cells) * 8
+
+
+def time_column_by_content(table: Table, roles: list[Role | None]) -> int | None:
+    """A column whose cells mostly start with a time, for tables without a "Time" header."""
+    width = len(table.header)
+    for index in range(width):
+        if roles[index] is not None and roles[index] is not Role.TIME:
+            continue
+        cells = [
+            cells[index].text for _, cells in table.rows if index < len(cells) and cells[index].text
+        ]
+        if not cells:
+            continue
+        timed = sum(1 for c in cells if leading_clock_span(c) is not None)
+        if timed * 2 >= len(cells) and timed >= 1:
+            return index
+    return None
+
+
+def is_duration_column(table: Table, index: int) -> bool:
+    """Cells that are all lengths ("15 min", "0:15", "15 分"), not clock times."""
+    cells = [
+        cells[index].text for _, cells in table.rows if index < len(cells) and cells[index].text
+    ]
+    if not cells or not all(cell_duration(c) is not None for c in cells):
+        return False
+    clocks = [c for c in cells if re.fullmatch(r"\s*\d{1,2}:\d{2}.*", c)]
+    # "0:15, 0:30, 0:45" are lengths; "1:00, 1:30" alone could be a night's clock: need a 0:xx.
+    return not clocks or any(c.strip().startswith("0") for c in clocks)

@@ -1,0 +1,269 @@
+"""Which zone an event's times are in: what the page states, else what its context tells.
+
+The walk records every zone *statement* (a date line, a "Time zone:" line, a table header, and a
+sentence, bullet, heading or footnote that names a zone) with the event section it sits in, and
+every *place* the page names (title, venue line, front matter fields, the site's name). Deciding
+happens once the walk is done, strongest first:
+
+1. the front matter zone field (`timezone`, `time_zone`, `tz`, `zone`, ...);
+2. a statement in the event's own section;
+3. a page-level statement: before the first event, or worded for all ("All times are CET");
+4. a zone written on the session rows themselves;
+5. a statement in another event's section of the same page;
+6. from context, each with a warning naming its source: the offset of a front matter datetime
+   narrowed by the places and the language; a place; the page's language;
+7. the configured default, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from functools import cached_property
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.domain.readers.markdown.drafts import EventDraft, offset_on
+from bot.domain.timetext.clock import find_clock_spans
+from bot.domain.timetext.dates import MONTHS, WEEKDAYS
+from bot.domain.zones.naming import fixed_offset, format_offset, zone_name
+from bot.domain.zones.places import find_places
+from bot.domain.zones.resolve import ZoneMention
+
+if TYPE_CHECKING:
+    from bot.domain.readers.markdown.page import PageReader
+
+# Words that make an abbreviation in prose a statement about times ("All times are CET").
+_TIME_WORDS = re.compile(
+    r"(?i)\b(?:times?|timezone|time\s*zone|zone|clock|local|hora(?:rio|s)?|horário|heures?|"
+    r"fuseau|zeit|uhrzeit|uhr|ora(?:rio)?)\b|时间|時間|时区|時區|タイムゾーン|시간|표준시"
+)
+# Words that make a statement page-wide wherever it stands.
+_ALL_WORDS = re.compile(
+    r"(?i)\b(?:all|every|below|above|throughout|todos?|todas?|toutes?|tous|alle[ns]?|sämtliche)\b"
+    r"|所有|全部|以下|すべて|全て|모든"
+)
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "15 March": not March, England
+_PROSE_PLACE_FROM = 100_000  # a town named in running text counts only if it is a city
+_LANGUAGE_ZONES = {
+    "Korean": "Asia/Seoul",
+    "Japanese": "Asia/Tokyo",
+    "Chinese": "Asia/Shanghai",
+    "German": "Europe/Berlin",
+    "French": "Europe/Paris",
+}
+_STOPWORDS = {
+    "English": r"the|and|with|for|we|our|is|are|of|to|will|you",
+    "German": r"und|der|die|das|mit|für|wir|uhr|ist|nicht|auf|eine?|zum|zur|bei",
+    "French": r"le|la|les|et|des|du|avec|pour|nous|est|une|sur|au|aux",
+    "Spanish": r"el|los|las|con|para|y|del|una|es|por|nos",
+    "Portuguese": r"com|para|uma|não|são|às|os|do|da|em|no|na|nosso",
+}
+_WORDS = {lang: re.compile(rf"(?i)(?<!\w)(?:{words})(?!\w)") for lang, words in _STOPWORDS.items()}
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A zone the page states, where, and which event section it belongs to (None: the page)."""
+
+    mention: ZoneMention
+    line: int
+    page_wide: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place the page names: the text as written, its zone, where, and its event (None: page)."""
+
+    text: str
+    zone: str
+    line: int
+    page_wide: bool
+
+
+class ZoneContext:
+    """Collects what a page says about zones during the walk and decides each event's zone."""
+
+    def __init__(self, page: PageReader) -> None:
+        self.page = page
+        self.statements: list[Statement] = []
+        self.places: list[Place] = []
+        self.prose_places: list[Place] = []  # places in running text: weaker than the above
+
+    # ---- collecting (called by the walk) -----------------------------------------------------
+
+    def stated(self, mention: ZoneMention, line: int, *, page_wide: bool = False) -> None:
+        """A zone stated on the date line, a zone label, a table header or in prose."""
+        self.statements.append(Statement(mention, line, page_wide))
+
+    def scan_prose(self, text: str, line: int, *, heading: bool = False) -> None:
+        """A sentence, bullet, heading or footnote that names the zone the times are in."""
+        for mention in self.page.resolver.find(text):
+            if _is_statement(text, mention, heading):
+                self.stated(mention, line, page_wide=bool(_ALL_WORDS.search(text)))
+                return
+
+    def place_in(
+        self, text: str, line: int, *, page_wide: bool = False, prose: bool = False
+    ) -> None:
+        """A text that may name the event's place: a title, a venue line, the site's name; or,
+        weaker, any line of running text ("... at our office in Cleveland, OH")."""
+        found = [p for p in find_places(text) if p.text.casefold() not in _CALENDAR_WORDS]
+        if not found:
+            return
+        best = max(found, key=lambda p: (p.kind == "city", p.population))
+        place = Place(best.text, best.zone, line, page_wide)
+        if not prose:
+            self.places.append(place)
+        elif best.population >= _PROSE_PLACE_FROM and not any(p.line == line for p in self.places):
+            self.prose_places.append(place)
+
+    # ---- deciding ----------------------------------------------------------------------------
+
+    def zone_for(self, event: EventDraft) -> tzinfo:
+        index = self.page.events.index(event)
+        day = event.first_day or next((s.day for s in event.sessions if s.day), None)
+        explicit = self.page.front_fields.zone
+        statement = self._statement_for(event, index)
+        if explicit is not None:
+            if statement is not None:
+                stated = self.page.resolver.decide(statement[0], day).tz
+                if day is not None and offset_on(stated, day) != offset_on(explicit, day):
+                    self.page.diag.warn(
+                        statement[1],
+                        f"{statement[0].text!r} differs from the front matter time zone "
+                        f"{zone_name(explicit)}, which wins",
+                    )
+            return explicit
+        if statement is not None:
+            resolved = self.page.resolver.decide(statement[0], day)
+            for note in resolved.notes:
+                self.page.diag.warn(statement[1], note)
+            self._check_places(resolved.tz, statement, index, day)
+            return resolved.tz
+        return self._inferred(event, index, day)
+
+    def _statement_for(self, event: EventDraft, index: int) -> tuple[ZoneMention, int] | None:
+        if event.zone is not None:
+            return event.zone, event.zone_line
+        for scope in (index, None):
+            own = next((s for s in self.statements if self._scope(s) == scope), None)
+            if own is not None:
+                return own.mention, own.line
+        rows = next(((s.zone, s.zone_line) for s in event.sessions if s.zone), None)
+        if rows is not None:
+            return rows
+        other = next((s for s in self.statements), None)
+        return (other.mention, other.line) if other is not None else None
+
+    def _places_for(self, index: int) -> list[Place]:
+        own = [p for p in self.places if self._scope(p) == index]
+        page = [p for p in self.places if self._scope(p) is None]
+        prose = [p for p in self.prose_places if self._scope(p) == index]
+        return own + page + prose + [p for p in self.prose_places if self._scope(p) != index]
+
+    def _scope(self, item: Statement | Place) -> int | None:
+        """The event whose section holds a line; None for the page's intro or page-wide words."""
+        if item.page_wide or len(self.page.events) == 1:
+            return None
+        starts = self._section_starts
+        if item.line < starts[0]:
+            return None
+        return max(i for i, start in enumerate(starts) if start <= item.line)
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        first = self.page.events[0]
+        content = [first.section, first.stated_line, *(s.line for s in first.sessions)]
+        starts = [min((n for n in content if n), default=first.line)]
+        return starts + [e.section or e.line for e in self.page.events[1:]]
+
+    def _check_places(
+        self, tz: tzinfo, statement: tuple[ZoneMention, int], index: int, day: date | None
+    ) -> None:
+        """A Berlin venue with a table header in JST: the statement wins, and the page hears."""
+        places = self._places_for(index)
+        if not places or day is None:
+            return
+        place = places[0]
+        if offset_on(ZoneInfo(place.zone), day) != offset_on(tz, day):
+            self.page.diag.warn(
+                statement[1],
+                f"times read in {zone_name(tz)} as stated ({statement[0].text!r}), although "
+                f"{place.text!r} (line {place.line}) is in {place.zone}",
+            )
+
+    def _inferred(self, event: EventDraft, index: int, day: date | None) -> tzinfo:
+        diag = self.page.diag
+        where = event.stated_line or event.line
+        places = self._places_for(index)
+        language_zone = _LANGUAGE_ZONES.get(self.language or "")
+        stated = self.page.front_fields.offset
+        if stated is not None:
+            at = datetime.combine(stated.on, time(12), UTC)
+            candidates = [(p.text, p.zone, f"line {p.line}") for p in places]
+            if language_zone is not None:
+                candidates.append((f"the page's language ({self.language})", language_zone, ""))
+            for text, zone, line in candidates:
+                if at.astimezone(ZoneInfo(zone)).utcoffset() == stated.offset:
+                    source = f'"{text}" ({line})' if line else text
+                    diag.warn(
+                        stated.line,
+                        f"zone {zone} from the offset {format_offset(stated.offset)} of front "
+                        f"matter {stated.field!r} and {source}",
+                    )
+                    return ZoneInfo(zone)
+            if stated.offset or not candidates:
+                diag.warn(
+                    stated.line,
+                    f"zone UTC{format_offset(stated.offset)} (a fixed offset) from front matter "
+                    f"{stated.field!r}; name the zone to follow its daylight saving time",
+                )
+                return fixed_offset(stated.offset)
+        if places:
+            place = places[0]
+            diag.warn(place.line, f'zone {place.zone} from "{place.text}" (line {place.line})')
+            return ZoneInfo(place.zone)
+        if language_zone is not None:
+            diag.warn(where, f"zone {language_zone} from the page's language ({self.language})")
+            return ZoneInfo(language_zone)
+        default = self.page.resolver.default_zone
+        diag.warn(
+            where, f"no time zone stated; assumed {zone_name(default)} (the configured default)"
+        )
+        return default
+
+    @cached_property
+    def language(self) -> str | None:
+        """The page's language where it hints at a zone: by script for Korean, Japanese and
+        Chinese, by common words for the European languages."""
+        body = self.page.front.body
+        hangul, kana, han = (len(p.findall(body)) for p in (_HANGUL, _KANA, _HAN))
+        if hangul >= 10 and hangul >= kana:
+            return "Korean"
+        if kana >= 10:
+            return "Japanese"
+        if han >= 10:
+            return "Chinese"
+        counts = {lang: len(pattern.findall(body)) for lang, pattern in _WORDS.items()}
+        best = max(counts, key=lambda lang: counts[lang])
+        return best if counts[best] >= 5 and best != "English" else None
+
+
+def _is_statement(text: str, mention: ZoneMention, heading: bool) -> bool:
+    """Whether a zone named in prose is about the times: a name or offset always is; a bare
+    abbreviation only beside a time, a word about times, or in a heading's parenthesis."""
+    if mention.iana or mention.phrase_zone or mention.offset is not None:
+        return True
+    if _TIME_WORDS.search(text) or find_clock_spans(text):
+        return True
+    before = text[: mention.start].rstrip()
+    in_parens = before.endswith(("(", "（", "[")) or len(text.strip()) <= len(mention.text) + 2
+    return heading and in_parens
+
+
+__all__ = ["Place", "Statement", "ZoneContext", "timedelta"]

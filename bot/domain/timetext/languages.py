@@ -1,0 +1,211 @@
+"""Words for months, weekdays, parts of the day and durations, in the languages agendas use."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# English month and weekday names; CJK weekday characters (Chinese 一..日, Japanese 月..日).
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon", "一", "月"),
+            ("tuesday", "tue", "tues", "二", "火"),
+            ("wednesday", "wed", "三", "水"),
+            ("thursday", "thu", "thur", "thurs", "四", "木"),
+            ("friday", "fri", "五", "金"),
+            ("saturday", "sat", "六", "土"),
+            ("sunday", "sun", "日", "天"),
+        ]
+    )
+    for name in names
+}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# German, Spanish, Portuguese and French: full names first, then abbreviations.
+_EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
+    (("januar", "jänner", "enero", "janeiro", "janvier"), ("jän", "ene", "janv")),
+    (("februar", "febrero", "fevereiro", "février", "fevrier"), ("fev", "fév", "févr", "fevr")),
+    (("märz", "maerz", "marzo", "março", "marco", "mars"), ("mär", "mrz")),
+    (("abril", "avril"), ("abr", "avr")),
+    (("mai", "mayo", "maio"), ()),
+    (("juni", "junio", "junho", "juin"), ()),
+    (("juli", "julio", "julho", "juillet"), ("juil",)),
+    (("agosto", "août", "aout"), ("ago",)),
+    (("septiembre", "setiembre", "setembro", "septembre"), ("set",)),
+    (("oktober", "octubre", "outubro", "octobre"), ("okt", "out")),
+    (("noviembre", "novembro", "novembre"), ()),
+    (("dezember", "diciembre", "dezembro", "décembre", "decembre"), ("dez", "dic", "déc")),
+]
+EU_FULL_MONTHS = {w: n for n, (full, _) in enumerate(_EU_MONTH_WORDS, start=1) for w in full}
+# English abbreviations are written in these languages too ("8 nov", "12. Okt.", "5 mar").
+EU_MONTHS = {
+    **EU_FULL_MONTHS,
+    **{w: n for n, (_, short) in enumerate(_EU_MONTH_WORDS, start=1) for w in short},
+    **{w: n for w, n in MONTHS.items() if len(w) <= 4 and w != "may"},
+    "may": 5,  # Spanish "may." (mayo); lower case only counts with a dot, "de" or a year
+}
+EU_WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("montag", "lunes", "segunda-feira", "segunda", "lundi", "lun", "seg"),
+            ("dienstag", "martes", "terça-feira", "terca-feira", "terça", "mardi", "mar", "ter"),
+            (
+                "mittwoch",
+                "miércoles",
+                "miercoles",
+                "quarta-feira",
+                "quarta",
+                "mercredi",
+                "mié",
+                "mie",
+                "mer",
+                "qua",
+            ),
+            ("donnerstag", "jueves", "quinta-feira", "quinta", "jeudi", "jue", "jeu", "qui"),
+            ("freitag", "viernes", "sexta-feira", "sexta", "vendredi", "vie", "ven", "sex"),
+            ("samstag", "sonnabend", "sábado", "sabado", "samedi", "sáb", "sab", "sam"),
+            ("sonntag", "domingo", "dimanche", "dom", "dim"),
+        ]
+    )
+    for name in names
+}
+# German two-letter weekdays ("Sa., 12.10.2019"): capitalised, with a dot or comma after.
+DE_SHORT_WEEKDAYS = {"Mo": 0, "Di": 1, "Mi": 2, "Do": 3, "Fr": 4, "Sa": 5, "So": 6}
+KO_WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
+ALL_WEEKDAYS = {
+    **WEEKDAYS,
+    **EU_WEEKDAYS,
+    **{k.lower(): v for k, v in DE_SHORT_WEEKDAYS.items()},
+    **KO_WEEKDAYS,
+}
+JAPANESE_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
+
+# Words before a time that say which part of the day it is in: "下午2点", "오후 2시", "午後3時".
+DAY_PARTS = {
+    **dict.fromkeys(("上午", "早上", "早晨", "清晨", "凌晨", "午前", "朝", "오전", "새벽"), "am"),
+    **dict.fromkeys(("中午", "낮"), "noon"),
+    **dict.fromkeys(("下午", "午後", "傍晚", "夕方", "오후", "저녁"), "pm"),
+    **dict.fromkeys(("晚上", "夜间", "夜間", "夜里", "夜裡", "夜晚", "深夜", "夜", "밤"), "night"),
+}
+# Words that are a time by themselves; the second set only as one end of a range ("9h à midi").
+NOON_WORDS = {"noon": 12, "midnight": 0, "正午": 12}
+RANGE_NOON_WORDS = {
+    "mediodía": 12,
+    "mediodia": 12,
+    "midi": 12,
+    "mittag": 12,
+    "medianoche": 0,
+    "minuit": 0,
+    "mitternacht": 0,
+}
+# Between the two ends of a range: "14:00 a 17:00", "19h às 21h", "19:00から21:00".
+RANGE_WORDS = ("to", "until", "till", "bis", "à", "a", "às", "as", "até", "hasta", "au")
+RANGE_MARKS = ("至", "到", "から", "부터", "~", "〜", "～")
+RANGE_DASHES = "-‐‑‒–—―－"
+RANGE_END_WORDS = ("까지", "まで", "迄")
+# Words after which "9h" is a time, not a length: "à 9h", "ab 9h", "at 9h".
+TIME_PREPOSITIONS = ("à", "a", "às", "as", "das", "dès", "des", "vers", "ab", "um", "at", "from")
+
+HOUR_UNITS = (
+    "hours",
+    "hour",
+    "hrs",
+    "hr",
+    "h",
+    "stunden",
+    "stunde",
+    "std.",
+    "std",
+    "heures",
+    "heure",
+    "horas",
+    "hora",
+    "小时",
+    "小時",
+    "時間",
+    "시간",
+)
+MINUTE_UNITS = (
+    "minutes",
+    "minute",
+    "minuten",
+    "minutos",
+    "minuto",
+    "mins",
+    "min.",
+    "min",
+    "m",
+    "分钟",
+    "分鐘",
+    "分",
+    "분",
+)
+# Hours written in words: "an hour", "zwei Stunden", "une heure et demie", "meia hora".
+HOUR_WORDS = ("hours", "hour", "stunden", "stunde", "heures", "heure", "horas", "hora")
+NUMBER_WORDS = {
+    **dict.fromkeys(("a", "an", "one", "eine", "einer", "une", "un", "una", "uma", "um"), 1.0),
+    **dict.fromkeys(("two", "zwei", "deux", "dos", "duas", "dois"), 2.0),
+    **dict.fromkeys(("three", "drei", "trois", "tres", "três"), 3.0),
+    **dict.fromkeys(("four", "vier", "quatre", "cuatro", "quatro"), 4.0),
+    **dict.fromkeys(("one and a half", "anderthalb", "eineinhalb"), 1.5),
+    **dict.fromkeys(("half an", "half a", "a half", "eine halbe", "halbe", "une demi-"), 0.5),
+    **dict.fromkeys(("demi-", "media", "meia"), 0.5),
+}
+AND_A_HALF = ("and a half", "und eine halbe", "et demie", "y media", "e meia")
+CHINESE_DIGITS = {
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the words, longest first so "mars" wins over "mar"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def chinese_number(text: str) -> int | None:
+    """A number from 0 to 99 written in Chinese numerals ("三", "十五", "二十"), if it is one."""
+    if not text:
+        return None
+    if "十" not in text:
+        return CHINESE_DIGITS.get(text) if len(text) == 1 else None
+    tens_text, _, ones_text = text.partition("十")
+    tens = CHINESE_DIGITS.get(tens_text, -1) if tens_text else 1
+    ones = CHINESE_DIGITS.get(ones_text, -1) if ones_text else 0
+    if tens < 0 or ones < 0 or "十" in ones_text:
+        return None
+    return tens * 10 + ones

@@ -1,0 +1,444 @@
+"""The corpus: agenda pages as people publish them, each beside the timeline a careful reader gets.
+
+Every `tests/pages/corpus/<name>.md` has a sibling `<name>.expected.yaml`:
+
+    schedules:                 # one per event the page describes, in page order
+      - timezone: Europe/Paris # IANA name, or "+08:00" when the page gives nothing but an offset
+        all_day: false         # optional; true for a page that gives only dates
+        sessions:              # chronological
+          - title: Doors open
+            start: 2024-05-16T19:00+02:00   # wall time with its offset (a date when all-day)
+            end: 2024-05-16T19:30+02:00     # or null when the page does not say
+            speakers: [Jane Roe]            # optional: checked only when given
+    errors_on_lines: [12]      # optional: lines that must carry an error diagnostic
+
+The expectations are what the page says, not what the reader happens to produce. The pages are
+read with the default options: no source zone is given, so the page alone must say where it is.
+Sessions are compared as instants (in UTC) in chronological order; titles and speaker names are
+compared casefolded, with whitespace collapsed and surrounding punctuation and emoji removed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, available_timezones
+
+import pytest
+import yaml
+
+from bot.domain.agenda import Schedule, Session
+from bot.domain.diagnostics import Severity
+from tests.helpers import PAGES, ReadOptions, read_path
+
+CORPUS = PAGES / "corpus"
+EXPECTED_SUFFIX = ".expected.yaml"
+
+
+def _pages() -> list[Path]:
+    return sorted(CORPUS.glob("*.md"))
+
+
+def _expected_files() -> list[Path]:
+    return sorted(CORPUS.glob(f"*{EXPECTED_SUFFIX}"))
+
+
+def _expected_path(page: Path) -> Path:
+    return page.with_name(page.stem + EXPECTED_SUFFIX)
+
+
+# --- reading the expected files ------------------------------------------------------------------
+
+
+class _ExpectedLoader(yaml.SafeLoader):
+    """Safe YAML that leaves times as text.
+
+    Plain YAML 1.1 turns `+10:00` into the number 600 (base 60) and timestamps with seconds into
+    datetimes that lose the written offset; here only decimal integers, booleans and null are
+    typed, everything else stays a string.
+    """
+
+
+_KEPT_TAGS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
+_ExpectedLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag in _KEPT_TAGS]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_ExpectedLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
+)
+
+_OFFSET = re.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2}):?(\d{2})?$", re.IGNORECASE)
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_IANA = frozenset(available_timezones())
+
+
+class ExpectationError(ValueError):
+    """An expected file that does not follow the format."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedSession:
+    title: str
+    start: datetime | date
+    end: datetime | date | None
+    speakers: tuple[str, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExpectedSchedule:
+    zone: str  # as the reader names zones: an IANA key, "UTC" or "UTC+08:00"
+    sessions: tuple[ExpectedSession, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Expected:
+    schedules: tuple[ExpectedSchedule, ...]
+    errors_on_lines: tuple[int, ...]
+
+
+def zone_key(text: str) -> str:
+    """A zone as written in an expected file, named the way `Schedule.timezone_name` names it."""
+    text = text.strip()
+    if text.upper() in {"UTC", "Z", "GMT", "ETC/UTC"}:
+        return "UTC"
+    match = _OFFSET.match(text)
+    if match:
+        sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
+        if hours > 14 or minutes > 59:
+            raise ExpectationError(f"offset out of range: {text!r}")
+        if hours == minutes == 0:
+            return "UTC"
+        return f"UTC{sign}{hours:02d}:{minutes:02d}"
+    if text in _IANA:
+        return text
+    raise ExpectationError(f"not an IANA zone name nor an offset: {text!r}")
+
+
+def _tz(key: str) -> tzinfo:
+    if key == "UTC":
+        return UTC
+    match = _OFFSET.match(key)
+    if match:
+        sign = -1 if match.group(1) == "-" else 1
+        return timezone(sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3))))
+    return ZoneInfo(key)
+
+
+def _moment(value: Any, what: str) -> datetime | date:
+    if isinstance(value, date):  # only if someone loads the file with another loader
+        raise ExpectationError(f"{what}: write times as text with an offset, got {value!r}")
+    if not isinstance(value, str):
+        raise ExpectationError(f"{what}: expected an ISO 8601 time, got {value!r}")
+    text = value.strip()
+    if _DATE.match(text):
+        return date.fromisoformat(text)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ExpectationError(f"{what}: not an ISO 8601 time: {text!r}") from None
+    if moment.utcoffset() is None:
+        raise ExpectationError(f"{what}: {text!r} has no UTC offset")
+    return moment
+
+
+def _check_wall_time(moment: datetime, key: str, what: str) -> None:
+    """The written offset must be the one the zone has at that wall time (DST included)."""
+    local = moment.astimezone(_tz(key))
+    if local.replace(tzinfo=None) != moment.replace(tzinfo=None):
+        raise ExpectationError(
+            f"{what}: {moment.isoformat(timespec='minutes')} is not a wall time of {key} "
+            f"(that instant is {local.isoformat(timespec='minutes')} there)"
+        )
+
+
+def _names(value: Any, what: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ExpectationError(f"{what}: speakers must be a list of names")
+    return tuple(value)
+
+
+def _session(raw: Any, key: str, all_day: bool, what: str) -> ExpectedSession:
+    if not isinstance(raw, dict):
+        raise ExpectationError(f"{what}: a session must be a mapping")
+    unknown = set(raw) - {"title", "start", "end", "speakers"}
+    if unknown:
+        raise ExpectationError(f"{what}: unknown keys {sorted(unknown)}")
+    title = raw.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise ExpectationError(f"{what}: title must be non-empty text (quote it), got {title!r}")
+    what = f"{what} ({title})"
+    if "start" not in raw or "end" not in raw:
+        raise ExpectationError(f"{what}: start and end are required (end may be null)")
+    start = _moment(raw["start"], f"{what} start")
+    end = None if raw["end"] is None else _moment(raw["end"], f"{what} end")
+    for moment in (start, end):
+        if moment is None:
+            continue
+        if isinstance(moment, datetime):
+            if all_day:
+                raise ExpectationError(f"{what}: an all-day schedule has dates, not times")
+            _check_wall_time(moment, key, what)
+        elif not all_day:
+            raise ExpectationError(f"{what}: a date without a time needs all_day: true")
+    if isinstance(start, datetime) and isinstance(end, datetime) and end <= start:
+        raise ExpectationError(f"{what}: end is not after start")
+    if (
+        isinstance(start, date)
+        and not isinstance(start, datetime)
+        and isinstance(end, date)
+        and end < start
+    ):
+        raise ExpectationError(f"{what}: last day before first day")
+    speakers = _names(raw["speakers"], what) if "speakers" in raw else None
+    return ExpectedSession(title, start, end, speakers)
+
+
+def _order_key(session: ExpectedSession) -> datetime:
+    if isinstance(session.start, datetime):
+        return session.start.astimezone(UTC)
+    return datetime.combine(session.start, datetime.min.time(), UTC)
+
+
+def load_expected(path: Path) -> Expected:
+    """Read and check one expected file; ExpectationError says what is wrong with it."""
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ExpectedLoader)
+    except yaml.YAMLError as exc:
+        raise ExpectationError(f"not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ExpectationError("the file must be a mapping with a `schedules` list")
+    unknown = set(raw) - {"schedules", "errors_on_lines"}
+    if unknown:
+        raise ExpectationError(f"unknown top-level keys {sorted(unknown)}")
+    if not isinstance(raw.get("schedules"), list):
+        raise ExpectationError("`schedules` must be a list")
+    schedules = []
+    for index, item in enumerate(raw["schedules"], 1):
+        what = f"schedule {index}"
+        if not isinstance(item, dict):
+            raise ExpectationError(f"{what}: must be a mapping")
+        unknown = set(item) - {"timezone", "sessions", "all_day"}
+        if unknown:
+            raise ExpectationError(f"{what}: unknown keys {sorted(unknown)}")
+        zone = item.get("timezone")
+        if not isinstance(zone, str):
+            raise ExpectationError(f"{what}: timezone must be text, got {zone!r}")
+        key = zone_key(zone)
+        all_day = item.get("all_day", False)
+        if not isinstance(all_day, bool):
+            raise ExpectationError(f"{what}: all_day must be true or false")
+        sessions_raw = item.get("sessions")
+        if not isinstance(sessions_raw, list) or not sessions_raw:
+            raise ExpectationError(f"{what}: sessions must be a non-empty list")
+        sessions = tuple(
+            _session(s, key, all_day, f"{what} session {n}") for n, s in enumerate(sessions_raw, 1)
+        )
+        starts = [_order_key(s) for s in sessions]
+        if starts != sorted(starts):
+            raise ExpectationError(f"{what}: sessions are not in chronological order")
+        schedules.append(ExpectedSchedule(key, sessions))
+    lines = raw.get("errors_on_lines", [])
+    if not isinstance(lines, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in lines
+    ):
+        raise ExpectationError("errors_on_lines must be a list of line numbers (1-based)")
+    return Expected(tuple(schedules), tuple(sorted(set(lines))))
+
+
+# --- comparing -----------------------------------------------------------------------------------
+
+_SPACES = re.compile(r"\s+")
+
+
+def _is_word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in {"L", "N"}
+
+
+def normalize(text: str) -> str:
+    """Casefolded, whitespace collapsed, surrounding punctuation, symbols and emoji removed."""
+    text = _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    start, end = 0, len(text)
+    while start < end and not _is_word_char(text[start]):
+        start += 1
+    while end > start and not _is_word_char(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One session as compared: UTC instants (or days), normalized title and speakers."""
+
+    start: str
+    end: str
+    title: str
+    speakers: tuple[str, ...] | None
+
+    def render(self, with_speakers: bool) -> str:
+        text = f"  {self.start} -> {self.end}  {self.title}"
+        if with_speakers:
+            text += f"  speakers: {', '.join(self.speakers or ()) or '-'}"
+        return text
+
+
+def _speaker_set(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({normalize(name) for name in names}))
+
+
+def _expected_row(session: ExpectedSession) -> Row:
+    speakers = None if session.speakers is None else _speaker_set(session.speakers)
+    if isinstance(session.start, datetime):
+        end = _utc(session.end) if isinstance(session.end, datetime) else "(no end)"
+        return Row(_utc(session.start), end, normalize(session.title), speakers)
+    last = session.start if session.end is None else session.end
+    return Row(f"{session.start} (all day)", str(last), normalize(session.title), speakers)
+
+
+def _got_row(session: Session) -> Row:
+    speakers = _speaker_set(tuple(s.name for s in session.speakers))
+    if session.all_day:
+        first, last = session.first_day.isoformat(), session.last_day.isoformat()
+        return Row(f"{first} (all day)", last, normalize(session.title), speakers)
+    end = "(no end)" if session.end is None else _utc(session.end)
+    return Row(_utc(session.start), end, normalize(session.title), speakers)
+
+
+def _sorted_rows(rows: list[Row]) -> list[Row]:
+    return sorted(rows, key=lambda row: (row.start, row.title))
+
+
+def _render(
+    zones: list[str],
+    timelines: list[list[Row]],
+    speaker_flags: list[list[bool]],
+    errors: str,
+) -> list[str]:
+    lines = []
+    for index, (zone, rows) in enumerate(zip(zones, timelines, strict=True), 1):
+        lines.append(f"schedule {index}: {zone}")
+        flags = speaker_flags[index - 1] if index <= len(speaker_flags) else []
+        for number, row in enumerate(rows):
+            lines.append(row.render(number < len(flags) and flags[number]))
+    lines.append(errors)
+    return lines
+
+
+def _compare(page: Path, expected: Expected) -> None:
+    result = read_path(page, ReadOptions(), display=page.name)
+    want_rows = [_sorted_rows([_expected_row(s) for s in e.sessions]) for e in expected.schedules]
+    flags = [[row.speakers is not None for row in rows] for rows in want_rows]
+    got_rows = [_sorted_rows([_got_row(s) for s in g.sessions]) for g in result.schedules]
+    error_lines = sorted({d.line for d in result.diagnostics if d.severity is Severity.ERROR})
+    found = [line for line in expected.errors_on_lines if line in error_lines]
+    want = _render(
+        [e.zone for e in expected.schedules],
+        want_rows,
+        flags,
+        f"errors on lines: {list(expected.errors_on_lines)}",
+    )
+    got = _render(
+        [_zone_of(g) for g in result.schedules], got_rows, flags, f"errors on lines: {found}"
+    )
+    if want == got:
+        return
+    diff = "\n".join(difflib.unified_diff(want, got, "expected", "read", n=1000, lineterm=""))
+    diagnostics = "\n".join(f"  {d.line}: {d.severity}: {d.message}" for d in result.diagnostics)
+    pytest.fail(
+        f"{page.name}: the timeline read differs from {_expected_path(page).name} "
+        f"(times in UTC; titles and speakers normalized)\n{diff}\n"
+        f"error diagnostics on lines: {error_lines}\n"
+        f"diagnostics:\n{diagnostics or '  (none)'}",
+        pytrace=False,
+    )
+
+
+def _zone_of(schedule: Schedule) -> str:
+    name = schedule.timezone_name
+    try:
+        return zone_key(name)
+    except ExpectationError:
+        return name
+
+
+# --- the tests -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", _pages(), ids=lambda page: page.stem)
+def test_page_reads_as_its_expected_timeline(page: Path) -> None:
+    expected_path = _expected_path(page)
+    if not expected_path.exists():
+        pytest.fail(f"{page.name} has no {expected_path.name}", pytrace=False)
+    _compare(page, load_expected(expected_path))
+
+
+def test_every_page_has_an_expected_file_and_every_expected_file_a_page() -> None:
+    pages = {page.stem for page in _pages()}
+    expected = {path.name.removesuffix(EXPECTED_SUFFIX) for path in _expected_files()}
+    assert pages, f"no pages in {CORPUS}"
+    assert sorted(pages - expected) == [], "pages without an expected file"
+    assert sorted(expected - pages) == [], "expected files without a page"
+
+
+@pytest.mark.parametrize(
+    "path", _expected_files(), ids=lambda path: path.name.removesuffix(EXPECTED_SUFFIX)
+)
+def test_expected_file_is_well_formed(path: Path) -> None:
+    try:
+        expected = load_expected(path)
+    except ExpectationError as exc:
+        pytest.fail(f"{path.name}: {exc}", pytrace=False)
+    page = path.with_name(path.name.removesuffix(EXPECTED_SUFFIX) + ".md")
+    if page.exists():
+        count = len(page.read_text(encoding="utf-8").splitlines())
+        beyond = [line for line in expected.errors_on_lines if line > count]
+        assert beyond == [], f"errors_on_lines beyond the page's {count} lines"
+
+
+def test_the_expected_format_is_checked() -> None:
+    """The checker itself: offsets that disagree with the zone and bad zones are refused."""
+    assert zone_key("+08:00") == "UTC+08:00"
+    assert zone_key("UTC-3") == "UTC-03:00"
+    assert zone_key("+00:00") == "UTC"
+    assert zone_key("Europe/Paris") == "Europe/Paris"
+    with pytest.raises(ExpectationError):
+        zone_key("CEST")
+    with pytest.raises(ExpectationError, match="not a wall time"):
+        # Paris is on summer time (+02:00) on 2024-05-16.
+        _session(
+            {"title": "Talk", "start": "2024-05-16T19:00+01:00", "end": None},
+            "Europe/Paris",
+            False,
+            "s",
+        )
+    with pytest.raises(ExpectationError, match="not a wall time"):
+        # 02:30 does not exist in Paris on 2024-03-31.
+        _session(
+            {"title": "Talk", "start": "2024-03-31T02:30+01:00", "end": None},
+            "Europe/Paris",
+            False,
+            "s",
+        )
+    with pytest.raises(ExpectationError, match="end is not after start"):
+        _session(
+            {"title": "Talk", "start": "2024-05-16T19:00+02:00", "end": "2024-05-16T18:00+02:00"},
+            "Europe/Paris",
+            False,
+            "s",
+        )
+    assert normalize("  Doors open, pizza 🍕 ") == "doors open, pizza"
+    assert normalize("《Kubernetes 调度器的演进》") == "kubernetes 调度器的演进"
+    assert yaml.load("t: +10:00\nn: 12\nd: 2024-05-16", Loader=_ExpectedLoader) == {
+        "t": "+10:00",
+        "n": 12,
+        "d": "2024-05-16",
+    }
