@@ -11,37 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import time, timedelta
+from functools import lru_cache
 
+from bot.domain.timetext.clock_tokens import Token, clock_tokens
 from bot.domain.timetext.languages import (
-    DAY_PARTS,
-    NOON_WORDS,
     RANGE_DASHES,
     RANGE_END_WORDS,
     RANGE_MARKS,
-    RANGE_NOON_WORDS,
     RANGE_WORDS,
     TIME_PREPOSITIONS,
     alternation,
 )
 
-_ASCII_NOON = [w for w in NOON_WORDS if w.isascii()]
-_NOON = (
-    rf"(?P<noon>(?:\b12\s*)?\b(?i:{alternation(_ASCII_NOON)})\b"
-    rf"|{alternation(w for w in NOON_WORDS if not w.isascii())}"
-    rf"|\b(?i:{alternation(RANGE_NOON_WORDS)})\b)"
-)
-_TOKEN = re.compile(
-    rf"{_NOON}"
-    rf"|(?:(?P<pre>{alternation(DAY_PARTS)})\s*)?(?<![\d.])(?<!\d[:：])(?P<h>\d{{1,2}})"
-    r"(?:[:：](?P<m>\d{2})(?:[:：](?P<s>\d{2}))?"
-    r"|[.](?P<dm>\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[Uu]hr\b|uur\b))"
-    r"|(?P<hs>[hH])(?P<hm>\d{2})?(?![a-zA-Z])"
-    r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"
-    r"(?:\s*(?P<cm>\d{1,2})\s*[分분](?![钟鐘])|(?P<cm2>\d{2})|\s*(?P<half>[半반]))?"
-    r")?(?!\d)"
-    r"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|午前|午後|(?i:noon|midnight)\b))?"
-    r"(?:\s*(?P<sfx>[Uu]hr|uur|hrs|hr|hs|h)(?![a-zA-Z\d]))?"
-)
 _SEPARATOR = re.compile(
     rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|(?i:{alternation(RANGE_WORDS)})(?!\w)"
     rf"|{alternation(RANGE_MARKS)})\s*"
@@ -54,13 +35,6 @@ _DURATION = (
 _TRAILING_DURATION = re.compile(rf"\s*[(（]?\s*{_DURATION}\s*[)）]?")
 _DURATION_ONLY = re.compile(rf"^\s*[(（]?\s*{_DURATION}\s*[)）]?\s*$")
 _AFTER_PREPOSITION = re.compile(rf"(?i)(?:^|[^\w])(?:{alternation(TIME_PREPOSITIONS)})\s*$")
-_MAYBE_TIME = re.compile(rf"\d|(?i:{alternation(NOON_WORDS)}|{alternation(RANGE_NOON_WORDS)})")
-# "+08:00" in "UTC+08:00" or "2024-11-21T18:00:00+01:00" is a zone offset, not a time.
-_OFFSET_BEFORE = re.compile(
-    r"(?:(?i:utc|gmt)|\d[:：]\d\d[:：]\d\d|T\d{1,2}[:：]\d\d)\s?[+\-−±]$"
-    r"|(?:^|[\s\"'(（\[])[+±]$|(?:^|[\"'(（\[])[\-−]$"
-)
-_TWENTY_FOUR_HOUR_SIGNS = ("h", "uhr", "uur", "hrs", "hr", "hs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,78 +76,6 @@ class BadClock:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    begin: int
-    end: int
-    hour: int
-    minute: int
-    part: str | None  # "am", "pm", "noon", "night" or None
-    kind: str  # "time", "loose" ("19h"), "range" ("midi"), "bare" (a number), "none", "bad"
-    flexible: bool  # an hour 1-12 on no 24-hour sign: a day part may still apply to it
-    sign: str = ""  # "h", "uhr"... when written with one
-    problem: str | None = None
-
-
-def _problem(hour: int, minute: int, second: int, ap: str | None, has_minutes: bool) -> str | None:
-    """Why an hour and minute cannot be a clock time, if they cannot."""
-    reasons = []
-    if hour > 24:
-        reasons.append(f"hour {hour} does not exist (0-24)")
-    elif hour == 24 and minute:
-        reasons.append("nothing comes after 24:00")
-    elif ap and not has_minutes and not 1 <= hour <= 12:
-        reasons.append(f"hour {hour} does not exist on a 12-hour clock (1-12)")
-    if minute > 59 or second > 59:
-        reasons.append(f"minute {max(minute, second)} does not exist (0-59)")
-    return "; ".join(reasons) or None
-
-
-def _meridiem(ap: str | None) -> str | None:
-    """The part of the day an am/pm word after a time names ("p.m." -> "pm")."""
-    word = (ap or "").lower().replace(".", "").replace(" ", "")
-    if word in ("am", "午前", "midnight"):
-        return "am"
-    if word in ("pm", "午後"):
-        return "pm"
-    return "noon" if word == "noon" else None
-
-
-def _noon_token(match: re.Match[str]) -> _Token:
-    word = match.group("noon").lower().lstrip("12 \t")
-    if word in NOON_WORDS:
-        return _Token(match.start(), match.end(), NOON_WORDS[word], 0, None, "time", False)
-    return _Token(match.start(), match.end(), RANGE_NOON_WORDS[word], 0, None, "range", False)
-
-
-def _token(match: re.Match[str]) -> _Token:
-    """One number that may be a time, read with its signs ("7 点半", "20 Uhr", "10:30am")."""
-    if match.group("noon"):
-        return _noon_token(match)
-    hour = int(match.group("h"))
-    minute_text = next(
-        (match.group(g) for g in ("m", "dm", "hm", "cm", "cm2") if match.group(g)), None
-    )
-    half = match.group("half") is not None
-    minute = int(minute_text) if minute_text else (30 if half else 0)
-    has_minutes = minute_text is not None or half
-    ap = match.group("ap")
-    part = _meridiem(ap) or DAY_PARTS.get(match.group("pre") or "")
-    sign = (match.group("sfx") or match.group("hs") or "").lower()
-    clockish = has_minutes or part is not None or match.group("cjk") or sign in ("uhr", "uur")
-    problem = _problem(hour, minute, int(match.group("s") or 0), ap, has_minutes)
-    if hour > 12:
-        part = None  # "14:00 PM", "下午14点": the hour already says it
-    flexible = 1 <= hour <= 12 and sign not in _TWENTY_FOUR_HOUR_SIGNS
-    if problem is not None:
-        kind = "bad" if clockish else "none"
-    elif clockish:
-        kind = "time"
-    else:
-        kind = "loose" if sign == "h" and hour <= 24 else "bare"
-    return _Token(match.start(), match.end(), hour, minute, part, kind, flexible, sign, problem)
-
-
 def _hour_in(part: str | None, hour: int) -> int:
     """An hour from 0 to 12 on the 24-hour clock, in a part of the day ("night", 12 -> 0)."""
     if part == "am" or (part == "night" and hour < 5):
@@ -187,7 +89,7 @@ def _hour_in(part: str | None, hour: int) -> int:
     return hour
 
 
-def _clock(token: _Token, part: str | None) -> time:
+def _clock(token: Token, part: str | None) -> time:
     """The token's time of day, read in the given part of the day."""
     hour = _hour_in(part, token.hour) if token.hour <= 12 else token.hour
     return time(hour % 24, token.minute)
@@ -197,7 +99,7 @@ def _other(part: str) -> str:
     return "am" if part == "pm" else "pm"
 
 
-def _range_times(first: _Token, second: _Token) -> tuple[time, time]:
+def _range_times(first: Token, second: Token) -> tuple[time, time]:
     """Both ends: one am/pm may cover both, and a day part carries to an end that has none."""
     if first.part is None and second.part in ("am", "pm") and first.flexible:
         end = _clock(second, second.part)
@@ -213,7 +115,7 @@ def _range_times(first: _Token, second: _Token) -> tuple[time, time]:
     return start, end
 
 
-def _joins(first: _Token, second: _Token) -> bool:
+def _joins(first: Token, second: Token) -> bool:
     """Whether two tokens side by side make a range ("10 bis 12 Uhr" does, "13:30 - 2021" not)."""
     kinds = {first.kind, second.kind}
     if kinds & {"none", "bad"} or kinds <= {"bare"}:
@@ -226,7 +128,7 @@ def _joins(first: _Token, second: _Token) -> bool:
     return second.kind != "loose" or first.kind in ("loose", "bare", "range") or first.sign == "h"
 
 
-def _loose_is_time(text: str, token: _Token) -> bool:
+def _loose_is_time(text: str, token: Token) -> bool:
     """Whether "19h" alone is a time: not "(2h)", and "2h" only after "à", "ab", "at"..."""
     before = text[max(0, token.begin - 12) : token.begin]
     after = text[token.end : token.end + 3].lstrip()
@@ -239,7 +141,7 @@ def _loose_is_time(text: str, token: _Token) -> bool:
 
 def loose_hour_is_time(text: str, begin: int, end: int, hour: int) -> bool:
     """Whether an hour written "19h" at text[begin:end] reads as a time rather than a length."""
-    return _loose_is_time(text, _Token(begin, end, hour, 0, None, "loose", False))
+    return _loose_is_time(text, Token(begin, end, hour, 0, None, "loose", False))
 
 
 def _tail(text: str, finish: int) -> tuple[timedelta | None, int]:
@@ -250,7 +152,7 @@ def _tail(text: str, finish: int) -> tuple[timedelta | None, int]:
     return _duration(match), match.end()
 
 
-def _single(text: str, token: _Token) -> ClockSpan | None:
+def _single(text: str, token: Token) -> ClockSpan | None:
     if token.kind == "loose" and not _loose_is_time(text, token):
         return None
     if token.kind not in ("time", "loose"):
@@ -260,7 +162,7 @@ def _single(text: str, token: _Token) -> ClockSpan | None:
     return ClockSpan(_clock(token, token.part), None, duration, token.begin, finish, twelve)
 
 
-def _range(text: str, first: _Token, second: _Token) -> ClockSpan:
+def _range(text: str, first: Token, second: Token) -> ClockSpan:
     start, end = _range_times(first, second)
     finish = second.end
     closing = _RANGE_END.match(text, finish)
@@ -271,31 +173,26 @@ def _range(text: str, first: _Token, second: _Token) -> ClockSpan:
     return ClockSpan(start, end, duration, first.begin, finish, twelve)
 
 
-def _bad(text: str, token: _Token) -> BadClock:
+def _bad(text: str, token: Token) -> BadClock:
     return BadClock(
         token.begin, token.end, text[token.begin : token.end], token.problem or "not a time"
     )
 
 
-def _unless_offset(text: str, token: _Token) -> _Token:
-    """The token, or a non-time in its place when it is a zone offset ("UTC+08:00")."""
-    if token.begin == 0 or text[token.begin - 1] not in "+-−±":
-        return token
-    if _OFFSET_BEFORE.search(text, max(0, token.begin - 16), token.begin) is None:
-        return token
-    return _Token(token.begin, token.end, token.hour, token.minute, None, "none", False)
+@lru_cache(maxsize=32)
+def _scan(text: str) -> tuple[tuple[ClockSpan, ...], tuple[BadClock, ...]]:
+    """`_read`, remembered for a few texts: readers ask for the times and bad times of a line."""
+    spans, bad = _read(text)
+    return tuple(spans), tuple(bad)
 
 
-def _scan(text: str) -> tuple[list[ClockSpan], list[BadClock]]:
+def _read(text: str) -> tuple[list[ClockSpan], list[BadClock]]:
     """Times and ranges in the text, and things written as times that cannot be."""
     spans: list[ClockSpan] = []
     bad: list[BadClock] = []
     if len(text) > 4000:  # keep pathological lines cheap: nobody writes a time that far in
         text = text[:4000]
-    if _MAYBE_TIME.search(text) is None:
-        return spans, bad
-    tokens = [_token(m) for m in _TOKEN.finditer(text)]
-    tokens = [_unless_offset(text, t) for t in tokens]
+    tokens = clock_tokens(text)
     done = 0
     for index, token in enumerate(tokens):
         if token.begin < done:
@@ -328,12 +225,12 @@ def find_clock_spans(text: str) -> list[ClockSpan]:
     would put the start after the end, the start takes the other half of the day ("11:30-12:30
     PM" starts at 11:30 AM). A range with an impossible end ("10:00-31:99") yields nothing.
     """
-    return _scan(text)[0]
+    return list(_scan(text)[0])
 
 
 def find_bad_clocks(text: str) -> list[BadClock]:
     """Everything in the text written as a clock time that cannot be one, in order."""
-    return _scan(text)[1]
+    return list(_scan(text)[1])
 
 
 def leading_clock_span(text: str) -> ClockSpan | None:

@@ -32,6 +32,7 @@ class DateParts:
     year: int | None = None
     last_day: int | None = None
     weekday: int | None = None
+    begin: int | None = None  # where the mention starts, when before the match ("Samstag, ")
 
 
 def _spellings(names: Iterable[str]) -> str:
@@ -80,19 +81,25 @@ _DOTTED = (
 )
 # "25/10/2019" or "10/25/2019": read only when a number above 12 says which is the day.
 _SLASHED = r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"
-# German, Spanish, Portuguese, French: "Samstag, 12. Oktober 2019", "viernes 8 de noviembre de
-# 2024", "sábado, 12 de outubro", "1er avril", "del 10 al 12 de octubre".
+# German, Spanish, Portuguese, French: "12. Oktober 2019", "8 de noviembre de 2024", "1er avril",
+# "del 10 al 12 de octubre". The scan starts at digits; the word after is looked up as a month, and
+# a weekday before ("Samstag, ", "sábado, ") is read by `_EU_WEEKDAY_BEFORE`.
 _EU = (
-    rf"(?:\b(?P<wd>(?i:{alternation(EU_WEEKDAYS)})|{alternation(DE_SHORT_WEEKDAYS)})\.?,?\s+)?"
-    r"(?<![\d.,/:])(?P<d>\d{1,2})(?!\d)(?P<dot>\.|er|ᵉʳ|º|°)?"
+    r"(?P<d>\d{1,2})(?!\d)(?P<dot>\.|er|ᵉʳ|º|°)?"
     r"(?:\s*(?:-|–|—|(?i:al|au|bis|a|à))\s*(?P<d2>\d{1,2})(?:\.|er|º)?)?"
     r"(?:\s+|(?<=[.rʳº°])\s*)(?P<de>(?i:de)\s+)?"
-    rf"(?P<mon>(?i:{alternation(EU_MONTHS)}))(?P<mdot>\.)?(?!\w)"
+    r"(?P<mon>[^\W\d_]{3,10})(?P<mdot>\.)?(?![^\W\d_])"
     r"(?:,?\s+(?:(?i:de|del)\s+)?(?P<y>\d{4})(?!\d))?"
 )
-_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:le|am|el|o|du|au|del|vom|dès|ab)\s*$")
-_HAS_MONTH_WORD = re.compile(rf"\b(?:{_spellings(MONTHS)})")
-_HAS_EU_MONTH = re.compile(rf"(?i)(?:{alternation({w[:3] for w in EU_MONTHS})})")
+_EU_WEEKDAY_BEFORE = re.compile(
+    rf"(?<!\w)(?:(?i:{alternation(EU_WEEKDAYS)})|{alternation(DE_SHORT_WEEKDAYS)})\.?,?\s+$"
+)
+_ARTICLE_BEFORE = re.compile(r"(?i)(?<!\w)(?:le|am|el|o|du|au|del|vom|dès|ab)\s*$")
+# Cheap tests, each starting with a digit or a letter the scan can skip to.
+_ISO_HINT = re.compile(r"\d{4}[-/.]\d")
+_DOTTED_HINT = re.compile(r"\d\.\d{1,2}\.\d{4}")
+_SLASHED_HINT = re.compile(r"\d[/-]\d{1,2}[/-]\d{4}")
+_MONTH_HINT = re.compile(rf"(?:{_spellings(MONTHS)})")
 
 
 def _number(text: str | None) -> int | None:
@@ -132,40 +139,50 @@ def _english(match: re.Match[str], text: str) -> DateParts | None:
     )
 
 
-def _eu_plausible(match: re.Match[str], text: str) -> bool:
+def _eu_plausible(match: re.Match[str], text: str, weekday: bool) -> bool:
     """Whether "8 mar" is a date: "mar" is also the sea, "out" and "set" English words."""
-    if any(match.group(g) for g in ("y", "wd", "de", "dot", "mdot")):
+    if weekday or any(match.group(g) for g in ("y", "de", "dot", "mdot")):
         return True
     month = match.group("mon")
     if month.lower() in EU_FULL_MONTHS and month.islower():
         return True
-    return _ARTICLE_BEFORE.search(text, 0, match.start()) is not None
+    return _ARTICLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
 
 
 def _european(match: re.Match[str], text: str) -> DateParts | None:
-    if not _eu_plausible(match, text):
+    month = EU_MONTHS.get(match.group("mon").lower())
+    begin = match.start()
+    if month is None or (begin and text[begin - 1] in "0123456789.,/:"):
         return None
+    before = _EU_WEEKDAY_BEFORE.search(text, max(0, begin - 20), begin)
+    if not _eu_plausible(match, text, before is not None):
+        return None
+    weekday = _weekday(before.group().strip(" \t,")) if before is not None else None
     return DateParts(
-        EU_MONTHS[match.group("mon").lower()],
+        month,
         int(match.group("d")),
         _number(match.group("y")),
         _number(match.group("d2")),
-        _weekday(match.group("wd")),
+        weekday,
+        before.start() if before is not None else None,
     )
 
 
-def _always(text: str) -> bool:
-    return True
+def _has(hint: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: hint.search(text) is not None
 
 
 Reader = Callable[[re.Match[str], str], "DateParts | None"]
-PATTERNS: list[tuple[re.Pattern[str], Callable[[str], bool], Reader]] = [
-    (re.compile(_ISO), _always, _numeric),
-    (re.compile(_DOTTED), lambda t: "." in t, _numeric),
-    (re.compile(_SLASHED), lambda t: "/" in t or "-" in t, _slashed),
-    (re.compile(_CJK), lambda t: "月" in t, _numeric),
-    (re.compile(_KOREAN), lambda t: "월" in t, _numeric),
-    (re.compile(_ENGLISH_MONTH_FIRST), lambda t: _HAS_MONTH_WORD.search(t) is not None, _english),
-    (re.compile(_ENGLISH_DAY_FIRST), lambda t: _HAS_MONTH_WORD.search(t) is not None, _english),
-    (re.compile(_EU), lambda t: _HAS_EU_MONTH.search(t) is not None, _european),
+# (cheap test, patterns it guards): most table cells hold no date and stop at the test.
+PATTERNS: list[tuple[Callable[[str], bool], list[tuple[re.Pattern[str], Reader]]]] = [
+    (_has(_ISO_HINT), [(re.compile(_ISO), _numeric)]),
+    (_has(_DOTTED_HINT), [(re.compile(_DOTTED), _numeric)]),
+    (_has(_SLASHED_HINT), [(re.compile(_SLASHED), _slashed)]),
+    (lambda text: "月" in text, [(re.compile(_CJK), _numeric)]),
+    (lambda text: "월" in text, [(re.compile(_KOREAN), _numeric)]),
+    (
+        _has(_MONTH_HINT),
+        [(re.compile(_ENGLISH_MONTH_FIRST), _english), (re.compile(_ENGLISH_DAY_FIRST), _english)],
+    ),
+    (lambda text: True, [(re.compile(_EU), _european)]),
 ]

@@ -112,21 +112,22 @@ def find_dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     if not _DIGIT.search(text):
         return found
-    for pattern, might_match, read in PATTERNS:
+    for might_match, patterns in PATTERNS:
         if not might_match(text):
             continue
-        for match in pattern.finditer(text):
-            parts = read(match, text)
-            mention = _mention(match, parts) if parts is not None else None
-            if mention is None:
-                continue
-            if any(m.begin < mention.finish and mention.begin < m.finish for m in found):
-                continue
-            found.append(mention)
+        for pattern, read in patterns:
+            for match in pattern.finditer(text):
+                parts = read(match, text)
+                mention = _mention(text, match, parts) if parts is not None else None
+                if mention is None:
+                    continue
+                if any(m.begin < mention.finish and mention.begin < m.finish for m in found):
+                    continue
+                found.append(mention)
     return sorted(found, key=lambda m: m.begin)
 
 
-def _mention(match: re.Match[str], parts: DateParts) -> DateMention | None:
+def _mention(text: str, match: re.Match[str], parts: DateParts) -> DateMention | None:
     """The mention a match makes, if its numbers can be a month and a day."""
     if not (1 <= parts.month <= 12 and 1 <= parts.day <= 31):
         return None
@@ -134,11 +135,11 @@ def _mention(match: re.Match[str], parts: DateParts) -> DateMention | None:
         return None
     if parts.last_day is not None and not 1 <= parts.last_day <= 31:
         return None
-    text = match.group(0).strip()
+    begin = match.start() if parts.begin is None else parts.begin
     return DateMention(
-        match.start(),
+        begin,
         match.end(),
-        text,
+        text[begin : match.end()].strip(),
         parts.month,
         parts.day,
         parts.year,

@@ -1,115 +1,79 @@
-"""Zone names in words: "Beijing time", "北京时间", "Pacific Time", "London time".
+"""Zone names in words: "Beijing time", "北京时间", "Pacific Time", "9am Eastern".
 
-Fixed phrases come from the table below; "<city> time" and "<country> time" are looked up in the
-IANA city names and pytz's country tables (countries with a single zone only).
+Three kinds, in this order of precedence:
+- fixed phrases from phrase_table.py ("China Standard Time", "hora del centro", "MEZ" is an
+  abbreviation and lives in abbreviations.py);
+- a place and the word for time in several languages: "Lyon time", "hora de Bogotá",
+  "heure de Montréal", "Berliner Zeit", "成都时间", "서울 시간". The place is an IANA city, a
+  country on one clock or any city of the gazetteer (places.py), read as conservatively as in
+  page titles: "Reading time" and "Lunch Time" name no place;
+- region words beside a clock time: "9am Eastern", "5pm Pacific", "14:00 Central European".
+  Elsewhere ("Central Hall", "Pacific Ocean") they are prose, not zones.
 """
 
 from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from types import MappingProxyType
 
 import pytz
 
-PHRASES: Mapping[str, str] = MappingProxyType(
-    {
-        # China and neighbours
-        "beijing time": "Asia/Shanghai",
-        "china standard time": "Asia/Shanghai",
-        "china time": "Asia/Shanghai",
-        "北京时间": "Asia/Shanghai",
-        "北京時間": "Asia/Shanghai",
-        "中国时间": "Asia/Shanghai",
-        "中国标准时间": "Asia/Shanghai",
-        "中国本地时间": "Asia/Shanghai",
-        "东八区": "Asia/Shanghai",
-        "上海时间": "Asia/Shanghai",
-        "香港时间": "Asia/Hong_Kong",
-        "香港時間": "Asia/Hong_Kong",
-        "台北时间": "Asia/Taipei",
-        "台北時間": "Asia/Taipei",
-        "新加坡时间": "Asia/Singapore",
-        "japan standard time": "Asia/Tokyo",
-        "japan time": "Asia/Tokyo",
-        "日本时间": "Asia/Tokyo",
-        "日本時間": "Asia/Tokyo",
-        "日本標準時": "Asia/Tokyo",
-        "东京时间": "Asia/Tokyo",
-        "東京時間": "Asia/Tokyo",
-        "korea standard time": "Asia/Seoul",
-        "korean time": "Asia/Seoul",
-        "india standard time": "Asia/Kolkata",
-        "indian standard time": "Asia/Kolkata",
-        "india time": "Asia/Kolkata",
-        # The Americas
-        "pacific time": "America/Los_Angeles",
-        "pacific standard time": "America/Los_Angeles",
-        "pacific daylight time": "America/Los_Angeles",
-        "太平洋时间": "America/Los_Angeles",
-        "mountain time": "America/Denver",
-        "central time": "America/Chicago",
-        "eastern time": "America/New_York",
-        "eastern standard time": "America/New_York",
-        "eastern daylight time": "America/New_York",
-        "美国东部时间": "America/New_York",
-        "美东时间": "America/New_York",
-        "美西时间": "America/Los_Angeles",
-        "brasilia time": "America/Sao_Paulo",
-        "bay area time": "America/Los_Angeles",
-        "silicon valley time": "America/Los_Angeles",
-        "san francisco time": "America/Los_Angeles",
-        "seattle time": "America/Los_Angeles",
-        "boston time": "America/New_York",
-        "washington time": "America/New_York",
-        "austin time": "America/Chicago",
-        # Europe
-        "central european time": "Europe/Berlin",
-        "central european summer time": "Europe/Berlin",
-        "eastern european time": "Europe/Helsinki",
-        "western european time": "Europe/Lisbon",
-        "british summer time": "Europe/London",
-        "uk time": "Europe/London",
-        "british time": "Europe/London",
-        "finnish time": "Europe/Helsinki",
-        "german time": "Europe/Berlin",
-        "french time": "Europe/Paris",
-        "spanish time": "Europe/Madrid",
-        "italian time": "Europe/Rome",
-        "dutch time": "Europe/Amsterdam",
-        "swedish time": "Europe/Stockholm",
-        "polish time": "Europe/Warsaw",
-        "moscow time": "Europe/Moscow",
-        "欧洲中部时间": "Europe/Berlin",
-        "coordinated universal time": "UTC",
-        "universal time": "UTC",
-        "greenwich mean time": "UTC",
-        # Oceania
-        "australian eastern time": "Australia/Sydney",
-        "australian eastern standard time": "Australia/Sydney",
-        "australian eastern daylight time": "Australia/Sydney",
-        "new zealand time": "Pacific/Auckland",
-    }
-)
+from bot.domain.zones.phrase_table import GERMAN_PLACE_ADJECTIVES, PHRASES, REGION_WORDS
+from bot.domain.zones.places import find_places
 
-_PHRASE_PATTERN = re.compile(
-    "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)), re.IGNORECASE
+__all__ = ["PHRASES", "REGION_WORDS", "find_phrases", "places"]
+
+_B = r"(?<![^\W\d_])"  # no letter before
+_A = r"(?![^\W\d_])"  # no letter after
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+
+def _alternation(keys: list[str]) -> str:
+    ordered = sorted(keys, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(part) for part in key.split(" ")) for key in ordered)
+
+
+_LATIN_PHRASE = re.compile(
+    rf"{_B}(?:{_alternation([k for k in PHRASES if not _CJK.search(k)])}){_A}", re.IGNORECASE
 )
-# "<Place> time": up to three capitalised words before "time" or "Time".
-_PLACE_TIME = re.compile(r"\b((?:[A-Z][\w.'-]*\s){1,3})(?:time|Time)\b")
+_CJK_PHRASE = re.compile(_alternation([k for k in PHRASES if _CJK.search(k)]))
+_REGION = re.compile(rf"{_B}(?:{_alternation(list(REGION_WORDS))}){_A}", re.IGNORECASE)
+# What may not follow a region word for it to stand alone: "Central Hall", "Pacific Time".
+_REGION_CONTINUES = re.compile(
+    r"\s*(?:-\s*)?(?:[A-Z]|(?i:time|standard|daylight|summer|european)\b)"
+)
+# A clock time right before: "9am ", "14:00 ", "9:30 p.m. ", "17h ", "20 Uhr ", "noon ".
+_CLOCK_BEFORE = re.compile(
+    r"(?:(?<![\d:.])\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|(?<![\d:.])\d{1,2}[:h]\d{2}"
+    r"|(?<![\d:.])\d{1,2}\s*(?:h|Uhr)|\b(?:noon|midnight))\s*[(（]?\s*$",
+    re.IGNORECASE,
+)
+# "<place> time", "<place> local time", "<place> Standard Time".
+_TIME_WORD = re.compile(rf"{_B}(?:(?:local|Local|standard|Standard)\s+)?(?:time|Time){_A}")
+_ZEIT = re.compile(rf"[ \t-](?:Zeit|zeit){_A}")
+_HORA = re.compile(
+    rf"{_B}(?:hora|horário|horario|heure)(?:\s+(?:oficial|légale|normale|locale|local))?"
+    r"\s+(?:del?|du|d['’])\s*(?:la\s+|l['’]\s*)?",
+    re.IGNORECASE,
+)
+_CJK_TIME = re.compile(r"时间|時間|时区|時區|标准时间|標準時間|標準時|[ \t]?(?:시간|표준시)")
+_CAPITALISED_WORDS = re.compile(r"(?:[A-ZÀ-Ý][\w.'’-]*\s+){0,3}$")
+_GERMAN_WORDS = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]*\s+){0,2})([A-ZÀ-Ý][\w'’-]*)$")
 
 
 @cache
 def places() -> Mapping[str, str]:
-    """Lower-cased city and single-zone country names to IANA zones."""
+    """Lower-cased IANA city names and single-zone country names to IANA zones."""
     found: dict[str, str] = {}
-    for key in zoneinfo.available_timezones():
-        if "/" not in key or key.startswith(("Etc/", "SystemV/", "US/")):
-            continue
-        city = key.rsplit("/", 1)[1].replace("_", " ").lower()
-        found.setdefault(city, key)
+    regions = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/")
+    regions += ("Europe/", "Indian/", "Pacific/")
+    for key in sorted(zoneinfo.available_timezones()):
+        if key.startswith(regions):
+            city = key.rsplit("/", 1)[1].replace("_", " ").lower()
+            found.setdefault(city, key)
     for code, name in pytz.country_names.items():
         zones = pytz.country_timezones.get(code, [])
         if len(zones) == 1:
@@ -119,21 +83,108 @@ def places() -> Mapping[str, str]:
 
 def find_phrases(text: str) -> list[tuple[int, int, str, str]]:
     """Each zone phrase in the text as (start, end, matched text, IANA zone), in order."""
-    found = [
-        (m.start(), m.end(), m.group(0), PHRASES[m.group(0).lower()])
-        for m in _PHRASE_PATTERN.finditer(text)
-    ]
-    taken = [(s, e) for s, e, _, _ in found]
-    for match in _PLACE_TIME.finditer(text):
-        words = match.group(1).split()
-        # Try the longest run of words ending right before "time": "New York time" then "York".
-        for first in range(len(words)):
-            place = " ".join(words[first:]).lower()
-            zone = places().get(place)
-            if zone is None:
-                continue
-            start = match.start(1) + match.group(1).index(words[first])
-            if not any(s <= start < e for s, e in taken):
-                found.append((start, match.end(), text[start : match.end()], zone))
-            break
+    found: list[tuple[int, int, str, str]] = []
+    for pattern in (_LATIN_PHRASE, _CJK_PHRASE):
+        for match in pattern.finditer(text):
+            key = " ".join(match.group(0).split()).lower()
+            found.append((match.start(), match.end(), match.group(0), PHRASES[key]))
+    for finder in (_place_times, _german_times, _hora_de, _cjk_times, _region_words):
+        for start, end, zone in finder(text):
+            if not any(s < end and start < e for s, e, _, _ in found):
+                found.append((start, end, text[start:end], zone))
     return sorted(found)
+
+
+def _place_times(text: str) -> Iterator[tuple[int, int, str]]:
+    """ "London time", "New York local time", "Lyon time", "Arizona time"."""
+    for match in _TIME_WORD.finditer(text):
+        before = text[max(0, match.start() - 60) : match.start()]
+        if not before[-1:].isspace():
+            continue
+        words = _CAPITALISED_WORDS.search(before)
+        if words is not None and words.group(0):
+            names = words.group(0).split()
+            offset = match.start() - len(before) + words.start()
+            # The longest run of words ending right before "time": "New York time", then "York".
+            for first in range(len(names)):
+                zone = places().get(" ".join(names[first:]).lower())
+                if zone is not None:
+                    start = offset + words.group(0).index(names[first])
+                    yield start, match.end(), zone
+                    break
+            else:
+                place = _place_ending(before.rstrip())
+                if place is not None:
+                    yield match.start() - len(before) + place[0], match.end(), place[1]
+
+
+def _german_times(text: str) -> Iterator[tuple[int, int, str]]:
+    """ "Berliner Zeit", "Münchner Zeit", "Wiener Zeit", "Tokio-Zeit"."""
+    for match in _ZEIT.finditer(text):
+        before = text[max(0, match.start() - 60) : match.start()]
+        words = _GERMAN_WORDS.search(before)
+        if words is None:
+            continue
+        lead, last = words.group(1), words.group(2)
+        for candidate in _german_stems(lead, last):
+            places_found = find_places(candidate)
+            if len(places_found) == 1 and places_found[0].end - places_found[0].start == len(
+                candidate
+            ):
+                start = match.start() - len(before) + words.start()
+                if not candidate.startswith(lead.strip()) or not lead.strip():
+                    start += len(lead)
+                yield start, match.end(), places_found[0].zone
+                break
+
+
+def _german_stems(lead: str, last: str) -> Iterator[str]:
+    words = lead.split()
+    for count in range(len(words), -1, -1):
+        prefix = " ".join(words[len(words) - count :])
+        adjective = f"{prefix} {last}".strip()
+        irregular = GERMAN_PLACE_ADJECTIVES.get(adjective.lower())
+        if irregular is not None:
+            yield irregular
+        stems = [last]
+        if last.endswith("er"):
+            stems += [last[:-2], last[:-2] + "en", last[:-3] + "en"]
+        for stem in stems:
+            yield f"{prefix} {stem}".strip()
+
+
+def _hora_de(text: str) -> Iterator[tuple[int, int, str]]:
+    """ "hora de Bogotá", "horário de Brasília", "heure de Montréal", "heure du Québec"."""
+    for match in _HORA.finditer(text):
+        after = text[match.end() : match.end() + 60]
+        found = find_places(after)
+        if found and found[0].start == 0:
+            yield match.start(), match.end() + found[0].end, found[0].zone
+
+
+def _cjk_times(text: str) -> Iterator[tuple[int, int, str]]:
+    """ "成都时间", "台湾时间", "大阪時間", "한국 시간", "서울시간"."""
+    for match in _CJK_TIME.finditer(text):
+        before = text[max(0, match.start() - 8) : match.start()]
+        found = find_places(before)
+        if found and found[-1].end == len(before):
+            yield match.start() - len(before) + found[-1].start, match.end(), found[-1].zone
+
+
+def _region_words(text: str) -> Iterator[tuple[int, int, str]]:
+    """ "9am Eastern", "5pm pacific", "14:00 Central European": only right after a clock."""
+    for match in _REGION.finditer(text):
+        if _REGION_CONTINUES.match(text, match.end()):
+            continue
+        if not _CLOCK_BEFORE.search(text[max(0, match.start() - 24) : match.start()]):
+            continue
+        key = " ".join(match.group(0).split()).lower()
+        yield match.start(), match.end(), REGION_WORDS[key]
+
+
+def _place_ending(before: str) -> tuple[int, str] | None:
+    """(start, zone) of a gazetteer place that ends `before`, read as in running text."""
+    found = find_places(before)
+    if found and found[-1].end == len(before):
+        return found[-1].start, found[-1].zone
+    return None

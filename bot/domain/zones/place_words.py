@@ -62,7 +62,7 @@ STOP_NAMES = _words(
     archway barking bazel bender bimbo bole brusque centennial centurion chandler commonwealth
     como conda corona cypress davenport delta enterprise erlang erode essen garland halle hub
     independence jingling kong lander latina lira male man mango mantilla mascara mesa metro
-    mitte mongo natal nice nim nix oral orange paradise pare perm pest reading ruse saga saki
+    juarez juárez mitte mobile mongo natal nice nim nix oral orange paradise pare perm pest reading ruse saga saki
     samba shaping simmering sina split springs surprise tamale tokio tours van vista vite warder
     """
 )
@@ -95,6 +95,41 @@ SURNAMES = _words(
     henderson houston hudson ikeda irving jackson kennedy kent lima lincoln maldonado matsumoto
     medina mendoza miyazaki montgomery moreno nakano ota pereira richardson rodriguez sakai
     salazar sano santos tyler ueda warren washington yamaguchi yao
+    """
+)
+
+# Given names: a one-word town right after one is a surname ("Andrés Salinas", "Aisha Bello").
+GIVEN_NAMES = _words(
+    """
+    aaron abdul abigail adam adeel adrian agnieszka ahmed aidan aisha akira alan albert alberto
+    alejandro aleksandr alex alexander alexandre ali alice alicia alison alvaro amanda amir amit
+    amy ana anand andre andrea andreas andrei andres andrew andrzej andrés andy angela angelo
+    anil anita anja ankit ann anna anne annie anthony antoine anton antonio anya arjun arnaud
+    arthur ashley ashok ayumi barbara bastian ben benjamin bernard bill bob bogdan brad brian
+    bruno camila carl carla carlos carol caroline catherine cecilia charles charlie chen chris
+    christian christina christine christoph christopher claire clara claudia colin craig
+    cristina daiki daisuke dan dana daniel daniela danny david deborah deepak denis dennis derek
+    diana diego dimitri dmitry dominik donald doug douglas dylan eduardo edward elena eli elif
+    emily emma emre eric erik ethan eva evan fabian fabio fatima felipe felix fernanda fernando
+    filip florian francesca francesco francisco frank fred gabriel gabriela gareth gary gaurav
+    gerald gianluca giovanni giulia giuseppe greg gregory guillaume gustavo hana hans harry
+    haruka hassan heather helen henrik henry hiroki hiroshi hugo hyun ian igor ilya ines irene
+    isabel isabella ivan jack jacob jakub james jan jane janet jason javier jean jeff jennifer
+    jeremy jessica jiho jim joan joao joe joel johan johannes john jonas jonathan jordi jorge
+    jose joseph josh joshua josé juan julian julie julien jun justin kai kaito karen karim karl
+    kate katie katrin keith ken kenji kevin khalid kim krishna kristina kumar kyle lars laura
+    lauren lena leo lisa liu lorenzo luca lucas lucia luis luisa luiz lukas magda mahmoud manuel
+    marc marcel marco marcos marcus maria mariana marie mario mark marta martin mary masato
+    mateo mateusz matt matteo matthew max maxime maya mehmet mei mia michael michal michel
+    michelle miguel mika mike min ming mohamed mohammed monica mustafa nadia naoki natalia
+    nathan neha nicholas nick nicolas nikita nikolai nina noah nora olga oliver olivia omar
+    oscar pablo paolo patricia patrick paul paula pavel pedro peter petr philipp pierre piotr
+    pooja prakash priya rachel rafael rahul raj rajesh ralf ramon raul ravi rebecca ricardo
+    richard rob robert roberto rodrigo roman ryan ryo sam samuel sandra sanjay sara sarah
+    satoshi scott sean sebastian sergei sergey sergio shin shota simon sofia sophie stefan
+    stefano stephen steve steven sunil susan sven takashi takumi taro tatiana thiago thomas tim
+    tobias tom tomas tomasz tony valentina vanessa victor vijay viktor vincent vladimir wei
+    william xavier yan yang yasmin yi yuki yuri yusuf yuto zhang zoe
     """
 )
 

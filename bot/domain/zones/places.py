@@ -199,8 +199,13 @@ def _accepted(key: str, entry: _Entry, text: str, start: int, end: int) -> bool:
             return False  # "SoMa" is a neighbourhood, not Soma in Turkey
     if key in words.FIRST_NAMES and _name_beside(_NEXT_WORD.match(text, end)):
         return False  # "Austin Clements", "Phoenix LiveView": not the city
-    if key in words.SURNAMES and _name_beside(_PREVIOUS_WORD.search(text[max(0, start - 40) : start])):
-        return False  # "Ana Moreno"
+    previous = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
+    if previous is not None and " " not in key:
+        word = previous.group(1)
+        if word.casefold() in words.GIVEN_NAMES:
+            return False  # "Andrés Salinas", "George Washington"
+        if key in words.SURNAMES and _name_beside(previous):
+            return False  # "Dr Moreno", "Yuki Chiba"
     return True
 
 

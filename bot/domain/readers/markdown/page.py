@@ -151,6 +151,8 @@ class PageReader:
             self._attach(self.block_session, line)
             return
         dates = find_dates(text)
+        if dates and self._dated_session(line, dates[0]):
+            return
         if dates:
             self._date_line(line, text, dates, labeled=False)
         elif line.inline.bold and line.depth == 0:
@@ -207,6 +209,10 @@ class PageReader:
             spans = find_clock_spans(value)
             if spans:
                 self._time_only_line(line, value, spans)
+            return
+        if role in (Role.TITLE, Role.KIND, Role.TRACK) and find_dates(value):
+            # "Next session: Monday, April 7, 2025 at 7 PM"
+            self._date_line(line, value, find_dates(value), labeled=True)
             return
         if role is Role.SPEAKER:
             speakers = parse_speakers(value)
@@ -337,6 +343,35 @@ class PageReader:
             self.list_session = self.block_session = None
             return
         self._add_session(line, span, zone, title, speakers)
+
+    def _dated_session(self, line: Line, mention: DateMention) -> bool:
+        """ "6 月 11 日 凌晨 1:00 — 主题演讲直播", "Mar 3, 4pm - 5pm: Talk": a session with its date."""
+        text = line.inline.text
+        if (
+            not (self.event.stated_line or self.event.sessions)
+            or _SESSION_LEAD.sub("", text[: mention.begin]).strip()
+        ):
+            return False
+        after = text[mention.finish :]
+        lead = re.match(r"^[\s,，:：|·—–-]*", after)
+        offset = mention.finish + (lead.end() if lead else 0)
+        span = leading_clock_span(text[offset:])
+        if span is None:
+            return False
+        resolved = self.resolve_date(mention, line.number)
+        if resolved is None:
+            return True
+        self.day = resolved[0]
+        moved = ClockSpan(
+            span.start,
+            span.end,
+            span.duration,
+            span.begin + offset,
+            span.finish + offset,
+            span.twelve_hour,
+        )
+        self._session_line(line, moved)
+        return True
 
     def _label_first(self, line: Line, labeled: tuple[Role, str, str] | None) -> bool:
         """ "Doors: 18:00", "开场：14:00 - 14:10", "分享一：14:10 - 14:50 《题目》 王磊"."""

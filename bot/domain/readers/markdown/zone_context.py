@@ -143,6 +143,9 @@ class ZoneContext:
             resolved = self.page.resolver.decide(statement[0], day)
             for note in resolved.notes:
                 self.page.diag.warn(statement[1], note)
+            refined = self._refined(resolved.tz, statement[0], index, day)
+            if refined is not None:
+                return refined
             self._check_places(resolved.tz, statement, index, day)
             return resolved.tz
         return self._inferred(event, index, day)
@@ -181,6 +184,19 @@ class ZoneContext:
         content = [first.section, first.stated_line, *(s.line for s in first.sessions)]
         starts = [min((n for n in content if n), default=first.line)]
         return starts + [e.section or e.line for e in self.page.events[1:]]
+
+    def _refined(
+        self, tz: tzinfo, mention: ZoneMention, index: int, day: date | None
+    ) -> tzinfo | None:
+        """ "CET" on a Vienna page is Europe/Vienna; "AEST" in Melbourne is Australia/Melbourne:
+        an abbreviation or offset takes the named place's zone when its clock agrees."""
+        if mention.iana or mention.phrase_zone or day is None:
+            return None
+        for place in self._places_for(index):
+            zone = ZoneInfo(place.zone)
+            if offset_on(zone, day) == offset_on(tz, day):
+                return zone
+        return None
 
     def _check_places(
         self, tz: tzinfo, statement: tuple[ZoneMention, int], index: int, day: date | None

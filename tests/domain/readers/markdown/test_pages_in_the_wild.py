@@ -70,7 +70,7 @@ def test_offset_in_a_table_header_tilde_ranges_and_name_comma_company() -> None:
     result = read_page("kcd.md")
     assert messages(result) == []
     schedule = result.schedules[0]
-    assert schedule.timezone_name == "UTC+08:00"
+    assert schedule.timezone_name == "Asia/Shanghai"
     assert timeline(schedule)[2] == (
         "基于 eBPF 的可观测性",
         "2023-08-19T02:00Z",
