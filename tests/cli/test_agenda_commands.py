@@ -44,7 +44,10 @@ def test_check_reports_file_and_line_and_exits_1_when_a_file_fails(tmp_path: Pat
     )
     code, out, _ = run("check", str(tmp_path))
     assert code == 1
-    assert f"{tmp_path / 'bad.md'}:11: error: end 14:00 is before start 14:30; session not imported" in out
+    assert (
+        f"{tmp_path / 'bad.md'}:11: error: end 14:00 is before start 14:30; session not imported"
+        in out
+    )
     assert f"{tmp_path / 'good.md'}: ok:" in out
     assert out.splitlines()[-1] == "2 files, 1 failed"
 

@@ -60,8 +60,7 @@ _HORA = re.compile(
     re.IGNORECASE,
 )
 _CJK_TIME = re.compile(r"时间|時間|时区|時區|标准时间|標準時間|標準時|[ \t]?(?:시간|표준시)")
-_CAPITALISED_WORDS = re.compile(r"(?:[A-ZÀ-Ý][\w.'’-]*\s+){0,3}$")
-_GERMAN_WORDS = re.compile(r"((?:[A-ZÀ-Ý][\w'’-]*\s+){0,2})([A-ZÀ-Ý][\w'’-]*)$")
+_CAPITALISED_WORDS = re.compile(r"(?:[A-ZÀ-Ý][\w.'’-]*\s+){1,3}$")
 
 
 @cache
@@ -96,61 +95,64 @@ def find_phrases(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def _place_times(text: str) -> Iterator[tuple[int, int, str]]:
-    """ "London time", "New York local time", "Lyon time", "Arizona time"."""
+    """ "London time", "New York local time", "Lyon time", "Rio de Janeiro time"."""
     for match in _TIME_WORD.finditer(text):
         before = text[max(0, match.start() - 60) : match.start()]
         if not before[-1:].isspace():
             continue
-        words = _CAPITALISED_WORDS.search(before)
-        if words is not None and words.group(0):
-            names = words.group(0).split()
-            offset = match.start() - len(before) + words.start()
-            # The longest run of words ending right before "time": "New York time", then "York".
-            for first in range(len(names)):
-                zone = places().get(" ".join(names[first:]).lower())
-                if zone is not None:
-                    start = offset + words.group(0).index(names[first])
-                    yield start, match.end(), zone
-                    break
-            else:
-                place = _place_ending(before.rstrip())
-                if place is not None:
-                    yield match.start() - len(before) + place[0], match.end(), place[1]
+        base = match.start() - len(before)
+        words = _trailing_words(before)
+        # The longest run of words ending right before "time": "New York time", then "York".
+        known = next(
+            ((at, places()[key]) for at, key in words if key in places()),
+            None,
+        )
+        if known is None:
+            known = _place_ending(before.rstrip())
+        if known is not None:
+            yield base + known[0], match.end(), known[1]
+
+
+def _trailing_words(before: str) -> list[tuple[int, str]]:
+    """(start, lower-cased words) of the capitalised words ending `before`, longest first."""
+    tail = _CAPITALISED_WORDS.search(before)
+    if tail is None:
+        return []
+    words = [(m.start() + tail.start(), m.group(0)) for m in re.finditer(r"\S+", tail.group(0))]
+    return [(words[i][0], " ".join(w for _, w in words[i:]).lower()) for i in range(len(words))]
 
 
 def _german_times(text: str) -> Iterator[tuple[int, int, str]]:
-    """ "Berliner Zeit", "Münchner Zeit", "Wiener Zeit", "Tokio-Zeit"."""
+    """ "Berliner Zeit", "Münchner Zeit", "Wiener Zeit", "New Yorker Zeit", "Tokyo-Zeit"."""
     for match in _ZEIT.finditer(text):
         before = text[max(0, match.start() - 60) : match.start()]
-        words = _GERMAN_WORDS.search(before)
-        if words is None:
-            continue
-        lead, last = words.group(1), words.group(2)
-        for candidate in _german_stems(lead, last):
-            places_found = find_places(candidate)
-            if len(places_found) == 1 and places_found[0].end - places_found[0].start == len(
-                candidate
-            ):
-                start = match.start() - len(before) + words.start()
-                if not candidate.startswith(lead.strip()) or not lead.strip():
-                    start += len(lead)
-                yield start, match.end(), places_found[0].zone
+        base = match.start() - len(before)
+        for at, words in _trailing_words(before + " "):
+            place = next(
+                (
+                    found[0]
+                    for candidate in _german_stems(words)
+                    if len(found := find_places(candidate)) == 1
+                    and found[0].end - found[0].start == len(candidate)
+                ),
+                None,
+            )
+            if place is not None:
+                yield base + at, match.end(), place.zone
                 break
 
 
-def _german_stems(lead: str, last: str) -> Iterator[str]:
-    words = lead.split()
-    for count in range(len(words), -1, -1):
-        prefix = " ".join(words[len(words) - count :])
-        adjective = f"{prefix} {last}".strip()
-        irregular = GERMAN_PLACE_ADJECTIVES.get(adjective.lower())
-        if irregular is not None:
-            yield irregular
-        stems = [last]
-        if last.endswith("er"):
-            stems += [last[:-2], last[:-2] + "en", last[:-3] + "en"]
-        for stem in stems:
-            yield f"{prefix} {stem}".strip()
+def _german_stems(words: str) -> Iterator[str]:
+    """Place names an adjective may come from: "berliner" -> Berlin, "bremer" -> Bremen."""
+    irregular = GERMAN_PLACE_ADJECTIVES.get(words)
+    if irregular is not None:
+        yield irregular
+    *lead, last = words.split(" ")
+    stems = [last]
+    if last.endswith("er"):
+        stems += [last[:-2], last[:-2] + "en", last[:-3] + "en"]
+    for stem in stems:
+        yield " ".join(part.capitalize() for part in [*lead, stem])
 
 
 def _hora_de(text: str) -> Iterator[tuple[int, int, str]]:
