@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 import click
@@ -12,9 +12,7 @@ from bot.config import Settings, SettingsError
 from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.source import ReadResult, read_paths
-from bot.domain.timetext.clock import find_clock_spans
-from bot.domain.timetext.dates import DateError, find_dates
-from bot.domain.zones.local_time import elapsed, localize
+from bot.domain.zones.expression import ExpressionError, read_time_expression
 from bot.domain.zones.naming import zone_name
 from bot.domain.zones.resolve import UnknownZoneError, ZoneResolver
 
@@ -133,59 +131,46 @@ def show(settings: Settings, path: Path, tz_name: str, source_tz: str | None, fm
 def convert(
     settings: Settings, when: str, on: str | None, from_zone: str | None, targets: tuple[str, ...]
 ) -> None:
-    """Convert a time such as "14:00 CST" or "9am PT" into other zones."""
+    """Convert a time such as "14:00 CST", "9am Eastern" or "14h Berliner Zeit" into other zones.
+
+    WHEN is read strictly: a zone that cannot be read ("9am Eastren"), an impossible time
+    ("13pm", "25:00") or offset ("UTC+25") stops with exit code 2 and the nearest known names.
+    WHEN without a zone needs --from. A date in WHEN ("2024-03-10 02:30 America/New_York") is
+    used unless --date is given. A second time with its own zone ("4pm UTC / 9am PT") is
+    checked against the first, which is the one converted.
+    """
     options = _options(settings, None)
     resolver = options.resolver
-    spans = find_clock_spans(when)
-    if not spans:
-        raise click.BadParameter(f"no time of day in {when!r}", param_hint="WHEN")
-    day = _day(when, on)
-    mentions = resolver.find(when)
-    if mentions:
-        resolved = resolver.decide(mentions[0], day)
-        for note in resolved.notes:
-            click.echo(f"note: {note}", err=True)
-        source = resolved.tz
-    elif from_zone:
-        source = zone_option(resolver, from_zone, "--from")
-    else:
-        source = resolver.default_zone
-        click.echo(f"note: {when!r} names no zone; assumed {zone_name(source)}", err=True)
-    if day is None:
-        day = datetime.now(source).date()
+    day = _day_option(on)
+    fallback = zone_option(resolver, from_zone, "--from") if from_zone else None
+    try:
+        reading = read_time_expression(
+            when, resolver, now=datetime.now(UTC), on=day, fallback=fallback
+        )
+    except ExpressionError as exc:
+        raise click.BadParameter(str(exc), param_hint="WHEN") from None
+    for note in reading.notes:
+        click.echo(f"note: {note}", err=True)
+    if fallback is not None and reading.zone_written:
+        click.echo(f"note: --from {from_zone} not used: {when!r} names its zone", err=True)
+    source = reading.source
     zones = [zone_option(resolver, t, "--to") for t in targets] or [
         zone_option(resolver, "UTC", "--to")
     ]
-    span = spans[0]
-    localized = localize(datetime.combine(day, span.start), source)
-    if localized.note:
-        click.echo(f"note: {localized.note}", err=True)
-    start = localized.moment
-    end = None
-    if span.end is not None:
-        end = localize(datetime.combine(day, span.end), source).moment
-        if elapsed(end, start) <= timedelta(0):
-            end = localize(datetime.combine(day + timedelta(days=1), span.end), source).moment
     width = max(len(zone_name(z)) for z in [source, *zones])
     for tz in [source, *zones]:
-        line = f"{zone_name(tz).ljust(width)}  {describe_moment(start.astimezone(tz))}"
-        if end is not None:
-            line += f" - {describe_moment(end.astimezone(tz))}"
+        line = f"{zone_name(tz).ljust(width)}  {describe_moment(reading.start.astimezone(tz))}"
+        if reading.end is not None:
+            line += f" - {describe_moment(reading.end.astimezone(tz))}"
         click.echo(line)
 
 
-def _day(when: str, on: str | None) -> date | None:
-    if on:
-        try:
-            return date.fromisoformat(on)
-        except ValueError:
-            raise click.BadParameter(
-                f"{on!r} is not a date (YYYY-MM-DD)", param_hint="--date"
-            ) from None
-    dates = find_dates(when)
-    if dates:
-        try:
-            return dates[0].resolve(None)[0]
-        except DateError as exc:
-            raise click.BadParameter(str(exc), param_hint="WHEN") from None
-    return None
+def _day_option(on: str | None) -> date | None:
+    if not on:
+        return None
+    try:
+        return date.fromisoformat(on)
+    except ValueError:
+        raise click.BadParameter(
+            f"{on!r} is not a date (YYYY-MM-DD)", param_hint="--date"
+        ) from None

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from bot.domain.timetext.languages import DAY_PARTS, NOON_WORDS, RANGE_NOON_WORDS, alternation
 
+_NOT_A_RANGE_END = r"(?![-‐](?!(?i:noon|midnight)\b)[^\W\d_])"  # "noon-ish", not "noon-midnight"
 # Every match starts with a digit, so the scan skips all other text quickly; what may stand
 # before the digit (another digit, a day part) is checked in `_start`.
 _TOKEN = re.compile(
@@ -22,12 +23,12 @@ _TOKEN = re.compile(
     r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"
     r"(?:\s*(?P<cm>\d{1,2})\s*[分분](?![钟鐘])|(?P<cm2>\d{2})|\s*(?P<half>[半반]))?"
     r")?(?!\d)"
-    r"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|午前|午後|(?i:noon|midnight)\b))?"
+    rf"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|午前|午後|(?i:noon|midnight)\b{_NOT_A_RANGE_END}))?"
     r"(?:\s*(?P<sfx>[Uu]hr|uur|hrs|hr|hs|h)(?![a-zA-Z\d]))?"
 )
 _DAY_PART_BEFORE = re.compile(rf"(?:{alternation(DAY_PARTS)})$")
 _NOON = re.compile(
-    rf"\b(?i:{alternation(w for w in NOON_WORDS if w.isascii())})\b"
+    rf"\b(?i:{alternation(w for w in NOON_WORDS if w.isascii())})\b{_NOT_A_RANGE_END}"
     rf"|{alternation(w for w in NOON_WORDS if not w.isascii())}"
     rf"|\b(?i:{alternation(RANGE_NOON_WORDS)})\b"
 )

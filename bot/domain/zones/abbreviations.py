@@ -58,6 +58,8 @@ DEFAULT_ABBREVIATIONS: Mapping[str, Abbreviation] = MappingProxyType(
         "WEST": _entry("Europe/Lisbon", daylight=True),
         "CET": _entry("Europe/Berlin", daylight=False),
         "CEST": _entry("Europe/Berlin", daylight=True),
+        "MEZ": _entry("Europe/Berlin", daylight=False),
+        "MESZ": _entry("Europe/Berlin", daylight=True),
         "EET": _entry("Europe/Helsinki", daylight=False),
         "EEST": _entry("Europe/Helsinki", daylight=True),
         "MSK": _entry("Europe/Moscow"),

@@ -67,10 +67,9 @@ _CAPITALISED_WORDS = re.compile(r"(?:[A-ZÀ-Ý][\w.'’-]*\s+){1,3}$")
 def places() -> Mapping[str, str]:
     """Lower-cased IANA city names and single-zone country names to IANA zones."""
     found: dict[str, str] = {}
-    regions = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/")
-    regions += ("Europe/", "Indian/", "Pacific/")
+    regions = "Africa/ America/ Antarctica/ Asia/ Atlantic/ Australia/ Europe/ Indian/ Pacific/"
     for key in sorted(zoneinfo.available_timezones()):
-        if key.startswith(regions):
+        if key.startswith(tuple(regions.split())):
             city = key.rsplit("/", 1)[1].replace("_", " ").lower()
             found.setdefault(city, key)
     for code, name in pytz.country_names.items():

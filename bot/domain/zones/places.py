@@ -233,6 +233,8 @@ def _cjk_places(text: str) -> Iterator[PlaceMention]:
             continue
         for length in lengths[text[i]]:
             name = text[i : i + length]
+            if len(name) < length:
+                continue
             entry = index.cjk.get(name)
             if entry is not None and _cjk_word(text, i, length):
                 taken_to = i + length
@@ -326,9 +328,11 @@ def _merge(own: dict[str, _Entry], other: dict[str, _Entry]) -> dict[str, _Entry
     merged = dict(other)
     for key, entry in own.items():
         rival = other.get(key)
-        if rival is None or entry.population >= ALTERNATE_NAMES_FROM:
-            merged[key] = entry
-        elif rival.population < 10 * entry.population:
+        if (
+            rival is None
+            or entry.population >= ALTERNATE_NAMES_FROM
+            or rival.population < 10 * entry.population
+        ):
             merged[key] = entry
     return merged
 

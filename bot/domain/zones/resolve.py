@@ -3,7 +3,8 @@
 Finding and deciding are two steps. `find_zones` lists what a text says about zones (an IANA name,
 a phrase, an abbreviation, an offset) without judging it. `ZoneResolver.decide` then picks the zone
 for a given date: an IANA name wins, a phrase or abbreviation is checked against a stated offset,
-and every guess comes back as a note for the organizer.
+an abbreviation follows the place written beside it ("IST (Israel)"), and every guess comes back
+as a note for the organizer.
 """
 
 from __future__ import annotations
@@ -20,18 +21,23 @@ import pytz
 
 from bot.domain.zones.abbreviations import DEFAULT_ABBREVIATIONS, Abbreviation
 from bot.domain.zones.naming import fixed_offset, format_offset, zone_name
-from bot.domain.zones.phrases import find_phrases
+from bot.domain.zones.phrases import REGION_WORDS, find_phrases
+from bot.domain.zones.places import place_zone
+from bot.domain.zones.suggest import unknown_zone_message
 
 DEFAULT_ZONE = "Asia/Shanghai"
 
 _MINUS = "-−–"  # ASCII hyphen-minus, Unicode minus, en dash: all seen in the wild as a minus
+_SIGN = rf"[+{re.escape(_MINUS)}]"  # escaped: "+-−" unescaped would be a range of characters
 _OFFSET = re.compile(
-    rf"(?<![A-Za-z])(?:UTC|GMT|UT)\s*(?P<sign>[+{_MINUS}])\s*(?P<h>\d{{1,2}})(?::?(?P<m>\d{{2}}))?(?!\d)"
+    rf"(?<![A-Za-z])(?:UTC|GMT|UT)\s*(?P<sign>{_SIGN})\s*(?P<h>\d{{1,2}})(?::?(?P<m>\d{{2}}))?(?!\d)"
     rf"|(?<![\w:])(?P<bsign>[+−])(?P<bh>\d{{2}}):?(?P<bm>\d{{2}})(?!\d)"
 )
-_IANA = re.compile(r"\b[A-Z][A-Za-z_-]+(?:/[A-Z][A-Za-z0-9_+-]+){1,2}\b")
+_IANA = re.compile(r"(?<![\w/.])[A-Za-z][A-Za-z_-]+(?:/[A-Za-z][A-Za-z0-9_+-]+){1,2}(?![\w/])")
+# A place in brackets right after an abbreviation: "IST (Israel)", "CDT (Mexico City)".
+_PLACE_AFTER = re.compile(r"[ \t]*[(（][ \t]*([^()（）\d]{2,40}?)[ \t]*[)）]")
 _WORD = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")
-_ZONE_CHARACTERS = re.compile(r"[A-Za-z+−\u3040-\u30ff\u4e00-\u9fff]")
+_ZONE_CHARACTERS = re.compile(r"[A-Za-z+−\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 class UnknownZoneError(ValueError):
@@ -49,6 +55,7 @@ class ZoneMention:
     phrase_zone: str | None = None
     abbreviation: str | None = None
     offset: timedelta | None = None
+    place_zone: str | None = None  # the zone of a place written beside an abbreviation
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +93,11 @@ def _offset_at(zone: str, on: date) -> timedelta:
     return offset
 
 
+def _offsets_in_year(zone: str, on: date) -> set[timedelta]:
+    """The offsets a zone keeps in winter and summer of `on`'s year."""
+    return {_offset_at(zone, date(on.year, month, 15)) for month in (1, 7)}
+
+
 def _is_daylight(zone: str, on: date) -> bool:
     moment = datetime(on.year, on.month, on.day, 12, tzinfo=UTC).astimezone(ZoneInfo(zone))
     return bool(moment.dst())
@@ -101,6 +113,20 @@ def parse_offset(match: re.Match[str]) -> timedelta:
     return -value if sign in _MINUS else value
 
 
+def invalid_offsets(text: str) -> list[str]:
+    """What is wrong with each offset in the text that cannot be one ("UTC+25", "UTC+5:90").
+
+    `find_zones` passes over these silently, as prose may hold anything; a text given to be read
+    as a time and its zone (`convert`) should stop on them."""
+    problems = []
+    for match in _OFFSET.finditer(text):
+        try:
+            parse_offset(match)
+        except UnknownZoneError as exc:
+            problems.append(str(exc))
+    return problems
+
+
 def find_zones(text: str, abbreviations: Mapping[str, Abbreviation]) -> list[ZoneMention]:
     """What the text says about zones, in order. Adjacent parts merge into one mention.
 
@@ -111,10 +137,9 @@ def find_zones(text: str, abbreviations: Mapping[str, Abbreviation]) -> list[Zon
     if not _ZONE_CHARACTERS.search(text):
         return parts  # "13:30 - 14:00": nothing that could name a zone
     for match in _IANA.finditer(text):
-        if match.group(0) in iana_names():
-            parts.append(
-                ZoneMention(match.start(), match.end(), match.group(0), iana=match.group(0))
-            )
+        key = _lower_iana().get(match.group(0).lower())
+        if key is not None:
+            parts.append(ZoneMention(match.start(), match.end(), match.group(0), iana=key))
     for start, end, matched, zone in find_phrases(text):
         parts.append(ZoneMention(start, end, matched, phrase_zone=zone))
     for match in _OFFSET.finditer(text):
@@ -130,9 +155,26 @@ def find_zones(text: str, abbreviations: Mapping[str, Abbreviation]) -> list[Zon
             continue
         if any(s <= match.start() < e for s, e in covered):
             continue
-        parts.append(ZoneMention(match.start(), match.end(), word, abbreviation=word))
+        parts.append(_abbreviation_mention(text, match, word))
     parts.sort(key=lambda p: (p.start, -p.end))
     return _merge_adjacent(text, parts)
+
+
+def _abbreviation_mention(text: str, match: re.Match[str], word: str) -> ZoneMention:
+    """The abbreviation, with the place in brackets after it when there is one."""
+    after = _PLACE_AFTER.match(text, match.end())
+    if after is not None:
+        place = place_zone(after.group(1))
+        if place is not None:
+            end = after.end()
+            return ZoneMention(
+                match.start(),
+                end,
+                text[match.start() : end],
+                abbreviation=word,
+                place_zone=place.zone,
+            )
+    return ZoneMention(match.start(), match.end(), word, abbreviation=word)
 
 
 _GLUE = re.compile(r"[\s()（）\[\],，/:：=]*")
@@ -158,6 +200,7 @@ def _merge_adjacent(text: str, parts: list[ZoneMention]) -> list[ZoneMention]:
                     phrase_zone=last.phrase_zone or part.phrase_zone,
                     abbreviation=last.abbreviation or part.abbreviation,
                     offset=last.offset if last.offset is not None else part.offset,
+                    place_zone=last.place_zone or part.place_zone,
                 )
             )
             continue
@@ -191,8 +234,9 @@ class ZoneResolver:
     def parse(self, name: str, on: date | None = None) -> ResolvedZone:
         """A zone given on its own, as in `--tz`, `timezone:` or a member's setting.
 
-        Accepts IANA names (any case), offsets, phrases and abbreviations. Raises
-        UnknownZoneError with the name when nothing matches.
+        Accepts IANA names (any case), offsets, phrases, abbreviations, region words ("Eastern")
+        and places ("Lyon", "深圳", "Japan"). Raises UnknownZoneError naming what is wrong:
+        an offset out of range, or an unknown name with the nearest known ones.
         """
         cleaned = name.strip()
         if not cleaned:
@@ -205,9 +249,18 @@ class ZoneResolver:
         if cleaned.upper() in self.abbreviations:
             word = cleaned.upper()
             return self.decide(ZoneMention(0, len(word), word, abbreviation=word), on)
-        bare = re.fullmatch(rf"([+{_MINUS}])(\d{{1,2}})(?::?(\d{{2}}))?", cleaned)
+        region = REGION_WORDS.get(" ".join(cleaned.split()).lower())
+        if region is not None:
+            return ResolvedZone(ZoneInfo(region))
+        bare = re.fullmatch(rf"({_SIGN})(\d{{1,2}})(?::?(\d{{2}}))?", cleaned)
         if bare:
             cleaned = f"UTC{cleaned}"
+        offset = _OFFSET.fullmatch(cleaned)
+        if offset is not None:
+            try:
+                parse_offset(offset)
+            except UnknownZoneError:
+                raise UnknownZoneError(f"offset {name.strip()!r} is out of range") from None
         mentions = self.find(cleaned)
         if (
             len(mentions) == 1
@@ -215,7 +268,10 @@ class ZoneResolver:
             and _GLUE.fullmatch(cleaned[mentions[0].end :])
         ):
             return self.decide(mentions[0], on)
-        raise UnknownZoneError(f"unknown time zone {name!r}")
+        place = place_zone(cleaned)
+        if place is not None:
+            return ResolvedZone(ZoneInfo(place.zone))
+        raise UnknownZoneError(unknown_zone_message(name, self.abbreviations))
 
     def decide(self, mention: ZoneMention, on: date | None) -> ResolvedZone:
         """The zone a mention means on a given date, with a note for every guess."""
@@ -232,6 +288,8 @@ class ZoneResolver:
                     f"{day.isoformat()}, not the stated UTC{format_offset(stated)}; using {key}"
                 )
             return ResolvedZone(tz, tuple(notes))
+        if mention.abbreviation and mention.place_zone:
+            return self._decide_beside_place(mention, mention.abbreviation, day, on)
         if mention.abbreviation:
             return self._decide_abbreviation(mention, mention.abbreviation, stated, day, on)
         assert stated is not None  # a mention carries at least one fact
@@ -272,6 +330,36 @@ class ZoneResolver:
                     f"{day.isoformat()}; read as local time there (UTC{offset})"
                 )
         return ResolvedZone(_zone(entry.zone), tuple(notes))
+
+    def _decide_beside_place(
+        self, mention: ZoneMention, word: str, day: date, on: date | None
+    ) -> ResolvedZone:
+        """ "IST (Israel)", "AST (Kuwait)", "CDT (Mexico City)": the place picks the zone when it
+        keeps one of the abbreviation's offsets; otherwise the abbreviation is read as usual and
+        the place is reported."""
+        entry = self.abbreviations[word]
+        place = mention.place_zone
+        assert place is not None
+        if place in entry.candidates or any(
+            _offsets_in_year(place, day) & _offsets_in_year(c, day) for c in entry.candidates
+        ):
+            notes = []
+            if on is not None and entry.daylight is not None and place != "UTC":
+                actual = _is_daylight(place, day)
+                if actual != entry.daylight:
+                    season = "summer" if entry.daylight else "standard"
+                    notes.append(
+                        f"{word} names {season} time, which {place} does not keep on "
+                        f"{day.isoformat()}; read as local time there "
+                        f"(UTC{format_offset(_offset_at(place, day))})"
+                    )
+            return ResolvedZone(_zone(place), tuple(notes))
+        usual = self._decide_abbreviation(mention, word, mention.offset, day, on)
+        note = (
+            f"{mention.text!r}: {place} keeps none of the offsets of {word} "
+            f"({', '.join(entry.candidates)}); using {usual.name}"
+        )
+        return ResolvedZone(usual.tz, (note, *usual.notes))
 
     def _decide_offset(
         self, text: str, stated: timedelta, day: date, on: date | None

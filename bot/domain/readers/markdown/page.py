@@ -62,6 +62,9 @@ _LABEL_FIRST = re.compile(
 _LABEL_VERB = re.compile(
     r"(?i)\s+(?:begins?|starts?|opens?|kicks? off|commences?|beginnt|commence)$"
 )
+_UNTIL = re.compile(
+    r"(?i)(?:\s|[(（])(?:until|till|to|bis|jusqu'à|jusqu’à|hasta|até|ate)\s+|(?:至|到|まで)\s*"
+)
 _BOOK_TITLE = re.compile(r"[《「『“\"](.+?)[》」』”\"]")
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 
@@ -185,6 +188,7 @@ class PageReader:
                 self.event.first_day, self.event.last_day = first, last
                 if not only_date and self.event.heading is None:
                     self.event.heading = text
+                    self.event.section = self.event.section or line.number
                 self._event_times(line.number, text)
             self.day = first
             return
@@ -413,6 +417,13 @@ class PageReader:
         title: str,
         speakers: list[Speaker],
     ) -> Draft:
+        until = _UNTIL.search(title) if span.end is None else None
+        ends = find_clock_spans(title[until.end() :]) if until else []
+        if until and ends and ends[0].begin == 0:
+            # "8:00 PM — Networking until 9:00 PM", "Networking (bis 22:00 Uhr)"
+            cut = title[: until.start()].rstrip(" (（,-–—")
+            span = ClockSpan(span.start, ends[0].start, None, span.begin, span.finish, False)
+            title = cut or title
         draft = Draft(line.number, title, self.day, span.start, span.end, depth=line.depth)
         draft.stated_duration = span.duration
         draft.twelve_hour = span.twelve_hour

@@ -9,7 +9,7 @@ happens once the walk is done, strongest first:
 2. a statement in the event's own section;
 3. a page-level statement: before the first event, or worded for all ("All times are CET");
 4. a zone written on the session rows themselves;
-5. a statement in another event's section of the same page;
+5. a statement in another event's section of the same page, unless the event names its own place;
 6. from context, each with a warning naming its source: the offset of a front matter datetime
    narrowed by the places and the language; a place; the page's language;
 7. the configured default, with a warning.
@@ -160,6 +160,8 @@ class ZoneContext:
         rows = next(((s.zone, s.zone_line) for s in event.sessions if s.zone), None)
         if rows is not None:
             return rows
+        if any(self._scope(p) == index for p in self.places):
+            return None  # its own venue says more than another event's statement
         other = next((s for s in self.statements), None)
         return (other.mention, other.line) if other is not None else None
 

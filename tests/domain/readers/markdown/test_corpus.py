@@ -385,9 +385,7 @@ def _zone_of(schedule: Schedule) -> str:
 # Pages the reader does not read exactly yet, each with what it gets wrong. Strict: a page that
 # starts passing fails here until it is taken off the list.
 MISREAD_INSTANTS: dict[str, str] = {
-    "real-berlin-k8s-oktober": "the last item's end is written inside its title ('Networking (bis 22:00 Uhr)')",
     "real-otel-community-day-virtual": "a closing item at the event's end ('Closing') is kept as a session",
-    "real-pyladies-toronto-spring": "the second event's zone comes from its venue, but the first section's 'UTC' statement is applied to it",
     "real-tag-app-delivery-call": "a one-paragraph announcement: the length ('runs for an hour') in the next sentence is not read as its end",
     "shape-bullet-cet-barcamp": "German day heading with a date in parentheses starts a second event",
     "shape-per-talk-block-date-disagrees": "a talk block whose date disagrees with the table and weekday is not reconciled",
@@ -395,13 +393,11 @@ MISREAD_INSTANTS: dict[str, str] = {
     "shape-zh-watch-party-lingchen": "the event's overnight range on the date line is not used to end the first item",
 }
 MISREAD_TITLES: dict[str, str] = {
-    "real-berlin-k8s-oktober": "the last item's end is written inside its title ('Networking (bis 22:00 Uhr)')",
     "real-flutter-benkyokai-online": "speaker in a labelled parenthesis with an honorific ('（発表者：佐藤 健 さん）')",
     "real-gophers-lyon-mars": "nested bullets that describe a talk are read as speakers",
     "real-hamburg-python-januar": "a remark after an en dash stays in the title",
     "real-nyc-python-march": "a parenthetical remark stays in the title ('(sign up at the door)')",
     "real-otel-community-day-virtual": "a closing item at the event's end ('Closing') is kept as a session",
-    "real-pyladies-toronto-spring": "the second event's zone comes from its venue, but the first section's 'UTC' statement is applied to it",
     "real-setouchi-rubykaigi-schedule": "speakers written as '(@handle)' stay in the title",
     "real-tag-app-delivery-call": "a one-paragraph announcement: the length ('runs for an hour') in the next sentence is not read as its end",
     "shape-bullet-cet-barcamp": "German day heading with a date in parentheses starts a second event",
