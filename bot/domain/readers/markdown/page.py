@@ -113,7 +113,6 @@ class PageReader:
                 self._line(block)
                 self.texts.append((block.number, block.inline.text))
                 self.zones.scan_prose(block.inline.text, block.number, heading=bool(block.heading))
-                self.zones.place_in(block.inline.text, block.number, prose=True)
         return self._finish()
 
     def _line(self, line: Line) -> None:
@@ -202,6 +201,8 @@ class PageReader:
             return
         self.title_candidate = (text, line.number)
         self.heading_since_event = (text, line.number)
+        if line.heading <= 2:
+            self.zones.place_in(text, line.number)  # "## Beijing", "## Lyon, 16 May"
 
     def _labeled_line(self, line: Line, role: Role, label: str, value: str) -> None:
         session = self.block_session or self.list_session

@@ -83,6 +83,7 @@ class Place:
     zone: str
     line: int
     page_wide: bool
+    population: int = 0
 
 
 class ZoneContext:
@@ -92,7 +93,6 @@ class ZoneContext:
         self.page = page
         self.statements: list[Statement] = []
         self.places: list[Place] = []
-        self.prose_places: list[Place] = []  # places in running text: weaker than the above
 
     # ---- collecting (called by the walk) -----------------------------------------------------
 
@@ -107,20 +107,23 @@ class ZoneContext:
                 self.stated(mention, line, page_wide=bool(_ALL_WORDS.search(text)))
                 return
 
-    def place_in(
-        self, text: str, line: int, *, page_wide: bool = False, prose: bool = False
-    ) -> None:
-        """A text that may name the event's place: a title, a venue line, the site's name; or,
-        weaker, any line of running text ("... at our office in Cleveland, OH")."""
-        found = [p for p in find_places(text) if p.text.casefold() not in _CALENDAR_WORDS]
-        if not found:
-            return
-        best = max(found, key=lambda p: (p.kind == "city", p.population))
-        place = Place(best.text, best.zone, line, page_wide)
-        if not prose:
+    def place_in(self, text: str, line: int, *, page_wide: bool = False) -> None:
+        """A text that may name the event's place: a title, a venue line, the site's name."""
+        place = _best_place(text, line, page_wide)
+        if place is not None:
             self.places.append(place)
-        elif best.population >= _PROSE_PLACE_FROM and not any(p.line == line for p in self.places):
-            self.prose_places.append(place)
+
+    @cached_property
+    def prose_places(self) -> list[Place]:
+        """Cities in running text ("... at our office in Cleveland, OH"): weaker than the above,
+        and read only when a page needs them."""
+        named = {p.line for p in self.places}
+        found = []
+        for number, text in self.page.texts:
+            place = None if number in named else _best_place(text, number, False)
+            if place is not None and place.population >= _PROSE_PLACE_FROM:
+                found.append(place)
+        return found
 
     # ---- deciding ----------------------------------------------------------------------------
 
@@ -165,11 +168,13 @@ class ZoneContext:
         other = next((s for s in self.statements), None)
         return (other.mention, other.line) if other is not None else None
 
-    def _places_for(self, index: int) -> list[Place]:
+    def _places_for(self, index: int, *, prose: bool = True) -> list[Place]:
         own = [p for p in self.places if self._scope(p) == index]
         page = [p for p in self.places if self._scope(p) is None]
-        prose = [p for p in self.prose_places if self._scope(p) == index]
-        return own + page + prose + [p for p in self.prose_places if self._scope(p) != index]
+        if not prose or own or page:
+            return own + page
+        inside = [p for p in self.prose_places if self._scope(p) == index]
+        return inside + [p for p in self.prose_places if self._scope(p) != index]
 
     def _scope(self, item: Statement | Place) -> int | None:
         """The event whose section holds a line; None for the page's intro or page-wide words."""
@@ -194,7 +199,7 @@ class ZoneContext:
         an abbreviation or offset takes the named place's zone when its clock agrees."""
         if mention.iana or mention.phrase_zone or day is None:
             return None
-        for place in self._places_for(index):
+        for place in self._places_for(index, prose=False):
             zone = ZoneInfo(place.zone)
             if offset_on(zone, day) == offset_on(tz, day):
                 return zone
@@ -204,7 +209,7 @@ class ZoneContext:
         self, tz: tzinfo, statement: tuple[ZoneMention, int], index: int, day: date | None
     ) -> None:
         """A Berlin venue with a table header in JST: the statement wins, and the page hears."""
-        places = self._places_for(index)
+        places = self._places_for(index, prose=False)
         if not places or day is None:
             return
         place = places[0]
@@ -270,6 +275,14 @@ class ZoneContext:
         counts = {lang: len(pattern.findall(body)) for lang, pattern in _WORDS.items()}
         best = max(counts, key=lambda lang: counts[lang])
         return best if counts[best] >= 5 and best != "English" else None
+
+
+def _best_place(text: str, line: int, page_wide: bool) -> Place | None:
+    found = [p for p in find_places(text) if p.text.casefold() not in _CALENDAR_WORDS]
+    if not found:
+        return None
+    best = max(found, key=lambda p: (p.kind == "city", p.population))
+    return Place(best.text, best.zone, line, page_wide, best.population)
 
 
 def _is_statement(text: str, mention: ZoneMention, heading: bool) -> bool:
