@@ -536,14 +536,17 @@ class PageReader:
         return Assembler(self).build()
 
     def _prose_lengths(self) -> None:
-        """A one-session event that gives its start and says "about 2 hours" in its prose."""
+        """An event that gives its start and says "about 2 hours" in its prose (one with an agenda:
+        on its date line, "10AM PDT, for three hours of talks")."""
         for index, event in enumerate(self.events):
-            if event.start is None or event.end is not None or event.sessions:
+            if event.start is None or event.end is not None:
                 continue
             following = self.events[index + 1].line if index + 1 < len(self.events) else None
             for number, text in self.texts:
                 if number < event.line or (following is not None and number >= following):
                     continue
+                if event.sessions and number not in (event.stated_line, event.stated_line + 1):
+                    continue  # with an agenda, only the date line's own "for three hours" counts
                 length = find_prose_duration(text)
                 if length is not None:
                     event.end = add_clock(event.start, length)
