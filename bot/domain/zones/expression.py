@@ -148,11 +148,13 @@ def _zone_in_leftovers(
         while words and words[-1].lower() in _FILLER:
             words.pop()
         piece = " ".join(words)
-        if not piece or not _LOOKS_LIKE_A_ZONE.search(piece):
+        if not piece:
             continue
         try:
             resolved = resolver.parse(piece, day)
         except UnknownZoneError as exc:
+            if not _LOOKS_LIKE_A_ZONE.search(piece):
+                continue  # "sharp", "please": words, not zones
             if found and "did you mean" not in str(exc) and "/" not in piece:
                 continue  # "Meeting at 3pm Eastern": a word, and the zone is there
             raise ExpressionError(str(exc)) from None

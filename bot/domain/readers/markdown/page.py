@@ -328,12 +328,13 @@ class PageReader:
                 break
             rest, other = self._strip_zone(rest[restated.end() + again.finish :])
             zone = zone or other
+        sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
         rest = _SESSION_LEAD.sub("", rest).strip(" *_")
         title, speakers = split_title_and_speakers(rest)
         self.pending_time = None
         event = self.event
         if (
-            not title
+            (not title or sentence_goes_on)
             and not line.heading
             and event.first_day
             and event.start is None
