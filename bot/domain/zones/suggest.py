@@ -33,13 +33,27 @@ def unknown_zone_message(name: str, abbreviations: Mapping[str, Abbreviation]) -
 def suggestions(
     name: str, abbreviations: Mapping[str, Abbreviation], limit: int = LIMIT
 ) -> list[str]:
-    """Up to `limit` known names nearest to `name`, nearest first, each as it should be shown."""
+    """Up to `limit` known names nearest to `name`, nearest first, each as it should be shown.
+
+    When the whole name is near nothing, its words are tried one by one ("Lodnon time")."""
     query = " ".join(name.split()).lower().replace("_", " ")
-    if len(query) < 2:
-        return []
     vocabulary = dict(_vocabulary())
     for word, entry in abbreviations.items():
         vocabulary.setdefault(word.lower(), f"{word} ({entry.zone})")
+    found = _nearest(query, vocabulary)
+    if not found and " " in query:
+        for word in query.split():
+            if len(word) >= 4 and word not in _TIME_WORDS:
+                found += [s for s in _nearest(word, vocabulary) if s not in found]
+    return found[:limit]
+
+
+_TIME_WORDS = frozenset({"time", "zeit", "hora", "heure", "horário", "horario", "local"})
+
+
+def _nearest(query: str, vocabulary: Mapping[str, str]) -> list[str]:
+    if len(query) < 2:
+        return []
     allowed = 1 if len(query) <= 6 else 2
     scored = []
     for key, shown in vocabulary.items():
@@ -53,7 +67,7 @@ def suggestions(
     for _, _, shown in sorted(scored):
         if shown not in chosen:
             chosen.append(shown)
-    return chosen[:limit]
+    return chosen
 
 
 def _either(names: list[str]) -> str:

@@ -50,6 +50,7 @@ from bot.domain.timetext.clock import (
 )
 from bot.domain.timetext.dates import DateError, DateMention, find_dates
 from bot.domain.timetext.durations import find_prose_duration
+from bot.domain.timetext.languages import ALL_WEEKDAYS
 from bot.domain.timetext.quotes import pair_zones
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
@@ -65,6 +66,7 @@ _LABEL_VERB = re.compile(
 _UNTIL = re.compile(
     r"(?i)(?:\s|[(（])(?:until|till|to|bis|jusqu'à|jusqu’à|hasta|até|ate)\s+|(?:至|到|まで)\s*"
 )
+_WEEKDAY_WORDS = frozenset(w.casefold() for w in ALL_WEEKDAYS)
 _BOOK_TITLE = re.compile(r"[《「『“\"](.+?)[》」』”\"]")
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 
@@ -178,7 +180,7 @@ class PageReader:
                 return
             first, last = resolved
             rest = normalise_label(text.replace(dates[0].text, " "))
-            only_date = not rest or is_day_label(text)
+            only_date = not rest or is_day_label(text) or _weekday_only(rest)
             if not only_date and (self.event.sessions or self.event.stated_line):
                 self._new_event(line.number, text)
             if not only_date:
@@ -590,6 +592,14 @@ def _person_with_role(text: str) -> Speaker | None:
         return None
     person = looks_like_person(parts[0])
     return Speaker(person.name, parts[-1]) if person is not None else None
+
+
+def _weekday_only(rest: str) -> bool:
+    """ "## Samstag (12. Oktober 2019)": what is left beside the date is only its weekday."""
+    words = rest.replace(",", " ").split()
+    return bool(words) and all(
+        w.casefold() in _WEEKDAY_WORDS or w.casefold().rstrip(".") in _WEEKDAY_WORDS for w in words
+    )
 
 
 def _dated(event: EventDraft) -> bool:
