@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from bot.domain.agenda import Schedule, Speaker
 from bot.domain.diagnostics import Diagnostics
@@ -67,6 +67,11 @@ _UNTIL = re.compile(
     r"(?i)(?:\s|[(（])(?:until|till|to|bis|jusqu'à|jusqu’à|hasta|até|ate)\s+|(?:至|到|まで)\s*"
 )
 _WEEKDAY_WORDS = frozenset(w.casefold() for w in ALL_WEEKDAYS)
+_END_PHRASE = re.compile(
+    r"(?i)\b(?:wrap(?:s|ping)? up|end(?:s|ing)?|finish(?:es|ing)?|clos(?:e|es|ing)|ende|endet|"
+    r"schluss|fin|termina(?:mos)?|encerramento)\s+(?:by|at|around|about|gegen|um|vers|à|a las|às|"
+    r"por volta das)?\s*|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
+)
 _BOOK_TITLE = re.compile(r"[《「『“\"](.+?)[》」』”\"]")
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 
@@ -542,9 +547,11 @@ class PageReader:
         """An event that gives its start and says "about 2 hours" in its prose (one with an agenda:
         on its date line, "10AM PDT, for three hours of talks")."""
         for index, event in enumerate(self.events):
+            following = self.events[index + 1].line if index + 1 < len(self.events) else None
+            if event.end is None and event.sessions:
+                event.end = self._stated_end(event.line, following)
             if event.start is None or event.end is not None:
                 continue
-            following = self.events[index + 1].line if index + 1 < len(self.events) else None
             for number, text in self.texts:
                 if number < event.line or (following is not None and number >= following):
                     continue
@@ -554,6 +561,18 @@ class PageReader:
                 if length is not None:
                     event.end = add_clock(event.start, length)
                     break
+
+    def _stated_end(self, first: int, following: int | None) -> time | None:
+        """ "... and we wrap up by 8:30pm", "Ende gegen 21:30 Uhr": when an agenda ends."""
+        for number, text in self.texts:
+            if number < first or (following is not None and number >= following):
+                continue
+            phrase = _END_PHRASE.search(text)
+            if phrase is not None:
+                spans = find_clock_spans(text[phrase.end() :])
+                if spans and spans[0].begin <= 2:
+                    return spans[0].end or spans[0].start
+        return None
 
     def _settle_dates(self) -> None:
         """An event whose body names no date takes it from the front matter's event fields, then
