@@ -130,11 +130,11 @@ def _joins(first: Token, second: Token) -> bool:
 
 def _loose_is_time(text: str, token: Token) -> bool:
     """Whether "19h" alone is a time: not "(2h)", and "2h" only after "à", "ab", "at"..."""
-    before = text[max(0, token.begin - 12) : token.begin]
+    before = text[max(0, token.begin - 3) : token.begin].rstrip()
     after = text[token.end : token.end + 3].lstrip()
-    if before.rstrip().endswith(("(", "（", "[")) or after.startswith((")", "）")):
+    if before.endswith(("(", "（", "[")) or after.startswith((")", "）")):
         return False
-    if _AFTER_PREPOSITION.search(before):
+    if _AFTER_PREPOSITION.search(text, max(0, token.begin - 12), token.begin):
         return True
     return 7 <= token.hour <= 23
 

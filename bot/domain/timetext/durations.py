@@ -30,7 +30,7 @@ _CHINESE = re.compile(
     r"|(?P<mn>[一二两兩三四五六七八九十]+)\s*(?:分钟|分鐘)"
 )
 _WORDS = re.compile(
-    rf"(?i)(?<!\w)(?P<n>{alternation(NUMBER_WORDS)})\s*(?:{alternation(HOUR_WORDS)})(?!\w)"
+    rf"(?i)(?<!\w)(?P<n>{alternation(NUMBER_WORDS)})(?:\s+|(?<=-))(?:{alternation(HOUR_WORDS)})(?!\w)"
     rf"(?:\s+(?P<half>{alternation(AND_A_HALF)})(?!\w))?"
     r"|(?<!\w)(?P<short>(?:a\s+)?half[- ]hour)(?!\w)"
 )
@@ -73,7 +73,7 @@ def _value(match: re.Match[str]) -> timedelta | None:
 
 def _reads_as_clock(text: str, match: re.Match[str]) -> bool:
     """Whether a match is part of a clock time: "2点45分", "à 9h30", "19h"."""
-    before = text[: match.start()].rstrip()
+    before = text[max(0, match.start() - 20) : match.start()].rstrip()
     if before.endswith(_CLOCK_SIGNS):
         return True
     if (match.group("hu") or "").lower() != "h" or match.group("half"):

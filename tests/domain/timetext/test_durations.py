@@ -55,6 +55,7 @@ def test_lengths_written_in_prose(text: str, minutes: int) -> None:
         "Opening remarks",
         "13:30 - 14:00",
         "hour by hour",
+        "Empezamos ahora mismo",
     ],
 )
 def test_clock_times_and_other_numbers_are_not_lengths(text: str) -> None:

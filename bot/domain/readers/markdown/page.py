@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from bot.domain.agenda import Schedule, Speaker
+from bot.domain.agenda import Schedule, Speaker, text_key
 from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.assembly import Assembler
@@ -255,6 +255,8 @@ class PageReader:
             session.description = value
 
     def _date_line(self, line: Line, text: str, dates: list[DateMention], labeled: bool) -> None:
+        if labeled and self._details_block(line, dates[0]):
+            return
         spans = find_clock_spans(text)
         if not labeled and not spans and len(text) > _PROSE_LIMIT:
             # "We meet on Thursday, March 6th at ...": the event's date if nothing better comes.
@@ -287,6 +289,30 @@ class PageReader:
             self.zones.place_in(text, line.number)  # "on March 6th at Station F, Paris"
         self.day = first
         self.title_candidate = None
+
+    def _details_block(self, line: Line, mention: DateMention) -> bool:
+        """ "### Talk title" + "**When:** 13 September, 19:30" after an agenda that already lists
+        the talk: a details block for that session, not a new event. Its speaker and abstract
+        lines go to the session; a date that disagrees with the agenda is reported, and the
+        agenda's (the majority, and checked against its weekday) is kept."""
+        if self.title_candidate is None:
+            return False
+        key = text_key(self.title_candidate[0])
+        session = next(
+            (d for e in self.events for d in e.sessions if text_key(d.title) == key), None
+        )
+        if session is None:
+            return False
+        resolved = self.resolve_date(mention, line.number)
+        if resolved is not None and session.day is not None and resolved[0] != session.day:
+            self.diag.warn(
+                line.number,
+                f"{mention.text!r} for {session.title!r} disagrees with the agenda's "
+                f"{session.day:%A %Y-%m-%d}; kept the agenda's date",
+            )
+        self.title_candidate = None
+        self.block_session = session
+        return True
 
     def _event_times(self, number: int, text: str) -> None:
         """The event's own times and zone from its date line ("13:30-17:30 (CST), July 10")."""
