@@ -83,9 +83,7 @@ def test_a_range_in_words_converts_both_ends() -> None:
     assert code == 0
     assert out.splitlines()[-1] == "UTC            2024-01-10 13:00 UTC - 2024-01-10 15:00 UTC"
     code, out, _ = run("9am-5pm Pacific", "--date", WINTER)
-    assert out.splitlines()[-1].split(None, 1)[1] == (
-        "2024-01-10 17:00 UTC - 2024-01-11 01:00 UTC"
-    )
+    assert out.splitlines()[-1].split(None, 1)[1] == ("2024-01-10 17:00 UTC - 2024-01-11 01:00 UTC")
 
 
 def test_a_summer_name_beside_a_place_without_summer_time_notes_it() -> None:
@@ -99,9 +97,7 @@ def test_the_first_time_wins_and_a_second_that_disagrees_is_noted() -> None:
     assert (zone, utc, err) == ("UTC", "2024-07-10 16:00 UTC", "")
     zone, utc, err = converted("4pm UTC / 9am PT", "--date", WINTER)
     assert (zone, utc) == ("UTC", "2024-01-10 16:00 UTC")
-    assert err == (
-        "note: '9am PT' is 17:00 in UTC, not 16:00 as '4pm UTC' says; using '4pm UTC'\n"
-    )
+    assert err == ("note: '9am PT' is 17:00 in UTC, not 16:00 as '4pm UTC' says; using '4pm UTC'\n")
 
 
 def test_a_date_in_the_text_is_used_and_a_dst_gap_follows_rfc_5545() -> None:
@@ -140,7 +136,10 @@ def test_from_and_to_take_zone_words_too() -> None:
     [
         (("9am Eastren",), "unknown time zone 'Eastren'; did you mean Eastern (America/New_York)?"),
         (("9am Eastren", "--from", "Europe/Paris"), "did you mean Eastern (America/New_York)?"),
-        (("14:00 Europe/Lodnon",), "unknown time zone 'Europe/Lodnon'; did you mean Europe/London?"),
+        (
+            ("14:00 Europe/Lodnon",),
+            "unknown time zone 'Europe/Lodnon'; did you mean Europe/London?",
+        ),
         (("9am Pacfic",), "did you mean Pacific (America/Los_Angeles)?"),
         (("14:00 Lodnon time",), "did you mean London (Europe/London)?"),
         (("9am XYZT",), "unknown time zone 'XYZT'"),

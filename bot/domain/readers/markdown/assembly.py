@@ -252,8 +252,10 @@ class Assembler:
                 other, other_start, _, _ = built[later]
                 if elapsed(other_start, start) <= timedelta(0) or other.all_day:
                     continue
-                if other_start.astimezone(zone).date() != start.astimezone(zone).date():
-                    break
+                if other_start.astimezone(zone).date() != start.astimezone(zone).date() and (
+                    elapsed(other_start, start) > _OVERNIGHT_GAP
+                ):
+                    break  # the next day's first item; an overnight event's next item is close
                 if draft.track and other.track and draft.track != other.track:
                     continue
                 end = other_start
@@ -289,6 +291,7 @@ class Assembler:
                 )
 
 
+_OVERNIGHT_GAP = timedelta(hours=3)
 _CLOSING_MARKERS = frozenset(
     (
         "end",

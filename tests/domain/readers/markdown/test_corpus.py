@@ -385,7 +385,6 @@ def _zone_of(schedule: Schedule) -> str:
 # Pages the reader does not read exactly yet, each with what it gets wrong. Strict: a page that
 # starts passing fails here until it is taken off the list.
 MISREAD_INSTANTS: dict[str, str] = {
-    "shape-zh-watch-party-lingchen": "the event's overnight range on the date line is not used to end the first item",
 }
 MISREAD_TITLES: dict[str, str] = {
     "real-flutter-benkyokai-online": "speaker in a labelled parenthesis with an honorific ('（発表者：佐藤 健 さん）')",
@@ -395,7 +394,6 @@ MISREAD_TITLES: dict[str, str] = {
     "real-setouchi-rubykaigi-schedule": "speakers written as '(@handle)' stay in the title",
     "shape-duration-minutes-utc": "the speaker named in prose is not attached to the one-session event",
     "shape-zh-day-parts": "a speaker after a 《title》 in a table cell stays in the title",
-    "shape-zh-watch-party-lingchen": "the event's overnight range on the date line is not used to end the first item",
 }
 
 
