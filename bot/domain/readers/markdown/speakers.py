@@ -179,10 +179,13 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     for pattern in (_TAIL, _COLON_TAIL, _PAREN_TAIL):
         match = pattern.match(single)
         if match:
+            who = _HONORIFIC.sub("", _WHO_LABEL.sub("", match.group("who")))
             people = [
-                looks_like_person(p)
-                for p in re.split(r"\s*(?:&|\band\b|、|/)\s*", match.group("who"))
+                looks_like_person(_HONORIFIC.sub("", p))
+                for p in re.split(r"\s*(?:&|\band\b|、|/|,\s(?=[A-Z][a-z]+\s[A-Z]))\s*", who)
             ]
+            if pattern is _COLON_TAIL:
+                people = [looks_like_person(who)]  # "Talk: Jane Roe, Example Corp": one person
             if pattern is _COLON_TAIL and not all(p and p.affiliation for p in people):
                 continue  # "Scaling Go: Lessons Learned" is a title; "Talk: Jane Roe, Acme" is not
             if people and all(people):

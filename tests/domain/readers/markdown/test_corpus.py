@@ -387,7 +387,6 @@ def _zone_of(schedule: Schedule) -> str:
 MISREAD_INSTANTS: dict[str, str] = {
 }
 MISREAD_TITLES: dict[str, str] = {
-    "real-flutter-benkyokai-online": "speaker in a labelled parenthesis with an honorific ('（発表者：佐藤 健 さん）')",
     "real-gophers-lyon-mars": "nested bullets that describe a talk are read as speakers",
     "real-hamburg-python-januar": "a remark after an en dash stays in the title",
     "real-nyc-python-march": "a parenthetical remark stays in the title ('(sign up at the door)')",

