@@ -107,6 +107,7 @@ class Assembler:
     def _sessions(self, event: EventDraft, drafts: list[Draft], tz: tzinfo) -> list[Session]:
         built: list[tuple[Draft, datetime, datetime | None, tzinfo]] = []
         fallback = self._front_matter_day(event, drafts)
+        self._evening(event, drafts)
         for draft in drafts:
             day = draft.day or event.first_day or fallback
             if day is None:
@@ -196,6 +197,33 @@ class Assembler:
                 f"end {draft.end:%H:%M} before start {draft.start:%H:%M}; read as {later:%H:%M}",
             )
             draft.end = later
+
+    def _evening(self, event: EventDraft, drafts: list[Draft]) -> None:
+        """ "Doors open at 6 PM" over "* 6:00 Doors", "* 6:30 Talks": times written without
+        am/pm on a page that states the first of them as an afternoon time are afternoon times."""
+        bare = [d for d in drafts if d.start is not None and d.twelve_hour]
+        if (
+            not bare
+            or event.start is not None
+            or len(bare) != len([d for d in drafts if d.start is not None])
+        ):
+            return
+        first = min(d.start for d in bare if d.start is not None)
+        if not 1 <= first.hour <= 11:
+            return
+        later = first.replace(hour=first.hour + 12)
+        if later not in self.page.stated_clocks:
+            return
+        self.diag.warn(
+            bare[0].line,
+            f"times without am/pm read from {later:%H:%M}, as the page states "
+            f"({first:%H:%M} -> {later:%H:%M})",
+        )
+        for draft in bare:
+            for name in ("start", "end"):
+                clock = getattr(draft, name)
+                if clock is not None and 1 <= clock.hour <= 11:
+                    setattr(draft, name, clock.replace(hour=clock.hour + 12))
 
     def _afternoon(self, event: EventDraft, draft: Draft) -> None:
         """ "6:30 - Doors open" on an evening event (18:00-21:00) means 18:30: a 12-hour time

@@ -71,6 +71,10 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
         elif kind == "html_block" and "<table" in token.content.lower():
             start = (token.map or [0])[0] + first_line
             blocks.extend(html_tables(token.content, start))
+        elif kind == "html_block":
+            # "<p>Thursday, 28 August 2025 at RAI Amsterdam</p>", "<h1>Vue.js CDMX</h1>"
+            start = (token.map or [0])[0] + first_line
+            blocks.extend(html_lines(token.content, start))
         elif kind == "inline" and token.map is not None:
             start = token.map[0] + first_line
             if heading:
@@ -78,9 +82,75 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             else:
                 for offset, part in _split_lines(token.children or []):
                     if part.text.strip():
-                        blocks.append(Line(start + offset, part, 0, depth))
+                        blocks.append(_bulleted(Line(start + offset, part, 0, depth)))
         index += 1
     return blocks
+
+
+_BULLETS = "・•●◦▪▸►‣⁃"
+
+
+def _bulleted(line: Line) -> Line:
+    """ "・14:00〜 開場": a line that starts with a bullet character is a list item."""
+    if line.inline.text[:1] in _BULLETS:
+        line.inline.text = line.inline.text[1:].strip()
+        line.depth = max(line.depth, 1)
+    return line
+
+
+class _HtmlText(HTMLParser):
+    """The text of an HTML block, one line per paragraph, heading, list item or <br>."""
+
+    _BREAKS = frozenset(("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"))
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[tuple[int, int, str]] = []  # (line, heading level, text)
+        self._parts: list[str] = []
+        self._line = 1
+        self._heading = 0
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        if tag in self._BREAKS:
+            self._flush()
+            self._line = self.getpos()[0]
+            self._heading = int(tag[1]) if tag[0] == "h" and tag[1:].isdigit() else 0
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        if tag in self._BREAKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip and data.strip():
+            if not self._parts:
+                self._line = self.getpos()[0]
+            self._parts.append(" ".join(data.split()))
+
+    def _flush(self) -> None:
+        text = " ".join(self._parts).strip()
+        if text:
+            self.lines.append((self._line, self._heading, text))
+        self._parts = []
+        self._heading = 0
+
+
+def html_lines(html: str, first_line: int) -> list[Block]:
+    """Prose written as HTML inside Markdown, as lines the walk reads like any other."""
+    parser = _HtmlText()
+    try:
+        parser.feed(html)
+        parser.close()
+    except (AssertionError, ValueError):  # malformed HTML: read what was parsed
+        pass
+    parser._flush()
+    return [
+        Line(first_line + line - 1, Inline(text), heading) for line, heading, text in parser.lines
+    ]
 
 
 def _table(tokens: list[Token], index: int, first_line: int) -> tuple[int, Table]:

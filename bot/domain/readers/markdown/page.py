@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, time
+from functools import cached_property
 
 from bot.domain.agenda import Schedule, Speaker, text_key
 from bot.domain.diagnostics import Diagnostics
@@ -43,6 +44,7 @@ from bot.domain.readers.markdown.vocabulary import (
 )
 from bot.domain.readers.markdown.zone_context import ZoneContext
 from bot.domain.timetext.clock import (
+    BadClock,
     ClockSpan,
     find_bad_clocks,
     find_clock_spans,
@@ -55,7 +57,7 @@ from bot.domain.timetext.quotes import pair_zones
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
 
-_SESSION_LEAD = re.compile(r"^[\s:：\-–—|.)）\]*_]+")
+_SESSION_LEAD = re.compile(r"^[\s:：\-–—|.)）\]*_~〜～]+")
 _RESTATED = re.compile(r"^\s*(?:/|\||·|,|=|or)\s*")
 _LABEL_FIRST = re.compile(
     r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$"
@@ -139,10 +141,10 @@ class PageReader:
         elif self.list_session is not None and line.depth > self.list_session.depth:
             self._attach(self.list_session, line)
             return
-        bad = find_bad_clocks(text[:40])
-        if bad and not _SESSION_LEAD.sub("", text[: bad[0].begin]).strip(" *_[(（"):
+        bad = _bad_time_at_start(text)
+        if bad is not None:
             self.diag.error(
-                line.number, f"{bad[0].text!r} is not a time ({bad[0].reason}); line not imported"
+                line.number, f"{bad.text!r} is not a time ({bad.reason}); line not imported"
             )
             return
         labeled = split_label(text)
@@ -569,6 +571,16 @@ class PageReader:
         self.zones.places.extend(page_places)
         return Assembler(self).build()
 
+    @cached_property
+    def stated_clocks(self) -> frozenset[time]:
+        """Every time the page writes unambiguously (18:00, 6 PM), for settling bare ones."""
+        return frozenset(
+            span.start
+            for _, text in self.texts
+            for span in find_clock_spans(text)
+            if not span.twelve_hour
+        )
+
     def _prose_lengths(self) -> None:
         """An event that gives its start and says "about 2 hours" in its prose (one with an agenda:
         on its date line, "10AM PDT, for three hours of talks")."""
@@ -637,6 +649,18 @@ def _person_with_role(text: str) -> Speaker | None:
         return None
     person = looks_like_person(parts[0])
     return Speaker(person.name, parts[-1]) if person is not None else None
+
+
+def _bad_time_at_start(text: str) -> BadClock | None:
+    """ "25:99 Talk" or "15:30-19:75 Break": a line that starts with an impossible time."""
+    for bad in find_bad_clocks(text[:40]):
+        before = text[: bad.begin]
+        lead = leading_clock_span(before)
+        if lead is not None:
+            before = before[lead.finish :]
+        if not before.strip(" -–—~〜～:：*_[(（.)、・0123456789"):
+            return bad
+    return None
 
 
 def _weekday_only(rest: str) -> bool:

@@ -76,6 +76,12 @@ class TableReader:
             title_col = unclassified[0]
             roles[unclassified[1]] = Role.SPEAKER
             roomlike = [i for i in roomlike if i not in unclassified]
+        if title_col is not None and first_index(roles, Role.SPEAKER) is None:
+            # "| Horário | Palestra | Palestrante |": the title is named, the names column not.
+            people = [i for i in unclassified if looks_like_people(table, i)]
+            if len(people) == 1:
+                roles[people[0]] = Role.SPEAKER
+                roomlike = [i for i in roomlike if i != people[0]]
         tracks = roomlike if title_col is None and len(roomlike) >= 2 else []
         if title_col is None and not tracks and unclassified:
             title_col = unclassified[0]

@@ -199,7 +199,7 @@ class ZoneContext:
         an abbreviation or offset takes the named place's zone when its clock agrees."""
         if mention.iana or mention.phrase_zone or day is None:
             return None
-        for place in self._places_for(index, prose=False):
+        for place in [*self._places_for(index, prose=False), *self.prose_places]:
             zone = ZoneInfo(place.zone)
             if offset_on(zone, day) == offset_on(tz, day):
                 return zone
