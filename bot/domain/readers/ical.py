@@ -12,8 +12,8 @@ from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
 from bot.domain.agenda import Link, Schedule, Session, SourceRef, slugify, text_key, unique_ids
 from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.markdown.kinds import kind_from_text, kind_of
 from bot.domain.readers.markdown.speakers import parse_speakers
-from bot.domain.readers.markdown.vocabulary import kind_from_text, kind_of
 from bot.domain.zones.local_time import localize, midnight, shift
 from bot.domain.zones.naming import fixed_offset, zone_name
 from bot.domain.zones.resolve import iana_names

@@ -61,9 +61,10 @@ STOP_NAMES = _words(
     """
     archway barking bazel bender bimbo bole brusque centennial centurion chandler commonwealth
     como conda corona cypress davenport delta enterprise erlang erode essen garland halle hub
-    independence jingling kong lander latina lira male man mango mantilla mascara mesa metro
-    juarez juárez mitte mobile mongo natal nice nim nix oral orange paradise pare perm pest reading ruse saga saki
-    samba shaping simmering sina split springs surprise tamale tokio tours van vista vite warder
+    independence jingling juarez juárez kong lander latina lira male man mango mantilla mascara
+    mesa metro mitte mobile mongo natal nice nim nix oral orange paradise pare perm pest reading
+    ruse saga saki samba shaping simmering sina split springs surprise tamale tokio tours van
+    vista vite warder
     """
 )
 

@@ -94,7 +94,10 @@ def test_all_day_entries_are_dates_with_an_exclusive_end() -> None:
 
 
 def test_fixed_offset_agendas_are_written_in_utc_never_as_a_made_up_tzid() -> None:
-    schedule = read_page("multi-event.md").schedules[0]
+    # UTC+8 with no place to narrow it (China, Singapore, Perth...) stays a fixed offset.
+    page = "# Online meetup\n\n**Time:** July 10, 2021, 13:30-17:30 (UTC+8)\n\n- 13:30 Talks\n"
+    schedule = read_text(page).schedules[0]
+    assert schedule.timezone_name == "UTC+08:00"
     text = feed_calendar(schedule.title, [schedule], {}).decode()
     assert "DTSTART:20210710T053000Z" in text
     assert "TZID" not in text

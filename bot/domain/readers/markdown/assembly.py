@@ -27,7 +27,7 @@ from bot.domain.readers.markdown.drafts import (
     minutes_text,
     text_field,
 )
-from bot.domain.readers.markdown.vocabulary import kind_of
+from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.zones.local_time import elapsed, localize, midnight, same_instant, shift
 from bot.domain.zones.naming import zone_name
 
@@ -212,7 +212,7 @@ class Assembler:
         if not 1 <= first.hour <= 11:
             return
         later = first.replace(hour=first.hour + 12)
-        if later not in self.page.stated_clocks:
+        if later not in self.page.facts.stated_clocks:
             return
         self.diag.warn(
             bare[0].line,

@@ -9,10 +9,7 @@ label in vocabulary.py; a new column shape belongs in tables.py.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import date, time
-from functools import cached_property
+from datetime import date
 
 from bot.domain.agenda import Schedule, Speaker, text_key
 from bot.domain.diagnostics import Diagnostics
@@ -29,52 +26,30 @@ from bot.domain.readers.markdown.drafts import (
 )
 from bot.domain.readers.markdown.front_fields import FrontFields
 from bot.domain.readers.markdown.front_matter import FrontMatter
+from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, is_day_label
+from bot.domain.readers.markdown.page_facts import PageFacts
+from bot.domain.readers.markdown.session_lines import (
+    SessionLines,
+    bad_time_at_start,
+)
 from bot.domain.readers.markdown.speakers import (
-    looks_like_person,
     parse_speakers,
-    split_title_and_speakers,
 )
 from bot.domain.readers.markdown.tables import TableReader
-from bot.domain.readers.markdown.vocabulary import (
-    GENERIC_HEADINGS,
-    Role,
-    is_day_label,
-    normalise_label,
-    split_label,
-)
+from bot.domain.readers.markdown.vocabulary import Role, normalise_label, split_label
 from bot.domain.readers.markdown.zone_context import ZoneContext
 from bot.domain.timetext.clock import (
-    BadClock,
     ClockSpan,
-    find_bad_clocks,
     find_clock_spans,
     leading_clock_span,
 )
 from bot.domain.timetext.dates import DateError, DateMention, find_dates
-from bot.domain.timetext.durations import find_prose_duration
 from bot.domain.timetext.languages import ALL_WEEKDAYS
 from bot.domain.timetext.quotes import pair_zones
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
 
-_SESSION_LEAD = re.compile(r"^[\s:：\-–—|.)）\]*_~〜～]+")
-_RESTATED = re.compile(r"^\s*(?:/|\||·|,|=|or)\s*")
-_LABEL_FIRST = re.compile(
-    r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$"
-)
-_LABEL_VERB = re.compile(
-    r"(?i)\s+(?:begins?|starts?|opens?|kicks? off|commences?|beginnt|commence)$"
-)
-_UNTIL = re.compile(
-    r"(?i)(?:\s|[(（])(?:until|till|to|bis|jusqu'à|jusqu’à|hasta|até|ate)\s+|(?:至|到|まで)\s*"
-)
 _WEEKDAY_WORDS = frozenset(w.casefold() for w in ALL_WEEKDAYS)
-_END_PHRASE = re.compile(
-    r"(?i)\b(?:wrap(?:s|ping)? up|end(?:s|ing)?|finish(?:es|ing)?|clos(?:e|es|ing)|ende|endet|"
-    r"schluss|fin|termina(?:mos)?|encerramento)\s+(?:by|at|around|about|gegen|um|vers|à|a las|às|"
-    r"por volta das)?\s*|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
-)
-_BOOK_TITLE = re.compile(r"[《「『“\"](.+?)[》」』”\"]")
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 
 
@@ -101,10 +76,11 @@ class PageReader:
         self.block_session: Draft | None = None
         self.pending_speakers: list[Speaker] = []
         self.prose_dates: list[tuple[DateMention, int, int]] = []  # (date, line, event index)
-        self.pending_time: _PendingTime | None = None
         self.texts: list[tuple[int, str]] = []  # every line's text, for what prose says
         self.zones = ZoneContext(self)
         self.tables = TableReader(self)
+        self.sessions = SessionLines(self)
+        self.facts = PageFacts(self)
 
     # ---- walking ------------------------------------------------------------------------
 
@@ -127,21 +103,21 @@ class PageReader:
     def _line(self, line: Line) -> None:
         text = line.inline.text
         if line.heading:
-            self.pending_time = None
+            self.sessions.pending = None
             self._heading(line)
             return
         if (
-            self.pending_time is not None
+            self.sessions.pending is not None
             and leading_clock_span(text) is None
-            and self._pending_title(line)
+            and self.sessions.pending_title(line)
         ):
             return
         if line.depth == 0:
             self.list_session = None
         elif self.list_session is not None and line.depth > self.list_session.depth:
-            self._attach(self.list_session, line)
+            self.sessions.attach(self.list_session, line)
             return
-        bad = _bad_time_at_start(text)
+        bad = bad_time_at_start(text)
         if bad is not None:
             self.diag.error(
                 line.number, f"{bad.text!r} is not a time ({bad.reason}); line not imported"
@@ -149,20 +125,20 @@ class PageReader:
             return
         labeled = split_label(text)
         leading = leading_clock_span(text)
-        if leading is None and self._label_first(line, labeled):
+        if leading is None and self.sessions.label_first(line, labeled):
             return
         if leading is not None and labeled is None:
-            self._session_line(line, leading)
+            self.sessions.session_line(line, leading)
             return
         if labeled is not None:
             self._labeled_line(line, *labeled)
             return
 
         if line.depth == 0 and self.block_session is not None and not line.inline.bold:
-            self._attach(self.block_session, line)
+            self.sessions.attach(self.block_session, line)
             return
         dates = find_dates(text)
-        if dates and self._dated_session(line, dates[0]):
+        if dates and self.sessions.dated_session(line, dates[0]):
             return
         if dates:
             self._date_line(line, text, dates, labeled=False)
@@ -178,7 +154,7 @@ class PageReader:
         self.pending_speakers = []
         leading = leading_clock_span(text)
         if leading is not None:
-            self._session_line(line, leading)
+            self.sessions.session_line(line, leading)
             return
         dates = find_dates(text)
         if dates:
@@ -353,189 +329,6 @@ class PageReader:
         if self.event.start is None and not self.event.sessions:
             self._event_times(line.number, text)
 
-    def _session_line(self, line: Line, span: ClockSpan) -> None:
-        text = line.inline.text
-        rest, zone = self._strip_zone(text[span.finish :])
-        # "10AM PDT / 1PM EDT / 17:00 UTC: Talk": the same instant restated, then the title.
-        while (restated := _RESTATED.match(rest)) is not None:
-            again = leading_clock_span(rest[restated.end() :])
-            if again is None:
-                break
-            rest, other = self._strip_zone(rest[restated.end() + again.finish :])
-            zone = zone or other
-        sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
-        rest = _SESSION_LEAD.sub("", rest).strip(" *_")
-        title, speakers = split_title_and_speakers(rest)
-        self.pending_time = None
-        event = self.event
-        if (
-            (not title or sentence_goes_on)
-            and not line.heading
-            and event.first_day
-            and event.start is None
-            and not event.sessions
-            and 0 < line.number - event.stated_line <= 2
-        ):
-            self._event_times(line.number, text)  # "5:30 PM - 8:30 PM PST" under the date
-            return
-        if not title:
-            # "**6:30 PM – 7:00 PM**" or "### 9:00 AM" with the title on the lines below.
-            self.pending_time = _PendingTime(span, zone, line.number, bool(line.heading))
-            self.list_session = self.block_session = None
-            return
-        self._add_session(line, span, zone, title, speakers)
-
-    def _dated_session(self, line: Line, mention: DateMention) -> bool:
-        """ "6 月 11 日 凌晨 1:00 — 主题演讲直播", "Mar 3, 4pm - 5pm: Talk": a session with its date."""
-        text = line.inline.text
-        if (
-            not (self.event.stated_line or self.event.sessions)
-            or _SESSION_LEAD.sub("", text[: mention.begin]).strip()
-        ):
-            return False
-        after = text[mention.finish :]
-        lead = re.match(r"^[\s,，:：|·—–-]*", after)
-        offset = mention.finish + (lead.end() if lead else 0)
-        span = leading_clock_span(text[offset:])
-        if span is None:
-            return False
-        resolved = self.resolve_date(mention, line.number)
-        if resolved is None:
-            return True
-        self.day = resolved[0]
-        moved = ClockSpan(
-            span.start,
-            span.end,
-            span.duration,
-            span.begin + offset,
-            span.finish + offset,
-            span.twelve_hour,
-        )
-        self._session_line(line, moved)
-        return True
-
-    def _label_first(self, line: Line, labeled: tuple[Role, str, str] | None) -> bool:
-        """ "Doors: 18:00", "开场：14:00 - 14:10", "分享一：14:10 - 14:50 《题目》 王磊"."""
-        if labeled is not None and labeled[0] in (Role.TIME, Role.DATE, Role.ZONE):
-            return False
-        match = _LABEL_FIRST.match(line.inline.text)
-        if match is None or find_dates(match.group("label")):
-            return False
-        span = leading_clock_span(match.group("value"))
-        if span is None:
-            return False
-        rest, zone = self._strip_zone(match.group("value")[span.finish :])
-        rest = _SESSION_LEAD.sub("", rest).strip(" *_")
-        label = _LABEL_VERB.sub("", match.group("label").strip(" *_"))
-        quoted = _BOOK_TITLE.search(rest)
-        if quoted is not None:
-            title = quoted.group(1).strip()
-            after = rest[quoted.end() :].strip(" ,，、-–—")
-            speakers = parse_speakers(after) if after else []
-        elif len(rest.strip("()（）")) > 3:
-            title, speakers = split_title_and_speakers(rest)
-        else:
-            title, speakers = label, []
-        shifted = ClockSpan(span.start, span.end, span.duration, 0, 0, span.twelve_hour)
-        self._add_session(line, shifted, zone, title, speakers)
-        return True
-
-    def _strip_zone(self, rest: str) -> tuple[str, ZoneMention | None]:
-        mentions = self.resolver.find(rest[:40])
-        if mentions and not _SESSION_LEAD.sub("", rest[: mentions[0].start]).strip():
-            return rest[mentions[0].end :], mentions[0]
-        return rest, None
-
-    def _add_session(
-        self,
-        line: Line,
-        span: ClockSpan,
-        zone: ZoneMention | None,
-        title: str,
-        speakers: list[Speaker],
-    ) -> Draft:
-        until = _UNTIL.search(title) if span.end is None else None
-        ends = find_clock_spans(title[until.end() :]) if until else []
-        if until and ends and ends[0].begin == 0:
-            # "8:00 PM — Networking until 9:00 PM", "Networking (bis 22:00 Uhr)"
-            cut = title[: until.start()].rstrip(" (（,-–—")
-            span = ClockSpan(span.start, ends[0].start, None, span.begin, span.finish, False)
-            title = cut or title
-        draft = Draft(line.number, title, self.day, span.start, span.end, depth=line.depth)
-        draft.stated_duration = span.duration
-        draft.twelve_hour = span.twelve_hour
-        if span.end is None and span.duration is not None:
-            draft.duration = span.duration
-        draft.speakers.extend(speakers)
-        draft.links.extend(line.inline.links)
-        if zone is not None:
-            draft.zone, draft.zone_line = zone, line.number
-        self.event.sessions.append(draft)
-        self.list_session = draft if line.depth else None
-        # A session heading ("### 14:00 Keynote") owns the lines under it: speaker, abstract.
-        self.block_session = draft if line.heading else None
-        return draft
-
-    def _pending_title(self, line: Line) -> bool:
-        """A line under a time that had no title: it is the session (under a time heading,
-        each bullet is one of parallel sessions); the lines after it belong to it."""
-        pending = self.pending_time
-        if pending is None:
-            return False
-        if pending.taken and not line.depth:
-            self.pending_time = None  # the bullets under a time heading have ended
-            return False
-        parts = [p.strip(" *_") for p in re.split(r"\s+[·•|]\s+", line.inline.text)]
-        title, speakers = split_title_and_speakers(parts[0])
-        if not title:
-            return False
-        location = None
-        for part in parts[1:]:
-            person = looks_like_person(part)
-            if person is not None:
-                speakers.append(person)
-            elif location is None:
-                location = part
-        draft = self._add_session(line, pending.span, pending.zone, title, speakers)
-        draft.location = location
-        draft.depth = 0
-        pending.taken = True
-        if not (pending.heading and line.depth):
-            self.pending_time = None
-            self.list_session = None
-            self.block_session = draft
-        return True
-
-    def _attach(self, session: Draft, line: Line) -> None:
-        """A nested bullet or a following line under a session: speakers, slides, abstract."""
-        inline = line.inline
-        labeled = split_label(inline.text)
-        if labeled is not None:
-            role, label, value = labeled
-            if role is Role.SPEAKER:
-                session.speakers.extend(parse_speakers(value))
-            elif role in (Role.LINKS,):
-                session.links.extend(links_of(inline, label))
-            elif role is Role.DESCRIPTION:
-                session.description = value
-            elif role in (Role.LOCATION, Role.VENUE):
-                session.location = value
-            elif role is Role.TRACK:
-                session.track = value
-            elif inline.links:
-                session.links.extend(links_of(inline, label))
-            return
-        if inline.links:
-            session.links.extend(links_of(inline, ""))
-            return
-        person = looks_like_person(inline.text) or _person_with_role(inline.text)
-        if person is not None:
-            session.speakers.append(person)
-        elif line.depth and len(inline.text) <= 80:
-            session.speakers.extend(parse_speakers(inline.text))
-        elif session.description is None:
-            session.description = inline.text
-
     # ---- helpers ------------------------------------------------------------------------
 
     def resolve_date(self, mention: DateMention, number: int) -> tuple[date, date] | None:
@@ -562,105 +355,14 @@ class PageReader:
     # ---- after the walk -------------------------------------------------------------------
 
     def _finish(self) -> list[Schedule]:
-        self._settle_dates()
-        self._prose_lengths()
+        self.facts.settle_dates()
+        self.facts.prose_lengths()
         page_places = self.zones.places
         self.zones.places = []
         for text, line in self.front_fields.places():
             self.zones.place_in(text, line, page_wide=True)
         self.zones.places.extend(page_places)
         return Assembler(self).build()
-
-    @cached_property
-    def stated_clocks(self) -> frozenset[time]:
-        """Every time the page writes unambiguously (18:00, 6 PM), for settling bare ones."""
-        return frozenset(
-            span.start
-            for _, text in self.texts
-            for span in find_clock_spans(text)
-            if not span.twelve_hour
-        )
-
-    def _prose_lengths(self) -> None:
-        """An event that gives its start and says "about 2 hours" in its prose (one with an agenda:
-        on its date line, "10AM PDT, for three hours of talks")."""
-        for index, event in enumerate(self.events):
-            following = self.events[index + 1].line if index + 1 < len(self.events) else None
-            if event.end is None and event.sessions:
-                event.end = self._stated_end(event.line, following)
-            if event.start is None or event.end is not None:
-                continue
-            for number, text in self.texts:
-                if number < event.line or (following is not None and number >= following):
-                    continue
-                if event.sessions and number not in (event.stated_line, event.stated_line + 1):
-                    continue  # with an agenda, only the date line's own "for three hours" counts
-                length = find_prose_duration(text)
-                if length is not None:
-                    event.end = add_clock(event.start, length)
-                    break
-
-    def _stated_end(self, first: int, following: int | None) -> time | None:
-        """ "... and we wrap up by 8:30pm", "Ende gegen 21:30 Uhr": when an agenda ends."""
-        for number, text in self.texts:
-            if number < first or (following is not None and number >= following):
-                continue
-            phrase = _END_PHRASE.search(text)
-            if phrase is not None:
-                spans = find_clock_spans(text[phrase.end() :])
-                if spans and spans[0].begin <= 2:
-                    return spans[0].end or spans[0].start
-        return None
-
-    def _settle_dates(self) -> None:
-        """An event whose body names no date takes it from the front matter's event fields, then
-        from a date in its prose, and only then from the publication date (assembly.py)."""
-        if not any(e.sessions or e.first_day for e in self.events):
-            self.front_fields.fill_event(self.events[0])
-            if self.events[0].first_day is not None:
-                return
-        for index, event in enumerate(self.events):
-            if event.first_day is not None:
-                continue
-            if index == 0 and self.front_fields.has_event_start:
-                self.front_fields.fill_event(event)
-            prose = [p for p in self.prose_dates if p[2] == index or len(self.events) == 1]
-            if prose and not _dated(event):
-                resolved = self.resolve_date(prose[0][0], prose[0][1])
-                if resolved is not None:
-                    event.first_day, event.last_day = resolved
-
-
-@dataclass(slots=True)
-class _PendingTime:
-    """A time line that had no title: the next line names the session."""
-
-    span: ClockSpan
-    zone: ZoneMention | None
-    line: int
-    heading: bool
-    taken: bool = False
-
-
-def _person_with_role(text: str) -> Speaker | None:
-    """ "Wei Ling Tan, Platform Engineer, DBS Bank": a name, a role, and the company last."""
-    parts = [p.strip() for p in re.split(r"[,，]", text)]
-    if len(parts) < 2 or len(text) > 100:
-        return None
-    person = looks_like_person(parts[0])
-    return Speaker(person.name, parts[-1]) if person is not None else None
-
-
-def _bad_time_at_start(text: str) -> BadClock | None:
-    """ "25:99 Talk" or "15:30-19:75 Break": a line that starts with an impossible time."""
-    for bad in find_bad_clocks(text[:40]):
-        before = text[: bad.begin]
-        lead = leading_clock_span(before)
-        if lead is not None:
-            before = before[lead.finish :]
-        if not before.strip(" -–—~〜～:：*_[(（.)、・0123456789"):
-            return bad
-    return None
 
 
 def _weekday_only(rest: str) -> bool:
@@ -669,10 +371,6 @@ def _weekday_only(rest: str) -> bool:
     return bool(words) and all(
         w.casefold() in _WEEKDAY_WORDS or w.casefold().rstrip(".") in _WEEKDAY_WORDS for w in words
     )
-
-
-def _dated(event: EventDraft) -> bool:
-    return event.first_day is not None
 
 
 def _place_mentions(text: str) -> list[ZoneMention]:

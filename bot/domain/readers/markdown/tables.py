@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 from bot.domain.agenda import Speaker
 from bot.domain.readers.markdown.blocks import Inline, Table
 from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, links_of
+from bot.domain.readers.markdown.kinds import kind_from_text
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
-from bot.domain.readers.markdown.vocabulary import Role, kind_from_text, role_of
+from bot.domain.readers.markdown.vocabulary import Role, role_of
 from bot.domain.timetext.clock import (
     ClockSpan,
     find_bad_clocks,

@@ -28,8 +28,8 @@ from bot.domain.agenda import (
 )
 from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.speakers import parse_speaker
-from bot.domain.readers.markdown.vocabulary import kind_of
 from bot.domain.readers.safe_yaml import LineDict, YamlError, load_yaml_documents
 from bot.domain.zones.local_time import elapsed, localize, midnight, shift
 from bot.domain.zones.resolve import UnknownZoneError

@@ -384,8 +384,7 @@ def _zone_of(schedule: Schedule) -> str:
 
 # Pages the reader does not read exactly yet, each with what it gets wrong. Strict: a page that
 # starts passing fails here until it is taken off the list.
-MISREAD_INSTANTS: dict[str, str] = {
-}
+MISREAD_INSTANTS: dict[str, str] = {}
 MISREAD_TITLES: dict[str, str] = {
     "real-gophers-lyon-mars": "nested bullets that describe a talk are read as speakers",
     "real-hamburg-python-januar": "a remark after an en dash stays in the title",

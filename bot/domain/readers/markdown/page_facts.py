@@ -1,0 +1,97 @@
+"""What a page says outside its agenda, read once the walk is done: the event's date in prose
+("on Thursday, March 6th"), its length ("for three hours", "约 2 小时"), when it ends ("we wrap up
+by 8:30pm"), and every time the page writes unambiguously ("Doors open at 6 PM")."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from bot.domain.readers.markdown.drafts import EventDraft, add_clock
+from bot.domain.timetext.clock import find_clock_spans
+from bot.domain.timetext.durations import find_prose_duration
+
+if TYPE_CHECKING:
+    from bot.domain.readers.markdown.page import PageReader
+
+_END_PHRASE = re.compile(
+    r"(?i)\b(?:wrap(?:s|ping)? up|end(?:s|ing)?|finish(?:es|ing)?|clos(?:e|es|ing)|ende|endet|"
+    r"schluss|fin|termina(?:mos)?|encerramento)\s+(?:by|at|around|about|gegen|um|vers|à|a las|às|"
+    r"por volta das)?\s*|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
+)
+
+
+class PageFacts:
+    """Facts from the page's prose that settle its events once the walk is done."""
+
+    def __init__(self, page: PageReader) -> None:
+        self.page = page
+
+    @cached_property
+    def stated_clocks(self) -> frozenset[time]:
+        """Every time the page writes unambiguously (18:00, 6 PM), for settling bare ones."""
+        return frozenset(
+            span.start
+            for _, text in self.page.texts
+            for span in find_clock_spans(text)
+            if not span.twelve_hour
+        )
+
+    def prose_lengths(self) -> None:
+        """An event that gives its start and says "about 2 hours" in its prose (one with an agenda:
+        on its date line, "10AM PDT, for three hours of talks")."""
+        for index, event in enumerate(self.page.events):
+            following = (
+                self.page.events[index + 1].line if index + 1 < len(self.page.events) else None
+            )
+            if event.end is None and event.sessions:
+                event.end = self._stated_end(event.line, following)
+            if event.start is None or event.end is not None:
+                continue
+            for number, text in self.page.texts:
+                if number < event.line or (following is not None and number >= following):
+                    continue
+                if event.sessions and number not in (event.stated_line, event.stated_line + 1):
+                    continue  # with an agenda, only the date line's own "for three hours" counts
+                length = find_prose_duration(text)
+                if length is not None:
+                    event.end = add_clock(event.start, length)
+                    break
+
+    def _stated_end(self, first: int, following: int | None) -> time | None:
+        """ "... and we wrap up by 8:30pm", "Ende gegen 21:30 Uhr": when an agenda ends."""
+        for number, text in self.page.texts:
+            if number < first or (following is not None and number >= following):
+                continue
+            phrase = _END_PHRASE.search(text)
+            if phrase is not None:
+                spans = find_clock_spans(text[phrase.end() :])
+                if spans and spans[0].begin <= 2:
+                    return spans[0].end or spans[0].start
+        return None
+
+    def settle_dates(self) -> None:
+        """An event whose body names no date takes it from the front matter's event fields, then
+        from a date in its prose, and only then from the publication date (assembly.py)."""
+        if not any(e.sessions or e.first_day for e in self.page.events):
+            self.page.front_fields.fill_event(self.page.events[0])
+            if self.page.events[0].first_day is not None:
+                return
+        for index, event in enumerate(self.page.events):
+            if event.first_day is not None:
+                continue
+            if index == 0 and self.page.front_fields.has_event_start:
+                self.page.front_fields.fill_event(event)
+            prose = [
+                p for p in self.page.prose_dates if p[2] == index or len(self.page.events) == 1
+            ]
+            if prose and not _dated(event):
+                resolved = self.page.resolve_date(prose[0][0], prose[0][1])
+                if resolved is not None:
+                    event.first_day, event.last_day = resolved
+
+
+def _dated(event: EventDraft) -> bool:
+    return event.first_day is not None

@@ -1,0 +1,269 @@
+"""Lines that are sessions: "17:00 - 17:10: Welcome", "Doors: 18:00", "**6:30 PM**" with the
+title below, a time heading over parallel sessions, "6 月 11 日 凌晨 1:00 — 直播", and the lines
+under a session that give its speakers, links and abstract. A new line shape of a session is one
+method here, called from the walk in page.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.domain.agenda import Speaker
+from bot.domain.readers.markdown.blocks import Line
+from bot.domain.readers.markdown.drafts import Draft, links_of
+from bot.domain.readers.markdown.speakers import (
+    looks_like_person,
+    parse_speakers,
+    split_title_and_speakers,
+)
+from bot.domain.readers.markdown.vocabulary import Role, split_label
+from bot.domain.timetext.clock import (
+    BadClock,
+    ClockSpan,
+    find_bad_clocks,
+    find_clock_spans,
+    leading_clock_span,
+)
+from bot.domain.timetext.dates import DateMention, find_dates
+from bot.domain.zones.resolve import ZoneMention
+
+if TYPE_CHECKING:
+    from bot.domain.readers.markdown.page import PageReader
+
+SESSION_LEAD = re.compile(r"^[\s:：\-–—|.)）\]*_~〜～]+")
+_RESTATED = re.compile(r"^\s*(?:/|\||·|,|=|or)\s*")
+_LABEL_FIRST = re.compile(
+    r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$"
+)
+_LABEL_VERB = re.compile(
+    r"(?i)\s+(?:begins?|starts?|opens?|kicks? off|commences?|beginnt|commence)$"
+)
+_UNTIL = re.compile(
+    r"(?i)(?:\s|[(（])(?:until|till|to|bis|jusqu'à|jusqu’à|hasta|até|ate)\s+|(?:至|到|まで)\s*"
+)
+_BOOK_TITLE = re.compile(r"[《「『“\"](.+?)[》」』”\"]")
+
+
+class SessionLines:
+    """Reads session lines into the page's current event."""
+
+    def __init__(self, page: PageReader) -> None:
+        self.page = page
+        self.pending: PendingTime | None = None  # a time whose title is on the next line
+
+    def session_line(self, line: Line, span: ClockSpan) -> None:
+        text = line.inline.text
+        rest, zone = self._strip_zone(text[span.finish :])
+        # "10AM PDT / 1PM EDT / 17:00 UTC: Talk": the same instant restated, then the title.
+        while (restated := _RESTATED.match(rest)) is not None:
+            again = leading_clock_span(rest[restated.end() :])
+            if again is None:
+                break
+            rest, other = self._strip_zone(rest[restated.end() + again.finish :])
+            zone = zone or other
+        sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
+        rest = SESSION_LEAD.sub("", rest).strip(" *_")
+        title, speakers = split_title_and_speakers(rest)
+        self.pending = None
+        event = self.page.event
+        if (
+            (not title or sentence_goes_on)
+            and not line.heading
+            and event.first_day
+            and event.start is None
+            and not event.sessions
+            and 0 < line.number - event.stated_line <= 2
+        ):
+            self.page._event_times(line.number, text)  # "5:30 PM - 8:30 PM PST" under the date
+            return
+        if not title:
+            # "**6:30 PM – 7:00 PM**" or "### 9:00 AM" with the title on the lines below.
+            self.pending = PendingTime(span, zone, line.number, bool(line.heading))
+            self.page.list_session = self.page.block_session = None
+            return
+        self._add_session(line, span, zone, title, speakers)
+
+    def dated_session(self, line: Line, mention: DateMention) -> bool:
+        """ "6 月 11 日 凌晨 1:00 — 主题演讲直播", "Mar 3, 4pm - 5pm: Talk": a session with its date."""
+        text = line.inline.text
+        if (
+            not (self.page.event.stated_line or self.page.event.sessions)
+            or SESSION_LEAD.sub("", text[: mention.begin]).strip()
+        ):
+            return False
+        after = text[mention.finish :]
+        lead = re.match(r"^[\s,，:：|·—–-]*", after)
+        offset = mention.finish + (lead.end() if lead else 0)
+        span = leading_clock_span(text[offset:])
+        if span is None:
+            return False
+        resolved = self.page.resolve_date(mention, line.number)
+        if resolved is None:
+            return True
+        self.page.day = resolved[0]
+        moved = ClockSpan(
+            span.start,
+            span.end,
+            span.duration,
+            span.begin + offset,
+            span.finish + offset,
+            span.twelve_hour,
+        )
+        self.session_line(line, moved)
+        return True
+
+    def label_first(self, line: Line, labeled: tuple[Role, str, str] | None) -> bool:
+        """ "Doors: 18:00", "开场：14:00 - 14:10", "分享一：14:10 - 14:50 《题目》 王磊"."""
+        if labeled is not None and labeled[0] in (Role.TIME, Role.DATE, Role.ZONE):
+            return False
+        match = _LABEL_FIRST.match(line.inline.text)
+        if match is None or find_dates(match.group("label")):
+            return False
+        span = leading_clock_span(match.group("value"))
+        if span is None:
+            return False
+        rest, zone = self._strip_zone(match.group("value")[span.finish :])
+        rest = SESSION_LEAD.sub("", rest).strip(" *_")
+        label = _LABEL_VERB.sub("", match.group("label").strip(" *_"))
+        quoted = _BOOK_TITLE.search(rest)
+        if quoted is not None:
+            title = quoted.group(1).strip()
+            after = rest[quoted.end() :].strip(" ,，、-–—")
+            speakers = parse_speakers(after) if after else []
+        elif len(rest.strip("()（）")) > 3:
+            title, speakers = split_title_and_speakers(rest)
+        else:
+            title, speakers = label, []
+        shifted = ClockSpan(span.start, span.end, span.duration, 0, 0, span.twelve_hour)
+        self._add_session(line, shifted, zone, title, speakers)
+        return True
+
+    def _strip_zone(self, rest: str) -> tuple[str, ZoneMention | None]:
+        mentions = self.page.resolver.find(rest[:40])
+        if mentions and not SESSION_LEAD.sub("", rest[: mentions[0].start]).strip():
+            return rest[mentions[0].end :], mentions[0]
+        return rest, None
+
+    def _add_session(
+        self,
+        line: Line,
+        span: ClockSpan,
+        zone: ZoneMention | None,
+        title: str,
+        speakers: list[Speaker],
+    ) -> Draft:
+        until = _UNTIL.search(title) if span.end is None else None
+        ends = find_clock_spans(title[until.end() :]) if until else []
+        if until and ends and ends[0].begin == 0:
+            # "8:00 PM — Networking until 9:00 PM", "Networking (bis 22:00 Uhr)"
+            cut = title[: until.start()].rstrip(" (（,-–—")
+            span = ClockSpan(span.start, ends[0].start, None, span.begin, span.finish, False)
+            title = cut or title
+        draft = Draft(line.number, title, self.page.day, span.start, span.end, depth=line.depth)
+        draft.stated_duration = span.duration
+        draft.twelve_hour = span.twelve_hour
+        if span.end is None and span.duration is not None:
+            draft.duration = span.duration
+        draft.speakers.extend(speakers)
+        draft.links.extend(line.inline.links)
+        if zone is not None:
+            draft.zone, draft.zone_line = zone, line.number
+        self.page.event.sessions.append(draft)
+        self.page.list_session = draft if line.depth else None
+        # A session heading ("### 14:00 Keynote") owns the lines under it: speaker, abstract.
+        self.page.block_session = draft if line.heading else None
+        return draft
+
+    def pending_title(self, line: Line) -> bool:
+        """A line under a time that had no title: it is the session (under a time heading,
+        each bullet is one of parallel sessions); the lines after it belong to it."""
+        pending = self.pending
+        if pending is None:
+            return False
+        if pending.taken and not line.depth:
+            self.pending = None  # the bullets under a time heading have ended
+            return False
+        parts = [p.strip(" *_") for p in re.split(r"\s+[·•|]\s+", line.inline.text)]
+        title, speakers = split_title_and_speakers(parts[0])
+        if not title:
+            return False
+        location = None
+        for part in parts[1:]:
+            person = looks_like_person(part)
+            if person is not None:
+                speakers.append(person)
+            elif location is None:
+                location = part
+        draft = self._add_session(line, pending.span, pending.zone, title, speakers)
+        draft.location = location
+        draft.depth = 0
+        pending.taken = True
+        if not (pending.heading and line.depth):
+            self.pending = None
+            self.page.list_session = None
+            self.page.block_session = draft
+        return True
+
+    def attach(self, session: Draft, line: Line) -> None:
+        """A nested bullet or a following line under a session: speakers, slides, abstract."""
+        inline = line.inline
+        labeled = split_label(inline.text)
+        if labeled is not None:
+            role, label, value = labeled
+            if role is Role.SPEAKER:
+                session.speakers.extend(parse_speakers(value))
+            elif role in (Role.LINKS,):
+                session.links.extend(links_of(inline, label))
+            elif role is Role.DESCRIPTION:
+                session.description = value
+            elif role in (Role.LOCATION, Role.VENUE):
+                session.location = value
+            elif role is Role.TRACK:
+                session.track = value
+            elif inline.links:
+                session.links.extend(links_of(inline, label))
+            return
+        if inline.links:
+            session.links.extend(links_of(inline, ""))
+            return
+        person = looks_like_person(inline.text) or person_with_role(inline.text)
+        if person is not None:
+            session.speakers.append(person)
+        elif line.depth and len(inline.text) <= 80:
+            session.speakers.extend(parse_speakers(inline.text))
+        elif session.description is None:
+            session.description = inline.text
+
+
+@dataclass(slots=True)
+class PendingTime:
+    """A time line that had no title: the next line names the session."""
+
+    span: ClockSpan
+    zone: ZoneMention | None
+    line: int
+    heading: bool
+    taken: bool = False
+
+
+def person_with_role(text: str) -> Speaker | None:
+    """ "Wei Ling Tan, Platform Engineer, DBS Bank": a name, a role, and the company last."""
+    parts = [p.strip() for p in re.split(r"[,，]", text)]
+    if len(parts) < 2 or len(text) > 100:
+        return None
+    person = looks_like_person(parts[0])
+    return Speaker(person.name, parts[-1]) if person is not None else None
+
+
+def bad_time_at_start(text: str) -> BadClock | None:
+    """ "25:99 Talk" or "15:30-19:75 Break": a line that starts with an impossible time."""
+    for bad in find_bad_clocks(text[:40]):
+        before = text[: bad.begin]
+        lead = leading_clock_span(before)
+        if lead is not None:
+            before = before[lead.finish :]
+        if not before.strip(" -–—~〜～:：*_[(（.)、・0123456789"):
+            return bad
+    return None
