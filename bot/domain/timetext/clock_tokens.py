@@ -20,6 +20,7 @@ _TOKEN = re.compile(
     r"(?:[:：](?P<m>\d{2})(?:[:：](?P<s>\d{2}))?"
     r"|[.](?P<dm>\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[Uu]hr\b|uur\b))"
     r"|(?P<hs>[hH])(?P<hm>\d{2})?(?![a-zA-Z])"
+    r"|\s(?P<hs2>h)\s(?P<hm2>\d{2})(?![\d\s]*(?:min|mn))"  # Québec and France: "9 h 30"
     r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"
     r"(?:\s*(?P<cm>\d{1,2})\s*[分분](?![钟鐘])|(?P<cm2>\d{2})|\s*(?P<half>[半반]))?"
     r")?(?!\d)"
@@ -107,7 +108,8 @@ def _start(text: str, begin: int) -> tuple[int, str | None] | None:
 
 def _token(match: re.Match[str], begin: int, day_part: str | None) -> Token:
     """One number read with its signs ("7 点半", "20 Uhr", "10:30am")."""
-    h, m, s, dm, hs, hm, cjk, cm, cm2, half, ap, sfx = match.groups()  # in pattern order
+    h, m, s, dm, hs, hm, hs2, hm2, cjk, cm, cm2, half, ap, sfx = match.groups()  # pattern order
+    hs, hm = hs or hs2, hm or hm2
     hour = int(h)
     minute_text = m or dm or hm or cm or cm2
     minute = int(minute_text) if minute_text else (30 if half else 0)

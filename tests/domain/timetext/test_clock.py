@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 
@@ -63,3 +63,9 @@ def test_durations_alone(text: str, minutes: int) -> None:
 
 def test_a_very_long_line_is_cut_not_scanned_forever() -> None:
     assert find_clock_spans("1" * 100_000) == []
+
+
+def test_quebec_and_french_spaced_hours_keep_their_minutes() -> None:
+    spans = find_clock_spans("9 h 30 – 10 h 30")
+    assert [(s.start, s.end) for s in spans] == [(time(9, 30), time(10, 30))]
+    assert find_clock_spans("pendant 2 h 30 min") == []
