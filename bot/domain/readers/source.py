@@ -85,6 +85,8 @@ def read_bytes(
         diagnostics.error(0, _too_big(len(data)))
     elif not data.strip():
         diagnostics.error(0, "the file is empty")
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        diagnostics.error(0, "the file is UTF-16 text; save it as UTF-8")
     elif b"\x00" in data[:8192]:
         diagnostics.error(0, "this is a binary file, not an agenda")
     else:

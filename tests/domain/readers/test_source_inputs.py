@@ -23,6 +23,11 @@ from tests.helpers import SEED, messages
         ),
         (b"# Title\n\xff\xfe broken", "x.md", "2: error: the file is not valid UTF-8 text"),
         (
+            "# Agenda\n".encode("utf-16"),
+            "x.md",
+            "0: error: the file is UTF-16 text; save it as UTF-8",
+        ),
+        (
             b"hello",
             "x.txt",
             "0: error: unknown agenda format; use one of .ics, .markdown, .md, .yaml, .yml",
