@@ -171,5 +171,5 @@ def test_a_us_state_after_a_city_says_which_city() -> None:
         ("Europe/London", False),
         ("America/New_York", True),
     ]
-    assert [p.zone for p in find_places("Portland, Oregon")][0] == "America/Los_Angeles"
+    assert find_places("Portland, Oregon")[0].zone == "America/Los_Angeles"
     assert [p.zone for p in find_places("Paris, TX")] == ["America/Chicago"]
