@@ -86,6 +86,13 @@ def test_a_range_in_words_converts_both_ends() -> None:
     assert out.splitlines()[-1].split(None, 1)[1] == ("2024-01-10 17:00 UTC - 2024-01-11 01:00 UTC")
 
 
+def test_a_range_that_ends_before_it_starts_is_read_overnight_and_says_so() -> None:
+    code, out, err = run("10am-9am PT", "--date", SUMMER)
+    assert code == 0
+    assert out.splitlines()[-1].split(None, 1)[1] == ("2024-07-10 17:00 UTC - 2024-07-11 16:00 UTC")
+    assert err == "note: the end 09:00 is before the start 10:00; read as the next day\n"
+
+
 def test_a_summer_name_beside_a_place_without_summer_time_notes_it() -> None:
     zone, utc, err = converted("9am CDT (Mexico City)", "--date", SUMMER)
     assert (zone, utc) == ("America/Mexico_City", "2024-07-10 15:00 UTC")

@@ -108,6 +108,10 @@ def read_time_expression(
         end = localize(datetime.combine(day, span.end), source).moment
         if elapsed(end, start.moment) <= timedelta(0):
             end = localize(datetime.combine(day + timedelta(days=1), span.end), source).moment
+            notes.append(
+                f"the end {span.end:%H:%M} is before the start {span.start:%H:%M}; "
+                "read as the next day"
+            )
     first = text[span.begin : own.end if own is not None else span.finish]
     for other, other_zone in paired[1:]:
         if other_zone is not None:
