@@ -7,6 +7,7 @@ event's hours and DST gaps and folds follow the one rule in zones/local_time.py.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -94,9 +95,14 @@ class Assembler:
         if event.first_day is None:
             return []
         draft = Draft(
-            event.stated_line or event.line, title, event.first_day, event.start, event.end
+            event.stated_line or event.line,
+            event.title or title,
+            event.first_day,
+            event.start,
+            event.end,
         )
-        draft.kind = SessionKind.EVENT
+        draft.speakers = list(event.speakers)
+        draft.kind = SessionKind.TALK if event.title else SessionKind.EVENT
         if event.start is None:
             draft.all_day = True
             draft.last_day = event.last_day
@@ -169,7 +175,7 @@ class Assembler:
         sessions = [
             Session(
                 id=session_id,
-                title=draft.title,
+                title=clean_title(draft.title),
                 start=start,
                 end=end,
                 all_day=draft.all_day,
@@ -320,6 +326,18 @@ class Assembler:
 
 
 _OVERNIGHT_GAP = timedelta(hours=3)
+# "议题一：", "分享二：": a number in front of a talk's title, like "1." in a list.
+_ORDINAL_LABEL = re.compile(
+    r"^(?:议题|議題|主题|主題|分享|话题|話題|演讲|演講)[一二三四五六七八九十\d]+\s*[:：]\s*"
+)
+
+
+def clean_title(title: str) -> str:
+    """A session's title without a numbering label in front."""
+    cleaned = _ORDINAL_LABEL.sub("", title).strip()
+    return cleaned or title
+
+
 _CLOSING_MARKERS = frozenset(
     (
         "end",

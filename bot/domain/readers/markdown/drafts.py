@@ -59,6 +59,8 @@ class EventDraft:
     alternates: list[tuple[ClockSpan, ZoneMention]] = field(default_factory=list)
     heading: str | None = None  # the heading that introduces it, when the page has one
     section: int = 0  # the line its section starts on (its heading's), 0 until known
+    title: str | None = None  # "Title: ..." for an event that is one talk
+    speakers: list[Speaker] = field(default_factory=list)  # "Speaker: ..." outside any session
     statements: list[tuple[ZoneMention, int]] = field(
         default_factory=list
     )  # prose zone statements in its section

@@ -50,6 +50,9 @@ from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
 
 _WEEKDAY_WORDS = frozenset(w.casefold() for w in ALL_WEEKDAYS)
+_TALK_TITLE_LABELS = frozenset(
+    ("title", "talk", "talk title", "titel", "titre", "título", "题目", "題目")
+)
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 
 
@@ -210,6 +213,7 @@ class PageReader:
                 session.speakers.extend(speakers)
             else:
                 self.pending_speakers.extend(speakers)
+                self.event.speakers.extend(speakers)
         elif role is Role.ZONE:
             mentions = self.resolver.find(value) or _place_mentions(value)
             if mentions:
@@ -219,6 +223,8 @@ class PageReader:
                 self.diag.warn(line.number, f"time zone {value!r} not recognised; ignored")
         elif role is Role.TITLE:
             self.title_candidate = (value, line.number)
+            if not self.event.sessions and label.strip(" *_").casefold() in _TALK_TITLE_LABELS:
+                self.event.title = self.event.title or value
             self.block_session = None
         elif role is Role.VENUE or (role is Role.LOCATION and session is None):
             self.event.venue = self.event.venue or value

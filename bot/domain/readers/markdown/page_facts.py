@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _END_PHRASE = re.compile(
     r"(?i)\b(?:wrap(?:s|ping)? up|end(?:s|ing)?|finish(?:es|ing)?|clos(?:e|es|ing)|ende|endet|"
+    r"(?:be |are |we're |we are )?(?:out|over|done)|"
     r"schluss|fin|termina(?:mos)?|encerramento)\s+(?:by|at|around|about|gegen|um|vers|à|a las|às|"
     r"por volta das)?\s*|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
 )

@@ -20,9 +20,18 @@ _LABEL = re.compile(
 )
 
 
+_HONORIFIC_TITLE = re.compile(r"^(?:Prof\.?|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
+_CJK_NAME_AND_ROLE = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4})\s*[,，、]\s*(?P<aff>[^,，、]{4,60})$"
+)
+
+
 def parse_speakers(text: str) -> list[Speaker]:
     """Every speaker named in a cell or line; affiliations where the text separates them."""
     cleaned = _LABEL.sub("", text.strip())
+    named = _CJK_NAME_AND_ROLE.match(cleaned)
+    if named:  # "陈晨，字节跳动前端工程师": one person and what they do
+        return [Speaker(named.group("name"), named.group("aff").strip())]
     pair = [p.strip() for p in cleaned.split(",")]
     if len(pair) == 2 and all(pair) and "(" not in cleaned and _ORGANISATION.search(pair[1]):
         return [Speaker(pair[0], pair[1])]
@@ -36,6 +45,7 @@ def parse_speakers(text: str) -> list[Speaker]:
 
 
 def parse_speaker(text: str) -> Speaker:
+    text = _HONORIFIC_TITLE.sub("", text)
     for pattern in (_TRAILING_PAREN, _AT, _DASH):
         match = pattern.match(text)
         if match:
@@ -137,7 +147,10 @@ _NOT_NAMES = frozenset(
 
 def looks_like_person(text: str) -> Speaker | None:
     """ "Jane Roe", "Jane Roe (Example Corp)", "Jane Roe, Example Corp", "张三": one person."""
-    match = _PERSON.match(text.strip(" *_"))
+    handle = re.fullmatch(r"\s*@([A-Za-z0-9][\w.-]{1,38})\s*", text)
+    if handle:  # "(@lucasfernog)": people by their handle
+        return Speaker(handle.group(1))
+    match = _PERSON.match(_HONORIFIC_TITLE.sub("", text.strip(" *_")))
     if match is None:
         return None
     name = match.group("name")
