@@ -208,17 +208,13 @@ class Assembler:
         """ "Doors open at 6 PM" over "* 6:00 Doors", "* 6:30 Talks": times written without
         am/pm on a page that states the first of them as an afternoon time are afternoon times."""
         bare = [d for d in drafts if d.start is not None and d.twelve_hour]
-        if (
-            not bare
-            or event.start is not None
-            or len(bare) != len([d for d in drafts if d.start is not None])
-        ):
+        if not bare or len(bare) != len([d for d in drafts if d.start is not None]):
             return
         first = min(d.start for d in bare if d.start is not None)
         if not 1 <= first.hour <= 11:
             return
         later = first.replace(hour=first.hour + 12)
-        if later not in self.page.facts.stated_clocks:
+        if later not in self.page.facts.stated_clocks and later != event.start:
             return
         self.diag.warn(
             bare[0].line,
@@ -254,17 +250,18 @@ class Assembler:
 
     def _front_matter_day(self, event: EventDraft, drafts: list[Draft]) -> date | None:
         """The front matter's date for an agenda whose body never says which day it is."""
-        if event.first_day is not None or self.page.reference is None:
-            return None
+        stated = self.page.front_fields.stated_date
+        if event.first_day is not None or stated is None or self.page.date_errors:
+            return None  # after "31 September", no date is better than a guessed one
         undated = [d for d in drafts if d.day is None]
         if not undated:
             return None
         self.diag.warn(
             undated[0].line,
             f"the page gives no date for its agenda; assumed the front matter date "
-            f"{self.page.reference.isoformat()}",
+            f"{stated.isoformat()}",
         )
-        return self.page.reference
+        return stated
 
     def _fill_ends(
         self,

@@ -92,6 +92,9 @@ class FrontFields:
         self.diag = diag
         self.resolver = resolver
         self.reference = self._reference_date()
+        # A date the front matter really gives (not a year taken from the title): the event's
+        # date when the body names none.
+        self.stated_date = self.reference if self._has_date() else None
         self.zone, self.zone_line = self._zone()
         self.offset = self._stated_offset()
 
@@ -112,6 +115,12 @@ class FrontFields:
             if parsed is not None:
                 return parsed
         return year_in(text_field(self.fields, ("title", "name")))
+
+    def _has_date(self) -> bool:
+        return any(
+            datetime_value(self.fields.get(k)) is not None
+            for k in (*EVENT_START_FIELDS, *PUBLICATION_FIELDS)
+        )
 
     def _zone(self) -> tuple[tzinfo | None, int]:
         for key in ZONE_FIELDS:

@@ -9,6 +9,7 @@ label in vocabulary.py; a new column shape belongs in tables.py.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot.domain.agenda import Schedule, Speaker, text_key
@@ -53,6 +54,11 @@ _WEEKDAY_WORDS = frozenset(w.casefold() for w in ALL_WEEKDAYS)
 _TALK_TITLE_LABELS = frozenset(
     ("title", "talk", "talk title", "titel", "titre", "título", "题目", "題目")
 )
+_STARTS_AT = re.compile(
+    r"(?i)\b(?:starts?|begins?|kicks? off|doors open|opens?|beginnt|beginn|einlass|commence|"
+    r"début|empieza|comienza|começa|início)\b\s*(?:at|um|ab|à|a las|às|a partir de|:)?\s*"
+    r"|(?:开始|開始|開場|开场|시작)(?:时间)?[:：]?\s*"
+)
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 
 
@@ -79,6 +85,7 @@ class PageReader:
         self.block_session: Draft | None = None
         self.pending_speakers: list[Speaker] = []
         self.prose_dates: list[tuple[DateMention, int, int]] = []  # (date, line, event index)
+        self.date_errors: list[int] = []  # lines whose date could not be a date
         self.texts: list[tuple[int, str]] = []  # every line's text, for what prose says
         self.zones = ZoneContext(self)
         self.tables = TableReader(self)
@@ -145,6 +152,8 @@ class PageReader:
             return
         if dates:
             self._date_line(line, text, dates, labeled=False)
+        elif self._starts_at(text):
+            return
         elif line.inline.bold and line.depth == 0:
             self.title_candidate = (text, line.number)
             self.block_session = None
@@ -251,14 +260,25 @@ class PageReader:
             return
         first, last = resolved
         event = self.event
+        heading = self.heading_since_event
+        # "## Meetup #13 — Helsinki" then "**Thursday, 16 January 2025**, Maria 01": the next
+        # event of a series (a later date that opens its line), not a deadline in passing.
+        fresh_heading = (
+            heading is not None
+            and heading[1] > max(event.stated_line, event.section)
+            and event.first_day is not None
+            and first > (event.last_day or event.first_day)
+            and (bool(spans) or dates[0].begin <= 2)
+        )
         if (
             not labeled
             and not spans
+            and not fresh_heading
             and event.first_day is not None
             and not event.first_day <= first <= (event.last_day or event.first_day)
         ):
             return  # "DST starts on Sunday, March 10" beside an event on the 12th: an aside
-        if event.stated_line and labeled:
+        if event.stated_line and (labeled or (fresh_heading and event.sessions)):
             same = (first, last) == (event.first_day, event.last_day)
             if event.sessions or not same:
                 self._new_event(line.number, None)
@@ -273,6 +293,21 @@ class PageReader:
             self.zones.place_in(text, line.number)  # "on March 6th at Station F, Paris"
         self.day = first
         self.title_candidate = None
+
+    def _starts_at(self, text: str) -> bool:
+        """ "Event starts at 14:00.", "Doors open at 6 PM", "Beginn um 19 Uhr": the event's start,
+        from which an agenda of lengths runs."""
+        event = self.event
+        if event.start is not None or event.sessions:
+            return False
+        said = _STARTS_AT.search(text)
+        if said is None:
+            return False
+        spans = find_clock_spans(text[said.end() : said.end() + 40])
+        if not spans or spans[0].begin > 3:
+            return False
+        event.start = spans[0].start
+        return True
 
     def _details_block(self, line: Line, mention: DateMention) -> bool:
         """ "### Talk title" + "**When:** 13 September, 19:30" after an agenda that already lists
@@ -344,6 +379,7 @@ class PageReader:
             )
         except DateError as exc:
             self.diag.error(number, str(exc))
+            self.date_errors.append(number)
             return None
         for note in notes:
             self.diag.warn(number, note)

@@ -86,6 +86,8 @@ class TableReader:
         tracks = roomlike if title_col is None and len(roomlike) >= 2 else []
         if title_col is None and not tracks and unclassified:
             title_col = unclassified[0]
+        if title_col is None and not tracks and len(roomlike) == 1:
+            title_col = roomlike[0]  # "| Time | Track |", "| Time | Main stage |": one room
         self.page.block_session = None
         previous_end: time | None = self.page.event.start
         previous_day = self.page.day

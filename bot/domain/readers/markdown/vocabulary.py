@@ -369,6 +369,8 @@ def split_label(text: str) -> tuple[Role, str, str] | None:
     match = _LABEL.match(text)
     if not match:
         return None
+    if match.group("label")[-1:].isdigit() and match.group("value")[:2].isdigit():
+        return None  # "Event starts at 14:00": the colon is the clock's, not a label's
     role = role_of(match.group("label"))
     if role is None:
         return None

@@ -199,7 +199,14 @@ class ZoneContext:
         an abbreviation or offset takes the named place's zone when its clock agrees."""
         if mention.iana or mention.phrase_zone or day is None:
             return None
-        for place in [*self._places_for(index, prose=False), *self.prose_places]:
+        places = [*self._places_for(index, prose=False), *self.prose_places]
+        entry = self.page.resolver.abbreviations.get(mention.abbreviation or "")
+        if entry is not None and mention.offset is None:
+            # "AEST" on a Brisbane page: Brisbane is one of the zones AEST names.
+            named = next((p for p in places if p.zone in entry.candidates), None)
+            if named is not None:
+                return ZoneInfo(named.zone)
+        for place in places:
             zone = ZoneInfo(place.zone)
             if offset_on(zone, day) == offset_on(tz, day):
                 return zone
