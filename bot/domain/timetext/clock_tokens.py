@@ -18,7 +18,9 @@ _NOT_A_RANGE_END = r"(?![-‐](?!(?i:noon|midnight)\b)[^\W\d_])"  # "noon-ish", 
 _TOKEN = re.compile(
     r"(?P<h>\d{1,2})"
     r"(?:[:：](?P<m>\d{2})(?:[:：](?P<s>\d{2}))?"
-    r"|[.](?P<dm>\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[Uu]hr\b|uur\b))"
+    r"|[.](?P<dm>\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[Uu]hr\b|uur\b"
+    # "14.30 bis 15.15 Uhr", "14.30 – 15.15": the start of a dotted range ending in a time
+    r"|(?:bis|[-–—])\s*\d{1,2}\.\d{2}\s*(?:[Uu]hr|uur)\b|bis\s*\d{1,2}\.\d{2}))"
     r"|(?P<hs>[hH])(?P<hm>\d{2})?(?![a-zA-Z])"
     r"|\s(?P<hs2>h)\s(?P<hm2>\d{2})(?![\d\s]*(?:min|mn))"  # Québec and France: "9 h 30"
     r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"

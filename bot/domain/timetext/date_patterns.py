@@ -99,6 +99,13 @@ _ARTICLE_BEFORE = re.compile(r"(?i)(?<!\w)(?:le|am|el|o|du|au|del|vom|dès|ab)\s
 _ISO_HINT = re.compile(r"\d{4}[-/.]\d")
 _DOTTED_HINT = re.compile(r"\d\.\d{1,2}\.\d{4}")
 _SLASHED_HINT = re.compile(r"\d[/-]\d{1,2}[/-]\d{4}")
+# "8/10（日）", "8/10 (Sun)": month and day with their weekday, as East Asian and US pages write
+# them; the weekday is checked once the year is known.
+_MONTH_DAY_WEEKDAY = (
+    r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])\s*[(（]\s*(?:星期|週|周)?"
+    rf"(?P<wd>[{_CJK_DAYS}]|{_spellings(WEEKDAYS)})\.?(?:曜日?)?\s*[)）]"
+)
+_MONTH_DAY_HINT = re.compile(r"\d/\d{1,2}\s*[(（]")
 _MONTH_HINT = re.compile(rf"(?:{_spellings(MONTHS)})")
 
 
@@ -178,6 +185,7 @@ PATTERNS: list[tuple[Callable[[str], bool], list[tuple[re.Pattern[str], Reader]]
     (_has(_ISO_HINT), [(re.compile(_ISO), _numeric)]),
     (_has(_DOTTED_HINT), [(re.compile(_DOTTED), _numeric)]),
     (_has(_SLASHED_HINT), [(re.compile(_SLASHED), _slashed)]),
+    (_has(_MONTH_DAY_HINT), [(re.compile(_MONTH_DAY_WEEKDAY), _numeric)]),
     (lambda text: "月" in text, [(re.compile(_CJK), _numeric)]),
     (lambda text: "월" in text, [(re.compile(_KOREAN), _numeric)]),
     (

@@ -69,3 +69,13 @@ def test_quebec_and_french_spaced_hours_keep_their_minutes() -> None:
     spans = find_clock_spans("9 h 30 – 10 h 30")
     assert [(s.start, s.end) for s in spans] == [(time(9, 30), time(10, 30))]
     assert find_clock_spans("pendant 2 h 30 min") == []
+
+
+def test_german_dotted_ranges_read_as_times_and_version_numbers_do_not() -> None:
+    assert [(s.start, s.end) for s in find_clock_spans("14.30 bis 15.15 Uhr: Talk")] == [
+        (time(14, 30), time(15, 15))
+    ]
+    assert [(s.start, s.end) for s in find_clock_spans("14.30 – 15.15 Uhr")] == [
+        (time(14, 30), time(15, 15))
+    ]
+    assert find_clock_spans("release v1.10 - 1.20 notes") == []

@@ -175,7 +175,7 @@ class PageReader:
                 return
             first, last = resolved
             rest = normalise_label(text.replace(dates[0].text, " "))
-            only_date = not rest or is_day_label(text) or _weekday_only(rest)
+            only_date = not rest or is_day_label(text) or is_day_label(rest) or _weekday_only(rest)
             if not only_date and (self.event.sessions or self.event.stated_line):
                 self._new_event(line.number, text)
             if not only_date:
