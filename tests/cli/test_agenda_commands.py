@@ -176,9 +176,14 @@ def test_convert_errors_name_what_is_wrong(args: tuple[str, ...], needle: str) -
 def test_config_file_overrides_abbreviations(tmp_path: Path) -> None:
     config = tmp_path / "agenda-bot.toml"
     config.write_text('[abbreviations]\nCST = "America/Chicago"\n', encoding="utf-8")
-    code, out, _ = run("--config", str(config), "show", str(SEED), "--format", "json")
+    page = tmp_path / "call.md"
+    page.write_text("# Community call\n\n**Date:** 2024-05-05, 10:00-11:00 CST\n", encoding="utf-8")
+    code, out, _ = run("--config", str(config), "show", str(page), "--format", "json")
     assert code == 0
     assert json.loads(out)["schedules"][0]["timezone"] == "America/Chicago"
+    # The seed page is in Beijing: there CST is China's, whatever the default meaning.
+    code, out, _ = run("--config", str(config), "show", str(SEED), "--format", "json")
+    assert json.loads(out)["schedules"][0]["timezone"] == "Asia/Shanghai"
 
 
 def test_a_wrong_setting_stops_with_one_line_naming_it(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
 SESSION_LEAD = re.compile(r"^[\s:：\-–—|.)）\]*_~〜～]+")
-_RESTATED = re.compile(r"^\s*(?:/|\||·|,|=|or)\s*")
+_RESTATED = re.compile(r"^\s*(?:/|\||·|,|=|or|[(（])\s*")
 _LABEL_FIRST = re.compile(
     r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$"
 )
@@ -62,6 +62,7 @@ class SessionLines:
             if again is None:
                 break
             rest, other = self._strip_zone(rest[restated.end() + again.finish :])
+            rest = rest.lstrip(" )）")  # "19:00 CET (10am PT) — Intro"
             zone = zone or other
         sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
         rest = SESSION_LEAD.sub("", rest).strip(" *_")

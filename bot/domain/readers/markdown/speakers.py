@@ -163,6 +163,10 @@ def looks_like_person(text: str) -> Speaker | None:
 _TAIL = re.compile(
     r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s(?:by|with|par|von|por|mit)\s)\s*(?P<who>[^-–—|·]+)$"
 )
+_QUOTED_TAIL = re.compile(
+    r"^(?P<title>[^«“\"„《「『]*[«“\"„《「『][^»”\"“》」』]+[»”\"“》」』])\s*[,，:：]?\s*"
+    r"(?:[-–—]{1,2}|par|com|by|with|von|mit|por|de|avec|with)?\s*(?P<who>[^«“\"„《「』]+)$"
+)
 _PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*[(（](?P<who>[^()（）]+)[)）]\s*$")
 _WHO_LABEL = re.compile(
     r"^\s*(?:発表者|講師|登壇者|讲师|嘉宾|讲者|speakers?|presenters?|by|with|mit|par|por|com)\s*[:：]?\s*",
@@ -187,6 +191,15 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         match = pattern.match(single)
         if match:
             return match.group("title").strip(), parse_speakers(match.group("who"))
+    # «Title» par Marc Dupont, "Title", com Fernanda Lima, 《题目》— 王磊: a quoted title, then people.
+    quoted = _QUOTED_TAIL.match(single)
+    if quoted:
+        people = [
+            looks_like_person(p)
+            for p in re.split(r"\s*(?:&|\band\b|\bet\b|\be\b|、|/)\s*", quoted.group("who"))
+        ]
+        if people and all(people):
+            return quoted.group("title").strip(), [p for p in people if p]
     # "Talk title — Jane Roe", "Talk title: Jane Roe, Example Corp", "Talk (Jane Roe)",
     # "題目（発表者：佐藤 健 さん）": only when the tail is people.
     for pattern in (_TAIL, _COLON_TAIL, _PAREN_TAIL):
