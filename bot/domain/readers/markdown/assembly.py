@@ -275,13 +275,22 @@ class Assembler:
             range(len(built)), key=lambda i: (built[i][1].astimezone(UTC), built[i][0].line)
         )
         result = list(built)
+        instants = [built[i][1].astimezone(UTC) for i in order]
+        # For each position, the first later position that starts strictly later: rows that
+        # share a start ("10:00 | Talk A", "10:00 | Talk B") are skipped in one step, not n.
+        next_later = [len(order)] * len(order)
+        for position in range(len(order) - 2, -1, -1):
+            following = position + 1
+            same = instants[following] == instants[position]
+            next_later[position] = next_later[following] if same else following
         for position, index in enumerate(order):
             draft, start, end, zone = built[index]
             if end is not None or draft.all_day:
                 continue
-            for later in order[position + 1 :]:
+            for at in range(next_later[position], len(order)):
+                later = order[at]
                 other, other_start, _, _ = built[later]
-                if elapsed(other_start, start) <= timedelta(0) or other.all_day:
+                if other.all_day:
                     continue
                 if other_start.astimezone(zone).date() != start.astimezone(zone).date() and (
                     elapsed(other_start, start) > _OVERNIGHT_GAP
