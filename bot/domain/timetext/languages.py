@@ -44,20 +44,29 @@ WEEKDAYS = {
 }
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-# German, Spanish, Portuguese and French: full names first, then abbreviations.
+# German, Spanish, Portuguese, French, Italian and Dutch: full names first, then abbreviations.
 _EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
-    (("januar", "jänner", "enero", "janeiro", "janvier"), ("jän", "ene", "janv")),
-    (("februar", "febrero", "fevereiro", "février", "fevrier"), ("fev", "fév", "févr", "fevr")),
-    (("märz", "maerz", "marzo", "março", "marco", "mars"), ("mär", "mrz")),
-    (("abril", "avril"), ("abr", "avr")),
-    (("mai", "mayo", "maio"), ()),
-    (("juni", "junio", "junho", "juin"), ()),
-    (("juli", "julio", "julho", "juillet"), ("juil",)),
-    (("agosto", "août", "aout"), ("ago",)),
-    (("septiembre", "setiembre", "setembro", "septembre"), ("set",)),
-    (("oktober", "octubre", "outubro", "octobre"), ("okt", "out")),
-    (("noviembre", "novembro", "novembre"), ()),
-    (("dezember", "diciembre", "dezembro", "décembre", "decembre"), ("dez", "dic", "déc")),
+    (
+        ("januar", "jänner", "enero", "janeiro", "janvier", "gennaio", "januari"),
+        ("jän", "ene", "janv", "gen"),
+    ),
+    (
+        ("februar", "febrero", "fevereiro", "février", "fevrier", "febbraio", "februari"),
+        ("fev", "fév", "févr", "fevr"),
+    ),
+    (("märz", "maerz", "marzo", "março", "marco", "mars", "maart"), ("mär", "mrz", "mrt")),
+    (("abril", "avril", "aprile", "april"), ("abr", "avr")),
+    (("mai", "mayo", "maio", "maggio", "mei"), ("mag",)),
+    (("juni", "junio", "junho", "juin", "giugno"), ("giu",)),
+    (("juli", "julio", "julho", "juillet", "luglio"), ("juil", "lug")),
+    (("agosto", "août", "aout", "august", "augustus"), ("ago",)),
+    (("septiembre", "setiembre", "setembro", "septembre", "settembre", "september"), ("set",)),
+    (("oktober", "octubre", "outubro", "octobre", "ottobre"), ("okt", "out", "ott")),
+    (("noviembre", "novembro", "novembre", "november"), ()),
+    (
+        ("dezember", "diciembre", "dezembro", "décembre", "decembre", "dicembre", "december"),
+        ("dez", "dic", "déc"),
+    ),
 ]
 EU_FULL_MONTHS = {w: n for n, (full, _) in enumerate(_EU_MONTH_WORDS, start=1) for w in full}
 # English abbreviations are written in these languages too ("8 nov", "12. Okt.", "5 mar").
@@ -71,8 +80,31 @@ EU_WEEKDAYS = {
     name: number
     for number, names in enumerate(
         [
-            ("montag", "lunes", "segunda-feira", "segunda", "lundi", "lun", "seg"),
-            ("dienstag", "martes", "terça-feira", "terca-feira", "terça", "mardi", "mar", "ter"),
+            (
+                "montag",
+                "lunes",
+                "segunda-feira",
+                "segunda",
+                "lundi",
+                "lunedì",
+                "lunedi",
+                "maandag",
+                "lun",
+                "seg",
+            ),
+            (
+                "dienstag",
+                "martes",
+                "terça-feira",
+                "terca-feira",
+                "terça",
+                "mardi",
+                "martedì",
+                "martedi",
+                "dinsdag",
+                "mar",
+                "ter",
+            ),
             (
                 "mittwoch",
                 "miércoles",
@@ -80,15 +112,42 @@ EU_WEEKDAYS = {
                 "quarta-feira",
                 "quarta",
                 "mercredi",
+                "mercoledì",
+                "mercoledi",
+                "woensdag",
                 "mié",
                 "mie",
                 "mer",
                 "qua",
             ),
-            ("donnerstag", "jueves", "quinta-feira", "quinta", "jeudi", "jue", "jeu", "qui"),
-            ("freitag", "viernes", "sexta-feira", "sexta", "vendredi", "vie", "ven", "sex"),
-            ("samstag", "sonnabend", "sábado", "sabado", "samedi", "sáb", "sab", "sam"),
-            ("sonntag", "domingo", "dimanche", "dom", "dim"),
+            (
+                "donnerstag",
+                "jueves",
+                "quinta-feira",
+                "quinta",
+                "jeudi",
+                "giovedì",
+                "giovedi",
+                "donderdag",
+                "jue",
+                "jeu",
+                "qui",
+            ),
+            (
+                "freitag",
+                "viernes",
+                "sexta-feira",
+                "sexta",
+                "vendredi",
+                "venerdì",
+                "venerdi",
+                "vrijdag",
+                "vie",
+                "ven",
+                "sex",
+            ),
+            ("samstag", "sonnabend", "sábado", "sabado", "samedi", "zaterdag", "sáb", "sab", "sam"),
+            ("sonntag", "domingo", "dimanche", "domenica", "zondag", "dom", "dim"),
         ]
     )
     for name in names

@@ -114,8 +114,11 @@ class Assembler:
         built: list[tuple[Draft, datetime, datetime | None, tzinfo]] = []
         fallback = self._front_matter_day(event, drafts)
         self._evening(event, drafts)
+        after_midnight = _after_midnight(drafts)
         for draft in drafts:
             day = draft.day or event.first_day or fallback
+            if day is not None and id(draft) in after_midnight:
+                day += timedelta(days=1)
             if day is None:
                 self.diag.error(
                     draft.line,
@@ -377,6 +380,49 @@ _CLOSING_MARKERS = frozenset(
 Built = tuple[Draft, datetime, datetime | None, tzinfo]
 
 
+_MARKER_FIRST_WORDS = frozenset(
+    ("end", "fin", "ende", "einde", "chiusura", "fim", "cierre", "encerramento", "clôture")
+)
+
+
+def _after_midnight(drafts: list[Draft]) -> set[int]:
+    """ "11:20pm Talk", "12:00am Talk": in an evening agenda, a time earlier than the one before
+    it (from the evening to the small hours) is on the next day, and so is what follows it."""
+    rolled: set[int] = set()
+    previous: Draft | None = None
+    crossed = False
+    for draft in sorted(drafts, key=lambda d: d.line):
+        if draft.start is None or draft.all_day:
+            continue
+        if previous is None or draft.day != previous.day:
+            crossed = False
+        elif (
+            not crossed
+            and previous.start is not None
+            and previous.start.hour >= 18
+            and draft.start.hour < 8
+            and _minutes_of(draft.start) + 24 * 60 - _minutes_of(previous.start) <= 6 * 60
+        ):
+            crossed = True
+        if crossed:
+            rolled.add(id(draft))
+        previous = draft
+    return rolled
+
+
+def _minutes_of(clock: time) -> int:
+    return clock.hour * 60 + clock.minute
+
+
+def _closing_marker(title: str) -> bool:
+    """ "Wrap-up", "Fin", "Fin de l'événement", "Ende", "Chiusura", "終了": only an end."""
+    text = title.strip(" .!:：-–—*_🎉👋").casefold()
+    words = text.split()
+    return text in _CLOSING_MARKERS or (
+        bool(words) and len(words) <= 4 and words[0].strip(",.") in _MARKER_FIRST_WORDS
+    )
+
+
 def _without_closing_markers(built: list[Built], event_end: datetime | None) -> list[Built]:
     """ "20:30 Wrap-up" as the last line of a day only says when the one before it ends; so does
     "9:00pm Home time" at the event's stated end."""
@@ -386,7 +432,7 @@ def _without_closing_markers(built: list[Built], event_end: datetime | None) -> 
     for index, item in enumerate(built):
         draft, start, end, _zone = item
         last_of_day = index + 1 == len(built) or days[index + 1] != days[index]
-        marker = draft.title.strip(" .!:：-–—*_").casefold() in _CLOSING_MARKERS or (
+        marker = _closing_marker(draft.title) or (
             event_end is not None and same_instant(start, event_end)
         )
         if marker and end is None and not draft.speakers and last_of_day and kept:

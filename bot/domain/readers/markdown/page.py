@@ -134,7 +134,7 @@ class PageReader:
             )
             return
         labeled = split_label(text)
-        leading = leading_clock_span(text)
+        leading = leading_clock_span(text) or _after_time_words(text)
         if leading is None and self.sessions.label_first(line, labeled):
             return
         if leading is not None and labeled is None:
@@ -405,6 +405,31 @@ class PageReader:
             self.zones.place_in(text, line, page_wide=True)
         self.zones.places.extend(page_places)
         return Assembler(self).build()
+
+
+# "ore 19:00 «Talk»", "ca. 22:00 Uhr – Ende", "approx. 8:00pm Networking", "um 19 Uhr: ..."
+_TIME_WORDS_BEFORE = re.compile(
+    r"(?i)^[\s*_]*(?:ore|om|um|ab|à|a las|às|at|dalle|alle|vanaf|ca\.?|circa|approx\.?|"
+    r"approximately|around|about|gegen|vers|environ|~|約|约)\s*"
+)
+
+
+def _after_time_words(text: str) -> ClockSpan | None:
+    words = _TIME_WORDS_BEFORE.match(text)
+    if words is None:
+        return None
+    span = leading_clock_span(text[words.end() :])
+    if span is None:
+        return None
+    shift = words.end()
+    return ClockSpan(
+        span.start,
+        span.end,
+        span.duration,
+        span.begin + shift,
+        span.finish + shift,
+        span.twelve_hour,
+    )
 
 
 def _weekday_only(rest: str) -> bool:

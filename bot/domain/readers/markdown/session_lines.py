@@ -32,7 +32,7 @@ from bot.domain.zones.resolve import ZoneMention
 if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
-SESSION_LEAD = re.compile(r"^[\s:：\-–—|.)）\]*_~〜～]+")
+SESSION_LEAD = re.compile(r"^[\s:：\-–—|.)）\]*_~〜～·•]+")
 _RESTATED = re.compile(r"^\s*(?:/|\||·|,|=|or|[(（])\s*")
 _LABEL_FIRST = re.compile(
     r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$"
@@ -66,6 +66,8 @@ class SessionLines:
             zone = zone or other
         sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
+        if re.fullmatch(r"[(（][^()（）]*[)）]", rest):
+            rest = ""  # "6:30 – 9:00 PM (Arizona time — no daylight saving!)": a note, not a title
         title, speakers = split_title_and_speakers(rest)
         self.pending = None
         event = self.page.event
