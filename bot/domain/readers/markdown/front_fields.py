@@ -207,6 +207,16 @@ class FrontFields:
                 break
         event.stated_line = self.line_of(key)
 
+    def event_range(self) -> tuple[date | None, date | None]:
+        """The event's first and last day from its start and end fields, if both are dates."""
+        first = next(
+            (v for k in EVENT_START_FIELDS if (v := datetime_value(self.fields.get(k)))), None
+        )
+        last = next(
+            (v for k in EVENT_END_FIELDS if (v := datetime_value(self.fields.get(k)))), None
+        )
+        return _day_of(first), _day_of(last)
+
     def start_clock(self, event: EventDraft) -> None:
         """A start field with a time ("start: 2024-05-16T19:00+02:00") gives the event's hours
         even when the body has the date and the agenda."""
@@ -228,3 +238,7 @@ def clock_value(value: object) -> time | None:
         return None
     spans = find_clock_spans(value)
     return spans[0].start if spans and len(value.strip()) <= 12 else None
+
+
+def _day_of(value: date | datetime | None) -> date | None:
+    return value.date() if isinstance(value, datetime) else value

@@ -157,6 +157,26 @@ _DAY_HEADING = re.compile(
 )
 
 
+_DAY_NUMBER = re.compile(
+    r"(?i)^\W*(?:day|tag|jour|día|dia|giorno|dag|일차)\s*(?P<n>\d{1,2}|one|two|three|four|five)\b"
+    r"|^\W*第(?P<cn>[一二三四五六七八九十\d]+)天|^\W*(?P<jn>[一二三四五六七八九十\d]+)日目"
+    r"|^\W*(?P<kn>\d{1,2})\s*일차"
+)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_CJK_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
+
+
+def day_number(text: str) -> int | None:
+    """ "Day 2 (Friday)", "第二天", "2日目", "Tag 2": which day of a multi-day event."""
+    match = _DAY_NUMBER.match(text)
+    if match is None:
+        return None
+    raw = next(g for g in match.groups() if g)
+    if raw.isdigit():
+        return int(raw)
+    return _NUMBERS.get(raw.lower()) or _CJK_NUMBERS.get(raw)
+
+
 def is_day_label(text: str) -> bool:
     """ "Day 1: ...", "第一天", "1日目": a day of the same event, not a new event."""
     return bool(_DAY_HEADING.match(text.strip()))

@@ -10,7 +10,7 @@ label in vocabulary.py; a new column shape belongs in tables.py.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from bot.domain.agenda import Schedule, Speaker, text_key
 from bot.domain.diagnostics import Diagnostics
@@ -27,7 +27,7 @@ from bot.domain.readers.markdown.drafts import (
 )
 from bot.domain.readers.markdown.front_fields import FrontFields
 from bot.domain.readers.markdown.front_matter import FrontMatter
-from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, is_day_label
+from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, day_number, is_day_label
 from bot.domain.readers.markdown.page_facts import PageFacts
 from bot.domain.readers.markdown.session_lines import (
     SessionLines,
@@ -188,6 +188,8 @@ class PageReader:
                 self._event_times(line.number, text)
             self.day = first
             return
+        if self._day_of_event(text):
+            return
         if normalise_label(text) in GENERIC_HEADINGS:
             return
         if line.heading == 1:
@@ -293,6 +295,26 @@ class PageReader:
             self.zones.place_in(text, line.number)  # "on March 6th at Station F, Paris"
         self.day = first
         self.title_candidate = None
+
+    def _day_of_event(self, text: str) -> bool:
+        """ "## Day 2 (Friday)", "## Friday" under a two-day event (its dates from the page or
+        the front matter's start and end): that day of it."""
+        first, last = self.event.first_day, self.event.last_day
+        if first is None:
+            first, last = self.front_fields.event_range()
+        if first is None or last is None or last <= first:
+            return False
+        number = day_number(text)
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        if number is not None and 1 <= number <= len(days):
+            self.day = days[number - 1]
+            return True
+        words = {w.strip("()（）,.:").casefold() for w in text.split()}
+        named = [d for d in days if any(ALL_WEEKDAYS.get(w) == d.weekday() for w in words)]
+        if len(named) == 1:
+            self.day = named[0]
+            return True
+        return False
 
     def _starts_at(self, text: str) -> bool:
         """ "Event starts at 14:00.", "Doors open at 6 PM", "Beginn um 19 Uhr": the event's start,
@@ -409,14 +431,14 @@ class PageReader:
 
 # "ore 19:00 «Talk»", "ca. 22:00 Uhr – Ende", "approx. 8:00pm Networking", "um 19 Uhr: ..."
 _TIME_WORDS_BEFORE = re.compile(
-    r"(?i)^[\s*_]*(?:ore|om|um|ab|à|a las|às|at|dalle|alle|vanaf|ca\.?|circa|approx\.?|"
-    r"approximately|around|about|gegen|vers|environ|~|約|约)\s*"
-)
+    r"(?i)^[^\w]*(?:(?:ore|om|um|ab|à|a las|às|at|dalle|alle|vanaf|ca\.?|circa|approx\.?|"
+    r"approximately|around|about|gegen|vers|environ|約|约)\s+)?"
+)  # also an emoji before the time: "🕡 6:30 – 9:00 PM"
 
 
 def _after_time_words(text: str) -> ClockSpan | None:
     words = _TIME_WORDS_BEFORE.match(text)
-    if words is None:
+    if words is None or not words.end():
         return None
     span = leading_clock_span(text[words.end() :])
     if span is None:
