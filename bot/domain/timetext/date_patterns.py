@@ -106,6 +106,12 @@ _MONTH_DAY_WEEKDAY = (
     rf"(?P<wd>[{_CJK_DAYS}]|{_spellings(WEEKDAYS)})\.?(?:曜日?)?\s*[)）]"
 )
 _MONTH_DAY_HINT = re.compile(r"\d/\d{1,2}\s*[(（]")
+# "2026. 4. 23. (목)": Korean dotted dates, with spaces after the dots.
+_KOREAN_DOTTED = (
+    r"(?<![\d.])(?P<y>\d{4})\.\s+(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})\.?(?!\d)"
+    r"(?:\s*[(（](?P<wd>[월화수목금토일])[)）])?"
+)
+_KOREAN_DOTTED_HINT = re.compile(r"\d{4}\.\s+\d")
 _MONTH_HINT = re.compile(rf"(?:{_spellings(MONTHS)})")
 
 
@@ -186,6 +192,7 @@ PATTERNS: list[tuple[Callable[[str], bool], list[tuple[re.Pattern[str], Reader]]
     (_has(_DOTTED_HINT), [(re.compile(_DOTTED), _numeric)]),
     (_has(_SLASHED_HINT), [(re.compile(_SLASHED), _slashed)]),
     (_has(_MONTH_DAY_HINT), [(re.compile(_MONTH_DAY_WEEKDAY), _numeric)]),
+    (_has(_KOREAN_DOTTED_HINT), [(re.compile(_KOREAN_DOTTED), _numeric)]),
     (lambda text: "月" in text, [(re.compile(_CJK), _numeric)]),
     (lambda text: "월" in text, [(re.compile(_KOREAN), _numeric)]),
     (

@@ -105,10 +105,14 @@ class PageReader:
                 self.list_session = None
                 self.tables.read(block)
             else:
-                self._line(block)
-                self.texts.append((block.number, block.inline.text))
-                self.zones.scan_prose(block.inline.text, block.number, heading=bool(block.heading))
+                self.read_line(block)
         return self._finish()
+
+    def read_line(self, line: Line) -> None:
+        """One line of the page: what it is, then what it says about zones."""
+        self._line(line)
+        self.texts.append((line.number, line.inline.text))
+        self.zones.scan_prose(line.inline.text, line.number, heading=bool(line.heading))
 
     def _line(self, line: Line) -> None:
         text = line.inline.text

@@ -12,7 +12,7 @@ from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import Speaker
-from bot.domain.readers.markdown.blocks import Inline, Table
+from bot.domain.readers.markdown.blocks import Inline, Line, Table
 from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, links_of
 from bot.domain.readers.markdown.kinds import kind_from_text
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
 
+_DETAIL_ROLES = frozenset(
+    (Role.DATE, Role.TIME, Role.VENUE, Role.LOCATION, Role.ZONE, Role.SPEAKER)
+)
+
+
 class TableReader:
     """Reads the tables of one page into the page's current event."""
 
@@ -38,6 +43,8 @@ class TableReader:
         self.page = page
 
     def read(self, table: Table) -> None:
+        if self._details(table):
+            return
         headers = [cell.text for cell in table.header]
         roles = [role_of(h) for h in headers]
         for header, role in zip(headers, roles, strict=True):
@@ -96,6 +103,29 @@ class TableReader:
             if self.page.day != previous_day:
                 previous_end, previous_day = None, self.page.day
             previous_end = self._table_row(row, previous_end)
+
+    def _details(self, table: Table) -> bool:
+        """ "| 日時 | 2026年5月29日(金) 19:00開場 |", "| Venue | Station F |": a table of labels
+        and values is the event's details, read as the labelled lines they stand for."""
+        if len(table.header) != 2:
+            return False
+        pairs = [(n, c) for n, c in table.rows if len(c) == 2 and c[0].text and c[1].text]
+        body = [(n, c) for n, c in pairs if role_of(c[0].text) in _DETAIL_ROLES]
+        if (
+            not body
+            or len(body) * 2 < len(pairs)
+            or any(find_clock_spans(c[0].text) for _, c in pairs)
+        ):
+            return False
+        header = (
+            [(table.number, table.header)] if role_of(table.header[0].text) in _DETAIL_ROLES else []
+        )
+        labelled = [*header, *body]
+        for number, cells in labelled:
+            label, value = cells[0], cells[1]
+            text = f"{label.text}: {value.text}"
+            self.page.read_line(Line(number, Inline(text, list(value.links))))
+        return True
 
     def _header_zones(self, header: str, role: Role | None) -> list[ZoneMention]:
         """Zones a column header names: "Time (CST)", and "Time (London)" for a time column."""

@@ -331,6 +331,16 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "場所",
         "开催场所",
         "開催場所",
+        "장소",
+        "ort",
+        "veranstaltungsort",
+        "lieu",
+        "lugar",
+        "local",
+        "luogo",
+        "sede",
+        "locatie",
+        "where",
     ),
 }
 
