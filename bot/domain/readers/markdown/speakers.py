@@ -22,7 +22,7 @@ _LABEL = re.compile(
 
 _HONORIFIC_TITLE = re.compile(r"^(?:Prof\.?|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
 _CJK_NAME_AND_ROLE = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4})\s*[,，、]\s*(?P<aff>[^,，、]{4,60})$"
+    r"^(?P<name>[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4})\s*[,，]\s*(?P<aff>[^,，、]{3,60})$"
 )
 
 
@@ -156,6 +156,8 @@ def looks_like_person(text: str) -> Speaker | None:
     name = match.group("name")
     if any(word.casefold() in _NOT_NAMES for word in name.split()):
         return None
+    if any(len(word) > 1 and word.isupper() and word.isascii() for word in name.split()):
+        return None  # "Flink SQL", "Kubernetes API": acronyms are not in people's names
     affiliation = match.group("paren") or match.group("aff")
     return Speaker(name, affiliation.strip() if affiliation else None)
 
