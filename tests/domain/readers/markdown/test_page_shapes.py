@@ -258,15 +258,7 @@ def test_a_wall_time_in_the_spring_gap_moves_forward_with_a_note() -> None:
 
 
 def test_a_page_without_any_agenda_is_an_error_not_a_crash() -> None:
-    from bot.domain.readers.context import ReadOptions
-    from bot.domain.readers.source import read_path
-    from tests.helpers import ROOT
-
-    result = read_path(
-        ROOT.parent / "shared" / "seeds" / "speaker-about-page.md",
-        ReadOptions(),
-        display="about.md",
-    )
+    result = read_page("speaker-about-page.md")
     assert result.schedules == []
     assert messages(result) == [
         "0: error: no agenda found: the page gives no event date and no session times"
