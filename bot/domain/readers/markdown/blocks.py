@@ -6,6 +6,7 @@ tables, each with its 1-based line number in the file and its links.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -46,9 +47,33 @@ class Table:
 Block = Line | Table
 
 
+_LONG_LINE = 2000  # no agenda line is longer; past it a line is data, not prose
+# Markup characters that CommonMark parsers scan pairwise: thousands of them on one line (a run
+# of "[" or "_a") make parsing quadratic. Past a few dozen on a line they are text, not markup.
+_PAIRED = re.compile(r"[\[\]<>_*`]")
+_MARKUP_PER_LINE = 64
+_PLAIN = str.maketrans("[]<>_*`", "()‹› ··")
+
+
+def defuse(body: str) -> str:
+    """The body with pathological lines made harmless: over-long lines cut, and lines with
+    more markup characters than any agenda line has read as plain text, so reading stays
+    linear."""
+    if len(body) < _LONG_LINE and body.count("[") < _MARKUP_PER_LINE:
+        return body
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        if len(line) > _LONG_LINE:
+            line = line[:_LONG_LINE]
+        if len(_PAIRED.findall(line)) > _MARKUP_PER_LINE:
+            line = line.translate(_PLAIN)
+        lines[index] = line
+    return "\n".join(lines)
+
+
 def parse_blocks(body: str, first_line: int) -> list[Block]:
     """The body's blocks; `first_line` is the file line the body starts on (1-based)."""
-    tokens = _PARSER.parse(body)
+    tokens = _PARSER.parse(defuse(body))
     blocks: list[Block] = []
     depth = 0
     heading = 0

@@ -18,6 +18,7 @@ happens once the walk is done, strongest first:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property
@@ -183,7 +184,15 @@ class ZoneContext:
         starts = self._section_starts
         if item.line < starts[0]:
             return None
-        return max(i for i, start in enumerate(starts) if start <= item.line)
+        return max(bisect_right(self._sorted_starts, item.line) - 1, 0) if starts else None
+
+    @cached_property
+    def _sorted_starts(self) -> list[int]:
+        """Section starts made non-decreasing, so a line's section is found by bisection."""
+        ordered: list[int] = []
+        for start in self._section_starts:
+            ordered.append(max(start, ordered[-1]) if ordered else start)
+        return ordered
 
     @cached_property
     def _section_starts(self) -> list[int]:
