@@ -63,11 +63,10 @@ def defuse(body: str) -> str:
         return body
     lines = body.split("\n")
     for index, line in enumerate(lines):
-        if len(line) > _LONG_LINE:
-            line = line[:_LONG_LINE]
-        if len(_PAIRED.findall(line)) > _MARKUP_PER_LINE:
-            line = line.translate(_PLAIN)
-        lines[index] = line
+        kept = line[:_LONG_LINE]
+        if len(_PAIRED.findall(kept)) > _MARKUP_PER_LINE:
+            kept = kept.translate(_PLAIN)
+        lines[index] = kept
     return "\n".join(lines)
 
 
