@@ -66,6 +66,7 @@ class SessionLines:
             zone = zone or other
         sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
+        rest = re.split(r"\s+/\s+\d{1,2}:\d{2}", rest, maxsplit=1)[0]  # "開場 / 19:30 開始"
         if re.fullmatch(r"[(（][^()（）]*[)）]", rest):
             rest = ""  # "6:30 – 9:00 PM (Arizona time — no daylight saving!)": a note, not a title
         title, speakers = split_title_and_speakers(rest)

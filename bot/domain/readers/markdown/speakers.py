@@ -29,8 +29,9 @@ _CJK_NAME_AND_ROLE = re.compile(
 def parse_speakers(text: str) -> list[Speaker]:
     """Every speaker named in a cell or line; affiliations where the text separates them."""
     cleaned = _LABEL.sub("", text.strip())
-    named = _CJK_NAME_AND_ROLE.match(cleaned)
-    if named:  # "陈晨，字节跳动前端工程师": one person and what they do
+    named = _CJK_NAME_AND_ROLE.match(cleaned) or _CJK_NAME_THEN_ORG.match(cleaned)
+    if named and named.group("name")[0] in _SURNAMES:
+        # "陈晨，字节跳动前端工程师", "周杰 青云科技 KubeSphere 研发工程师": a person and their company
         return [Speaker(named.group("name"), named.group("aff").strip())]
     pair = [p.strip() for p in cleaned.split(",")]
     if len(pair) == 2 and all(pair) and "(" not in cleaned and _ORGANISATION.search(pair[1]):
@@ -147,6 +148,9 @@ _NOT_NAMES = frozenset(
 
 def looks_like_person(text: str) -> Speaker | None:
     """ "Jane Roe", "Jane Roe (Example Corp)", "Jane Roe, Example Corp", "张三": one person."""
+    named = _CJK_NAME_THEN_ORG.match(text.strip(" *_()（）"))
+    if named and named.group("name")[0] in _SURNAMES:  # "黄强 某电商平台 大数据负责人"
+        return Speaker(named.group("name"), named.group("aff").strip())
     handle = re.fullmatch(r"\s*@([A-Za-z0-9][\w.-]{1,38})\s*", text)
     if handle:  # "(@lucasfernog)": people by their handle
         return Speaker(handle.group(1))
@@ -164,6 +168,23 @@ def looks_like_person(text: str) -> Speaker | None:
 
 _TAIL = re.compile(
     r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s(?:by|with|par|von|por|mit)\s)\s*(?P<who>[^-–—|·]+)$"
+)
+_QUOTES = "«“\"„《「『'"
+# The most common Chinese family names: "张伟 某某科技" is a person and a company only when the
+# name starts with one, so "云原生 实践" stays a title.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃"
+    "武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符"
+    "舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农"
+    "司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商"
+    "刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_CJK_NAME_THEN_ORG = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,3})\s+(?P<aff>[^\s/|\-–—,，].{3,60})$"
+)
+_CJK_TITLE_NAME_ORG = re.compile(
+    r"^(?P<title>.+?)\s+(?P<name>[\u4e00-\u9fff]{2,3})(?:\s+(?P<aff>\S.{1,60}))?$"
 )
 _QUOTED_TAIL = re.compile(
     r"^(?P<title>[^«“\"„《「『]*[«“\"„《「『][^»”\"“》」』]+[»”\"“》」』])\s*[,，:：]?\s*"
@@ -191,7 +212,7 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     single = lines[0]
     for pattern in (_BY, _DASHED):
         match = pattern.match(single)
-        if match:
+        if match and match.group("who")[:1] not in _QUOTES:
             return match.group("title").strip(), parse_speakers(match.group("who"))
     # «Title» par Marc Dupont, "Title", com Fernanda Lima, 《题目》— 王磊: a quoted title, then people.
     quoted = _QUOTED_TAIL.match(single)
@@ -218,4 +239,15 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
                 continue  # "Scaling Go: Lessons Learned" is a title; "Talk: Jane Roe, Acme" is not
             if people and all(people):
                 return match.group("title").strip(" *_"), [p for p in people if p]
+    # "基于 eBPF 的可观测性实践 张伟 某某科技": a Chinese title cell with the speaker at its end.
+    cjk = _CJK_TITLE_NAME_ORG.match(single)
+    if (
+        cjk
+        and cjk.group("name")[0] in _SURNAMES
+        and re.search(r"[\u4e00-\u9fff]", cjk.group("title"))
+    ):
+        aff = cjk.group("aff")
+        return cjk.group("title").strip(" 》"), [
+            Speaker(cjk.group("name"), aff.strip() if aff else None)
+        ]
     return single, []
