@@ -17,15 +17,18 @@ from bot.domain.ics.timezones import vtimezone, window
 
 PRODID = "-//agenda-bot//agenda-bot//EN"
 REFRESH_INTERVAL = timedelta(hours=6)
-DEFAULT_HOST = "agenda-bot"
+# The domain part of every UID. Fixed: never the server's host or base_url, so that a session
+# keeps its UID whoever serves it (feeds, `agenda-bot ics`, Discord downloads) and whatever
+# base_url is set to later; a changed UID would duplicate every event in subscribers' calendars.
+UID_DOMAIN = "agenda-bot"
 
 Include = Callable[[str, str], bool]
 
 
-def uid(schedule_id: str, session_id: str, host: str = DEFAULT_HOST) -> str:
-    """`<schedule>-<session>@<host>`: the same session always has the same UID, so a refresh
+def uid(schedule_id: str, session_id: str) -> str:
+    """`<schedule>-<session>@agenda-bot`: the same session always has the same UID, so a refresh
     updates the event instead of duplicating it."""
-    return f"{schedule_id}-{session_id}@{host}"
+    return f"{schedule_id}-{session_id}@{UID_DOMAIN}"
 
 
 def feed_calendar(
@@ -33,7 +36,6 @@ def feed_calendar(
     schedules: Iterable[Schedule],
     revisions: Mapping[str, Revision],
     *,
-    host: str = DEFAULT_HOST,
     description: str | None = None,
     include: Include | None = None,
 ) -> bytes:
@@ -56,7 +58,7 @@ def feed_calendar(
         for revision in _revisions_of(schedule, revisions):
             if include is None or include(schedule.id, revision.session.id):
                 entries.append((schedule, revision))
-    return _serialize(calendar, entries, host, alarm=None)
+    return _serialize(calendar, entries, alarm=None)
 
 
 def session_download(
@@ -64,7 +66,6 @@ def session_download(
     session: Session,
     revision: Revision | None = None,
     *,
-    host: str = DEFAULT_HOST,
     alarm: timedelta | None = None,
 ) -> bytes:
     """One session to import once: no calendar name (Outlook would create a new calendar for
@@ -72,7 +73,7 @@ def session_download(
     calendar = _calendar()
     if revision is None:
         revision = Revision(schedule.id, session, "", 0, _default_stamp(session))
-    return _serialize(calendar, [(schedule, revision)], host, alarm=alarm)
+    return _serialize(calendar, [(schedule, revision)], alarm=alarm)
 
 
 def _calendar() -> Calendar:
@@ -103,7 +104,6 @@ def _default_stamp(session: Session) -> datetime:
 def _serialize(
     calendar: Calendar,
     entries: list[tuple[Schedule, Revision]],
-    host: str,
     alarm: timedelta | None,
 ) -> bytes:
     """The calendar's bytes: its own properties and VTIMEZONEs, then every VEVENT in start order.
@@ -124,11 +124,11 @@ def _serialize(
                 days.append(session.end.astimezone(ZoneInfo(zone)).date())
         facts = _Facts(schedule.id, schedule.title, schedule.venue, schedule.url)
         data = (
-            _event_bytes(facts, revision, host, alarm)
+            _event_bytes(facts, revision, alarm)
             if revision.fingerprint
-            else _event(facts, revision, host, alarm).to_ical()
+            else _event(facts, revision, alarm).to_ical()
         )
-        events.append((session.start, uid(schedule.id, session.id, host), data))
+        events.append((session.start, uid(schedule.id, session.id), data))
     for zone in sorted(spans):
         first, last = window(min(spans[zone]), max(spans[zone]))
         calendar.add_component(vtimezone(zone, first, last))
@@ -157,8 +157,8 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=50_000)
-def _event_bytes(facts: _Facts, revision: Revision, host: str, alarm: timedelta | None) -> bytes:
-    return bytes(_event(facts, revision, host, alarm).to_ical())
+def _event_bytes(facts: _Facts, revision: Revision, alarm: timedelta | None) -> bytes:
+    return bytes(_event(facts, revision, alarm).to_ical())
 
 
 def _iana(tz: tzinfo | None) -> str | None:
@@ -172,10 +172,10 @@ def _when(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _event(schedule: _Facts, revision: Revision, host: str, alarm: timedelta | None) -> Event:
+def _event(schedule: _Facts, revision: Revision, alarm: timedelta | None) -> Event:
     session = revision.session
     event = Event()
-    event.add("uid", uid(schedule.id, session.id, host))
+    event.add("uid", uid(schedule.id, session.id))
     event.add("dtstamp", revision.changed_at)
     event.add("last-modified", revision.changed_at)
     event.add("sequence", revision.sequence)

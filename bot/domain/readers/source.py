@@ -1,7 +1,7 @@
 """One entry point for every agenda file: format by name, and the checks every input passes first.
 
 Binary, empty, oversized and undecodable inputs end here with one clear error each; a reader only
-ever sees text.
+ever sees text. Whatever a reader meets, `read_bytes` returns diagnostics and never raises.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
+from types import TracebackType
 
 from bot.domain.agenda import Schedule, slugify
 from bot.domain.diagnostics import Diagnostic, Diagnostics, Severity
@@ -97,7 +98,10 @@ def read_bytes(
             diagnostics.error(line, "the file is not valid UTF-8 text")
         else:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-            result.schedules = _dispatch(fmt, text, diagnostics, options, _stem(file_name))
+            try:
+                result.schedules = _dispatch(fmt, text, diagnostics, options, _stem(file_name))
+            except Exception as exc:  # a value no reader foresaw: reported, never raised
+                diagnostics.error(_failure_line(exc.__traceback__), _failure(exc))
     result.diagnostics = diagnostics.items
     return result
 
@@ -110,6 +114,57 @@ def _dispatch(
     if fmt == "yaml":
         return read_native(text, diagnostics, options, stem)
     return read_ical(text, diagnostics, options, stem)
+
+
+_LINE_NAMES = ("line", "event_line", "line_number", "lineno")
+
+
+def _failure_line(traceback: TracebackType | None) -> int:
+    """The line a reader was on when it failed, from the innermost reader frame that knows one:
+    a `line` variable, or a row, block or line object with its `number` or `line` (the largest,
+    as a row lies below its table and a session below its document); 0 if none does."""
+    frames = []
+    while traceback is not None:
+        frames.append(traceback.tb_frame)
+        traceback = traceback.tb_next
+    for frame in reversed(frames):
+        if not str(frame.f_globals.get("__name__", "")).startswith("bot.domain.readers"):
+            continue
+        candidates = [0]
+        for name, value in frame.f_locals.items():
+            if name in _LINE_NAMES:
+                candidates.append(_as_line(value))
+            elif name != "self" and not isinstance(value, int):
+                candidates.extend(_attribute_line(value, a) for a in ("number", "line"))
+        if max(candidates):
+            return max(candidates)
+    return 0
+
+
+def _attribute_line(value: object, attribute: str) -> int:
+    try:
+        return _as_line(getattr(value, attribute, None))
+    except Exception:  # a property that fails says nothing about the line
+        return 0
+
+
+def _as_line(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    return 0
+
+
+def _failure(exc: Exception) -> str:
+    detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    if isinstance(exc, OverflowError):
+        return (
+            "a date, time or length here is out of range (dates run from year 1 to 9999); "
+            f"nothing else in the file could be read ({detail})"
+        )
+    return (
+        f"this could not be read ({type(exc).__name__}: {detail}); "
+        "nothing else in the file could be read"
+    )
 
 
 def _stem(name: str) -> str:

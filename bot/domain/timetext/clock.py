@@ -9,7 +9,7 @@ and never yields a time, nor does a range with such an end.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import time, timedelta
 from functools import lru_cache
 
@@ -47,6 +47,10 @@ class ClockSpan:
     begin: int
     finish: int
     twelve_hour: bool = False  # no am/pm and every hour 1-12: "6:30" may mean the evening
+
+    def moved(self, offset: int) -> ClockSpan:
+        """The same span found `offset` characters further into a longer text."""
+        return replace(self, begin=self.begin + offset, finish=self.finish + offset)
 
     @property
     def end_next_day(self) -> bool:
@@ -239,15 +243,7 @@ def leading_clock_span(text: str) -> ClockSpan | None:
     offset = len(text) - len(stripped)
     spans = find_clock_spans(stripped[:80])
     if spans and spans[0].begin == 0:
-        span = spans[0]
-        return ClockSpan(
-            span.start,
-            span.end,
-            span.duration,
-            span.begin + offset,
-            span.finish + offset,
-            span.twelve_hour,
-        )
+        return spans[0].moved(offset)
     return None
 
 

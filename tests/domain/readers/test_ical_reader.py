@@ -64,7 +64,7 @@ def test_ics_events_become_sessions_with_windows_zone_names_mapped_to_iana() -> 
     assert schedule.sessions[2].all_day is True
     assert messages(result) == [
         "20: warning: DTSTART has no time zone (floating time); read in Asia/Shanghai",
-        "31: error: event skipped: DTSTART: Expected time, got: 2021071",
+        "34: error: event skipped: DTSTART: Expected time, got: 2021071",
     ]
 
 

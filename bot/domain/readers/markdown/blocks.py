@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import TypeVar
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -139,7 +140,7 @@ class _HtmlText(HTMLParser):
         if tag in ("script", "style"):
             self._skip += 1
         if tag in self._BREAKS:
-            self._flush()
+            self.flush()
             self._line = self.getpos()[0]
             self._heading = int(tag[1]) if tag[0] == "h" and tag[1:].isdigit() else 0
 
@@ -147,7 +148,7 @@ class _HtmlText(HTMLParser):
         if tag in ("script", "style"):
             self._skip = max(0, self._skip - 1)
         if tag in self._BREAKS:
-            self._flush()
+            self.flush()
 
     def handle_data(self, data: str) -> None:
         if not self._skip and data.strip():
@@ -155,7 +156,7 @@ class _HtmlText(HTMLParser):
                 self._line = self.getpos()[0]
             self._parts.append(" ".join(data.split()))
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
         text = " ".join(self._parts).strip()
         if text:
             self.lines.append((self._line, self._heading, text))
@@ -163,15 +164,23 @@ class _HtmlText(HTMLParser):
         self._heading = 0
 
 
-def html_lines(html: str, first_line: int) -> list[Block]:
-    """Prose written as HTML inside Markdown, as lines the walk reads like any other."""
-    parser = _HtmlText()
+_P = TypeVar("_P", bound=HTMLParser)
+
+
+def _fed(parser: _P, html: str) -> _P:
+    """The parser after reading `html`; malformed HTML keeps what was read before it."""
     try:
         parser.feed(html)
         parser.close()
-    except (AssertionError, ValueError):  # malformed HTML: read what was parsed
+    except (AssertionError, ValueError):
         pass
-    parser._flush()
+    return parser
+
+
+def html_lines(html: str, first_line: int) -> list[Block]:
+    """Prose written as HTML inside Markdown, as lines the walk reads like any other."""
+    parser = _fed(_HtmlText(), html)
+    parser.flush()
     return [
         Line(first_line + line - 1, Inline(text), heading) for line, heading, text in parser.lines
     ]
@@ -310,12 +319,7 @@ class _HtmlTables(HTMLParser):
 
 def html_tables(html: str, first_line: int) -> list[Table]:
     """An HTML <table> written inside Markdown, as GitHub renders it, read like a pipe table."""
-    parser = _HtmlTables()
-    try:
-        parser.feed(html)
-        parser.close()
-    except (AssertionError, ValueError):  # malformed HTML: read what was parsed
-        pass
+    parser = _fed(_HtmlTables(), html)
     if not parser.rows:
         return []
     line0, header, is_header = parser.rows[0]

@@ -447,15 +447,7 @@ def _after_time_words(text: str) -> ClockSpan | None:
     span = leading_clock_span(text[words.end() :])
     if span is None:
         return None
-    shift = words.end()
-    return ClockSpan(
-        span.start,
-        span.end,
-        span.duration,
-        span.begin + shift,
-        span.finish + shift,
-        span.twelve_hour,
-    )
+    return span.moved(words.end())
 
 
 def _weekday_only(rest: str) -> bool:

@@ -107,14 +107,7 @@ class SessionLines:
         if resolved is None:
             return True
         self.page.day = resolved[0]
-        moved = ClockSpan(
-            span.start,
-            span.end,
-            span.duration,
-            span.begin + offset,
-            span.finish + offset,
-            span.twelve_hour,
-        )
+        moved = span.moved(offset)
         self.session_line(line, moved)
         return True
 

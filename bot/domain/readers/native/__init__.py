@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
 from importlib import resources
@@ -104,10 +105,14 @@ def _read_document(
     if fatal:
         return None
     line = getattr(document, "line", 1)
-    day = date.fromisoformat(document["date"]) if "date" in document else None
+    try:
+        day = _day(document["date"], "date") if "date" in document else None
+    except _FieldError as exc:
+        diag.error(_line_of(document, ["date"]), str(exc))
+        return None
     try:
         tz = options.resolver.parse(document["timezone"], day).tz
-    except UnknownZoneError as exc:
+    except (UnknownZoneError, ValueError, OverflowError) as exc:
         diag.error(_line_of(document, ["timezone"]), f"timezone: {exc}")
         return None
     raw_sessions = document["sessions"]
@@ -127,7 +132,7 @@ def _read_document(
             sessions.append(_session(raw, session_id, day, tz, diag=diag, line=at))
         except _FieldError as exc:
             diag.error(raw.key_lines.get(exc.field, at), f"sessions.{index}: {exc}")
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             diag.error(at, f"sessions.{index}: {exc}")
     if not sessions:
         diag.error(line, "no session could be read")
@@ -146,6 +151,8 @@ def _read_document(
 
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_LONGEST_MINUTES = 43200  # 30 days, as the schema bounds a duration given in minutes
+_RANGE = "dates run from year 1 to 9999"
 
 
 class _FieldError(ValueError):
@@ -156,10 +163,31 @@ class _FieldError(ValueError):
         self.field = field
 
 
+def _day(value: str, what: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise _FieldError(what, f"{what} {value!r} is not a calendar date") from None
+
+
 def _moment(
     value: str, day: date | None, tz: tzinfo, *, diag: Diagnostics, line: int, what: str
 ) -> tuple[datetime, bool]:
-    """A start or end: (instant, is_date_only)."""
+    """A start or end: (instant, is_date_only). A value that is no date, or out of range in
+    `tz`, is an error that names its field."""
+    try:
+        return _read_moment(value, day, tz, diag=diag, line=line, what=what)
+    except _FieldError:
+        raise
+    except OverflowError:
+        raise _FieldError(what, f"{what} {value!r} is out of range ({_RANGE})") from None
+    except ValueError as exc:
+        raise _FieldError(what, f"{what} {value!r} is not a date and time ({exc})") from None
+
+
+def _read_moment(
+    value: str, day: date | None, tz: tzinfo, *, diag: Diagnostics, line: int, what: str
+) -> tuple[datetime, bool]:
     value = value.strip()
     clock = _CLOCK.match(value)
     if clock:
@@ -189,12 +217,14 @@ def _localized(wall: datetime, tz: tzinfo, diag: Diagnostics, line: int) -> date
 
 def _duration(value: int | str) -> timedelta:
     if isinstance(value, int):
-        return timedelta(minutes=value)
-    hours = re.search(r"(\d+)\s*h", value)
-    minutes = re.search(r"(\d+)\s*m", value)
-    return timedelta(
-        hours=int(hours.group(1)) if hours else 0, minutes=int(minutes.group(1)) if minutes else 0
-    )
+        minutes = value
+    else:
+        hours = re.search(r"(\d+)\s*h", value)
+        parts = re.search(r"(\d+)\s*m", value)
+        minutes = (int(hours.group(1)) * 60 if hours else 0) + (int(parts.group(1)) if parts else 0)
+    if minutes > _LONGEST_MINUTES:
+        raise _FieldError("duration", f"duration {value!r} is longer than 30 days")
+    return timedelta(minutes=minutes)
 
 
 def _session(
@@ -206,20 +236,19 @@ def _session(
     diag: Diagnostics,
     line: int,
 ) -> Session:
-    day = date.fromisoformat(raw["date"]) if "date" in raw else default_day
+    day = _day(raw["date"], "date") if "date" in raw else default_day
     start, date_only = _moment(raw["start"], day, tz, diag=diag, line=line, what="start")
     all_day = bool(raw.get("all_day", date_only))
     if all_day:
-        first_day = (
-            start.astimezone(tz).date() if not date_only else date.fromisoformat(raw["start"])
-        )
-        start = midnight(first_day, tz)
+        first_day = start.astimezone(tz).date() if not date_only else _day(raw["start"], "start")
+        start = _in_range("start", raw["start"], lambda: midnight(first_day, tz))
     end: datetime | None = None
     if "end" in raw:
         end_day = start.astimezone(tz).date() if _CLOCK.match(raw["end"].strip()) else day
         end, end_date_only = _moment(raw["end"], end_day, tz, diag=diag, line=line, what="end")
         if all_day and end_date_only:
-            end = midnight(date.fromisoformat(raw["end"].strip()) + timedelta(days=1), tz)
+            last_day = _day(raw["end"], "end")
+            end = _in_range("end", raw["end"], lambda: midnight(last_day + timedelta(days=1), tz))
         if elapsed(end, start) <= timedelta(0):
             raise _FieldError(
                 "end",
@@ -228,9 +257,12 @@ def _session(
                 else f"end {raw['end']} is the same as start",
             )
     elif "duration" in raw:
-        end = shift(start, _duration(raw["duration"]))
+        length = _duration(raw["duration"])
+        end = _in_range("duration", raw["duration"], lambda: shift(start, length))
     elif all_day:
-        end = midnight(start.date() + timedelta(days=1), tz)
+        end = _in_range(
+            "start", raw["start"], lambda: midnight(start.date() + timedelta(days=1), tz)
+        )
     kind = SessionKind(raw["kind"]) if "kind" in raw else kind_of(raw["title"])
     return Session(
         id=session_id,
@@ -246,6 +278,16 @@ def _session(
         description=raw.get("description"),
         line=line,
     )
+
+
+def _in_range(what: str, value: object, compute: Callable[[], datetime]) -> datetime:
+    """`compute()`, or an error naming `what` when it leaves the range of dates."""
+    try:
+        return compute()
+    except OverflowError:
+        raise _FieldError(
+            what, f"{what} {value!r} takes the session out of range ({_RANGE})"
+        ) from None
 
 
 def _speaker(value: str | dict[str, str]) -> Speaker:
