@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,43 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
+GUILDS_FOLDER = "guilds"
+_GUILD_ID = re.compile(r"[0-9]{1,20}")
+
+
+@dataclass(frozen=True, slots=True)
+class Visibility:
+    """Who may see a schedule, from where its file lies in the schedules folder:
+
+    - outside `guilds/`: an operator's agenda, public (the web, all.ics, every guild);
+    - under `guilds/<server id>/`: imported in that Discord server, seen only there;
+    - anywhere else under `guilds/`, or outside the folder: nobody.
+    """
+
+    public: bool = False
+    guild_id: int | None = None
+
+    def visible_to(self, guild_id: int | None) -> bool:
+        """Whether a guild (None: the public web, a DM) may see the schedule."""
+        return self.public or (guild_id is not None and self.guild_id == guild_id)
+
+
+PUBLIC = Visibility(public=True)
+NOBODY = Visibility()
+
+
+def visibility_of(folder: Path, file: str | Path) -> Visibility:
+    """The one rule for who may see the schedules read from `file` (see `Visibility`)."""
+    try:
+        parts = Path(file).relative_to(folder).parts
+    except ValueError:
+        return NOBODY
+    if not parts or parts[0].casefold() != GUILDS_FOLDER:
+        return PUBLIC
+    if len(parts) >= 3 and _GUILD_ID.fullmatch(parts[1]):
+        return Visibility(guild_id=int(parts[1]))
+    return NOBODY
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
@@ -36,10 +74,32 @@ class Snapshot:
     diagnostics: tuple[Diagnostic, ...] = ()
     retired: Mapping[str, Schedule] = field(default_factory=dict)
     loaded_at: datetime | None = None
+    visibility: Mapping[str, Visibility] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    def visibility_of(self, schedule_id: str) -> Visibility:
+        """Who may see this schedule (live or retired); an unknown id is seen by nobody."""
+        return self.visibility.get(schedule_id, NOBODY)
+
+    @property
+    def public(self) -> dict[str, Schedule]:
+        """The schedules the public web may show: operators' files outside `guilds/`."""
+        return self.visible_to(None)
+
+    @property
+    def public_retired(self) -> dict[str, Schedule]:
+        """Retired public schedules (their cancelled sessions stay in public feeds a while)."""
+        return {i: s for i, s in self.retired.items() if self.visibility_of(i).public}
+
+    def visible_to(self, guild_id: int | None) -> dict[str, Schedule]:
+        """The schedules a guild may see: the public ones and its own imports. `None` (the
+        web, a DM) sees the public ones only."""
+        return {
+            i: s for i, s in self.schedules.items() if self.visibility_of(i).visible_to(guild_id)
+        }
 
 
 @dataclass(slots=True)
@@ -80,6 +140,14 @@ class AgendaLibrary:
     @property
     def snapshot(self) -> Snapshot:
         return self._snapshot
+
+    @property
+    def guild_folder(self) -> Path:
+        """Where agendas imported in Discord servers go: `guilds/<server id>/` under the folder."""
+        return self.folder / GUILDS_FOLDER
+
+    def _public(self, file: str) -> bool:
+        return visibility_of(self.folder, file).public
 
     def subscribe(self, listener: Listener) -> None:
         """Call `listener` with each new snapshot (after every reload that changed something)."""
@@ -165,6 +233,12 @@ class AgendaLibrary:
             tuple(diagnostics),
             MappingProxyType(dict(self._retired)),
             now,
+            MappingProxyType(
+                {
+                    i: visibility_of(self.folder, s.source.file)
+                    for i, s in [*self._retired.items(), *schedules.items()]
+                }
+            ),
         )
         self._snapshot = snapshot
         if revisions != self._saved:
@@ -183,7 +257,8 @@ class AgendaLibrary:
         schedules: dict[str, Schedule] = {}
         first_seen: dict[str, datetime] = {}
         owner: dict[str, str] = {}
-        for file in sorted(self._accepted):
+        # Operators' files first: an import in a guild never takes over a public agenda's id.
+        for file in sorted(self._accepted, key=lambda f: (not self._public(f), f)):
             accepted = self._accepted[file]
             for schedule in accepted.schedules:
                 if schedule.id in schedules:

@@ -35,8 +35,7 @@ log = logging.getLogger(__name__)
 @click.option(
     "--base-url",
     default="",
-    help="Public URL of this server, used in links and UIDs "
-    "(default: the address each request came to).",
+    help="Public URL of this server, used in links (default: the address each request came to).",
 )
 @click.option(
     "--state-dir",

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from aiohttp import web
 from aiohttp.abc import AbstractAccessLogger
 
-_TOKEN_PATH = re.compile(r"/feeds/[^/?#]+")
+from bot.web.redaction import redact
 
-
-def redact(path: str) -> str:
-    """`/feeds/<token>.ics` becomes `/feeds/<redacted>.ics`."""
-    return _TOKEN_PATH.sub("/feeds/<redacted>.ics", path)
+__all__ = ["RedactingAccessLogger", "redact"]
 
 
 class RedactingAccessLogger(AbstractAccessLogger):

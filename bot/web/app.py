@@ -7,7 +7,9 @@
     GET/HEAD /calendars/{schedule}/{session}.ics    one session (download)
     GET/HEAD /feeds/{token}.ics                     a member's personal feed
 
-Other methods get 405; unknown ids 404 with the same body whatever exists.
+Only public agendas (operators' files, outside `schedules/guilds/`) are on these routes: an
+agenda imported in a Discord server answers exactly as an unknown id does. Other methods get
+405; unknown ids 404 with the same body whatever exists.
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ from bot.domain.feed_tokens import FeedTokenStore
 from bot.observability.metrics import CONTENT_TYPE, Metrics
 from bot.web.conditional import not_modified, wants_gzip
 from bot.web.feed_cache import Body, FeedCache
+from bot.web.redaction import install_log_redaction
+from bot.web.tokens import TokenLookups, TokenStoreUnavailable
 
 LIBRARY = web.AppKey("library", AgendaLibrary)
 FEEDS = web.AppKey("feeds", FeedCache)
-TOKENS = web.AppKey("tokens", FeedTokenStore)
+TOKENS = web.AppKey("tokens", TokenLookups)
 BASE_URL = web.AppKey("base_url", str)
 
 
@@ -49,6 +53,7 @@ CALENDAR_TYPE = "text/calendar"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 PUBLIC_CACHE = "public, max-age=300"
 PRIVATE_CACHE = "private, max-age=300"
+RETRY_AFTER = "30"
 
 
 def make_app(
@@ -59,15 +64,24 @@ def make_app(
     *,
     health: HealthChecks | None = None,
     metrics: Metrics | None = None,
+    token_lookup_timeout: float = 10.0,
 ) -> web.Application:
     """The aiohttp application. `base_url` ("https://agenda.example.org") is used in links;
-    empty means the request's own scheme and host."""
+    empty means the request's own scheme and host. Token lookups run in threads of their own
+    and answer 503 after `token_lookup_timeout` seconds."""
+    install_log_redaction()
     app = web.Application(client_max_size=1024, middlewares=[_count_requests])
     app[HEALTH] = health or HealthChecks()
     app[METRICS] = metrics or Metrics()
     app[LIBRARY] = library
     app[FEEDS] = feeds
-    app[TOKENS] = tokens
+    lookups = TokenLookups(tokens, timeout=token_lookup_timeout)
+    app[TOKENS] = lookups
+
+    async def _close_lookups(_: web.Application) -> None:
+        lookups.close()
+
+    app.on_cleanup.append(_close_lookups)
     app[BASE_URL] = base_url.rstrip("/")
     app.router.add_get("/", index)
     app.router.add_get("/healthz", healthz)
@@ -138,6 +152,7 @@ async def all_calendars(request: web.Request) -> web.Response:
 
 
 async def schedule_calendar(request: web.Request) -> web.Response:
+    # Public schedules only: the cache builds no feed for an agenda imported in a guild.
     body = request.app[FEEDS].schedule_feeds.get(request.match_info["schedule"])
     if body is None:
         return _not_found()
@@ -150,7 +165,7 @@ async def session_calendar(request: web.Request) -> web.Response:
         return _not_found()
     feeds = request.app[FEEDS]
     snapshot = feeds.snapshot
-    schedule = snapshot.schedules.get(schedule_id) if snapshot else None
+    schedule = snapshot.public.get(schedule_id) if snapshot else None
     body = feeds.download(schedule, session_id) if schedule else None
     if body is None:
         return _not_found()
@@ -160,7 +175,14 @@ async def session_calendar(request: web.Request) -> web.Response:
 
 
 async def personal_feed(request: web.Request) -> web.Response:
-    selection = request.app[TOKENS].lookup(request.match_info["token"])
+    try:
+        selection = await request.app[TOKENS].lookup(request.match_info["token"])
+    except TokenStoreUnavailable:
+        return web.Response(
+            status=503,
+            text="try again later\n",
+            headers={"Retry-After": RETRY_AFTER, "Cache-Control": "no-store"},
+        )
     if selection is None:
         return _not_found()
     body = request.app[FEEDS].personal(selection)
@@ -204,11 +226,11 @@ def webcal(url: str) -> str:
 
 
 async def index(request: web.Request) -> web.Response:
-    snapshot = request.app[LIBRARY].snapshot
+    public = request.app[LIBRARY].snapshot.public
     root = base_url(request)
     rows = []
-    entries = [("All agendas", "all", sum(len(s.sessions) for s in snapshot.schedules.values()))]
-    entries += [(s.title, s.id, len(s.sessions)) for s in snapshot.schedules.values()]
+    entries = [("All agendas", "all", sum(len(s.sessions) for s in public.values()))]
+    entries += [(s.title, s.id, len(s.sessions)) for s in public.values()]
     for title, schedule_id, count in entries:
         url = f"{root}/calendars/{schedule_id}.ics"
         rows.append(
@@ -223,4 +245,7 @@ async def index(request: web.Request) -> web.Response:
         + "\n".join(rows)
         + "\n</ul>\n</body></html>\n"
     )
-    return web.Response(text=page, content_type="text/html")
+    # Without base_url the links follow the request's Host header: no cache may keep the page
+    # and hand it to someone else.
+    headers = {} if request.app[BASE_URL] else {"Cache-Control": "no-store"}
+    return web.Response(text=page, content_type="text/html", headers=headers)

@@ -1,13 +1,14 @@
 """HTTP validators and content coding for calendar responses.
 
 Order as in RFC 9110 section 13.2.2: If-None-Match first; If-Modified-Since only when there is no
-If-None-Match, and never a 304 for a date that does not parse. gzip only when the client asks
-(gzip has broken Outlook subscriptions); otherwise the identity bytes.
+If-None-Match, and a date that does not parse, or lies outside what a datetime holds, counts as
+absent (never a 304, never an error). gzip only when the client asks (gzip has broken Outlook
+subscriptions); otherwise the identity bytes.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 
 from multidict import CIMultiDictProxy
@@ -47,12 +48,20 @@ def not_modified(headers: CIMultiDictProxy[str], etag: str, last_modified: datet
         # Weak comparison, as If-None-Match requires: W/"x" matches "x".
         return "*" in tags or any(t.removeprefix("W/") == etag for t in tags)
     since = headers.get("If-Modified-Since")
-    if since is None:
-        return False
-    try:
-        parsed = parsedate_to_datetime(since)
-    except (TypeError, ValueError, IndexError):
-        return False
-    if parsed.tzinfo is None:
+    parsed = parse_http_date(since) if since is not None else None
+    if parsed is None:
         return False
     return last_modified.replace(microsecond=0) <= parsed
+
+
+def parse_http_date(value: str) -> datetime | None:
+    """An HTTP date as an aware UTC datetime; None when it does not parse, names no zone, or
+    falls outside the years a datetime can hold once in UTC (`Fri, 01 Jan 99999 ...`,
+    `Fri, 31 Dec 9999 23:00:00 -0500`)."""
+    try:
+        parsed = parsedate_to_datetime(value)
+        if parsed.tzinfo is None:
+            return None
+        return parsed.astimezone(UTC)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None

@@ -43,11 +43,12 @@ def _etag(data: bytes) -> str:
 
 
 class FeedCache:
-    """Public feeds (one per schedule, and all), rebuilt from each new snapshot; personal feeds
-    and downloads built on first request and kept until the next snapshot."""
+    """Public feeds (one per public schedule, and all of them), rebuilt from each new snapshot;
+    personal feeds and downloads built on first request and kept until the next snapshot.
+    Agendas imported in a guild get no public feed and are not in all.ics; a member's personal
+    feed holds whatever they follow or starred."""
 
-    def __init__(self, host: str, personal_limit: int = 10_000) -> None:
-        self.host = host
+    def __init__(self, personal_limit: int = 10_000) -> None:
         self.snapshot: Snapshot | None = None
         self.schedule_feeds: dict[str, Body] = {}
         self.all_feed: Body | None = None
@@ -56,11 +57,12 @@ class FeedCache:
 
     def rebuild(self, snapshot: Snapshot) -> None:
         """Build every public feed for `snapshot` (called when the agendas change)."""
+        public = snapshot.public
         feeds = {
             schedule_id: self._build(schedule.title, [schedule], snapshot, None)
-            for schedule_id, schedule in snapshot.schedules.items()
+            for schedule_id, schedule in public.items()
         }
-        everything = [*snapshot.schedules.values(), *snapshot.retired.values()]
+        everything = [*public.values(), *snapshot.public_retired.values()]
         all_feed = self._build("All agendas", everything, snapshot, None)
         self.snapshot, self.schedule_feeds, self.all_feed = snapshot, feeds, all_feed
         self._extra.clear()
@@ -84,7 +86,7 @@ class FeedCache:
         cached = self._extra.get(key)
         if cached is None:
             revision = snapshot.revisions.get(revision_key(schedule.id, session_id))
-            data = session_download(schedule, session, revision, host=self.host)
+            data = session_download(schedule, session, revision)
             cached = Body.of(data, revision.changed_at if revision else EPOCH)
             self._remember(key, cached)
         return cached
@@ -107,7 +109,7 @@ class FeedCache:
         include: Include | None,
     ) -> Body:
         chosen = list(schedules)
-        data = feed_calendar(name, chosen, snapshot.revisions, host=self.host, include=include)
+        data = feed_calendar(name, chosen, snapshot.revisions, include=include)
         ids = {s.id for s in chosen}
         stamps = [
             r.changed_at

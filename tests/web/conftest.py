@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import asyncio
 import shutil
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,6 +16,7 @@ from bot.domain.feed_tokens import MemoryFeedTokens
 from bot.domain.readers.context import ReadOptions
 from bot.web.app import make_app
 from bot.web.feed_cache import FeedCache
+from bot.web.server import ServerLimits, serve_feeds
 from tests.helpers import PAGES, SEED
 
 
@@ -34,9 +37,41 @@ async def server(tmp_path: Path, aiohttp_client: Callable[..., Awaitable[TestCli
     shutil.copy(PAGES / "parallel-tracks.md", folder / "devconf.md")
     library = AgendaLibrary(folder, ReadOptions(), clock=lambda: datetime(2026, 1, 1, tzinfo=UTC))
     library.load()
-    feeds = FeedCache(host="agenda.example.org")
+    feeds = FeedCache()
     feeds.rebuild(library.snapshot)
     library.subscribe(feeds.rebuild)
     tokens = MemoryFeedTokens()
     client = await aiohttp_client(make_app(library, feeds, tokens))
     return Server(client, library, feeds, tokens, folder)
+
+
+@asynccontextmanager
+async def running(
+    server: Server,
+    port: int,
+    *,
+    base_url: str = "",
+    limits: ServerLimits | None = None,
+    access_log: bool = False,
+) -> AsyncIterator[str]:
+    """The real feed server (serve_feeds) on 127.0.0.1:`port` for the agendas of `server`."""
+    stop, started = asyncio.Event(), asyncio.Event()
+    task = asyncio.create_task(
+        serve_feeds(
+            server.library,
+            server.tokens,
+            host="127.0.0.1",
+            port=port,
+            base_url=base_url,
+            stop=stop,
+            started=started,
+            access_log=access_log,
+            limits=limits,
+        )
+    )
+    await asyncio.wait_for(started.wait(), 10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 30)

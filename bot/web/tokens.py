@@ -1,0 +1,66 @@
+"""Personal feed token lookups off the event loop.
+
+The token store is a database: a lookup can take as long as a lock is held. It runs in a few
+threads of its own, so a slow store delays personal feeds only, never `/healthz`, the public
+feeds, agenda reloads or anything else on the loop (nor the default executor they use). A lookup
+that takes longer than `timeout`, or finds too many already waiting, answers "try again later".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from bot.domain.feed_tokens import FeedSelection, FeedTokenStore, plausible
+
+log = logging.getLogger(__name__)
+
+
+class TokenStoreUnavailable(Exception):
+    """The token store did not answer in time, is overloaded, or failed."""
+
+
+class TokenLookups:
+    def __init__(
+        self,
+        store: FeedTokenStore,
+        *,
+        workers: int = 4,
+        timeout: float = 10.0,
+        max_waiting: int = 256,
+    ) -> None:
+        self.store = store
+        self.timeout = timeout
+        self.max_waiting = max_waiting
+        self._executor = ThreadPoolExecutor(workers, thread_name_prefix="feed-token-lookup")
+        self._lock = threading.Lock()
+        self._unfinished = 0  # submitted and not finished, including ones nobody awaits any more
+
+    async def lookup(self, token: str) -> FeedSelection | None:
+        """The selection behind `token`, None for an unknown token; raises
+        TokenStoreUnavailable when the store cannot answer now."""
+        if not plausible(token):
+            return None  # garbage never costs a thread or a query
+        with self._lock:
+            if self._unfinished >= self.max_waiting:
+                raise TokenStoreUnavailable("too many lookups waiting")
+            self._unfinished += 1
+        future = self._executor.submit(self.store.lookup, token)
+        future.add_done_callback(self._finished)
+        try:
+            return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
+        except TimeoutError:
+            raise TokenStoreUnavailable(f"no answer within {self.timeout:g} s") from None
+        except Exception as exc:
+            log.warning("the feed token store failed", exc_info=True)
+            raise TokenStoreUnavailable(type(exc).__name__) from exc
+
+    def _finished(self, _: Future[FeedSelection | None]) -> None:
+        with self._lock:
+            self._unfinished -= 1
+
+    def close(self) -> None:
+        """Stop the threads; lookups still queued are dropped, running ones end on their own."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
