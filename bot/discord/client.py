@@ -21,6 +21,35 @@ from bot.discord.services import BotServices
 
 log = logging.getLogger(__name__)
 
+# Gateway close codes after which Discord will not take the bot back without a change on our side.
+CLOSE_REASONS = {
+    4004: "the token was refused",
+    4010: "an invalid shard was sent",
+    4011: "the bot needs more shards",
+    4012: "the gateway version is not supported",
+    4013: "invalid intents were sent",
+    4014: "the bot asks for intents it is not allowed",
+}
+
+
+class DiscordUnavailableError(RuntimeError):
+    """Logging in or staying connected to Discord failed for good: the process should stop with
+    an error status rather than run on without its bot."""
+
+
+def _reason(error: BaseException) -> str:
+    """One line for the log: what failed, without a traceback, and never the token."""
+    if isinstance(error, discord.ConnectionClosed):
+        why = CLOSE_REASONS.get(error.code)
+        return f"the gateway closed with code {error.code}" + (f": {why}" if why else "")
+    if isinstance(error, discord.PrivilegedIntentsRequired):
+        return CLOSE_REASONS[4014]
+    if isinstance(error, discord.LoginFailure):
+        return CLOSE_REASONS[4004]
+    if isinstance(error, discord.HTTPException):
+        return f"Discord answered {error.status} {error.text or error.response.reason}".strip()
+    return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+
 
 def intents() -> discord.Intents:
     """Guilds only: slash commands need no message content, members or presences."""
@@ -57,6 +86,27 @@ class AgendaBot(commands.AutoShardedBot):
         self.sync_commands = sync_commands
         self.custom_gateway = custom_gateway
         self.tree.on_error = on_tree_error  # type: ignore[method-assign]
+
+    async def login(self, token: str) -> None:
+        """Log in and set up (commands synced); DiscordUnavailableError when that fails."""
+        try:
+            await super().login(token)
+        except Exception as exc:
+            reason = _reason(exc)
+            log.error("could not log in to Discord: %s", reason)
+            await self.close()
+            raise DiscordUnavailableError(f"could not log in to Discord: {reason}") from exc
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """The gateway connection, until `close()`. discord.py reconnects by itself after what can
+        pass; what cannot (a refused token or intents) ends here as DiscordUnavailableError."""
+        try:
+            await super().connect(reconnect=reconnect)
+        except Exception as exc:
+            reason = _reason(exc)
+            log.error("the Discord connection failed for good: %s", reason)
+            await self.close()
+            raise DiscordUnavailableError(f"the Discord connection failed: {reason}") from exc
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(AgendaTranslator())

@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 
 from bot.discord.i18n import reply
+from bot.discord.replies import respond
 
 log = logging.getLogger(__name__)
 
@@ -29,21 +30,26 @@ async def on_tree_error(
     original = error.__cause__ if isinstance(error, app_commands.TransformerError) else error
     if isinstance(error, app_commands.TransformerError) and isinstance(original, UserError):
         error = original
+    if isinstance(error, app_commands.MissingPermissions | app_commands.CheckFailure):
+        await respond(interaction, reply(interaction, "no_permission"))
+        return
+    command = interaction.command.qualified_name if interaction.command else "?"
+    await answer_error(interaction, getattr(error, "original", error), f"command {command}")
+
+
+async def answer_error(interaction: discord.Interaction[Any], error: Exception, what: str) -> None:
+    """The member's own mistake is explained; anything else is logged with `what` failed, for
+    whom and where, and apologised for. Buttons answer through here too: an unanswered click
+    leaves the member with "This interaction failed"."""
     if isinstance(error, UserError):
         text = reply(interaction, error.key, **error.values)
-    elif isinstance(error, app_commands.MissingPermissions | app_commands.CheckFailure):
-        text = reply(interaction, "no_permission")
     else:
-        command = interaction.command.qualified_name if interaction.command else "?"
         log.error(
-            "command %s failed for user %s in guild %s",
-            command,
+            "%s failed for user %s in guild %s",
+            what,
             interaction.user.id,
             interaction.guild_id,
-            exc_info=getattr(error, "original", error),
+            exc_info=error,
         )
         text = reply(interaction, "apology")
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True)
-    else:
-        await interaction.response.send_message(text, ephemeral=True)
+    await respond(interaction, text)

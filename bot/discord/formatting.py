@@ -3,20 +3,27 @@ Discord timestamps (shown in the reader's own zone) otherwise."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, tzinfo
 
 import discord
 
 from bot.discord.i18n import text_for
+from bot.discord.limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, clip
+from bot.discord.member_zones import zone_label
 from bot.domain.agenda import Schedule, Session
 from bot.domain.reminders.render import discord_time, local_time
-from bot.domain.zones.naming import zone_name
+
+# Markdown that a quoted stretch of a message may carry half of: "**13:30** (CST" is cut from
+# "**13:30** (CST)". Dropped, since the quote is shown in bold of its own.
+_EMPHASIS = re.compile(r"[*`~|]+")
+_BRACKETS = {"(": ")", "（": "）", "[": "]"}
 
 
 def when(moment: datetime, tz: tzinfo | None, locale: str | None) -> str:
     if tz is None:
         return discord_time(moment, "F")
-    return f"{local_time(moment, tz, locale)} ({zone_name(tz)})"
+    return f"{local_time(moment, tz, locale)} ({zone_label(tz)})"
 
 
 def clock(moment: datetime, tz: tzinfo | None) -> str:
@@ -26,7 +33,9 @@ def clock(moment: datetime, tz: tzinfo | None) -> str:
 def session_embed(
     schedule: Schedule, session: Session, tz: tzinfo | None, locale: str | None
 ) -> discord.Embed:
-    embed = discord.Embed(title=session.title[:256], description=schedule.title[:4096])
+    embed = discord.Embed(
+        title=clip(session.title, EMBED_TITLE), description=clip(schedule.title, EMBED_DESCRIPTION)
+    )
     span = when(session.start, tz, locale)
     if session.end is not None:
         span += f" – {clock(session.end, tz)}"
@@ -38,15 +47,36 @@ def session_embed(
     if session.speakers:
         embed.add_field(
             name=text_for(locale, "speakers"),
-            value="\n".join(str(s) for s in session.speakers)[:1024],
+            value=clip("\n".join(str(s) for s in session.speakers), FIELD_VALUE),
             inline=False,
         )
     place = ", ".join(p for p in (session.track, session.location, schedule.venue) if p)
     if place:
-        embed.add_field(name=text_for(locale, "where"), value=place[:1024], inline=False)
+        embed.add_field(
+            name=text_for(locale, "where"), value=clip(place, FIELD_VALUE), inline=False
+        )
     if session.links:
         links = "\n".join(f"[{link.label or link.url}]({link.url})" for link in session.links)
-        embed.add_field(name=text_for(locale, "links"), value=links[:1024], inline=False)
+        embed.add_field(
+            name=text_for(locale, "links"), value=clip(links, FIELD_VALUE), inline=False
+        )
     if session.description:
-        embed.add_field(name="·", value=session.description[:1024], inline=False)
+        embed.add_field(name="·", value=clip(session.description, FIELD_VALUE), inline=False)
     return embed
+
+
+def quoted_label(text: str) -> str:
+    """A time as a message wrote it, ready to show in bold: without the message's own emphasis,
+    with its brackets closed, and nothing left that Discord would read as markdown."""
+    plain = " ".join(_EMPHASIS.sub("", text).split())
+    closing: list[str] = []
+    kept = []
+    for character in plain:
+        if character in _BRACKETS:
+            closing.append(_BRACKETS[character])
+        elif character in _BRACKETS.values():
+            if not closing or closing[-1] != character:
+                continue  # a bracket closed here was opened before the quote began
+            closing.pop()
+        kept.append(character)
+    return discord.utils.escape_markdown("".join(kept) + "".join(reversed(closing)))

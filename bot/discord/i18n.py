@@ -3,11 +3,14 @@ descriptions localised through discord.py's Translator."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 import discord
 from discord import app_commands
 
+from bot.domain.diagnostics import Diagnostic
 from bot.domain.reminders.render import language
 
 REPLIES: dict[str, dict[str, str]] = {
@@ -60,6 +63,19 @@ REPLIES: dict[str, dict[str, str]] = {
         "import_failed": "I could not read {name}:\n{problems}",
         "import_warnings": "Warnings:\n{problems}",
         "import_format": "Attach a Markdown (.md), YAML (.yaml) or iCalendar (.ics) agenda.",
+        "import_too_big": "the file is {size:.1f} MB; agendas are limited to {limit} MB",
+        "problem_line": "line {line}: {message}",
+        "zone_set_offset": "Your time zone is now **{zone}**, which keeps {offset} all year (it is {now} there).",
+        "offset_no_zone": "No time zone keeps {offset} all year. Pick your city or an IANA name instead.",
+        "offset_no_zone_examples": "No time zone keeps {offset} all year. Pick your city or an IANA name instead (at that offset today: {zones}).",
+        "starred_late": "⭐ Added **{title}** to your agenda. {late}",
+        "already_starred_late": "**{title}** is already in your agenda. {late}",
+        "too_late_soon": "It starts in {until}, sooner than your reminder {lead} before, so no reminder will come.",
+        "too_late_started": "It has already started, so no reminder will come.",
+        "session_gone": "That session is no longer on the agenda: it was removed, or its agenda was.",
+        "lead_not_number": "{lead!r} is not a number. Write lead times in minutes, or like 1d, 2h, 15m (several: 1d,15m).",
+        "day_heading": "{weekday} {date}",
+        "weekdays": "Mon Tue Wed Thu Fri Sat Sun",
     },
     "zh": {
         "zone_set": "你的时区已设为 **{zone}**（当地时间 {now}）。",
@@ -110,6 +126,19 @@ REPLIES: dict[str, dict[str, str]] = {
         "import_failed": "无法读取 {name}：\n{problems}",
         "import_warnings": "警告：\n{problems}",
         "import_format": "请附上 Markdown (.md)、YAML (.yaml) 或 iCalendar (.ics) 格式的日程。",
+        "import_too_big": "文件大小为 {size:.1f} MB；日程文件不能超过 {limit} MB",
+        "problem_line": "第 {line} 行：{message}",
+        "zone_set_offset": "你的时区已设为 **{zone}**，全年保持 {offset}（当地时间 {now}）。",
+        "offset_no_zone": "没有全年保持 {offset} 的时区。请改为输入你所在的城市或 IANA 名称。",
+        "offset_no_zone_examples": "没有全年保持 {offset} 的时区。请改为输入你所在的城市或 IANA 名称（今天处于该偏移的有：{zones}）。",
+        "starred_late": "⭐ 已将 **{title}** 加入你的日程。{late}",
+        "already_starred_late": "**{title}** 已在你的日程中。{late}",
+        "too_late_soon": "它将在 {until}后开始，早于你设定的提前 {lead} 提醒，因此不会再发送提醒。",
+        "too_late_started": "它已经开始，因此不会再发送提醒。",
+        "session_gone": "该议程已不在日程中：它或它所在的日程已被移除。",
+        "lead_not_number": "{lead!r} 不是数字。提前时间请写分钟数，或写成 1d、2h、15m（多个：1d,15m）。",
+        "day_heading": "{date} {weekday}",
+        "weekdays": "周一 周二 周三 周四 周五 周六 周日",
     },
 }
 
@@ -132,6 +161,101 @@ def lead_text(minutes: int, locale: str | None) -> str:
         hours = minutes // 60
         return f"{hours} 小时" if zh else f"{hours} hour{'s' if hours > 1 else ''}"
     return f"{minutes} 分钟" if zh else f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+def day_heading(day: date, locale: str | None) -> str:
+    """ "Tue 2025-09-09", "2025-09-09 周二": from the catalogue, never from the process locale."""
+    weekday = text_for(locale, "weekdays").split()[day.weekday()]
+    return text_for(locale, "day_heading", weekday=weekday, date=day.isoformat())
+
+
+def problem_text(diagnostic: Diagnostic, locale: str | None) -> str:
+    """One problem found in an imported agenda, with its line, in the member's language."""
+    message = diagnostic.message
+    if language(locale) == "zh":
+        message = _problem_zh(message)
+    if not diagnostic.line:
+        return message
+    return text_for(locale, "problem_line", line=diagnostic.line, message=message)
+
+
+# The readers' problems in Simplified Chinese. The readers word their messages in English with
+# the offending text quoted; each pattern gives the Chinese wording, and what it captured is
+# translated in turn (a reason inside a message). A message no pattern knows stays in English.
+PROBLEMS_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.DOTALL), template)
+    for pattern, template in (
+        (r"(.+) is not a time \((.+)\); line not imported", "{0} 不是有效时间（{1}）；该行未导入"),
+        (r"(.+) is not a time \((.+)\); row not imported", "{0} 不是有效时间（{1}）；该行未导入"),
+        (r"not a time", "不是时间"),
+        (r"hour (\d+) does not exist \(0-24\)", "不存在 {0} 点（0-24）"),
+        (
+            r"hour (\d+) does not exist on a 12-hour clock \(1-12\)",
+            "12 小时制中不存在 {0} 点（1-12）",
+        ),
+        (r"minute (\d+) does not exist \(0-59\)", "不存在第 {0} 分钟（0-59）"),
+        (r"nothing comes after 24:00", "24:00 之后没有时间"),
+        (
+            r"session (.+) has no date \(no event date or day heading before it\)",
+            "议程 {0} 没有日期（前面没有活动日期或日期标题）",
+        ),
+        (
+            r"end (\S+) is before start (\S+); session not imported",
+            "结束时间 {0} 早于开始时间 {1}；该议程未导入",
+        ),
+        (
+            r"no agenda found: the page gives no event date and no session times",
+            "未找到日程：页面既没有活动日期，也没有议程时间",
+        ),
+        (r"event (.+) has no session that could be read", "活动 {0} 中没有可读取的议程"),
+        (r"not a valid iCalendar file: (.+)", "不是有效的 iCalendar 文件：{0}"),
+        (r"no event could be read from this calendar", "无法从该日历中读取任何活动"),
+        (r"event skipped: (.+)", "已跳过活动：{0}"),
+        (r"cannot read: (.+)", "无法读取：{0}"),
+        (r"unknown agenda format; use one of (.+)", "未知的日程格式；请使用以下格式之一：{0}"),
+        (
+            r"the file is ([\d.]+) MB; agendas are limited to (\d+) MB",
+            "文件大小为 {0} MB；日程文件不能超过 {1} MB",
+        ),
+        (r"the file is empty", "文件是空的"),
+        (r"the file is UTF-16 text; save it as UTF-8", "文件是 UTF-16 文本；请另存为 UTF-8"),
+        (r"this is a binary file, not an agenda", "这是二进制文件，不是日程"),
+        (r"the file is not valid UTF-8 text", "文件不是有效的 UTF-8 文本"),
+        (r"invalid YAML: (.+)", "YAML 格式错误：{0}"),
+        (
+            r"an agenda document must be a mapping with title, timezone and sessions",
+            "日程文档必须是包含 title、timezone 和 sessions 的映射",
+        ),
+        (r"unknown time zone (.+); did you mean (.+)\?", "未知时区 {0}；你是不是指 {1}？"),
+        (r"unknown time zone (.+)", "未知时区 {0}"),
+        (r"offset (.+) is out of range", "偏移 {0} 超出范围"),
+        (r"timezone: (.+)", "时区：{0}"),
+        (
+            r"sessions\.(\d+): id (.+) is used twice; skipped",
+            "sessions.{0}：id {1} 重复使用；已跳过",
+        ),
+        (r"sessions\.(\d+): (.+)", "sessions.{0}：{1}"),
+        (r"no session could be read", "没有可读取的议程"),
+        (r"front matter (\S+) (.+) is not a date", "前置元数据 {0} 的值 {1} 不是日期"),
+        (r"front matter (\S+): (.+)", "前置元数据 {0}：{1}"),
+        (r"(.+) has no year and the page gives none", "{0} 没有年份，页面中也没有"),
+        (r"(.+): the range ends before it starts", "{0}：日期范围的结束早于开始"),
+        (r"(.+) is not a valid date \((.+)\)", "{0} 不是有效日期（{1}）"),
+    )
+)
+
+
+def _problem_zh(message: str) -> str:
+    for pattern, template in PROBLEMS_ZH:
+        found = pattern.fullmatch(message)
+        if found is not None:
+            return template.format(*(_problem_zh(part) for part in found.groups()))
+    if "; " in message:  # several reasons: "hour 25 does not exist (0-24); minute 99 ..."
+        parts = message.split("; ")
+        translated = [_problem_zh(part) for part in parts]
+        if all(new != old for new, old in zip(translated, parts, strict=True)):
+            return "；".join(translated)
+    return message
 
 
 # Command names and descriptions in Simplified Chinese; English is the source text.

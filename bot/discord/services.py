@@ -64,10 +64,9 @@ class BotServices:
         return (schedule, session) if session else None
 
     def member_zone(self, user_id: int) -> tzinfo | None:
-        member = self.people.member(user_id)
-        if member is None or not member.timezone:
-            return None
-        return ZoneInfo(member.timezone)
+        """The member's zone; None when not set, or when what is stored cannot be read."""
+        key = self.people.member_timezone(user_id)
+        return ZoneInfo(key) if key else None
 
     def feed_url(self, path: str) -> str:
         base = self.settings.base_url or f"http://{self.settings.host}:{self.settings.port}"

@@ -5,19 +5,23 @@ Domain errors become UserError here, so the domain never learns about Discord.
 
 from __future__ import annotations
 
+import hashlib
+from datetime import UTC, tzinfo
 from typing import Any
 
 import discord
 from discord import app_commands
 
 from bot.discord.errors import UserError
+from bot.discord.limits import CHOICE, ECHO, clip, fit_choices, length
+from bot.discord.member_zones import zone_label
 from bot.discord.services import BotServices
 from bot.domain.agenda import Schedule, Session
 from bot.domain.zones.catalog import zone_suggestions
-from bot.domain.zones.naming import zone_name
 from bot.domain.zones.resolve import UnknownZoneError
 
 LIMIT = 25
+AGENDA_LABEL = 30  # how much of an agenda's title a session choice shows beside it
 
 
 def services(interaction: discord.Interaction[Any]) -> BotServices:
@@ -26,22 +30,24 @@ def services(interaction: discord.Interaction[Any]) -> BotServices:
 
 
 class ZoneTransformer(app_commands.Transformer):
-    """A zone as typed or picked -> its IANA name (or UTC+hh:mm)."""
+    """A zone as typed or picked -> the zone."""
 
-    async def transform(self, interaction: discord.Interaction[Any], value: str) -> str:
+    async def transform(self, interaction: discord.Interaction[Any], value: str) -> tzinfo:
         try:
-            return zone_name(services(interaction).resolver.parse(value).tz)
+            return services(interaction).resolver.parse(value).tz
         except UnknownZoneError:
-            raise UserError("unknown_zone", zone=value) from None
+            raise UserError("unknown_zone", zone=clip(value, ECHO)) from None
 
     async def autocomplete(  # type: ignore[override]
         self, interaction: discord.Interaction[Any], value: str
     ) -> list[app_commands.Choice[str]]:
         table = services(interaction).resolver.abbreviations
-        return [
-            app_commands.Choice(name=choice.label, value=choice.zone)
-            for choice in zone_suggestions(value, table, LIMIT)
-        ]
+        return fit_choices(
+            [
+                app_commands.Choice(name=choice.label, value=choice.zone)
+                for choice in zone_suggestions(value, table, LIMIT)
+            ]
+        )
 
 
 class ScheduleTransformer(app_commands.Transformer):
@@ -50,7 +56,7 @@ class ScheduleTransformer(app_commands.Transformer):
     async def transform(self, interaction: discord.Interaction[Any], value: str) -> Schedule:
         schedule = services(interaction).schedule(interaction.guild_id, value)
         if schedule is None:
-            raise UserError("unknown_schedule", schedule=value)
+            raise UserError("unknown_schedule", schedule=clip(value, ECHO))
         return schedule
 
     async def autocomplete(  # type: ignore[override]
@@ -62,30 +68,58 @@ class ScheduleTransformer(app_commands.Transformer):
             for s in services(interaction).schedules(interaction.guild_id)
             if typed in s.id or typed in s.title.lower()
         ]
-        return [
-            app_commands.Choice(name=f"{s.title} ({s.id})"[:100], value=s.id) for s in found[:LIMIT]
-        ]
+        return fit_choices(
+            [app_commands.Choice(name=f"{s.title} ({s.id})", value=s.id) for s in found]
+        )
+
+
+def session_key(schedule_id: str, session_id: str) -> str:
+    """A short stable key for a session, where its ids would not fit (at most 100 characters
+    in a button's custom_id or a choice's value)."""
+    digest = hashlib.sha1(f"{schedule_id}/{session_id}".encode(), usedforsecurity=False)
+    return digest.hexdigest()[:20]
+
+
+def session_choice_value(schedule: Schedule, session: Session) -> str:
+    """ "agenda/session" for a choice offered without an agenda chosen; "#key" if that is long."""
+    value = f"{schedule.id}/{session.id}"
+    return value if length(value) <= CHOICE else f"#{session_key(schedule.id, session.id)}"
 
 
 async def session_autocomplete(
     interaction: discord.Interaction[Any], value: str
 ) -> list[app_commands.Choice[str]]:
-    """Sessions of the agenda chosen in the same command (or of the only agenda)."""
+    """Sessions of the agenda chosen in the same command; with none chosen, of every agenda
+    here, each labelled with its agenda. Times are in the member's zone, or UTC."""
     box = services(interaction)
     chosen = getattr(interaction.namespace, "schedule", None)
     schedules = box.schedules(interaction.guild_id)
     if chosen:
         schedules = [s for s in schedules if s.id == str(chosen)]
-    elif len(schedules) != 1:
-        return []
+    several = len(schedules) > 1
+    tz = box.member_zone(interaction.user.id) or UTC
     typed = value.lower()
     choices = []
     for schedule in schedules:
         for session in schedule.sessions:
-            if typed in session.title.lower() or typed in session.id:
-                label = f"{session.start.astimezone(schedule.timezone):%m-%d %H:%M} {session.title}"
-                choices.append(app_commands.Choice(name=label[:100], value=session.id))
-    return choices[:LIMIT]
+            if typed not in session.title.lower() and typed not in session.id:
+                continue
+            if session.all_day:
+                when = f"{session.start.astimezone(schedule.timezone):%m-%d}"
+            else:
+                when = f"{session.start.astimezone(tz):%m-%d %H:%M} {zone_label(tz)}"
+            agenda = f" ({clip(schedule.title, AGENDA_LABEL)})" if several else ""
+            room = CHOICE - length(when) - length(agenda) - 1
+            label = f"{when} {clip(session.title, room)}{agenda}"
+            choices.append(
+                app_commands.Choice(
+                    name=label,
+                    value=session_choice_value(schedule, session) if several else session.id,
+                )
+            )
+            if len(choices) == LIMIT:
+                return fit_choices(choices)
+    return fit_choices(choices)
 
 
 def only_schedule(interaction: discord.Interaction[Any], schedule: Schedule | None) -> Schedule:
@@ -108,12 +142,34 @@ def require_manage_events(interaction: discord.Interaction[Any]) -> bool:
     return True
 
 
+def session_reference(
+    interaction: discord.Interaction[Any], schedule: Schedule | None, value: str
+) -> tuple[Schedule, str]:
+    """The agenda and session id a session option names: a choice made across agendas carries
+    its agenda ("agenda/session" or "#key"); a bare session id needs the agenda chosen, or the
+    only one there is."""
+    visible = services(interaction).schedules(interaction.guild_id)
+    if schedule is not None:
+        visible = [s for s in visible if s.id == schedule.id]
+    if value.startswith("#"):
+        for candidate in visible:
+            for session in candidate.sessions:
+                if session_key(candidate.id, session.id) == value[1:]:
+                    return candidate, session.id
+    agenda, slash, session_id = value.partition("/")
+    if slash:
+        named = next((s for s in visible if s.id == agenda), None)
+        if named is not None:
+            return named, session_id
+    return only_schedule(interaction, schedule), value
+
+
 def pick_session(
     interaction: discord.Interaction[Any], schedule: Schedule | None, session_id: str
 ) -> tuple[Schedule, Session]:
     """The session named in a command, in the chosen agenda or the only one there is."""
-    chosen = only_schedule(interaction, schedule)
-    found = next((s for s in chosen.sessions if s.id == session_id), None)
+    chosen, wanted = session_reference(interaction, schedule, session_id)
+    found = next((s for s in chosen.sessions if s.id == wanted), None)
     if found is None:
-        raise UserError("unknown_session", schedule=chosen.id, session=session_id)
+        raise UserError("unknown_session", schedule=chosen.id, session=clip(wanted, ECHO))
     return chosen, found

@@ -3,8 +3,11 @@ planning, written by the commands members and organizers use."""
 
 from __future__ import annotations
 
+import logging
+import zoneinfo
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -20,7 +23,24 @@ from bot.domain.reminders.plan import (
 )
 from bot.storage.tables import Follow, Member, MemberFollow, MemberGuild, Star
 
+log = logging.getLogger(__name__)
+
 Clock = Callable[[], datetime]
+
+
+@cache
+def iana_keys() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def readable_zone(user_id: int, stored: str | None) -> str | None:
+    """A member's stored zone if it is an IANA key, the one form every reader opens with
+    `ZoneInfo`. Anything else (an offset such as "UTC-03:00", stored before zones were checked)
+    reads as no zone, with a log line, so that no reader fails on it."""
+    if not stored or stored in iana_keys():
+        return stored or None
+    log.warning("member %s has an unreadable time zone %r; treated as not set", user_id, stored)
+    return None
 
 
 def _now() -> datetime:
@@ -41,7 +61,7 @@ class People:
             members = {
                 m.user_id: MemberPrefs(
                     m.user_id,
-                    m.timezone,
+                    readable_zone(m.user_id, m.timezone),
                     m.locale,
                     m.dm_opt_in,
                     timedelta(minutes=m.lead_minutes) if m.lead_minutes is not None else None,
@@ -82,6 +102,11 @@ class People:
         with self.sessions() as db:
             return db.get(Member, user_id)
 
+    def member_timezone(self, user_id: int) -> str | None:
+        """The member's zone as an IANA key, or None (not set, or unreadable)."""
+        member = self.member(user_id)
+        return readable_zone(user_id, member.timezone) if member is not None else None
+
     # ---- members ---------------------------------------------------------------------------
 
     def _member(self, db: Session, user_id: int) -> Member:
@@ -94,6 +119,9 @@ class People:
         return member
 
     def set_timezone(self, user_id: int, zone: str | None) -> None:
+        """`zone` is an IANA key (or None to forget it); anything else is refused."""
+        if zone is not None and zone not in iana_keys():
+            raise ValueError(f"{zone!r} is not an IANA time zone key")
         with self.sessions.begin() as db:
             self._member(db, user_id).timezone = zone
 

@@ -114,13 +114,13 @@ async def test_session_details_come_with_remind_me_and_calendar_buttons(harness:
 
 
 async def test_the_remind_me_button_stars_the_session(harness: Harness) -> None:
-    key = button_key("istio-meetup-china-2021", "coffee-break")
+    key = button_key("devconf", "observability-101")  # starts in 65 minutes
     [reply] = await harness.gateway(button(f"star:{key}", locale="zh-CN"))
     assert (
         reply.data["data"]["content"]
-        == "⭐ 已将 **Coffee break** 加入你的日程，将在开始前 15 分钟 提醒你。"
+        == "⭐ 已将 **Observability 101** 加入你的日程，将在开始前 15 分钟 提醒你。"
     )
-    assert (42, "istio-meetup-china-2021", "coffee-break") in harness.people.audience().stars
+    assert (42, "devconf", "observability-101") in harness.people.audience().stars
 
 
 async def test_the_calendar_button_sends_an_ics_file(harness: Harness) -> None:
@@ -137,7 +137,7 @@ async def test_session_autocomplete_lists_the_chosen_agendas_sessions(harness: H
     )
     [reply] = await harness.run(payload)
     assert reply.data["data"]["choices"] == [
-        {"name": "07-10 15:30 Coffee break", "value": "coffee-break"}
+        {"name": "07-10 07:30 UTC Coffee break", "value": "coffee-break"}
     ]
 
 
@@ -193,18 +193,18 @@ async def test_remind_star_unstar_and_mine(harness: Harness) -> None:
         "content"
     ] == ("Your reminders now come 30 minutes before each session.")
     starred = _message(
-        await harness.run(slash("star", {"schedule": "devconf", "session": "intro-to-rust"}))
+        await harness.run(slash("star", {"schedule": "devconf", "session": "fuzzing-in-ci"}))
     )
     assert (
         starred["content"]
-        == "⭐ Added **Intro to Rust** to your agenda; I will remind you 30 minutes before it."
+        == "⭐ Added **Fuzzing in CI** to your agenda; I will remind you 30 minutes before it."
     )
     mine = _message(await harness.run(slash("mine")))
-    assert mine["embeds"][0]["description"] == "<t:1757425500:F> — **Intro to Rust** (DevConf Mini)"
+    assert mine["embeds"][0]["description"] == "<t:1757509200:F> — **Fuzzing in CI** (DevConf Mini)"
     gone = _message(
-        await harness.run(slash("unstar", {"schedule": "devconf", "session": "intro-to-rust"}))
+        await harness.run(slash("unstar", {"schedule": "devconf", "session": "fuzzing-in-ci"}))
     )
-    assert gone["content"] == "Removed **Intro to Rust** from your agenda."
+    assert gone["content"] == "Removed **Fuzzing in CI** from your agenda."
     member = harness.people.audience().members[42]
     assert (member.dm_opt_in, member.lead) == (True, timedelta(minutes=30))
 

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-import hashlib
+import math
 import re
-from datetime import date
+from datetime import date, timedelta, tzinfo
 from io import BytesIO
 from typing import Any, Self
 
@@ -14,9 +14,12 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands
 
-from bot.discord.errors import UserError
-from bot.discord.formatting import clock, session_embed, when
-from bot.discord.i18n import lead_text, reply, text_for
+from bot.discord.errors import UserError, answer_error
+from bot.discord.formatting import clock, quoted_label, session_embed, when
+from bot.discord.i18n import day_heading, lead_text, reply, text_for
+from bot.discord.limits import CONTENT, ECHO, FIELD_VALUE, FIELDS, clip, length
+from bot.discord.member_zones import zone_label
+from bot.discord.replies import respond
 from bot.discord.services import BotServices
 from bot.discord.transformers import (
     ScheduleTransformer,
@@ -26,26 +29,19 @@ from bot.discord.transformers import (
     services,
     session_autocomplete,
 )
-from bot.domain.agenda import Schedule
-from bot.domain.agenda_views import days_for, now_and_next
+from bot.discord.transformers import session_key as button_key
+from bot.domain.agenda import Schedule, Session
+from bot.domain.agenda_views import Entry, days_for, now_and_next
 from bot.domain.ics.calendars import feed_calendar, session_download
 from bot.domain.reminders.plan import DEFAULT_DM_LEAD
 from bot.domain.reminders.render import discord_time
 from bot.domain.timetext.quotes import quoted_times
 from bot.domain.zones.naming import zone_name
-from bot.domain.zones.resolve import ZoneResolver
-
-FIELD_LIMIT = 1024
 
 
-def button_key(schedule_id: str, session_id: str) -> str:
-    """A short stable key for a session in a button's custom_id (at most 100 characters)."""
-    return hashlib.sha1(f"{schedule_id}/{session_id}".encode(), usedforsecurity=False).hexdigest()[
-        :20
-    ]
-
-
-def _find_by_key(interaction: discord.Interaction[Any], key: str) -> tuple[Schedule, Any] | None:
+def _find_by_key(
+    interaction: discord.Interaction[Any], key: str
+) -> tuple[Schedule, Session] | None:
     for schedule in services(interaction).schedules(interaction.guild_id):
         for session in schedule.sessions:
             if button_key(schedule.id, session.id) == key:
@@ -62,18 +58,29 @@ def member_lead_minutes(box: BotServices, user_id: int) -> int:
 
 
 async def star_session(
-    interaction: discord.Interaction[Any], schedule: Schedule, session: Any
+    interaction: discord.Interaction[Any], schedule: Schedule, session: Session
 ) -> str:
+    """Star the session; the answer says when the reminder comes, or that none will because
+    the session starts within the member's lead time (a reminder is never sent after its time)."""
     box = services(interaction)
     user = interaction.user.id
-    box.people.set_locale(user, str(interaction.locale))
+    locale = str(interaction.locale)
+    box.people.set_locale(user, locale)
     added = box.people.star(user, schedule.id, session.id)
     box.on_people_changed()
     minutes = member_lead_minutes(box, user)
-    key = "starred" if added else "already_starred"
-    return reply(
-        interaction, key, title=session.title, lead=lead_text(minutes, str(interaction.locale))
-    )
+    lead = lead_text(minutes, locale)
+    until = session.start - box.clock()
+    if until > timedelta(minutes=minutes):
+        key = "starred" if added else "already_starred"
+        return reply(interaction, key, title=session.title, lead=lead)
+    if until > timedelta(0):
+        soon = lead_text(math.ceil(until.total_seconds() / 60), locale)
+        late = reply(interaction, "too_late_soon", until=soon, lead=lead)
+    else:
+        late = reply(interaction, "too_late_started")
+    key = "starred_late" if added else "already_starred_late"
+    return reply(interaction, key, title=session.title, late=late)
 
 
 class _SessionButton:
@@ -102,13 +109,18 @@ class _SessionButton:
         return cls(match["key"], getattr(item, "label", "") or "")
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        found = _find_by_key(interaction, self.key)
-        if found is None:
-            raise UserError("unknown_session", schedule="?", session="?")
-        await self.act(interaction, *found)
+        # Buttons are not commands: their errors never reach the tree's handler, so they are
+        # answered here, or the member would see only "This interaction failed".
+        try:
+            found = _find_by_key(interaction, self.key)
+            if found is None:
+                raise UserError("session_gone")
+            await self.act(interaction, *found)
+        except Exception as exc:  # every failure gets an answer (and a log line)
+            await answer_error(interaction, exc, f"button {self.prefix}")
 
     async def act(
-        self, interaction: discord.Interaction[Any], schedule: Schedule, session: Any
+        self, interaction: discord.Interaction[Any], schedule: Schedule, session: Session
     ) -> None:
         raise NotImplementedError
 
@@ -121,11 +133,9 @@ class StarButton(
     prefix, emoji, style = "star", "⭐", discord.ButtonStyle.primary
 
     async def act(
-        self, interaction: discord.Interaction[Any], schedule: Schedule, session: Any
+        self, interaction: discord.Interaction[Any], schedule: Schedule, session: Session
     ) -> None:
-        await interaction.response.send_message(
-            await star_session(interaction, schedule, session), ephemeral=True
-        )
+        await respond(interaction, await star_session(interaction, schedule, session))
 
 
 class CalendarButton(
@@ -136,16 +146,16 @@ class CalendarButton(
     prefix, emoji = "ics", "📅"
 
     async def act(
-        self, interaction: discord.Interaction[Any], schedule: Schedule, session: Any
+        self, interaction: discord.Interaction[Any], schedule: Schedule, session: Session
     ) -> None:
-        await interaction.response.send_message(
+        await respond(
+            interaction,
             reply(interaction, "ics_file", what=session.title),
             file=ics_file(schedule, session),
-            ephemeral=True,
         )
 
 
-def ics_file(schedule: Schedule, session: Any | None) -> discord.File:
+def ics_file(schedule: Schedule, session: Session | None) -> discord.File:
     if session is None:
         data = feed_calendar(schedule.title, [schedule], {})
         name = f"{schedule.id}.ics"
@@ -162,7 +172,7 @@ def agenda_embed(
     locale = str(interaction.locale)
     tz = box.member_zone(interaction.user.id)
     current, upcoming = now_and_next(schedule, box.clock())
-    embed = discord.Embed(title=schedule.title[:256], url=schedule.url)
+    embed = discord.Embed(title=schedule.title, url=schedule.url)
     shown = 0
     for day in days_for(schedule, tz or schedule.timezone):
         if only_day is not None and day.day != only_day:
@@ -170,34 +180,35 @@ def agenda_embed(
         lines = []
         for entry in day.entries:
             mark = "▶ " if entry.session in current else "⏭ " if entry.session in upcoming else ""
-            if entry.session.all_day:
-                start = "—"
-            elif tz is None:
-                start = discord_time(entry.session.start, "t")
-            else:
-                start = f"{entry.start:%H:%M}"
-                if entry.end is not None:
-                    start += f"–{entry.end:%H:%M}"
+            start = _agenda_time(entry, tz)
             other = f" ↪ {entry.organizers_day:%m-%d}" if entry.other_day and tz is not None else ""
             title = f"**{entry.session.title}**" if mark else entry.session.title
-            lines.append(f"{mark}`{start}` {title}{other}")
-        value = "\n".join(lines)
-        if len(value) > FIELD_LIMIT:
-            value = value[: FIELD_LIMIT - 1] + "…"
-        heading = f"{day.day:%a %Y-%m-%d}"
-        embed.add_field(name=heading, value=value or "—", inline=False)
+            lines.append(f"{mark}{start} {title}{other}")
+        value = clip("\n".join(lines), FIELD_VALUE)
+        embed.add_field(name=day_heading(day.day, locale), value=value or "—", inline=False)
         shown += 1
-        if shown == 25:
+        if shown == FIELDS:
             break
     if shown == 0 and only_day is not None:
         raise UserError("no_day", schedule=schedule.id, day=only_day.isoformat())
     footer = (
-        text_for(locale, "agenda_footer", zone=zone_name(tz))
+        text_for(locale, "agenda_footer", zone=zone_label(tz))
         if tz is not None
         else text_for(locale, "agenda_footer_nozone")
     )
     embed.set_footer(text=footer)
     return embed
+
+
+def _agenda_time(entry: Entry, tz: tzinfo | None) -> str:
+    """A session's time on its agenda line: written out in code style in the member's zone, or
+    a Discord timestamp, which Discord shows in the reader's zone, but never inside code."""
+    if entry.session.all_day:
+        return "`—`"
+    if tz is None:
+        return discord_time(entry.session.start, "t")
+    span = f"{entry.start:%H:%M}" + (f"–{entry.end:%H:%M}" if entry.end is not None else "")
+    return f"`{span}`"
 
 
 class AgendaCog(commands.Cog):
@@ -228,9 +239,8 @@ class AgendaCog(commands.Cog):
             try:
                 only_day = date.fromisoformat(day.strip())
             except ValueError:
-                raise UserError("no_day", schedule=chosen.id, day=day) from None
-        embed = agenda_embed(chosen, interaction, only_day)
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+                raise UserError("no_day", schedule=chosen.id, day=clip(day, ECHO)) from None
+        await respond(interaction, embed=agenda_embed(chosen, interaction, only_day))
 
     @app_commands.command(name=_("next"), description=_("The next sessions, with a countdown"))
     @app_commands.describe(schedule=_("Which agenda (default: the only one)"))
@@ -259,10 +269,9 @@ class AgendaCog(commands.Cog):
             )
             for s in upcoming
         ]
+        footer = "" if tz is not None else "\n" + reply(interaction, "agenda_footer_nozone")
         text = "\n".join(lines) or reply(interaction, "next_none", title=chosen.title)
-        if tz is None:
-            text += "\n" + reply(interaction, "agenda_footer_nozone")
-        await interaction.response.send_message(text, ephemeral=True)
+        await respond(interaction, clip(text, CONTENT - length(footer)) + footer)
 
     @app_commands.command(
         name=_("session"), description=_("A session's details, speakers and links")
@@ -285,7 +294,7 @@ class AgendaCog(commands.Cog):
         view = discord.ui.View(timeout=None)
         view.add_item(StarButton(key, text_for(locale, "remind_me")))
         view.add_item(CalendarButton(key, text_for(locale, "add_calendar")))
-        await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
+        await respond(interaction, embed=embed, view=view)
 
     @app_commands.command(name=_("convert"), description=_("Convert a time into your time zone"))
     @app_commands.describe(
@@ -297,24 +306,22 @@ class AgendaCog(commands.Cog):
         self,
         interaction: discord.Interaction[Any],
         time: str,
-        from_zone: app_commands.Transform[str, ZoneTransformer] | None = None,
-        to_zone: app_commands.Transform[str, ZoneTransformer] | None = None,
+        from_zone: app_commands.Transform[tzinfo, ZoneTransformer] | None = None,
+        to_zone: app_commands.Transform[tzinfo, ZoneTransformer] | None = None,
     ) -> None:
-        target = ZoneResolver().parse(to_zone).tz if to_zone else None
-        text = self._converted(
-            interaction, time, ZoneResolver().parse(from_zone).tz if from_zone else None, target
-        )
-        await interaction.response.send_message(text, ephemeral=True)
+        await respond(interaction, self._converted(interaction, time, from_zone, to_zone))
 
     async def convert_message(
         self, interaction: discord.Interaction[Any], message: discord.Message
     ) -> None:
-        await interaction.response.send_message(
-            self._converted(interaction, message.content, None, None), ephemeral=True
-        )
+        await respond(interaction, self._converted(interaction, message.content, None, None))
 
     def _converted(
-        self, interaction: discord.Interaction[Any], text: str, source: Any, target: Any
+        self,
+        interaction: discord.Interaction[Any],
+        text: str,
+        source: tzinfo | None,
+        target: tzinfo | None,
     ) -> str:
         box = services(interaction)
         locale = str(interaction.locale)
@@ -325,7 +332,7 @@ class AgendaCog(commands.Cog):
             return reply(interaction, "convert_none")
         lines = []
         for quoted in found[:10]:
-            line = f"**{quoted.text}** → {when(quoted.start, mine, locale)}"
+            line = f"**{quoted_label(quoted.text)}** → {when(quoted.start, mine, locale)}"
             if quoted.end is not None:
                 line += f" – {clock(quoted.end, mine)}"
             line += f" · {discord_time(quoted.start, 'R')}"

@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot.discord.cogs.agenda_cog import ics_file
 from bot.discord.i18n import reply
+from bot.discord.replies import respond
 from bot.discord.transformers import (
     ScheduleTransformer,
     only_schedule,
@@ -40,8 +41,8 @@ class CalendarCog(commands.Cog):
         else:
             chosen, found = pick_session(interaction, schedule, session)
         what = found.title if found else chosen.title
-        await interaction.response.send_message(
-            reply(interaction, "ics_file", what=what), file=ics_file(chosen, found), ephemeral=True
+        await respond(
+            interaction, reply(interaction, "ics_file", what=what), file=ics_file(chosen, found)
         )
 
     @app_commands.command(name=_("subscribe"), description=_("Your personal calendar feed link"))
@@ -64,6 +65,4 @@ class CalendarCog(commands.Cog):
         token = box.tokens.issue(user)
         https = box.feed_url(f"/feeds/{token}.ics")
         key = "subscribe_reset" if reset else "subscribe"
-        await interaction.response.send_message(
-            reply(interaction, key, https=https, webcal=webcal(https)), ephemeral=True
-        )
+        await respond(interaction, reply(interaction, key, https=https, webcal=webcal(https)))

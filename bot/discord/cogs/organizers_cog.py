@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,35 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands
 
 from bot.discord.errors import UserError
-from bot.discord.i18n import reply
+from bot.discord.i18n import problem_text, reply
+from bot.discord.limits import CONTENT, ECHO, clip, length
+from bot.discord.replies import respond
 from bot.discord.transformers import ScheduleTransformer, require_manage_events, services
 from bot.domain.agenda import Schedule, slugify
-from bot.domain.diagnostics import Severity
+from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.readers.source import MAX_BYTES, format_of, read_bytes
+
+MAX_LEAD_MINUTES = 10080  # a week, as for /remind lead
+_LEAD = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([dhms]?)", re.IGNORECASE)
+_MINUTES = {"d": 1440, "h": 60, "m": 1, "s": 1 / 60, "": 1}
+
+
+def checked_leads(text: str) -> str:
+    """Lead times as typed ("1d,15m"), each a number with an optional unit, within a week."""
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        found = _LEAD.fullmatch(part)
+        if found is None:
+            raise UserError("lead_not_number", lead=clip(part, ECHO))
+        minutes = float(found[1]) * _MINUTES[found[2].lower()]
+        if not 0 <= minutes <= MAX_LEAD_MINUTES:
+            raise UserError("bad_lead")
+    return text
+
+
+def _problems(diagnostics: list[Diagnostic], locale: str) -> str:
+    return "\n".join(problem_text(d, locale) for d in diagnostics)
 
 
 class FollowCog(commands.Cog):
@@ -42,19 +67,17 @@ class FollowCog(commands.Cog):
     ) -> None:
         box = services(interaction)
         assert interaction.guild_id is not None
-        try:
-            box.people.follow(
-                interaction.guild_id, channel.id, schedule.id, role.id if role else None, lead
-            )
-        except ValueError as exc:
-            raise UserError("bad_lead") from exc
+        leads = checked_leads(lead) if lead is not None else None
+        box.people.follow(
+            interaction.guild_id, channel.id, schedule.id, role.id if role else None, leads
+        )
         box.on_people_changed()
         mention = f" ({role.mention})" if role else ""
-        await interaction.response.send_message(
+        await respond(
+            interaction,
             reply(
                 interaction, "followed", channel=channel.mention, title=schedule.title, role=mention
             ),
-            ephemeral=True,
             allowed_mentions=discord.AllowedMentions.none(),
         )
 
@@ -78,8 +101,8 @@ class FollowCog(commands.Cog):
         removed = box.people.unfollow(interaction.guild_id, channel.id, schedule.id)
         box.on_people_changed()
         key = "unfollowed" if removed else "not_following"
-        await interaction.response.send_message(
-            reply(interaction, key, channel=channel.mention, title=schedule.title), ephemeral=True
+        await respond(
+            interaction, reply(interaction, key, channel=channel.mention, title=schedule.title)
         )
 
 
@@ -94,16 +117,12 @@ class SchedulesCog(
         box = services(interaction)
         found = box.schedules(interaction.guild_id)
         if not found:
-            await interaction.response.send_message(
-                reply(interaction, "no_schedules"), ephemeral=True
-            )
+            await respond(interaction, reply(interaction, "no_schedules"))
             return
         lines = "\n".join(
             f"`{s.id}` — {s.title} ({len(s.sessions)}, {s.timezone_name})" for s in found
         )
-        await interaction.response.send_message(
-            reply(interaction, "schedules_list", lines=lines)[:2000], ephemeral=True
-        )
+        await respond(interaction, reply(interaction, "schedules_list", lines=lines))
 
     @app_commands.command(
         name=_("import"), description=_("Import an attached agenda for this server")
@@ -114,32 +133,37 @@ class SchedulesCog(
         self, interaction: discord.Interaction[Any], file: discord.Attachment
     ) -> None:
         box = services(interaction)
+        locale = str(interaction.locale)
+        name = clip(Path(file.filename).name, ECHO)
         if format_of(file.filename) is None:
             raise UserError("import_format")
         if file.size > MAX_BYTES:
-            raise UserError(
-                "import_failed",
-                name=file.filename,
-                problems=f"{file.size} bytes: over the 1 MB limit",
+            too_big = reply(
+                interaction,
+                "import_too_big",
+                size=file.size / 1024 / 1024,
+                limit=MAX_BYTES // 1024 // 1024,
             )
+            raise UserError("import_failed", name=name, problems=too_big)
         await interaction.response.defer(ephemeral=True, thinking=True)
         data = await file.read()
-        name = Path(file.filename).name
-        result = await asyncio.to_thread(read_bytes, data, name, box.library.options)
-        problems = "\n".join(
-            f"line {d.line}: {d.message}" if d.line else d.message for d in result.diagnostics
+        result = await asyncio.to_thread(
+            read_bytes, data, Path(file.filename).name, box.library.options
         )
+        problems = _problems(result.diagnostics, locale)
         errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
         if not result.schedules or errors:
-            await interaction.followup.send(
-                reply(interaction, "import_failed", name=name, problems=problems[:1800]),
-                ephemeral=True,
+            # Errors first: they are why nothing was imported, and the reply may be cut.
+            failed = errors + [d for d in result.diagnostics if d not in errors]
+            problems = _problems(failed, locale)
+            await respond(
+                interaction, reply(interaction, "import_failed", name=name, problems=problems)
             )
             return
         folder = box.guild_folder / str(interaction.guild_id)
         folder.mkdir(parents=True, exist_ok=True)
-        stem = slugify(Path(name).stem) or "agenda"
-        target = folder / f"{stem}{Path(name).suffix.lower()}"
+        stem = slugify(Path(file.filename).stem) or "agenda"
+        target = folder / f"{stem}{Path(file.filename).suffix.lower()}"
         await asyncio.to_thread(target.write_bytes, data)
         await box.library.reload()
         schedule = result.schedules[0]
@@ -152,5 +176,6 @@ class SchedulesCog(
         )
         warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
         if warnings:
-            text += "\n" + reply(interaction, "import_warnings", problems=problems[:1500])
-        await interaction.followup.send(text[:2000], ephemeral=True)
+            room = CONTENT - length(text) - 1
+            text += "\n" + clip(reply(interaction, "import_warnings", problems=problems), room)
+        await respond(interaction, text)

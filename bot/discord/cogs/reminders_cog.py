@@ -14,12 +14,14 @@ from bot.discord.cogs.agenda_cog import member_lead_minutes, star_session
 from bot.discord.errors import UserError
 from bot.discord.formatting import when
 from bot.discord.i18n import lead_text, reply
+from bot.discord.limits import ECHO, EMBED_DESCRIPTION, clip
+from bot.discord.replies import respond
 from bot.discord.transformers import (
     ScheduleTransformer,
-    only_schedule,
     pick_session,
     services,
     session_autocomplete,
+    session_reference,
 )
 from bot.domain.agenda import Schedule
 
@@ -49,14 +51,14 @@ class RemindCog(
         box.people.set_dm(user, True)
         box.people.set_locale(user, str(interaction.locale))
         box.on_people_changed()
-        await interaction.response.send_message(text, ephemeral=True)
+        await respond(interaction, text)
 
     @app_commands.command(name=_("off"), description=_("Stop DM reminders"))
     async def remind_off(self, interaction: discord.Interaction[Any]) -> None:
         box = services(interaction)
         box.people.set_dm(interaction.user.id, False)
         box.on_people_changed()
-        await interaction.response.send_message(reply(interaction, "remind_off"), ephemeral=True)
+        await respond(interaction, reply(interaction, "remind_off"))
 
     @app_commands.command(
         name=_("lead"), description=_("How long before a session you are reminded")
@@ -70,9 +72,9 @@ class RemindCog(
         box = services(interaction)
         box.people.set_lead(interaction.user.id, minutes)
         box.on_people_changed()
-        await interaction.response.send_message(
+        await respond(
+            interaction,
             reply(interaction, "remind_lead", lead=lead_text(minutes, str(interaction.locale))),
-            ephemeral=True,
         )
 
 
@@ -91,9 +93,7 @@ class StarsCog(commands.Cog):
         schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
     ) -> None:
         chosen, found = pick_session(interaction, schedule, session)
-        await interaction.response.send_message(
-            await star_session(interaction, chosen, found), ephemeral=True
-        )
+        await respond(interaction, await star_session(interaction, chosen, found))
 
     @app_commands.command(name=_("unstar"), description=_("Remove a session from your agenda"))
     @app_commands.describe(
@@ -107,14 +107,14 @@ class StarsCog(commands.Cog):
         schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
     ) -> None:
         box = services(interaction)
-        chosen = only_schedule(interaction, schedule)
-        found = next((s for s in chosen.sessions if s.id == session), None)
-        title = found.title if found else session  # unstarring a session that has since gone
-        removed = box.people.unstar(interaction.user.id, chosen.id, session)
+        chosen, session_id = session_reference(interaction, schedule, session)
+        found = next((s for s in chosen.sessions if s.id == session_id), None)
+        # Unstarring a session that has since gone: its id is all there is to name it by.
+        title = found.title if found else clip(session_id, ECHO)
+        removed = box.people.unstar(interaction.user.id, chosen.id, session_id)
         box.on_people_changed()
-        await interaction.response.send_message(
-            reply(interaction, "unstarred" if removed else "not_starred", title=title),
-            ephemeral=True,
+        await respond(
+            interaction, reply(interaction, "unstarred" if removed else "not_starred", title=title)
         )
 
     @app_commands.command(name=_("mine"), description=_("Your personal agenda"))
@@ -133,14 +133,13 @@ class StarsCog(commands.Cog):
             key=lambda item: item[0].timestamp(),
         )
         if not mine:
-            await interaction.response.send_message(
-                reply(interaction, "mine_empty"), ephemeral=True
-            )
+            await respond(interaction, reply(interaction, "mine_empty"))
             return
         lines = [
             f"{when(s.start, tz, locale)} — **{s.title}** ({sch.title})" for _, sch, s in mine[:40]
         ]
         embed = discord.Embed(
-            title=reply(interaction, "mine_title"), description="\n".join(lines)[:4096]
+            title=reply(interaction, "mine_title"),
+            description=clip("\n".join(lines), EMBED_DESCRIPTION),
         )
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+        await respond(interaction, embed=embed)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import discord
 from discord import app_commands
@@ -11,8 +13,9 @@ from discord.ext import commands
 
 from bot.discord.formatting import when
 from bot.discord.i18n import reply
+from bot.discord.member_zones import stand_in_for, stored_zone, zone_label
+from bot.discord.replies import respond
 from bot.discord.transformers import ZoneTransformer, services
-from bot.domain.zones.resolve import ZoneResolver
 
 
 class TimezoneCog(
@@ -25,20 +28,24 @@ class TimezoneCog(
     async def set_zone(
         self,
         interaction: discord.Interaction[Any],
-        zone: app_commands.Transform[str, ZoneTransformer],
+        zone: app_commands.Transform[tzinfo, ZoneTransformer],
     ) -> None:
         box = services(interaction)
         user = interaction.user.id
-        box.people.set_timezone(user, zone)
+        key = stored_zone(zone, box.clock().date())
+        box.people.set_timezone(user, key)
         box.people.set_locale(user, str(interaction.locale))
         if interaction.guild_id:
             box.people.seen_in_guild(user, interaction.guild_id)
         box.on_people_changed()
-        tz = ZoneResolver().parse(zone).tz
+        tz = ZoneInfo(key)
         now = when(box.clock(), tz, str(interaction.locale))
-        await interaction.response.send_message(
-            reply(interaction, "zone_set", zone=zone, now=now), ephemeral=True
-        )
+        offset = stand_in_for(zone, key)
+        if offset is not None:
+            text = reply(interaction, "zone_set_offset", zone=key, offset=offset, now=now)
+        else:
+            text = reply(interaction, "zone_set", zone=zone_label(tz), now=now)
+        await respond(interaction, text)
 
     @app_commands.command(name=_("show"), description=_("Show your time zone"))
     async def show_zone(self, interaction: discord.Interaction[Any]) -> None:
@@ -50,14 +57,14 @@ class TimezoneCog(
             text = reply(
                 interaction,
                 "zone_show",
-                zone=str(tz),
+                zone=zone_label(tz),
                 now=when(box.clock(), tz, str(interaction.locale)),
             )
-        await interaction.response.send_message(text, ephemeral=True)
+        await respond(interaction, text)
 
     @app_commands.command(name=_("clear"), description=_("Forget your time zone"))
     async def clear_zone(self, interaction: discord.Interaction[Any]) -> None:
         box = services(interaction)
         box.people.set_timezone(interaction.user.id, None)
         box.on_people_changed()
-        await interaction.response.send_message(reply(interaction, "zone_cleared"), ephemeral=True)
+        await respond(interaction, reply(interaction, "zone_cleared"))
