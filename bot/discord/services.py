@@ -32,24 +32,12 @@ class BotServices:
 
     @property
     def guild_folder(self) -> Path:
-        return self.library.folder / "guilds"
+        return self.library.guild_folder
 
     def schedules(self, guild_id: int | None) -> list[Schedule]:
-        """Schedules a guild may see: everyone's, plus the ones imported in that guild."""
-        visible = []
-        for schedule in self.library.snapshot.schedules.values():
-            owner = self.owner_guild(schedule)
-            if owner is None or owner == guild_id:
-                visible.append(schedule)
-        return visible
-
-    def owner_guild(self, schedule: Schedule) -> int | None:
-        parts = Path(schedule.source.file).parts
-        guilds = self.guild_folder.parts
-        if tuple(parts[: len(guilds)]) == guilds and len(parts) > len(guilds) + 1:
-            owner = parts[len(guilds)]
-            return int(owner) if owner.isdigit() else None
-        return None
+        """Schedules a guild may see: the public ones, plus the ones imported in that guild
+        (the library's one visibility rule, the same the web follows)."""
+        return list(self.library.snapshot.visible_to(guild_id).values())
 
     def schedule(self, guild_id: int | None, schedule_id: str) -> Schedule | None:
         return next((s for s in self.schedules(guild_id) if s.id == schedule_id), None)

@@ -300,6 +300,11 @@ async def test_schedules_import_reads_an_attached_agenda_for_this_guild(harness:
         await harness.run(slash("list", group="schedules", permissions=ALL_PERMISSIONS))
     )
     assert "`tokyo` — Cloud Native Tokyo (3, Asia/Tokyo)" in listed["content"]
+    # Seen only in this server: another server and DMs (guild None) never see it.
+    other = slash("list", group="schedules", permissions=ALL_PERMISSIONS)
+    other["guild_id"] = "999000999"
+    assert "tokyo" not in _message(await harness.run(other))["content"]
+    assert "tokyo" not in [s.id for s in harness.bot.services.schedules(None)]
 
 
 async def test_a_broken_import_shows_its_errors_with_line_numbers(harness: Harness) -> None:
