@@ -12,6 +12,7 @@ from bot.domain.reminders.render import Rendered
 
 class ConsoleSender:
     kinds = frozenset({TargetKind.CONSOLE})
+    idempotent = False  # a line printed just before a crash is printed again after it
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream

@@ -3,9 +3,19 @@
 The job list is derived, never stored: one APScheduler job per distinct due time (id
 `due:<ISO time>`), reconciled whenever agendas or people change and every few minutes. A job
 re-plans when it fires and delivers everything due at its time. Delivery goes through the ledger:
-claim, send, record. A sweep retries failures (with backoff) and claims left by a dead process;
-at start, reminders missed while down are sent late if their session has not started, otherwise
-skipped and logged.
+claim, send, record. A sweep retries failures (with backoff, or after the wait a 429 asked for)
+and claims left by a dead process; at start, reminders missed while down are sent late if their
+session has not started, otherwise skipped and logged.
+
+What reaches the channel, per sender:
+- idempotent senders (Discord REST: nonce + enforce_nonce) run up to `Timing.concurrency` sends
+  at once; a retry after a crash, an unanswered request or a timeout carries the same nonce, so
+  Discord returns the first message instead of posting again (within its nonce window, "a few
+  minutes": a crash retry comes after at most the 60 s lease, an unknown outcome after 30 s);
+- the others (a webhook: Discord's Execute Webhook takes no nonce; the console) run one send at
+  a time, so a crash or an unanswered request can repeat at most the one message in flight.
+Every send ends inside its claim's lease (`Timing.send_margin`): a claim never runs out while its
+request may still be answered, so no other attempt starts while the first may still land.
 """
 
 from __future__ import annotations
@@ -15,11 +25,12 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from math import ceil
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.agendas.library import AgendaLibrary, Snapshot
-from bot.delivery import Retry, Sender, Sent, Undeliverable
+from bot.delivery import Retry, Sender, SendResult, Sent, Undeliverable, Unknown
 from bot.domain.agenda import Schedule, Session
 from bot.domain.reminders.plan import (
     Audience,
@@ -32,16 +43,23 @@ from bot.domain.reminders.plan import (
     owned_by,
     plan_reminders,
 )
-from bot.domain.reminders.render import Rendered, change_notice, channel_reminder, dm_reminder
+from bot.domain.reminders.render import (
+    Rendered,
+    change_notice,
+    channel_reminder,
+    dm_reminder,
+    open_zone,
+)
 from bot.domain.zones.local_time import same_instant
 from bot.observability.metrics import Metrics
-from bot.storage.deliveries import DeliveryLedger, skip_abandoned
+from bot.storage.deliveries import Claim, DeliveryLedger, skip_abandoned
 from bot.storage.people import People
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 JOB_PREFIX = "due:"
+RETRY_PREFIX = "retry:"
 
 
 def utc_now() -> datetime:
@@ -55,7 +73,8 @@ class Timing:
     late_after: timedelta = timedelta(seconds=30)  # sent later than this past due: marked late
     sweep_every: timedelta = timedelta(seconds=15)
     reconcile_every: timedelta = timedelta(minutes=5)
-    concurrency: int = 32
+    concurrency: int = 32  # sends at once through an idempotent sender (the others: one)
+    send_margin: timedelta = timedelta(seconds=10)  # a send ends this long before its lease
 
 
 def backoff(attempts: int) -> timedelta:
@@ -93,7 +112,9 @@ class ReminderService:
         self._audience = Audience()
         self._notices: dict[str, tuple[Session, Session]] = {}
         self._inflight: set[asyncio.Task[None]] = set()
-        self._semaphore = asyncio.Semaphore(timing.concurrency)
+        self._semaphore = asyncio.Semaphore(timing.concurrency if sender.idempotent else 1)
+        self._zone_opens: dict[str, bool] = {}  # a failed open searches the zone files again
+        self._zones_reported: set[tuple[int, str]] = set()
         self._last: Snapshot = library.snapshot
         self._stopping = False
 
@@ -219,6 +240,7 @@ class ReminderService:
                 await self._deliver(reminder)
             except Exception:  # one failed delivery never blocks the rest
                 log.exception("delivering %s failed unexpectedly", reminder.key)
+                self._count("failed")
 
     async def _deliver(self, reminder: PlannedReminder) -> None:
         now = self.clock()
@@ -233,11 +255,17 @@ class ReminderService:
             log.warning("skipped %s: its session started before it could be sent", reminder.key)
             self._count("skipped")
             return
-        message = self._render(reminder, late=now - reminder.due > self.timing.late_after)
+        try:
+            message = self._render(reminder, late=now - reminder.due > self.timing.late_after)
+        except Exception as exc:  # recorded and counted, never a claim left to run out
+            log.exception("rendering %s failed", reminder.key)
+            await self._record_failure(claim, f"rendering failed: {type(exc).__name__}: {exc}")
+            return
         if message is None:
             await asyncio.to_thread(self.ledger.mark_skipped, claim, "the session is gone")
+            self._count("skipped")
             return
-        result = await self.sender.send(reminder.target, message, nonce=f"ab{claim.id}")
+        result = await self._send(reminder, message, claim, now)
         finished = self.clock()
         if isinstance(result, Sent):
             late = finished - reminder.due > self.timing.late_after
@@ -250,9 +278,25 @@ class ReminderService:
             if late:
                 self._count("late")
         elif isinstance(result, Retry):
-            retry_at = finished + backoff(claim.attempts)
+            wait = result.retry_after if result.retry_after is not None else backoff(claim.attempts)
+            retry_at = finished + wait
             await asyncio.to_thread(self.ledger.mark_failed, claim, result.error, retry_at)
             log.warning("send of %s failed (%s); retry at %s", reminder.key, result.error, retry_at)
+            self._count("failed")
+            if result.retry_after is not None:
+                self._sweep_at(retry_at)
+        elif isinstance(result, Unknown):
+            retry_at = finished + backoff(claim.attempts)
+            await asyncio.to_thread(
+                self.ledger.mark_failed, claim, f"outcome unknown: {result.error}", retry_at
+            )
+            log.warning(
+                "%s may or may not have been posted (%s); retry at %s%s",
+                reminder.key,
+                result.error,
+                retry_at,
+                " with the same nonce" if self.sender.idempotent else "",
+            )
             self._count("failed")
         elif isinstance(result, Undeliverable):
             await asyncio.to_thread(self.ledger.mark_undeliverable, claim, result.error)
@@ -260,6 +304,45 @@ class ReminderService:
                 await asyncio.to_thread(self.people.mark_dm_closed, int(reminder.target.id))
             log.warning("%s cannot be delivered: %s", reminder.key, result.error)
             self._count("undeliverable")
+
+    async def _send(
+        self, reminder: PlannedReminder, message: Rendered, claim: Claim, claimed_at: datetime
+    ) -> SendResult:
+        """The sender's outcome, within the claim's lease: past it, another process could take
+        the claim over and send again while this request may still land."""
+        ends = claimed_at + self.ledger.lease - self.timing.send_margin
+        budget = (ends - self.clock()).total_seconds()
+        if budget <= 0:  # claiming or rendering took the lease: nothing has gone out
+            return Retry("the claim ran short before sending")
+        try:
+            async with asyncio.timeout(budget):
+                return await self.sender.send(reminder.target, message, nonce=f"ab{claim.id}")
+        except TimeoutError:
+            return Unknown(f"no outcome within {budget:.0f}s, before the claim's lease ends")
+        except Exception as exc:
+            log.exception("the sender failed on %s", reminder.key)
+            return Unknown(f"the sender failed: {type(exc).__name__}: {exc}")
+
+    async def _record_failure(self, claim: Claim, error: str) -> None:
+        retry_at = self.clock() + backoff(claim.attempts)
+        await asyncio.to_thread(self.ledger.mark_failed, claim, error, retry_at)
+        self._count("failed")
+
+    def _sweep_at(self, moment: datetime) -> None:
+        """A sweep at `moment` (rounded up to the second), for a retry a 429 put there."""
+        if self.scheduler is None or self._stopping:
+            return
+        run = datetime.fromtimestamp(ceil(moment.timestamp()), UTC)
+        job_id = f"{RETRY_PREFIX}{run.isoformat()}"
+        if self.scheduler.get_job(job_id) is None:
+            self.scheduler.add_job(
+                self.sweep,
+                "date",
+                run_date=run,
+                id=job_id,
+                misfire_grace_time=int(self.timing.lookback.total_seconds()),
+                coalesce=True,
+            )
 
     def _count(self, outcome: str) -> None:
         if self.metrics is not None:
@@ -276,6 +359,8 @@ class ReminderService:
         schedule, session = found
         if reminder.target.kind is TargetKind.DM:
             member = reminder.member
+            if member is not None:
+                self._readable(member.user_id, member.timezone)
             return dm_reminder(
                 schedule,
                 session,
@@ -288,7 +373,9 @@ class ReminderService:
         if follow is not None and follow.guild_id is not None:
             users = self._audience.guild_members.get(follow.guild_id, frozenset())
             zones = [
-                m.timezone for u in users if (m := self._audience.members.get(u)) and m.timezone
+                zone
+                for u in users
+                if (m := self._audience.members.get(u)) and (zone := self._readable(u, m.timezone))
             ]
         return channel_reminder(
             schedule,
@@ -298,6 +385,25 @@ class ReminderService:
             role_id=follow.role_id if follow else None,
             late=late,
         )
+
+    def _readable(self, user_id: int, zone: str | None) -> str | None:
+        """`zone` when it opens; otherwise None, and a log line (once per member and zone): one
+        member's bad zone leaves it out of the message, and never stops the message."""
+        if not zone:
+            return None
+        opens = self._zone_opens.get(zone)
+        if opens is None:
+            opens = self._zone_opens[zone] = open_zone(zone) is not None
+        if opens:
+            return zone
+        if (user_id, zone) not in self._zones_reported:
+            self._zones_reported.add((user_id, zone))
+            log.warning(
+                "member %s has a time zone that cannot be read (%r): left out of reminders",
+                user_id,
+                zone,
+            )
+        return None
 
     def _find(self, schedule_id: str, session_id: str) -> tuple[Schedule, Session] | None:
         schedule = self.library.snapshot.schedules.get(schedule_id)

@@ -1,16 +1,30 @@
 """The delivery ledger: one row per reminder per target, and the only way to send is to claim it.
 
-Claiming inserts the row under its unique key, or takes over a row whose claim expired (the
-process holding it died), whose retry time has come, or that a stopping process released, with
-one conditional UPDATE. Whatever the backend, two processes can never both hold a claim, so a
-reminder is sent once even with two bots on one database by mistake.
+Claiming inserts the row under its unique key, or takes over a row whose claim expired, whose
+retry time has come, that a stopping process released, or whose holder is known to be dead,
+with one conditional UPDATE. Whatever the backend, two processes can never both hold a claim, so
+a reminder is sent once even with two bots on one database by mistake.
+
+A claim's lease (60 s) is what frees the claims of a process that died anywhere. On one machine a
+dead holder is also seen at once (`OwnerLocks`), so a restart after a crash resumes its reminders
+without waiting out the lease.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import logging
+import os
+import secrets
+import stat
+import tempfile
+import time
+import weakref
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Update, and_, or_, select, update
@@ -20,7 +34,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.reminders.plan import PlannedReminder
 from bot.storage.tables import Delivery
 
+try:
+    import fcntl
+except ImportError:  # Windows has none: there, claims of a dead process wait for their lease
+    fcntl = None  # type: ignore[assignment]
+
+log = logging.getLogger(__name__)
+
 DEFAULT_LEASE = timedelta(seconds=60)
+# A dead holder's lock file matters until its last claim's lease ends; the holder touches it on
+# every claim, so one untouched for this long (far beyond any lease) is removed.
+STALE_LOCKS = timedelta(hours=1)
 
 
 class State(StrEnum):
@@ -42,23 +66,156 @@ class Claim:
     attempts: int
 
 
+class OwnerLocks:
+    """Which claim holders on this machine are dead, without waiting for their leases.
+
+    Every ledger holds an exclusive `flock` on a file named after its owner for as long as it
+    lives; the kernel drops the lock when the process ends, however it ends (kill -9 included).
+    The file only appears under its name once locked (it is renamed into place), so a file that
+    is there and unlocked means its holder is gone for good. A missing file (a holder on another
+    machine or in another container, or a cleaned temporary folder) tells nothing: its claims
+    wait for their lease as before. Anything that fails here counts as "alive", never as dead.
+    Files stay after their holder ends (that is how its death is seen) until `STALE_LOCKS`.
+    """
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory if fcntl is not None else None
+        self._dead: set[str] = set()  # owner names are never reused: dead stays dead
+
+    @classmethod
+    def default(cls) -> OwnerLocks:
+        """A private folder in the system's temporary folder, one per user."""
+        uid = os.getuid() if hasattr(os, "getuid") else 0
+        return cls(Path(tempfile.gettempdir()) / f"agenda-bot-claims-{uid}")
+
+    def path(self, owner: str) -> Path | None:
+        if self.directory is None:
+            return None
+        return self.directory / f"{hashlib.sha256(owner.encode()).hexdigest()[:40]}.lock"
+
+    def hold(self, owner: str) -> HeldLock | None:
+        """Lock `owner`'s file until `HeldLock.let_go` or the end of the process; None if it
+        cannot be done (then others see this owner as unknown: they wait for its leases)."""
+        path = self.path(owner)
+        if path is None or fcntl is None or not self._private_folder():
+            return None
+        staging = path.with_name(f"{path.stem}.{os.getpid()}.{secrets.token_hex(4)}.staging")
+        try:
+            fd = os.open(staging, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        except OSError as exc:
+            log.warning("claims of this process will wait for their lease after a crash: %s", exc)
+            return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.write(fd, owner.encode())
+            staging.replace(path)
+        except OSError as exc:
+            os.close(fd)
+            staging.unlink(missing_ok=True)
+            log.warning("claims of this process will wait for their lease after a crash: %s", exc)
+            return None
+        self._remove_stale(keep=path)
+        return HeldLock(path, fd)
+
+    def is_dead(self, owner: str) -> bool:
+        """True only when `owner`'s file is here and nobody holds its lock."""
+        if owner in self._dead:
+            return True
+        path = self.path(owner)
+        if path is None or fcntl is None:
+            return False
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return False
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return False  # held: its process is running
+        finally:
+            os.close(fd)
+        self._dead.add(owner)
+        return True
+
+    def _private_folder(self) -> bool:
+        assert self.directory is not None
+        try:
+            self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+            info = os.lstat(self.directory)
+        except OSError:
+            return False
+        owned = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+        return owned and stat.S_ISDIR(info.st_mode)  # lstat: a symlink is no folder
+
+    def _remove_stale(self, keep: Path) -> None:
+        assert self.directory is not None and fcntl is not None
+        cutoff = time.time() - STALE_LOCKS.total_seconds()
+        for old in [*self.directory.glob("*.lock"), *self.directory.glob("*.staging")]:
+            if old == keep:
+                continue
+            try:
+                if old.stat().st_mtime > cutoff:
+                    continue
+                fd = os.open(old, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                old.unlink(missing_ok=True)  # removed while locked: nobody mistakes it
+            except OSError:
+                pass
+            finally:
+                os.close(fd)
+
+
+@dataclass(frozen=True, slots=True)
+class HeldLock:
+    path: Path
+    fd: int
+
+    def touch(self) -> None:
+        """Mark it in use (its mtime), so it outlives this holder's last lease when it dies."""
+        with contextlib.suppress(OSError):
+            os.utime(self.fd)
+
+    def let_go(self) -> None:
+        """Unlock it and leave it in place: from now on its holder reads as dead."""
+        os.close(self.fd)
+
+
 class DeliveryLedger:
     """Claims and outcomes for one process (`owner`)."""
 
     def __init__(
-        self, sessions: sessionmaker[Session], owner: str, lease: timedelta = DEFAULT_LEASE
+        self,
+        sessions: sessionmaker[Session],
+        owner: str,
+        lease: timedelta = DEFAULT_LEASE,
+        owners: OwnerLocks | None = None,
     ) -> None:
         self.sessions = sessions
         self.owner = owner
         self.lease = lease
+        self.owners = owners if owners is not None else OwnerLocks.default()
+        self._held = self.owners.hold(owner)
+        # Held while this ledger exists, and let go (at the latest) when the process exits.
+        self._release = weakref.finalize(self, self._held.let_go) if self._held else None
+
+    def close(self) -> None:
+        """Stop holding this owner's lock, as a process that ends does: from then on its claims
+        are taken over at once. Only for a ledger that will record nothing more."""
+        if self._release is not None:
+            self._release()
 
     def claim(self, reminder: PlannedReminder, now: datetime) -> Claim | None:
-        """The claim on `reminder`, or None when it is sent, final, or held by someone else."""
+        """The claim on `reminder`, or None when it is sent, final, or held by someone else
+        (who is alive, or whose lease has not run out)."""
         with self.sessions.begin() as db:
             try:
                 with db.begin_nested():
                     row = _row(reminder, now, State.CLAIMED, self.owner, now + self.lease)
                     db.add(row)
+                self._touch()
                 return Claim(row.id, row.key, row.attempts)
             except IntegrityError:
                 pass
@@ -82,11 +239,48 @@ class DeliveryLedger:
                 .execution_options(synchronize_session=False),
             )
             if taken != 1:
+                taken = self._take_from_the_dead(db, reminder.key, now)
+            if taken != 1:
                 return None
             found = db.execute(
                 select(Delivery.id, Delivery.attempts).where(Delivery.key == reminder.key)
             ).one()
+            self._touch()
             return Claim(found.id, reminder.key, found.attempts)
+
+    def _touch(self) -> None:
+        if self._held is not None and self._release is not None and self._release.alive:
+            self._held.touch()
+
+    def _take_from_the_dead(self, db: Session, key: str, now: datetime) -> int:
+        holder = db.scalar(
+            select(Delivery.owner).where(Delivery.key == key, Delivery.state == State.CLAIMED)
+        )
+        if holder is None or holder == self.owner or not self.owners.is_dead(holder):
+            return 0
+        log.info("taking over %s from %s, which is no longer running", key, holder)
+        return _run(
+            db,
+            update(Delivery)
+            .where(Delivery.key == key, Delivery.state == State.CLAIMED, Delivery.owner == holder)
+            .values(
+                owner=self.owner,
+                claimed_until=now + self.lease,
+                attempts=Delivery.attempts + 1,
+            )
+            .execution_options(synchronize_session=False),
+        )
+
+    def dead_holders_keys(self, db: Session, now: datetime) -> list[str]:
+        """Keys claimed (lease still running) by holders known to be dead."""
+        held = db.execute(
+            select(Delivery.key, Delivery.owner).where(
+                Delivery.state == State.CLAIMED,
+                Delivery.claimed_until >= now,
+                Delivery.owner != self.owner,
+            )
+        ).all()
+        return [key for key, owner in held if owner and self.owners.is_dead(owner)]
 
     def _finish(self, claim: Claim, **values: object) -> bool:
         with self.sessions.begin() as db:
@@ -151,9 +345,10 @@ class DeliveryLedger:
         return found
 
     def retryable_keys(self, now: datetime) -> list[str]:
-        """Rows another attempt is owed to: failed and due, expired claims, released claims."""
+        """Rows another attempt is owed to: failed and due, expired claims, released claims,
+        claims of dead holders."""
         with self.sessions() as db:
-            return list(
+            keys = list(
                 db.scalars(
                     select(Delivery.key).where(
                         or_(
@@ -164,6 +359,7 @@ class DeliveryLedger:
                     )
                 )
             )
+            return keys + self.dead_holders_keys(db, now)
 
     def rows(self) -> list[Delivery]:
         with self.sessions() as db:
@@ -203,15 +399,18 @@ def _row(
 def skip_abandoned(ledger: DeliveryLedger, key: str, now: datetime, reason: str) -> bool:
     """Close a retryable row whose reminder is no longer planned (session moved or removed)."""
     with ledger.sessions.begin() as db:
+        open_claim = and_(Delivery.state == State.CLAIMED, Delivery.claimed_until < now)
+        holder = db.scalar(
+            select(Delivery.owner).where(Delivery.key == key, Delivery.state == State.CLAIMED)
+        )
+        if holder is not None and holder != ledger.owner and ledger.owners.is_dead(holder):
+            open_claim = and_(Delivery.state == State.CLAIMED, Delivery.owner == holder)
         changed = _run(
             db,
             update(Delivery)
             .where(
                 Delivery.key == key,
-                or_(
-                    Delivery.state.in_((State.FAILED, State.RELEASED)),
-                    and_(Delivery.state == State.CLAIMED, Delivery.claimed_until < now),
-                ),
+                or_(Delivery.state.in_((State.FAILED, State.RELEASED)), open_claim),
             )
             .values(state=State.SKIPPED, last_error=reason, claimed_until=None)
             .execution_options(synchronize_session=False),

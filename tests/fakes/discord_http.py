@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import math
 import threading
 import time
 from dataclasses import dataclass, field
@@ -56,6 +57,25 @@ class Received:
     at: float  # time.time() when it arrived
     data: dict[str, Any] = field(default_factory=dict)
     files: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+@dataclass
+class RateLimit:
+    """One 429 answer: `retry_after` seconds in the Retry-After header (rounded up, as Discord
+    does) and/or the JSON body; `via` adds Discord's edge header, which makes discord.py wait and
+    retry by itself instead of raising."""
+
+    retry_after: float
+    header: bool = True
+    body: bool = True
+    via: bool = False
+
+
+@dataclass
+class Attempt:
+    route: str
+    at: float
+    status: int
 
 
 def guild_payload() -> dict[str, Any]:
@@ -146,6 +166,41 @@ class FakeDiscord:
     _sockets: list[web.WebSocketResponse] = field(default_factory=list)
     _sequence: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     attachments: dict[str, bytes] = field(default_factory=dict)
+    # Off unless a test asks: 429s for the next message/webhook posts, a late answer (the message
+    # is recorded first, as Discord would have posted it), every post with its status, and how
+    # many posts were answered with an earlier message because their nonce was seen before.
+    rate_limits: list[RateLimit] = field(default_factory=list)
+    answer_delay: float = 0.0
+    attempts: list[Attempt] = field(default_factory=list)
+    nonce_replays: int = 0
+
+    def limit_next(self, count: int, limit: RateLimit) -> None:
+        with self._lock:
+            self.rate_limits.extend([limit] * count)
+
+    def tried(self) -> list[Attempt]:
+        with self._lock:
+            return list(self.attempts)
+
+    def _limited(self, route: str) -> web.Response | None:
+        with self._lock:
+            limit = self.rate_limits.pop(0) if self.rate_limits else None
+            self.attempts.append(Attempt(route, time.time(), 429 if limit else 200))
+        if limit is None:
+            return None
+        body: dict[str, Any] = {"message": "You are being rate limited.", "global": False}
+        if limit.body:
+            body["retry_after"] = limit.retry_after
+        headers = {"Content-Type": "application/json"}
+        if limit.header:
+            headers["Retry-After"] = str(math.ceil(limit.retry_after))
+        if limit.via:
+            headers["Via"] = "1.1 google"
+        return web.Response(body=json.dumps(body).encode(), status=429, headers=headers)
+
+    async def _answer_late(self) -> None:
+        if self.answer_delay:
+            await asyncio.sleep(self.answer_delay)
 
     def attachment_url(self, name: str) -> str:
         return f"http://127.0.0.1:{self.port}/attachments/{name}"
@@ -323,15 +378,20 @@ class FakeDiscord:
         body = await request.json()
         if channel.startswith("9") and channel[1:] in self.closed_dms:
             return self._json({"message": "Cannot send messages to this user", "code": 50007}, 403)
+        route = f"dm:{channel[1:]}" if channel.startswith("9") else f"channel:{channel}"
+        limited = self._limited(route)
+        if limited is not None:
+            return limited
         with self._lock:
             nonce = body.get("nonce")
             if nonce and body.get("enforce_nonce") and nonce in self._nonces:
+                self.nonce_replays += 1
                 return self._json(self._nonces[nonce])  # Discord returns the first message
             message = self._message_payload(channel, body["content"])
             if nonce:
                 self._nonces[str(nonce)] = message
-            route = f"dm:{channel[1:]}" if channel.startswith("9") else f"channel:{channel}"
             self.messages.append(Received(route, body["content"], nonce, time.time(), body))
+        await self._answer_late()
         return self._json(message)
 
     def _message_payload(self, channel: str, content: str) -> dict[str, Any]:
@@ -405,6 +465,9 @@ class FakeDiscord:
 
     async def _webhook(self, request: web.Request) -> web.Response:
         body = await request.json()
+        limited = self._limited(f"webhook:{request.match_info['id']}")
+        if limited is not None:
+            return limited
         with self._lock:
             message = {"id": str(next(self._ids)), "content": body["content"]}
             self.messages.append(
@@ -412,6 +475,7 @@ class FakeDiscord:
                     f"webhook:{request.match_info['id']}", body["content"], None, time.time(), body
                 )
             )
+        await self._answer_late()
         return self._json(message)
 
     async def _attachment(self, request: web.Request) -> web.Response:

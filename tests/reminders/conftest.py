@@ -14,7 +14,7 @@ from bot.domain.reminders.plan import Leads, Target, TargetKind
 from bot.domain.reminders.render import Rendered
 from bot.reminders.service import ReminderService, Timing
 from bot.storage.database import session_factory
-from bot.storage.deliveries import DeliveryLedger
+from bot.storage.deliveries import DEFAULT_LEASE, DeliveryLedger
 from bot.storage.people import People
 from tests.database import BACKENDS, migrated_engine
 
@@ -50,14 +50,18 @@ class RecordingSender:
     """Stands in for Discord inside one process: records sends, can fail on request."""
 
     kinds: frozenset[TargetKind] = frozenset(TargetKind)
+    idempotent: bool = True
     sent: list[tuple[Target, str, str]] = field(default_factory=list)
-    outcomes: list[SendResult] = field(default_factory=list)  # consumed first, then Sent
+    # Consumed first, then Sent; an exception is raised instead of answered.
+    outcomes: list[SendResult | Exception] = field(default_factory=list)
 
     async def start(self) -> None:
         return None
 
     async def send(self, target: Target, message: Rendered, nonce: str) -> SendResult:
         outcome = self.outcomes.pop(0) if self.outcomes else Sent(str(len(self.sent) + 1))
+        if isinstance(outcome, Exception):
+            raise outcome
         if isinstance(outcome, Sent):
             self.sent.append((target, message.content, nonce))
         return outcome
@@ -87,7 +91,7 @@ def make_world(
     library = AgendaLibrary(folder, ReadOptions(), clock=clock)
     library.load()
     people = People(sessions, clock=clock)
-    ledger = DeliveryLedger(sessions, owner)
+    ledger = DeliveryLedger(sessions, owner, lease=kwargs.pop("lease", DEFAULT_LEASE))
     sender = sender or RecordingSender()
     service = ReminderService(
         library=library,
@@ -97,7 +101,7 @@ def make_world(
         defaults=kwargs.pop("defaults", Leads((timedelta(minutes=15),), None)),
         destinations=kwargs.pop("destinations", (Target(TargetKind.CHANNEL, "77"),)),
         clock=clock,
-        timing=Timing(),
+        timing=kwargs.pop("timing", Timing()),
         **kwargs,
     )
     return World(folder, library, people, ledger, sender, clock, service)

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -16,7 +22,8 @@ from bot.domain.reminders.plan import (
     reminder_key,
 )
 from bot.storage.database import session_factory
-from bot.storage.deliveries import DeliveryLedger, State, skip_abandoned
+from bot.storage.deliveries import DeliveryLedger, OwnerLocks, State, skip_abandoned
+from tests.helpers import ROOT
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -122,3 +129,101 @@ def test_record_skipped_writes_once_and_abandoned_rows_close(engine: Engine) -> 
         _reminder(1).key: State.SKIPPED,
         _reminder(2).key: State.SKIPPED,
     }
+
+
+# ---- holders that are gone ------------------------------------------------------------------
+
+
+def test_a_claim_of_a_holder_that_ended_is_taken_over_at_once(engine: Engine) -> None:
+    ended, survivor = _ledgers(engine, "ended", "survivor")
+    lost = ended.claim(_reminder(), T0)
+    assert lost is not None
+    ended.close()  # what the end of its process does to its lock
+    soon = T0 + timedelta(seconds=1)
+    assert survivor.retryable_keys(soon) == [_reminder().key]
+    taken = survivor.claim(_reminder(), soon)
+    assert taken is not None and (taken.id, taken.attempts) == (lost.id, 2)  # the same nonce
+    assert not ended.mark_sent(lost, soon, late=False)
+    assert survivor.mark_sent(taken, soon, late=False)
+
+
+def test_a_claim_of_a_process_killed_with_sigkill_is_taken_over_at_once(
+    engine: Engine, tmp_path: Path
+) -> None:
+    owner = f"victim-{os.getpid()}-{time.monotonic_ns()}"
+    url = engine.url.render_as_string(hide_password=False)
+    script = (
+        "import sys, time\n"
+        "from datetime import UTC, datetime\n"
+        "from bot.storage.database import make_engine, session_factory\n"
+        "from bot.storage.deliveries import DeliveryLedger\n"
+        "from tests.storage.test_delivery_ledger import T0, _reminder\n"
+        f"ledger = DeliveryLedger(session_factory(make_engine({url!r})), {owner!r})\n"
+        "assert ledger.claim(_reminder(), T0) is not None\n"
+        "print('claimed', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    victim = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert victim.stdout is not None and victim.stdout.readline() == b"claimed\n"
+        [survivor] = _ledgers(engine, "survivor")
+        assert survivor.claim(_reminder(), T0 + timedelta(seconds=1)) is None  # alive: its lease
+        victim.send_signal(signal.SIGKILL)
+        victim.wait(10)
+        taken = survivor.claim(_reminder(), T0 + timedelta(seconds=1))
+        assert taken is not None and taken.attempts == 2
+    finally:
+        victim.kill()
+        victim.wait(10)
+        if victim.stdout is not None:
+            victim.stdout.close()
+
+
+def test_a_holder_this_machine_cannot_see_keeps_its_claim_until_its_lease_ends(
+    engine: Engine, tmp_path: Path
+) -> None:
+    sessions = session_factory(engine)
+    there = DeliveryLedger(sessions, "there", owners=OwnerLocks(tmp_path / "there"))
+    here = DeliveryLedger(sessions, "here", owners=OwnerLocks(tmp_path / "here"))
+    assert there.claim(_reminder(), T0) is not None
+    there.close()  # ended, but where "here" cannot see it (another machine or container)
+    assert here.retryable_keys(T0 + timedelta(seconds=30)) == []
+    assert here.claim(_reminder(), T0 + timedelta(seconds=30)) is None
+    assert here.claim(_reminder(), T0 + timedelta(seconds=61)) is not None
+
+
+def test_a_live_holder_in_this_process_is_never_taken_for_dead(engine: Engine) -> None:
+    holder, other = _ledgers(engine, "holder", "other")
+    assert holder.claim(_reminder(), T0) is not None
+    assert not other.owners.is_dead("holder")
+    assert other.claim(_reminder(), T0 + timedelta(seconds=59)) is None
+
+
+def test_an_abandoned_claim_of_a_holder_that_ended_is_closed_at_once(engine: Engine) -> None:
+    ended, survivor = _ledgers(engine, "ended", "survivor")
+    assert ended.claim(_reminder(), T0) is not None
+    assert not skip_abandoned(survivor, _reminder().key, T0, "no longer planned")
+    ended.close()
+    assert skip_abandoned(survivor, _reminder().key, T0, "no longer planned")
+    [row] = survivor.rows()
+    assert row.state == State.SKIPPED
+
+
+def test_lock_files_of_long_gone_holders_are_removed_and_live_ones_kept(tmp_path: Path) -> None:
+    locks = OwnerLocks(tmp_path)
+    live, gone, recent = locks.hold("live"), locks.hold("gone"), locks.hold("recent")
+    assert live is not None and gone is not None and recent is not None
+    gone.let_go()
+    recent.let_go()
+    hours_ago = time.time() - 2 * 3600
+    for held in (live, gone):
+        os.utime(held.path, (hours_ago, hours_ago))
+    assert locks.hold("newcomer") is not None
+    assert (live.path.exists(), gone.path.exists(), recent.path.exists()) == (True, False, True)
+    assert OwnerLocks(tmp_path).is_dead("recent") and not OwnerLocks(tmp_path).is_dead("live")
+    live.let_go()

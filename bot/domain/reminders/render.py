@@ -3,7 +3,8 @@
 Times appear three ways: Discord timestamps (`<t:UNIX:F>`, `<t:UNIX:R>`), which every reader's
 app shows in their own zone; written out in the zones the guild's members have set (deduplicated,
 ordered by offset, capped); and for DMs in the member's own zone and language (Babel). Zones are
-named by IANA names, never abbreviations.
+named by IANA names, never abbreviations. A zone that cannot be opened (bad stored data, a zone
+database that changed) is left out: one member's zone never stops a message to the others.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_datetime
 
@@ -65,13 +66,23 @@ class Rendered:
     user_id: int | None = None
 
 
+def open_zone(name: str | None) -> ZoneInfo | None:
+    """The zone named `name`, or None when it is empty or the zone database cannot open it
+    ("UTC-03:00", "America", a name the system's zone files no longer have)."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
+
+
 def written_in_zones(moment: datetime, zones: Iterable[str], cap: int = ZONE_CAP) -> str:
-    """ "Sat 13:30 Asia/Shanghai · Sat 07:30 Europe/Berlin · +2 more", ordered by offset."""
-    unique = sorted(
-        {z for z in zones if z},
-        key=lambda z: (moment.astimezone(ZoneInfo(z)).utcoffset(), z),
-    )
-    parts = [f"{moment.astimezone(ZoneInfo(z)):%a %H:%M} {z}" for z in unique[:cap]]
+    """ "Sat 13:30 Asia/Shanghai · Sat 07:30 Europe/Berlin · +2 more", ordered by offset.
+    Zones `open_zone` cannot open are left out."""
+    opened = {z: tz for z in set(zones) if (tz := open_zone(z)) is not None}
+    unique = sorted(opened, key=lambda z: (moment.astimezone(opened[z]).utcoffset(), z))
+    parts = [f"{moment.astimezone(opened[z]):%a %H:%M} {z}" for z in unique[:cap]]
     if len(unique) > cap:
         parts.append(_TEXT["en"]["more"].format(count=len(unique) - cap))
     return " · ".join(parts)
@@ -128,12 +139,14 @@ def dm_reminder(
     locale: str | None,
     late: bool,
 ) -> Rendered:
-    """A reminder for one member, in their zone and language."""
+    """A reminder for one member, in their zone and language; with a zone that cannot be opened,
+    as for a member who set none."""
     lang = language(locale)
     text = _TEXT[lang]
     lines = [text["starts"].format(title=session.title, relative=discord_time(session.start, "R"))]
-    if zone:
-        lines.append(f"{local_time(session.start, ZoneInfo(zone), locale)} ({zone})")
+    tz = open_zone(zone)
+    if tz is not None:
+        lines.append(f"{local_time(session.start, tz, locale)} ({zone})")
     else:
         lines.append(discord_time(session.start, "F"))
         lines.append(text["set_zone"])
