@@ -79,6 +79,9 @@ class AgendaBot(commands.AutoShardedBot):
             command_prefix=commands.when_mentioned,
             intents=intents(),
             help_command=None,
+            # A 429 asking for a longer wait comes back to the reminder runtime, which plans
+            # the retry at that time, instead of holding a delivery claim while sleeping.
+            max_ratelimit_timeout=30,
             **sharding,
         )
         self.services = services

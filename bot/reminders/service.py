@@ -123,11 +123,14 @@ class ReminderService:
     def plan(self) -> list[PlannedReminder]:
         """Everything the current agendas and people call for, that this sender can reach."""
         audience = self.people.audience()
-        schedules = list(self.library.snapshot.schedules.values())
+        snapshot = self.library.snapshot
+        schedules = list(snapshot.schedules.values())
+        # The operator's own destinations (console, webhook, DISCORD_CHANNEL_ID) follow the
+        # public agendas; a server's imports reach only that server's follows and members.
         implicit = tuple(
-            ChannelFollow(target, schedule.id)
+            ChannelFollow(target, schedule_id)
             for target in self.destinations
-            for schedule in schedules
+            for schedule_id in snapshot.public
         )
         audience = replace(audience, follows=implicit + audience.follows)
         self._audience = audience
@@ -434,7 +437,7 @@ class ReminderService:
     def _moved_notices(self, old: Snapshot, new: Snapshot) -> list[PlannedReminder]:
         now = self.clock()
         follows = [f for f in self._audience.follows if f.target.kind in self.sender.kinds] or [
-            ChannelFollow(t, s) for t in self.destinations for s in new.schedules
+            ChannelFollow(t, s) for t in self.destinations for s in new.public
         ]
         notices = []
         for schedule_id, schedule in new.schedules.items():

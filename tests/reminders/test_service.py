@@ -52,6 +52,19 @@ async def test_firing_sends_each_reminder_once_with_its_details(world: World) ->
     assert (row.state, row.late, row.sent_at) == (State.SENT, False, OPENING_DUE)
 
 
+async def test_the_operators_destinations_never_get_a_servers_imported_agenda(
+    world: World,
+) -> None:
+    """An import under guilds/<id>/ is that server's: the console, the webhook and
+    DISCORD_CHANNEL_ID follow only the public agendas."""
+    imported = world.folder / "guilds" / "123456789012345678"
+    imported.mkdir(parents=True)
+    (imported / "private.yaml").write_text((world.folder / "conf.yaml").read_text())
+    await world.library.reload()
+    assert "private" in world.library.snapshot.schedules
+    assert {p.schedule_id for p in world.service.plan()} == {"conf"}
+
+
 async def test_two_processes_on_one_database_send_once(world: World, engine) -> None:  # type: ignore[no-untyped-def]
     other = make_world(engine, world.folder, world.clock, owner="p2")
     world.clock.now = OPENING_DUE
