@@ -18,14 +18,17 @@ RUN apt-get update \
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY schedules ./schedules
-RUN mkdir -p /app/state && chown -R agenda /app/state /app/schedules
+# schedules/guilds holds the agendas imported with /schedules import: a volume of its own, owned
+# by the bot's user, so imports work even when /app/schedules is a host folder the bot may not
+# write (compose.yaml names it).
+RUN mkdir -p /app/state /app/schedules/guilds && chown -R agenda /app/state /app/schedules
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     AGENDA_BOT_HOST=0.0.0.0 \
     AGENDA_BOT_PORT=8080 \
     AGENDA_BOT_SCHEDULES=/app/schedules \
     AGENDA_BOT_STATE_DIR=/app/state
-VOLUME ["/app/schedules", "/app/state"]
+VOLUME ["/app/schedules", "/app/schedules/guilds", "/app/state"]
 USER 10001
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

@@ -31,8 +31,8 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -64,6 +64,21 @@ class SettingsError(ValueError):
     """A wrong setting, named so the user can fix it in one go."""
 
 
+class StartupError(RuntimeError):
+    """A setting that is well formed but does not work on this machine (a port in use, a
+    folder that cannot be written, a database that cannot be reached): one line that names
+    the setting and the cause."""
+
+
+def env_variable(key: str) -> str:
+    """The environment variable that sets `key`."""
+    if key == "database_url":
+        return "DATABASE_URL"
+    if key == "discord_channel_id":
+        return "DISCORD_CHANNEL_ID"
+    return f"AGENDA_BOT_{key.upper()}"
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     default_timezone: str = DEFAULT_ZONE
@@ -84,6 +99,18 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None
     discord_token: str | None = field(default=None, repr=False)
     discord_webhook_url: str | None = field(default=None, repr=False)
+    # Where each key set by the user came from: its variable, or "FILE: key".
+    origins: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def setting(self, key: str, value: object | None = None) -> str:
+        """A setting as the user names it, with its value: `AGENDA_BOT_PORT = 9000`,
+        `agenda-bot.toml: port = 9000`, or `port = 8080 (the default; AGENDA_BOT_PORT sets it)`.
+        `value` replaces the setting's own (a URL without its password, say)."""
+        shown = getattr(self, key) if value is None else value
+        origin = self.origins.get(key)
+        if origin:
+            return f"{origin} = {shown}"
+        return f"{key} = {shown} (the default; {env_variable(key)} sets it)"
 
     @property
     def database(self) -> str:
@@ -117,21 +144,19 @@ def load_settings(path: Path | None, environ: Mapping[str, str] | None = None) -
     unknown = set(data) - {*_PLAIN_KEYS, "abbreviations"}
     if unknown:
         raise SettingsError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
+    origins: dict[str, str] = {}
     for key in _PLAIN_KEYS:
-        variable = (
-            "DATABASE_URL"
-            if key == "database_url"
-            else (
-                "DISCORD_CHANNEL_ID" if key == "discord_channel_id" else f"AGENDA_BOT_{key.upper()}"
-            )
-        )
+        variable = env_variable(key)
         if env.get(variable):
             data[key] = env[variable]
             where_key = variable
+            origins[key] = variable
         else:
             where_key = f"{where}: {key}"
+            if key in data:
+                origins[key] = where_key
         data.setdefault(f"_where_{key}", where_key)
-    return _build(data, env, where)
+    return replace(_build(data, env, where), origins=MappingProxyType(origins))
 
 
 def _shards(env: Mapping[str, str]) -> tuple[int | None, tuple[int, ...] | None]:
@@ -165,6 +190,27 @@ def _read_file(path: Path) -> dict[str, Any]:
         raise SettingsError(f"{path}: {exc}") from None
 
 
+LONGEST_LEAD = timedelta(days=365)
+
+
+def _leads(text: str, label: str) -> tuple[timedelta, ...]:
+    """Lead times, each finite and at most LONGEST_LEAD (a reminder is never planned outside
+    the calendar)."""
+    try:
+        leads = parse_leads(text)
+    except ValueError as exc:
+        if str(exc).startswith("'"):  # parse_leads names the part it could not read
+            raise SettingsError(f"{label}: {exc}") from None
+        raise SettingsError(
+            f"{label}: {text!r} is not a lead time (use minutes, or 1d, 2h, 15m, 30s)"
+        ) from None
+    except OverflowError:
+        leads = (LONGEST_LEAD + LONGEST_LEAD,)
+    if any(lead > LONGEST_LEAD for lead in leads):
+        raise SettingsError(f"{label}: {text!r} is too long; a lead time is at most 365 days")
+    return leads
+
+
 def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings:
     def label(key: str) -> str:
         return str(data.get(f"_where_{key}", f"{where}: {key}"))
@@ -181,15 +227,15 @@ def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings
                 f"{where}: abbreviations.{key} = {value!r} is not an IANA time zone name"
             )
     table = with_overrides(DEFAULT_ABBREVIATIONS, overrides) if overrides else DEFAULT_ABBREVIATIONS
-    try:
-        sessions = parse_leads(str(data.get("session_leads", "15m")))
-    except ValueError as exc:
-        raise SettingsError(f"{label('session_leads')}: {exc}") from None
+    sessions = _leads(str(data.get("session_leads", "15m")), label("session_leads"))
     event_text = str(data.get("event_lead", "1d")).strip().lower()
-    try:
-        event = None if event_text in ("off", "none", "no", "") else parse_leads(event_text)[0]
-    except (ValueError, IndexError) as exc:
-        raise SettingsError(f"{label('event_lead')}: {exc}") from None
+    if event_text in ("off", "none", "no", ""):
+        event = None
+    else:
+        chosen = _leads(event_text, label("event_lead"))
+        if not chosen:
+            raise SettingsError(f"{label('event_lead')}: {event_text!r} is not a lead time")
+        event = chosen[0]
     try:
         port = int(data.get("port", 8080))
         if not 0 <= port <= 65535:
@@ -238,4 +284,4 @@ def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings
     )
 
 
-__all__ = ["Settings", "SettingsError", "load_settings"]
+__all__ = ["Settings", "SettingsError", "StartupError", "env_variable", "load_settings"]

@@ -4,30 +4,38 @@ Discord delivery, in one process, until SIGTERM."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import secrets
 import socket
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from discord.http import HTTPClient
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.agendas.library import AgendaLibrary, Snapshot
+from bot.agendas.revision_store import RevisionStore
 from bot.agendas.watch import watch_agendas
-from bot.config import Settings
+from bot.cli.preflight import database_setting, port_problem
+from bot.config import Settings, StartupError
 from bot.delivery import Sender
 from bot.delivery.console import ConsoleSender
 from bot.delivery.discord_rest import DiscordSender, use_api_base
 from bot.delivery.webhook import WebhookSender
 from bot.discord.client import AgendaBot
 from bot.discord.services import BotServices
+from bot.domain.ics.revisions import Revision
+from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.source import ReadResult, read_paths
 from bot.domain.reminders.plan import Target, TargetKind
 from bot.observability.metrics import Metrics
 from bot.reminders.service import ReminderService
-from bot.storage.database import make_engine, session_factory
+from bot.storage.database import DatabaseProbe, make_engine, session_factory
 from bot.storage.deliveries import DeliveryLedger
 from bot.storage.feed_tokens import DatabaseFeedTokens
 from bot.storage.migrate import upgrade
@@ -37,6 +45,54 @@ from bot.web.app import HealthChecks
 from bot.web.server import serve_feeds
 
 log = logging.getLogger(__name__)
+
+DATABASE_CHECK_EVERY = 30.0  # seconds: a deleted SQLite file is logged even if nobody probes
+
+
+class _WithoutSchedules:
+    """A revision store that never keeps the revisions of some schedules (the in-memory demo):
+    a later run without them must not list their sessions as cancelled in the feeds."""
+
+    def __init__(self, store: RevisionStore, schedule_ids: frozenset[str]) -> None:
+        self.store = store
+        self.schedule_ids = schedule_ids
+
+    def _kept(self, revisions: Mapping[str, Revision]) -> dict[str, Revision]:
+        return {k: r for k, r in revisions.items() if r.schedule_id not in self.schedule_ids}
+
+    def load(self) -> dict[str, Revision]:
+        return self._kept(self.store.load())
+
+    def save(self, revisions: Mapping[str, Revision]) -> None:
+        self.store.save(self._kept(revisions))
+
+
+class LibraryWithExtras(AgendaLibrary):
+    """The agenda library plus agendas held in memory (the demo), read again with every reload
+    as if they were files in the folder."""
+
+    def __init__(
+        self,
+        folder: Path,
+        options: ReadOptions,
+        store: RevisionStore,
+        extras: Sequence[ReadResult],
+    ) -> None:
+        in_memory = frozenset(s.id for result in extras for s in result.schedules)
+        super().__init__(folder, options, _WithoutSchedules(store, in_memory))
+        self.extras = list(extras)
+
+    def _read(self) -> list[ReadResult]:
+        found = read_paths([self.folder], self.options) if self.folder.exists() else []
+        return [*found, *self.extras]
+
+    def load(self) -> Snapshot:
+        return self._publish(self._read())
+
+    async def reload(self) -> Snapshot:
+        async with self._lock:
+            results = await asyncio.to_thread(self._read)
+            return self._publish(results)
 
 
 def choose_sender(
@@ -73,9 +129,61 @@ def _gauge_agendas(metrics: Metrics, snapshot: Snapshot) -> None:
     metrics.agenda_errors.set(len(snapshot.errors))
 
 
-def _ping(engine: Engine) -> None:
-    with engine.connect() as connection:
-        connection.execute(text("SELECT 1"))
+async def _watch_database(probe: DatabaseProbe, stop: asyncio.Event, every: float) -> None:
+    """Run the database check now and then, so that a lost SQLite file is logged even when
+    nothing asks /healthz (the check logs each change itself)."""
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=every)
+        if stop.is_set():
+            return
+        try:
+            await asyncio.to_thread(probe)
+        except Exception:  # already logged by the probe; /healthz answers 503 meanwhile
+            continue
+
+
+async def _prepare_database(settings: Settings) -> Engine:
+    """The engine, with every migration applied; a database that cannot take them is a
+    `StartupError` naming DATABASE_URL."""
+    try:
+        engine = make_engine(settings.database)
+    except OSError as exc:
+        raise StartupError(
+            f"{database_setting(settings)}: cannot create the folder for the database file "
+            f"({exc.strerror or exc})"
+        ) from None
+    try:
+        await asyncio.to_thread(upgrade, engine)
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise StartupError(
+            f"{database_setting(settings)}: cannot apply the migrations ({cause})"
+        ) from None
+    return engine
+
+
+async def _listening(feeds: asyncio.Task[None], started: asyncio.Event, settings: Settings) -> None:
+    """Wait until the feed server listens; if it cannot, stop with one line naming the port."""
+    waiting = asyncio.create_task(started.wait())
+    try:
+        await asyncio.wait({feeds, waiting}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        waiting.cancel()
+    if started.is_set():
+        return
+    error = feeds.exception() if not feeds.cancelled() else None
+    if error is None:  # ended without listening and without an error: stopping already
+        return
+    where = f"{settings.host or '*'}:{settings.port}"
+    if isinstance(error, OSError):
+        raise StartupError(
+            port_problem(error, where, settings.setting("port"), settings.setting("host"))
+        )
+    raise StartupError(
+        f"{settings.setting('port')}: the feed server did not start on {where} ({error})"
+    )
 
 
 def _discord_state(client: AgendaBot | None, metrics: Metrics) -> str:
@@ -91,16 +199,32 @@ def process_name() -> str:
     return f"{socket.gethostname()[:32]}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
-async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = False) -> None:
-    engine = make_engine(settings.database)
-    await asyncio.to_thread(upgrade, engine)
-    sessions = session_factory(engine)
+async def run_all(
+    settings: Settings,
+    stop: asyncio.Event,
+    access_log: bool = False,
+    extras: Sequence[ReadResult] = (),
+) -> None:
+    """Run until `stop` is set. A setting that does not work here (the schedules folder, the
+    database, the port) ends it with `StartupError`. `extras` are agendas held in memory, served
+    and reminded of like the files in the schedules folder (`run --demo`)."""
     if not settings.schedules.is_dir():
-        raise SystemExit(f"the schedules folder {settings.schedules} does not exist")
-    # Revisions live in the database: feed servers in several processes serve the same bytes.
-    library = AgendaLibrary(
-        settings.schedules, settings.read_options(), DatabaseRevisionStore(sessions)
-    )
+        raise StartupError(f"{settings.setting('schedules')}: no such folder")
+    engine = await _prepare_database(settings)
+    probe = DatabaseProbe(engine, log)
+    await asyncio.to_thread(probe.remember_file)
+    sessions = session_factory(engine)
+    options = settings.read_options()
+
+    def make_library() -> AgendaLibrary:
+        # Revisions live in the database: feed servers in several processes serve the same
+        # bytes. Made off the loop: the library reads them from the database when made.
+        store = DatabaseRevisionStore(sessions)
+        if extras:
+            return LibraryWithExtras(settings.schedules, options, store, extras)
+        return AgendaLibrary(settings.schedules, options, store)
+
+    library = await asyncio.to_thread(make_library)
     snapshot = await asyncio.to_thread(library.load)
     for diagnostic in snapshot.diagnostics:
         log.warning("%s", diagnostic)
@@ -142,6 +266,8 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
         client.services.on_people_changed = lambda: _spawn(background, service.reconcile())
         gateway = asyncio.create_task(_connect(client, stop))
     watcher = asyncio.create_task(watch_agendas(library, stop))
+    database_watch = asyncio.create_task(_watch_database(probe, stop, DATABASE_CHECK_EVERY))
+    listening = asyncio.Event()
     feeds = asyncio.create_task(
         serve_feeds(
             library,
@@ -150,14 +276,14 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
             port=settings.port,
             base_url=settings.base_url,
             stop=stop,
+            started=listening,
             access_log=access_log,
-            health=HealthChecks(
-                database=lambda: _ping(engine), discord=lambda: _discord_state(client, metrics)
-            ),
+            health=HealthChecks(database=probe, discord=lambda: _discord_state(client, metrics)),
             metrics=metrics,
         )
     )
     try:
+        await _listening(feeds, listening, settings)
         await service.start()
         log.info(
             "running: %d agendas, reminders through %s",
@@ -171,7 +297,7 @@ async def run_all(settings: Settings, stop: asyncio.Event, access_log: bool = Fa
         if client is not None:
             await client.close()
             await asyncio.gather(gateway, return_exceptions=True)
-        await asyncio.gather(watcher, feeds, *background, return_exceptions=True)
+        await asyncio.gather(watcher, feeds, database_watch, *background, return_exceptions=True)
         await sender.close()
         engine.dispose()
         log.info("stopped")

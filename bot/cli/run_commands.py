@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
 
 from bot.cli import event_loop
 from bot.cli.agenda_commands import EXIT_PROBLEMS, TZ_OPTION, zone_option
-from bot.config import Settings, SettingsError
-from bot.domain.readers.source import read_paths
+from bot.cli.preflight import check_database_setting, check_run, database_setting
+from bot.config import Settings, SettingsError, StartupError
+from bot.domain.diagnostics import Severity
+from bot.domain.readers.source import ReadResult, read_paths
 from bot.domain.reminders.plan import Audience, ChannelFollow, Target, TargetKind, plan_reminders
 from bot.domain.zones.naming import offset_label
 from bot.observability.logs import configure_logging
+
+log = logging.getLogger(__name__)
 
 
 @click.command()
@@ -25,8 +30,14 @@ from bot.observability.logs import configure_logging
     show_default=True,
     help="Log one line per feed request (tokens are always redacted).",
 )
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Add a demo agenda that starts two minutes from now, with a reminder one minute "
+    "before each session (unless lead times are set), to see the bot at work.",
+)
 @click.pass_obj
-def run(settings: Settings, *, access_log: bool) -> None:
+def run(settings: Settings, *, access_log: bool, demo: bool) -> None:
     """Run everything: agendas (re-read on change), reminders, the feed server, Discord."""
     configure_logging(
         settings.log_level,
@@ -34,9 +45,21 @@ def run(settings: Settings, *, access_log: bool) -> None:
         secrets=[s for s in (settings.discord_token, settings.discord_webhook_url) if s],
     )
     try:
-        settings.read_options()
+        options = settings.read_options()
     except SettingsError as exc:
         raise click.UsageError(str(exc)) from None
+    try:
+        check_run(settings)
+    except StartupError as exc:
+        raise click.ClickException(str(exc)) from None
+    extras = []
+    if demo:
+        from bot.cli.demo import demo_agenda, demo_settings  # noqa: PLC0415
+
+        settings = demo_settings(settings)
+        agenda = demo_agenda(datetime.now(UTC), settings, options)
+        extras.append(agenda)
+        _announce_demo(agenda, settings)
 
     async def main() -> None:
         from bot.runtime import run_all  # noqa: PLC0415 - keeps `agenda-bot check` light
@@ -45,9 +68,36 @@ def run(settings: Settings, *, access_log: bool) -> None:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
-        await run_all(settings, stop, access_log=access_log)
+        await run_all(settings, stop, access_log=access_log, extras=extras)
 
-    event_loop.run(main())
+    from bot.discord.client import DiscordUnavailableError  # noqa: PLC0415
+
+    try:
+        event_loop.run(main())
+    except StartupError as exc:
+        raise click.ClickException(str(exc)) from None
+    except DiscordUnavailableError as exc:
+        raise click.ClickException(f"DISCORD_TOKEN: {exc}") from None
+
+
+def _duration(lead: timedelta) -> str:
+    seconds = int(lead.total_seconds())
+    return f"{seconds // 60} min" if seconds % 60 == 0 else f"{seconds} s"
+
+
+def _announce_demo(agenda: ReadResult, settings: Settings) -> None:
+    for diagnostic in agenda.diagnostics:
+        log.warning("%s", diagnostic)
+    for schedule in agenda.schedules:
+        first = schedule.sessions[0].start
+        leads = ", ".join(_duration(lead) for lead in settings.leads.sessions)
+        log.info(
+            "demo: agenda %r starts at %s (%s); reminders %s before each session",
+            schedule.id,
+            first.astimezone(UTC).strftime("%H:%M:%S UTC"),
+            schedule.timezone_name,
+            leads or "never",
+        )
 
 
 @click.group()
@@ -59,13 +109,28 @@ def db() -> None:
 @click.pass_obj
 def db_upgrade(settings: Settings) -> None:
     """Apply every migration the database has not had yet."""
+    from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415
+
     from bot.storage.database import make_engine  # noqa: PLC0415
     from bot.storage.migrate import current, head, upgrade  # noqa: PLC0415
 
+    try:
+        check_database_setting(settings)
+    except StartupError as exc:
+        raise click.ClickException(str(exc)) from None
     engine = make_engine(settings.database)
-    before = current(engine)
-    upgrade(engine)
-    click.echo(f"database at revision {current(engine)} (was {before or 'empty'}; latest {head()})")
+    try:
+        before = current(engine)
+        upgrade(engine)
+        now = current(engine)
+    except SQLAlchemyError as exc:
+        cause = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise click.ClickException(
+            f"{database_setting(settings)}: cannot apply the migrations ({cause})"
+        ) from None
+    finally:
+        engine.dispose()
+    click.echo(f"database at revision {now} (was {before or 'empty'}; latest {head()})")
 
 
 @click.command()
@@ -74,10 +139,22 @@ def db_upgrade(settings: Settings) -> None:
 @click.option("--all", "show_all", is_flag=True, help="Include reminders whose time has passed.")
 @click.pass_obj
 def reminders(settings: Settings, path: Path, tz_name: str, *, show_all: bool) -> None:
-    """List the reminders the agendas at PATH would get, and when (with the configured leads)."""
-    options = settings.read_options()
+    """List the reminders the agendas at PATH would get, and when (with the configured leads).
+
+    Problems in the agendas are reported as `check` reports them (file:line, on standard error);
+    exits 1 when no agenda could be read or one has an error."""
+    try:
+        options = settings.read_options()
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from None
     tz = zone_option(options.resolver, tz_name, "--tz")
     results = read_paths([path], options)
+    if not results:
+        click.echo(f"{path}: no agenda files found (.md, .markdown, .yaml, .yml, .ics)", err=True)
+        raise SystemExit(EXIT_PROBLEMS)
+    for result in results:
+        for diagnostic in result.diagnostics:
+            click.echo(str(diagnostic), err=True)
     schedules = [s for r in results for s in r.schedules]
     follows = tuple(ChannelFollow(Target(TargetKind.CONSOLE), s.id) for s in schedules)
     planned = plan_reminders(schedules, Audience(follows=follows), settings.leads)
@@ -96,5 +173,6 @@ def reminders(settings: Settings, path: Path, tz_name: str, *, show_all: bool) -
     hidden = len(planned) - len(shown)
     if hidden:
         click.echo(f"({hidden} reminders already past; --all shows them)", err=True)
-    if not schedules:
+    errors = any(d.severity is Severity.ERROR for r in results for d in r.diagnostics)
+    if not schedules or errors:
         raise SystemExit(EXIT_PROBLEMS)

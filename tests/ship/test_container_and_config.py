@@ -37,7 +37,7 @@ def test_the_image_is_multi_stage_slim_non_root_with_tzdata_healthcheck_and_volu
     assert "tzdata" in DOCKERFILE
     assert "/healthz" in next(line for line in lines if line.startswith('CMD ["python"'))
     assert any(line.startswith("HEALTHCHECK") for line in lines)
-    assert 'VOLUME ["/app/schedules", "/app/state"]' in lines
+    assert 'VOLUME ["/app/schedules", "/app/schedules/guilds", "/app/state"]' in lines
     assert lines[-1] == 'CMD ["agenda-bot", "run"]'
     assert "pip install --no-cache-dir ." in DOCKERFILE  # the same install as CI's
 
@@ -49,6 +49,25 @@ def test_compose_runs_the_bot_with_postgresql() -> None:
     assert bot["environment"]["DATABASE_URL"].startswith("postgresql://")
     assert bot["depends_on"]["db"]["condition"] == "service_healthy"
     assert bot["environment"]["DISCORD_TOKEN"] == "${DISCORD_TOKEN:-}"  # from the environment only
+
+
+def test_guild_imports_go_to_a_volume_the_bot_user_owns() -> None:
+    """./schedules is the host user's folder, which uid 10001 cannot write: /schedules import
+    stores its files under schedules/guilds/, a named volume created from the image's folder,
+    which belongs to the bot's user."""
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    mounts = compose["services"]["bot"]["volumes"]
+    assert "./schedules:/app/schedules" in mounts
+    named = [m for m in mounts if m.endswith(":/app/schedules/guilds")]
+    assert len(named) == 1, mounts
+    volume = named[0].split(":")[0]
+    assert not volume.startswith((".", "/")) and volume in compose["volumes"]
+    lines = [line.strip() for line in DOCKERFILE.splitlines()]
+    prepare = next(line for line in lines if "/app/schedules/guilds" in line and "mkdir" in line)
+    assert "chown -R agenda" in prepare and "/app/schedules" in prepare.split("chown -R agenda")[1]
+    assert lines.index(prepare) < lines.index("USER 10001")
+    volumes = next(line for line in lines if line.startswith("VOLUME"))
+    assert "/app/schedules/guilds" in volumes
 
 
 def test_the_example_settings_file_loads_as_it_is() -> None:

@@ -6,7 +6,7 @@ ever sees text. Whatever a reader meets, `read_bytes` returns diagnostics and ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from types import TracebackType
@@ -21,6 +21,12 @@ from bot.domain.readers.native import read_native
 MAX_BYTES = (
     1024 * 1024
 )  # real agendas are a few kB; this bounds parse time (about 5 s at the limit)
+# The years a session may fall in. Far enough from datetime's limits that reminder leads,
+# VTIMEZONE windows and grace periods never leave the calendar; wide enough for any real agenda.
+FIRST_YEAR = 1900
+LAST_YEAR = 2199
+_EARLIEST = datetime(FIRST_YEAR, 1, 1, tzinfo=UTC)
+_LATEST = datetime(LAST_YEAR + 1, 1, 1, tzinfo=UTC)
 FORMATS = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -99,7 +105,8 @@ def read_bytes(
         else:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
             try:
-                result.schedules = _dispatch(fmt, text, diagnostics, options, _stem(file_name))
+                schedules = _dispatch(fmt, text, diagnostics, options, _stem(file_name))
+                result.schedules = _in_supported_years(schedules, diagnostics)
             except Exception as exc:  # a value no reader foresaw: reported, never raised
                 diagnostics.error(_failure_line(exc.__traceback__), _failure(exc))
     result.diagnostics = diagnostics.items
@@ -114,6 +121,35 @@ def _dispatch(
     if fmt == "yaml":
         return read_native(text, diagnostics, options, stem)
     return read_ical(text, diagnostics, options, stem)
+
+
+def _in_supported_years(schedules: list[Schedule], diagnostics: Diagnostics) -> list[Schedule]:
+    """The schedules without their sessions outside FIRST_YEAR to LAST_YEAR, each reported on
+    its line; a schedule left without sessions is dropped."""
+    kept_schedules = []
+    for schedule in schedules:
+        kept = []
+        for session in schedule.sessions:
+            outside = [
+                moment
+                for moment in (session.start, session.end)
+                if moment is not None and not _EARLIEST <= moment < _LATEST
+            ]
+            if outside:
+                diagnostics.error(
+                    session.line or schedule.source.line,
+                    f"{session.title!r} on {outside[0].date().isoformat()} is not between the "
+                    f"years {FIRST_YEAR} and {LAST_YEAR}; skipped",
+                )
+            else:
+                kept.append(session)
+        if len(kept) == len(schedule.sessions):
+            kept_schedules.append(schedule)
+        elif kept:
+            kept_schedules.append(replace(schedule, sessions=tuple(kept)))
+        else:
+            diagnostics.error(schedule.source.line, "no session could be read")
+    return kept_schedules
 
 
 _LINE_NAMES = ("line", "event_line", "line_number", "lineno")

@@ -254,3 +254,25 @@ def test_a_failure_no_reader_foresaw_is_an_error_on_the_line_being_read(
         "7: error: this could not be read (RuntimeError: unexpected); "
         "nothing else in the file could be read"
     ]
+
+
+def test_sessions_outside_the_supported_years_are_errors_on_their_line() -> None:
+    text = GOOD.replace(
+        'start: "2021-07-10T20:00:00+02:00"', 'start: "9999-12-31T20:00:00+08:00"'
+    ).replace("start: 2021-07-11", 'start: "0001-01-01 09:00"')
+    result = read_text(text, "beijing.yaml")
+    assert messages(result) == [
+        "18: error: 'Hack day' on 0001-01-01 is not between the years 1900 and 2199; skipped",
+        "15: error: 'After party' on 9999-12-31 is not between the years 1900 and 2199; skipped",
+    ]
+    assert [s.title for s in result.schedules[0].sessions] == ["Sign in", "Welcome"]
+    calendar = read_text(
+        CALENDAR.replace("DTSTART:20210710T150000Z", "DTSTART:25000710T150000Z").replace(
+            "STATUS:CANCELLED\n", ""
+        ),
+        "mesh.ics",
+    )
+    assert (
+        "36: error: 'Cancelled' on 2500-07-10 is not between the years 1900 and 2199; skipped"
+        in messages(calendar)
+    )
