@@ -27,11 +27,11 @@ from bot.delivery import Sender
 from bot.delivery.console import ConsoleSender
 from bot.delivery.discord_rest import DiscordSender, use_api_base
 from bot.delivery.webhook import WebhookSender
-from bot.discord.client import AgendaBot
+from bot.discord.client import AgendaBot, DiscordUnavailableError
 from bot.discord.services import BotServices
 from bot.domain.ics.revisions import Revision
 from bot.domain.readers.context import ReadOptions
-from bot.domain.readers.source import ReadResult, read_paths
+from bot.domain.readers.source import ReadResult
 from bot.domain.reminders.plan import Target, TargetKind
 from bot.observability.metrics import Metrics
 from bot.reminders.service import ReminderService
@@ -83,16 +83,7 @@ class LibraryWithExtras(AgendaLibrary):
         self.extras = list(extras)
 
     def _read(self) -> list[ReadResult]:
-        found = read_paths([self.folder], self.options) if self.folder.exists() else []
-        return [*found, *self.extras]
-
-    def load(self) -> Snapshot:
-        return self._publish(self._read())
-
-    async def reload(self) -> Snapshot:
-        async with self._lock:
-            results = await asyncio.to_thread(self._read)
-            return self._publish(results)
+        return [*super()._read(), *self.extras]
 
 
 def choose_sender(
@@ -115,13 +106,19 @@ def _spawn(tasks: set[asyncio.Task[object]], work: Coroutine[Any, Any, object]) 
     task.add_done_callback(tasks.discard)
 
 
-async def _connect(client: AgendaBot, stop: asyncio.Event) -> None:
-    """The gateway connection; if it ends for good (bad token, intents refused), stop everything."""
+async def _connect(client: AgendaBot, stop: asyncio.Event) -> Exception | None:
+    """The gateway connection; if it ends for good (bad token, intents refused), stop everything
+    and hand the failure back, so that `run` exits with an error for its supervisor."""
     try:
         await client.connect(reconnect=True)
-    except Exception:
+    except DiscordUnavailableError as exc:  # already logged, in one line
+        stop.set()
+        return exc
+    except Exception as exc:
         log.exception("the Discord connection failed")
         stop.set()
+        return exc
+    return None
 
 
 def _gauge_agendas(metrics: Metrics, snapshot: Snapshot) -> None:
@@ -262,6 +259,7 @@ async def run_all(
     library.subscribe(lambda s: _gauge_agendas(metrics, s))
     _gauge_agendas(metrics, snapshot)
     background: set[asyncio.Task[object]] = set()
+    gateway_failure: Exception | None = None
     if client is not None:
         client.services.on_people_changed = lambda: _spawn(background, service.reconcile())
         gateway = asyncio.create_task(_connect(client, stop))
@@ -297,7 +295,12 @@ async def run_all(
         if client is not None:
             await client.close()
             await asyncio.gather(gateway, return_exceptions=True)
+            gateway_failure = (
+                gateway.result() if gateway.done() and not gateway.cancelled() else None
+            )
         await asyncio.gather(watcher, feeds, database_watch, *background, return_exceptions=True)
         await sender.close()
         engine.dispose()
         log.info("stopped")
+    if gateway_failure is not None:
+        raise gateway_failure

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -112,10 +113,36 @@ class _Accepted:
 
 
 Listener = Callable[[Snapshot], None]
+Install = Callable[[], None]
+Preparer = Callable[[Snapshot], Install]
+
+
+@dataclass(eq=False, slots=True)
+class _Subscriber:
+    """A plain listener (called on the loop), or a preparer (run in the worker thread; the
+    install it returns is called on the loop)."""
+
+    listener: Listener | None = None
+    prepare: Preparer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    """One reading worked out in full (and saved) off the event loop, ready to go live at once."""
+
+    snapshot: Snapshot
+    accepted: dict[str, _Accepted]
+    retired: dict[str, Schedule]
+    announce: bool
+    installs: dict[_Subscriber, Install]
 
 
 class AgendaLibrary:
-    """Reads a folder of agendas; `reload()` again whenever it may have changed."""
+    """Reads a folder of agendas; `reload()` again whenever it may have changed.
+
+    A reload reads the files, works out the revisions, saves them and prepares every
+    `subscribe_prepared` subscriber in a worker thread; only the swap to the new snapshot, the
+    installs and the plain listeners run on the event loop."""
 
     def __init__(
         self,
@@ -134,8 +161,10 @@ class AgendaLibrary:
         self._retired: dict[str, Schedule] = {}
         self._saved = self.store.load()
         self._snapshot = Snapshot(0, MappingProxyType({}), MappingProxyType(self._saved))
-        self._listeners: list[Listener] = []
+        self._subscribers: list[_Subscriber] = []
         self._lock = asyncio.Lock()
+        # A cancelled reload releases `_lock` while its thread runs on: saves never overlap.
+        self._saving = threading.Lock()
 
     @property
     def snapshot(self) -> Snapshot:
@@ -150,31 +179,55 @@ class AgendaLibrary:
         return visibility_of(self.folder, file).public
 
     def subscribe(self, listener: Listener) -> None:
-        """Call `listener` with each new snapshot (after every reload that changed something)."""
-        self._listeners.append(listener)
+        """Call `listener` with each new snapshot (after every reload that changed something),
+        on the event loop, the moment it goes live: it must be quick."""
+        self._subscribers.append(_Subscriber(listener=listener))
+
+    async def subscribe_prepared(self, prepare: Preparer) -> None:
+        """For work too slow for the event loop: `prepare(snapshot)` runs in the reload's
+        worker thread before each new snapshot goes live and returns an install, called on the
+        loop together with the swap (in subscription order with the plain listeners). The
+        current snapshot is prepared and installed first, in a thread, between reloads. A
+        `prepare` that raises is logged; its subscriber keeps what it had installed."""
+        async with self._lock:
+            install = await asyncio.to_thread(prepare, self._snapshot)
+            install()
+            self._subscribers.append(_Subscriber(prepare=prepare))
 
     def load(self) -> Snapshot:
-        """Read the folder now (blocking) and publish the result."""
-        results = read_paths([self.folder], self.options) if self.folder.exists() else []
-        return self._publish(results)
+        """Read the folder now and publish the result, all in the calling thread (blocking:
+        for startup and one-off commands; a running service calls `reload`)."""
+        return self._publish(self._read())
 
     async def reload(self) -> Snapshot:
-        """`load` off the event loop; concurrent calls run one after the other."""
+        """`load` with everything but the swap off the event loop; concurrent calls run one
+        after the other. Raises what reading or saving raised, and then nothing changed."""
         async with self._lock:
-            results = await asyncio.to_thread(
-                lambda: read_paths([self.folder], self.options) if self.folder.exists() else []
-            )
-            return self._publish(results)
+            outcome = await asyncio.to_thread(lambda: self._work_out(self._read()))
+            return self._go_live(outcome)
+
+    def _read(self) -> list[ReadResult]:
+        """The files read for one reload (in its worker thread); a subclass may add to them."""
+        return read_paths([self.folder], self.options) if self.folder.exists() else []
 
     def _publish(self, results: list[ReadResult]) -> Snapshot:
+        """Work `results` out and put them live, all in the calling thread."""
+        return self._go_live(self._work_out(results))
+
+    def _work_out(self, results: list[ReadResult]) -> _Outcome:
+        """Everything a reading leads to, from the live state, which it leaves untouched; saves
+        the revisions and prepares the subscribers. Safe in a worker thread (one at a time)."""
         now = self.clock()
+        live = self._snapshot
+        accepted = dict(self._accepted)
+        retired = dict(self._retired)
         diagnostics: list[Diagnostic] = []
         seen_files = set()
         for result in results:
             seen_files.add(result.file)
             diagnostics.extend(result.diagnostics)
             errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
-            previous = self._accepted.get(result.file)
+            previous = accepted.get(result.file)
             broken = not result.schedules or (previous is not None and errors > previous.errors)
             if broken and previous is not None:
                 diagnostics.append(
@@ -187,14 +240,12 @@ class AgendaLibrary:
                 )
                 continue
             if result.schedules:
-                self._accepted[result.file] = _Accepted(
-                    result.schedules, errors, result.modified or now
-                )
-        for gone in set(self._accepted) - seen_files:
-            del self._accepted[gone]
-        schedules, first_seen = self._by_id(diagnostics)
+                accepted[result.file] = _Accepted(result.schedules, errors, result.modified or now)
+        for gone in set(accepted) - seen_files:
+            del accepted[gone]
+        schedules, first_seen = self._by_id(accepted, diagnostics)
         # advance and retire each return one schedule's revisions, read from the last book.
-        book = self._snapshot.revisions
+        book = live.revisions
         revisions: dict[str, Revision] = {}
         for schedule_id, schedule in schedules.items():
             revisions.update(
@@ -210,57 +261,74 @@ class AgendaLibrary:
         for schedule_id in {r.schedule_id for r in book.values()} - set(schedules):
             mine = retire(book, schedule_id, now=now, grace=self.grace)
             revisions.update(mine)
-            old = self._snapshot.schedules.get(schedule_id) or self._retired.get(schedule_id)
+            old = live.schedules.get(schedule_id) or retired.get(schedule_id)
             if mine and old is not None:
-                self._retired[schedule_id] = replace(old, sessions=())
+                retired[schedule_id] = replace(old, sessions=())
             else:
-                self._retired.pop(schedule_id, None)
-        for schedule_id in list(self._retired):
+                retired.pop(schedule_id, None)
+        for schedule_id in list(retired):
             if schedule_id in schedules:
-                del self._retired[schedule_id]
-        changed = schedules != dict(self._snapshot.schedules) or revisions != dict(
-            self._snapshot.revisions
-        )
-        version = (
-            self._snapshot.version + 1
-            if changed or self._snapshot.version == 0
-            else (self._snapshot.version)
-        )
+                del retired[schedule_id]
+        changed = schedules != dict(live.schedules) or revisions != dict(live.revisions)
+        version = live.version + 1 if changed or live.version == 0 else live.version
         snapshot = Snapshot(
             version,
             MappingProxyType(schedules),
             MappingProxyType(revisions),
             tuple(diagnostics),
-            MappingProxyType(dict(self._retired)),
+            MappingProxyType(dict(retired)),
             now,
             MappingProxyType(
                 {
                     i: visibility_of(self.folder, s.source.file)
-                    for i, s in [*self._retired.items(), *schedules.items()]
+                    for i, s in [*retired.items(), *schedules.items()]
                 }
             ),
         )
+        with self._saving:
+            if revisions != self._saved:
+                self.store.save(revisions)
+                self._saved = revisions
+        announce = changed or version == 1
+        installs: dict[_Subscriber, Install] = {}
+        if announce:
+            for subscriber in list(self._subscribers):
+                if subscriber.prepare is None:
+                    continue
+                try:
+                    installs[subscriber] = subscriber.prepare(snapshot)
+                except Exception:
+                    log.exception("preparing for agenda version %d failed", version)
+        return _Outcome(snapshot, accepted, retired, announce, installs)
+
+    def _go_live(self, outcome: _Outcome) -> Snapshot:
+        """Swap to `outcome` and tell the subscribers: quick, for the event loop."""
+        snapshot = outcome.snapshot
+        self._accepted, self._retired = outcome.accepted, outcome.retired
         self._snapshot = snapshot
-        if revisions != self._saved:
-            self.store.save(revisions)
-            self._saved = revisions
-        if changed or version == 1:
-            for listener in self._listeners:
-                listener(snapshot)
+        if outcome.announce:
+            for subscriber in list(self._subscribers):
+                try:
+                    if subscriber.listener is not None:
+                        subscriber.listener(snapshot)
+                    elif (install := outcome.installs.get(subscriber)) is not None:
+                        install()
+                except Exception:  # one listener's bug never keeps the others stale
+                    log.exception("an agenda listener failed on version %d", snapshot.version)
         for diagnostic in snapshot.errors:
             log.warning("%s", diagnostic)
         return snapshot
 
     def _by_id(
-        self, diagnostics: list[Diagnostic]
+        self, accepted: Mapping[str, _Accepted], diagnostics: list[Diagnostic]
     ) -> tuple[dict[str, Schedule], dict[str, datetime]]:
         schedules: dict[str, Schedule] = {}
         first_seen: dict[str, datetime] = {}
         owner: dict[str, str] = {}
         # Operators' files first: an import in a guild never takes over a public agenda's id.
-        for file in sorted(self._accepted, key=lambda f: (not self._public(f), f)):
-            accepted = self._accepted[file]
-            for schedule in accepted.schedules:
+        for file in sorted(accepted, key=lambda f: (not self._public(f), f)):
+            live = accepted[file]
+            for schedule in live.schedules:
                 if schedule.id in schedules:
                     diagnostics.append(
                         Diagnostic(
@@ -273,6 +341,6 @@ class AgendaLibrary:
                     )
                     continue
                 schedules[schedule.id] = schedule
-                first_seen[schedule.id] = accepted.modified
+                first_seen[schedule.id] = live.modified
                 owner[schedule.id] = file
         return dict(sorted(schedules.items())), first_seen

@@ -13,7 +13,8 @@ from bot.agendas.library import AgendaLibrary
 from bot.agendas.revision_store import JsonRevisionStore
 from bot.agendas.watch import watch_agendas
 from bot.cli import event_loop
-from bot.config import Settings, SettingsError
+from bot.cli.preflight import check_port, check_state_dir
+from bot.config import Settings, SettingsError, StartupError
 from bot.domain.feed_tokens import MemoryFeedTokens
 from bot.observability.logs import configure_logging
 from bot.web.server import serve_feeds
@@ -68,6 +69,11 @@ def serve(
         options = settings.read_options()
     except SettingsError as exc:
         raise click.UsageError(str(exc)) from None
+    try:
+        check_state_dir(state_dir, f"--state-dir {state_dir}")
+        check_port(host, port, port_setting=f"--port {port}", host_setting=f"--host {host}")
+    except StartupError as exc:
+        raise click.ClickException(str(exc)) from None
     configure_logging(settings.log_level, settings.log_format)
     library = AgendaLibrary(folder, options, JsonRevisionStore(state_dir / "revisions.json"))
     snapshot = library.load()

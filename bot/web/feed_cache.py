@@ -5,8 +5,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 from collections import OrderedDict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.agendas.library import Snapshot
@@ -42,64 +42,102 @@ def _etag(data: bytes) -> str:
     return '"' + hashlib.sha256(data).hexdigest()[:40] + '"'
 
 
+@dataclass(frozen=True, slots=True)
+class _Feeds:
+    """Everything served for one snapshot; replaced whole, never changed in place (but for
+    `extra`, the personal feeds and downloads built on request from this snapshot)."""
+
+    snapshot: Snapshot
+    schedule_feeds: Mapping[str, Body]
+    all_feed: Body
+    extra: OrderedDict[tuple[object, ...], Body] = field(default_factory=OrderedDict)
+
+
 class FeedCache:
     """Public feeds (one per public schedule, and all of them), rebuilt from each new snapshot;
     personal feeds and downloads built on first request and kept until the next snapshot.
     Agendas imported in a guild get no public feed and are not in all.ics; a member's personal
-    feed holds whatever they follow or starred."""
+    feed holds whatever they follow or starred.
+
+    A new snapshot's feeds are built off the event loop (`prepare`, in the library's worker
+    thread) and put live in one assignment: until then requests get the previous bytes, and
+    never a mix of two snapshots."""
 
     def __init__(self, personal_limit: int = 10_000) -> None:
-        self.snapshot: Snapshot | None = None
-        self.schedule_feeds: dict[str, Body] = {}
-        self.all_feed: Body | None = None
-        self._extra: OrderedDict[tuple[object, ...], Body] = OrderedDict()
+        self._live: _Feeds | None = None
         self._limit = personal_limit
 
-    def rebuild(self, snapshot: Snapshot) -> None:
-        """Build every public feed for `snapshot` (called when the agendas change)."""
+    @property
+    def snapshot(self) -> Snapshot | None:
+        live = self._live
+        return live.snapshot if live is not None else None
+
+    @property
+    def schedule_feeds(self) -> Mapping[str, Body]:
+        live = self._live
+        return live.schedule_feeds if live is not None else {}
+
+    @property
+    def all_feed(self) -> Body | None:
+        live = self._live
+        return live.all_feed if live is not None else None
+
+    def prepare(self, snapshot: Snapshot) -> Callable[[], None]:
+        """Build every public feed for `snapshot` without touching what is served (safe in any
+        thread); the function returned puts them all live at once (call it on the event loop).
+        For `AgendaLibrary.subscribe_prepared`."""
         public = snapshot.public
         feeds = {
             schedule_id: self._build(schedule.title, [schedule], snapshot, None)
             for schedule_id, schedule in public.items()
         }
         everything = [*public.values(), *snapshot.public_retired.values()]
-        all_feed = self._build("All agendas", everything, snapshot, None)
-        self.snapshot, self.schedule_feeds, self.all_feed = snapshot, feeds, all_feed
-        self._extra.clear()
+        built = _Feeds(snapshot, feeds, self._build("All agendas", everything, snapshot, None))
+
+        def install() -> None:
+            self._live = built
+
+        return install
+
+    def rebuild(self, snapshot: Snapshot) -> None:
+        """Build every public feed for `snapshot` and serve them now, in the calling thread
+        (blocking: for use before the server runs)."""
+        self.prepare(snapshot)()
 
     def personal(self, selection: FeedSelection) -> Body:
-        snapshot = self._current()
+        live = self._current()
         key = ("feed", selection.member, selection.schedule_ids, selection.sessions)
-        cached = self._extra.get(key)
+        cached = live.extra.get(key)
         if cached is None:
+            snapshot = live.snapshot
             everything = [*snapshot.schedules.values(), *snapshot.retired.values()]
             cached = self._build("My agenda", everything, snapshot, selection.includes)
-            self._remember(key, cached)
+            self._remember(live, key, cached)
         return cached
 
     def download(self, schedule: Schedule, session_id: str) -> Body | None:
-        snapshot = self._current()
+        live = self._current()
         session = next((s for s in schedule.sessions if s.id == session_id), None)
         if session is None:
             return None
         key = ("download", schedule.id, session_id)
-        cached = self._extra.get(key)
+        cached = live.extra.get(key)
         if cached is None:
-            revision = snapshot.revisions.get(revision_key(schedule.id, session_id))
+            revision = live.snapshot.revisions.get(revision_key(schedule.id, session_id))
             data = session_download(schedule, session, revision)
             cached = Body.of(data, revision.changed_at if revision else EPOCH)
-            self._remember(key, cached)
+            self._remember(live, key, cached)
         return cached
 
-    def _current(self) -> Snapshot:
-        if self.snapshot is None:
-            raise RuntimeError("FeedCache.rebuild has not run yet")
-        return self.snapshot
+    def _current(self) -> _Feeds:
+        if self._live is None:
+            raise RuntimeError("FeedCache has no feeds yet (rebuild or prepare first)")
+        return self._live
 
-    def _remember(self, key: tuple[object, ...], body: Body) -> None:
-        self._extra[key] = body
-        while len(self._extra) > self._limit:
-            self._extra.popitem(last=False)
+    def _remember(self, live: _Feeds, key: tuple[object, ...], body: Body) -> None:
+        live.extra[key] = body
+        while len(live.extra) > self._limit:
+            live.extra.popitem(last=False)
 
     def _build(
         self,

@@ -98,8 +98,8 @@ async def serve_feeds(
     install_log_redaction()
     warn_if_exposed(host, base_url, log)
     feeds = FeedCache()
-    feeds.rebuild(library.snapshot)
-    library.subscribe(feeds.rebuild)
+    # Built in worker threads, now and with every reload: the loop only swaps them in.
+    await library.subscribe_prepared(feeds.prepare)
     app = make_app(
         library,
         feeds,

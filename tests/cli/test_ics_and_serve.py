@@ -79,3 +79,56 @@ def test_serve_runs_as_a_process_answers_and_stops_cleanly_on_sigterm(tmp_path: 
     assert process.returncode == 0, output
     assert "feed server stopped" in output
     assert (tmp_path / ".agenda-bot" / "revisions.json").is_file()
+
+
+def test_serve_on_a_port_in_use_or_a_state_dir_that_is_a_file_says_so_in_one_line(
+    tmp_path: Path,
+) -> None:
+    import socket
+
+    folder = tmp_path / "schedules"
+    folder.mkdir()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--schedules", str(folder), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"--port {port}: 127.0.0.1:{port} is already in use by another program" in (
+        result.output
+    )
+    assert "Traceback" not in result.output
+    state = tmp_path / "state"
+    state.write_text("not a folder")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "serve",
+            "--schedules",
+            str(folder),
+            "--port",
+            str(free_port()),
+            "--state-dir",
+            str(state),
+        ],
+    )
+    assert result.exit_code == 2  # click's own check of the option, one line too
+    assert "--state-dir" in result.output and "is a file" in result.output
+    assert "Traceback" not in result.output
+    unwritable = tmp_path / "plain-file" / "state"
+    (tmp_path / "plain-file").write_text("a file where a folder should be")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "serve",
+            "--schedules",
+            str(folder),
+            "--port",
+            str(free_port()),
+            "--state-dir",
+            str(unwritable),
+        ],
+    )
+    assert result.exit_code == 1
+    assert f"--state-dir {unwritable}:" in result.output
+    assert "Traceback" not in result.output

@@ -123,11 +123,6 @@ def test_the_process_exits_with_an_error_when_the_login_is_refused(
     assert "bot-token" not in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/runtime.py (_connect) logs the gateway's DiscordUnavailableError and stops with "
-    "status 0; it must make `run` fail with it",
-)
 def test_the_process_exits_with_an_error_when_the_gateway_refuses_the_bot(
     tmp_path: Path, fake: RefusingDiscord
 ) -> None:

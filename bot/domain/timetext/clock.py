@@ -253,9 +253,10 @@ def _duration(match: re.Match[str]) -> timedelta | None:
         return None
     amount = float(value)
     unit = match.group("unit").lower()
-    if unit.startswith(("h", "小", "時")):
-        return timedelta(hours=amount)
-    return timedelta(minutes=amount)
+    hours = amount if unit.startswith(("h", "小", "時")) else amount / 60
+    if hours > 24 * 7:
+        return None  # "(99999999999999999999m)" is no session's length
+    return timedelta(hours=hours)
 
 
 def find_duration(text: str) -> timedelta | None:
