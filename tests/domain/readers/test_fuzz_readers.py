@@ -237,7 +237,7 @@ def test_a_markdown_length_past_any_clock_is_no_length_and_the_page_still_reads(
     text = page.replace("13:00-14:00(60m)", "13:00-14:00(99999999999999999999m)")
     result = read_text(text, "durations.md")
     assert not [d for d in result.diagnostics if d.severity == "error"], messages(result)
-    assert [s.title for s in result.schedules[0].sessions][3] == "Long form"
+    assert "Long form" in [s.title for s in result.schedules[0].sessions]
 
 
 def test_a_failure_no_reader_foresaw_is_an_error_on_the_line_being_read(
