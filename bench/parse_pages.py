@@ -3,7 +3,9 @@
 Prints: the seed page's parse time (median of many runs), the per-page parse time over a folder
 of 1,000 generated pages (median, p95, mean), the time per 100 table rows on pages of 10 to
 3,000 rows (linear in size: the figure stays flat), and the wall time of `agenda-bot check` on
-that folder as a separate process. Goal: under 2 ms per page, median.
+that folder as a separate process, and the slowest of the worst shapes we know (rows by the
+ten thousand, a run of "[", hundreds of dated events, deep lists) at the size limit. Goals:
+under 2 ms per page, median; every input up to the limit in under 2 s.
 
     .venv/bin/python bench/parse_pages.py [--pages 1000] [--repeat 200]
 """
@@ -23,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.domain.readers.context import ReadOptions  # noqa: E402 - after the path tweak
-from bot.domain.readers.source import read_path  # noqa: E402
+from bot.domain.readers.source import MAX_BYTES, read_bytes, read_path  # noqa: E402
 
 SEED = ROOT / "schedules" / "istio-meetup-china-2021.md"
 ZONES = ["CST", "UTC+8", "Europe/Berlin", "PT", "北京时间", "JST", "America/New_York"]
@@ -120,6 +122,40 @@ def _scaling(options: ReadOptions, folder: Path) -> None:
     print("ms per 100 table rows by page size: " + ", ".join(figures))
 
 
+def _worst_inputs(options: ReadOptions) -> None:
+    """The slowest shapes we know, cut at the size limit: each must read in under 2 s."""
+    seed = SEED.read_text(encoding="utf-8")
+    shapes = {
+        "list rows sharing a start": "**Date:** 2024-05-05 (UTC)\n\n"
+        + "\n".join(f"- 10:00 Talk {i}" for i in range(40000)),
+        "list rows": "**Date:** 2024-05-05 (UTC)\n\n"
+        + "\n".join(f"- 10:{i % 60:02d} Talk {i}" for i in range(40000)),
+        "table rows": "**Date:** 2024-05-05 (UTC)\n\n| Time | Talk |\n|--|--|\n"
+        + "\n".join(f"| 10:{i % 60:02d} | Talk {i} |" for i in range(40000)),
+        "the seed page repeated": seed * 200,
+        "dated paragraphs": "".join(
+            f"**Date:** 2024-05-{i % 28 + 1:02d} 10:00-11:00 CET\n\n" for i in range(20000)
+        ),
+        "dated headings": "".join(
+            f"## Meetup {i} — May {i % 28 + 1}, 2024\n\n- 10:00 Talk\n\n" for i in range(20000)
+        ),
+        "a run of [": "[" * MAX_BYTES,
+        "deep lists": "".join("  " * (i % 40) + "- 10:00 x\n" for i in range(50000)),
+    }
+    figures = []
+    for name, text in shapes.items():
+        data = text.encode()[:MAX_BYTES]
+        start = time.perf_counter()
+        read_bytes(data, "worst.md", options)
+        figures.append((time.perf_counter() - start, name))
+    slowest, name = max(figures)
+    print(
+        f"worst inputs at the {MAX_BYTES // 1024} KB limit: slowest {slowest:.2f} s ({name}); "
+        + ", ".join(f"{n} {t:.2f}" for t, n in figures)
+        + " (goal: under 2 s)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)
@@ -156,6 +192,7 @@ def main() -> None:
         )
     with tempfile.TemporaryDirectory() as tmp:
         _scaling(options, Path(tmp))
+    _worst_inputs(options)
 
 
 if __name__ == "__main__":

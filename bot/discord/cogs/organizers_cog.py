@@ -141,8 +141,8 @@ class SchedulesCog(
             too_big = reply(
                 interaction,
                 "import_too_big",
-                size=file.size / 1024 / 1024,
-                limit=MAX_BYTES // 1024 // 1024,
+                size=file.size // 1024,
+                limit=MAX_BYTES // 1024,
             )
             raise UserError("import_failed", name=name, problems=too_big)
         await interaction.response.defer(ephemeral=True, thinking=True)

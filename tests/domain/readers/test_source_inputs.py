@@ -35,7 +35,7 @@ from tests.helpers import SEED, messages
         (
             b"x" * (MAX_BYTES + 1),
             "x.md",
-            "0: error: the file is 1.0 MB; agendas are limited to 1 MB",
+            "0: error: the file is 256 KB; agendas are limited to 256 KB",
         ),
     ],
 )
@@ -49,7 +49,7 @@ def test_a_ten_megabyte_file_is_refused_before_it_is_read(tmp_path: Path) -> Non
     huge = tmp_path / "huge.md"
     huge.write_bytes(b"| 10:00 | x |\n" * (10 * 1024 * 1024 // 14))
     [result] = read_paths([huge], ReadOptions())
-    assert messages(result) == ["0: error: the file is 10.0 MB; agendas are limited to 1 MB"]
+    assert messages(result) == ["0: error: the file is 10239 KB; agendas are limited to 256 KB"]
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from bot.domain.zones.resolve import ZoneMention
 _T = TypeVar("_T")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # drafts are compared by identity: each is one place on the page
 class Draft:
     """A session as read, before its zone is known."""
 
@@ -42,7 +42,7 @@ class Draft:
     twelve_hour: bool = False  # written without am/pm with hours 1-12
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # drafts are compared by identity: each is one place on the page
 class EventDraft:
     """One event on the page: its own date line, zone, venue and sessions."""
 

@@ -5,6 +5,7 @@ by 8:30pm"), and every time the page writes unambiguously ("Doors open at 6 PM")
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import time
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -47,13 +48,12 @@ class PageFacts:
             following = (
                 self.page.events[index + 1].line if index + 1 < len(self.page.events) else None
             )
+            section = self._texts_between(event.line, following)
             if event.end is None and event.sessions:
-                event.end = self._stated_end(event.line, following)
+                event.end = _stated_end(section)
             if event.start is None or event.end is not None:
                 continue
-            for number, text in self.page.texts:
-                if number < event.line or (following is not None and number >= following):
-                    continue
+            for number, text in section:
                 if event.sessions and number not in (event.stated_line, event.stated_line + 1):
                     continue  # with an agenda, only the date line's own "for three hours" counts
                 length = find_prose_duration(text)
@@ -61,17 +61,16 @@ class PageFacts:
                     event.end = add_clock(event.start, length)
                     break
 
-    def _stated_end(self, first: int, following: int | None) -> time | None:
-        """ "... and we wrap up by 8:30pm", "Ende gegen 21:30 Uhr": when an agenda ends."""
-        for number, text in self.page.texts:
-            if number < first or (following is not None and number >= following):
-                continue
-            phrase = _END_PHRASE.search(text)
-            if phrase is not None:
-                spans = find_clock_spans(text[phrase.end() :])
-                if spans and spans[0].begin <= 2:
-                    return spans[0].end or spans[0].start
-        return None
+    def _texts_between(self, first: int, following: int | None) -> list[tuple[int, str]]:
+        """The page's lines from `first` up to the next event's, found by bisection."""
+        texts = self.page.texts
+        low = bisect_left(self._numbers, first)
+        high = len(texts) if following is None else bisect_left(self._numbers, following)
+        return texts[low:high]
+
+    @cached_property
+    def _numbers(self) -> list[int]:
+        return [number for number, _ in self.page.texts]
 
     def settle_dates(self) -> None:
         """An event whose body names no date takes it from the front matter's event fields, then
@@ -92,6 +91,17 @@ class PageFacts:
                 resolved = self.page.resolve_date(prose[0][0], prose[0][1])
                 if resolved is not None:
                     event.first_day, event.last_day = resolved
+
+
+def _stated_end(section: list[tuple[int, str]]) -> time | None:
+    """ "... and we wrap up by 8:30pm", "Ende gegen 21:30 Uhr": when an agenda ends."""
+    for _, text in section:
+        phrase = _END_PHRASE.search(text)
+        if phrase is not None:
+            spans = find_clock_spans(text[phrase.end() :])
+            if spans and spans[0].begin <= 2:
+                return spans[0].end or spans[0].start
+    return None
 
 
 def _dated(event: EventDraft) -> bool:

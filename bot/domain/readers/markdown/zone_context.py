@@ -129,7 +129,7 @@ class ZoneContext:
     # ---- deciding ----------------------------------------------------------------------------
 
     def zone_for(self, event: EventDraft) -> tzinfo:
-        index = self.page.events.index(event)
+        index = self._event_index[id(event)]
         day = event.first_day or next((s.day for s in event.sessions if s.day), None)
         explicit = self.page.front_fields.zone
         statement = self._statement_for(event, index)
@@ -185,6 +185,11 @@ class ZoneContext:
         if item.line < starts[0]:
             return None
         return max(bisect_right(self._sorted_starts, item.line) - 1, 0) if starts else None
+
+    @cached_property
+    def _event_index(self) -> dict[int, int]:
+        """Where each event stands on the page, looked up once the walk is done."""
+        return {id(event): index for index, event in enumerate(self.page.events)}
 
     @cached_property
     def _sorted_starts(self) -> list[int]:
