@@ -214,6 +214,10 @@ class ReminderService:
         """Reminders whose time came while nothing was running: late, or skipped."""
         now = self.clock()
         missed = [p for p in await self._plan() if now - self.timing.lookback <= p.due <= now]
+        starred = await asyncio.to_thread(self.people.star_times)
+        # A star made inside the lead time was told that no reminder will come: its reminder was
+        # due before the star existed, so it was never missed.
+        missed = [p for p in missed if not _due_before_its_star(p, starred)]
         done = await asyncio.to_thread(self.ledger.final_keys, [p.key for p in missed])
         await self.deliver([p for p in missed if p.key not in done])
 
@@ -473,3 +477,12 @@ class ReminderService:
                         )
                     )
         return notices
+
+
+def _due_before_its_star(
+    reminder: PlannedReminder, starred: dict[tuple[int, str, str], datetime]
+) -> bool:
+    if reminder.member is None:
+        return False
+    made = starred.get((reminder.member.user_id, reminder.schedule_id, reminder.session_id))
+    return made is not None and made > reminder.due

@@ -153,6 +153,14 @@ class People:
             self._member(db, user_id)
             db.add(MemberGuild(user_id=user_id, guild_id=guild_id))
 
+    def star_times(self) -> dict[tuple[int, str, str], datetime]:
+        """When each star was made: a reminder due before its star was never promised."""
+        with self.sessions() as db:
+            rows = db.execute(
+                select(Star.user_id, Star.schedule_id, Star.session_id, Star.created_at)
+            )
+            return {(row[0], row[1], row[2]): row[3] for row in rows}
+
     def star(self, user_id: int, schedule_id: str, session_id: str) -> bool:
         """False if it was already starred."""
         with self.sessions.begin() as db:

@@ -87,6 +87,18 @@ async def test_after_downtime_a_missed_reminder_is_sent_late_if_its_session_has_
     assert len(world.sender.sent) == 1
 
 
+async def test_a_star_made_inside_the_lead_time_gets_no_late_reminder_after_a_restart(
+    world: World,
+) -> None:
+    """Starred at 10:20 for Deep dive at 10:30 (lead 15 minutes: due 10:15): the member was told
+    no reminder will come, so a restart must not send one labelled late."""
+    world.service.destinations = ()
+    world.clock.now = datetime(2026, 3, 1, 10, 20, tzinfo=UTC)
+    world.people.star(6, "conf", "deep-dive")
+    await world.service.catch_up()
+    assert world.sender.sent == []
+
+
 async def test_after_downtime_a_reminder_for_a_started_session_is_skipped_and_logged(
     world: World, caplog
 ) -> None:  # type: ignore[no-untyped-def]
