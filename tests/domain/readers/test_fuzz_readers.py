@@ -169,6 +169,9 @@ def test_no_mutated_page_makes_a_reader_raise_or_stall() -> None:
         elif result is not None and not (result.schedules or result.diagnostics):
             problems.append(f"{where} gave neither a schedule nor a diagnostic:\n{text}")
         read += 1
+    print(
+        f"fuzz: {read} inputs in {TOTAL_SECONDS:.0f} s (FUZZ_SEED={SEED}), {len(problems)} problems"
+    )
     assert not problems, "\n\n".join(problems)
     assert read >= 3 * 20, f"only {read} inputs read in {TOTAL_SECONDS} s"
 
