@@ -18,34 +18,10 @@ from bot.agendas.revision_store import MemoryRevisionStore, RevisionStore
 from bot.domain.ics.revisions import Revision
 from bot.domain.readers.context import ReadOptions
 from tests.helpers import PAGES, SEED
+from tests.loop_watch import LoopWatch
 
 TICK = 0.01
 MAX_DELAY = 0.5  # a save that blocks 2 s held the loop 2 s before; the GIL alone can add tens of ms
-
-
-class LoopWatch:
-    """Ticks every 10 ms on the loop and keeps the worst lateness of a tick."""
-
-    def __init__(self) -> None:
-        self.worst = 0.0
-        self._stop = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-
-    async def __aenter__(self) -> LoopWatch:
-        self._task = asyncio.create_task(self._tick())
-        await asyncio.sleep(TICK)
-        return self
-
-    async def __aexit__(self, *_: object) -> None:
-        self._stop.set()
-        assert self._task is not None
-        await self._task
-
-    async def _tick(self) -> None:
-        while not self._stop.is_set():
-            before = time.perf_counter()
-            await asyncio.sleep(TICK)
-            self.worst = max(self.worst, time.perf_counter() - before - TICK)
 
 
 class SlowStore(MemoryRevisionStore):
