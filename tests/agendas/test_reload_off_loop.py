@@ -20,7 +20,6 @@ from bot.domain.readers.context import ReadOptions
 from tests.helpers import PAGES, SEED
 from tests.loop_watch import LoopWatch
 
-TICK = 0.01
 MAX_DELAY = 0.5  # a save that blocks 2 s held the loop 2 s before; the GIL alone can add tens of ms
 
 

@@ -9,7 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from icalendar import Calendar
 
 from bot.cli import cli
@@ -81,6 +81,12 @@ def test_serve_runs_as_a_process_answers_and_stops_cleanly_on_sigterm(tmp_path: 
     assert (tmp_path / ".agenda-bot" / "revisions.json").is_file()
 
 
+def _serve_once(folder: Path, state_dir: Path) -> Result:
+    """`serve` on a free port with `state_dir`: for settings that stop it before it listens."""
+    arguments = ["serve", "--schedules", str(folder), "--port", str(free_port())]
+    return CliRunner().invoke(cli, [*arguments, "--state-dir", str(state_dir)])
+
+
 def test_serve_on_a_port_in_use_or_a_state_dir_that_is_a_file_says_so_in_one_line(
     tmp_path: Path,
 ) -> None:
@@ -100,35 +106,13 @@ def test_serve_on_a_port_in_use_or_a_state_dir_that_is_a_file_says_so_in_one_lin
     assert "Traceback" not in result.output
     state = tmp_path / "state"
     state.write_text("not a folder")
-    result = CliRunner().invoke(
-        cli,
-        [
-            "serve",
-            "--schedules",
-            str(folder),
-            "--port",
-            str(free_port()),
-            "--state-dir",
-            str(state),
-        ],
-    )
+    result = _serve_once(folder, state)
     assert result.exit_code == 2  # click's own check of the option, one line too
     assert "--state-dir" in result.output and "is a file" in result.output
     assert "Traceback" not in result.output
     unwritable = tmp_path / "plain-file" / "state"
     (tmp_path / "plain-file").write_text("a file where a folder should be")
-    result = CliRunner().invoke(
-        cli,
-        [
-            "serve",
-            "--schedules",
-            str(folder),
-            "--port",
-            str(free_port()),
-            "--state-dir",
-            str(unwritable),
-        ],
-    )
+    result = _serve_once(folder, unwritable)
     assert result.exit_code == 1
     assert f"--state-dir {unwritable}:" in result.output
     assert "Traceback" not in result.output

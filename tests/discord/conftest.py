@@ -26,9 +26,11 @@ from bot.storage.database import make_engine, session_factory
 from bot.storage.feed_tokens import DatabaseFeedTokens
 from bot.storage.migrate import upgrade
 from bot.storage.people import People
-from tests.fakes.discord_http import FakeDiscord, Received
+from tests.fakes.discord_http import CHANNEL_ID, FakeDiscord, Received
+from tests.fakes.interactions import ALL_PERMISSIONS, slash
 from tests.helpers import PAGES, SEED
 
+MANAGE_EVENTS = str(1 << 33)
 NOW = datetime(2025, 9, 9, 13, 40, tzinfo=UTC)  # 09:40 in New York, during DevConf day 1
 
 
@@ -90,3 +92,49 @@ async def harness(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[Harness]:
         await bot.close()
         Route.BASE = old_base
         engine.dispose()
+
+
+def import_payload(
+    fake: FakeDiscord,
+    name: str,
+    data: bytes,
+    *,
+    size: int | None = None,
+    locale: str = "en-US",
+    attachment_id: str = "5001",
+    content_type: str | None = None,
+) -> dict[str, Any]:
+    """`/schedules import` with `data` attached as `name`, served by the fake's CDN."""
+    fake.attachments[name] = data
+    attachment: dict[str, Any] = {
+        "id": attachment_id,
+        "filename": name,
+        "size": len(data) if size is None else size,
+        "url": fake.attachment_url(name),
+        "proxy_url": fake.attachment_url(name),
+    }
+    if content_type is not None:
+        attachment["content_type"] = content_type
+    return slash(
+        "import",
+        group="schedules",
+        raw_options=[{"name": "file", "type": 11, "value": attachment_id}],
+        resolved={"attachments": {attachment_id: attachment}},
+        permissions=ALL_PERMISSIONS,
+        locale=locale,
+    )
+
+
+def follow_payload(lead: str) -> dict[str, Any]:
+    """`/follow schedule:devconf channel:#general lead:<lead>` by an organizer."""
+    resolved = {
+        "channels": {
+            CHANNEL_ID: {"id": CHANNEL_ID, "type": 0, "name": "general", "permissions": "0"}
+        }
+    }
+    raw = [
+        {"name": "schedule", "type": 3, "value": "devconf"},
+        {"name": "channel", "type": 7, "value": CHANNEL_ID},
+        {"name": "lead", "type": 3, "value": lead},
+    ]
+    return slash("follow", raw_options=raw, resolved=resolved, permissions=MANAGE_EVENTS)

@@ -9,7 +9,7 @@ import pytest
 from icalendar import Calendar
 
 from bot.discord.cogs.agenda_cog import button_key
-from tests.discord.conftest import Harness
+from tests.discord.conftest import Harness, import_payload
 from tests.fakes.discord_http import CHANNEL_ID, GUILD_ID
 from tests.fakes.interactions import ALL_PERMISSIONS, button, message_command, slash
 from tests.helpers import PAGES
@@ -276,22 +276,7 @@ async def test_follow_needs_manage_events_at_run_time(harness: Harness) -> None:
 
 async def test_schedules_import_reads_an_attached_agenda_for_this_guild(harness: Harness) -> None:
     page = (PAGES / "japanese.md").read_bytes()
-    harness.fake.attachments["tokyo.md"] = page
-    attachment = {
-        "id": "5001",
-        "filename": "tokyo.md",
-        "size": len(page),
-        "url": harness.fake.attachment_url("tokyo.md"),
-        "proxy_url": harness.fake.attachment_url("tokyo.md"),
-        "content_type": "text/markdown",
-    }
-    payload = slash(
-        "import",
-        group="schedules",
-        raw_options=[{"name": "file", "type": 11, "value": "5001"}],
-        resolved={"attachments": {"5001": attachment}},
-        permissions=ALL_PERMISSIONS,
-    )
+    payload = import_payload(harness.fake, "tokyo.md", page, content_type="text/markdown")
     replies = await harness.run(payload)
     assert replies[0].data["type"] == 5  # deferred while reading
     assert replies[-1].content == "Imported **Cloud Native Tokyo** (3 sessions) as `tokyo`."
@@ -308,23 +293,8 @@ async def test_schedules_import_reads_an_attached_agenda_for_this_guild(harness:
 
 
 async def test_a_broken_import_shows_its_errors_with_line_numbers(harness: Harness) -> None:
-    harness.fake.attachments["bad.yaml"] = (
-        b"title: X\ntimezone: Mars/Base\nsessions: [{title: A, start: '2024-01-01 10:00'}]\n"
-    )
-    attachment = {
-        "id": "5002",
-        "filename": "bad.yaml",
-        "size": 80,
-        "url": harness.fake.attachment_url("bad.yaml"),
-        "proxy_url": harness.fake.attachment_url("bad.yaml"),
-    }
-    payload = slash(
-        "import",
-        group="schedules",
-        raw_options=[{"name": "file", "type": 11, "value": "5002"}],
-        resolved={"attachments": {"5002": attachment}},
-        permissions=ALL_PERMISSIONS,
-    )
+    data = b"title: X\ntimezone: Mars/Base\nsessions: [{title: A, start: '2024-01-01 10:00'}]\n"
+    payload = import_payload(harness.fake, "bad.yaml", data, size=80, attachment_id="5002")
     replies = await harness.run(payload)
     assert (
         replies[-1].content

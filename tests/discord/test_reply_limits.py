@@ -11,13 +11,12 @@ import discord
 import pytest
 
 from bot.discord.limits import clip, fit_embed, length
-from tests.discord.conftest import Harness
-from tests.fakes.discord_http import CHANNEL_ID, Received
+from tests.discord.conftest import Harness, follow_payload, import_payload
+from tests.fakes.discord_http import Received
 from tests.fakes.interactions import ALL_PERMISSIONS, message_command, slash
 
 LONG = "Mars/" + "x" * 5995  # Discord's longest string option: 6,000 characters
 CODE = re.compile(r"`[^`]*`")
-MANAGE_EVENTS = str(1 << 33)
 
 
 def _embed_texts(embed: dict[str, Any]) -> Iterator[str]:
@@ -66,20 +65,6 @@ def assert_no_timestamp_in_code(replies: list[Received]) -> None:
                 assert "<t:" not in span, text
 
 
-def _follow(lead: str) -> dict[str, Any]:
-    resolved = {
-        "channels": {
-            CHANNEL_ID: {"id": CHANNEL_ID, "type": 0, "name": "general", "permissions": "0"}
-        }
-    }
-    raw = [
-        {"name": "schedule", "type": 3, "value": "devconf"},
-        {"name": "channel", "type": 7, "value": CHANNEL_ID},
-        {"name": "lead", "type": 3, "value": lead},
-    ]
-    return slash("follow", raw_options=raw, resolved=resolved, permissions=MANAGE_EVENTS)
-
-
 ECHOING = {
     "timezone set": slash("set", {"zone": LONG}, group="timezone"),
     "agenda schedule": slash("agenda", {"schedule": LONG}),
@@ -94,7 +79,7 @@ ECHOING = {
     "convert time": slash("convert", {"time": "Doors 14:00 CST, talks 9am PT. " * 180}),
     "convert from_zone": slash("convert", {"time": "14:00", "from_zone": LONG}),
     "convert to_zone": slash("convert", {"time": "14:00 CST", "to_zone": LONG}),
-    "follow lead": _follow(LONG),
+    "follow lead": follow_payload(LONG),
     "Convert times": message_command("Convert times", "At 13:30 (CST) **and** 9am PT. " * 130),
     "zone autocomplete": slash("set", {"zone": LONG}, group="timezone", focused="zone"),
     "schedule autocomplete": slash("agenda", {"schedule": LONG}, focused="schedule"),
@@ -113,21 +98,8 @@ async def test_a_very_long_input_still_gets_an_answer_within_discords_limits(
 
 async def test_a_long_file_name_in_an_import_still_gets_an_answer(harness: Harness) -> None:
     name = "a" * 240 + ".yaml"
-    harness.fake.attachments[name] = b"title: X\ntimezone: Mars/Base\nsessions: []\n"
-    attachment = {
-        "id": "5003",
-        "filename": name,
-        "size": 40,
-        "url": harness.fake.attachment_url(name),
-        "proxy_url": harness.fake.attachment_url(name),
-    }
-    payload = slash(
-        "import",
-        group="schedules",
-        raw_options=[{"name": "file", "type": 11, "value": "5003"}],
-        resolved={"attachments": {"5003": attachment}},
-        permissions=ALL_PERMISSIONS,
-    )
+    data = b"title: X\ntimezone: Mars/Base\nsessions: []\n"
+    payload = import_payload(harness.fake, name, data, size=40, attachment_id="5003")
     replies = await harness.run(payload)
     assert_within_discords_limits(replies)
     assert replies[-1].content.startswith("I could not read aaaa")

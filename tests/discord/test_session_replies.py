@@ -8,12 +8,11 @@ from typing import Any
 import pytest
 
 from bot.discord.cogs.agenda_cog import button_key
-from tests.discord.conftest import Harness
+from tests.discord.conftest import Harness, follow_payload, import_payload
 from tests.fakes.discord_http import CHANNEL_ID, Received
-from tests.fakes.interactions import ALL_PERMISSIONS, button, message_command, slash
+from tests.fakes.interactions import button, message_command, slash
 
 EPHEMERAL = 64
-MANAGE_EVENTS = str(1 << 33)
 
 
 def _content(replies: list[Received]) -> str:
@@ -128,20 +127,6 @@ async def test_session_choices_without_an_agenda_cover_every_agenda_and_can_be_s
 # ---- follow leads ----------------------------------------------------------------------------
 
 
-def _follow(lead: str) -> dict[str, Any]:
-    resolved = {
-        "channels": {
-            CHANNEL_ID: {"id": CHANNEL_ID, "type": 0, "name": "general", "permissions": "0"}
-        }
-    }
-    raw = [
-        {"name": "schedule", "type": 3, "value": "devconf"},
-        {"name": "channel", "type": 7, "value": CHANNEL_ID},
-        {"name": "lead", "type": 3, "value": lead},
-    ]
-    return slash("follow", raw_options=raw, resolved=resolved, permissions=MANAGE_EVENTS)
-
-
 @pytest.mark.parametrize(
     ("lead", "answer"),
     [
@@ -162,12 +147,12 @@ def _follow(lead: str) -> dict[str, Any]:
 async def test_follow_says_what_is_wrong_with_a_lead(
     harness: Harness, lead: str, answer: str
 ) -> None:
-    assert _content(await harness.run(_follow(lead))) == answer
+    assert _content(await harness.run(follow_payload(lead))) == answer
     assert harness.people.audience().follows == ()
 
 
 async def test_follow_takes_leads_with_units(harness: Harness) -> None:
-    text = _content(await harness.run(_follow("1d, 90, 1.5h")))
+    text = _content(await harness.run(follow_payload("1d, 90, 1.5h")))
     assert text == f"<#{CHANNEL_ID}> now gets reminders for **DevConf Mini**."
     [follow] = harness.people.audience().follows
     assert follow.leads is not None and follow.leads.event is not None
@@ -187,24 +172,8 @@ async def test_agenda_day_headings_are_in_chinese_for_a_chinese_client(harness: 
 
 
 async def _import(harness: Harness, name: str, data: bytes, locale: str) -> list[Received]:
-    harness.fake.attachments[name] = data
-    attachment = {
-        "id": "5010",
-        "filename": name,
-        "size": len(data),
-        "url": harness.fake.attachment_url(name),
-        "proxy_url": harness.fake.attachment_url(name),
-    }
-    return await harness.run(
-        slash(
-            "import",
-            group="schedules",
-            raw_options=[{"name": "file", "type": 11, "value": "5010"}],
-            resolved={"attachments": {"5010": attachment}},
-            permissions=ALL_PERMISSIONS,
-            locale=locale,
-        )
-    )
+    payload = import_payload(harness.fake, name, data, locale=locale, attachment_id="5010")
+    return await harness.run(payload)
 
 
 @pytest.mark.parametrize(

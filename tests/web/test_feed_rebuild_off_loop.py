@@ -27,7 +27,6 @@ from tests.helpers import free_port
 from tests.loop_watch import LoopWatch
 from tests.web.conftest import Server, running
 
-TICK = 0.01
 MAX_DELAY = 0.5  # the loop is never held this long; a blocked save held it 2 s before
 MAX_DELAY_WITH_COLLECTOR = 0.8  # the same lateness with the collector's pauses (see LoopWatch)
 QUICK = 0.5  # an answer from a free loop over loopback takes milliseconds
