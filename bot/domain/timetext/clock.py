@@ -48,6 +48,11 @@ class ClockSpan:
     finish: int
     twelve_hour: bool = False  # no am/pm and every hour 1-12: "6:30" may mean the evening
 
+    def ending_at(self, end: time) -> ClockSpan:
+        """The same start given an end found elsewhere (an End column, "until 9:00 PM"): a range
+        now, so neither its stated length nor the 12-hour doubt of a lone time applies."""
+        return replace(self, end=end, duration=None, twelve_hour=False)
+
     def moved(self, offset: int) -> ClockSpan:
         """The same span found `offset` characters further into a longer text."""
         return replace(self, begin=self.begin + offset, finish=self.finish + offset)

@@ -156,7 +156,7 @@ class SessionLines:
         if until and ends and ends[0].begin == 0:
             # "8:00 PM — Networking until 9:00 PM", "Networking (bis 22:00 Uhr)"
             cut = title[: until.start()].rstrip(" (（,-–—")
-            span = ClockSpan(span.start, ends[0].start, None, span.begin, span.finish, False)
+            span = span.ending_at(ends[0].start)
             title = cut or title
         draft = Draft(line.number, title, self.page.day, span.start, span.end, depth=line.depth)
         draft.stated_duration = span.duration

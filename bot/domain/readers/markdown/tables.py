@@ -157,10 +157,7 @@ class TableReader:
             end_col = first_index(row.roles, Role.END)
             ends = find_clock_spans(row.text(end_col)) if end_col is not None else []
             if ends:
-                first = spans[0]
-                spans = [
-                    ClockSpan(first.start, ends[0].start, None, first.begin, first.finish, False)
-                ]
+                spans = [spans[0].ending_at(ends[0].start)]
         if not spans:
             filled = [c.text for c in row.cells if c.text]
             if not filled:
