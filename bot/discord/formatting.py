@@ -8,11 +8,11 @@ from datetime import datetime, tzinfo
 
 import discord
 
-from bot.discord.i18n import text_for
 from bot.discord.limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, clip
 from bot.discord.member_zones import zone_label
 from bot.domain.agenda import Schedule, Session
 from bot.domain.reminders.render import discord_time, local_time
+from bot.texts import text_for
 
 # Markdown that a quoted stretch of a message may carry half of: "**13:30** (CST" is cut from
 # "**13:30** (CST)". Dropped, since the quote is shown in bold of its own.

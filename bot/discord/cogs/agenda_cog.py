@@ -16,7 +16,7 @@ from discord.ext import commands
 
 from bot.discord.errors import UserError, answer_error
 from bot.discord.formatting import clock, quoted_label, session_embed, when
-from bot.discord.i18n import day_heading, lead_text, reply, text_for
+from bot.discord.i18n import reply
 from bot.discord.limits import CONTENT, ECHO, FIELD_VALUE, FIELDS, clip, length
 from bot.discord.member_zones import zone_label
 from bot.discord.replies import respond
@@ -37,6 +37,7 @@ from bot.domain.reminders.plan import DEFAULT_DM_LEAD
 from bot.domain.reminders.render import discord_time
 from bot.domain.timetext.quotes import quoted_times
 from bot.domain.zones.naming import zone_name
+from bot.texts import day_heading, lead_text, text_for
 
 
 def _find_by_key(

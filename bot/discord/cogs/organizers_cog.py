@@ -13,13 +13,14 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands
 
 from bot.discord.errors import UserError
-from bot.discord.i18n import problem_text, reply
+from bot.discord.i18n import reply
 from bot.discord.limits import CONTENT, ECHO, clip, length
 from bot.discord.replies import respond
 from bot.discord.transformers import ScheduleTransformer, require_manage_events, services
 from bot.domain.agenda import Schedule, slugify
 from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.readers.source import MAX_BYTES, format_of, read_bytes
+from bot.texts.problems import problem_text
 
 MAX_LEAD_MINUTES = 10080  # a week, as for /remind lead
 _LEAD = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([dhms]?)", re.IGNORECASE)

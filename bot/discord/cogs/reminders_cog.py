@@ -13,7 +13,7 @@ from discord.ext import commands
 from bot.discord.cogs.agenda_cog import member_lead_minutes, star_session
 from bot.discord.errors import UserError
 from bot.discord.formatting import when
-from bot.discord.i18n import lead_text, reply
+from bot.discord.i18n import reply
 from bot.discord.limits import ECHO, EMBED_DESCRIPTION, clip
 from bot.discord.replies import respond
 from bot.discord.transformers import (
@@ -24,6 +24,7 @@ from bot.discord.transformers import (
     session_reference,
 )
 from bot.domain.agenda import Schedule
+from bot.texts import lead_text
 
 log = logging.getLogger(__name__)
 
