@@ -18,9 +18,9 @@ RUN apt-get update \
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY schedules ./schedules
-# schedules/guilds holds the agendas imported with /schedules import: a volume of its own, owned
-# by the bot's user, so imports work even when /app/schedules is a host folder the bot may not
-# write (compose.yaml names it).
+# Agendas imported with /schedules import live in the database. Earlier versions kept them in
+# schedules/guilds, a volume of its own owned by the bot's user: kept, so that the bot can move
+# what an upgraded deployment still has there into the database at start (compose.yaml names it).
 RUN mkdir -p /app/state /app/schedules/guilds && chown -R agenda /app/state /app/schedules
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \

@@ -30,7 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 import pytz  # noqa: E402
 
+from bot.delivery.formats.discord_markup import discord_markup  # noqa: E402
 from bot.domain.agenda import Schedule, Session, SourceRef, Speaker  # noqa: E402
+from bot.domain.reminders.message import reminder_message  # noqa: E402
 from bot.domain.reminders.plan import (  # noqa: E402
     Audience,
     ChannelFollow,
@@ -40,7 +42,6 @@ from bot.domain.reminders.plan import (  # noqa: E402
     TargetKind,
     plan_reminders,
 )
-from bot.domain.reminders.render import channel_reminder, dm_reminder  # noqa: E402
 from bot.storage.database import make_engine, session_factory  # noqa: E402
 from bot.storage.migrate import upgrade  # noqa: E402
 from bot.storage.tables import Member, MemberFollow, MemberGuild  # noqa: E402
@@ -77,23 +78,10 @@ def one_session_for_many() -> None:
     for _ in range(5):
         began = time.perf_counter()
         planned = plan_reminders([schedule], audience, Leads(event=None))
-        texts = []
-        for reminder in planned:
-            if reminder.target.kind is TargetKind.DM:
-                member = reminder.member
-                assert member is not None
-                texts.append(
-                    dm_reminder(
-                        schedule, session, zone=member.timezone, locale=member.locale, late=False
-                    ).content
-                )
-            else:
-                zones = [m.timezone for m in members.values() if m.timezone]
-                texts.append(
-                    channel_reminder(
-                        schedule, session, event=False, member_zones=zones, role_id=None, late=False
-                    ).content
-                )
+        texts = [
+            discord_markup(reminder_message(schedule, session, reminder, audience, late=False))
+            for reminder in planned
+        ]
         runs.append(time.perf_counter() - began)
     print(
         f"plan + render one session for {len(members)} members in {len(ZONES)} zones: "

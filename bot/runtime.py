@@ -18,28 +18,32 @@ from discord.http import HTTPClient
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.agendas.adoption import adopt_guild_files
 from bot.agendas.library import AgendaLibrary, Snapshot
 from bot.agendas.revision_store import RevisionStore
 from bot.agendas.watch import watch_agendas
+from bot.app.imports import AgendaImports
 from bot.cli.preflight import database_setting, port_problem
 from bot.config import Settings, StartupError
 from bot.delivery import Sender
 from bot.delivery.console import ConsoleSender
 from bot.delivery.discord_rest import DiscordSender, use_api_base
+from bot.delivery.discord_shards import shard_owner
 from bot.delivery.webhook import WebhookSender
 from bot.discord.client import AgendaBot, DiscordUnavailableError
-from bot.discord.services import BotServices
+from bot.discord.services import UseCases
+from bot.dispatch.service import ReminderService
 from bot.domain.ics.revisions import Revision
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.source import ReadResult
 from bot.domain.reminders.plan import Target, TargetKind
 from bot.observability.metrics import Metrics
-from bot.reminders.service import ReminderService
 from bot.storage.database import DatabaseProbe, make_engine, session_factory
 from bot.storage.deliveries import DeliveryLedger
 from bot.storage.feed_tokens import DatabaseFeedTokens
+from bot.storage.imported_agendas import DatabaseImportedAgendas
+from bot.storage.members import DatabaseMembers
 from bot.storage.migrate import upgrade
-from bot.storage.people import People
 from bot.storage.revisions import DatabaseRevisionStore
 from bot.web.app import HealthChecks
 from bot.web.server import serve_feeds
@@ -77,9 +81,10 @@ class LibraryWithExtras(AgendaLibrary):
         options: ReadOptions,
         store: RevisionStore,
         extras: Sequence[ReadResult],
+        imports: DatabaseImportedAgendas | None = None,
     ) -> None:
         in_memory = frozenset(s.id for result in extras for s in result.schedules)
-        super().__init__(folder, options, _WithoutSchedules(store, in_memory))
+        super().__init__(folder, options, _WithoutSchedules(store, in_memory), imports=imports)
         self.extras = list(extras)
 
     def _read(self) -> list[ReadResult]:
@@ -96,8 +101,10 @@ def choose_sender(
         targets = (Target(TargetKind.CHANNEL, str(channel)),) if channel else ()
         return DiscordSender(settings.discord_token, http=http), targets
     if settings.discord_webhook_url:
-        return WebhookSender(settings.discord_webhook_url), (Target(TargetKind.WEBHOOK),)
-    return ConsoleSender(), (Target(TargetKind.CONSOLE),)
+        webhook = WebhookSender(settings.discord_webhook_url)
+        return webhook, (webhook.destination,)
+    console = ConsoleSender()
+    return console, (console.destination,)
 
 
 def _spawn(tasks: set[asyncio.Task[object]], work: Coroutine[Any, Any, object]) -> None:
@@ -212,27 +219,38 @@ async def run_all(
     await asyncio.to_thread(probe.remember_file)
     sessions = session_factory(engine)
     options = settings.read_options()
+    # Servers' imports live in the database, read by every process; files that an earlier
+    # version imported under schedules/guilds/<id>/ move there first.
+    imports = DatabaseImportedAgendas(sessions)
+    await asyncio.to_thread(adopt_guild_files, settings.schedules, imports, options)
 
     def make_library() -> AgendaLibrary:
         # Revisions live in the database: feed servers in several processes serve the same
         # bytes. Made off the loop: the library reads them from the database when made.
         store = DatabaseRevisionStore(sessions)
         if extras:
-            return LibraryWithExtras(settings.schedules, options, store, extras)
-        return AgendaLibrary(settings.schedules, options, store)
+            return LibraryWithExtras(settings.schedules, options, store, extras, imports)
+        return AgendaLibrary(settings.schedules, options, store, imports=imports)
 
     library = await asyncio.to_thread(make_library)
     snapshot = await asyncio.to_thread(library.load)
     for diagnostic in snapshot.diagnostics:
         log.warning("%s", diagnostic)
-    people = People(sessions)
+    people = DatabaseMembers(sessions)
     tokens = DatabaseFeedTokens(sessions)
     metrics = Metrics()
     client: AgendaBot | None = None
     if settings.discord_token:
         use_api_base(settings.discord_api_base)
         client = AgendaBot(
-            BotServices(library, people, tokens, settings, library.options.resolver),
+            UseCases.build(
+                library,
+                people,
+                tokens,
+                imports=AgendaImports(imports, library),
+                settings=settings,
+                resolver=library.options.resolver,
+            ),
             dev_guild=settings.discord_dev_guild,
             custom_gateway=bool(settings.discord_api_base),
             shard_count=settings.shard_count,
@@ -251,9 +269,7 @@ async def run_all(
         destinations=destinations,
         scheduler=scheduler,
         metrics=metrics,
-        shards=(settings.shard_count, settings.shard_ids)
-        if settings.shard_count and settings.shard_ids
-        else None,
+        owns=shard_owner(settings.shard_count, settings.shard_ids),
     )
     library.subscribe(service.on_agendas_changed)
     library.subscribe(lambda s: _gauge_agendas(metrics, s))
@@ -261,7 +277,7 @@ async def run_all(
     background: set[asyncio.Task[object]] = set()
     gateway_failure: Exception | None = None
     if client is not None:
-        client.services.on_people_changed = lambda: _spawn(background, service.reconcile())
+        client.services.people_changed.connect(lambda: _spawn(background, service.reconcile()))
         gateway = asyncio.create_task(_connect(client, stop))
     watcher = asyncio.create_task(watch_agendas(library, stop))
     database_watch = asyncio.create_task(_watch_database(probe, stop, DATABASE_CHECK_EVERY))

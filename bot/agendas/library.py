@@ -1,115 +1,81 @@
-"""The current agendas, re-read on demand, with the last good version of a broken file kept live."""
+"""The current agendas, re-read on demand, with the last good version of a broken file kept live.
+
+They are the files in the schedules folder (the operators') and the agendas Discord servers
+imported, kept in the database so that every process reads the same ones.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import re
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from bot.agendas.revision_store import MemoryRevisionStore, RevisionStore
+from bot.agendas.snapshot import (
+    GUILDS_FOLDER,
+    NOBODY,
+    PUBLIC,
+    Snapshot,
+    Visibility,
+    visibility_of,
+)
+from bot.app.clock import Clock, utc_now
+from bot.app.imports import ImportsMarker
 from bot.domain.agenda import Schedule
 from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.ics.revisions import DEFAULT_GRACE, Revision, advance, retire
 from bot.domain.readers.context import ReadOptions
-from bot.domain.readers.source import ReadResult, read_paths
+from bot.domain.readers.source import ReadResult, read_bytes, read_paths
+
+if TYPE_CHECKING:
+    from bot.app.ports import ImportedAgendaStore
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
-
-GUILDS_FOLDER = "guilds"
-_GUILD_ID = re.compile(r"[0-9]{1,20}")
-
-
-@dataclass(frozen=True, slots=True)
-class Visibility:
-    """Who may see a schedule, from where its file lies in the schedules folder:
-
-    - outside `guilds/`: an operator's agenda, public (the web, all.ics, every guild);
-    - under `guilds/<server id>/`: imported in that Discord server, seen only there;
-    - anywhere else under `guilds/`, or outside the folder: nobody.
-    """
-
-    public: bool = False
-    guild_id: int | None = None
-
-    def visible_to(self, guild_id: int | None) -> bool:
-        """Whether a guild (None: the public web, a DM) may see the schedule."""
-        return self.public or (guild_id is not None and self.guild_id == guild_id)
-
-
-PUBLIC = Visibility(public=True)
-NOBODY = Visibility()
-
-
-def visibility_of(folder: Path, file: str | Path) -> Visibility:
-    """The one rule for who may see the schedules read from `file` (see `Visibility`)."""
-    try:
-        parts = Path(file).relative_to(folder).parts
-    except ValueError:
-        return NOBODY
-    if not parts or parts[0].casefold() != GUILDS_FOLDER:
-        return PUBLIC
-    if len(parts) >= 3 and _GUILD_ID.fullmatch(parts[1]):
-        return Visibility(guild_id=int(parts[1]))
-    return NOBODY
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+__all__ = [
+    "GUILDS_FOLDER",
+    "NOBODY",
+    "PUBLIC",
+    "AgendaLibrary",
+    "Snapshot",
+    "Visibility",
+    "visibility_of",
+]
 
 
 @dataclass(frozen=True, slots=True)
-class Snapshot:
-    """Everything read at one moment. `version` rises with every reload that changed anything."""
+class _Read:
+    """One file as read for a reload: `key` tells it from every other (a folder file and a
+    server's import may be named alike); `result.file` is how messages name it."""
 
-    version: int
-    schedules: Mapping[str, Schedule]
-    revisions: Mapping[str, Revision]
-    diagnostics: tuple[Diagnostic, ...] = ()
-    retired: Mapping[str, Schedule] = field(default_factory=dict)
-    loaded_at: datetime | None = None
-    visibility: Mapping[str, Visibility] = field(default_factory=dict)
+    key: str
+    result: ReadResult
+    visibility: Visibility
 
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
 
-    def visibility_of(self, schedule_id: str) -> Visibility:
-        """Who may see this schedule (live or retired); an unknown id is seen by nobody."""
-        return self.visibility.get(schedule_id, NOBODY)
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """Every file read for one reload, and the imports' marker read just before them."""
 
-    @property
-    def public(self) -> dict[str, Schedule]:
-        """The schedules the public web may show: operators' files outside `guilds/`."""
-        return self.visible_to(None)
-
-    @property
-    def public_retired(self) -> dict[str, Schedule]:
-        """Retired public schedules (their cancelled sessions stay in public feeds a while)."""
-        return {i: s for i, s in self.retired.items() if self.visibility_of(i).public}
-
-    def visible_to(self, guild_id: int | None) -> dict[str, Schedule]:
-        """The schedules a guild may see: the public ones and its own imports. `None` (the
-        web, a DM) sees the public ones only."""
-        return {
-            i: s for i, s in self.schedules.items() if self.visibility_of(i).visible_to(guild_id)
-        }
+    files: list[_Read]
+    marker: ImportsMarker | None = None
 
 
 @dataclass(slots=True)
 class _Accepted:
     """The version of one file that is live: its schedules and how many errors it had."""
 
+    file: str
     schedules: list[Schedule]
     errors: int
     modified: datetime
+    visibility: Visibility
 
 
 Listener = Callable[[Snapshot], None]
@@ -135,10 +101,12 @@ class _Outcome:
     retired: dict[str, Schedule]
     announce: bool
     installs: dict[_Subscriber, Install]
+    marker: ImportsMarker | None
 
 
 class AgendaLibrary:
-    """Reads a folder of agendas; `reload()` again whenever it may have changed.
+    """Reads a folder of agendas, and the servers' imports from `imports` when given (each seen
+    in its server only); `reload()` again whenever either may have changed.
 
     A reload reads the files, works out the revisions, saves them and prepares every
     `subscribe_prepared` subscriber in a worker thread; only the swap to the new snapshot, the
@@ -151,10 +119,13 @@ class AgendaLibrary:
         store: RevisionStore | None = None,
         clock: Clock = utc_now,
         grace: timedelta = DEFAULT_GRACE,
+        *,
+        imports: ImportedAgendaStore | None = None,
     ) -> None:
         self.folder = folder
         self.options = options
         self.store = store or MemoryRevisionStore()
+        self.imports = imports
         self.clock = clock
         self.grace = grace
         self._accepted: dict[str, _Accepted] = {}
@@ -162,6 +133,7 @@ class AgendaLibrary:
         self._saved = self.store.load()
         self._snapshot = Snapshot(0, MappingProxyType({}), MappingProxyType(self._saved))
         self._subscribers: list[_Subscriber] = []
+        self._marker: ImportsMarker | None = None
         self._lock = asyncio.Lock()
         # A cancelled reload releases `_lock` while its thread runs on: saves never overlap.
         self._saving = threading.Lock()
@@ -171,12 +143,10 @@ class AgendaLibrary:
         return self._snapshot
 
     @property
-    def guild_folder(self) -> Path:
-        """Where agendas imported in Discord servers go: `guilds/<server id>/` under the folder."""
-        return self.folder / GUILDS_FOLDER
-
-    def _public(self, file: str) -> bool:
-        return visibility_of(self.folder, file).public
+    def imports_marker(self) -> ImportsMarker | None:
+        """The imports' marker as of the live snapshot: another one in the store means a
+        server imported an agenda since (in this process or another)."""
+        return self._marker
 
     def subscribe(self, listener: Listener) -> None:
         """Call `listener` with each new snapshot (after every reload that changed something),
@@ -195,26 +165,37 @@ class AgendaLibrary:
             self._subscribers.append(_Subscriber(prepare=prepare))
 
     def load(self) -> Snapshot:
-        """Read the folder now and publish the result, all in the calling thread (blocking:
+        """Read the agendas now and publish the result, all in the calling thread (blocking:
         for startup and one-off commands; a running service calls `reload`)."""
-        return self._publish(self._read())
+        return self._go_live(self._work_out(self._read_all()))
 
     async def reload(self) -> Snapshot:
         """`load` with everything but the swap off the event loop; concurrent calls run one
         after the other. Raises what reading or saving raised, and then nothing changed."""
         async with self._lock:
-            outcome = await asyncio.to_thread(lambda: self._work_out(self._read()))
+            outcome = await asyncio.to_thread(lambda: self._work_out(self._read_all()))
             return self._go_live(outcome)
 
     def _read(self) -> list[ReadResult]:
-        """The files read for one reload (in its worker thread); a subclass may add to them."""
+        """The files read for one reload (in its worker thread); a subclass may add to them.
+        Who may see each is decided by where it lies in the folder (`visibility_of`)."""
         return read_paths([self.folder], self.options) if self.folder.exists() else []
 
-    def _publish(self, results: list[ReadResult]) -> Snapshot:
-        """Work `results` out and put them live, all in the calling thread."""
-        return self._go_live(self._work_out(results))
+    def _read_all(self) -> _Reading:
+        """The folder's files and the servers' imports, read for one reload."""
+        files = [_Read(r.file, r, visibility_of(self.folder, r.file)) for r in self._read()]
+        if self.imports is None:
+            return _Reading(files)
+        # The marker first: an import saved while the rows are read shows at the next poll.
+        marker = self.imports.marker()
+        for agenda in self.imports.imported():
+            result = read_bytes(agenda.data, agenda.file, self.options, file_name=agenda.name)
+            result.modified = agenda.updated_at
+            visibility = Visibility(guild_id=agenda.guild_id)
+            files.append(_Read(f"imported:{agenda.file}", result, visibility))
+        return _Reading(files, marker)
 
-    def _work_out(self, results: list[ReadResult]) -> _Outcome:
+    def _work_out(self, reading: _Reading) -> _Outcome:
         """Everything a reading leads to, from the live state, which it leaves untouched; saves
         the revisions and prepares the subscribers. Safe in a worker thread (one at a time)."""
         now = self.clock()
@@ -223,11 +204,12 @@ class AgendaLibrary:
         retired = dict(self._retired)
         diagnostics: list[Diagnostic] = []
         seen_files = set()
-        for result in results:
-            seen_files.add(result.file)
+        for read in reading.files:
+            result = read.result
+            seen_files.add(read.key)
             diagnostics.extend(result.diagnostics)
             errors = sum(1 for d in result.diagnostics if d.severity is Severity.ERROR)
-            previous = accepted.get(result.file)
+            previous = accepted.get(read.key)
             broken = not result.schedules or (previous is not None and errors > previous.errors)
             if broken and previous is not None:
                 diagnostics.append(
@@ -240,10 +222,13 @@ class AgendaLibrary:
                 )
                 continue
             if result.schedules:
-                accepted[result.file] = _Accepted(result.schedules, errors, result.modified or now)
+                accepted[read.key] = _Accepted(
+                    result.file, result.schedules, errors, result.modified or now, read.visibility
+                )
         for gone in set(accepted) - seen_files:
             del accepted[gone]
-        schedules, first_seen = self._by_id(accepted, diagnostics)
+        schedules, owners = self._by_id(accepted, diagnostics)
+        first_seen = {i: accepted[key].modified for i, key in owners.items()}
         # advance and retire each return one schedule's revisions, read from the last book.
         book = live.revisions
         revisions: dict[str, Revision] = {}
@@ -280,8 +265,8 @@ class AgendaLibrary:
             now,
             MappingProxyType(
                 {
-                    i: visibility_of(self.folder, s.source.file)
-                    for i, s in [*retired.items(), *schedules.items()]
+                    **{i: live.visibility_of(i) for i in retired},
+                    **{i: accepted[key].visibility for i, key in owners.items()},
                 }
             ),
         )
@@ -299,13 +284,14 @@ class AgendaLibrary:
                     installs[subscriber] = subscriber.prepare(snapshot)
                 except Exception:
                     log.exception("preparing for agenda version %d failed", version)
-        return _Outcome(snapshot, accepted, retired, announce, installs)
+        return _Outcome(snapshot, accepted, retired, announce, installs, reading.marker)
 
     def _go_live(self, outcome: _Outcome) -> Snapshot:
         """Swap to `outcome` and tell the subscribers: quick, for the event loop."""
         snapshot = outcome.snapshot
         self._accepted, self._retired = outcome.accepted, outcome.retired
         self._snapshot = snapshot
+        self._marker = outcome.marker
         if outcome.announce:
             for subscriber in list(self._subscribers):
                 try:
@@ -319,28 +305,28 @@ class AgendaLibrary:
             log.warning("%s", diagnostic)
         return snapshot
 
+    @staticmethod
     def _by_id(
-        self, accepted: Mapping[str, _Accepted], diagnostics: list[Diagnostic]
-    ) -> tuple[dict[str, Schedule], dict[str, datetime]]:
+        accepted: Mapping[str, _Accepted], diagnostics: list[Diagnostic]
+    ) -> tuple[dict[str, Schedule], dict[str, str]]:
+        """The live schedules by id, and the key of the file each came from."""
         schedules: dict[str, Schedule] = {}
-        first_seen: dict[str, datetime] = {}
-        owner: dict[str, str] = {}
+        owners: dict[str, str] = {}
         # Operators' files first: an import in a guild never takes over a public agenda's id.
-        for file in sorted(accepted, key=lambda f: (not self._public(f), f)):
-            live = accepted[file]
+        for key in sorted(accepted, key=lambda k: (not accepted[k].visibility.public, k)):
+            live = accepted[key]
             for schedule in live.schedules:
                 if schedule.id in schedules:
                     diagnostics.append(
                         Diagnostic(
-                            file,
+                            live.file,
                             schedule.source.line,
-                            f"schedule id {schedule.id!r} is already used by {owner[schedule.id]}; "
-                            "this one is ignored",
+                            f"schedule id {schedule.id!r} is already used by "
+                            f"{accepted[owners[schedule.id]].file}; this one is ignored",
                             Severity.ERROR,
                         )
                     )
                     continue
                 schedules[schedule.id] = schedule
-                first_seen[schedule.id] = live.modified
-                owner[schedule.id] = file
-        return dict(sorted(schedules.items())), first_seen
+                owners[schedule.id] = key
+        return dict(sorted(schedules.items())), owners

@@ -16,7 +16,7 @@ from bot.cli.preflight import check_database_setting, check_run, database_settin
 from bot.config import Settings, SettingsError, StartupError
 from bot.domain.diagnostics import Severity
 from bot.domain.readers.source import ReadResult, read_paths
-from bot.domain.reminders.plan import Audience, ChannelFollow, Target, TargetKind, plan_reminders
+from bot.domain.reminders.plan import Audience, ChannelFollow, Target, plan_reminders
 from bot.domain.zones.naming import offset_label
 from bot.observability.logs import configure_logging
 
@@ -156,7 +156,7 @@ def reminders(settings: Settings, path: Path, tz_name: str, *, show_all: bool) -
         for diagnostic in result.diagnostics:
             click.echo(str(diagnostic), err=True)
     schedules = [s for r in results for s in r.schedules]
-    follows = tuple(ChannelFollow(Target(TargetKind.CONSOLE), s.id) for s in schedules)
+    follows = tuple(ChannelFollow(Target.operator("console"), s.id) for s in schedules)
     planned = plan_reminders(schedules, Audience(follows=follows), settings.leads)
     now = datetime.now(UTC)
     titles = {(s.id, x.id): x.title for s in schedules for x in s.sessions}

@@ -1,5 +1,8 @@
 """Where messages go: Discord through the bot's REST API, a channel webhook, or the console.
 
+Each sender receives the channel-neutral `ReminderMessage` and writes it out with its own
+formatter (`bot.delivery.formats`): a new sink is a sender and a formatter here, and a setting.
+
 Every sender answers with one of four outcomes, so the reminder runtime can record it: Sent,
 Retry (nothing was posted; try again), Unknown (a request went out and no answer came back, so
 it may have posted) and Undeliverable (retrying would not help).
@@ -16,8 +19,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol
 
+from bot.domain.reminders.message import ReminderMessage
 from bot.domain.reminders.plan import Target, TargetKind
-from bot.domain.reminders.render import Rendered
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +61,8 @@ class Sender(Protocol):
 
     async def start(self) -> None: ...
 
-    async def send(self, target: Target, message: Rendered, nonce: str) -> SendResult:
-        """Deliver `message`. `nonce` is unique per delivery row and the same on every attempt:
+    async def send(self, target: Target, message: ReminderMessage, nonce: str) -> SendResult:
+        """Write `message` out as this sink shows it, and deliver it. `nonce` is unique per delivery row and the same on every attempt:
         where the platform supports it, a retried send with the same nonce cannot post twice."""
         ...
 

@@ -1,4 +1,4 @@
-"""The out-of-the-box destination: reminders printed to standard output."""
+"""The out-of-the-box destination: reminders printed to standard output, as plain text."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ import sys
 from typing import TextIO
 
 from bot.delivery import SendResult, Sent
+from bot.delivery.formats.plain_text import plain_text
+from bot.domain.reminders.message import ReminderMessage
 from bot.domain.reminders.plan import Target, TargetKind
-from bot.domain.reminders.render import Rendered
 
 
 class ConsoleSender:
-    kinds = frozenset({TargetKind.CONSOLE})
+    kinds = frozenset({TargetKind.OPERATOR})
+    destination = Target.operator("console")  # its name starts the ledger's keys: never change it
     idempotent = False  # a line printed just before a crash is printed again after it
 
     def __init__(self, stream: TextIO | None = None) -> None:
@@ -21,10 +23,10 @@ class ConsoleSender:
     async def start(self) -> None:
         return None
 
-    async def send(self, target: Target, message: Rendered, nonce: str) -> SendResult:
+    async def send(self, target: Target, message: ReminderMessage, nonce: str) -> SendResult:
         stream = self.stream or sys.stdout
         self.count += 1
-        stream.write(f"--- reminder to {target} ({nonce})\n{message.content}\n")
+        stream.write(f"--- reminder to {target} ({nonce})\n{plain_text(message)}\n")
         stream.flush()
         return Sent(f"console-{self.count}")
 

@@ -18,9 +18,10 @@ import discord
 from discord.http import HTTPClient, Route, handle_message_parameters
 
 from bot.delivery import GATEWAY_ERRORS, Retry, SendResult, Sent, Undeliverable, Unknown
+from bot.delivery.formats.discord_markup import discord_markup
 from bot.delivery.rate_limits import retry_after, waiting_out_short_limits
+from bot.domain.reminders.message import ReminderMessage
 from bot.domain.reminders.plan import Target, TargetKind
-from bot.domain.reminders.render import Rendered
 
 CANNOT_MESSAGE_USER = 50007
 # discord.py sleeps through a 429 itself up to this long, and raises RateLimited beyond it, so a
@@ -55,14 +56,14 @@ class DiscordSender:
             )
             await self._http.static_login(self._token)
 
-    async def send(self, target: Target, message: Rendered, nonce: str) -> SendResult:
+    async def send(self, target: Target, message: ReminderMessage, nonce: str) -> SendResult:
         if self._http is None:
             raise RuntimeError("DiscordSender.start was not awaited")
         http = self._http
         return await waiting_out_short_limits(lambda: self._post(http, target, message, nonce))
 
     async def _post(
-        self, http: HTTPClient, target: Target, message: Rendered, nonce: str
+        self, http: HTTPClient, target: Target, message: ReminderMessage, nonce: str
     ) -> SendResult:
         try:
             channel_id = target.id
@@ -74,7 +75,7 @@ class DiscordSender:
                 roles=[discord.Object(message.role_id)] if message.role_id else False,
             )
             params = handle_message_parameters(
-                content=message.content, nonce=nonce[:25], allowed_mentions=mentions
+                content=discord_markup(message), nonce=nonce[:25], allowed_mentions=mentions
             )
             if isinstance(params.payload, dict):
                 params.payload["enforce_nonce"] = True  # a retry after a crash cannot post twice

@@ -15,9 +15,10 @@ import json
 import aiohttp
 
 from bot.delivery import GATEWAY_ERRORS, Retry, SendResult, Sent, Undeliverable, Unknown
+from bot.delivery.formats.webhook import webhook_payload
 from bot.delivery.rate_limits import retry_after, waiting_out_short_limits
+from bot.domain.reminders.message import ReminderMessage
 from bot.domain.reminders.plan import Target, TargetKind
-from bot.domain.reminders.render import Rendered
 
 # Connecting is quick or it failed (nothing was posted); an answer gets much longer, inside the
 # runtime's deadline for one send (the ledger's lease less a margin).
@@ -27,7 +28,8 @@ TIMEOUT = aiohttp.ClientTimeout(total=40, connect=10)
 class WebhookSender:
     """Posts to `url` (the webhook URL holds its own secret: it is never logged)."""
 
-    kinds = frozenset({TargetKind.WEBHOOK})
+    kinds = frozenset({TargetKind.OPERATOR})
+    destination = Target.operator("webhook")  # its name starts the ledger's keys: never change it
     idempotent = False
 
     def __init__(self, url: str, timeout: aiohttp.ClientTimeout = TIMEOUT) -> None:
@@ -38,13 +40,10 @@ class WebhookSender:
     async def start(self) -> None:
         self._session = aiohttp.ClientSession(timeout=self.timeout)
 
-    async def send(self, target: Target, message: Rendered, nonce: str) -> SendResult:
+    async def send(self, target: Target, message: ReminderMessage, nonce: str) -> SendResult:
         if self._session is None:
             raise RuntimeError("WebhookSender.start was not awaited")
-        mentions: dict[str, object] = {"parse": []}
-        if message.role_id is not None:
-            mentions["roles"] = [str(message.role_id)]
-        payload: dict[str, object] = {"content": message.content, "allowed_mentions": mentions}
+        payload = webhook_payload(message)
         session = self._session
         return await waiting_out_short_limits(lambda: self._post(session, payload))
 

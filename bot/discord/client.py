@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import pkgutil
 from typing import Any
 
 import discord
@@ -10,14 +11,11 @@ import yarl
 from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
-from bot.discord.cogs.agenda_cog import AgendaCog, CalendarButton, StarButton
-from bot.discord.cogs.calendar_cog import CalendarCog
-from bot.discord.cogs.organizers_cog import FollowCog, SchedulesCog
-from bot.discord.cogs.reminders_cog import RemindCog, StarsCog
-from bot.discord.cogs.timezone_cog import TimezoneCog
+from bot.discord import exts
+from bot.discord.buttons import CalendarButton, StarButton
 from bot.discord.errors import on_tree_error
 from bot.discord.i18n import AgendaTranslator
-from bot.discord.services import BotServices
+from bot.discord.services import UseCases
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +49,15 @@ def _reason(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
 
 
+def extensions() -> list[str]:
+    """Every feature package under `bot.discord.exts`, in name order."""
+    return sorted(
+        f"{exts.__name__}.{module.name}"
+        for module in pkgutil.iter_modules(exts.__path__)
+        if module.ispkg and not module.name.startswith("_")
+    )
+
+
 def intents() -> discord.Intents:
     """Guilds only: slash commands need no message content, members or presences."""
     chosen = discord.Intents.none()
@@ -64,7 +71,7 @@ class AgendaBot(commands.AutoShardedBot):
 
     def __init__(
         self,
-        services: BotServices,
+        services: UseCases,
         *,
         dev_guild: int | None = None,
         sync_commands: bool = True,
@@ -113,16 +120,8 @@ class AgendaBot(commands.AutoShardedBot):
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(AgendaTranslator())
-        for cog in (
-            TimezoneCog(),
-            AgendaCog(self),
-            CalendarCog(),
-            RemindCog(),
-            StarsCog(),
-            FollowCog(),
-            SchedulesCog(),
-        ):
-            await self.add_cog(cog)
+        for extension in extensions():
+            await self.load_extension(extension)
         self.add_dynamic_items(StarButton, CalendarButton)
         if self.custom_gateway:
             # Behind DISCORD_API_BASE the gateway is wherever that server says it is.
@@ -143,4 +142,4 @@ class AgendaBot(commands.AutoShardedBot):
     async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
         # Channel reminders write times out in the zones of a guild's members: remember who is where.
         if interaction.guild_id is not None:
-            self.services.people.seen_in_guild(interaction.user.id, interaction.guild_id)
+            await self.services.members.seen_in_guild(interaction.user.id, interaction.guild_id)

@@ -8,7 +8,9 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.app.errors import Refused
 from bot.discord.i18n import reply
+from bot.discord.limits import ECHO, clip
 from bot.discord.replies import respond
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,10 @@ async def answer_error(interaction: discord.Interaction[Any], error: Exception, 
     leaves the member with "This interaction failed"."""
     if isinstance(error, UserError):
         text = reply(interaction, error.key, **error.values)
+    elif isinstance(error, Refused):
+        # What a use case turned down names what was typed: repeated, but never at length.
+        values = {k: clip(v, ECHO) if isinstance(v, str) else v for k, v in error.values.items()}
+        text = reply(interaction, error.key, **values)
     else:
         log.error(
             "%s failed for user %s in guild %s",

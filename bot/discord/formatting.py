@@ -3,16 +3,18 @@ Discord timestamps (shown in the reader's own zone) otherwise."""
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime, tzinfo
 
 import discord
 
+from bot.app.stars import Starred
+from bot.delivery.formats.discord_markup import discord_time
 from bot.discord.limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, clip
 from bot.discord.member_zones import zone_label
 from bot.domain.agenda import Schedule, Session
-from bot.domain.reminders.render import discord_time, local_time
-from bot.texts import text_for
+from bot.texts import lead_text, local_time, text_for
 
 # Markdown that a quoted stretch of a message may carry half of: "**13:30** (CST" is cut from
 # "**13:30** (CST)". Dropped, since the quote is shown in bold of its own.
@@ -63,6 +65,22 @@ def session_embed(
     if session.description:
         embed.add_field(name="·", value=clip(session.description, FIELD_VALUE), inline=False)
     return embed
+
+
+def starred_text(locale: str | None, title: str, starred: Starred) -> str:
+    """The answer to starring a session: when its reminder comes, or that none will, because
+    the session starts within the member's lead (a reminder is never sent after its time)."""
+    lead = lead_text(starred.lead_minutes, locale)
+    if starred.reminder_comes:
+        key = "starred" if starred.added else "already_starred"
+        return text_for(locale, key, title=title, lead=lead)
+    if starred.started:
+        late = text_for(locale, "too_late_started")
+    else:
+        soon = lead_text(math.ceil(starred.starts_in.total_seconds() / 60), locale)
+        late = text_for(locale, "too_late_soon", until=soon, lead=lead)
+    key = "starred_late" if starred.added else "already_starred_late"
+    return text_for(locale, key, title=title, late=late)
 
 
 def quoted_label(text: str) -> str:

@@ -23,19 +23,19 @@ from bot.domain.zones.resolve import zones_with_offset
 _ETC = re.compile(r"Etc/GMT([+-])(\d{1,2})")
 
 
-def stored_zone(tz: tzinfo, today: date) -> str:
-    """The IANA key to store for a zone a member chose; UserError when no key fits."""
+def stored_zone(tz: tzinfo, today: date) -> ZoneInfo:
+    """The IANA zone to store for a zone a member chose; UserError when none fits."""
     if isinstance(tz, ZoneInfo):
-        return tz.key
+        return tz
     offset = tz.utcoffset(None)  # the resolver's other zones are fixed offsets
     if not offset:
-        return "UTC"
+        return ZoneInfo("UTC")
     hours, rest = divmod(int(offset.total_seconds()), 3600)
     if not rest:
-        return f"Etc/GMT{-hours:+d}"
+        return ZoneInfo(f"Etc/GMT{-hours:+d}")
     year_round = _year_round(offset, today)
     if year_round:
-        return max(year_round, key=lambda key: (_people().get(key, 0), key))
+        return ZoneInfo(max(year_round, key=lambda key: (_people().get(key, 0), key)))
     label = f"UTC{format_offset(offset)}"
     today_zones = zones_with_offset(offset, today)
     if today_zones:
@@ -43,9 +43,9 @@ def stored_zone(tz: tzinfo, today: date) -> str:
     raise UserError("offset_no_zone", offset=label)
 
 
-def stand_in_for(tz: tzinfo, key: str) -> str | None:
-    """ "UTC+05:30" when `key` was stored for that offset as a zone that keeps it all year."""
-    if isinstance(tz, ZoneInfo) or key == "UTC" or _ETC.fullmatch(key):
+def stand_in_for(tz: tzinfo, stored: ZoneInfo) -> str | None:
+    """ "UTC+05:30" when `stored` stands for that offset as a zone that keeps it all year."""
+    if isinstance(tz, ZoneInfo) or stored.key == "UTC" or _ETC.fullmatch(stored.key):
         return None
     offset = tz.utcoffset(None)
     return f"UTC{format_offset(offset)}" if offset is not None else None

@@ -3,11 +3,18 @@ followup when the interaction was already answered (deferred)."""
 
 from __future__ import annotations
 
+from io import BytesIO
 from typing import Any
 
 import discord
 
+from bot.app.calendars import CalendarFile
 from bot.discord.limits import fit_content, fit_embed
+
+
+def attachment(made: CalendarFile) -> discord.File:
+    """A calendar file as an attachment to a reply."""
+    return discord.File(BytesIO(made.data), filename=made.filename)
 
 
 async def respond(

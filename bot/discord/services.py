@@ -1,60 +1,78 @@
-"""What the cogs use: agendas, people, feed tokens, settings and a clock, in one object."""
+"""What the commands use: the use cases (agendas, members, stars, follows, feeds, imports), the
+zone resolver, the settings and the clock, in one object on the bot."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
-from pathlib import Path
-from zoneinfo import ZoneInfo
+from dataclasses import dataclass, field
 
-from bot.agendas.library import AgendaLibrary
+from bot.app.agendas import Agendas
+from bot.app.calendars import PersonalFeeds
+from bot.app.clock import Clock, utc_now
+from bot.app.follows import ChannelFollows
+from bot.app.imports import AgendaImports
+from bot.app.members import Members
+from bot.app.ports import AgendaSource, FeedTokenStore, MemberStore
+from bot.app.stars import Stars
 from bot.config import Settings
-from bot.domain.agenda import Schedule, Session
-from bot.domain.feed_tokens import FeedTokenStore
 from bot.domain.zones.resolve import ZoneResolver
-from bot.storage.people import People
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+class PeopleChanged:
+    """Called after every change to what members or channels asked for: the reminder runtime
+    connects its re-planning here (nothing happens until it does)."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Callable[[], None]] = []
+
+    def connect(self, listener: Callable[[], None]) -> None:
+        self._listeners.append(listener)
+
+    def __call__(self) -> None:
+        for listener in self._listeners:
+            listener()
 
 
 @dataclass
-class BotServices:
-    library: AgendaLibrary
-    people: People
-    tokens: FeedTokenStore
+class UseCases:
+    agendas: Agendas
+    members: Members
+    stars: Stars
+    follows: ChannelFollows
+    feeds: PersonalFeeds
+    imports: AgendaImports
     settings: Settings
     resolver: ZoneResolver
-    clock: Callable[[], datetime] = utc_now
-    on_people_changed: Callable[[], None] = lambda: None  # reminders re-plan
+    clock: Clock = utc_now
+    people_changed: PeopleChanged = field(default_factory=PeopleChanged)
 
-    @property
-    def guild_folder(self) -> Path:
-        return self.library.guild_folder
-
-    def schedules(self, guild_id: int | None) -> list[Schedule]:
-        """Schedules a guild may see: the public ones, plus the ones imported in that guild
-        (the library's one visibility rule, the same the web follows)."""
-        return list(self.library.snapshot.visible_to(guild_id).values())
-
-    def schedule(self, guild_id: int | None, schedule_id: str) -> Schedule | None:
-        return next((s for s in self.schedules(guild_id) if s.id == schedule_id), None)
-
-    def session(
-        self, guild_id: int | None, schedule_id: str, session_id: str
-    ) -> tuple[Schedule, Session] | None:
-        schedule = self.schedule(guild_id, schedule_id)
-        if schedule is None:
-            return None
-        session = next((s for s in schedule.sessions if s.id == session_id), None)
-        return (schedule, session) if session else None
-
-    def member_zone(self, user_id: int) -> tzinfo | None:
-        """The member's zone; None when not set, or when what is stored cannot be read."""
-        key = self.people.member_timezone(user_id)
-        return ZoneInfo(key) if key else None
+    @classmethod
+    def build(
+        cls,
+        agendas: AgendaSource,
+        store: MemberStore,
+        tokens: FeedTokenStore,
+        *,
+        imports: AgendaImports,
+        settings: Settings,
+        resolver: ZoneResolver,
+        clock: Clock = utc_now,
+    ) -> UseCases:
+        """Every use case on the same stores, all telling `people_changed` what changed."""
+        changed = PeopleChanged()
+        visible = Agendas(agendas)
+        return cls(
+            agendas=visible,
+            members=Members(store, store, changed),
+            stars=Stars(store, store, visible, changed, clock),
+            follows=ChannelFollows(store, changed),
+            feeds=PersonalFeeds(tokens, store, changed),
+            imports=imports,
+            settings=settings,
+            resolver=resolver,
+            clock=clock,
+            people_changed=changed,
+        )
 
     def feed_url(self, path: str) -> str:
         base = self.settings.base_url or f"http://{self.settings.host}:{self.settings.port}"

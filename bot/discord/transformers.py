@@ -1,21 +1,21 @@
-"""Option parsing shared by the cogs: zones, agendas and sessions, with autocomplete.
+"""Option parsing shared by the commands: zones, agendas and sessions, with autocomplete.
 
 Domain errors become UserError here, so the domain never learns about Discord.
 """
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, tzinfo
 from typing import Any
 
 import discord
 from discord import app_commands
 
+from bot.app.agendas import in_schedule, session_key
 from bot.discord.errors import UserError
 from bot.discord.limits import CHOICE, ECHO, clip, fit_choices, length
 from bot.discord.member_zones import zone_label
-from bot.discord.services import BotServices
+from bot.discord.services import UseCases
 from bot.domain.agenda import Schedule, Session
 from bot.domain.zones.catalog import zone_suggestions
 from bot.domain.zones.resolve import UnknownZoneError
@@ -24,8 +24,8 @@ LIMIT = 25
 AGENDA_LABEL = 30  # how much of an agenda's title a session choice shows beside it
 
 
-def services(interaction: discord.Interaction[Any]) -> BotServices:
-    found: BotServices = interaction.client.services
+def services(interaction: discord.Interaction[Any]) -> UseCases:
+    found: UseCases = interaction.client.services
     return found
 
 
@@ -54,7 +54,7 @@ class ScheduleTransformer(app_commands.Transformer):
     """An agenda id (autocompleted by title) -> the Schedule visible in this guild."""
 
     async def transform(self, interaction: discord.Interaction[Any], value: str) -> Schedule:
-        schedule = services(interaction).schedule(interaction.guild_id, value)
+        schedule = services(interaction).agendas.schedule(interaction.guild_id, value)
         if schedule is None:
             raise UserError("unknown_schedule", schedule=clip(value, ECHO))
         return schedule
@@ -65,19 +65,12 @@ class ScheduleTransformer(app_commands.Transformer):
         typed = value.lower()
         found = [
             s
-            for s in services(interaction).schedules(interaction.guild_id)
+            for s in services(interaction).agendas.visible(interaction.guild_id)
             if typed in s.id or typed in s.title.lower()
         ]
         return fit_choices(
             [app_commands.Choice(name=f"{s.title} ({s.id})", value=s.id) for s in found]
         )
-
-
-def session_key(schedule_id: str, session_id: str) -> str:
-    """A short stable key for a session, where its ids would not fit (at most 100 characters
-    in a button's custom_id or a choice's value)."""
-    digest = hashlib.sha1(f"{schedule_id}/{session_id}".encode(), usedforsecurity=False)
-    return digest.hexdigest()[:20]
 
 
 def session_choice_value(schedule: Schedule, session: Session) -> str:
@@ -93,11 +86,11 @@ async def session_autocomplete(
     here, each labelled with its agenda. Times are in the member's zone, or UTC."""
     box = services(interaction)
     chosen = getattr(interaction.namespace, "schedule", None)
-    schedules = box.schedules(interaction.guild_id)
+    schedules = box.agendas.visible(interaction.guild_id)
     if chosen:
         schedules = [s for s in schedules if s.id == str(chosen)]
     several = len(schedules) > 1
-    tz = box.member_zone(interaction.user.id) or UTC
+    tz = await box.members.zone(interaction.user.id) or UTC
     typed = value.lower()
     choices = []
     for schedule in schedules:
@@ -126,7 +119,7 @@ def only_schedule(interaction: discord.Interaction[Any], schedule: Schedule | No
     """The chosen agenda, or the only one there is."""
     if schedule is not None:
         return schedule
-    visible = services(interaction).schedules(interaction.guild_id)
+    visible = services(interaction).agendas.visible(interaction.guild_id)
     if not visible:
         raise UserError("no_schedules")
     if len(visible) > 1:
@@ -148,17 +141,14 @@ def session_reference(
     """The agenda and session id a session option names: a choice made across agendas carries
     its agenda ("agenda/session" or "#key"); a bare session id needs the agenda chosen, or the
     only one there is."""
-    visible = services(interaction).schedules(interaction.guild_id)
-    if schedule is not None:
-        visible = [s for s in visible if s.id == schedule.id]
+    agendas = services(interaction).agendas
     if value.startswith("#"):
-        for candidate in visible:
-            for session in candidate.sessions:
-                if session_key(candidate.id, session.id) == value[1:]:
-                    return candidate, session.id
+        found = agendas.by_key(interaction.guild_id, value[1:])
+        if found is not None and (schedule is None or found[0].id == schedule.id):
+            return found[0], found[1].id
     agenda, slash, session_id = value.partition("/")
-    if slash:
-        named = next((s for s in visible if s.id == agenda), None)
+    if slash and (schedule is None or schedule.id == agenda):
+        named = agendas.schedule(interaction.guild_id, agenda)
         if named is not None:
             return named, session_id
     return only_schedule(interaction, schedule), value
@@ -169,7 +159,7 @@ def pick_session(
 ) -> tuple[Schedule, Session]:
     """The session named in a command, in the chosen agenda or the only one there is."""
     chosen, wanted = session_reference(interaction, schedule, session_id)
-    found = next((s for s in chosen.sessions if s.id == wanted), None)
+    found = in_schedule(chosen, wanted)
     if found is None:
         raise UserError("unknown_session", schedule=chosen.id, session=clip(wanted, ECHO))
     return chosen, found

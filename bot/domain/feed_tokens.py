@@ -12,7 +12,6 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass, field
-from typing import Protocol
 
 TOKEN_BYTES = 32
 _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{43}$")  # 32 bytes in unpadded base64url
@@ -48,21 +47,10 @@ class FeedSelection:
         return schedule_id in self.schedule_ids or (schedule_id, session_id) in self.sessions
 
 
-class FeedTokenStore(Protocol):
-    """Storage for tokens and selections. The database implementation lands with members."""
-
-    def issue(self, member: str) -> str:
-        """A new token for `member`, revoking any earlier one. The plaintext is returned once."""
-        ...
-
-    def revoke(self, member: str) -> None: ...
-
-    def lookup(self, token: str) -> FeedSelection | None: ...
-
-
 @dataclass(slots=True)
 class MemoryFeedTokens:
-    """Tokens and selections held in memory: for tests and single-process runs."""
+    """Tokens and selections held in memory (a `FeedTokenStore` of `bot.app.ports`): for
+    tests and single-process runs."""
 
     _digests: dict[str, str] = field(default_factory=dict)  # digest -> member
     _by_member: dict[str, str] = field(default_factory=dict)  # member -> digest

@@ -1,13 +1,11 @@
-"""Personal feed tokens in the database, behind the domain's FeedTokenStore interface."""
+"""Personal feed tokens in the database (the app's `FeedTokenStore`)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.app.clock import Clock, utc_now
 from bot.domain.feed_tokens import FeedSelection, new_token, plausible, same_digest, token_digest
 from bot.storage.tables import FeedToken, Member, MemberFollow, Star
 
@@ -18,7 +16,7 @@ class DatabaseFeedTokens:
     def __init__(
         self,
         sessions: sessionmaker[Session],
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
     ) -> None:
         self.sessions = sessions
         self.clock = clock

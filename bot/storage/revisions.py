@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Mapping
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.app.clock import Clock, utc_now
 from bot.domain.ics.revisions import Revision, revision_from_json, revision_to_json
 from bot.storage.tables import RevisionRow
 
@@ -24,7 +24,7 @@ class DatabaseRevisionStore:
     def __init__(
         self,
         sessions: sessionmaker[Session],
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
     ) -> None:
         self.sessions = sessions
         self.clock = clock

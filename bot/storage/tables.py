@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -92,7 +93,7 @@ class Follow(Base):
     channel_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
     schedule_id: Mapped[str] = mapped_column(String(128), nullable=False)
     role_id: Mapped[int | None] = mapped_column(BigInteger)
-    lead_minutes: Mapped[str | None] = mapped_column(String(64))  # "1440,15"; NULL: defaults
+    leads: Mapped[str | None] = mapped_column(String(64))  # as typed, "1d,15m"; NULL: defaults
     created_at: Mapped[datetime] = _at()
 
 
@@ -163,4 +164,19 @@ class RevisionRow(Base):
     key: Mapped[str] = mapped_column(String(300), primary_key=True)
     schedule_id: Mapped[str] = mapped_column(String(128), nullable=False)
     data: Mapped[str] = mapped_column(Text, nullable=False)
+    updated_at: Mapped[datetime] = _at()
+
+
+class ImportedAgendaRow(Base):
+    """An agenda file a Discord server imported with `/schedules import`, as uploaded: seen in
+    that server only. Every process reads these, so all of them serve the same agendas."""
+
+    __tablename__ = "imported_agendas"
+    __table_args__ = (UniqueConstraint("guild_id", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    name: Mapped[str] = mapped_column(String(128), nullable=False)  # "night.md": slug + suffix
+    format: Mapped[str] = mapped_column(String(16), nullable=False)  # markdown, yaml, ics
+    data: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # at most MAX_BYTES
+    imported_at: Mapped[datetime] = _at()
     updated_at: Mapped[datetime] = _at()

@@ -7,7 +7,7 @@
     GET/HEAD /calendars/{schedule}/{session}.ics    one session (download)
     GET/HEAD /feeds/{token}.ics                     a member's personal feed
 
-Only public agendas (operators' files, outside `schedules/guilds/`) are on these routes: an
+Only public agendas are on these routes (what `bot.app.agendas` lets the public web see): an
 agenda imported in a Discord server answers exactly as an unknown id does. Other methods get
 405; unknown ids 404 with the same body whatever exists.
 """
@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from bot.agendas.library import AgendaLibrary
-from bot.domain.feed_tokens import FeedTokenStore
+from bot.app.agendas import PUBLIC, Agendas, find_session
+from bot.app.calendars import webcal
+from bot.app.ports import FeedTokenStore
 from bot.observability.metrics import CONTENT_TYPE, Metrics
 from bot.web.conditional import not_modified, wants_gzip
 from bot.web.feed_cache import Body, FeedCache
@@ -32,6 +34,7 @@ from bot.web.redaction import install_log_redaction
 from bot.web.tokens import TokenLookups, TokenStoreUnavailable
 
 LIBRARY = web.AppKey("library", AgendaLibrary)
+AGENDAS = web.AppKey("agendas", Agendas)
 FEEDS = web.AppKey("feeds", FeedCache)
 TOKENS = web.AppKey("tokens", TokenLookups)
 BASE_URL = web.AppKey("base_url", str)
@@ -74,6 +77,7 @@ def make_app(
     app[HEALTH] = health or HealthChecks()
     app[METRICS] = metrics or Metrics()
     app[LIBRARY] = library
+    app[AGENDAS] = Agendas(library)
     app[FEEDS] = feeds
     lookups = TokenLookups(tokens, timeout=token_lookup_timeout)
     app[TOKENS] = lookups
@@ -164,11 +168,11 @@ async def session_calendar(request: web.Request) -> web.Response:
     if not (_ID.match(schedule_id) and _ID.match(session_id)):
         return _not_found()
     feeds = request.app[FEEDS]
-    snapshot = feeds.snapshot
-    schedule = snapshot.public.get(schedule_id) if snapshot else None
-    body = feeds.download(schedule, session_id) if schedule else None
-    if body is None:
+    snapshot = feeds.snapshot  # the one the served feeds were built from
+    found = find_session(snapshot, PUBLIC, schedule_id, session_id) if snapshot else None
+    if found is None:
         return _not_found()
+    body = feeds.download(*found)
     return _calendar_response(
         request, body, cache=PUBLIC_CACHE, filename=f"{schedule_id}-{session_id}.ics"
     )
@@ -220,13 +224,8 @@ def base_url(request: web.Request) -> str:
     return configured or f"{request.scheme}://{request.host}"
 
 
-def webcal(url: str) -> str:
-    """The same URL for calendar apps: `webcal://` in place of `http(s)://`."""
-    return re.sub(r"^https?://", "webcal://", url)
-
-
 async def index(request: web.Request) -> web.Response:
-    public = request.app[LIBRARY].snapshot.public
+    public = request.app[AGENDAS].public()
     root = base_url(request)
     rows = []
     entries = [("All agendas", "all", sum(len(s.sessions) for s in public.values()))]

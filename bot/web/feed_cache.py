@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.agendas.library import Snapshot
-from bot.domain.agenda import Schedule
+from bot.app.agendas import PUBLIC, public_retired, visible
+from bot.app.calendars import session_file
+from bot.domain.agenda import Schedule, Session
 from bot.domain.feed_tokens import FeedSelection
-from bot.domain.ics.calendars import Include, feed_calendar, session_download
-from bot.domain.ics.revisions import revision_key
+from bot.domain.ics.calendars import Include, feed_calendar
 from bot.web.conditional import http_date
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -86,12 +87,12 @@ class FeedCache:
         """Build every public feed for `snapshot` without touching what is served (safe in any
         thread); the function returned puts them all live at once (call it on the event loop).
         For `AgendaLibrary.subscribe_prepared`."""
-        public = snapshot.public
+        public = visible(snapshot, PUBLIC)
         feeds = {
             schedule_id: self._build(schedule.title, [schedule], snapshot, None)
             for schedule_id, schedule in public.items()
         }
-        everything = [*public.values(), *snapshot.public_retired.values()]
+        everything = [*public.values(), *public_retired(snapshot).values()]
         built = _Feeds(snapshot, feeds, self._build("All agendas", everything, snapshot, None))
 
         def install() -> None:
@@ -115,17 +116,14 @@ class FeedCache:
             self._remember(live, key, cached)
         return cached
 
-    def download(self, schedule: Schedule, session_id: str) -> Body | None:
+    def download(self, schedule: Schedule, session: Session) -> Body:
+        """The session's own calendar file, the same bytes the bot sends for it."""
         live = self._current()
-        session = next((s for s in schedule.sessions if s.id == session_id), None)
-        if session is None:
-            return None
-        key = ("download", schedule.id, session_id)
+        key = ("download", schedule.id, session.id)
         cached = live.extra.get(key)
         if cached is None:
-            revision = live.snapshot.revisions.get(revision_key(schedule.id, session_id))
-            data = session_download(schedule, session, revision)
-            cached = Body.of(data, revision.changed_at if revision else EPOCH)
+            made = session_file(live.snapshot, schedule, session)
+            cached = Body.of(made.data, made.changed_at or EPOCH)
             self._remember(live, key, cached)
         return cached
 

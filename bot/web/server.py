@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from aiohttp import web
 
 from bot.agendas.library import AgendaLibrary
-from bot.domain.feed_tokens import FeedTokenStore
+from bot.app.ports import FeedTokenStore
 from bot.observability.metrics import Metrics
 from bot.web.access_log import RedactingAccessLogger
 from bot.web.app import HealthChecks, make_app

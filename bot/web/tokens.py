@@ -13,7 +13,8 @@ import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from bot.domain.feed_tokens import FeedSelection, FeedTokenStore, plausible
+from bot.app.ports import FeedTokenStore
+from bot.domain.feed_tokens import FeedSelection, plausible
 
 log = logging.getLogger(__name__)
 

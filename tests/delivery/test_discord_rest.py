@@ -8,7 +8,7 @@ from discord.http import Route
 from bot.delivery import Retry, Sent
 from bot.delivery.discord_rest import DiscordSender, use_api_base
 from bot.domain.reminders.plan import Target, TargetKind
-from bot.domain.reminders.render import Rendered
+from tests.delivery.messages import message, shown_in_discord
 from tests.fakes.discord_http import CHANNEL_ID, FakeDiscord, RateLimit
 
 
@@ -39,19 +39,21 @@ async def test_a_429_from_a_proxy_is_waited_out_for_its_retry_after(
     # Without Discord's edge header (a REST proxy, a local server) discord.py raises the 429
     # as is: the sender honours its Retry-After instead of a fixed 30 s backoff.
     discord.limit_next(1, RateLimit(0.4, header=False, body=True))
-    result = await rest.send(CHANNEL, Rendered("hello"), nonce="ab7")
+    result = await rest.send(CHANNEL, message("hello"), nonce="ab7")
     assert isinstance(result, Sent)
     limited, posted = discord.tried()
     assert (limited.status, posted.status) == (429, 200)
     assert posted.at - limited.at >= 0.4
-    assert [(m.content, m.nonce) for m in discord.received()] == [("hello", "ab7")]
+    assert [(m.content, m.nonce) for m in discord.received()] == [
+        (shown_in_discord("hello"), "ab7")
+    ]
 
 
 async def test_a_long_429_goes_back_to_the_runtime_with_its_wait(
     discord: FakeDiscord, rest: DiscordSender
 ) -> None:
     discord.limit_next(1, RateLimit(90.0, header=True, body=False))
-    result = await rest.send(CHANNEL, Rendered("later"), nonce="ab8")
+    result = await rest.send(CHANNEL, message("later"), nonce="ab8")
     assert isinstance(result, Retry) and result.retry_after == timedelta(seconds=90)
     assert discord.received() == []
 
@@ -60,7 +62,7 @@ async def test_a_429_through_discords_edge_is_waited_out_by_discord_py(
     discord: FakeDiscord, rest: DiscordSender
 ) -> None:
     discord.limit_next(1, RateLimit(0.3, via=True))
-    assert isinstance(await rest.send(CHANNEL, Rendered("edge"), nonce="ab9"), Sent)
+    assert isinstance(await rest.send(CHANNEL, message("edge"), nonce="ab9"), Sent)
     limited, posted = discord.tried()
     assert posted.at - limited.at >= 0.3
 
@@ -69,14 +71,14 @@ async def test_a_long_429_through_discords_edge_is_not_slept_on_with_a_claim_hel
     discord: FakeDiscord, rest: DiscordSender
 ) -> None:
     discord.limit_next(1, RateLimit(45.0, via=True))
-    result = await rest.send(CHANNEL, Rendered("edge"), nonce="ab10")
+    result = await rest.send(CHANNEL, message("edge"), nonce="ab10")
     assert isinstance(result, Retry) and result.retry_after == timedelta(seconds=45)
 
 
 async def test_a_repeated_send_with_the_same_nonce_posts_once(
     discord: FakeDiscord, rest: DiscordSender
 ) -> None:
-    first = await rest.send(CHANNEL, Rendered("once"), nonce="ab11")
-    again = await rest.send(CHANNEL, Rendered("once"), nonce="ab11")
+    first = await rest.send(CHANNEL, message("once"), nonce="ab11")
+    again = await rest.send(CHANNEL, message("once"), nonce="ab11")
     assert isinstance(first, Sent) and first == again
     assert len(discord.received()) == 1 and discord.nonce_replays == 1

@@ -9,32 +9,32 @@ import aiohttp
 
 from bot.delivery import Retry, Sent, Unknown
 from bot.delivery.webhook import TIMEOUT, WebhookSender
-from bot.domain.reminders.plan import Target, TargetKind
-from bot.domain.reminders.render import Rendered
-from bot.reminders.service import Timing
+from bot.dispatch.service import Timing
 from bot.storage.deliveries import DEFAULT_LEASE
+from tests.delivery.messages import message, shown_in_discord
 from tests.fakes.discord_http import FakeDiscord, RateLimit
 
-HOOK = Target(TargetKind.WEBHOOK)
+HOOK = WebhookSender.destination
 
 
 async def test_a_webhook_waits_out_a_short_retry_after_header_then_posts(
     discord: FakeDiscord, webhook: WebhookSender
 ) -> None:
     discord.limit_next(1, RateLimit(0.4, header=True, body=False))
-    result = await webhook.send(HOOK, Rendered("hello"), nonce="ab1")
+    result = await webhook.send(HOOK, message("hello"), nonce="ab1")
     assert isinstance(result, Sent) and result.message_id
     limited, posted = discord.tried()
     assert (limited.status, posted.status) == (429, 200)
     assert posted.at - limited.at >= 0.4  # Retry-After says 1 s when rounded; 0.4 s asked
-    assert [m.content for m in discord.received()] == ["hello"]
+    assert [m.content for m in discord.received()] == [shown_in_discord("hello")]
+    assert discord.received()[0].content.startswith("⏰ **hello** starts <t:1772362800:R>")
 
 
 async def test_a_webhook_reads_retry_after_from_the_json_body(
     discord: FakeDiscord, webhook: WebhookSender
 ) -> None:
     discord.limit_next(2, RateLimit(0.3, header=False, body=True))
-    assert isinstance(await webhook.send(HOOK, Rendered("hi"), nonce="ab2"), Sent)
+    assert isinstance(await webhook.send(HOOK, message("hi"), nonce="ab2"), Sent)
     first, second, third = discord.tried()
     assert [a.status for a in (first, second, third)] == [429, 429, 200]
     assert second.at - first.at >= 0.3 and third.at - second.at >= 0.3
@@ -44,7 +44,7 @@ async def test_a_long_retry_after_goes_back_to_the_runtime_untried(
     discord: FakeDiscord, webhook: WebhookSender
 ) -> None:
     discord.limit_next(1, RateLimit(120.0))
-    result = await webhook.send(HOOK, Rendered("later"), nonce="ab3")
+    result = await webhook.send(HOOK, message("later"), nonce="ab3")
     assert isinstance(result, Retry) and result.retry_after == timedelta(seconds=120)
     assert len(discord.tried()) == 1 and discord.received() == []
 
@@ -56,18 +56,18 @@ async def test_an_unanswered_webhook_post_is_unknown_not_a_failure(discord: Fake
     sender = WebhookSender(discord.webhook_url, timeout=aiohttp.ClientTimeout(total=0.3))
     await sender.start()
     try:
-        result = await sender.send(HOOK, Rendered("slow"), nonce="ab4")
+        result = await sender.send(HOOK, message("slow"), nonce="ab4")
     finally:
         await sender.close()
     assert isinstance(result, Unknown)
-    assert [m.content for m in discord.received()] == ["slow"]
+    assert [m.content for m in discord.received()] == [shown_in_discord("slow")]
 
 
 async def test_an_unreachable_webhook_posted_nothing_and_is_retried() -> None:
     sender = WebhookSender("http://127.0.0.1:9/api/webhooks/1/token")  # nothing listens there
     await sender.start()
     try:
-        result = await sender.send(HOOK, Rendered("x"), nonce="ab5")
+        result = await sender.send(HOOK, message("x"), nonce="ab5")
     finally:
         await sender.close()
     assert isinstance(result, Retry) and result.retry_after is None
@@ -88,3 +88,14 @@ def test_the_webhook_is_not_idempotent_and_rest_is() -> None:
     assert WebhookSender.idempotent is False  # Execute Webhook takes no nonce
     assert ConsoleSender.idempotent is False
     assert DiscordSender.idempotent is True  # nonce + enforce_nonce
+
+
+def test_the_operators_destination_keeps_the_name_its_delivery_keys_start_with() -> None:
+    from bot.delivery.console import ConsoleSender
+    from bot.domain.reminders.plan import Target
+
+    assert (str(WebhookSender.destination), str(ConsoleSender.destination)) == (
+        "webhook",
+        "console",
+    )
+    assert WebhookSender.destination == Target.operator("webhook")

@@ -17,15 +17,17 @@ import pytest
 from discord.http import Route
 
 from bot.agendas.library import AgendaLibrary
+from bot.app.imports import AgendaImports
 from bot.config import Settings
 from bot.delivery.discord_rest import use_api_base
 from bot.discord.client import AgendaBot
-from bot.discord.services import BotServices
+from bot.discord.services import UseCases
 from bot.domain.readers.context import ReadOptions
 from bot.storage.database import make_engine, session_factory
 from bot.storage.feed_tokens import DatabaseFeedTokens
+from bot.storage.imported_agendas import DatabaseImportedAgendas
+from bot.storage.members import DatabaseMembers
 from bot.storage.migrate import upgrade
-from bot.storage.people import People
 from tests.fakes.discord_http import CHANNEL_ID, FakeDiscord, Received
 from tests.fakes.interactions import ALL_PERMISSIONS, slash
 from tests.helpers import PAGES, SEED
@@ -45,8 +47,10 @@ def fake() -> Iterator[FakeDiscord]:
 class Harness:
     bot: AgendaBot
     fake: FakeDiscord
-    people: People
+    members: DatabaseMembers
     tokens: DatabaseFeedTokens
+    imports: DatabaseImportedAgendas
+    library: AgendaLibrary
     folder: Path
 
     async def run(self, payload: dict[str, Any]) -> list[Received]:
@@ -77,17 +81,26 @@ async def harness(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[Harness]:
     upgrade(engine)
     sessions = session_factory(engine)
     options = ReadOptions()
-    library = AgendaLibrary(folder, options)
+    imports = DatabaseImportedAgendas(sessions)
+    library = AgendaLibrary(folder, options, imports=imports)
     library.load()
-    people, tokens = People(sessions), DatabaseFeedTokens(sessions)
+    members, tokens = DatabaseMembers(sessions), DatabaseFeedTokens(sessions)
     settings = Settings(base_url="https://agenda.example.org")
-    services = BotServices(library, people, tokens, settings, options.resolver, clock=lambda: NOW)
+    services = UseCases.build(
+        library,
+        members,
+        tokens,
+        imports=AgendaImports(imports, library),
+        settings=settings,
+        resolver=options.resolver,
+        clock=lambda: NOW,
+    )
     old_base = Route.BASE
     use_api_base(fake.base)
     bot = AgendaBot(services)
     await bot.login("test-token")
     try:
-        yield Harness(bot, fake, people, tokens, folder)
+        yield Harness(bot, fake, members, tokens, imports, library, folder)
     finally:
         await bot.close()
         Route.BASE = old_base

@@ -7,7 +7,8 @@ import re
 import discord
 from discord import app_commands
 
-from bot.discord.i18n import COMMANDS_ZH, AgendaTranslator
+from bot.discord.i18n import AgendaTranslator
+from bot.texts.catalogue import COMMANDS_ZH
 from tests.discord.conftest import Harness
 
 NAME = re.compile(r"^[-_\w]{1,32}$", re.UNICODE)

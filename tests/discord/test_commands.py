@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from icalendar import Calendar
 
-from bot.discord.cogs.agenda_cog import button_key
+from bot.app.agendas import session_key as button_key
 from tests.discord.conftest import Harness, import_payload
 from tests.fakes.discord_http import CHANNEL_ID, GUILD_ID
 from tests.fakes.interactions import ALL_PERMISSIONS, button, message_command, slash
@@ -30,8 +30,8 @@ async def test_timezone_set_stores_the_zone_and_answers_in_english(harness: Harn
     assert data["content"] == (
         "Your time zone is now **Europe/Berlin** (it is Tuesday, September 9, 2025, 15:40 (Europe/Berlin) there)."
     )
-    assert harness.people.member(42).timezone == "Europe/Berlin"
-    assert harness.people.audience().guild_members == {int(GUILD_ID): frozenset({42})}
+    assert harness.members.preferences(42).zone == "Europe/Berlin"
+    assert harness.members.audience().guild_members == {int(GUILD_ID): frozenset({42})}
 
 
 async def test_timezone_set_answers_in_chinese_for_a_chinese_client(harness: Harness) -> None:
@@ -46,7 +46,7 @@ async def test_timezone_set_answers_in_chinese_for_a_chinese_client(harness: Har
 async def test_an_unknown_zone_is_a_clear_error(harness: Harness) -> None:
     data = _message(await harness.run(slash("set", {"zone": "Mars/Olympus"}, group="timezone")))
     assert data["content"].startswith("I don't know the time zone 'Mars/Olympus'.")
-    assert harness.people.member(42) is None
+    assert harness.members.preferences(42) is None
 
 
 async def test_zone_autocomplete_lists_every_zone_an_abbreviation_can_mean(
@@ -69,7 +69,7 @@ async def test_timezone_show_without_a_zone_says_how_to_set_one(harness: Harness
 
 
 async def test_agenda_in_my_zone_marks_other_dates_and_what_is_next(harness: Harness) -> None:
-    harness.people.set_timezone(42, "Pacific/Kiritimati")  # UTC+14: a day ahead of New York
+    harness.members.set_timezone(42, "Pacific/Kiritimati")  # UTC+14: a day ahead of New York
     data = _message(await harness.run(slash("agenda", {"schedule": "devconf"})))
     [embed] = data["embeds"]
     assert embed["title"] == "DevConf Mini"
@@ -120,7 +120,7 @@ async def test_the_remind_me_button_stars_the_session(harness: Harness) -> None:
         reply.data["data"]["content"]
         == "⭐ 已将 **Observability 101** 加入你的日程，将在开始前 15 分钟 提醒你。"
     )
-    assert (42, "devconf", "observability-101") in harness.people.audience().stars
+    assert (42, "devconf", "observability-101") in harness.members.audience().stars
 
 
 async def test_the_calendar_button_sends_an_ics_file(harness: Harness) -> None:
@@ -142,7 +142,7 @@ async def test_session_autocomplete_lists_the_chosen_agendas_sessions(harness: H
 
 
 async def test_convert_puts_a_quoted_time_in_my_zone(harness: Harness) -> None:
-    harness.people.set_timezone(42, "America/New_York")
+    harness.members.set_timezone(42, "America/New_York")
     data = _message(await harness.run(slash("convert", {"time": "14:00 CST on July 10, 2021"})))
     assert data["content"] == (
         "**14:00 CST** → Saturday, July 10, 2021, 02:00 (America/New_York) · <t:1625896800:R>"
@@ -150,7 +150,7 @@ async def test_convert_puts_a_quoted_time_in_my_zone(harness: Harness) -> None:
 
 
 async def test_the_convert_times_message_command_finds_every_time(harness: Harness) -> None:
-    harness.people.set_timezone(42, "Europe/Berlin")
+    harness.members.set_timezone(42, "Europe/Berlin")
     data = _message(
         await harness.run(
             message_command(
@@ -205,7 +205,7 @@ async def test_remind_star_unstar_and_mine(harness: Harness) -> None:
         await harness.run(slash("unstar", {"schedule": "devconf", "session": "fuzzing-in-ci"}))
     )
     assert gone["content"] == "Removed **Fuzzing in CI** from your agenda."
-    member = harness.people.audience().members[42]
+    member = harness.members.audience().members[42]
     assert (member.dm_opt_in, member.lead) == (True, timedelta(minutes=30))
 
 
@@ -215,7 +215,7 @@ async def test_remind_on_says_so_when_the_members_dms_are_closed(harness: Harnes
     assert data["content"] == (
         "I cannot send you direct messages: please allow DMs from server members, then try again."
     )
-    assert harness.people.member(43) is None or not harness.people.member(43).dm_opt_in  # type: ignore[union-attr]
+    assert harness.members.preferences(43) is None or not harness.members.preferences(43).dm  # type: ignore[union-attr]
 
 
 async def test_remind_on_still_turns_on_when_discord_fails_for_another_reason(
@@ -224,7 +224,7 @@ async def test_remind_on_still_turns_on_when_discord_fails_for_another_reason(
     harness.fake.broken_dms.add("45")
     data = _message(await harness.run(slash("on", group="remind", user_id=45)))
     assert data["content"].startswith("DM reminders are on")
-    assert harness.people.audience().members[45].dm_opt_in
+    assert harness.members.audience().members[45].dm_opt_in
 
 
 async def test_remind_on_confirms_by_dm(harness: Harness) -> None:
@@ -237,7 +237,7 @@ async def test_remind_on_confirms_by_dm(harness: Harness) -> None:
 async def test_remind_lead_refuses_out_of_range_values(harness: Harness) -> None:
     [reply] = await harness.run(slash("lead", {"minutes": 99999}, group="remind"))
     assert reply.data["data"]["flags"] & EPHEMERAL
-    assert harness.people.member(42) is None
+    assert harness.members.preferences(42) is None
 
 
 async def test_follow_needs_manage_events_at_run_time(harness: Harness) -> None:
@@ -257,7 +257,7 @@ async def test_follow_needs_manage_events_at_run_time(harness: Harness) -> None:
     ]
     denied = _message(await harness.run(slash("follow", raw_options=raw, resolved=resolved)))
     assert denied["content"] == "You need the Manage Events permission for this command."
-    assert harness.people.audience().follows == ()
+    assert harness.members.audience().follows == ()
     manage_events = str(1 << 33)
     raw.append({"name": "lead", "type": 3, "value": "1d,15m"})
     allowed = _message(
@@ -266,7 +266,7 @@ async def test_follow_needs_manage_events_at_run_time(harness: Harness) -> None:
         )
     )
     assert allowed["content"] == f"<#{CHANNEL_ID}> now gets reminders for **DevConf Mini**."
-    [follow] = harness.people.audience().follows
+    [follow] = harness.members.audience().follows
     assert (follow.schedule_id, follow.target.id, follow.guild_id) == (
         "devconf",
         CHANNEL_ID,
@@ -280,7 +280,9 @@ async def test_schedules_import_reads_an_attached_agenda_for_this_guild(harness:
     replies = await harness.run(payload)
     assert replies[0].data["type"] == 5  # deferred while reading
     assert replies[-1].content == "Imported **Cloud Native Tokyo** (3 sessions) as `tokyo`."
-    assert (harness.folder / "guilds" / GUILD_ID / "tokyo.md").read_bytes() == page
+    [kept] = harness.imports.imported()  # in the database, for every process, not a file
+    assert (kept.guild_id, kept.name, kept.data) == (int(GUILD_ID), "tokyo.md", page)
+    assert not (harness.folder / "guilds").exists()
     listed = _message(
         await harness.run(slash("list", group="schedules", permissions=ALL_PERMISSIONS))
     )
@@ -289,7 +291,7 @@ async def test_schedules_import_reads_an_attached_agenda_for_this_guild(harness:
     other = slash("list", group="schedules", permissions=ALL_PERMISSIONS)
     other["guild_id"] = "999000999"
     assert "tokyo" not in _message(await harness.run(other))["content"]
-    assert "tokyo" not in [s.id for s in harness.bot.services.schedules(None)]
+    assert "tokyo" not in [s.id for s in harness.bot.services.agendas.visible(None)]
 
 
 async def test_a_broken_import_shows_its_errors_with_line_numbers(harness: Harness) -> None:
@@ -300,6 +302,7 @@ async def test_a_broken_import_shows_its_errors_with_line_numbers(harness: Harne
         replies[-1].content
         == "I could not read bad.yaml:\nline 2: timezone: unknown time zone 'Mars/Base'"
     )
+    assert harness.imports.imported() == []
     assert not (harness.folder / "guilds").exists()
 
 
@@ -309,7 +312,7 @@ async def test_an_unexpected_error_is_logged_with_context_and_apologised_for(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr(harness.people, "set_timezone", broken)
+    monkeypatch.setattr(harness.members, "set_timezone", broken)
     with caplog.at_level(logging.ERROR):
         data = _message(
             await harness.run(slash("set", {"zone": "Europe/Berlin"}, group="timezone"))
@@ -325,6 +328,6 @@ async def test_star_without_an_agenda_asks_which_when_there_are_several(harness:
         data["content"] == "Several agendas are available; choose one with the `schedule` option."
     )
     (harness.folder / "devconf.md").unlink()
-    await harness.bot.services.library.reload()
+    await harness.library.reload()
     data = _message(await harness.run(slash("star", {"session": "coffee-break"})))
     assert data["content"].startswith("⭐ Added **Coffee break** to your agenda")

@@ -53,8 +53,8 @@ async def test_timezone_set_with_an_offset_round_trips_through_show_and_agenda(
     harness: Harness, *, typed: str, stored: str, set_reply: str, shown: str, keynote: str
 ) -> None:
     assert _content(await harness.run(slash("set", {"zone": typed}, group="timezone"))) == set_reply
-    assert harness.people.member(42).timezone == stored  # type: ignore[union-attr]
-    ZoneInfo(harness.people.audience().members[42].timezone or "")  # what reminders open
+    assert harness.members.preferences(42).zone == stored  # type: ignore[union-attr]
+    ZoneInfo(harness.members.audience().members[42].timezone or "")  # what reminders open
 
     shown_reply = _content(await harness.run(slash("show", group="timezone")))
     assert shown_reply.startswith(f"Your time zone is **{shown}** (it is Tuesday, September 9")
@@ -73,20 +73,20 @@ async def test_an_offset_no_zone_keeps_all_year_is_refused_with_zones_to_pick(
         "No time zone keeps UTC-02:30 all year. Pick your city or an IANA name instead "
         "(at that offset today: America/St_Johns, Canada/Newfoundland)."
     )
-    assert harness.people.member(42) is None
+    assert harness.members.preferences(42) is None
 
 
 async def test_an_old_unreadable_zone_reads_as_none_with_a_log_line(
     harness: Harness, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with harness.people.sessions.begin() as db:  # as stored before zones were checked
+    with harness.members.sessions.begin() as db:  # as stored before zones were checked
         db.add(
             Member(user_id=42, timezone="UTC-03:00", dm_opt_in=True, created_at=NOW, updated_at=NOW)
         )
     with caplog.at_level(logging.WARNING):
         shown = _content(await harness.run(slash("show", group="timezone")))
         [reply] = await harness.run(slash("agenda", {"schedule": "devconf"}))
-        audience = harness.people.audience()
+        audience = harness.members.audience()
     assert shown.startswith("You have not set a time zone.")
     [embed] = reply.data["data"]["embeds"]
     assert embed["fields"][0]["value"].startswith("<t:1757422800:t> Keynote")
@@ -96,6 +96,6 @@ async def test_an_old_unreadable_zone_reads_as_none_with_a_log_line(
 
 def test_people_refuse_to_store_a_zone_that_is_not_an_iana_key(harness: Harness) -> None:
     with pytest.raises(ValueError, match="'UTC-03:00' is not an IANA time zone key"):
-        harness.people.set_timezone(42, "UTC-03:00")
-    harness.people.set_timezone(42, "Etc/GMT+3")
-    assert harness.people.member_timezone(42) == "Etc/GMT+3"
+        harness.members.set_timezone(42, "UTC-03:00")
+    harness.members.set_timezone(42, "Etc/GMT+3")
+    assert harness.members.preferences(42).zone == "Etc/GMT+3"

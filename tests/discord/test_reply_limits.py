@@ -123,9 +123,9 @@ def _huge_agenda(harness: Harness) -> None:
 
 async def test_replies_about_a_huge_agenda_fit_discords_limits(harness: Harness) -> None:
     _huge_agenda(harness)
-    await harness.bot.services.library.reload()
-    assert "huge" in {s.id for s in harness.bot.services.schedules(None)}
-    session = harness.bot.services.schedule(None, "huge").sessions[0].id  # type: ignore[union-attr]
+    await harness.library.reload()
+    assert "huge" in {s.id for s in harness.bot.services.agendas.visible(None)}
+    session = harness.bot.services.agendas.schedule(None, "huge").sessions[0].id  # type: ignore[union-attr]
     for payload in (
         slash("agenda", {"schedule": "huge"}),
         slash("next", {"schedule": "huge"}),
@@ -140,7 +140,7 @@ async def test_replies_about_a_huge_agenda_fit_discords_limits(harness: Harness)
 
 
 async def test_no_discord_timestamp_is_put_inside_code(harness: Harness) -> None:
-    harness.people.star(42, "devconf", "fuzzing-in-ci")
+    harness.members.star(42, "devconf", "fuzzing-in-ci")
     replies = []
     for payload in (
         slash("agenda", {"schedule": "devconf"}),

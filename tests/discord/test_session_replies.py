@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.discord.cogs.agenda_cog import button_key
+from bot.app.agendas import session_key as button_key
 from tests.discord.conftest import Harness, follow_payload, import_payload
 from tests.fakes.discord_http import CHANNEL_ID, Received
 from tests.fakes.interactions import button, message_command, slash
@@ -60,7 +60,7 @@ async def test_star_of_a_session_that_has_started_says_no_reminder_will_come(
 
 
 async def test_star_with_a_short_lead_still_promises_the_reminder(harness: Harness) -> None:
-    harness.people.set_lead(42, 3)
+    harness.members.set_lead(42, 3)
     text = _content(
         await harness.run(slash("star", {"schedule": "devconf", "session": "building-fast-apis"}))
     )
@@ -78,13 +78,13 @@ async def test_a_button_for_a_removed_session_answers_that_it_is_gone(
 ) -> None:
     key = button_key("devconf", "observability-101")
     (harness.folder / "devconf.md").unlink()
-    await harness.bot.services.library.reload()
+    await harness.library.reload()
     [reply] = await harness.gateway(button(f"{prefix}:{key}"))
     assert reply.data["type"] == 4 and reply.data["data"]["flags"] & EPHEMERAL
     assert reply.data["data"]["content"] == (
         "That session is no longer on the agenda: it was removed, or its agenda was."
     )
-    assert harness.people.audience().stars == frozenset()
+    assert harness.members.audience().stars == frozenset()
 
 
 # ---- session choices -------------------------------------------------------------------------
@@ -97,7 +97,7 @@ def _choices(replies: list[Received]) -> list[dict[str, Any]]:
 
 
 async def test_session_choices_show_the_members_time_and_zone(harness: Harness) -> None:
-    harness.people.set_timezone(42, "Europe/Berlin")
+    harness.members.set_timezone(42, "Europe/Berlin")
     payload = slash(
         "star", {"schedule": "istio-meetup-china-2021", "session": "coff"}, focused="session"
     )
@@ -119,7 +119,7 @@ async def test_session_choices_without_an_agenda_cover_every_agenda_and_can_be_s
     ]
     text = _content(await harness.run(slash("star", {"session": "devconf/break"})))
     assert text == "⭐ Added **Break** to your agenda; I will remind you 15 minutes before it."
-    assert harness.people.audience().stars == frozenset({(42, "devconf", "break")})
+    assert harness.members.audience().stars == frozenset({(42, "devconf", "break")})
     text = _content(await harness.run(slash("unstar", {"session": "devconf/break"})))
     assert text == "Removed **Break** from your agenda."
 
@@ -148,13 +148,13 @@ async def test_follow_says_what_is_wrong_with_a_lead(
     harness: Harness, lead: str, answer: str
 ) -> None:
     assert _content(await harness.run(follow_payload(lead))) == answer
-    assert harness.people.audience().follows == ()
+    assert harness.members.audience().follows == ()
 
 
 async def test_follow_takes_leads_with_units(harness: Harness) -> None:
     text = _content(await harness.run(follow_payload("1d, 90, 1.5h")))
     assert text == f"<#{CHANNEL_ID}> now gets reminders for **DevConf Mini**."
-    [follow] = harness.people.audience().follows
+    [follow] = harness.members.audience().follows
     assert follow.leads is not None and follow.leads.event is not None
 
 
@@ -162,7 +162,7 @@ async def test_follow_takes_leads_with_units(harness: Harness) -> None:
 
 
 async def test_agenda_day_headings_are_in_chinese_for_a_chinese_client(harness: Harness) -> None:
-    harness.people.set_timezone(42, "Asia/Shanghai")
+    harness.members.set_timezone(42, "Asia/Shanghai")
     [reply] = await harness.run(slash("agenda", {"schedule": "devconf"}, locale="zh-CN"))
     [embed] = reply.data["data"]["embeds"]
     assert [f["name"] for f in embed["fields"]] == ["2025-09-09 周二", "2025-09-10 周三"]
@@ -215,7 +215,7 @@ async def test_import_errors_are_in_chinese_for_a_chinese_client(
 async def test_convert_times_shows_each_time_in_balanced_bold(
     harness: Harness, message: str, first: str
 ) -> None:
-    harness.people.set_timezone(42, "Europe/Berlin")
+    harness.members.set_timezone(42, "Europe/Berlin")
     text = _content(await harness.run(message_command("Convert times", message)))
     line = text.splitlines()[0]
     assert line.startswith(first), line

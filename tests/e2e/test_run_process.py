@@ -189,17 +189,19 @@ def test_two_processes_on_one_postgresql_database_send_each_reminder_once(
 def test_two_sharded_processes_split_the_work_and_send_each_reminder_once(
     tmp_path: Path, discord: FakeDiscord
 ) -> None:
-    from bot.domain.reminders.plan import shard_of
+    from bot.delivery.discord_shards import shard_of
     from bot.storage.database import make_engine, session_factory
+    from bot.storage.members import DatabaseMembers
     from bot.storage.migrate import upgrade
-    from bot.storage.people import People
 
     first = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=14)
     _agenda(tmp_path / "schedules", [first, first + timedelta(seconds=2)])
     with database_url("postgresql", tmp_path) as url:
         engine = make_engine(url)
         upgrade(engine)
-        People(session_factory(engine)).follow(3000, 555, "soon")  # a guild on shard 0 of 2
+        DatabaseMembers(session_factory(engine)).follow(
+            3000, 555, "soon"
+        )  # a guild on shard 0 of 2
         engine.dispose()
         assert shard_of(3000, 2) == 0
         env = {
@@ -218,5 +220,5 @@ def test_two_sharded_processes_split_the_work_and_send_each_reminder_once(
             _stop(one)
     logs = {name: (tmp_path / name).read_text() for name in ("shard-0.log", "shard-1.log")}
     assert _titles(discord.received()) == Counter({"Talk 1": 1, "Talk 2": 1}), logs
-    assert logs["shard-0.log"].count("INFO bot.reminders.service: sent") == 2
-    assert "bot.reminders.service: sent" not in logs["shard-1.log"]
+    assert logs["shard-0.log"].count("INFO bot.dispatch.outcomes: sent") == 2
+    assert "bot.dispatch.outcomes: sent" not in logs["shard-1.log"]

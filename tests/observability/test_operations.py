@@ -5,14 +5,13 @@ import logging
 
 import pytest
 
+from bot.delivery.discord_shards import owned_by, shard_of
 from bot.domain.reminders.plan import (
     ChannelFollow,
     PlannedReminder,
     ReminderKind,
     Target,
     TargetKind,
-    owned_by,
-    shard_of,
 )
 from bot.observability.logs import SecretFilter, configure_logging
 

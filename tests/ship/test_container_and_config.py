@@ -51,10 +51,11 @@ def test_compose_runs_the_bot_with_postgresql() -> None:
     assert bot["environment"]["DISCORD_TOKEN"] == "${DISCORD_TOKEN:-}"  # from the environment only
 
 
-def test_guild_imports_go_to_a_volume_the_bot_user_owns() -> None:
-    """./schedules is the host user's folder, which uid 10001 cannot write: /schedules import
-    stores its files under schedules/guilds/, a named volume created from the image's folder,
-    which belongs to the bot's user."""
+def test_earlier_guild_imports_stay_in_a_volume_the_bot_user_owns() -> None:
+    """Imports live in the database now; earlier versions kept them under schedules/guilds/, a
+    named volume created from the image's folder. It stays, owned by the bot's user (./schedules
+    is the host user's folder, which uid 10001 cannot write), so that the bot can move what it
+    holds into the database at start and remove the files."""
     compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
     mounts = compose["services"]["bot"]["volumes"]
     assert "./schedules:/app/schedules" in mounts

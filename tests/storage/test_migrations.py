@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect
+from sqlalchemy import Engine, inspect, text
 
 from bot.storage.database import make_engine, normalise_url
-from bot.storage.migrate import current, head, upgrade
+from bot.storage.migrate import current, downgrade, head, upgrade
 from bot.storage.tables import Base
 from tests.database import BACKENDS, database_url
 
@@ -18,7 +19,7 @@ def test_upgrade_creates_every_table_and_is_idempotent(backend: str, tmp_path: P
         assert current(engine) is None
         upgrade(engine)
         upgrade(engine)
-        assert current(engine) == head() == "0002"
+        assert current(engine) == head() == "0003"
         tables = set(inspect(engine).get_table_names())
         assert set(Base.metadata.tables) <= tables
         engine.dispose()
@@ -28,3 +29,61 @@ def test_postgres_urls_use_the_psycopg_driver() -> None:
     assert normalise_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalise_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+FOLLOW = (
+    "INSERT INTO follows (guild_id, channel_id, schedule_id, role_id, {column}, created_at) "
+    "VALUES (1, 2, 'meetup', NULL, :leads, :at), (1, 3, 'meetup', 4, NULL, :at)"
+)
+
+
+def _follow_columns(engine: Engine) -> set[str]:
+    return {c["name"] for c in inspect(engine).get_columns("follows")}
+
+
+def _leads(engine: Engine, column: str) -> list[tuple[int, str | None]]:
+    with engine.connect() as connection:
+        rows = connection.execute(text(f"SELECT channel_id, {column} FROM follows ORDER BY 1"))
+        return [(int(channel), leads) for channel, leads in rows]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_0003_renames_follow_leads_keeping_them_and_goes_back(backend: str, tmp_path: Path) -> None:
+    with database_url(backend, tmp_path) as url:
+        engine = make_engine(url)
+        upgrade(engine, "0002")
+        at = datetime(2026, 1, 1, tzinfo=UTC).replace(tzinfo=None)
+        with engine.begin() as connection:
+            connection.execute(
+                text(FOLLOW.format(column="lead_minutes")), {"leads": "1d,15m", "at": at}
+            )
+        upgrade(engine)
+        assert current(engine) == "0003"
+        assert "leads" in _follow_columns(engine)
+        assert "lead_minutes" not in _follow_columns(engine)
+        assert _leads(engine, "leads") == [(2, "1d,15m"), (3, None)]
+        assert "imported_agendas" in inspect(engine).get_table_names()
+
+        downgrade(engine, "0002")
+        assert current(engine) == "0002"
+        assert "imported_agendas" not in inspect(engine).get_table_names()
+        assert "leads" not in _follow_columns(engine)
+        assert _leads(engine, "lead_minutes") == [(2, "1d,15m"), (3, None)]
+
+        upgrade(engine)  # and up again, as a deployment rolled back and forward does
+        assert _leads(engine, "leads") == [(2, "1d,15m"), (3, None)]
+        engine.dispose()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_0003_keeps_the_follows_unique_rule(backend: str, tmp_path: Path) -> None:
+    with database_url(backend, tmp_path) as url:
+        engine = make_engine(url)
+        upgrade(engine)
+        uniques = inspect(engine).get_unique_constraints("follows")
+        assert [sorted(u["column_names"]) for u in uniques] == [
+            ["channel_id", "guild_id", "schedule_id"]
+        ]
+        uniques = inspect(engine).get_unique_constraints("imported_agendas")
+        assert [sorted(u["column_names"]) for u in uniques] == [["guild_id", "name"]]
+        engine.dispose()

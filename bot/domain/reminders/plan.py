@@ -26,18 +26,28 @@ class ReminderKind(StrEnum):
 
 
 class TargetKind(StrEnum):
-    CHANNEL = "channel"  # a Discord channel, through the bot
-    DM = "dm"  # a member's direct messages, through the bot
-    WEBHOOK = "webhook"  # a Discord channel webhook (no bot)
-    CONSOLE = "console"  # standard output (the out-of-the-box default)
+    CHANNEL = "channel"  # a channel of a server, by its id
+    DM = "dm"  # a member's direct messages, by the member's id
+    OPERATOR = "operator"  # the operator's own destination, named by the sink that reaches it
 
 
 @dataclass(frozen=True, slots=True)
 class Target:
+    """Where one reminder goes. Its text starts every delivery key, so it never changes for a
+    target: "channel:77", "dm:5", and for the operator's destination the sink's own name
+    ("console", "webhook")."""
+
     kind: TargetKind
     id: str = ""
 
+    @classmethod
+    def operator(cls, sink: str) -> Target:
+        """The operator's destination as reached through the sink named `sink`."""
+        return cls(TargetKind.OPERATOR, sink)
+
     def __str__(self) -> str:
+        if self.kind is TargetKind.OPERATOR:
+            return self.id
         return f"{self.kind}:{self.id}" if self.id else str(self.kind)
 
 
@@ -51,7 +61,7 @@ class Leads:
 
 @dataclass(frozen=True, slots=True)
 class ChannelFollow:
-    """A channel (or the webhook/console destination) that follows a schedule."""
+    """A channel (or the operator's destination) that follows a schedule."""
 
     target: Target
     schedule_id: str
@@ -212,18 +222,3 @@ def parse_leads(text: str) -> tuple[timedelta, ...]:
         factor = {"d": 86400, "h": 3600, "m": 60, "s": 1}.get(unit, 60)
         leads.append(timedelta(seconds=value * factor))
     return tuple(sorted(set(leads), reverse=True))
-
-
-def shard_of(guild_id: int, shard_count: int) -> int:
-    """Discord's rule: which shard carries a guild."""
-    return (guild_id >> 22) % shard_count
-
-
-def owned_by(reminder: PlannedReminder, shard_count: int, shard_ids: tuple[int, ...]) -> bool:
-    """Whether the process running `shard_ids` sends this reminder: channel reminders go with
-    their guild's shard; DMs and guild-less destinations go with shard 0. The ledger would stop a
-    double send anyway; this keeps each process to its own share of the work."""
-    follow = reminder.follow
-    if follow is not None and follow.guild_id is not None:
-        return shard_of(follow.guild_id, shard_count) in shard_ids
-    return 0 in shard_ids

@@ -14,6 +14,7 @@ from bot.domain.reminders.plan import (
     TargetKind,
     parse_leads,
     plan_reminders,
+    reminder_key,
 )
 from tests.helpers import read_page, utc
 
@@ -112,3 +113,24 @@ def test_lead_times_count_real_time_across_a_dst_jump() -> None:
     )
     assert utc(planned.due) == "2024-03-10T06:50Z"  # 01:50 EST, not the wall clock's 02:50
     assert planned.due.utcoffset() == timedelta(0)
+
+
+def test_targets_start_the_delivery_keys_as_they_always_have() -> None:
+    """The ledger holds keys from earlier versions: a target's text never changes."""
+    targets = [
+        CHANNEL,
+        Target(TargetKind.DM, "5"),
+        Target.operator("webhook"),
+        Target.operator("console"),
+    ]
+    assert [str(t) for t in targets] == ["channel:77", "dm:5", "webhook", "console"]
+    schedule = _night()
+    session = schedule.sessions[0]
+    key = reminder_key(
+        Target.operator("console"),
+        schedule.id,
+        session,
+        ReminderKind.SESSION,
+        timedelta(minutes=15),
+    )
+    assert key == f"console|{schedule.id}|{session.id}|session|15m|{int(session.start.timestamp())}"

@@ -1,8 +1,8 @@
 """The assembly step: events and session drafts, still on wall clocks, become schedules of instants.
 
 Each event gets its zone (zone_context.py), then every draft its start and end: stated ends,
-durations, the next session's start, or the event's end; 12-hour times are settled by the
-event's hours and DST gaps and folds follow the one rule in zones/local_time.py.
+durations, or (session_ends.py) the next session's start or the event's end; 12-hour times are
+settled by the event's hours and DST gaps and folds follow the one rule in zones/local_time.py.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from bot.domain.readers.markdown.drafts import (
     text_field,
 )
 from bot.domain.readers.markdown.kinds import kind_of
+from bot.domain.readers.markdown.session_ends import Built, fill_ends, without_closing_markers
 from bot.domain.zones.local_time import elapsed, localize, midnight, same_instant, shift
 from bot.domain.zones.naming import zone_name
 
@@ -111,7 +112,7 @@ class Assembler:
         return [draft]
 
     def _sessions(self, event: EventDraft, drafts: list[Draft], tz: tzinfo) -> list[Session]:
-        built: list[tuple[Draft, datetime, datetime | None, tzinfo]] = []
+        built: list[Built] = []
         fallback = self._front_matter_day(event, drafts)
         self._evening(event, drafts)
         after_midnight = _after_midnight(drafts)
@@ -173,7 +174,7 @@ class Assembler:
             event_end = localize(
                 datetime.combine(event.last_day or event.first_day, event.end), tz
             ).moment
-        filled = _without_closing_markers(self._fill_ends(built, event, tz), event_end)
+        filled = without_closing_markers(fill_ends(built, event, tz, self._instant), event_end)
         ids = unique_ids(text_key(d.title) for d, *_ in filled)
         sessions = [
             Session(
@@ -266,52 +267,6 @@ class Assembler:
         )
         return stated
 
-    def _fill_ends(
-        self,
-        built: list[tuple[Draft, datetime, datetime | None, tzinfo]],
-        event: EventDraft,
-        tz: tzinfo,
-    ) -> list[tuple[Draft, datetime, datetime | None, tzinfo]]:
-        """Rows with a start only end when the next one (same day and track) starts; the last of a
-        day ends when the event does, if the page says."""
-        order = sorted(
-            range(len(built)), key=lambda i: (built[i][1].astimezone(UTC), built[i][0].line)
-        )
-        result = list(built)
-        instants = [built[i][1].astimezone(UTC) for i in order]
-        # For each position, the first later position that starts strictly later: rows that
-        # share a start ("10:00 | Talk A", "10:00 | Talk B") are skipped in one step, not n.
-        next_later = [len(order)] * len(order)
-        for position in range(len(order) - 2, -1, -1):
-            following = position + 1
-            same = instants[following] == instants[position]
-            next_later[position] = next_later[following] if same else following
-        for position, index in enumerate(order):
-            draft, start, end, zone = built[index]
-            if end is not None or draft.all_day:
-                continue
-            for at in range(next_later[position], len(order)):
-                later = order[at]
-                other, other_start, _, _ = built[later]
-                if other.all_day:
-                    continue
-                if other_start.astimezone(zone).date() != start.astimezone(zone).date() and (
-                    elapsed(other_start, start) > _OVERNIGHT_GAP
-                ):
-                    break  # the next day's first item; an overnight event's next item is close
-                if draft.track and other.track and draft.track != other.track:
-                    continue
-                end = other_start
-                break
-            if end is None and event.end is not None and event.first_day is not None:
-                event_end_day = event.last_day or event.first_day
-                if start.astimezone(tz).date() == event_end_day:
-                    candidate = self._instant(event_end_day, event.end, tz, draft.line)
-                    if candidate > start:
-                        end = candidate
-            result[index] = (draft, start, end, zone)
-        return result
-
     def _instant(self, day: date, clock: time, tz: tzinfo, number: int) -> datetime:
         localized = localize(datetime.combine(day, clock), tz)
         if localized.note:
@@ -334,7 +289,6 @@ class Assembler:
                 )
 
 
-_OVERNIGHT_GAP = timedelta(hours=3)
 # "议题一：", "分享二：": a number in front of a talk's title, like "1." in a list.
 _ORDINAL_LABEL = re.compile(
     r"^(?:议题|議題|主题|主題|分享|话题|話題|演讲|演講)[一二三四五六七八九十\d]+\s*[:：]\s*"
@@ -345,44 +299,6 @@ def clean_title(title: str) -> str:
     """A session's title without a numbering label in front."""
     cleaned = _ORDINAL_LABEL.sub("", title).strip()
     return cleaned or title
-
-
-_CLOSING_MARKERS = frozenset(
-    (
-        "end",
-        "the end",
-        "end of event",
-        "event ends",
-        "close",
-        "doors close",
-        "wrap-up",
-        "wrap up",
-        "fin",
-        "ende",
-        "schluss",
-        "fim",
-        "encerramento",
-        "cierre",
-        "clôture",
-        "終了",
-        "閉会",
-        "お開き",
-        "结束",
-        "結束",
-        "散会",
-        "散會",
-        "活动结束",
-        "종료",
-        "끝",
-    )
-)
-
-Built = tuple[Draft, datetime, datetime | None, tzinfo]
-
-
-_MARKER_FIRST_WORDS = frozenset(
-    ("end", "fin", "ende", "einde", "chiusura", "fim", "cierre", "encerramento", "clôture")
-)
 
 
 def _after_midnight(drafts: list[Draft]) -> set[int]:
@@ -412,30 +328,3 @@ def _after_midnight(drafts: list[Draft]) -> set[int]:
 
 def _minutes_of(clock: time) -> int:
     return clock.hour * 60 + clock.minute
-
-
-def _closing_marker(title: str) -> bool:
-    """ "Wrap-up", "Fin", "Fin de l'événement", "Ende", "Chiusura", "終了": only an end."""
-    text = title.strip(" .!:：-–—*_🎉👋").casefold()
-    words = text.split()
-    return text in _CLOSING_MARKERS or (
-        bool(words) and len(words) <= 4 and words[0].strip(",.") in _MARKER_FIRST_WORDS
-    )
-
-
-def _without_closing_markers(built: list[Built], event_end: datetime | None) -> list[Built]:
-    """ "20:30 Wrap-up" as the last line of a day only says when the one before it ends; so does
-    "9:00pm Home time" at the event's stated end."""
-    built = sorted(built, key=lambda b: (b[1].astimezone(UTC), b[0].line))
-    days = [b[1].astimezone(b[3]).date() for b in built]
-    kept: list[Built] = []
-    for index, item in enumerate(built):
-        draft, start, end, _zone = item
-        last_of_day = index + 1 == len(built) or days[index + 1] != days[index]
-        marker = _closing_marker(draft.title) or (
-            event_end is not None and same_instant(start, event_end)
-        )
-        if marker and end is None and not draft.speakers and last_of_day and kept:
-            continue
-        kept.append(item)
-    return kept

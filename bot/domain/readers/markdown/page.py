@@ -1,18 +1,19 @@
 """The walk: a Markdown page, block by block, into events and session drafts.
 
 The walk keeps the context a reader keeps in their head: the event being described, the current
-day, the last heading or bold title, and the session a nested bullet belongs to. Tables are read
-in tables.py, what the page says about zones is collected in zone_context.py, and the drafts
-become schedules of instants in assembly.py. A new line shape is one branch in `_line` or one
-label in vocabulary.py; a new column shape belongs in tables.py.
+day, the last heading or bold title, and the session a nested bullet belongs to. Lines that are
+sessions are read in session_lines.py, lines that date the event in event_lines.py, tables in
+tables.py; what the page says about zones is collected in zone_context.py, and the drafts become
+schedules of instants in assembly.py. A new line shape is one branch in `_line` or one label in
+vocabulary.py; a new column shape belongs in tables.py.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
-from bot.domain.agenda import Schedule, Speaker, text_key
+from bot.domain.agenda import Schedule, Speaker
 from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.assembly import Assembler
@@ -25,9 +26,10 @@ from bot.domain.readers.markdown.drafts import (
     text_field,
     year_in,
 )
+from bot.domain.readers.markdown.event_lines import EventLines
 from bot.domain.readers.markdown.front_fields import FrontFields
 from bot.domain.readers.markdown.front_matter import FrontMatter
-from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, day_number, is_day_label
+from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, is_day_label
 from bot.domain.readers.markdown.page_facts import PageFacts
 from bot.domain.readers.markdown.session_lines import (
     SessionLines,
@@ -54,12 +56,6 @@ _WEEKDAY_WORDS = frozenset(w.casefold() for w in ALL_WEEKDAYS)
 _TALK_TITLE_LABELS = frozenset(
     ("title", "talk", "talk title", "titel", "titre", "título", "题目", "題目")
 )
-_STARTS_AT = re.compile(
-    r"(?i)\b(?:starts?|begins?|kicks? off|doors open|opens?|beginnt|beginn|einlass|commence|"
-    r"début|empieza|comienza|começa|início)\b\s*(?:at|um|ab|à|a las|às|a partir de|:)?\s*"
-    r"|(?:开始|開始|開場|开场|시작)(?:时间)?[:：]?\s*"
-)
-_PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 
 
 class PageReader:
@@ -90,6 +86,7 @@ class PageReader:
         self.zones = ZoneContext(self)
         self.tables = TableReader(self)
         self.sessions = SessionLines(self)
+        self.event_lines = EventLines(self)
         self.facts = PageFacts(self)
 
     # ---- walking ------------------------------------------------------------------------
@@ -155,8 +152,8 @@ class PageReader:
         if dates and self.sessions.dated_session(line, dates[0]):
             return
         if dates:
-            self._date_line(line, text, dates, labeled=False)
-        elif self._starts_at(text):
+            self.event_lines.date_line(line, text, dates, labeled=False)
+        elif self.event_lines.starts_at(text):
             return
         elif line.inline.bold and line.depth == 0:
             self.title_candidate = (text, line.number)
@@ -181,7 +178,7 @@ class PageReader:
             rest = normalise_label(text.replace(dates[0].text, " "))
             only_date = not rest or is_day_label(text) or is_day_label(rest) or _weekday_only(rest)
             if not only_date and (self.event.sessions or self.event.stated_line):
-                self._new_event(line.number, text)
+                self.new_event(line.number, text)
             if not only_date:
                 self.zones.place_in(text, line.number, page_wide=line.heading == 1)
             if not self.event.stated_line and not self.event.sessions:
@@ -192,7 +189,7 @@ class PageReader:
                 self._event_times(line.number, text)
             self.day = first
             return
-        if self._day_of_event(text):
+        if self.event_lines.day_of_event(text):
             return
         if normalise_label(text) in GENERIC_HEADINGS:
             return
@@ -212,15 +209,15 @@ class PageReader:
         if role in (Role.TIME, Role.DATE):
             dates = find_dates(value)
             if dates:
-                self._date_line(line, value, dates, labeled=True)
+                self.event_lines.date_line(line, value, dates, labeled=True)
                 return
             spans = find_clock_spans(value)
             if spans:
-                self._time_only_line(line, value, spans)
+                self.event_lines.time_only_line(line, value, spans)
             return
         if role in (Role.TITLE, Role.KIND, Role.TRACK) and find_dates(value):
             # "Next session: Monday, April 7, 2025 at 7 PM"
-            self._date_line(line, value, find_dates(value), labeled=True)
+            self.event_lines.date_line(line, value, find_dates(value), labeled=True)
             return
         if role is Role.SPEAKER:
             speakers = parse_speakers(value)
@@ -253,112 +250,6 @@ class PageReader:
         elif role is Role.DESCRIPTION and session is not None:
             session.description = value
 
-    def _date_line(self, line: Line, text: str, dates: list[DateMention], labeled: bool) -> None:
-        if labeled and self._details_block(line, dates[0]):
-            return
-        spans = find_clock_spans(text)
-        if not labeled and not spans and len(text) > _PROSE_LIMIT:
-            # "We meet on Thursday, March 6th at ...": the event's date if nothing better comes.
-            self.prose_dates.append((dates[0], line.number, len(self.events) - 1))
-            return
-        resolved = self.resolve_date(dates[0], line.number)
-        if resolved is None:
-            return
-        first, last = resolved
-        event = self.event
-        heading = self.heading_since_event
-        # "## Meetup #13 — Helsinki" then "**Thursday, 16 January 2025**, Maria 01": the next
-        # event of a series (a later date that opens its line), not a deadline in passing.
-        fresh_heading = (
-            heading is not None
-            and heading[1] > max(event.stated_line, event.section)
-            and event.first_day is not None
-            and first > (event.last_day or event.first_day)
-            and (bool(spans) or dates[0].begin <= 2)
-        )
-        if (
-            not labeled
-            and not spans
-            and not fresh_heading
-            and event.first_day is not None
-            and not event.first_day <= first <= (event.last_day or event.first_day)
-        ):
-            return  # "DST starts on Sunday, March 10" beside an event on the 12th: an aside
-        if event.stated_line and (labeled or (fresh_heading and event.sessions)):
-            same = (first, last) == (event.first_day, event.last_day)
-            if event.sessions or not same:
-                self._new_event(line.number, None)
-                event = self.event
-        if not event.stated_line and not (event.sessions and not labeled):
-            event.first_day, event.last_day = first, last
-            event.stated_line = line.number
-            if self.heading_since_event is not None:
-                event.heading = self.heading_since_event[0]
-                event.section = event.section or self.heading_since_event[1]
-            self._event_times(line.number, text)
-            self.zones.place_in(text, line.number)  # "on March 6th at Station F, Paris"
-        self.day = first
-        self.title_candidate = None
-
-    def _day_of_event(self, text: str) -> bool:
-        """ "## Day 2 (Friday)", "## Friday" under a two-day event (its dates from the page or
-        the front matter's start and end): that day of it."""
-        first, last = self.event.first_day, self.event.last_day
-        if first is None:
-            first, last = self.front_fields.event_range()
-        if first is None or last is None or last <= first:
-            return False
-        number = day_number(text)
-        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-        if number is not None and 1 <= number <= len(days):
-            self.day = days[number - 1]
-            return True
-        words = {w.strip("()（）,.:").casefold() for w in text.split()}
-        named = [d for d in days if any(ALL_WEEKDAYS.get(w) == d.weekday() for w in words)]
-        if len(named) == 1:
-            self.day = named[0]
-            return True
-        return False
-
-    def _starts_at(self, text: str) -> bool:
-        """ "Event starts at 14:00.", "Doors open at 6 PM", "Beginn um 19 Uhr": the event's start,
-        from which an agenda of lengths runs."""
-        event = self.event
-        if event.start is not None or event.sessions:
-            return False
-        said = _STARTS_AT.search(text)
-        if said is None:
-            return False
-        spans = find_clock_spans(text[said.end() : said.end() + 40])
-        if not spans or spans[0].begin > 3:
-            return False
-        event.start = spans[0].start
-        return True
-
-    def _details_block(self, line: Line, mention: DateMention) -> bool:
-        """ "### Talk title" + "**When:** 13 September, 19:30" after an agenda that already lists
-        the talk: a details block for that session, not a new event. Its speaker and abstract
-        lines go to the session; a date that disagrees with the agenda is reported, and the
-        agenda's (the majority, and checked against its weekday) is kept."""
-        if self.title_candidate is None:
-            return False
-        key = text_key(self.title_candidate[0])
-        session = next(
-            (d for e in self.events for d in e.sessions if text_key(d.title) == key), None
-        )
-        if session is None:
-            return False
-        resolved = self.resolve_date(mention, line.number)
-        if resolved is not None and session.day is not None and resolved[0] != session.day:
-            self.diag.warn(
-                line.number,
-                f"{mention.text!r} for {session.title!r} disagrees with the agenda's "
-                f"{session.day:%A %Y-%m-%d}; kept the agenda's date",
-            )
-        self.title_candidate = None
-        self.block_session = session
-        return True
-
     def _event_times(self, number: int, text: str) -> None:
         """The event's own times and zone from its date line ("13:30-17:30 (CST), July 10")."""
         event = self.event
@@ -377,28 +268,11 @@ class PageReader:
             event.zone, event.zone_line = zone, number
             self.zones.stated(zone, number)
 
-    def _time_only_line(self, line: Line, text: str, spans: list[ClockSpan]) -> None:
-        """ "**时间：** 13:30-14:30" under a talk's title, or the event's hours on their own line."""
-        mentions = self.resolver.find(text)
-        zone = mentions[0] if mentions else None
-        if self.title_candidate is not None:
-            title, title_line = self.title_candidate
-            self.title_candidate = None
-            draft = Draft(title_line, title, self.day, spans[0].start, spans[0].end)
-            draft.stated_duration = spans[0].duration
-            draft.speakers.extend(self.pending_speakers)
-            self.pending_speakers = []
-            if zone is not None:
-                draft.zone, draft.zone_line = zone, line.number
-            self.event.sessions.append(draft)
-            self.block_session = draft
-            return
-        if self.event.start is None and not self.event.sessions:
-            self._event_times(line.number, text)
-
     # ---- helpers ------------------------------------------------------------------------
 
     def resolve_date(self, mention: DateMention, number: int) -> tuple[date, date] | None:
+        """The first and last day `mention` stands for on this page, or None (reported) when it
+        cannot be a date."""
         try:
             first, last, notes = mention.resolve(
                 self.reference or self.event.first_day or self.day, today=self.today
@@ -411,7 +285,8 @@ class PageReader:
             self.diag.warn(number, note)
         return first, last
 
-    def _new_event(self, number: int, heading: str | None) -> None:
+    def new_event(self, number: int, heading: str | None) -> None:
+        """Start the page's next event at line `number`, under `heading` or the last one seen."""
         section = number
         if heading is None and self.heading_since_event is not None:
             heading, section = self.heading_since_event

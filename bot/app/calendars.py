@@ -1,0 +1,85 @@
+"""Calendar files (.ics) of a session or a whole agenda, and members' personal feeds.
+
+A session's file is built in one place, with the session's revision, so the file the bot sends
+and the one the feed server serves are the same bytes (a calendar app that imports both sees one
+event, at its latest SEQUENCE).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from bot.domain.agenda import Schedule, Session
+from bot.domain.feed_tokens import FeedSelection
+from bot.domain.ics.calendars import feed_calendar, session_download
+from bot.domain.ics.revisions import revision_key
+
+if TYPE_CHECKING:
+    from bot.app.ports import AgendaSnapshot, FeedTokenStore, MemberFollowStore
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarFile:
+    """A calendar file to hand out: its name, its bytes, and when what it holds last changed
+    (None: never seen changing)."""
+
+    filename: str
+    data: bytes
+    changed_at: datetime | None = None
+
+
+def session_file(snapshot: AgendaSnapshot, schedule: Schedule, session: Session) -> CalendarFile:
+    """One session to import once (`/ics session:`, the calendar button, the web download)."""
+    revision = snapshot.revisions.get(revision_key(schedule.id, session.id))
+    return CalendarFile(
+        f"{schedule.id}-{session.id}.ics",
+        session_download(schedule, session, revision),
+        revision.changed_at if revision is not None else None,
+    )
+
+
+def schedule_file(snapshot: AgendaSnapshot, schedule: Schedule) -> CalendarFile:
+    """A whole agenda, as its subscribable feed has it."""
+    data = feed_calendar(schedule.title, [schedule], snapshot.revisions)
+    return CalendarFile(f"{schedule.id}.ics", data)
+
+
+def webcal(url: str) -> str:
+    """The same URL for calendar apps: `webcal://` in place of `http(s)://`."""
+    return re.sub(r"^https?://", "webcal://", url)
+
+
+class PersonalFeeds:
+    """Members' personal feed links: issuing one (and adding an agenda to what it holds), and
+    what a link's feed holds."""
+
+    def __init__(
+        self,
+        tokens: FeedTokenStore,
+        follows: MemberFollowStore,
+        on_changed: Callable[[], None],
+    ) -> None:
+        self.tokens = tokens
+        self.follows = follows
+        self.on_changed = on_changed
+
+    async def issue(self, user_id: int, schedule: Schedule | None = None) -> str:
+        """A new token for the member's feed (the old one stops working), after following
+        `schedule` if given. Tokens are stored only as digests: showing the link again means
+        issuing a new one."""
+        if schedule is not None:
+            await asyncio.to_thread(self.follows.follow_schedule, user_id, schedule.id)
+            self.on_changed()
+        return await asyncio.to_thread(self.tokens.issue, str(user_id))
+
+    def selection(self, token: str) -> FeedSelection | None:
+        """What the feed behind `token` holds (blocking: the feed server runs it in threads of
+        its own, with a timeout)."""
+        return self.tokens.lookup(token)
+
+    lookup = selection  # the name the feed server's token lookups call

@@ -1,0 +1,219 @@
+"""/agenda, /next, /session, /convert and the "Convert times" message command."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, tzinfo
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str as _
+from discord.ext import commands
+
+from bot.app.agendas import session_key
+from bot.delivery.formats.discord_markup import discord_time
+from bot.discord.buttons import CalendarButton, StarButton
+from bot.discord.errors import UserError
+from bot.discord.formatting import clock, quoted_label, session_embed, when
+from bot.discord.i18n import reply
+from bot.discord.limits import CONTENT, ECHO, FIELD_VALUE, FIELDS, clip, length
+from bot.discord.member_zones import zone_label
+from bot.discord.replies import respond
+from bot.discord.transformers import (
+    ScheduleTransformer,
+    ZoneTransformer,
+    only_schedule,
+    pick_session,
+    services,
+    session_autocomplete,
+)
+from bot.domain.agenda import Schedule
+from bot.domain.agenda_views import Entry, days_for, now_and_next
+from bot.domain.timetext.quotes import quoted_times
+from bot.domain.zones.naming import zone_name
+from bot.texts import day_heading, text_for
+
+
+def agenda_embed(
+    schedule: Schedule,
+    tz: tzinfo | None,
+    locale: str,
+    now: datetime,
+    only_day: date | None,
+) -> discord.Embed:
+    """The agenda day by day, in the member's zone (`tz`), with what runs now and next marked."""
+    current, upcoming = now_and_next(schedule, now)
+    embed = discord.Embed(title=schedule.title, url=schedule.url)
+    shown = 0
+    for day in days_for(schedule, tz or schedule.timezone):
+        if only_day is not None and day.day != only_day:
+            continue
+        lines = []
+        for entry in day.entries:
+            mark = "▶ " if entry.session in current else "⏭ " if entry.session in upcoming else ""
+            start = _agenda_time(entry, tz)
+            other = f" ↪ {entry.organizers_day:%m-%d}" if entry.other_day and tz is not None else ""
+            title = f"**{entry.session.title}**" if mark else entry.session.title
+            lines.append(f"{mark}{start} {title}{other}")
+        value = clip("\n".join(lines), FIELD_VALUE)
+        embed.add_field(name=day_heading(day.day, locale), value=value or "—", inline=False)
+        shown += 1
+        if shown == FIELDS:
+            break
+    if shown == 0 and only_day is not None:
+        raise UserError("no_day", schedule=schedule.id, day=only_day.isoformat())
+    footer = (
+        text_for(locale, "agenda_footer", zone=zone_label(tz))
+        if tz is not None
+        else text_for(locale, "agenda_footer_nozone")
+    )
+    embed.set_footer(text=footer)
+    return embed
+
+
+def _agenda_time(entry: Entry, tz: tzinfo | None) -> str:
+    """A session's time on its agenda line: written out in code style in the member's zone, or
+    a Discord timestamp, which Discord shows in the reader's zone, but never inside code."""
+    if entry.session.all_day:
+        return "`—`"
+    if tz is None:
+        return discord_time(entry.session.start, "t")
+    span = f"{entry.start:%H:%M}" + (f"–{entry.end:%H:%M}" if entry.end is not None else "")
+    return f"`{span}`"
+
+
+class AgendaCog(commands.Cog):
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(name=_("Convert times"), callback=self.convert_message)
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    @app_commands.command(name=_("agenda"), description=_("The agenda in your time zone"))
+    @app_commands.describe(
+        schedule=_("Which agenda (default: the only one)"),
+        day=_("Only this day (YYYY-MM-DD, in your time zone)"),
+    )
+    async def agenda(
+        self,
+        interaction: discord.Interaction[Any],
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
+        day: str | None = None,
+    ) -> None:
+        chosen = only_schedule(interaction, schedule)
+        only_day = None
+        if day:
+            try:
+                only_day = date.fromisoformat(day.strip())
+            except ValueError:
+                raise UserError("no_day", schedule=chosen.id, day=clip(day, ECHO)) from None
+        box = services(interaction)
+        tz = await box.members.zone(interaction.user.id)
+        embed = agenda_embed(chosen, tz, str(interaction.locale), box.clock(), only_day)
+        await respond(interaction, embed=embed)
+
+    @app_commands.command(name=_("next"), description=_("The next sessions, with a countdown"))
+    @app_commands.describe(schedule=_("Which agenda (default: the only one)"))
+    async def next_sessions(
+        self,
+        interaction: discord.Interaction[Any],
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
+    ) -> None:
+        chosen = only_schedule(interaction, schedule)
+        box = services(interaction)
+        tz = await box.members.zone(interaction.user.id)
+        locale = str(interaction.locale)
+        current, upcoming = now_and_next(chosen, box.clock())
+        lines = [
+            reply(interaction, "now_line", title=s.title, until=clock(s.end, tz))
+            for s in current
+            if s.end
+        ]
+        lines += [
+            reply(
+                interaction,
+                "next_line",
+                title=s.title,
+                relative=discord_time(s.start, "R"),
+                when=when(s.start, tz, locale),
+            )
+            for s in upcoming
+        ]
+        footer = "" if tz is not None else "\n" + reply(interaction, "agenda_footer_nozone")
+        text = "\n".join(lines) or reply(interaction, "next_none", title=chosen.title)
+        await respond(interaction, clip(text, CONTENT - length(footer)) + footer)
+
+    @app_commands.command(
+        name=_("session"), description=_("A session's details, speakers and links")
+    )
+    @app_commands.describe(
+        schedule=_("Which agenda (default: the only one)"), session=_("Which session")
+    )
+    @app_commands.autocomplete(session=session_autocomplete)
+    async def session(
+        self,
+        interaction: discord.Interaction[Any],
+        session: str,
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
+    ) -> None:
+        schedule_found, found = pick_session(interaction, schedule, session)
+        box = services(interaction)
+        locale = str(interaction.locale)
+        tz = await box.members.zone(interaction.user.id)
+        embed = session_embed(schedule_found, found, tz, locale)
+        key = session_key(schedule_found.id, found.id)
+        view = discord.ui.View(timeout=None)
+        view.add_item(StarButton(key, text_for(locale, "remind_me")))
+        view.add_item(CalendarButton(key, text_for(locale, "add_calendar")))
+        await respond(interaction, embed=embed, view=view)
+
+    @app_commands.command(name=_("convert"), description=_("Convert a time into your time zone"))
+    @app_commands.describe(
+        time=_("A time such as 14:00 CST or 9am PT"),
+        from_zone=_("The zone the time is in, if it does not say"),
+        to_zone=_("The zone to convert into (default: yours)"),
+    )
+    async def convert(
+        self,
+        interaction: discord.Interaction[Any],
+        time: str,
+        from_zone: app_commands.Transform[tzinfo, ZoneTransformer] | None = None,
+        to_zone: app_commands.Transform[tzinfo, ZoneTransformer] | None = None,
+    ) -> None:
+        await respond(interaction, await self._converted(interaction, time, from_zone, to_zone))
+
+    async def convert_message(
+        self, interaction: discord.Interaction[Any], message: discord.Message
+    ) -> None:
+        await respond(interaction, await self._converted(interaction, message.content, None, None))
+
+    async def _converted(
+        self,
+        interaction: discord.Interaction[Any],
+        text: str,
+        source: tzinfo | None,
+        target: tzinfo | None,
+    ) -> str:
+        box = services(interaction)
+        locale = str(interaction.locale)
+        mine = target or await box.members.zone(interaction.user.id)
+        today = box.clock().astimezone(source or box.resolver.default_zone).date()
+        found = quoted_times(text[:2000], box.resolver, today, fallback=source)
+        if not found:
+            return reply(interaction, "convert_none")
+        lines = []
+        for quoted in found[:10]:
+            line = f"**{quoted_label(quoted.text)}** → {when(quoted.start, mine, locale)}"
+            if quoted.end is not None:
+                line += f" – {clock(quoted.end, mine)}"
+            line += f" · {discord_time(quoted.start, 'R')}"
+            if quoted.zone_assumed and source is None:
+                line += " " + reply(interaction, "convert_assumed", zone=zone_name(quoted.source))
+            lines.append(line)
+        if mine is None:
+            lines.append(reply(interaction, "agenda_footer_nozone"))
+        return "\n".join(lines)

@@ -1,0 +1,157 @@
+"""/follow, /unfollow, /schedules list, /schedules import."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str as _
+from discord.ext import commands
+
+from bot.discord.errors import UserError
+from bot.discord.i18n import reply
+from bot.discord.limits import CONTENT, ECHO, clip, length
+from bot.discord.replies import respond
+from bot.discord.transformers import ScheduleTransformer, require_manage_events, services
+from bot.domain.agenda import Schedule
+from bot.domain.diagnostics import Diagnostic, Severity
+from bot.domain.readers.source import MAX_BYTES, format_of
+from bot.texts.problems import problem_text
+
+
+def _problems(diagnostics: list[Diagnostic], locale: str) -> str:
+    return "\n".join(problem_text(d, locale) for d in diagnostics)
+
+
+class FollowCog(commands.Cog):
+    @app_commands.command(
+        name=_("follow"), description=_("Post reminders for an agenda in a channel")
+    )
+    @app_commands.describe(
+        schedule=_("Which agenda (default: the only one)"),
+        channel=_("Where reminders go"),
+        role=_("A role to mention in reminders"),
+        lead=_("Lead times, e.g. 1d,15m (default: the bot's)"),
+    )
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_events=True)
+    @app_commands.check(require_manage_events)
+    async def follow(
+        self,
+        interaction: discord.Interaction[Any],
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer],
+        channel: app_commands.AppCommandChannel,
+        role: discord.Role | None = None,
+        lead: str | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        await services(interaction).follows.follow(
+            interaction.guild_id,
+            channel.id,
+            schedule.id,
+            role_id=role.id if role else None,
+            leads=lead,
+        )
+        mention = f" ({role.mention})" if role else ""
+        await respond(
+            interaction,
+            reply(
+                interaction, "followed", channel=channel.mention, title=schedule.title, role=mention
+            ),
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+
+    @app_commands.command(
+        name=_("unfollow"), description=_("Stop reminders for an agenda in a channel")
+    )
+    @app_commands.describe(
+        schedule=_("Which agenda (default: the only one)"), channel=_("Where reminders go")
+    )
+    @app_commands.guild_only()
+    @app_commands.default_permissions(manage_events=True)
+    @app_commands.check(require_manage_events)
+    async def unfollow(
+        self,
+        interaction: discord.Interaction[Any],
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer],
+        channel: app_commands.AppCommandChannel,
+    ) -> None:
+        assert interaction.guild_id is not None
+        removed = await services(interaction).follows.unfollow(
+            interaction.guild_id, channel.id, schedule.id
+        )
+        key = "unfollowed" if removed else "not_following"
+        await respond(
+            interaction, reply(interaction, key, channel=channel.mention, title=schedule.title)
+        )
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_events=True)
+class SchedulesCog(
+    commands.GroupCog, group_name=_("schedules"), group_description=_("Agendas available here")
+):
+    @app_commands.command(name=_("list"), description=_("List the agendas"))
+    @app_commands.check(require_manage_events)
+    async def list_schedules(self, interaction: discord.Interaction[Any]) -> None:
+        found = services(interaction).agendas.visible(interaction.guild_id)
+        if not found:
+            await respond(interaction, reply(interaction, "no_schedules"))
+            return
+        lines = "\n".join(
+            f"`{s.id}` — {s.title} ({len(s.sessions)}, {s.timezone_name})" for s in found
+        )
+        await respond(interaction, reply(interaction, "schedules_list", lines=lines))
+
+    @app_commands.command(
+        name=_("import"), description=_("Import an attached agenda for this server")
+    )
+    @app_commands.describe(file=_("A Markdown, YAML or .ics agenda"))
+    @app_commands.check(require_manage_events)
+    async def import_schedule(
+        self, interaction: discord.Interaction[Any], file: discord.Attachment
+    ) -> None:
+        assert interaction.guild_id is not None
+        box = services(interaction)
+        locale = str(interaction.locale)
+        filename = PurePath(file.filename).name
+        name = clip(filename, ECHO)
+        if format_of(file.filename) is None:
+            raise UserError("import_format")
+        if file.size > MAX_BYTES:
+            too_big = reply(
+                interaction,
+                "import_too_big",
+                size=file.size // 1024,
+                limit=MAX_BYTES // 1024,
+            )
+            raise UserError("import_failed", name=name, problems=too_big)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        data = await file.read()
+        outcome = await box.imports.import_agenda(interaction.guild_id, filename, data)
+        result = outcome.result
+        problems = _problems(list(result.diagnostics), locale)
+        if not outcome.imported:
+            # Errors first: they are why nothing was imported, and the reply may be cut.
+            errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
+            failed = errors + [d for d in result.diagnostics if d not in errors]
+            problems = _problems(failed, locale)
+            await respond(
+                interaction, reply(interaction, "import_failed", name=name, problems=problems)
+            )
+            return
+        schedule = result.schedules[0]
+        text = reply(
+            interaction,
+            "imported",
+            title=schedule.title,
+            sessions=len(schedule.sessions),
+            schedule=schedule.id,
+        )
+        warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
+        if warnings:
+            room = CONTENT - length(text) - 1
+            text += "\n" + clip(reply(interaction, "import_warnings", problems=problems), room)
+        await respond(interaction, text)

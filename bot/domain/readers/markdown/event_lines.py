@@ -1,0 +1,163 @@
+"""Lines that say when the event is: its date line ("**Date:** 6 March 2025, 18:00"), the hours
+on a line of their own, "Doors open at 6 PM", "## Day 2 (Friday)" under a two-day event, and the
+"**When:**" of a talk's details block. A new way of dating an event is one method here, called
+from the walk in page.py; lines that are sessions are read in session_lines.py.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from bot.domain.agenda import text_key
+from bot.domain.readers.markdown.blocks import Line
+from bot.domain.readers.markdown.drafts import Draft
+from bot.domain.readers.markdown.kinds import day_number
+from bot.domain.timetext.clock import ClockSpan, find_clock_spans
+from bot.domain.timetext.dates import DateMention
+from bot.domain.timetext.languages import ALL_WEEKDAYS
+
+if TYPE_CHECKING:
+    from bot.domain.readers.markdown.page import PageReader
+
+_STARTS_AT = re.compile(
+    r"(?i)\b(?:starts?|begins?|kicks? off|doors open|opens?|beginnt|beginn|einlass|commence|"
+    r"début|empieza|comienza|começa|início)\b\s*(?:at|um|ab|à|a las|às|a partir de|:)?\s*"
+    r"|(?:开始|開始|開場|开场|시작)(?:时间)?[:：]?\s*"
+)
+_PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
+
+
+class EventLines:
+    """The lines of a page that date its events, read into the page's current event."""
+
+    def __init__(self, page: PageReader) -> None:
+        self.page = page
+
+    def date_line(self, line: Line, text: str, dates: list[DateMention], labeled: bool) -> None:
+        """ "**Date:** 6 March 2025, 18:00", "Thursday, March 6th at Station F": the date (and
+        hours) of the event, of the next event of a series, or a date in passing."""
+        if labeled and self._details_block(line, dates[0]):
+            return
+        spans = find_clock_spans(text)
+        if not labeled and not spans and len(text) > _PROSE_LIMIT:
+            # "We meet on Thursday, March 6th at ...": the event's date if nothing better comes.
+            self.page.prose_dates.append((dates[0], line.number, len(self.page.events) - 1))
+            return
+        resolved = self.page.resolve_date(dates[0], line.number)
+        if resolved is None:
+            return
+        first, last = resolved
+        event = self.page.event
+        heading = self.page.heading_since_event
+        # "## Meetup #13 — Helsinki" then "**Thursday, 16 January 2025**, Maria 01": the next
+        # event of a series (a later date that opens its line), not a deadline in passing.
+        fresh_heading = (
+            heading is not None
+            and heading[1] > max(event.stated_line, event.section)
+            and event.first_day is not None
+            and first > (event.last_day or event.first_day)
+            and (bool(spans) or dates[0].begin <= 2)
+        )
+        if (
+            not labeled
+            and not spans
+            and not fresh_heading
+            and event.first_day is not None
+            and not event.first_day <= first <= (event.last_day or event.first_day)
+        ):
+            return  # "DST starts on Sunday, March 10" beside an event on the 12th: an aside
+        if event.stated_line and (labeled or (fresh_heading and event.sessions)):
+            same = (first, last) == (event.first_day, event.last_day)
+            if event.sessions or not same:
+                self.page.new_event(line.number, None)
+                event = self.page.event
+        if not event.stated_line and not (event.sessions and not labeled):
+            event.first_day, event.last_day = first, last
+            event.stated_line = line.number
+            if self.page.heading_since_event is not None:
+                event.heading = self.page.heading_since_event[0]
+                event.section = event.section or self.page.heading_since_event[1]
+            self.page._event_times(line.number, text)
+            self.page.zones.place_in(text, line.number)  # "on March 6th at Station F, Paris"
+        self.page.day = first
+        self.page.title_candidate = None
+
+    def day_of_event(self, text: str) -> bool:
+        """ "## Day 2 (Friday)", "## Friday" under a two-day event (its dates from the page or
+        the front matter's start and end): that day of it."""
+        first, last = self.page.event.first_day, self.page.event.last_day
+        if first is None:
+            first, last = self.page.front_fields.event_range()
+        if first is None or last is None or last <= first:
+            return False
+        number = day_number(text)
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        if number is not None and 1 <= number <= len(days):
+            self.page.day = days[number - 1]
+            return True
+        words = {w.strip("()（）,.:").casefold() for w in text.split()}
+        named = [d for d in days if any(ALL_WEEKDAYS.get(w) == d.weekday() for w in words)]
+        if len(named) == 1:
+            self.page.day = named[0]
+            return True
+        return False
+
+    def starts_at(self, text: str) -> bool:
+        """ "Event starts at 14:00.", "Doors open at 6 PM", "Beginn um 19 Uhr": the event's start,
+        from which an agenda of lengths runs."""
+        event = self.page.event
+        if event.start is not None or event.sessions:
+            return False
+        said = _STARTS_AT.search(text)
+        if said is None:
+            return False
+        spans = find_clock_spans(text[said.end() : said.end() + 40])
+        if not spans or spans[0].begin > 3:
+            return False
+        event.start = spans[0].start
+        return True
+
+    def _details_block(self, line: Line, mention: DateMention) -> bool:
+        """ "### Talk title" + "**When:** 13 September, 19:30" after an agenda that already lists
+        the talk: a details block for that session, not a new event. Its speaker and abstract
+        lines go to the session; a date that disagrees with the agenda is reported, and the
+        agenda's (the majority, and checked against its weekday) is kept."""
+        if self.page.title_candidate is None:
+            return False
+        key = text_key(self.page.title_candidate[0])
+        session = next(
+            (d for e in self.page.events for d in e.sessions if text_key(d.title) == key), None
+        )
+        if session is None:
+            return False
+        resolved = self.page.resolve_date(mention, line.number)
+        if resolved is not None and session.day is not None and resolved[0] != session.day:
+            self.page.diag.warn(
+                line.number,
+                f"{mention.text!r} for {session.title!r} disagrees with the agenda's "
+                f"{session.day:%A %Y-%m-%d}; kept the agenda's date",
+            )
+        self.page.title_candidate = None
+        self.page.block_session = session
+        return True
+
+    def time_only_line(self, line: Line, text: str, spans: list[ClockSpan]) -> None:
+        """ "**时间：** 13:30-14:30" under a talk's title, or the event's hours on their own line."""
+        mentions = self.page.resolver.find(text)
+        zone = mentions[0] if mentions else None
+        if self.page.title_candidate is not None:
+            title, title_line = self.page.title_candidate
+            self.page.title_candidate = None
+            draft = Draft(title_line, title, self.page.day, spans[0].start, spans[0].end)
+            draft.stated_duration = spans[0].duration
+            draft.speakers.extend(self.page.pending_speakers)
+            self.page.pending_speakers = []
+            if zone is not None:
+                draft.zone, draft.zone_line = zone, line.number
+            self.page.event.sessions.append(draft)
+            self.page.block_session = draft
+            return
+        if self.page.event.start is None and not self.page.event.sessions:
+            self.page._event_times(line.number, text)

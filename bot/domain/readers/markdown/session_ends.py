@@ -1,0 +1,121 @@
+"""Where each session ends when the page gives only its start: at the next session's start (same
+day and track), or at the event's end for the last of a day; and lines such as "20:30 Wrap-up"
+that only say when the session before them ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from bot.domain.readers.markdown.drafts import Draft, EventDraft
+from bot.domain.zones.local_time import elapsed, same_instant
+
+# A draft on its way to a session: the draft, its start, its end if known, its zone.
+Built = tuple[Draft, datetime, datetime | None, tzinfo]
+# A wall clock time on a day in a zone, as an instant (line number for the notes it gives).
+Instant = Callable[[date, time, tzinfo, int], datetime]
+
+_OVERNIGHT_GAP = timedelta(hours=3)
+
+
+def fill_ends(built: list[Built], event: EventDraft, tz: tzinfo, instant: Instant) -> list[Built]:
+    """Rows with a start only end when the next one (same day and track) starts; the last of a
+    day ends when the event does, if the page says (`instant` places that end on the clock)."""
+    order = sorted(range(len(built)), key=lambda i: (built[i][1].astimezone(UTC), built[i][0].line))
+    result = list(built)
+    instants = [built[i][1].astimezone(UTC) for i in order]
+    # For each position, the first later position that starts strictly later: rows that
+    # share a start ("10:00 | Talk A", "10:00 | Talk B") are skipped in one step, not n.
+    next_later = [len(order)] * len(order)
+    for position in range(len(order) - 2, -1, -1):
+        following = position + 1
+        same = instants[following] == instants[position]
+        next_later[position] = next_later[following] if same else following
+    for position, index in enumerate(order):
+        draft, start, end, zone = built[index]
+        if end is not None or draft.all_day:
+            continue
+        for at in range(next_later[position], len(order)):
+            later = order[at]
+            other, other_start, _, _ = built[later]
+            if other.all_day:
+                continue
+            if other_start.astimezone(zone).date() != start.astimezone(zone).date() and (
+                elapsed(other_start, start) > _OVERNIGHT_GAP
+            ):
+                break  # the next day's first item; an overnight event's next item is close
+            if draft.track and other.track and draft.track != other.track:
+                continue
+            end = other_start
+            break
+        if end is None and event.end is not None and event.first_day is not None:
+            event_end_day = event.last_day or event.first_day
+            if start.astimezone(tz).date() == event_end_day:
+                candidate = instant(event_end_day, event.end, tz, draft.line)
+                if candidate > start:
+                    end = candidate
+        result[index] = (draft, start, end, zone)
+    return result
+
+
+_CLOSING_MARKERS = frozenset(
+    (
+        "end",
+        "the end",
+        "end of event",
+        "event ends",
+        "close",
+        "doors close",
+        "wrap-up",
+        "wrap up",
+        "fin",
+        "ende",
+        "schluss",
+        "fim",
+        "encerramento",
+        "cierre",
+        "clôture",
+        "終了",
+        "閉会",
+        "お開き",
+        "结束",
+        "結束",
+        "散会",
+        "散會",
+        "活动结束",
+        "종료",
+        "끝",
+    )
+)
+
+_MARKER_FIRST_WORDS = frozenset(
+    ("end", "fin", "ende", "einde", "chiusura", "fim", "cierre", "encerramento", "clôture")
+)
+
+
+def _closing_marker(title: str) -> bool:
+    """ "Wrap-up", "Fin", "Fin de l'événement", "Ende", "Chiusura", "終了": only an end."""
+    text = title.strip(" .!:：-–—*_🎉👋").casefold()
+    words = text.split()
+    return text in _CLOSING_MARKERS or (
+        bool(words) and len(words) <= 4 and words[0].strip(",.") in _MARKER_FIRST_WORDS
+    )
+
+
+def without_closing_markers(built: list[Built], event_end: datetime | None) -> list[Built]:
+    """ "20:30 Wrap-up" as the last line of a day only says when the one before it ends; so does
+    "9:00pm Home time" at the event's stated end."""
+    built = sorted(built, key=lambda b: (b[1].astimezone(UTC), b[0].line))
+    days = [b[1].astimezone(b[3]).date() for b in built]
+    kept: list[Built] = []
+    for index, item in enumerate(built):
+        draft, start, end, _zone = item
+        last_of_day = index + 1 == len(built) or days[index + 1] != days[index]
+        marker = _closing_marker(draft.title) or (
+            event_end is not None and same_instant(start, event_end)
+        )
+        if marker and end is None and not draft.speakers and last_of_day and kept:
+            continue
+        kept.append(item)
+    return kept
