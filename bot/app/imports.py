@@ -8,12 +8,13 @@ the name `stored_name` gives it; importing the same name again in that server re
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Protocol
 
-from bot.domain.agenda import slugify
+from bot.domain.agenda import Schedule, slugify
 from bot.domain.diagnostics import Severity
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.source import ReadResult, read_bytes
@@ -50,13 +51,23 @@ class ImportOutcome:
 
     result: ReadResult
     imported: bool
+    taken: str | None = None  # a schedule id another agenda already has: nothing was kept
+
+
+class LiveAgendas(Protocol):
+    @property
+    def schedules(self) -> Mapping[str, Schedule]: ...
 
 
 class ReloadingLibrary(Protocol):
-    """The agenda library, as an import needs it: how it reads, and a reload to go live."""
+    """The agenda library, as an import needs it: how it reads, the agendas live now (whose
+    ids an import may not take), and a reload to go live."""
 
     @property
     def options(self) -> ReadOptions: ...
+
+    @property
+    def snapshot(self) -> LiveAgendas: ...
 
     async def reload(self) -> object: ...
 
@@ -90,11 +101,19 @@ class AgendaImports:
     async def import_agenda(self, guild_id: int, filename: str, data: bytes) -> ImportOutcome:
         """Read `data` (in a worker thread, as the library reads); if it holds schedules and
         no errors, keep it for the server, replacing an earlier import of the same name, and
-        reload the library before returning. Otherwise nothing is kept."""
+        reload the library before returning. Otherwise nothing is kept; nor when one of its
+        schedules has an id another agenda (an operator's, or another server's import) already
+        has: ids are shared by every server, and the agenda already live keeps it."""
         name = PurePath(filename).name
         result = await asyncio.to_thread(read_bytes, data, name, self.library.options)
         if not importable(result):
             return ImportOutcome(result, imported=False)
+        kept_as = imported_file(guild_id, stored_name(filename))
+        live = self.library.snapshot.schedules
+        for schedule in result.schedules:
+            holder = live.get(schedule.id)
+            if holder is not None and holder.source.file != kept_as:
+                return ImportOutcome(result, imported=False, taken=schedule.id)
         await asyncio.to_thread(self.store.save, guild_id, stored_name(filename), data)
         await self.library.reload()
         return ImportOutcome(result, imported=True)

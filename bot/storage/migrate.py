@@ -8,7 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -19,9 +19,17 @@ def _config() -> Config:
     return config
 
 
+# Any constant: the PostgreSQL advisory lock that lets one process at a time migrate.
+MIGRATION_LOCK = 0x616765_6E6461  # "agenda"
+
+
 def upgrade(engine: Engine, target: str = "head") -> None:
-    """Bring the database to `target` (the latest schema by default)."""
+    """Bring the database to `target` (the latest schema by default). On PostgreSQL, processes
+    starting together take turns (an advisory lock held until the migrations commit): the
+    second finds the schema already there instead of failing on tables made under it."""
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config = _config()
         config.attributes["connection"] = connection
         command.upgrade(config, target)

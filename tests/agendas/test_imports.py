@@ -105,13 +105,15 @@ async def test_importing_the_same_name_again_replaces_the_servers_agenda(
     await imports.import_agenda(GUILD, "night.md", NIGHT)
     retitled = NIGHT.replace(b"Cloud Native Night", b"Cloud Native Evening")
     await imports.import_agenda(GUILD, "Night.md", retitled)
-    await imports.import_agenda(OTHER, "night.md", NIGHT)
-    assert [(a.guild_id, a.name) for a in memory_imports.imported()] == [
-        (GUILD, "night.md"),
-        (OTHER, "night.md"),
-    ]
+    # Another server may not take the id: refused, nothing kept.
+    refused = await imports.import_agenda(OTHER, "night.md", NIGHT)
+    assert (refused.imported, refused.taken) == (False, "night")
+    assert [(a.guild_id, a.name) for a in memory_imports.imported()] == [(GUILD, "night.md")]
+    # Kept before imports were refused (or moved in from an old folder): the first server's
+    # import keeps the id, the other's is reported.
+    memory_imports.save(OTHER, "night.md", NIGHT)
+    await library.reload()
     snapshot = library.snapshot
-    # One id, two servers: the first server's import keeps it, the other's is reported.
     assert snapshot.schedules["night"].title == "Cloud Native Evening"
     assert snapshot.visibility_of("night") == Visibility(guild_id=GUILD)
     clashes = [str(d) for d in snapshot.errors if "already used by" in d.message]

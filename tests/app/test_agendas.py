@@ -53,6 +53,26 @@ async def test_an_agenda_imported_in_one_server_is_seen_there_only(
     assert agendas.by_key(GUILD_A, key) == found
 
 
+async def test_an_import_may_not_take_an_id_another_agenda_has(library: AgendaLibrary) -> None:
+    await _import_night(library)
+    assert library.imports is not None
+    imports = AgendaImports(library.imports, library)
+    other = NIGHT.replace(b"Doors open", b"Doors wide open")
+    # Another server's "night", and a page named like the operators' agenda: refused, not kept.
+    refused = await imports.import_agenda(GUILD_B, "night.md", other)
+    assert (refused.imported, refused.taken) == (False, "night")
+    seed = SEED.read_bytes()
+    refused = await imports.import_agenda(GUILD_B, SEED.name, seed)
+    assert (refused.imported, refused.taken) == (False, "istio-meetup-china-2021")
+    assert [a.guild_id for a in library.imports.imported()] == [GUILD_A]
+    assert [s.id for s in Agendas(library).visible(GUILD_B)] == ["istio-meetup-china-2021"]
+    # The server that has it may import it again: the new version replaces the old one.
+    again = await imports.import_agenda(GUILD_A, "night.md", other)
+    assert (again.imported, again.taken) == (True, None)
+    found = Agendas(library).session(GUILD_A, "night", "doors-wide-open")
+    assert found is not None
+
+
 def test_a_session_is_found_by_id_and_by_key_and_not_in_another_agenda(
     library: AgendaLibrary,
 ) -> None:

@@ -80,6 +80,19 @@ async def test_agenda_in_my_zone_marks_other_dates_and_what_is_next(harness: Har
     assert embed["footer"]["text"].startswith("Times in Pacific/Kiritimati.")
 
 
+async def test_agenda_for_a_day_that_is_not_a_date_says_how_to_write_it(
+    harness: Harness,
+) -> None:
+    data = _message(await harness.run(slash("agenda", {"schedule": "devconf", "day": "tomorrow"})))
+    assert (
+        data["content"] == "'tomorrow' is not a date: write the day as YYYY-MM-DD, e.g. 2026-03-14."
+    )
+    data = _message(
+        await harness.run(slash("agenda", {"schedule": "devconf", "day": "2025-09-20"}))
+    )
+    assert data["content"] == "'devconf' has nothing on 2025-09-20."
+
+
 async def test_agenda_needs_a_choice_when_there_are_several(harness: Harness) -> None:
     data = _message(await harness.run(slash("agenda")))
     assert (
@@ -304,6 +317,17 @@ async def test_a_broken_import_shows_its_errors_with_line_numbers(harness: Harne
     )
     assert harness.imports.imported() == []
     assert not (harness.folder / "guilds").exists()
+
+
+async def test_an_import_whose_id_is_taken_is_refused_and_says_why(harness: Harness) -> None:
+    page = (PAGES / "japanese.md").read_bytes()
+    payload = import_payload(harness.fake, "devconf.md", page, content_type="text/markdown")
+    replies = await harness.run(payload)
+    assert replies[-1].content == (
+        "I could not import devconf.md: another agenda already has the id `devconf`. Rename the "
+        "file (the id comes from its name, or from an `id:` in a YAML agenda) and import it again."
+    )
+    assert harness.imports.imported() == []
 
 
 async def test_an_unexpected_error_is_logged_with_context_and_apologised_for(

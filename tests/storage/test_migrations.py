@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +13,7 @@ from bot.storage.database import make_engine, normalise_url
 from bot.storage.migrate import current, downgrade, head, upgrade
 from bot.storage.tables import Base
 from tests.database import BACKENDS, database_url
+from tests.helpers import ROOT
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -87,3 +91,34 @@ def test_0003_keeps_the_follows_unique_rule(backend: str, tmp_path: Path) -> Non
         uniques = inspect(engine).get_unique_constraints("imported_agendas")
         assert [sorted(u["column_names"]) for u in uniques] == [["guild_id", "name"]]
         engine.dispose()
+
+
+def test_processes_starting_together_on_postgresql_take_turns_migrating(tmp_path: Path) -> None:
+    # Three `agenda-bot db upgrade` started at once on an empty database: without the advisory
+    # lock all but one fail on the tables the first is making ("duplicate key ... pg_type").
+    with database_url("postgresql", tmp_path) as url:
+        start = time.time() + 2  # every process waits for the same instant, then migrates
+        script = (
+            "import sys, time\n"
+            "from bot.storage.database import make_engine\n"
+            "from bot.storage.migrate import upgrade\n"
+            "engine = make_engine(sys.argv[1])\n"
+            "time.sleep(max(0.0, float(sys.argv[2]) - time.time()))\n"
+            "upgrade(engine)\n"
+        )
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-c", script, url, str(start)],
+                cwd=ROOT,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(3)
+        ]
+        errors = [p.communicate(timeout=60)[1] for p in processes]
+        assert [p.returncode for p in processes] == [0, 0, 0], errors
+        engine = make_engine(url)
+        try:
+            assert current(engine) == head()
+        finally:
+            engine.dispose()

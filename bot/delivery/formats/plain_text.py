@@ -31,13 +31,15 @@ def plain_text(message: ReminderMessage) -> str:
     """The message's text as printed on the console."""
     locale = message.locale
     if message.kind is MessageKind.REMOVED:
-        return text_for(
+        head = text_for(
             locale,
             "reminder_removed",
             title=message.title,
             when=utc_time(message.start),
             agenda=message.agenda,
         )
+        local = _local_times(message)
+        return f"{head}\n{local}" if local else head
     if message.kind is MessageKind.MOVED:
         head = text_for(
             locale,

@@ -82,9 +82,10 @@ def test_console_change_notices_have_no_markup() -> None:
         "13:30 → 14:00 Asia/Shanghai (UTC+08:00)",
         "Agenda: The first local Istio meetup is here!",
     ]
-    assert plain_text(removed_message(schedule, old)) == (
-        "❌ Sign in (Sat 2021-07-10 05:30 UTC) was removed from The first local Istio meetup is here!"
-    )
+    assert plain_text(removed_message(schedule, old)).splitlines() == [
+        "❌ Sign in (Sat 2021-07-10 05:30 UTC) was removed from The first local Istio meetup is here!",
+        "Sat 13:30 Asia/Shanghai",
+    ]
     assert removed_message(schedule, old).kind is MessageKind.REMOVED
 
 

@@ -110,7 +110,7 @@ class AgendaCog(commands.Cog):
             try:
                 only_day = date.fromisoformat(day.strip())
             except ValueError:
-                raise UserError("no_day", schedule=chosen.id, day=clip(day, ECHO)) from None
+                raise UserError("bad_day", day=clip(day, ECHO)) from None
         box = services(interaction)
         tz = await box.members.zone(interaction.user.id)
         embed = agenda_embed(chosen, tz, str(interaction.locale), box.clock(), only_day)

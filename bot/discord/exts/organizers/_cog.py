@@ -133,6 +133,14 @@ class SchedulesCog(
         outcome = await box.imports.import_agenda(interaction.guild_id, filename, data)
         result = outcome.result
         problems = _problems(list(result.diagnostics), locale)
+        if outcome.taken is not None:
+            await respond(
+                interaction,
+                reply(
+                    interaction, "import_id_taken", name=name, schedule=clip(outcome.taken, ECHO)
+                ),
+            )
+            return
         if not outcome.imported:
             # Errors first: they are why nothing was imported, and the reply may be cut.
             errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
