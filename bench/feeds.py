@@ -1,15 +1,24 @@
-"""Feed benchmark: build time, and throughput against nginx serving the same bytes.
+"""Feed benchmark: build time, and throughput beside the servers it is compared with.
 
 Prints:
 - the time to build a feed of 100, 1,000 and 10,000 sessions (median of several builds, cold
   VTIMEZONE cache excluded: the server caches them too);
-- requests per second and p99 latency for `agenda-bot serve` and for nginx serving the same
-  feed bytes as a static file, each loaded over loopback by wrk from a separate process, and
-  our throughput as a fraction of nginx's (goal: at least a third).
+- requests per second and p99 latency, loaded over loopback by `wrk -t1` from a separate
+  process, each row beside its reference (issue 12), for one `agenda-bot run` serving the seed
+  agenda (a 6 KB feed) and a generated agenda of about 93 KB:
+    1. a personal feed `/feeds/{token}.ics` holding the 93 KB agenda vs the public feed of the
+       same agenda in the same process (goal: at least 0.9);
+    2. the public feed of the seed agenda (6 KB, what `all.ics` is with the seed alone) vs a bare aiohttp handler on uvloop returning the same bytes
+       with the same headers (goal: at least 0.9), and vs nginx;
+    3. the public 93 KB feed vs nginx serving the same bytes as a static file (goal: 0.70).
+  Every request carries `Accept-Encoding: gzip, deflate`, as calendar clients send it (Apple
+  Calendar, Thunderbird, Google Calendar's fetcher, DAVx5): both servers answer with the gzip
+  bytes (nginx from a precompressed file, `gzip_static on`). `--identity` drops the header.
 
 Needs wrk and nginx (Debian: `apt-get install wrk nginx-light`).
 
-    .venv/bin/python bench/feeds.py [--duration 10] [--connections 50]
+    .venv/bin/python bench/feeds.py [--duration 10] [--connections 16] [--rounds 3]
+        [--root CHECKOUT]   # serve the code of another checkout (to measure "before")
 """
 
 from __future__ import annotations
@@ -87,86 +96,211 @@ def build_times() -> None:
         )
 
 
-def wait_for(url: str) -> bytes:
-    for _ in range(200):
+CLIENT_HEADERS = {"Accept-Encoding": "gzip, deflate", "User-Agent": "bench/feeds.py"}
+BIG_SESSIONS = 205  # a generated agenda whose feed is about 93 KB
+MEMBER = 4242
+
+# The reference for row 2: the least aiohttp can do for the same bytes, on uvloop.
+BARE_SERVER = """
+import sys, gzip, uvloop
+from aiohttp import web
+path, data_file, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+data = open(data_file, "rb").read()
+packed = gzip.compress(data, compresslevel=6, mtime=0)
+headers = {"Content-Type": "text/calendar; charset=utf-8", "ETag": '"x"',
+           "Last-Modified": "Thu, 01 Jan 2026 00:00:00 GMT",
+           "Cache-Control": "public, max-age=300", "Vary": "Accept-Encoding"}
+zipped = {**headers, "Content-Encoding": "gzip"}
+async def handler(request):
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        return web.Response(body=packed, headers=zipped)
+    return web.Response(body=data, headers=headers)
+app = web.Application()
+app.router.add_get(path, handler)
+uvloop.run(web._run_app(app, host="127.0.0.1", port=port, print=None, access_log=None))
+"""
+
+
+def wait_for(url: str, headers: dict[str, str] | None = None) -> bytes:
+    for _ in range(400):
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return response.read()
+            request = urllib.request.Request(url, headers=headers or {})
+            with urllib.request.urlopen(request, timeout=2) as response:
+                return bytes(response.read())
         except OSError:
             time.sleep(0.05)
-    raise SystemExit(f"server at {url} never answered")  # see serve.log
+    raise SystemExit(f"server at {url} never answered")  # see the logs in the work folder
 
 
-def wrk(url: str, duration: int, connections: int) -> tuple[float, str]:
+def wrk(url: str, duration: int, connections: int, headers: dict[str, str]) -> tuple[float, str]:
+    flags = [arg for name, value in headers.items() for arg in ("-H", f"{name}: {value}")]
     done = subprocess.run(
-        ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", *flags, url],
         capture_output=True,
         text=True,
         check=True,
     )
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", done.stdout).group(1))  # type: ignore[union-attr]
-    p99 = re.search(r"99%\s+(\S+)", done.stdout).group(1)  # type: ignore[union-attr]
+    p99 = re.search(r"^\s*99%\s+(\S+)", done.stdout, re.MULTILINE).group(1)  # type: ignore[union-attr]
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", done.stdout)
+    if non_2xx:
+        raise SystemExit(f"{url}: {non_2xx.group(1)} error responses")
     return rps, p99
 
 
-def throughput(duration: int, connections: int) -> None:
+def _nginx_conf(work: Path, port: int) -> Path:
+    conf = work / "nginx.conf"
+    conf.write_text(
+        f"daemon off; worker_processes 1; pid {work}/nginx.pid; error_log {work}/error.log;\n"
+        "events { worker_connections 1024; }\n"
+        f"http {{ access_log off; client_body_temp_path {work}/body; proxy_temp_path {work}/proxy;"
+        f" fastcgi_temp_path {work}/fcgi; uwsgi_temp_path {work}/uwsgi; scgi_temp_path {work}/scgi;\n"
+        "  types { text/calendar ics; } gzip_static on; gzip_vary on;\n"
+        f"  server {{ listen 127.0.0.1:{port}; root {work}/static; }} }}\n"
+    )
+    return conf
+
+
+def _personal_token(work: Path) -> str:
+    """A member following the big agenda, in the database `run` uses (issued from here, as
+    another process would: the server learns of it on its first request)."""
+    from bot.storage.database import make_engine, session_factory  # noqa: PLC0415
+    from bot.storage.feed_tokens import DatabaseFeedTokens  # noqa: PLC0415
+    from bot.storage.members import DatabaseMembers  # noqa: PLC0415
+
+    engine = make_engine(f"sqlite:///{work / 'state' / 'agenda-bot.sqlite3'}")
+    sessions = session_factory(engine)
+    token = DatabaseFeedTokens(sessions).issue(str(MEMBER))
+    DatabaseMembers(sessions).follow_schedule(MEMBER, "big")
+    engine.dispose()
+    return token
+
+
+def throughput(duration: int, connections: int, rounds: int, root: Path, identity: bool) -> None:
     if not (shutil.which("wrk") and shutil.which("nginx")):
         raise SystemExit("wrk and nginx are needed: apt-get install wrk nginx-light")
+    headers = {"User-Agent": "bench/feeds.py"} if identity else CLIENT_HEADERS
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        work.chmod(0o755)  # nginx workers drop root and must read the static file
+        work.chmod(0o755)  # nginx workers drop root and must read the static files
         (work / "schedules").mkdir()
         shutil.copy(ROOT / "schedules" / "istio-meetup-china-2021.md", work / "schedules")
-        ours = free_port()
-        server = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--port", str(ours)],
-            cwd=work,
-            stdout=subprocess.DEVNULL,
-            stderr=(work / "serve.log").open("w"),
-            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-        )
-        path = "/calendars/istio-meetup-china-2021.ics"
+        big = schedule_of(BIG_SESSIONS)
+        stamp = datetime(2025, 1, 1, tzinfo=UTC)
+        book = advance({}, big, now=stamp, first_seen=stamp)
+        (work / "schedules" / "big.ics").write_bytes(feed_calendar("big", [big], book))
+        ours, bare_port, nginx_port = free_port(), free_port(), free_port()
+        env = {
+            "PYTHONPATH": str(root),
+            "PATH": "/usr/bin:/bin",
+            "AGENDA_BOT_PORT": str(ours),
+            "AGENDA_BOT_STATE_DIR": str(work / "state"),
+            "AGENDA_BOT_LOG_LEVEL": "WARNING",
+        }
+        log = (work / "run.log").open("w")
+        processes = [
+            subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=work, env=env, stderr=log)
+        ]
         try:
-            body = wait_for(f"http://127.0.0.1:{ours}{path}")
+            base = f"http://127.0.0.1:{ours}"
+            small, large = "/calendars/istio-meetup-china-2021.ics", "/calendars/big.ics"
+            wait_for(base + small)
+            token = _personal_token(work)
             static = work / "static" / "calendars"
             static.mkdir(parents=True)
-            (static / "istio-meetup-china-2021.ics").write_bytes(body)
-            theirs = free_port()
-            conf = work / "nginx.conf"
-            conf.write_text(
-                f"daemon off; worker_processes 1; pid {work}/nginx.pid; error_log {work}/error.log;\n"
-                "events { worker_connections 1024; }\n"
-                f"http {{ access_log off; client_body_temp_path {work}/body; proxy_temp_path {work}/proxy;"
-                f" fastcgi_temp_path {work}/fcgi; uwsgi_temp_path {work}/uwsgi; scgi_temp_path {work}/scgi;\n"
-                f"  types {{ text/calendar ics; }}\n"
-                f"  server {{ listen 127.0.0.1:{theirs}; root {work}/static; }} }}\n"
-            )
-            nginx = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work)])
-            try:
-                assert wait_for(f"http://127.0.0.1:{theirs}{path}") == body
-                print(f"feed served: {len(body)} bytes; wrk -t1 -c{connections} -d{duration}s")
-                our_rps, our_p99 = wrk(f"http://127.0.0.1:{ours}{path}", duration, connections)
-                nginx_rps, nginx_p99 = wrk(
-                    f"http://127.0.0.1:{theirs}{path}", duration, connections
+            for path in (small, large):
+                data = wait_for(base + path)
+                (static / Path(path).name).write_bytes(data)
+                packed = wait_for(base + path, CLIENT_HEADERS)  # the very gzip bytes we send
+                (static / (Path(path).name + ".gz")).write_bytes(packed)
+            (work / "small.ics").write_bytes((static / Path(small).name).read_bytes())
+            processes.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-c",
+                        BARE_SERVER,
+                        small,
+                        str(work / "small.ics"),
+                        str(bare_port),
+                    ],
+                    stderr=log,
                 )
-            finally:
-                nginx.terminate()
-                nginx.wait(10)
+            )
+            processes.append(
+                subprocess.Popen(
+                    ["nginx", "-c", str(_nginx_conf(work, nginx_port)), "-p", str(work)]
+                )
+            )
+            bare, nginx = f"http://127.0.0.1:{bare_port}", f"http://127.0.0.1:{nginx_port}"
+            personal = f"{base}/feeds/{token}.ics"
+            for path in (small, large):
+                ref = wait_for(nginx + path, headers)
+                assert wait_for(base + path, headers) == ref, f"{path}: not the same bytes"
+            assert wait_for(bare + small, headers) == wait_for(nginx + small, headers)
+            sizes = {p: len(wait_for(nginx + p, headers)) for p in (small, large)}
+            print(
+                f"feeds: seed {sizes[small]} B, big.ics {sizes[large]} B on the wire "
+                f"({'identity' if identity else 'gzip'}; "
+                f"{(static / 'big.ics').stat().st_size} B unpacked); "
+                f"wrk -t1 -c{connections} -d{duration}s, {rounds} rounds, headers {headers}"
+            )
+            rows = {
+                "personal 93 KB (/feeds/{token}.ics)": personal,
+                "public 93 KB, same run": base + large,
+                "public 6 KB (seed agenda)": base + small,
+                "bare aiohttp+uvloop 6 KB": bare + small,
+                "nginx 6 KB": nginx + small,
+                "nginx 93 KB": nginx + large,
+            }
+            found: dict[str, list[float]] = {name: [] for name in rows}
+            p99s: dict[str, list[str]] = {name: [] for name in rows}
+            for _ in range(rounds):  # interleaved: noise from other work hits every row alike
+                for name, url in rows.items():
+                    rps, p99 = wrk(url, duration, connections, headers)
+                    found[name].append(rps)
+                    p99s[name].append(p99)
         finally:
-            server.terminate()
-            server.wait(10)
-    print(f"agenda-bot serve: {our_rps:10.0f} req/s, p99 {our_p99}")
-    print(f"nginx (static)  : {nginx_rps:10.0f} req/s, p99 {nginx_p99}")
-    print(f"agenda-bot / nginx = {our_rps / nginx_rps:.2f} (goal: at least 0.33)")
+            for process in reversed(processes):
+                process.terminate()
+                process.wait(10)
+    median = {name: statistics.median(values) for name, values in found.items()}
+    for name, values in found.items():
+        spread = f"{min(values):.0f}-{max(values):.0f}"
+        print(f"{name:38} {median[name]:9.0f} req/s (spread {spread}), p99 {' '.join(p99s[name])}")
+    for label, ours_name, ref_name, goal in (
+        (
+            "1. personal / public, 93 KB",
+            "personal 93 KB (/feeds/{token}.ics)",
+            "public 93 KB, same run",
+            0.9,
+        ),
+        (
+            "2. public all.ics / bare aiohttp",
+            "public 6 KB (seed agenda)",
+            "bare aiohttp+uvloop 6 KB",
+            0.9,
+        ),
+        ("   public 6 KB / nginx", "public 6 KB (seed agenda)", "nginx 6 KB", None),
+        ("3. public 93 KB / nginx", "public 93 KB, same run", "nginx 93 KB", 0.70),
+    ):
+        ratio = median[ours_name] / median[ref_name]
+        target = f"(goal: at least {goal:.2f})" if goal else "(reference)"
+        print(f"{label:38} {ratio:5.2f} {target}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10)
-    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--root", type=Path, default=ROOT, help="the checkout to serve")
+    parser.add_argument("--identity", action="store_true", help="no Accept-Encoding: gzip")
+    parser.add_argument("--no-build", action="store_true", help="skip the build timings")
     args = parser.parse_args()
-    build_times()
-    throughput(args.duration, args.connections)
+    if not args.no_build:
+        build_times()
+    throughput(args.duration, args.connections, args.rounds, args.root.resolve(), args.identity)
 
 
 if __name__ == "__main__":

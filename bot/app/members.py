@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -15,6 +17,11 @@ if TYPE_CHECKING:
     from bot.app.ports import GuildMembershipStore, MemberPreferenceStore
 
 DEFAULT_LEAD_MINUTES = int(DEFAULT_DM_LEAD.total_seconds() // 60)
+# How long a member's preferences are answered from memory. A change made through this process
+# is seen at once; one made by another process (another shard) shows within this time.
+PREFERENCES_FRESH_FOR = 5.0
+PREFERENCES_KEPT = 10_000
+SEEN_KEPT = 100_000  # (member, server) pairs remembered as stored; past that, start again
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +37,7 @@ class MemberPreferences:
 
     @property
     def tz(self) -> ZoneInfo | None:
-        return ZoneInfo(self.zone) if self.zone else None
+        return zone_info(self.zone) if self.zone else None
 
     @property
     def dm_lead_minutes(self) -> int:
@@ -42,6 +49,57 @@ class MemberPreferences:
         return timedelta(minutes=self.dm_lead_minutes)
 
 
+@cache
+def zone_info(key: str) -> ZoneInfo:
+    """The zone of an IANA key, read from its file once: `ZoneInfo` itself keeps only a few
+    zones, and members live in many more."""
+    return ZoneInfo(key)
+
+
+class PreferenceCache:
+    """Members' preferences kept in memory for a few seconds, so that a command reads them
+    without a database round trip. Every change this process makes calls `forget` once it is
+    stored; a read that began before a change is not kept (it may hold what was there before).
+    Used on the event loop only."""
+
+    def __init__(
+        self,
+        fresh_for: float = PREFERENCES_FRESH_FOR,
+        kept: int = PREFERENCES_KEPT,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.fresh_for = fresh_for
+        self.kept = kept
+        self.clock = clock
+        self._found: dict[int, tuple[float, MemberPreferences | None]] = {}
+        self._changes = 0
+
+    def get(self, user_id: int) -> tuple[bool, MemberPreferences | None]:
+        """(True, what is kept) while it is fresh; (False, None) otherwise."""
+        kept = self._found.get(user_id)
+        if kept is None:
+            return False, None
+        if kept[0] <= self.clock():
+            del self._found[user_id]
+            return False, None
+        return True, kept[1]
+
+    def reading(self) -> int:
+        """Call before reading the database; hand the value to `keep`."""
+        return self._changes
+
+    def keep(self, user_id: int, found: MemberPreferences | None, began: int) -> None:
+        if began != self._changes:
+            return  # something changed while this was read: it may be out of date
+        if len(self._found) >= self.kept:
+            del self._found[next(iter(self._found))]
+        self._found[user_id] = (self.clock() + self.fresh_for, found)
+
+    def forget(self, user_id: int) -> None:
+        self._changes += 1
+        self._found.pop(user_id, None)
+
+
 class Members:
     """Members' preferences. Every change that affects reminders calls `on_changed` (the
     reminder runtime re-plans)."""
@@ -51,15 +109,32 @@ class Members:
         store: MemberPreferenceStore,
         guilds: GuildMembershipStore,
         on_changed: Callable[[], None],
+        cache: PreferenceCache | None = None,
     ) -> None:
         self.store = store
         self.guilds = guilds
         self.on_changed = on_changed
+        self.cache = cache if cache is not None else PreferenceCache()
+        # (member, server) pairs stored already: each is written once per process.
+        self._seen: set[tuple[int, int]] = set()
 
     async def preferences(self, user_id: int) -> MemberPreferences:
         """What the member chose, or the defaults when they never chose anything."""
-        found = await asyncio.to_thread(self.store.preferences, user_id)
+        hit, found = self.cache.get(user_id)
+        if not hit:
+            began = self.cache.reading()
+            found = await asyncio.to_thread(self.store.preferences, user_id)
+            self.cache.keep(user_id, found, began)
         return found if found is not None else MemberPreferences(user_id)
+
+    async def _change(self, user_id: int, write: Callable[[], None]) -> None:
+        """Store a change off the event loop, then forget what was kept of the member (also
+        when storing failed half-way) and tell the reminder runtime."""
+        try:
+            await asyncio.to_thread(write)
+        finally:
+            self.cache.forget(user_id)
+        self.on_changed()
 
     async def zone(self, user_id: int) -> ZoneInfo | None:
         return (await self.preferences(user_id)).tz
@@ -76,12 +151,12 @@ class Members:
             if guild_id:
                 self.guilds.seen_in_guild(user_id, guild_id)
 
-        await asyncio.to_thread(write)
-        self.on_changed()
+        await self._change(user_id, write)
+        if guild_id:
+            self._remember_seen((user_id, guild_id))
 
     async def clear_zone(self, user_id: int) -> None:
-        await asyncio.to_thread(self.store.set_timezone, user_id, None)
-        self.on_changed()
+        await self._change(user_id, lambda: self.store.set_timezone(user_id, None))
 
     async def dm_on(self, user_id: int, *, locale: str) -> None:
         """DM reminders on, in the member's language."""
@@ -90,17 +165,24 @@ class Members:
             self.store.set_dm(user_id, True)
             self.store.set_locale(user_id, locale)
 
-        await asyncio.to_thread(write)
-        self.on_changed()
+        await self._change(user_id, write)
 
     async def dm_off(self, user_id: int) -> None:
-        await asyncio.to_thread(self.store.set_dm, user_id, False)
-        self.on_changed()
+        await self._change(user_id, lambda: self.store.set_dm(user_id, False))
 
     async def set_lead(self, user_id: int, minutes: int) -> None:
-        await asyncio.to_thread(self.store.set_lead, user_id, minutes)
-        self.on_changed()
+        await self._change(user_id, lambda: self.store.set_lead(user_id, minutes))
 
     async def seen_in_guild(self, user_id: int, guild_id: int) -> None:
-        """Remember that the member uses this server (reads only, unless it is new)."""
+        """Remember that the member uses this server: stored once per process for each pair
+        (the stored pair is never removed, so there is nothing to read again)."""
+        pair = (user_id, guild_id)
+        if pair in self._seen:
+            return
         await asyncio.to_thread(self.guilds.seen_in_guild, user_id, guild_id)
+        self._remember_seen(pair)
+
+    def _remember_seen(self, pair: tuple[int, int]) -> None:
+        if len(self._seen) >= SEEN_KEPT:
+            self._seen.clear()
+        self._seen.add(pair)

@@ -72,6 +72,13 @@ class StarStore(Protocol):
         """False if it was starred already."""
         ...
 
+    def star_as(
+        self, user_id: int, schedule_id: str, session_id: str, locale: str | None
+    ) -> tuple[bool, int | None]:
+        """Star the session and remember the member's language, in one transaction: whether
+        it was new, and the member's DM lead in minutes (None: the default)."""
+        ...
+
     def unstar(self, user_id: int, schedule_id: str, session_id: str) -> bool:
         """False if it was not starred."""
         ...

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.app.agendas import Agendas
 from bot.app.clock import Clock, utc_now
-from bot.app.members import MemberPreferences
+from bot.app.members import DEFAULT_LEAD_MINUTES, PreferenceCache
 from bot.domain.agenda import Schedule, Session
 
 if TYPE_CHECKING:
@@ -47,27 +47,30 @@ class Stars:
         agendas: Agendas,
         on_changed: Callable[[], None],
         clock: Clock = utc_now,
+        *,
+        cache: PreferenceCache | None = None,
     ) -> None:
         self.stars = stars
         self.members = members
         self.agendas = agendas
         self.on_changed = on_changed
         self.clock = clock
+        self.cache = cache if cache is not None else PreferenceCache()
 
     async def star(
         self, user_id: int, schedule: Schedule, session: Session, *, locale: str
     ) -> Starred:
-        """Star the session (remembering the member's language for the reminder)."""
-
-        def write() -> tuple[bool, MemberPreferences | None]:
-            self.members.set_locale(user_id, locale)
-            added = self.stars.star(user_id, schedule.id, session.id)
-            return added, self.members.preferences(user_id)
-
-        added, found = await asyncio.to_thread(write)
+        """Star the session (remembering the member's language for the reminder), in one
+        transaction that also reads the member's lead."""
+        try:
+            added, lead = await asyncio.to_thread(
+                self.stars.star_as, user_id, schedule.id, session.id, locale
+            )
+        finally:
+            self.cache.forget(user_id)  # the language may have changed
         self.on_changed()
-        preferences = found if found is not None else MemberPreferences(user_id)
-        return Starred(added, preferences.dm_lead_minutes, session.start - self.clock())
+        lead_minutes = lead if lead is not None else DEFAULT_LEAD_MINUTES
+        return Starred(added, lead_minutes, session.start - self.clock())
 
     async def unstar(self, user_id: int, schedule_id: str, session_id: str) -> bool:
         """False if the session was not starred. Works for a session that has since gone."""

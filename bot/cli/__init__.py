@@ -1,4 +1,8 @@
-"""The `agenda-bot` command line. Settings are built here, in `main()`, never at import."""
+"""The `agenda-bot` command line. Settings are built here, in `main()`, never at import.
+
+Each command imports what it uses when it runs, not when the command line starts: `--help`,
+`show` and `check` answer without loading Discord, the database or the feed server.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,6 @@ from bot.cli.ics_command import ics
 from bot.cli.invite_command import invite_url
 from bot.cli.run_commands import db, reminders, run
 from bot.cli.serve_command import serve
-from bot.config import SettingsError, load_settings
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,6 +29,8 @@ from bot.config import SettingsError, load_settings
 @click.pass_context
 def cli(ctx: click.Context, config: Path | None) -> None:
     """Read event agendas and show every session in your own time zone."""
+    from bot.config import SettingsError, load_settings
+
     try:
         ctx.obj = load_settings(config)
     except SettingsError as exc:

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from bot.cli.render import as_json, as_table, describe_moment
-from bot.config import Settings, SettingsError
-from bot.domain.diagnostics import Diagnostic, Severity
-from bot.domain.readers.context import ReadOptions
-from bot.domain.readers.source import ReadResult, read_paths
-from bot.domain.zones.expression import ExpressionError, read_time_expression
-from bot.domain.zones.naming import zone_name
-from bot.domain.zones.resolve import UnknownZoneError, ZoneResolver
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.domain.readers.context import ReadOptions
+    from bot.domain.readers.source import ReadResult
+    from bot.domain.zones.resolve import ZoneResolver
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 
 
 def _options(settings: Settings, source_tz: str | None, option: str = "--source-tz") -> ReadOptions:
+    from bot.config import SettingsError
+
     try:
         return settings.read_options(source_tz)
     except SettingsError as exc:
@@ -39,6 +39,8 @@ TZ_OPTION = click.option(
 
 
 def zone_option(resolver: ZoneResolver, name: str, option: str) -> tzinfo:
+    from bot.domain.zones.resolve import UnknownZoneError
+
     try:
         resolved = resolver.parse(name)
     except UnknownZoneError as exc:
@@ -49,6 +51,8 @@ def zone_option(resolver: ZoneResolver, name: str, option: str) -> tzinfo:
 
 
 def _errors(results: list[ReadResult]) -> bool:
+    from bot.domain.diagnostics import Severity
+
     return any(d.severity is Severity.ERROR for r in results for d in r.diagnostics)
 
 
@@ -62,6 +66,9 @@ def check(settings: Settings, paths: tuple[Path, ...], source_tz: str | None) ->
     PATHS are files or folders (default: schedules/). Exits 0 when every file reads cleanly
     (warnings allowed), 1 otherwise.
     """
+    from bot.domain.diagnostics import Severity
+    from bot.domain.readers.source import read_paths
+
     options = _options(settings, source_tz)
     results = read_paths(list(paths) or [Path("schedules")], options)
     if not results:
@@ -102,6 +109,10 @@ def _count(n: int, noun: str) -> str:
 @click.pass_obj
 def show(settings: Settings, path: Path, tz_name: str, source_tz: str | None, fmt: str) -> None:
     """Show the sessions of PATH (a file or folder) in ZONE."""
+    from bot.cli.render import as_json, as_table
+    from bot.domain.diagnostics import Diagnostic
+    from bot.domain.readers.source import read_paths
+
     options = _options(settings, source_tz)
     tz = zone_option(options.resolver, tz_name, "--tz")
     results = read_paths([path], options)
@@ -139,6 +150,10 @@ def convert(
     used unless --date is given. A second time with its own zone ("4pm UTC / 9am PT") is
     checked against the first, which is the one converted.
     """
+    from bot.cli.render import describe_moment
+    from bot.domain.zones.expression import ExpressionError, read_time_expression
+    from bot.domain.zones.naming import zone_name
+
     options = _options(settings, None)
     resolver = options.resolver
     day = _day_option(on)

@@ -13,7 +13,7 @@ def run(main: Coroutine[Any, Any, T]) -> T:
     """`asyncio.run` on uvloop when installed: the feed server answers about 20% more requests
     per second on it (bench/feeds.py)."""
     try:
-        import uvloop  # noqa: PLC0415 - optional: not built for every platform
+        import uvloop  # optional: not built for every platform
     except ImportError:  # pragma: no cover - Windows
         return asyncio.run(main)
     return uvloop.run(main)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from bot.cli.agenda_commands import EXIT_PROBLEMS
-from bot.config import Settings, SettingsError
-from bot.domain.diagnostics import Severity
-from bot.domain.ics.calendars import feed_calendar, session_download
-from bot.domain.ics.revisions import Revision, advance, revision_key
-from bot.domain.readers.source import read_paths
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.domain.ics.revisions import Revision
 
 
 @click.command()
@@ -44,6 +44,12 @@ def ics(
     output: Path | None,
 ) -> None:
     """Write the agenda at PATH as iCalendar."""
+    from bot.config import SettingsError
+    from bot.domain.diagnostics import Severity
+    from bot.domain.ics.calendars import feed_calendar, session_download
+    from bot.domain.ics.revisions import advance, revision_key
+    from bot.domain.readers.source import read_paths
+
     try:
         options = settings.read_options()
     except SettingsError as exc:

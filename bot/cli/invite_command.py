@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import TYPE_CHECKING
 
 import click
-import discord
-from discord.utils import oauth_url
 
-from bot.config import Settings
+if TYPE_CHECKING:
+    import discord
+
+    from bot.config import Settings
 
 SCOPES = ("bot", "applications.commands")
 
@@ -17,6 +19,8 @@ SCOPES = ("bot", "applications.commands")
 def bot_permissions() -> discord.Permissions:
     """Exactly what the bot does: read the channels it posts to, post reminders with links,
     attach .ics files. Roles it mentions must be mentionable; it never needs @everyone."""
+    import discord
+
     return discord.Permissions(
         view_channel=True, send_messages=True, embed_links=True, attach_files=True
     )
@@ -39,6 +43,8 @@ def client_id_from_token(token: str) -> int | None:
 @click.pass_obj
 def invite_url(settings: Settings, client_id: int | None) -> None:
     """Print the OAuth2 URL that adds the bot with the scopes and permissions it needs."""
+    from discord.utils import oauth_url
+
     if client_id is None and settings.discord_token:
         client_id = client_id_from_token(settings.discord_token)
     if client_id is None:

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import signal
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from bot.cli import event_loop
 from bot.cli.agenda_commands import EXIT_PROBLEMS, TZ_OPTION, zone_option
-from bot.cli.preflight import check_database_setting, check_run, database_setting
-from bot.config import Settings, SettingsError, StartupError
-from bot.domain.diagnostics import Severity
-from bot.domain.readers.source import ReadResult, read_paths
-from bot.domain.reminders.plan import Audience, ChannelFollow, Target, plan_reminders
-from bot.domain.zones.naming import offset_label
-from bot.observability.logs import configure_logging
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.domain.readers.source import ReadResult
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +35,11 @@ log = logging.getLogger(__name__)
 @click.pass_obj
 def run(settings: Settings, *, access_log: bool, demo: bool) -> None:
     """Run everything: agendas (re-read on change), reminders, the feed server, Discord."""
+    from bot.cli import event_loop
+    from bot.cli.preflight import check_run
+    from bot.config import SettingsError, StartupError
+    from bot.observability.logs import configure_logging
+
     configure_logging(
         settings.log_level,
         settings.log_format,
@@ -54,15 +55,18 @@ def run(settings: Settings, *, access_log: bool, demo: bool) -> None:
         raise click.ClickException(str(exc)) from None
     extras = []
     if demo:
-        from bot.cli.demo import demo_agenda, demo_settings  # noqa: PLC0415
+        from bot.cli.demo import demo_agenda, demo_settings
 
         settings = demo_settings(settings)
         agenda = demo_agenda(datetime.now(UTC), settings, options)
         extras.append(agenda)
         _announce_demo(agenda, settings)
 
+    import asyncio
+    import signal
+
     async def main() -> None:
-        from bot.runtime import run_all  # noqa: PLC0415 - keeps `agenda-bot check` light
+        from bot.runtime import run_all
 
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -70,14 +74,19 @@ def run(settings: Settings, *, access_log: bool, demo: bool) -> None:
             loop.add_signal_handler(signum, stop.set)
         await run_all(settings, stop, access_log=access_log, extras=extras)
 
-    from bot.discord.client import DiscordUnavailableError  # noqa: PLC0415
-
     try:
         event_loop.run(main())
     except StartupError as exc:
         raise click.ClickException(str(exc)) from None
-    except DiscordUnavailableError as exc:
+    except _discord_refused() as exc:
         raise click.ClickException(f"DISCORD_TOKEN: {exc}") from None
+
+
+def _discord_refused() -> tuple[type[Exception], ...]:
+    """The error of a token Discord refused; Discord is only loaded when a token is set, so a
+    run without one cannot end in it."""
+    client = sys.modules.get("bot.discord.client")
+    return (client.DiscordUnavailableError,) if client is not None else ()
 
 
 def _duration(lead: timedelta) -> str:
@@ -109,10 +118,12 @@ def db() -> None:
 @click.pass_obj
 def db_upgrade(settings: Settings) -> None:
     """Apply every migration the database has not had yet."""
-    from sqlalchemy.exc import SQLAlchemyError  # noqa: PLC0415
+    from sqlalchemy.exc import SQLAlchemyError
 
-    from bot.storage.database import make_engine  # noqa: PLC0415
-    from bot.storage.migrate import current, head, upgrade  # noqa: PLC0415
+    from bot.cli.preflight import check_database_setting, database_setting
+    from bot.config import StartupError
+    from bot.storage.database import make_engine
+    from bot.storage.migrate import current, head, upgrade
 
     try:
         check_database_setting(settings)
@@ -143,6 +154,12 @@ def reminders(settings: Settings, path: Path, tz_name: str, *, show_all: bool) -
 
     Problems in the agendas are reported as `check` reports them (file:line, on standard error);
     exits 1 when no agenda could be read or one has an error."""
+    from bot.config import SettingsError
+    from bot.domain.diagnostics import Severity
+    from bot.domain.readers.source import read_paths
+    from bot.domain.reminders.plan import Audience, ChannelFollow, Target, plan_reminders
+    from bot.domain.zones.naming import offset_label
+
     try:
         options = settings.read_options()
     except SettingsError as exc:

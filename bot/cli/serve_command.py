@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import signal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from bot.agendas.library import AgendaLibrary
-from bot.agendas.revision_store import JsonRevisionStore
-from bot.agendas.watch import watch_agendas
-from bot.cli import event_loop
-from bot.cli.preflight import check_port, check_state_dir
-from bot.config import Settings, SettingsError, StartupError
-from bot.domain.feed_tokens import MemoryFeedTokens
-from bot.observability.logs import configure_logging
-from bot.web.server import serve_feeds
+if TYPE_CHECKING:
+    from bot.agendas.library import AgendaLibrary
+    from bot.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +56,13 @@ def serve(
     access_log: bool,
 ) -> None:
     """Serve .ics downloads and subscribable feeds; agendas are re-read when files change."""
+    from bot.agendas.library import AgendaLibrary
+    from bot.agendas.revision_store import JsonRevisionStore
+    from bot.cli import event_loop
+    from bot.cli.preflight import check_port, check_state_dir
+    from bot.config import SettingsError, StartupError
+    from bot.observability.logs import configure_logging
+
     if not folder.is_dir():
         raise click.BadParameter(f"{folder} is not a folder", param_hint="--schedules")
     try:
@@ -85,6 +85,13 @@ def serve(
 async def _serve(
     library: AgendaLibrary, host: str, port: int, base_url: str, access_log: bool
 ) -> None:
+    import asyncio
+    import signal
+
+    from bot.agendas.watch import watch_agendas
+    from bot.domain.feed_tokens import MemoryFeedTokens
+    from bot.web.server import serve_feeds
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -3,15 +3,16 @@ zone resolver, the settings and the clock, in one object on the bot."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.app.agendas import Agendas
 from bot.app.calendars import PersonalFeeds
 from bot.app.clock import Clock, utc_now
 from bot.app.follows import ChannelFollows
 from bot.app.imports import AgendaImports
-from bot.app.members import Members
+from bot.app.members import Members, PreferenceCache
 from bot.app.ports import AgendaSource, FeedTokenStore, MemberStore
 from bot.app.stars import Stars
 from bot.config import Settings
@@ -31,6 +32,39 @@ class PeopleChanged:
     def __call__(self) -> None:
         for listener in self._listeners:
             listener()
+
+
+class Coalesced:
+    """Runs `work` after a change, one run at a time: changes that come while it runs are all
+    taken up by one more run after it, so the last run always starts after the last change
+    (a burst of stars re-plans the reminders twice, not once per star)."""
+
+    def __init__(
+        self,
+        work: Callable[[], Awaitable[object]],
+        spawn: Callable[[Coroutine[Any, Any, None]], None],
+    ) -> None:
+        self.work = work
+        self.spawn = spawn
+        self._running = False
+        self._again = False
+
+    def __call__(self) -> None:
+        if self._running:
+            self._again = True
+            return
+        self._running = True
+        self.spawn(self._run())
+
+    async def _run(self) -> None:
+        try:
+            again = True
+            while again:
+                self._again = False
+                await self.work()
+                again = self._again
+        finally:
+            self._running = False
 
 
 @dataclass
@@ -61,10 +95,11 @@ class UseCases:
         """Every use case on the same stores, all telling `people_changed` what changed."""
         changed = PeopleChanged()
         visible = Agendas(agendas)
+        kept = PreferenceCache()  # one for both: a star remembers the member's language
         return cls(
             agendas=visible,
-            members=Members(store, store, changed),
-            stars=Stars(store, store, visible, changed, clock),
+            members=Members(store, store, changed, kept),
+            stars=Stars(store, store, visible, changed, clock, cache=kept),
             follows=ChannelFollows(store, changed),
             feeds=PersonalFeeds(tokens, store, changed),
             imports=imports,

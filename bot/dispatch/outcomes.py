@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.delivery import Retry, SendResult, Sent, Undeliverable, Unknown
 from bot.dispatch.ports import PeopleStore
 from bot.domain.reminders.plan import PlannedReminder, TargetKind
-from bot.storage.deliveries import Claim, DeliveryLedger
+from bot.storage.deliveries import Claim, Mark
 
 log = logging.getLogger(__name__)
 
@@ -25,9 +25,10 @@ def backoff(attempts: int) -> timedelta:
 
 @dataclass(frozen=True, slots=True)
 class Outcomes:
-    """Records each answer in the ledger, logs it and counts it (`count("sent")`...)."""
+    """Records each answer in the ledger (through `write`, which batches), logs it and counts
+    it (`count("sent")`...)."""
 
-    ledger: DeliveryLedger
+    write: Callable[[Mark], Awaitable[bool]]
     people: PeopleStore
     late_after: timedelta
     idempotent: bool  # the sender's retries carry the same nonce
@@ -39,8 +40,8 @@ class Outcomes:
     ) -> None:
         if isinstance(result, Sent):
             late = finished - reminder.due > self.late_after
-            if not await asyncio.to_thread(
-                self.ledger.mark_sent, claim, finished, late=late, message_id=result.message_id
+            if not await self.write(
+                Mark.sent(claim, finished, late=late, message_id=result.message_id)
             ):
                 log.warning("claim on %s expired during a slow send", reminder.key)
             log.info("sent %s%s", reminder.key, " (late)" if late else "")
@@ -50,16 +51,14 @@ class Outcomes:
         elif isinstance(result, Retry):
             wait = result.retry_after if result.retry_after is not None else backoff(claim.attempts)
             retry_at = finished + wait
-            await asyncio.to_thread(self.ledger.mark_failed, claim, result.error, retry_at)
+            await self.write(Mark.failed(claim, result.error, retry_at))
             log.warning("send of %s failed (%s); retry at %s", reminder.key, result.error, retry_at)
             self.count("failed")
             if result.retry_after is not None:
                 self.sweep_at(retry_at)
         elif isinstance(result, Unknown):
             retry_at = finished + backoff(claim.attempts)
-            await asyncio.to_thread(
-                self.ledger.mark_failed, claim, f"outcome unknown: {result.error}", retry_at
-            )
+            await self.write(Mark.failed(claim, f"outcome unknown: {result.error}", retry_at))
             log.warning(
                 "%s may or may not have been posted (%s); retry at %s%s",
                 reminder.key,
@@ -69,7 +68,7 @@ class Outcomes:
             )
             self.count("failed")
         elif isinstance(result, Undeliverable):
-            await asyncio.to_thread(self.ledger.mark_undeliverable, claim, result.error)
+            await self.write(Mark.undeliverable(claim, result.error))
             if result.dm_closed and reminder.target.kind is TargetKind.DM:
                 await asyncio.to_thread(self.people.mark_dm_closed, int(reminder.target.id))
             log.warning("%s cannot be delivered: %s", reminder.key, result.error)
@@ -78,5 +77,10 @@ class Outcomes:
     async def failed(self, claim: Claim, error: str, now: datetime) -> None:
         """A failure before anything was sent (the message could not be written)."""
         retry_at = now + backoff(claim.attempts)
-        await asyncio.to_thread(self.ledger.mark_failed, claim, error, retry_at)
+        await self.write(Mark.failed(claim, error, retry_at))
         self.count("failed")
+
+    async def skipped(self, claim: Claim, reason: str) -> None:
+        """Never to be sent (its session has started, or is gone)."""
+        await self.write(Mark.skipped(claim, reason))
+        self.count("skipped")

@@ -3,7 +3,9 @@
 The job list is derived, never stored: one APScheduler job per distinct due time (id
 `due:<ISO time>`), reconciled whenever agendas or people change and every few minutes. A job
 re-plans when it fires and delivers everything due at its time. Delivery goes through the ledger:
-claim, send, record. A sweep retries failures (with backoff, or after the wait a 429 asked for)
+claim, send, record; a burst is claimed in one transaction (one claim at a time for a sender
+that cannot refuse a repeat) and its outcomes are recorded in a few, and a claim that waited
+long for its turn has its lease run again before its send. A sweep retries failures (with backoff, or after the wait a 429 asked for)
 and claims left by a dead process; at start, reminders missed while down are sent late if their
 session has not started, otherwise skipped and logged. An agenda edit sends a notice of each
 moved or removed session to the agenda's follows, then reconciles.
@@ -33,6 +35,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.agendas.library import AgendaLibrary, Snapshot
 from bot.app.clock import Clock, utc_now
 from bot.delivery import Retry, Sender, SendResult, Unknown
+from bot.dispatch.batches import MarkBatches
 from bot.dispatch.messages import MessageWriter
 from bot.dispatch.notices import planned_notices
 from bot.dispatch.outcomes import Outcomes
@@ -66,6 +69,7 @@ class Timing:
     reconcile_every: timedelta = timedelta(minutes=5)
     concurrency: int = 32  # sends at once through an idempotent sender (the others: one)
     send_margin: timedelta = timedelta(seconds=10)  # a send ends this long before its lease
+    plan_ahead: timedelta = timedelta(seconds=2)  # a due time's job plans this long before it
 
 
 class ReminderService:
@@ -100,6 +104,7 @@ class ReminderService:
         self._inflight: set[asyncio.Task[None]] = set()
         self._semaphore = asyncio.Semaphore(timing.concurrency if sender.idempotent else 1)
         self._writer = MessageWriter()
+        self._marks = MarkBatches(ledger.record)
         self._last: Snapshot = library.snapshot
         self._stopping = False
 
@@ -179,7 +184,7 @@ class ReminderService:
                 self.scheduler.add_job(
                     self.fire,
                     "date",
-                    run_date=due,
+                    run_date=due - self.timing.plan_ahead,
                     args=[due],
                     id=job_id,
                     misfire_grace_time=int(self.timing.lookback.total_seconds()),
@@ -190,9 +195,16 @@ class ReminderService:
     # ---- firing ------------------------------------------------------------------------
 
     async def fire(self, due: datetime) -> None:
-        """A due time has come: deliver everything planned for it (re-planned now)."""
+        """A due time is near (`Timing.plan_ahead`): re-plan, then at the due time deliver
+        everything planned for it. Planning reads everyone who asked for reminders from the
+        database (a quarter of a second for ten thousand members), so it is done ahead, and the
+        reminders leave on the second."""
         planned = [p for p in await self._plan() if p.due == due]
-        await self.deliver(planned)
+        wait = (due - self.clock()).total_seconds()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        if not self._stopping:  # stopping: left unclaimed, for the next start to catch up
+            await self.deliver(planned)
 
     async def catch_up(self) -> None:
         """Reminders whose time came while nothing was running: late, or skipped."""
@@ -218,35 +230,65 @@ class ReminderService:
         await self.deliver([planned[k] for k in keys if k in planned])
 
     async def deliver(self, reminders: Iterable[PlannedReminder]) -> None:
-        tasks = [asyncio.create_task(self._deliver_one(r)) for r in reminders]
+        """Send each reminder its claim allows. An idempotent sender's reminders are claimed
+        together in one transaction, then sent as many at once as it allows; the others'
+        are claimed one at a time, just before their send, so a crash leaves at most one
+        claim behind that may have been posted. Outcomes are recorded in batches."""
+        batch = list(reminders)
+        if not batch:
+            return
+        claims: dict[str, Claim | None] = {}
+        claimed_at = self.clock()
+        if self.sender.idempotent:
+            try:
+                claims.update(await asyncio.to_thread(self.ledger.claim, batch, claimed_at))
+            except Exception:  # counted, like any failure: the sweep tries again
+                log.exception("claiming %d reminders failed", len(batch))
+                for _ in batch:
+                    self._count("failed")
+                return
+        else:
+            claims.update((reminder.key, None) for reminder in batch)
+        tasks = []
+        for reminder in batch:
+            if reminder.key in claims:  # a key twice in `batch`: sent once
+                claim = claims.pop(reminder.key)
+                tasks.append(asyncio.create_task(self._deliver_one(reminder, claim, claimed_at)))
         for task in tasks:
             self._inflight.add(task)
             task.add_done_callback(self._inflight.discard)
         if tasks:
             await asyncio.gather(*tasks)
 
-    async def _deliver_one(self, reminder: PlannedReminder) -> None:
+    async def _deliver_one(
+        self, reminder: PlannedReminder, claim: Claim | None, claimed_at: datetime
+    ) -> None:
+        """Deliver `reminder` under `claim`, or under a claim taken now when there is none yet."""
         async with self._semaphore:
             try:
-                await self._deliver(reminder)
+                if claim is None:
+                    claimed_at = self.clock()
+                    claim = await asyncio.to_thread(self.ledger.claim, reminder, claimed_at)
+                    if claim is None:
+                        return
+                await self._deliver(reminder, claim, claimed_at)
             except Exception:  # one failed delivery never blocks the rest
                 log.exception("delivering %s failed unexpectedly", reminder.key)
                 self._count("failed")
 
-    async def _deliver(self, reminder: PlannedReminder) -> None:
+    async def _deliver(self, reminder: PlannedReminder, claim: Claim, claimed_at: datetime) -> None:
         now = self.clock()
-        claim = await asyncio.to_thread(self.ledger.claim, reminder, now)
-        if claim is None:
-            return
+        if now - claimed_at > self.ledger.lease / 2:  # it waited its turn: a whole lease again
+            if not await asyncio.to_thread(self.ledger.extend, claim, now):
+                log.warning("claim on %s ran out while waiting its turn", reminder.key)
+                return
+            claimed_at = now
+        outcomes = self._outcomes()
         started = now > reminder.session_start + self.timing.started_tolerance
         if reminder.kind is not ReminderKind.NOTICE and started:
-            await asyncio.to_thread(
-                self.ledger.mark_skipped, claim, "the session had already started"
-            )
             log.warning("skipped %s: its session started before it could be sent", reminder.key)
-            self._count("skipped")
+            await outcomes.skipped(claim, "the session had already started")
             return
-        outcomes = self._outcomes()
         try:
             message = self._writer.message(
                 reminder,
@@ -262,15 +304,14 @@ class ReminderService:
             )
             return
         if message is None:
-            await asyncio.to_thread(self.ledger.mark_skipped, claim, "the session is gone")
-            self._count("skipped")
+            await outcomes.skipped(claim, "the session is gone")
             return
-        result = await self._send(reminder, message, claim, now)
+        result = await self._send(reminder, message, claim, claimed_at)
         await outcomes.record(reminder, claim, result, self.clock())
 
     def _outcomes(self) -> Outcomes:
         return Outcomes(
-            ledger=self.ledger,
+            write=self._marks.write,
             people=self.people,
             late_after=self.timing.late_after,
             idempotent=self.sender.idempotent,

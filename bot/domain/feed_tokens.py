@@ -80,3 +80,10 @@ class MemoryFeedTokens:
         if member is None or not same_digest(self._by_member.get(member, ""), presented):
             return None
         return self._selections.get(member, FeedSelection(member))
+
+    def selections(self) -> dict[str, FeedSelection]:
+        """Every live token's selection, by token digest."""
+        return {
+            digest: self._selections.get(member, FeedSelection(member))
+            for digest, member in self._digests.items()
+        }

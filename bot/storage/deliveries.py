@@ -14,16 +14,32 @@ from __future__ import annotations
 
 import logging
 import weakref
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from enum import StrEnum
-from typing import Any, cast
+from typing import Any, cast, overload
 
-from sqlalchemy import CursorResult, Update, and_, or_, select, update
+from sqlalchemy import (
+    CursorResult,
+    Update,
+    and_,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.domain.reminders.plan import PlannedReminder
+from bot.storage.delivery_sql import (
+    FINAL,
+    INSERT_NEW,
+    RECLAIM,
+    TAKE_OVER,
+    State,
+    finishing,
+    owed_another_attempt,
+)
 from bot.storage.owner_locks import OwnerLocks
 from bot.storage.tables import Delivery
 
@@ -32,6 +48,7 @@ __all__ = [
     "FINAL",
     "Claim",
     "DeliveryLedger",
+    "Mark",
     "OwnerLocks",
     "State",
     "skip_abandoned",
@@ -40,18 +57,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_LEASE = timedelta(seconds=60)
-
-
-class State(StrEnum):
-    CLAIMED = "claimed"
-    SENT = "sent"
-    FAILED = "failed"  # will be retried at next_attempt_at
-    SKIPPED = "skipped"  # too late (the session had started), or no longer planned
-    UNDELIVERABLE = "undeliverable"  # DMs closed, channel gone: never retried
-    RELEASED = "released"  # a stopping process gave its claim back
-
-
-FINAL = (State.SENT, State.SKIPPED, State.UNDELIVERABLE)
+IN_CHUNK = 500  # keys in one IN (...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +65,39 @@ class Claim:
     id: int
     key: str
     attempts: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What became of a claim, as the columns to write; recorded with others in one go."""
+
+    claim: Claim
+    values: tuple[tuple[str, object], ...]
+
+    @classmethod
+    def sent(
+        cls, claim: Claim, now: datetime, *, late: bool, message_id: str | None = None
+    ) -> Mark:
+        return cls(
+            claim,
+            (("state", State.SENT), ("sent_at", now), ("late", late), ("message_id", message_id)),
+        )
+
+    @classmethod
+    def failed(cls, claim: Claim, error: str, retry_at: datetime) -> Mark:
+        """Retried at `retry_at`."""
+        return cls(
+            claim,
+            (("state", State.FAILED), ("last_error", error[:2000]), ("next_attempt_at", retry_at)),
+        )
+
+    @classmethod
+    def undeliverable(cls, claim: Claim, error: str) -> Mark:
+        return cls(claim, (("state", State.UNDELIVERABLE), ("last_error", error[:2000])))
+
+    @classmethod
+    def skipped(cls, claim: Claim, reason: str) -> Mark:
+        return cls(claim, (("state", State.SKIPPED), ("last_error", reason[:2000])))
 
 
 class DeliveryLedger:
@@ -85,69 +124,100 @@ class DeliveryLedger:
         if self._release is not None:
             self._release()
 
-    def claim(self, reminder: PlannedReminder, now: datetime) -> Claim | None:
-        """The claim on `reminder`, or None when it is sent, final, or held by someone else
-        (who is alive, or whose lease has not run out)."""
+    @overload
+    def claim(self, reminders: PlannedReminder, now: datetime) -> Claim | None: ...
+
+    @overload
+    def claim(self, reminders: Iterable[PlannedReminder], now: datetime) -> dict[str, Claim]: ...
+
+    def claim(
+        self, reminders: PlannedReminder | Iterable[PlannedReminder], now: datetime
+    ) -> Claim | dict[str, Claim] | None:
+        """The claims on `reminders`, all taken in one transaction, by key; or for one reminder
+        its claim, or None. A reminder that is sent, final, or held by someone else (who is
+        alive, or whose lease has not run out) gets none."""
+        if isinstance(reminders, PlannedReminder):
+            return self._claim_all({reminders.key: reminders}, now).get(reminders.key)
+        wanted: dict[str, PlannedReminder] = {}
+        for reminder in reminders:
+            wanted.setdefault(reminder.key, reminder)
+        return self._claim_all(wanted, now)
+
+    def _claim_all(self, wanted: dict[str, PlannedReminder], now: datetime) -> dict[str, Claim]:
+        claims: dict[str, Claim] = {}
+        if not wanted:
+            return claims
+        until = now + self.lease
         with self.sessions.begin() as db:
-            try:
-                with db.begin_nested():
-                    row = _row(reminder, now, State.CLAIMED, self.owner, now + self.lease)
-                    db.add(row)
-                self._touch()
-                return Claim(row.id, row.key, row.attempts)
-            except IntegrityError:
-                pass
-            taken = _run(
-                db,
-                update(Delivery)
-                .where(
-                    Delivery.key == reminder.key,
-                    or_(
-                        and_(Delivery.state == State.CLAIMED, Delivery.claimed_until < now),
-                        and_(Delivery.state == State.FAILED, Delivery.next_attempt_at <= now),
-                        Delivery.state == State.RELEASED,
-                    ),
+            # First a write, so that on SQLite the transaction holds the write lock from its
+            # first statement: no other claim can slip in between what it reads and writes.
+            connection = db.connection()
+            for chunk in _chunks(list(wanted), IN_CHUNK):
+                taken = connection.execute(
+                    RECLAIM,
+                    {"b_keys": chunk, "b_now": now, "b_owner": self.owner, "b_until": until},
                 )
-                .values(
-                    state=State.CLAIMED,
-                    owner=self.owner,
-                    claimed_until=now + self.lease,
-                    attempts=Delivery.attempts + 1,
-                )
-                .execution_options(synchronize_session=False),
-            )
-            if taken != 1:
-                taken = self._take_from_the_dead(db, reminder.key, now)
-            if taken != 1:
-                return None
-            found = db.execute(
-                select(Delivery.id, Delivery.attempts).where(Delivery.key == reminder.key)
-            ).one()
+                claims.update((key, Claim(id_, key, attempts)) for id_, key, attempts in taken)
+            new = [key for key in wanted if key not in claims]
+            if new:
+                insert = INSERT_NEW[connection.dialect.name]
+                rows = [_row(wanted[key], now, State.CLAIMED, self.owner, until) for key in new]
+                taken = connection.execute(insert, rows)
+                claims.update((key, Claim(id_, key, attempts)) for id_, key, attempts in taken)
+            rest = [key for key in new if key not in claims]
+            if rest:
+                claims.update(self._take_from_the_dead(db, rest, until))
+        if claims:
             self._touch()
-            return Claim(found.id, reminder.key, found.attempts)
+        return claims
 
     def _touch(self) -> None:
         if self._held is not None and self._release is not None and self._release.alive:
             self._held.touch()
 
-    def _take_from_the_dead(self, db: Session, key: str, now: datetime) -> int:
-        holder = db.scalar(
-            select(Delivery.owner).where(Delivery.key == key, Delivery.state == State.CLAIMED)
-        )
-        if holder is None or holder == self.owner or not self.owners.is_dead(holder):
-            return 0
-        log.info("taking over %s from %s, which is no longer running", key, holder)
-        return _run(
-            db,
-            update(Delivery)
-            .where(Delivery.key == key, Delivery.state == State.CLAIMED, Delivery.owner == holder)
-            .values(
-                owner=self.owner,
-                claimed_until=now + self.lease,
-                attempts=Delivery.attempts + 1,
+    def _take_from_the_dead(
+        self, db: Session, keys: list[str], until: datetime
+    ) -> dict[str, Claim]:
+        holders: dict[str, list[str]] = {}
+        for chunk in _chunks(keys, IN_CHUNK):
+            for key, holder in db.execute(
+                select(Delivery.key, Delivery.owner).where(
+                    Delivery.key.in_(chunk), Delivery.state == State.CLAIMED
+                )
+            ):
+                if holder is not None and holder != self.owner:
+                    holders.setdefault(holder, []).append(key)
+        claims: dict[str, Claim] = {}
+        for holder, held in holders.items():
+            if not self.owners.is_dead(holder):
+                continue
+            log.info("taking over %d claims from %s, which is no longer running", len(held), holder)
+            for chunk in _chunks(held, IN_CHUNK):
+                taken = db.connection().execute(
+                    TAKE_OVER,
+                    {"b_keys": chunk, "b_holder": holder, "b_owner": self.owner, "b_until": until},
+                )
+                claims.update((key, Claim(id_, key, attempts)) for id_, key, attempts in taken)
+        return claims
+
+    def extend(self, claim: Claim, now: datetime) -> bool:
+        """Run the claim's lease from `now` again, for a send that waited its turn; False when
+        the claim is no longer this process's (it ran out and was taken over)."""
+        with self.sessions.begin() as db:
+            changed = _run(
+                db,
+                update(Delivery)
+                .where(
+                    Delivery.id == claim.id,
+                    Delivery.owner == self.owner,
+                    Delivery.state == State.CLAIMED,
+                )
+                .values(claimed_until=now + self.lease)
+                .execution_options(synchronize_session=False),
             )
-            .execution_options(synchronize_session=False),
-        )
+        if changed:
+            self._touch()
+        return changed == 1
 
     def dead_holders_keys(self, db: Session, now: datetime) -> list[str]:
         """Keys claimed (lease still running) by holders known to be dead."""
@@ -160,49 +230,50 @@ class DeliveryLedger:
         ).all()
         return [key for key, owner in held if owner and self.owners.is_dead(owner)]
 
-    def _finish(self, claim: Claim, **values: object) -> bool:
+    def record(self, marks: Sequence[Mark]) -> list[bool]:
+        """What became of several claims, in one transaction. For each: False if the claim had
+        expired and was taken over meanwhile (the send was slow), and nothing is written."""
+        done = []
         with self.sessions.begin() as db:
-            changed = _run(
-                db,
-                update(Delivery)
-                .where(
-                    Delivery.id == claim.id,
-                    Delivery.owner == self.owner,
-                    Delivery.state == State.CLAIMED,
+            connection = db.connection()
+            for mark in marks:
+                values = dict(mark.values)
+                result = connection.execute(
+                    finishing(tuple(values)),
+                    {"b_id": mark.claim.id, "b_holder": self.owner}
+                    | {f"b_{column}": value for column, value in values.items()},
                 )
-                .values(claimed_until=None, **values)
-                .execution_options(synchronize_session=False),
-            )
-            return changed == 1
+                done.append(result.rowcount == 1)
+        return done
 
     def mark_sent(
         self, claim: Claim, now: datetime, *, late: bool, message_id: str | None = None
     ) -> bool:
         """False if the claim had expired and was taken over meanwhile (the send was slow)."""
-        return self._finish(claim, state=State.SENT, sent_at=now, late=late, message_id=message_id)
+        return self.record([Mark.sent(claim, now, late=late, message_id=message_id)])[0]
 
     def mark_failed(self, claim: Claim, error: str, retry_at: datetime) -> bool:
-        return self._finish(
-            claim, state=State.FAILED, last_error=error[:2000], next_attempt_at=retry_at
-        )
+        return self.record([Mark.failed(claim, error, retry_at)])[0]
 
     def mark_undeliverable(self, claim: Claim, error: str) -> bool:
-        return self._finish(claim, state=State.UNDELIVERABLE, last_error=error[:2000])
+        return self.record([Mark.undeliverable(claim, error)])[0]
 
     def mark_skipped(self, claim: Claim, reason: str) -> bool:
-        return self._finish(claim, state=State.SKIPPED, last_error=reason[:2000])
+        return self.record([Mark.skipped(claim, reason)])[0]
 
     def release(self, claim: Claim) -> bool:
-        return self._finish(claim, state=State.RELEASED, owner=None)
+        return self.record([Mark(claim, (("state", State.RELEASED), ("owner", None)))])[0]
 
     def record_skipped(self, reminder: PlannedReminder, now: datetime, reason: str) -> bool:
         """Note a reminder that will never be sent (missed while down); False if a row exists."""
         with self.sessions.begin() as db:
             try:
                 with db.begin_nested():
-                    row = _row(reminder, now, State.SKIPPED, None, None)
-                    row.last_error = reason
-                    db.add(row)
+                    db.add(
+                        Delivery(
+                            **_row(reminder, now, State.SKIPPED, None, None), last_error=reason
+                        )
+                    )
                 return True
             except IntegrityError:
                 return False
@@ -226,17 +297,7 @@ class DeliveryLedger:
         """Rows another attempt is owed to: failed and due, expired claims, released claims,
         claims of dead holders."""
         with self.sessions() as db:
-            keys = list(
-                db.scalars(
-                    select(Delivery.key).where(
-                        or_(
-                            and_(Delivery.state == State.FAILED, Delivery.next_attempt_at <= now),
-                            and_(Delivery.state == State.CLAIMED, Delivery.claimed_until < now),
-                            Delivery.state == State.RELEASED,
-                        )
-                    )
-                )
-            )
+            keys = list(db.scalars(select(Delivery.key).where(owed_another_attempt(now))))
             return keys + self.dead_holders_keys(db, now)
 
     def rows(self) -> list[Delivery]:
@@ -250,28 +311,33 @@ def _run(db: Session, statement: Update) -> int:
     return int(result.rowcount)
 
 
+def _chunks(keys: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(keys), size):
+        yield keys[start : start + size]
+
+
 def _row(
     reminder: PlannedReminder,
     now: datetime,
     state: State,
     owner: str | None,
     claimed_until: datetime | None,
-) -> Delivery:
-    return Delivery(
-        key=reminder.key,
-        kind=str(reminder.kind),
-        target=str(reminder.target)[:64],
-        schedule_id=reminder.schedule_id,
-        session_id=reminder.session_id,
-        due_at=reminder.due,
-        session_start=reminder.session_start,
-        state=str(state),
-        attempts=1 if state is State.CLAIMED else 0,
-        owner=owner,
-        claimed_until=claimed_until,
-        late=False,
-        created_at=now,
-    )
+) -> dict[str, object]:
+    return {
+        "key": reminder.key,
+        "kind": str(reminder.kind),
+        "target": str(reminder.target)[:64],
+        "schedule_id": reminder.schedule_id,
+        "session_id": reminder.session_id,
+        "due_at": reminder.due,
+        "session_start": reminder.session_start,
+        "state": str(state),
+        "attempts": 1 if state is State.CLAIMED else 0,
+        "owner": owner,
+        "claimed_until": claimed_until,
+        "late": False,
+        "created_at": now,
+    }
 
 
 def skip_abandoned(ledger: DeliveryLedger, key: str, now: datetime, reason: str) -> bool:

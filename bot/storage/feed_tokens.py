@@ -56,3 +56,31 @@ class DatabaseFeedTokens:
                 )
             )
         return FeedSelection(str(row.user_id), schedules, sessions)
+
+    def selections(self) -> dict[str, FeedSelection]:
+        """Every live token's selection, by token digest: three queries for all members, so a
+        feed server can answer personal feeds from memory."""
+        with self.sessions() as db:
+            digests = db.execute(select(FeedToken.user_id, FeedToken.digest)).all()
+            follows: dict[int, set[str]] = {}
+            for user_id, schedule_id in db.execute(
+                select(MemberFollow.user_id, MemberFollow.schedule_id).join(
+                    FeedToken, FeedToken.user_id == MemberFollow.user_id
+                )
+            ):
+                follows.setdefault(user_id, set()).add(schedule_id)
+            stars: dict[int, set[tuple[str, str]]] = {}
+            for user_id, schedule_id, session_id in db.execute(
+                select(Star.user_id, Star.schedule_id, Star.session_id).join(
+                    FeedToken, FeedToken.user_id == Star.user_id
+                )
+            ):
+                stars.setdefault(user_id, set()).add((schedule_id, session_id))
+        return {
+            digest: FeedSelection(
+                str(user_id),
+                frozenset(follows.get(user_id, ())),
+                frozenset(stars.get(user_id, ())),
+            )
+            for user_id, digest in digests
+        }

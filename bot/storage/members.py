@@ -212,19 +212,34 @@ class DatabaseMembers:
 
         def change(db: Session) -> bool:
             self._member(db, user_id)
-            if db.get(Star, (user_id, schedule_id, session_id)) is not None:
-                return False
-            db.add(
-                Star(
-                    user_id=user_id,
-                    schedule_id=schedule_id,
-                    session_id=session_id,
-                    created_at=self.clock(),
-                )
-            )
-            return True
+            return self._add_star(db, user_id, schedule_id, session_id)
 
         return self._write(change)
+
+    def star_as(
+        self, user_id: int, schedule_id: str, session_id: str, locale: str | None
+    ) -> tuple[bool, int | None]:
+        """Star, remember the member's language and read their lead, in one transaction."""
+
+        def change(db: Session) -> tuple[bool, int | None]:
+            member = self._member(db, user_id)
+            member.locale = locale
+            return self._add_star(db, user_id, schedule_id, session_id), member.lead_minutes
+
+        return self._write(change)
+
+    def _add_star(self, db: Session, user_id: int, schedule_id: str, session_id: str) -> bool:
+        if db.get(Star, (user_id, schedule_id, session_id)) is not None:
+            return False
+        db.add(
+            Star(
+                user_id=user_id,
+                schedule_id=schedule_id,
+                session_id=session_id,
+                created_at=self.clock(),
+            )
+        )
+        return True
 
     def unstar(self, user_id: int, schedule_id: str, session_id: str) -> bool:
         """False if it was not starred."""

@@ -22,6 +22,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from aiohttp import web
+from aiohttp.web_urldispatcher import AbstractResource
+from prometheus_client import Counter
 
 from bot.agendas.library import AgendaLibrary
 from bot.app.agendas import PUBLIC, Agendas, find_session
@@ -51,8 +53,8 @@ class HealthChecks:
 
 HEALTH = web.AppKey("health", HealthChecks)
 METRICS = web.AppKey("metrics", Metrics)
+COUNTERS = web.AppKey("counters", dict[tuple[AbstractResource | None, int], Counter])
 
-CALENDAR_TYPE = "text/calendar"
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 PUBLIC_CACHE = "public, max-age=300"
 PRIVATE_CACHE = "private, max-age=300"
@@ -76,6 +78,7 @@ def make_app(
     app = web.Application(client_max_size=1024, middlewares=[_count_requests])
     app[HEALTH] = health or HealthChecks()
     app[METRICS] = metrics or Metrics()
+    app[COUNTERS] = {}
     app[LIBRARY] = library
     app[AGENDAS] = Agendas(library)
     app[FEEDS] = feeds
@@ -111,9 +114,20 @@ async def _count_requests(
         status = exc.status
         raise
     finally:
-        resource = request.match_info.route.resource
+        _counter(request, status).inc()
+
+
+def _counter(request: web.Request, status: int) -> Counter:
+    """The labelled counter for this route and status, found once and kept on the app."""
+    resource = request.match_info.route.resource
+    counters = request.app[COUNTERS]
+    key = (resource, status)
+    counter = counters.get(key)
+    if counter is None:
         route = resource.canonical if resource is not None else "unmatched"
-        request.app[METRICS].feed_requests.labels(route, str(status)).inc()
+        counter = request.app[METRICS].feed_requests.labels(route, str(status))
+        counters[key] = counter
+    return counter
 
 
 async def metrics_page(request: web.Request) -> web.Response:
@@ -127,26 +141,15 @@ def _not_found() -> web.Response:
 def _calendar_response(
     request: web.Request, body: Body, *, cache: str, filename: str | None = None
 ) -> web.Response:
-    gzipped = wants_gzip(request.headers.get("Accept-Encoding"))
-    etag = body.gzip_etag if gzipped else body.etag
-    headers = {
-        "ETag": etag,
-        "Last-Modified": body.last_modified_header,
-        "Cache-Control": cache,
-        "Vary": "Accept-Encoding",
-    }
-    if filename is not None:
-        headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    if not_modified(request.headers, etag, body.last_modified):
-        return web.Response(status=304, headers=headers)
-    if gzipped:
-        headers["Content-Encoding"] = "gzip"
-    return web.Response(
-        body=body.gzipped if gzipped else body.data,
-        content_type=CALENDAR_TYPE,
-        charset="utf-8",
-        headers=headers,
-    )
+    headers = request.headers
+    gzipped = wants_gzip(headers.get("Accept-Encoding"))
+    # Headers built once per body and kind of answer, not per request.
+    etag, answer = body.headers(cache, filename, gzipped)
+    if ("If-None-Match" in headers or "If-Modified-Since" in headers) and not_modified(
+        headers, etag, body.last_modified
+    ):
+        return web.Response(status=304, headers=body.headers(cache, filename, gzipped, True)[1])
+    return web.Response(body=body.gzipped if gzipped else body.data, headers=answer)
 
 
 async def all_calendars(request: web.Request) -> web.Response:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
+from functools import lru_cache
 
 from multidict import CIMultiDictProxy
 
@@ -18,6 +19,7 @@ def http_date(moment: datetime) -> str:
     return format_datetime(moment, usegmt=True)
 
 
+@lru_cache(maxsize=256)  # clients send a handful of distinct values
 def wants_gzip(accept_encoding: str | None) -> bool:
     """True when Accept-Encoding lists gzip (or *) with a non-zero q."""
     if not accept_encoding:

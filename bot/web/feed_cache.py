@@ -18,6 +18,7 @@ from bot.domain.ics.calendars import Include, feed_calendar
 from bot.web.conditional import http_date
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+CALENDAR_TYPE = "text/calendar; charset=utf-8"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +31,33 @@ class Body:
     gzip_etag: str
     last_modified: datetime
     last_modified_header: str
+    _headers: dict[tuple[str, str | None, bool, bool], tuple[str, Mapping[str, str]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def headers(
+        self, cache: str, filename: str | None, gzipped: bool, not_modified: bool = False
+    ) -> tuple[str, Mapping[str, str]]:
+        """The ETag and the response headers for this body: gzip or identity bytes, a 304 or
+        a 200, with `cache` as Cache-Control and `filename` for a download. Built once each."""
+        key = (cache, filename, gzipped, not_modified)
+        found = self._headers.get(key)
+        if found is None:
+            etag = self.gzip_etag if gzipped else self.etag
+            headers = {
+                "ETag": etag,
+                "Last-Modified": self.last_modified_header,
+                "Cache-Control": cache,
+                "Vary": "Accept-Encoding",
+            }
+            if filename is not None:
+                headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+            if not not_modified:
+                headers["Content-Type"] = CALENDAR_TYPE
+                if gzipped:
+                    headers["Content-Encoding"] = "gzip"
+            found = self._headers[key] = (etag, headers)
+        return found
 
     @classmethod
     def of(cls, data: bytes, last_modified: datetime) -> Body:

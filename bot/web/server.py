@@ -18,6 +18,7 @@ from bot.web.app import HealthChecks, make_app
 from bot.web.connections import GuardedSite
 from bot.web.feed_cache import FeedCache
 from bot.web.redaction import install_log_redaction
+from bot.web.token_cache import CachedFeedTokens
 
 if sys.platform != "win32":
     import resource
@@ -93,7 +94,9 @@ async def serve_feeds(
     metrics: Metrics | None = None,
     limits: ServerLimits | None = None,
 ) -> None:
-    """Serve feeds for `library` until `stop` is set; feeds rebuild on every agenda change."""
+    """Serve feeds for `library` until `stop` is set; feeds rebuild on every agenda change.
+    With a `CachedFeedTokens` store, personal feeds are answered from its memory, kept fresh
+    here."""
     limits = limits or ServerLimits()
     install_log_redaction()
     warn_if_exposed(host, base_url, log)
@@ -128,9 +131,17 @@ async def serve_feeds(
         limits.idle_timeout,
         limits.max_connections,
     )
+    fresh = (
+        asyncio.create_task(tokens.keep_fresh(stop))
+        if isinstance(tokens, CachedFeedTokens)
+        else None
+    )
     if started is not None:
         started.set()
     try:
         await stop.wait()
     finally:
         await runner.cleanup()
+        if fresh is not None:
+            fresh.cancel()
+            await asyncio.gather(fresh, return_exceptions=True)

@@ -4,6 +4,8 @@ The token store is a database: a lookup can take as long as a lock is held. It r
 threads of its own, so a slow store delays personal feeds only, never `/healthz`, the public
 feeds, agenda reloads or anything else on the loop (nor the default executor they use). A lookup
 that takes longer than `timeout`, or finds too many already waiting, answers "try again later".
+With a `CachedFeedTokens` store, tokens it knows are answered from memory, on the loop, and a
+lookup's answer is remembered.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from bot.app.ports import FeedTokenStore
-from bot.domain.feed_tokens import FeedSelection, plausible
+from bot.domain.feed_tokens import FeedSelection, plausible, token_digest
+from bot.web.token_cache import UNSEEN, CachedFeedTokens
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +36,7 @@ class TokenLookups:
         max_waiting: int = 256,
     ) -> None:
         self.store = store
+        self.cache = store if isinstance(store, CachedFeedTokens) else None
         self.timeout = timeout
         self.max_waiting = max_waiting
         self._executor = ThreadPoolExecutor(workers, thread_name_prefix="feed-token-lookup")
@@ -44,6 +48,19 @@ class TokenLookups:
         TokenStoreUnavailable when the store cannot answer now."""
         if not plausible(token):
             return None  # garbage never costs a thread or a query
+        cache = self.cache
+        if cache is None:
+            return await self._ask(token)
+        digest = token_digest(token)
+        found = cache.cached(digest)
+        if found is not UNSEEN:
+            return found
+        generation = cache.generation
+        selection = await self._ask(token)
+        cache.remember(digest, selection, generation)
+        return selection
+
+    async def _ask(self, token: str) -> FeedSelection | None:
         with self._lock:
             if self._unfinished >= self.max_waiting:
                 raise TokenStoreUnavailable("too many lookups waiting")

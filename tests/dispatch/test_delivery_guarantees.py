@@ -239,3 +239,28 @@ async def test_after_a_crash_mid_send_a_webhook_repeats_at_most_the_one_message_
     assert in_flight == 1
     titles = channel.titles()
     assert len(set(titles)) == 5 and len(titles) - len(set(titles)) == 1
+
+
+# ---- claimed together, sent in turn --------------------------------------------------------
+
+
+async def test_a_claim_that_waited_its_turn_runs_a_whole_lease_again_before_its_send(
+    engine, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # Three reminders claimed together, sent one after the other, each send taking 0.4 s of a
+    # 1 s lease: the third would start with its lease nearly gone, and is given a new one.
+    folder = tmp_path / "schedules"
+    folder.mkdir()
+    _soon_agenda(folder, count=3)
+    sender = ChannelSender(idempotent=True, pause=0.4)
+    world = make_world(
+        engine,
+        folder,
+        RealClock(),
+        sender=sender,
+        lease=timedelta(seconds=1),
+        timing=Timing(concurrency=1, send_margin=timedelta(seconds=0.1)),
+    )
+    await world.service.deliver(_due(world))
+    assert len(sender.channel.posts) == 3
+    assert {row.state for row in world.ledger.rows()} == {State.SENT}

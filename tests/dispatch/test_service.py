@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from bot.delivery import Retry, Undeliverable
+from bot.dispatch.service import Timing
 from bot.domain.reminders.plan import Target, TargetKind
 from bot.storage.deliveries import State
 from tests.dispatch.conftest import World, make_world
@@ -225,3 +227,19 @@ async def test_a_removed_future_session_gets_one_removal_notice(world: World, en
     notices = [row for row in world.ledger.rows() if row.kind == "notice"]
     assert [(row.state, row.target) for row in notices] == [(State.SENT, "channel:77")]
     assert await world.service.reconcile() == [OPENING_DUE]  # and its reminder is gone
+
+
+async def test_a_due_time_is_planned_ahead_and_delivered_on_the_second(world: World) -> None:
+    scheduler = AsyncIOScheduler(timezone="UTC")
+    world.service.scheduler = scheduler
+    world.service.timing = Timing(plan_ahead=timedelta(seconds=0.3))
+    world.clock.now = OPENING_DUE - timedelta(hours=1)
+    await world.service.reconcile()
+    job = scheduler.get_job(f"due:{OPENING_DUE.isoformat()}")
+    assert job is not None and job.trigger.run_date == OPENING_DUE - timedelta(seconds=0.3)
+    world.clock.now = OPENING_DUE - timedelta(seconds=0.3)  # the job fires: it plans, then waits
+    firing = asyncio.create_task(world.service.fire(OPENING_DUE))
+    await asyncio.sleep(0.15)
+    assert world.sender.sent == []  # planned, not sent before its time
+    await asyncio.wait_for(firing, 5)
+    assert [target.id for target, _, _ in world.sender.sent] == ["77"]

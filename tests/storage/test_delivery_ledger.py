@@ -22,7 +22,7 @@ from bot.domain.reminders.plan import (
     reminder_key,
 )
 from bot.storage.database import session_factory
-from bot.storage.deliveries import DeliveryLedger, OwnerLocks, State, skip_abandoned
+from bot.storage.deliveries import DeliveryLedger, Mark, OwnerLocks, State, skip_abandoned
 from tests.helpers import ROOT
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -227,3 +227,124 @@ def test_lock_files_of_long_gone_holders_are_removed_and_live_ones_kept(tmp_path
     assert (live.path.exists(), gone.path.exists(), recent.path.exists()) == (True, False, True)
     assert OwnerLocks(tmp_path).is_dead("recent") and not OwnerLocks(tmp_path).is_dead("live")
     live.let_go()
+
+
+# ---- claims in batches --------------------------------------------------------------------
+
+
+def test_a_batch_claims_what_is_free_and_leaves_what_is_held_or_done(engine: Engine) -> None:
+    first, second = _ledgers(engine, "a", "b")
+    held = first.claim(_reminder(1), T0)
+    done = first.claim(_reminder(2), T0)
+    assert held is not None and done is not None and first.mark_sent(done, T0, late=False)
+    failed = first.claim(_reminder(3), T0)
+    assert failed is not None and first.mark_failed(failed, "503", T0 + timedelta(seconds=30))
+    batch = [_reminder(n) for n in (1, 2, 3, 4, 4)]  # 4 twice: claimed once
+    claims = second.claim(batch, T0 + timedelta(seconds=30))
+    assert sorted(claims) == sorted([_reminder(3).key, _reminder(4).key])
+    assert (claims[_reminder(3).key].id, claims[_reminder(3).key].attempts) == (failed.id, 2)
+    assert claims[_reminder(4).key].attempts == 1
+    assert second.claim(batch, T0 + timedelta(seconds=30)) == {}  # not even twice
+
+
+def test_a_batch_takes_over_the_claims_of_a_holder_that_ended(engine: Engine) -> None:
+    ended, survivor = _ledgers(engine, "ended", "survivor")
+    lost = ended.claim([_reminder(1), _reminder(2)], T0)
+    ended.close()
+    taken = survivor.claim([_reminder(n) for n in (1, 2, 3)], T0 + timedelta(seconds=1))
+    assert sorted(taken) == sorted(_reminder(n).key for n in (1, 2, 3))
+    assert {k: (c.id, c.attempts) for k, c in taken.items() if k in lost} == {
+        k: (c.id, 2) for k, c in lost.items()
+    }
+
+
+def test_two_processes_claiming_the_same_batch_never_both_get_a_key(engine: Engine) -> None:
+    url = engine.url.render_as_string(hide_password=False)
+    # Each claims the batch, then the rest of it again and again, while both are alive (a
+    # holder that ended would rightly be taken over).
+    script = (
+        "import sys\n"
+        "from bot.storage.database import make_engine, session_factory\n"
+        "from bot.storage.deliveries import DeliveryLedger\n"
+        "from tests.storage.test_delivery_ledger import T0, _reminder\n"
+        f"ledger = DeliveryLedger(session_factory(make_engine({url!r})), sys.argv[1])\n"
+        "batch = [_reminder(n) for n in range(200)]\n"
+        "sys.stdin.readline()\n"
+        "for start in range(0, 200, 20):\n"
+        "    print(*ledger.claim(batch[start:], T0), sep='\\n', flush=True)\n"
+        "print('done', flush=True)\n"
+        "sys.stdin.readline()\n"
+    )
+    run = f"{os.getpid()}-{time.monotonic_ns()}"
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, f"process-{n}-{run}"],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(2)
+    ]
+    claimed: list[set[str]] = []
+    try:
+        for process in processes:
+            assert process.stdin is not None
+            process.stdin.write("go\n")
+            process.stdin.flush()
+        for process in processes:
+            assert process.stdout is not None
+            keys = set(iter(process.stdout.readline, "done\n")) - {"\n"}
+            claimed.append({key.strip() for key in keys})
+    finally:
+        for process in processes:
+            process.communicate("end\n", timeout=60)
+    first, second = claimed
+    assert not first & second
+    assert first | second == {_reminder(n).key for n in range(200)}
+    rows = _ledgers(engine, "reader")[0].rows()
+    assert len(rows) == 200 and {row.attempts for row in rows} == {1}
+
+
+def test_many_threads_claiming_overlapping_batches_get_each_key_once(engine: Engine) -> None:
+    ledgers = _ledgers(engine, *[f"p{i}" for i in range(6)])
+    batches = [[_reminder(n) for n in range(i * 10, i * 10 + 60)] for i in range(6)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        claims = list(
+            pool.map(lambda pair: pair[0].claim(pair[1], T0), zip(ledgers, batches, strict=True))
+        )
+    keys = [key for claimed in claims for key in claimed]
+    assert len(keys) == len(set(keys)) == 110
+
+
+def test_a_claim_extended_runs_a_whole_lease_again_unless_it_was_taken_over(
+    engine: Engine,
+) -> None:
+    first, second = _ledgers(engine, "a", "b")
+    claim = first.claim(_reminder(), T0)
+    assert claim is not None
+    assert first.extend(claim, T0 + timedelta(seconds=50))
+    assert second.claim(_reminder(), T0 + timedelta(seconds=70)) is None  # extended: still held
+    taken = second.claim(_reminder(), T0 + timedelta(seconds=111))
+    assert taken is not None
+    assert not first.extend(claim, T0 + timedelta(seconds=112))  # not its claim any more
+
+
+def test_outcomes_recorded_together_each_say_whether_their_claim_was_still_held(
+    engine: Engine,
+) -> None:
+    first, second = _ledgers(engine, "a", "b")
+    kept = first.claim(_reminder(1), T0)
+    lost = first.claim(_reminder(2), T0)
+    assert kept is not None and lost is not None
+    assert second.claim(_reminder(2), T0 + timedelta(seconds=61)) is not None
+    done = first.record(
+        [Mark.sent(kept, T0, late=False, message_id="9"), Mark.failed(lost, "503", T0)]
+    )
+    assert done == [True, False]
+    states = {row.key: (row.state, row.owner, row.message_id) for row in first.rows()}
+    assert states == {
+        _reminder(1).key: (State.SENT, "a", "9"),
+        _reminder(2).key: (State.CLAIMED, "b", None),
+    }

@@ -74,6 +74,18 @@ def test_star_and_unstar_report_whether_anything_changed(engine: Engine) -> None
     assert not people.unstar(4, "conf", "talk")
 
 
+def test_starring_as_a_member_remembers_their_language_and_reads_their_lead(
+    engine: Engine,
+) -> None:
+    people = DatabaseMembers(session_factory(engine))
+    assert people.star_as(10, "conf", "talk", "zh-CN") == (True, None)
+    people.set_lead(10, 45)
+    assert people.star_as(10, "conf", "talk", "en-GB") == (False, 45)
+    assert people.star_as(10, "conf", "keynote", "en-GB") == (True, 45)
+    assert people.preferences(10) == MemberPreferences(10, locale="en-GB", lead_minutes=45)
+    assert people.starred(10) == {("conf", "talk"), ("conf", "keynote")}
+
+
 def test_feed_tokens_are_stored_as_digests_and_select_stars_and_schedules(engine: Engine) -> None:
     sessions = session_factory(engine)
     people, tokens = DatabaseMembers(sessions), DatabaseFeedTokens(sessions)

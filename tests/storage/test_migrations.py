@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, inspect, text
 
 from bot.storage.database import make_engine, normalise_url
-from bot.storage.migrate import current, downgrade, head, upgrade
+from bot.storage.migrate import current, downgrade, head, newest_revision, up_to_date, upgrade
 from bot.storage.tables import Base
 from tests.database import BACKENDS, database_url
 from tests.helpers import ROOT
@@ -122,3 +122,34 @@ def test_processes_starting_together_on_postgresql_take_turns_migrating(tmp_path
             assert current(engine) == head()
         finally:
             engine.dispose()
+
+
+def test_revision_ids_are_the_file_numbers_so_an_up_to_date_database_needs_no_alembic(
+    tmp_path: Path,
+) -> None:
+    assert newest_revision() == head()
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    try:
+        assert not up_to_date(engine)  # a new database
+        upgrade(engine, "0002")
+        assert not up_to_date(engine)
+        upgrade(engine)
+        assert up_to_date(engine)
+        script = (
+            "import sys\n"
+            "from bot.storage.database import make_engine\n"
+            "from bot.storage.migrate import upgrade\n"
+            "upgrade(make_engine(sys.argv[1]))\n"
+            "assert 'alembic' not in sys.modules, 'alembic loaded for an up-to-date database'\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(engine.url)],
+            check=False,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+    finally:
+        engine.dispose()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 
 from bot.delivery.formats._parts import details, moved_wall_clock, zone_times
 from bot.domain.reminders.message import MessageKind, ReminderMessage, open_zone
@@ -21,8 +22,11 @@ def _bold(text: str) -> str:
     return f"**{text}**"
 
 
+@lru_cache(maxsize=2048)
 def discord_markup(message: ReminderMessage) -> str:
-    """The message's text as posted in a Discord channel or DM."""
+    """The message's text as posted in a Discord channel or DM. Remembered: the DMs of one
+    session to members who share a zone, a language and a lead are the same message (only the
+    addressee differs, which the text never shows), written out once."""
     locale = message.locale
     title = _bold(message.title)
     if message.kind is MessageKind.REMOVED:

@@ -14,9 +14,6 @@ from types import TracebackType
 from bot.domain.agenda import Schedule, slugify
 from bot.domain.diagnostics import Diagnostic, Diagnostics, Severity
 from bot.domain.readers.context import ReadOptions
-from bot.domain.readers.ical import read_ical
-from bot.domain.readers.markdown import read_markdown
-from bot.domain.readers.native import read_native
 
 # Real agenda pages are a few KB (the largest in the test corpus is under 3 KB); at 256 KB a page
 # holds some 10,000 sessions, and every input up to the limit reads in under 2 s
@@ -117,10 +114,18 @@ def read_bytes(
 def _dispatch(
     fmt: str, text: str, diagnostics: Diagnostics, options: ReadOptions, stem: str
 ) -> list[Schedule]:
+    # Each reader (and its parser: markdown-it, jsonschema, icalendar) loads with its first file,
+    # so a command that reads one Markdown page does not wait for the other two.
     if fmt == "markdown":
+        from bot.domain.readers.markdown import read_markdown  # noqa: PLC0415
+
         return read_markdown(text, diagnostics, options, stem)
     if fmt == "yaml":
+        from bot.domain.readers.native import read_native  # noqa: PLC0415
+
         return read_native(text, diagnostics, options, stem)
+    from bot.domain.readers.ical import read_ical  # noqa: PLC0415
+
     return read_ical(text, diagnostics, options, stem)
 
 

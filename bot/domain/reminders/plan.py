@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from operator import attrgetter
 
 from bot.domain.agenda import Schedule, Session
 
@@ -110,12 +111,15 @@ class PlannedReminder:
 def reminder_key(
     target: Target, schedule_id: str, session: Session, kind: ReminderKind, lead: timedelta
 ) -> str:
+    return f"{target}{_key_tail(schedule_id, session, kind, lead)}"
+
+
+def _key_tail(schedule_id: str, session: Session, kind: ReminderKind, lead: timedelta) -> str:
+    """Everything in a key after its target."""
     minutes = int(lead.total_seconds() // 60)
     seconds = int(lead.total_seconds()) % 60
     lead_text = f"{minutes}m" + (f"{seconds}s" if seconds else "")
-    return (
-        f"{target}|{schedule_id}|{session.id}|{kind}|{lead_text}|{int(session.start.timestamp())}"
-    )
+    return f"|{schedule_id}|{session.id}|{kind}|{lead_text}|{int(session.start.timestamp())}"
 
 
 def plan_reminders(
@@ -151,32 +155,81 @@ def plan_reminders(
                     follow.target, schedule, first, ReminderKind.EVENT, leads.event, follow=follow
                 )
             )
-    for user_id, schedule_id, session_id in _dm_wishes(audience, by_id):
-        member = audience.members.get(user_id)
-        if member is None or member.dm_closed:
-            continue
-        schedule = by_id[schedule_id]
-        wished = next((s for s in schedule.sessions if s.id == session_id), None)
-        if wished is None or wished.all_day:
-            continue
-        target = Target(TargetKind.DM, str(user_id))
-        lead = member.lead if member.lead is not None else DEFAULT_DM_LEAD
-        planned.append(
-            _planned(target, schedule, wished, ReminderKind.SESSION, lead, member=member)
-        )
-    planned.sort(key=lambda p: (p.due, p.key))
+    planned.extend(_planned_dms(audience, by_id))
+    planned.sort(key=_by_key)  # then by due time, keeping that order among equals: the two
+    planned.sort(key=_by_due)  # sorts cost less than one on (due, key) pairs
     return planned
 
 
-def _dm_wishes(audience: Audience, schedules: Mapping[str, Schedule]) -> list[tuple[int, str, str]]:
-    wishes = {star for star in audience.stars if star[1] in schedules}
+_SESSION = ReminderKind.SESSION
+_by_key = attrgetter("key")
+_by_due = attrgetter("due")
+
+
+def _planned_dms(audience: Audience, schedules: Mapping[str, Schedule]) -> list[PlannedReminder]:
+    """The DMs: every session of the schedules a member follows with DMs on, and the sessions
+    they starred, each once, at the member's lead; none for members whose DMs are closed.
+    In no particular order (the plan is sorted, and no two of them share a key). The part of
+    a key and the instants that every member shares are worked out once per session and lead:
+    a session followed by thousands costs one small object each."""
+    planned: list[PlannedReminder] = []
+    members = audience.members
+    by_id: dict[str, dict[str, Session]] = {}  # per schedule: the first session of each id
+    shared: dict[tuple[str, str, timedelta], tuple[str, datetime, datetime]] = {}
+
+    def sessions_of(schedule_id: str) -> dict[str, Session]:
+        found = by_id.get(schedule_id)
+        if found is None:
+            found = by_id[schedule_id] = {}
+            for each in schedules[schedule_id].sessions:
+                found.setdefault(each.id, each)
+        return found
+
+    def add(
+        user_id: int, member: MemberPrefs, schedule_id: str, sessions: Iterable[Session]
+    ) -> None:
+        lead = member.lead if member.lead is not None else DEFAULT_DM_LEAD
+        target = Target(TargetKind.DM, str(user_id))
+        for session in sessions:
+            if session.all_day:
+                continue
+            part = shared.get((schedule_id, session.id, lead))
+            if part is None:
+                start = session.start.astimezone(UTC)
+                tail = _key_tail(schedule_id, session, _SESSION, lead)
+                part = shared[(schedule_id, session.id, lead)] = (tail, start - lead, start)
+            tail, due, start = part
+            planned.append(
+                PlannedReminder(
+                    f"dm:{user_id}{tail}",
+                    due,
+                    _SESSION,
+                    lead,
+                    target,
+                    schedule_id,
+                    session.id,
+                    start,
+                    None,
+                    member,
+                )
+            )
+
+    followed: set[tuple[int, str]] = set()
     for user_id, schedule_id in audience.member_follows:
-        member = audience.members.get(user_id)
-        schedule = schedules.get(schedule_id)
-        if member is None or not member.dm_opt_in or schedule is None:
+        member = members.get(user_id)
+        if member is None or not member.dm_opt_in or schedule_id not in schedules:
             continue
-        wishes.update((user_id, schedule_id, s.id) for s in schedule.sessions)
-    return sorted(wishes)
+        followed.add((user_id, schedule_id))
+        if not member.dm_closed:
+            add(user_id, member, schedule_id, sessions_of(schedule_id).values())
+    for user_id, schedule_id, session_id in audience.stars:
+        if schedule_id not in schedules or (user_id, schedule_id) in followed:
+            continue
+        member = members.get(user_id)
+        wished = sessions_of(schedule_id).get(session_id)
+        if member is not None and not member.dm_closed and wished is not None:
+            add(user_id, member, schedule_id, (wished,))
+    return planned
 
 
 def _planned(

@@ -14,7 +14,7 @@ import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 import pytz
@@ -82,8 +82,15 @@ def _common_zones() -> tuple[ZoneInfo, ...]:
 
 def zones_with_offset(offset: timedelta, on: date) -> list[str]:
     """Common IANA zones whose offset at noon UTC on `on` is `offset`."""
+    return list(_zones_with_offset(offset, on))
+
+
+@lru_cache(maxsize=512)
+def _zones_with_offset(offset: timedelta, on: date) -> tuple[str, ...]:
+    """`zones_with_offset`, remembered: a page asks it for every session on the same day, and
+    the answer depends only on the zone tables, which do not change while the bot runs."""
     moment = datetime(on.year, on.month, on.day, 12, tzinfo=UTC)
-    return [z.key for z in _common_zones() if moment.astimezone(z).utcoffset() == offset]
+    return tuple(z.key for z in _common_zones() if moment.astimezone(z).utcoffset() == offset)
 
 
 def _offset_at(zone: str, on: date) -> timedelta:

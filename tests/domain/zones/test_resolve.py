@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from bot.domain.zones.abbreviations import DEFAULT_ABBREVIATIONS, with_overrides
-from bot.domain.zones.resolve import UnknownZoneError, ZoneResolver
+from bot.domain.zones.resolve import UnknownZoneError, ZoneResolver, zones_with_offset
 
 SUMMER = date(2021, 7, 10)
 WINTER = date(2022, 1, 20)
@@ -122,3 +122,13 @@ def test_parse_refuses_what_is_not_a_zone(setting: str) -> None:
 
 def test_lowercase_words_are_not_abbreviations_in_running_text() -> None:
     assert decided("we eat at noon, est. 1999") == []
+
+
+def test_zones_with_offset_answers_each_caller_with_its_own_list() -> None:
+    first = zones_with_offset(timedelta(hours=9), date(2024, 7, 1))
+    assert "Asia/Tokyo" in first
+    first.clear()
+    assert "Asia/Tokyo" in zones_with_offset(timedelta(hours=9), date(2024, 7, 1))
+    berlin = timedelta(hours=1)
+    assert "Europe/Berlin" in zones_with_offset(berlin, date(2024, 1, 15))
+    assert "Europe/Berlin" not in zones_with_offset(berlin, date(2024, 7, 15))

@@ -12,11 +12,77 @@ from html.parser import HTMLParser
 from typing import TypeVar
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from bot.domain.agenda import Link
 
+# Characters that start inline markup in CommonMark (escapes, code, emphasis, links, images,
+# autolinks and HTML, entities, line breaks; "~" too, should strikethrough ever be on). A cell
+# or line without any of them is plain text.
+_INLINE_MARKUP = re.compile(r"[\n\\`*_\[\]!<&~]")
+# "**Time:** 12 March 2024": a bold label, then plain text.
+_BOLD_LABEL = re.compile(r"\*\*([^\n\\`*_\[\]!<&~]+)\*\*([^\n\\`*_\[\]!<&~]*)")
+
+
+def _inline_pass(state: StateCore) -> None:
+    """markdown-it's inline pass, with the two commonest shapes of an agenda's cells and lines
+    given the tokens the full inline parser would make of them without parsing them character
+    by character: plain text ("09:00 - 09:30", "Speaker 3 (Company)") and a bold label before
+    plain text. Anything else goes through the full parser."""
+    inline = state.md.inline
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        content = token.content
+        if _INLINE_MARKUP.search(content) is None:
+            if content:
+                token.children.append(_text(content, 0))
+            continue
+        bold = _BOLD_LABEL.fullmatch(content)
+        if bold is not None and _strong_pair(bold.group(1), bold.group(2)):
+            token.children += [
+                _text("", 0),
+                Token("strong_open", "strong", 1, markup="**"),
+                _text(bold.group(1), 1),
+                Token("strong_close", "strong", -1, markup="**"),
+                _text(bold.group(2), 0),
+            ]
+            continue
+        inline.parse(content, state.md, state.env, token.children)
+
+
+def _text(content: str, level: int) -> Token:
+    return Token("text", "", 0, content=content, level=level)
+
+
+def _strong_pair(inside: str, after: str) -> bool:
+    """Whether "**" + inside + "**" + after reads as bold text, by CommonMark's flanking rules:
+    the opening "**" (at the start of the text) must not be followed by white space, and the
+    closing one must not follow white space, nor punctuation unless white space or punctuation
+    (or the end) comes after it."""
+    if _is_space(inside[0]):
+        return False
+    last = inside[-1]
+    if _is_space(last):
+        return False
+    following = after[0] if after else " "
+    return not _is_punct(last) or _is_space(following) or _is_punct(following)
+
+
+def _is_space(char: str) -> bool:
+    return isWhiteSpace(ord(char))
+
+
+def _is_punct(char: str) -> bool:
+    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
+
+
 _PARSER = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
+_PARSER.core.ruler.at("inline", _inline_pass)
 
 
 @dataclass(slots=True)

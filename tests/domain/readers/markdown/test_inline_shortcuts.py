@@ -1,0 +1,64 @@
+"""Plain cells and bold labels are read without the full inline parser, to the same tokens."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from bot.domain.readers.markdown.blocks import _PARSER, Line, Table, parse_blocks
+
+_STOCK = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
+
+
+def _dump(tokens: list[Token]) -> list[object]:
+    return [
+        (
+            *(t.type, t.tag, t.nesting, t.content, t.attrs, t.map, t.level, t.markup, t.info),
+            *(t.block, t.hidden, _dump(t.children) if t.children is not None else None),
+        )
+        for t in tokens
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Time | Session |\n| --- | --- |\n| 09:00 - 09:30 | Opening (Acme) |\n| 10:00 | |",
+        "**Time:** 12 March 2024, 09:00-18:00 (CST)",
+        "**活动时间**：2024年7月1日13:00-17:30（北京时间）",
+        "**Venue:**Hall 3",  # punctuation before the closing "**" and a letter after: not bold
+        "** Time:** 10:00",  # white space after the opening "**": not bold
+        "**Time **10:00",  # white space before the closing "**": not bold
+        "**a**",
+        "**(a)**.",
+        "**a\u00a0**b",
+        "**Date:** see [the site][1]\n\n[1]: https://example.org",
+        "- 10:00 Talk\n  - Speaker: A (B)\n  - **Slides:** none",
+        "# Meetup — May 5, 2024\n\nplain line\nsecond line",
+        "",
+    ],
+)
+def test_the_shortcuts_give_the_tokens_of_the_full_inline_parser(text: str) -> None:
+    assert _dump(_PARSER.parse(text)) == _dump(_STOCK.parse(text))
+
+
+def test_random_bold_labels_give_the_tokens_of_the_full_inline_parser() -> None:
+    rng = random.Random(7)
+    letters = list("ab1 :：，.()（）\u00a0\u3000\t-#+'\"中é")
+    for _ in range(3000):
+        inside = "".join(rng.choice(letters) for _ in range(rng.randint(1, 5)))
+        after = "".join(rng.choice(letters) for _ in range(rng.randint(0, 4)))
+        text = rng.choice(["", "x", "- ", "# "]) + "**" + inside + "**" + after
+        assert _dump(_PARSER.parse(text)) == _dump(_STOCK.parse(text)), text
+
+
+def test_a_bold_label_line_is_bold_text_and_a_plain_cell_is_plain() -> None:
+    line, table = parse_blocks("**Time:**\n\n| A |\n|---|\n| 09:00 |\n", 1)
+    assert isinstance(line, Line) and isinstance(table, Table)
+    assert (line.inline.text, line.inline.bold) == ("Time:", True)
+    assert [(n, [(c.text, c.bold) for c in cells]) for n, cells in table.rows] == [
+        (5, [("09:00", False)])
+    ]
