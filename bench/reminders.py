@@ -184,7 +184,7 @@ def memory() -> None:
             process.wait(30)
         print(
             f"agenda-bot run with 1,000 sessions and 10,000 members: resident memory "
-            f"{rss / 1024:.0f} MiB"
+            f"{rss / 1024:.1f} MiB"
         )
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import gc
 import logging
 import os
 import secrets
 import socket
+import sys
 from collections.abc import Coroutine, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -208,9 +210,13 @@ def _discord_state(client: AgendaBot | None, metrics: Metrics) -> str:
 def _settle_memory() -> None:
     """Once started: free what start-up left behind, and keep the long-lived objects (agendas,
     the gazetteer, modules) out of later collections, which then stay short and touch fewer
-    pages; the process holds less memory for as long as it runs."""
+    pages; the process holds less memory for as long as it runs. With glibc, the heap freed at
+    start-up (the first agenda load, the gazetteer) goes back to the system too."""
     gc.collect()
     gc.freeze()
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def process_name() -> str:
