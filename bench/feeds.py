@@ -255,8 +255,11 @@ def throughput(duration: int, connections: int, rounds: int, root: Path, identit
             }
             found: dict[str, list[float]] = {name: [] for name in rows}
             p99s: dict[str, list[str]] = {name: [] for name in rows}
-            for _ in range(rounds):  # interleaved: noise from other work hits every row alike
-                for name, url in rows.items():
+            # Interleaved, every other round in reverse: noise from other work, and whatever
+            # comes of being first or last in a round, hits every row alike.
+            for turn in range(rounds):
+                order = list(rows.items())
+                for name, url in order if turn % 2 == 0 else reversed(order):
                     rps, p99 = wrk(url, duration, connections, headers)
                     found[name].append(rps)
                     p99s[name].append(p99)
