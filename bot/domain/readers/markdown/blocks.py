@@ -17,6 +17,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from bot.domain.agenda import Link
+from bot.domain.readers.markdown.parser_logs import quiet_debug_calls
 
 # Characters that start inline markup in CommonMark (escapes, code, emphasis, links, images,
 # autolinks and HTML, entities, line breaks; "~" too, should strikethrough ever be on). A cell
@@ -82,6 +83,7 @@ def _is_punct(char: str) -> bool:
 
 
 _PARSER = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
+quiet_debug_calls("markdown_it")
 _PARSER.core.ruler.at("inline", _inline_pass)
 
 
