@@ -6,12 +6,11 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
-from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.domain.reminders.plan import DEFAULT_DM_LEAD
+from bot.domain.zones.naming import open_zone
 
 if TYPE_CHECKING:
     from bot.app.ports import GuildMembershipStore, MemberPreferenceStore
@@ -37,23 +36,12 @@ class MemberPreferences:
 
     @property
     def tz(self) -> ZoneInfo | None:
-        return zone_info(self.zone) if self.zone else None
+        return open_zone(self.zone)
 
     @property
     def dm_lead_minutes(self) -> int:
         """How long before a session this member's DM reminders come."""
         return self.lead_minutes if self.lead_minutes is not None else DEFAULT_LEAD_MINUTES
-
-    @property
-    def dm_lead(self) -> timedelta:
-        return timedelta(minutes=self.dm_lead_minutes)
-
-
-@cache
-def zone_info(key: str) -> ZoneInfo:
-    """The zone of an IANA key, read from its file once: `ZoneInfo` itself keeps only a few
-    zones, and members live in many more."""
-    return ZoneInfo(key)
 
 
 class PreferenceCache:

@@ -18,11 +18,11 @@ from bot.domain.reminders.changes import Change, Moved
 from bot.domain.reminders.message import (
     ReminderMessage,
     moved_message,
-    open_zone,
     reminder_message,
     removed_message,
 )
 from bot.domain.reminders.plan import Audience, PlannedReminder, ReminderKind, TargetKind
+from bot.domain.zones.naming import open_zone
 
 # DMs remembered for one set of agendas, at most (sessions x zones x languages x lateness).
 REMEMBERED_DMS = 4096

@@ -7,7 +7,8 @@ from datetime import datetime
 from functools import lru_cache
 
 from bot.delivery.formats._parts import details, moved_wall_clock, zone_times
-from bot.domain.reminders.message import MessageKind, ReminderMessage, open_zone
+from bot.domain.reminders.message import MessageKind, ReminderMessage
+from bot.domain.zones.naming import open_zone
 from bot.texts import local_time, text_for
 
 SET_ZONE_COMMAND = "/timezone set"

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.delivery.formats._parts import details, moved_wall_clock, zone_times
-from bot.domain.reminders.message import MessageKind, ReminderMessage, open_zone
-from bot.domain.zones.naming import zone_name
+from bot.domain.reminders.message import MessageKind, ReminderMessage
+from bot.domain.zones.naming import open_zone, zone_name
 from bot.texts import local_time, text_for
 
 

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
-from functools import lru_cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from bot.domain.agenda import Link, Schedule, Session
 from bot.domain.reminders.plan import Audience, PlannedReminder, ReminderKind, TargetKind
+from bot.domain.zones.naming import open_zone
 
 ZONE_CAP = 6  # zones written out in a channel message; the rest are counted ("+2 more")
 
@@ -61,19 +61,6 @@ class ReminderMessage:
     late: bool = False
     role_id: int | None = None
     user_id: int | None = None
-
-
-@lru_cache(maxsize=1024)
-def open_zone(name: str | None) -> ZoneInfo | None:
-    """The zone named `name`, or None when it is empty or the zone database cannot open it
-    ("UTC-03:00", "America", a name the system's zone files no longer have). Remembered: the
-    zone database keeps only a few zones, and a failed open searches the zone files again."""
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):
-        return None
 
 
 def _opens(_user_id: int, zone: str) -> bool:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def format_offset(offset: timedelta) -> str:
@@ -41,3 +42,16 @@ def offset_label(moment: datetime) -> str:
     if offset is None:
         raise ValueError("offset_label needs an aware datetime")
     return "UTC" if not offset else f"UTC{format_offset(offset)}"
+
+
+@lru_cache(maxsize=1024)
+def open_zone(name: str | None) -> ZoneInfo | None:
+    """The zone named `name`, or None when it is empty or the zone database cannot open it
+    ("UTC-03:00", "America", a name the system's zone files no longer have). Remembered: the
+    zone database keeps only a few zones, and a failed open searches the zone files again."""
+    if not name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None

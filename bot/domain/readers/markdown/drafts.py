@@ -117,13 +117,6 @@ def text_field(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def date_value(value: object) -> date | None:
-    parsed = datetime_value(value)
-    if isinstance(parsed, datetime):
-        return parsed.date()
-    return parsed
-
-
 _ISO_DATETIME = re.compile(
     r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T ]+(?P<clock>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
     r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?)?"

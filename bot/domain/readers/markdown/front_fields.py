@@ -217,16 +217,6 @@ class FrontFields:
         )
         return _day_of(first), _day_of(last)
 
-    def start_clock(self, event: EventDraft) -> None:
-        """A start field with a time ("start: 2024-05-16T19:00+02:00") gives the event's hours
-        even when the body has the date and the agenda."""
-        key = next((k for k in EVENT_START_FIELDS if k in self.fields), None)
-        if key is None or event.start is not None:
-            return
-        start = datetime_value(self.fields[key])
-        if isinstance(start, datetime) and event.first_day in (None, start.date()):
-            event.start = start.time()
-
 
 def clock_value(value: object) -> time | None:
     """A time of day alone ("19:00", "7:30 PM", a TOML time, YAML's sexagesimal 19:00 = 68400)."""
