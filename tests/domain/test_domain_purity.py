@@ -25,6 +25,7 @@ PURE_LIBRARIES = frozenset(
         "jsonschema",  # the native agenda format's schema
         "markdown_it",  # Markdown pages as tokens
         "pytz",  # zone abbreviations and country zones
+        "tzdata",  # the zone database (its release names the gazetteer cache)
         "yaml",  # front matter and native agendas
     )
 )

@@ -17,11 +17,10 @@ import sys
 import unicodedata
 import zoneinfo
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -116,10 +115,13 @@ def _cache_file() -> Path | None:
 
 
 def _tzdata_version() -> str:
+    """The zone database's release, when the `tzdata` package supplies it (without asking
+    importlib.metadata, which alone costs a short command 15 ms)."""
     try:
-        return metadata.version("tzdata")
-    except metadata.PackageNotFoundError:  # the system's zone files are used
+        import tzdata  # noqa: PLC0415 - only for its version
+    except ImportError:  # the system's zone files are used
         return ""
+    return str(getattr(tzdata, "IANA_VERSION", ""))
 
 
 def _flat(index: Index) -> Any:
@@ -147,18 +149,62 @@ def _flat(index: Index) -> Any:
 
 
 def _loaded(flat: Any) -> Index:
-    """`_flat`'s tuple back into the index."""
+    """`_flat`'s tuple back into the index. Names keep pointing at place numbers and a place
+    becomes an `Entry` when first looked up: a command reads a handful of the 30,000 places,
+    and making them all took longer than reading the file."""
     places, latin, cjk, lengths, heads, first_words, in_state, states = flat
-    entries = [Entry(*place) for place in places]
+    entries = _Entries(places)
     return Index(
-        MappingProxyType({key: entries[n] for key, n in latin.items()}),
-        MappingProxyType({key: entries[n] for key, n in cjk.items()}),
+        _Named(latin, entries),
+        _Named(cjk, entries),
         MappingProxyType(lengths),
         frozenset(heads),
         frozenset(first_words),
-        MappingProxyType({tuple(key): entries[n] for key, n in in_state.items()}),
+        _Named(in_state, entries),
         MappingProxyType(states),
     )
+
+
+class _Entries:
+    """Places as flat tuples, each made an `Entry` once, when first asked for."""
+
+    __slots__ = ("_made", "_places")
+
+    def __init__(self, places: list[tuple[str, str, str, int, str]]) -> None:
+        self._places = places
+        self._made: list[Entry | None] = [None] * len(places)
+
+    def __getitem__(self, number: int) -> Entry:
+        entry = self._made[number]
+        if entry is None:
+            entry = self._made[number] = Entry(*self._places[number])
+        return entry
+
+
+class _Named(Mapping[Any, Entry]):
+    """A read-only mapping of names (or (name, state) pairs) to places, over place numbers."""
+
+    __slots__ = ("_entries", "_numbers")
+
+    def __init__(self, numbers: dict[Any, int], entries: _Entries) -> None:
+        self._numbers = numbers
+        self._entries = entries
+
+    def __getitem__(self, key: Any) -> Entry:
+        return self._entries[self._numbers[key]]
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        number = self._numbers.get(key)
+        return default if number is None else self._entries[number]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._numbers
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
 
 
 def _built() -> Index:
