@@ -118,7 +118,7 @@ def _tzdata_version() -> str:
     """The zone database's release, when the `tzdata` package supplies it (without asking
     importlib.metadata, which alone costs a short command 15 ms)."""
     try:
-        import tzdata  # noqa: PLC0415 - only for its version
+        import tzdata  # type: ignore[import-untyped]  # noqa: PLC0415 - only its version
     except ImportError:  # the system's zone files are used
         return ""
     return str(getattr(tzdata, "IANA_VERSION", ""))
