@@ -19,11 +19,11 @@ class RequestCounts(Collector):
     into a Prometheus counter only when /metrics is read."""
 
     def __init__(self, registry: CollectorRegistry) -> None:
-        self.tally: Tally[tuple[str, str]] = Tally()
+        self.tally: Tally[tuple[str, int]] = Tally()
         registry.register(self)
 
     def count(self, route: str, status: int) -> None:
-        self.tally[route, str(status)] += 1
+        self.tally[route, status] += 1
 
     def collect(self) -> Iterator[CounterMetricFamily]:
         family = CounterMetricFamily(
@@ -32,7 +32,7 @@ class RequestCounts(Collector):
             labels=["route", "status"],
         )
         for (route, status), value in sorted(self.tally.items()):
-            family.add_metric([route, status], value)
+            family.add_metric([route, str(status)], value)
         yield family
 
 

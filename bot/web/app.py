@@ -32,6 +32,7 @@ from bot.observability.metrics import CONTENT_TYPE, Metrics
 from bot.web.conditional import not_modified, wants_gzip
 from bot.web.feed_cache import Body, FeedCache
 from bot.web.redaction import install_log_redaction
+from bot.web.token_cache import UNSEEN
 from bot.web.tokens import TokenLookups, TokenStoreUnavailable
 
 LIBRARY = web.AppKey("library", AgendaLibrary)
@@ -178,8 +179,11 @@ async def session_calendar(request: web.Request) -> web.Response:
 
 
 async def personal_feed(request: web.Request) -> web.Response:
+    lookups, token = request.app[TOKENS], request.match_info["token"]
+    selection = lookups.known(token)
     try:
-        selection = await request.app[TOKENS].lookup(request.match_info["token"])
+        if selection is UNSEEN:
+            selection = await lookups.lookup(token)
     except TokenStoreUnavailable:
         return web.Response(
             status=503,

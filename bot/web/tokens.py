@@ -17,7 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from bot.app.ports import FeedTokenStore
 from bot.domain.feed_tokens import FeedSelection, plausible, token_digest
-from bot.web.token_cache import UNSEEN, CachedFeedTokens
+from bot.web.token_cache import UNSEEN, CachedFeedTokens, Unseen
 
 log = logging.getLogger(__name__)
 
@@ -43,18 +43,29 @@ class TokenLookups:
         self._lock = threading.Lock()
         self._unfinished = 0  # submitted and not finished, including ones nobody awaits any more
 
+    def known(self, token: str) -> FeedSelection | Unseen | None:
+        """What memory says of `token` without waiting: its selection, None for garbage or a
+        token known to open nothing, UNSEEN when only `lookup` can tell (the feed route's
+        fast path: most requests are answered here, with no coroutine in between)."""
+        cache = self.cache
+        if cache is not None:
+            found = cache.cached(token_digest(token))
+            if found is not UNSEEN:
+                return found  # a token seen before: its shape was checked then
+        if not plausible(token):
+            return None  # garbage never costs a thread or a query
+        return UNSEEN
+
     async def lookup(self, token: str) -> FeedSelection | None:
         """The selection behind `token`, None for an unknown token; raises
         TokenStoreUnavailable when the store cannot answer now."""
-        if not plausible(token):
-            return None  # garbage never costs a thread or a query
+        found = self.known(token)
+        if found is not UNSEEN:
+            return found
         cache = self.cache
         if cache is None:
             return await self._ask(token)
         digest = token_digest(token)
-        found = cache.cached(digest)
-        if found is not UNSEEN:
-            return found
         generation = cache.generation
         selection = await self._ask(token)
         cache.remember(digest, selection, generation)
