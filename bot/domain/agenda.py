@@ -54,12 +54,34 @@ class SourceRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Recurrence:
+    """How a recurring session repeats (see `bot.domain.recurrence`).
+
+    `rule` is the value of an RFC 5545 RRULE ("FREQ=WEEKLY;BYDAY=TH", "FREQ=MONTHLY;BYDAY=1WE"),
+    read in the zone of the series' first start: the wall clock stays ("every Thursday 10:00
+    America/Los_Angeles" is 17:00 or 18:00 UTC by season; in UTC it stays at UTC). `exdates` are
+    starts of occurrences that do not happen (a skipped date, a cancelled meeting), `rdates`
+    starts of extra ones; both aware.
+    """
+
+    rule: str
+    exdates: tuple[datetime, ...] = ()
+    rdates: tuple[datetime, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Session:
     """One entry of an agenda.
 
     `start` and `end` are aware. `end` is exclusive and None when the agenda does not say. An
     all-day session starts at local midnight of its first day in the schedule's zone and ends at
     midnight after its last day, as in iCalendar.
+
+    Recurring meetings: a series is a session with `repeat` set (its `start` is the first
+    occurrence, iCalendar's DTSTART), kept in `Schedule.series`. Each occurrence, as the agenda
+    views, reminders and commands see it, is a plain session with `series_id` (the series' id)
+    and `recurrence_id` (its start as the rule gives it, iCalendar's RECURRENCE-ID); an
+    occurrence changed on its own (moved, retitled) is kept in `Schedule.overrides`.
     """
 
     id: str
@@ -74,9 +96,12 @@ class Session:
     links: tuple[Link, ...] = ()
     description: str | None = None
     line: int = 0
+    repeat: Recurrence | None = None
+    series_id: str | None = None
+    recurrence_id: datetime | None = None
 
     def __post_init__(self) -> None:
-        for name in ("start", "end"):
+        for name in ("start", "end", "recurrence_id"):
             value = getattr(self, name)
             if value is not None and value.utcoffset() is None:
                 raise ValueError(f"session {self.id!r}: {name} must be an aware datetime")
@@ -96,7 +121,12 @@ class Session:
 
 @dataclass(frozen=True, slots=True)
 class Schedule:
-    """One event's agenda: where it came from, its zone, and its sessions in start order."""
+    """One event's agenda: where it came from, its zone, and its sessions in start order.
+
+    `series` are its recurring sessions (each with `repeat`), `overrides` the single occurrences
+    of a series changed on their own. `sessions` holds the one-off sessions and, once the agenda
+    is expanded over a window of time (`bot.domain.recurrence.expanded`), the occurrences in it.
+    """
 
     id: str
     title: str
@@ -106,6 +136,8 @@ class Schedule:
     description: str | None = None
     url: str | None = None
     venue: str | None = None
+    series: tuple[Session, ...] = ()
+    overrides: tuple[Session, ...] = ()
 
     @property
     def timezone_name(self) -> str:

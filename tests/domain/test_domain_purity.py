@@ -24,6 +24,7 @@ PURE_LIBRARIES = frozenset(
         "icalendar",  # .ics building and reading
         "jsonschema",  # the native agenda format's schema
         "markdown_it",  # Markdown pages as tokens
+        "dateutil",  # RRULE expansion for recurring meetings
         "pytz",  # zone abbreviations and country zones
         "tzdata",  # the zone database (its release names the gazetteer cache)
         "yaml",  # front matter and native agendas
