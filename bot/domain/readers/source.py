@@ -6,6 +6,7 @@ ever sees text. Whatever a reader meets, `read_bytes` returns diagnostics and ne
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
@@ -31,7 +32,14 @@ FORMATS = {
     ".yaml": "yaml",
     ".yml": "yaml",
     ".ics": "ics",
+    ".html": "html",
+    ".htm": "html",
 }
+# What an HTML document starts with (after a byte order mark, white space and comments): a page
+# saved from a browser or a site's build, whatever its name says.
+_HTML_START = re.compile(
+    rb"(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL
+)
 
 
 @dataclass(slots=True)
@@ -52,6 +60,11 @@ class ReadResult:
 
 def format_of(name: str) -> str | None:
     return FORMATS.get(PurePath(name).suffix.lower())
+
+
+def looks_like_html(data: bytes) -> bool:
+    """Whether the content is an HTML document: it starts with `<!doctype html` or `<html`."""
+    return _HTML_START.match(data.removeprefix(b"\xef\xbb\xbf")[:4096]) is not None
 
 
 def read_path(path: Path, options: ReadOptions, display: str | None = None) -> ReadResult:
@@ -84,6 +97,8 @@ def read_bytes(
     result = ReadResult(name)
     file_name = file_name or name
     fmt = format_of(file_name)
+    if fmt in (None, "markdown") and looks_like_html(data):
+        fmt = "html"  # named .md, or named nothing we know, but a rendered page
     if fmt is None:
         diagnostics.error(0, f"unknown agenda format; use one of {', '.join(sorted(FORMATS))}")
     elif len(data) > MAX_BYTES:
@@ -120,6 +135,10 @@ def _dispatch(
         from bot.domain.readers.markdown import read_markdown  # noqa: PLC0415
 
         return read_markdown(text, diagnostics, options, stem)
+    if fmt == "html":
+        from bot.domain.readers.html import read_html  # noqa: PLC0415
+
+        return read_html(text, diagnostics, options, stem)
     if fmt == "yaml":
         from bot.domain.readers.native import read_native  # noqa: PLC0415
 

@@ -30,7 +30,7 @@ from tests.helpers import SEED, messages
         (
             b"hello",
             "x.txt",
-            "0: error: unknown agenda format; use one of .ics, .markdown, .md, .yaml, .yml",
+            "0: error: unknown agenda format; use one of .htm, .html, .ics, .markdown, .md, .yaml, .yml",
         ),
         (
             b"x" * (MAX_BYTES + 1),

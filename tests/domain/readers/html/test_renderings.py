@@ -1,0 +1,162 @@
+"""Every corpus page and its HTML renderings read to the same schedules.
+
+Each Markdown page in tests/pages/corpus (those with an expected timeline) is rendered by two real
+renderers and put in a site's layout (renderings.py); the HTML must read to the schedules the
+Markdown reads to: the same zones, and the same sessions with the same titles, starts and ends
+(compared in UTC). Pages whose rendering loses what the schedule depends on are listed with the
+reason, strictly: one that starts matching fails until it is taken off the list.
+"""
+
+from __future__ import annotations
+
+import html as html_text
+import re
+from datetime import UTC
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.domain.agenda import Schedule, Session
+from bot.domain.readers.source import ReadResult, read_bytes
+from tests.domain.readers.html.renderings import RENDERERS, render_page
+from tests.helpers import PAGES, ReadOptions, read_path
+
+CORPUS = PAGES / "corpus"
+# (renderer, layout) pairs: every page goes through each.
+RENDERINGS = [("markdown-it", "hugo"), ("python-markdown", "jekyll"), ("markdown-it", "bare")]
+
+
+def corpus_pages() -> list[Path]:
+    """The corpus pages (each has its expected timeline) and the example pages beside them."""
+    corpus = [p for p in CORPUS.glob("*.md") if p.with_name(p.stem + ".expected.yaml").exists()]
+    return sorted(corpus) + sorted(PAGES.glob("*.md"))
+
+
+def _row(session: Session) -> str:
+    if session.all_day:
+        when = f"{session.first_day}..{session.last_day} (all day)"
+    else:
+        start = session.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
+        end = "-" if session.end is None else session.end.astimezone(UTC).strftime("%H:%MZ")
+        when = f"{start} -> {end}"
+    rule = f" [{session.repeat.rule}]" if session.repeat is not None else ""
+    return f"{when}  {' '.join(session.title.split())}{rule}"
+
+
+def schedules_of(result: ReadResult) -> list[str]:
+    """What a reminder or a feed repeats of each schedule: its zone and its sessions."""
+    lines = []
+    for number, schedule in enumerate(result.schedules, 1):
+        lines.append(f"schedule {number}: {schedule.timezone_name}")
+        lines.extend(f"  {row}" for row in sorted(map(_row, _sessions(schedule))))
+    return lines
+
+
+def _sessions(schedule: Schedule) -> list[Session]:
+    return [*schedule.sessions, *schedule.series, *schedule.overrides]
+
+
+_LINE_MENTION = re.compile(r"\bline \d+")
+
+
+def errors_of(result: ReadResult) -> list[str]:
+    """The error messages, without the lines they cite (a page and its rendering number their
+    lines differently)."""
+    return [
+        _LINE_MENTION.sub("line N", d.message) for d in result.diagnostics if d.severity == "error"
+    ]
+
+
+# Pages a rendering cannot read as the Markdown does, and why: what the schedule depends on is
+# only in front matter, which a site's rendering does not show (only the title and the
+# publication date reach the HTML), or a renderer's dialect makes other blocks of the text.
+_FRONT_MATTER_ONLY = {
+    "blind-en_frontmatter_startend": "the event's start, end and place are only in front matter (start, end, location)",
+    "blind2-hugo-cambridge-ma": "the event's date, hours and place are only in front matter (event_date, start_time, location)",
+    "blind3-conf_vienna_startdate": "the event's dates and place are only in front matter (startDate, endDate, location)",
+    "blind3-sg_frontmatter": "the event's date, time and place are only in front matter (eventDate, time, venue)",
+    "real-chicago-devops-november": "the event's date, hours and zone are only in front matter (event_date, start, end, timezone)",
+    "shape-front-matter-city-lisboa": "the zone is only in front matter (time_zone: Lisbon)",
+    "shape-front-matter-event-date": "the event's date and times are only in front matter (event_date, start_time, end_time)",
+    "shape-front-matter-offset-es": "the zone is only in front matter (zone: -03:00)",
+    "shape-front-matter-start-end": "the event's start and end are only in front matter (start, end)",
+    "shape-front-matter-starts-at": "the event's start, end and zone are only in front matter (starts_at, end_time, timezone)",
+    "shape-front-matter-tz-abbreviation": "the zone is only in front matter (tz: PT)",
+    "shape-location-field-hours": "the place that gives the zone is only in front matter (location: Toronto, ON)",
+    "shape-year-from-title-city-field": "the place that gives the zone is only in front matter (city: Kraków)",
+    # the example pages beside the corpus
+    "bad-rows": "the zone is only in front matter (timezone: UTC)",
+    "bold-date-rows": "the zone is only in front matter (timezone: Asia/Tokyo)",
+    "dst-gap": "the zone is only in front matter (timezone: America/New_York)",
+    "evening-twelve-hour": "the zone is only in front matter (timezone: America/New_York)",
+    "events-table": "the zone is only in front matter (timezone: UTC)",
+    "paragraph-lines": "the zone is only in front matter (timezone: Europe/Amsterdam)",
+    "parallel-tracks": "the zone is only in front matter (timezone: America/New_York)",
+    "ragged-table": "the zone is only in front matter (timezone: UTC)",
+    "start-only-with-event-end": "the zone is only in front matter (timezone: Europe/London)",
+    "toml-front-matter": "the zone is only in front matter (timezone: Europe/Berlin)",
+    "twelve-hour-durations": "the zone is only in front matter (timezone: America/Los_Angeles)",
+    "unknown-language-columns": "the zone is only in front matter (timezone: America/Sao_Paulo)",
+    "weekday-mismatch": "the zone is only in front matter (timezone: UTC)",
+    "weekday-no-year": "the zone is only in front matter (timezone: Europe/Paris)",
+    "front-matter-only": "the event is only in front matter (date, date_end, timezone)",
+}
+LOST: dict[tuple[str, str], str] = {
+    **{(page, renderer): why for page, why in _FRONT_MATTER_ONLY.items() for renderer in RENDERERS},
+    ("blind-ko_onoffmix_error", "python-markdown"): (
+        "Python-Markdown starts no list without a blank line before it: the numbered programme "
+        "stays one paragraph of lines starting '1. 19:00'"
+    ),
+}
+
+
+def _cases() -> list[Any]:
+    cases = []
+    for page in corpus_pages():
+        for renderer, layout in RENDERINGS:
+            reason = LOST.get((page.stem, renderer))
+            marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+            cases.append(
+                pytest.param(
+                    page, renderer, layout, marks=marks, id=f"{page.stem}-{renderer}-{layout}"
+                )
+            )
+    return cases
+
+
+@pytest.mark.parametrize(("page", "renderer", "layout"), _cases())
+def test_a_rendered_page_reads_to_the_schedules_of_its_markdown(
+    page: Path, renderer: str, layout: str
+) -> None:
+    markdown = read_path(page, ReadOptions(), display=page.name)
+    rendered = render_page(page.read_text(encoding="utf-8"), renderer, layout)
+    html = read_bytes(rendered.encode(), page.stem + ".html", ReadOptions())
+    assert schedules_of(markdown) or errors_of(markdown), f"{page.name} reads to nothing"
+    assert schedules_of(html) == schedules_of(markdown), "\n".join(
+        ["HTML diagnostics:", *(f"  {d.line}: {d.message}" for d in html.diagnostics)]
+    )
+    assert errors_of(html) == errors_of(markdown)
+    # Each error points at the line of the HTML file that holds what the Markdown line said.
+    markdown_lines = page.read_text(encoding="utf-8").split("\n")
+    html_lines = html_text.unescape(rendered).split("\n")
+    errors = [d for d in markdown.diagnostics if d.severity == "error" and d.line]
+    rendered_errors = [d for d in html.diagnostics if d.severity == "error" and d.line]
+    for said, shown in zip(errors, rendered_errors, strict=True):
+        words = set(_words(markdown_lines[said.line - 1]))
+        at = _element_at(html_lines, shown.line)
+        assert words & set(_words(at)), (
+            f"{page.name}:{said.line} ({said.message}) is line {shown.line} of the HTML: {at!r}"
+        )
+
+
+def _element_at(lines: list[str], number: int) -> str:
+    """The HTML line `number`; for a table row that opens there, the row up to its end."""
+    if not lines[number - 1].lstrip().startswith("<tr"):
+        return lines[number - 1]
+    end = next((i for i in range(number - 1, len(lines)) if "</tr>" in lines[i]), number - 1)
+    return " ".join(lines[number - 1 : end + 1])
+
+
+def _words(line: str) -> list[str]:
+    return [w for w in re.split(r"[\s*_#|>`<\\[\]()]+", line) if len(w) >= 2]
