@@ -17,11 +17,18 @@ environment and are kept out of reprs and logs.
     log_level = "INFO"                   # DEBUG, INFO, WARNING, ERROR
     log_format = "text"                  # or "json" (one object per line)
 
+    allow_private_sources = false        # let followed URLs reach private addresses
+
     [abbreviations]                      # override or add abbreviation meanings
     CST = "America/Chicago"
 
+    [[sources]]                          # an agenda followed from its URL (public)
+    url = "https://example.org/meetup/agenda.md"
+    interval = 30                        # minutes between polls (default 30, at least 5)
+
 Environment variables win over the file: DATABASE_URL, DISCORD_TOKEN, DISCORD_WEBHOOK_URL,
 SHARD_COUNT and SHARD_IDS (this process runs those Discord shards),
+AGENDA_BOT_ALLOW_PRIVATE_SOURCES=1 (followed URLs may reach private addresses),
 DISCORD_API_BASE, DISCORD_CHANNEL_ID, DISCORD_DEV_GUILD, and AGENDA_BOT_<KEY> for the other
 keys above.
 """
@@ -37,6 +44,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from bot.app.sources import DEFAULT_INTERVAL, SHORTEST_INTERVAL, SourceSpec
 from bot.domain.readers.context import ReadOptions
 from bot.domain.reminders.plan import DEFAULT_EVENT_LEAD, DEFAULT_SESSION_LEADS, Leads, parse_leads
 from bot.domain.zones.abbreviations import DEFAULT_ABBREVIATIONS, Abbreviation, with_overrides
@@ -99,6 +107,8 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None
     discord_token: str | None = field(default=None, repr=False)
     discord_webhook_url: str | None = field(default=None, repr=False)
+    sources: tuple[SourceSpec, ...] = ()  # the operator's `[[sources]]`
+    allow_private_sources: bool = False
     # Where each key set by the user came from: its variable, or "FILE: key".
     origins: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -141,7 +151,7 @@ def load_settings(path: Path | None, environ: Mapping[str, str] | None = None) -
             raise SettingsError(
                 f"{where}: {key} is a secret; set it in the environment ({key.upper()}), not a file"
             )
-    unknown = set(data) - {*_PLAIN_KEYS, "abbreviations"}
+    unknown = set(data) - {*_PLAIN_KEYS, "abbreviations", "sources", "allow_private_sources"}
     if unknown:
         raise SettingsError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
     origins: dict[str, str] = {}
@@ -263,6 +273,8 @@ def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings
     if dev_guild and not dev_guild.isdigit():
         raise SettingsError(f"DISCORD_DEV_GUILD = {dev_guild!r} is not a guild id")
     return Settings(
+        sources=_sources(data.get("sources", []), where),
+        allow_private_sources=_allow_private(data.get("allow_private_sources", False), env, where),
         default_timezone=zone,
         abbreviations=MappingProxyType(dict(table)),
         schedules=Path(str(data.get("schedules", "schedules"))),
@@ -282,6 +294,46 @@ def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings
         discord_token=env.get("DISCORD_TOKEN") or None,
         discord_webhook_url=env.get("DISCORD_WEBHOOK_URL") or None,
     )
+
+
+def _sources(entries: object, where: str) -> tuple[SourceSpec, ...]:
+    """`[[sources]]`: each a table with an http(s) `url` and an optional `interval` in minutes."""
+    if not isinstance(entries, list):
+        raise SettingsError(f'{where}: sources must be [[sources]] tables with url = "..."')
+    found: list[SourceSpec] = []
+    for n, entry in enumerate(entries, 1):
+        label = f"{where}: sources[{n}]"
+        if not isinstance(entry, dict):
+            raise SettingsError(f'{label} must be a table with url = "..."')
+        unknown = set(entry) - {"url", "interval"}
+        if unknown:
+            raise SettingsError(f"{label}: unknown key {sorted(unknown)[0]!r} (url, interval)")
+        url = entry.get("url")
+        if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
+            raise SettingsError(f"{label}.url = {url!r} is not an http(s) URL")
+        interval = entry.get("interval", DEFAULT_INTERVAL)
+        if isinstance(interval, bool) or not isinstance(interval, int):
+            raise SettingsError(f"{label}.interval = {interval!r} is not a number of minutes")
+        if interval < SHORTEST_INTERVAL:
+            raise SettingsError(
+                f"{label}.interval = {interval} is too short; at least {SHORTEST_INTERVAL} minutes"
+            )
+        if any(s.url == url for s in found):
+            raise SettingsError(f"{label}.url = {url!r} is already followed")
+        found.append(SourceSpec(url, interval))
+    return tuple(found)
+
+
+def _allow_private(value: object, env: Mapping[str, str], where: str) -> bool:
+    """`allow_private_sources` in the file, or AGENDA_BOT_ALLOW_PRIVATE_SOURCES (which wins)."""
+    text = (env.get("AGENDA_BOT_ALLOW_PRIVATE_SOURCES") or "").strip().lower()
+    if text:
+        if text not in ("1", "0", "true", "false", "yes", "no"):
+            raise SettingsError(f"AGENDA_BOT_ALLOW_PRIVATE_SOURCES = {text!r} is not 1 or 0")
+        return text in ("1", "true", "yes")
+    if not isinstance(value, bool):
+        raise SettingsError(f"{where}: allow_private_sources = {value!r} is not true or false")
+    return value
 
 
 __all__ = ["Settings", "SettingsError", "StartupError", "env_variable", "load_settings"]

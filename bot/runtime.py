@@ -12,7 +12,7 @@ import os
 import secrets
 import socket
 import sys
-from collections.abc import Coroutine, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +37,10 @@ from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.source import ReadResult
 from bot.domain.reminders.plan import Target, TargetKind
 from bot.observability.metrics import Metrics
+from bot.sources.registry import SourceRegistry, guild_owner
+from bot.sources.report import health as source_health
+from bot.sources.safety import private_allowed_by_environment
+from bot.storage.agenda_sources import DatabaseAgendaSources
 from bot.storage.database import DatabaseProbe, make_engine, session_factory
 from bot.storage.deliveries import DeliveryLedger
 from bot.storage.feed_tokens import DatabaseFeedTokens
@@ -77,8 +81,9 @@ class _WithoutSchedules:
 
 
 class LibraryWithExtras(AgendaLibrary):
-    """The agenda library plus agendas held in memory (the demo), read again with every reload
-    as if they were files in the folder."""
+    """The agenda library plus agendas held in memory (the demo) and the operator's followed
+    URLs (`more`, asked at each reload), read again with every reload as if they were files
+    in the folder."""
 
     def __init__(
         self,
@@ -87,13 +92,17 @@ class LibraryWithExtras(AgendaLibrary):
         store: RevisionStore,
         extras: Sequence[ReadResult],
         imports: DatabaseImportedAgendas | None = None,
+        *,
+        more: Callable[[], list[ReadResult]] | None = None,
     ) -> None:
         in_memory = frozenset(s.id for result in extras for s in result.schedules)
         super().__init__(folder, options, _WithoutSchedules(store, in_memory), imports=imports)
         self.extras = list(extras)
+        self.more = more
 
     def _read(self) -> list[ReadResult]:
-        return [*super()._read(), *self.extras]
+        more = self.more() if self.more is not None else []
+        return [*super()._read(), *self.extras, *more]
 
 
 def choose_sender(
@@ -245,13 +254,29 @@ async def run_all(
     imports = DatabaseImportedAgendas(sessions)
     await asyncio.to_thread(adopt_guild_files, settings.schedules, imports, options)
 
+    metrics = Metrics()
+    # Agendas followed from their URLs: the operator's are read with the folder's files, a
+    # server's are kept as its imports.
+    sources = SourceRegistry(
+        DatabaseAgendaSources(sessions),
+        imports,
+        settings.schedules,
+        operator=settings.sources,
+        allow_private=settings.allow_private_sources or private_allowed_by_environment(),
+        metrics=metrics,
+        owns_guild=guild_owner(settings.shard_count, settings.shard_ids),
+    )
+
     def make_library() -> AgendaLibrary:
         # Revisions live in the database: feed servers in several processes serve the same
         # bytes. Made off the loop: the library reads them from the database when made.
         store = DatabaseRevisionStore(sessions)
-        if extras:
-            return LibraryWithExtras(settings.schedules, options, store, extras, imports)
-        return AgendaLibrary(settings.schedules, options, store, imports=imports)
+        made = LibraryWithExtras(
+            settings.schedules, options, store, extras, imports, more=sources.operator_results
+        )
+        sources.library = made
+        sources.load()
+        return made
 
     library = await asyncio.to_thread(make_library)
     snapshot = await asyncio.to_thread(library.load)
@@ -260,7 +285,6 @@ async def run_all(
     people = DatabaseMembers(sessions)
     # Personal feeds are answered from memory; this process's changes reach it at once.
     tokens = CachedFeedTokens(DatabaseFeedTokens(sessions))
-    metrics = Metrics()
     client: AgendaBot | None = None
     if settings.discord_token:
         from bot.delivery.discord_rest import use_api_base  # noqa: PLC0415
@@ -268,15 +292,17 @@ async def run_all(
         from bot.discord.services import Coalesced, UseCases  # noqa: PLC0415
 
         use_api_base(settings.discord_api_base)
+        use_cases = UseCases.build(
+            library,
+            people,
+            tokens,
+            imports=AgendaImports(imports, library),
+            settings=settings,
+            resolver=library.options.resolver,
+        )
+        use_cases.sources = sources
         client = AgendaBot(
-            UseCases.build(
-                library,
-                people,
-                tokens,
-                imports=AgendaImports(imports, library),
-                settings=settings,
-                resolver=library.options.resolver,
-            ),
+            use_cases,
             dev_guild=settings.discord_dev_guild,
             custom_gateway=bool(settings.discord_api_base),
             shard_count=settings.shard_count,
@@ -309,6 +335,7 @@ async def run_all(
         client.services.people_changed.connect(tokens.invalidate)
         gateway = asyncio.create_task(_connect(client, stop))
     watcher = asyncio.create_task(watch_agendas(library, stop))
+    polling = asyncio.create_task(sources.run(stop))
     database_watch = asyncio.create_task(_watch_database(probe, stop, DATABASE_CHECK_EVERY))
     listening = asyncio.Event()
     feeds = asyncio.create_task(
@@ -321,7 +348,11 @@ async def run_all(
             stop=stop,
             started=listening,
             access_log=access_log,
-            health=HealthChecks(database=probe, discord=lambda: _discord_state(client, metrics)),
+            health=HealthChecks(
+                database=probe,
+                discord=lambda: _discord_state(client, metrics),
+                sources=lambda: source_health(sources.statuses_now()),
+            ),
             metrics=metrics,
         )
     )
@@ -344,7 +375,9 @@ async def run_all(
             gateway_failure = (
                 gateway.result() if gateway.done() and not gateway.cancelled() else None
             )
-        await asyncio.gather(watcher, feeds, database_watch, *background, return_exceptions=True)
+        await asyncio.gather(
+            watcher, polling, feeds, database_watch, *background, return_exceptions=True
+        )
         await sender.close()
         engine.dispose()
         log.info("stopped")

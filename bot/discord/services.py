@@ -14,6 +14,7 @@ from bot.app.follows import ChannelFollows
 from bot.app.imports import AgendaImports
 from bot.app.members import Members, PreferenceCache
 from bot.app.ports import AgendaSource, FeedTokenStore, MemberStore
+from bot.app.sources import SourceDesk
 from bot.app.stars import Stars
 from bot.config import Settings
 from bot.domain.zones.resolve import ZoneResolver
@@ -79,6 +80,7 @@ class UseCases:
     resolver: ZoneResolver
     clock: Clock = utc_now
     people_changed: PeopleChanged = field(default_factory=PeopleChanged)
+    sources: SourceDesk | None = None  # agendas followed from their URLs, when set up
 
     @classmethod
     def build(

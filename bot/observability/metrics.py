@@ -11,6 +11,9 @@ from prometheus_client.exposition import CONTENT_TYPE_LATEST
 from prometheus_client.registry import Collector
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
+# How a poll of a followed URL ended: new content taken, the same bytes, a 304, a fetch that
+# failed, or content that did not read cleanly.
+SOURCE_OUTCOMES = ("changed", "unchanged", "not_modified", "failed", "unreadable")
 
 
 class RequestCounts(Collector):
@@ -61,6 +64,22 @@ class Metrics:
         )
         for outcome in ("sent", "late", "failed", "skipped", "undeliverable"):
             self.reminders.labels(outcome)
+        self.source_polls = Counter(
+            "agenda_bot_source_polls",
+            "Polls of followed agenda URLs by outcome",
+            ["outcome"],
+            registry=self.registry,
+        )
+        for outcome in SOURCE_OUTCOMES:
+            self.source_polls.labels(outcome)
+        self.sources = Gauge(
+            "agenda_bot_sources", "Agenda URLs followed by this process", registry=self.registry
+        )
+        self.sources_failing = Gauge(
+            "agenda_bot_sources_failing",
+            "Followed agenda URLs whose latest poll failed (their last good version stays live)",
+            registry=self.registry,
+        )
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -180,3 +180,25 @@ class ImportedAgendaRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)  # at most MAX_BYTES
     imported_at: Mapped[datetime] = _at()
     updated_at: Mapped[datetime] = _at()
+
+
+class AgendaSourceRow(Base):
+    """An agenda followed from its URL (`/schedules add`, or the operator's `[[sources]]`,
+    kept under guild 0) and how its polling fares, so that every process shows the same state.
+    A server's last good content is its imported agenda `name`; the operator's is `data`."""
+
+    __tablename__ = "agenda_sources"
+    __table_args__ = (UniqueConstraint("guild_id", "url"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger, nullable=False)  # 0: the operator's
+    url: Mapped[str] = mapped_column(String(2000), nullable=False)
+    interval_minutes: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[str | None] = mapped_column(String(128))  # the file name it is read under
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)  # the operator's last good content
+    etag: Mapped[str | None] = mapped_column(String(512))
+    last_modified: Mapped[str | None] = mapped_column(String(64))
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    added_at: Mapped[datetime] = _at()

@@ -49,6 +49,9 @@ class HealthChecks:
 
     database: Callable[[], None] | None = None
     discord: Callable[[], str] | None = None
+    # Followed agenda URLs: how they fare; a failing one is reported, never unhealthy (its
+    # last good version stays live).
+    sources: Callable[[], dict[str, object]] | None = None
 
 
 HEALTH = web.AppKey("health", HealthChecks)
@@ -213,6 +216,8 @@ async def healthz(request: web.Request) -> web.Response:
             report["database"] = f"failing: {type(exc).__name__}"
             healthy = False
     report["discord"] = checks.discord() if checks.discord is not None else "not configured"
+    if checks.sources is not None:
+        report["sources"] = checks.sources()
     report["status"] = "ok" if healthy else "unhealthy"
     return web.Response(
         text=json.dumps(report),

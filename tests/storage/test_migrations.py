@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from bot.storage.database import make_engine, normalise_url
 from bot.storage.migrate import current, downgrade, head, newest_revision, up_to_date, upgrade
@@ -23,7 +24,7 @@ def test_upgrade_creates_every_table_and_is_idempotent(backend: str, tmp_path: P
         assert current(engine) is None
         upgrade(engine)
         upgrade(engine)
-        assert current(engine) == head() == "0003"
+        assert current(engine) == head() == "0004"
         tables = set(inspect(engine).get_table_names())
         assert set(Base.metadata.tables) <= tables
         engine.dispose()
@@ -61,7 +62,7 @@ def test_0003_renames_follow_leads_keeping_them_and_goes_back(backend: str, tmp_
             connection.execute(
                 text(FOLLOW.format(column="lead_minutes")), {"leads": "1d,15m", "at": at}
             )
-        upgrade(engine)
+        upgrade(engine, "0003")
         assert current(engine) == "0003"
         assert "leads" in _follow_columns(engine)
         assert "lead_minutes" not in _follow_columns(engine)
@@ -76,6 +77,32 @@ def test_0003_renames_follow_leads_keeping_them_and_goes_back(backend: str, tmp_
 
         upgrade(engine)  # and up again, as a deployment rolled back and forward does
         assert _leads(engine, "leads") == [(2, "1d,15m"), (3, None)]
+        engine.dispose()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_0004_adds_the_followed_urls_and_goes_back(backend: str, tmp_path: Path) -> None:
+    with database_url(backend, tmp_path) as url:
+        engine = make_engine(url)
+        upgrade(engine, "0003")
+        assert "agenda_sources" not in inspect(engine).get_table_names()
+        upgrade(engine)
+        assert current(engine) == "0004"
+        uniques = inspect(engine).get_unique_constraints("agenda_sources")
+        assert [sorted(u["column_names"]) for u in uniques] == [["guild_id", "url"]]
+        at = datetime(2026, 1, 1, tzinfo=UTC).replace(tzinfo=None)
+        insert = text(
+            "INSERT INTO agenda_sources (guild_id, url, interval_minutes, failures, added_at) "
+            "VALUES (:guild, 'https://example.org/a.md', 30, 0, :at)"
+        )
+        with engine.begin() as connection:
+            connection.execute(insert, {"guild": 1 << 60, "at": at})
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            connection.execute(insert, {"guild": 1 << 60, "at": at})
+        downgrade(engine, "0003")
+        assert "agenda_sources" not in inspect(engine).get_table_names()
+        upgrade(engine)
+        assert "agenda_sources" in inspect(engine).get_table_names()
         engine.dispose()
 
 

@@ -1,5 +1,6 @@
 """For organizers (Manage Events): /follow and /unfollow (an agenda's reminders in a channel),
-/schedules list and /schedules import (an agenda for this server only)."""
+/schedules list and /schedules import (an agenda for this server only), /schedules add and
+/schedules remove (an agenda followed from its URL, for this server only)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""/follow, /unfollow, /schedules list, /schedules import."""
+"""/follow, /unfollow, /schedules list, /schedules import, /schedules add, /schedules remove."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands
 
+from bot.app.sources import DEFAULT_INTERVAL, SHORTEST_INTERVAL, SourceStatus
 from bot.discord.errors import UserError
 from bot.discord.i18n import reply
 from bot.discord.limits import CONTENT, ECHO, clip, length
@@ -23,6 +24,26 @@ from bot.texts.problems import problem_text
 
 def _problems(diagnostics: list[Diagnostic], locale: str) -> str:
     return "\n".join(problem_text(d, locale) for d in diagnostics)
+
+
+def _source_line(interaction: discord.Interaction[Any], status: SourceStatus) -> str:
+    url = clip(status.url, ECHO)
+    when = (
+        f"<t:{int(status.checked_at.timestamp())}:R>"
+        if status.checked_at is not None
+        else reply(interaction, "source_unchecked")
+    )
+    if status.ok:
+        return reply(interaction, "source_ok", url=url, interval=status.interval_minutes, when=when)
+    return reply(
+        interaction,
+        "source_failing",
+        url=url,
+        interval=status.interval_minutes,
+        failures=status.failures,
+        error=clip(status.error or "", ECHO),
+        when=when,
+    )
 
 
 class FollowCog(commands.Cog):
@@ -96,14 +117,99 @@ class SchedulesCog(
     @app_commands.command(name=_("list"), description=_("List the agendas"))
     @app_commands.check(require_manage_events)
     async def list_schedules(self, interaction: discord.Interaction[Any]) -> None:
-        found = services(interaction).agendas.visible(interaction.guild_id)
+        box = services(interaction)
+        found = box.agendas.visible(interaction.guild_id)
+        statuses = await box.sources.statuses(interaction.guild_id) if box.sources else []
         if not found:
-            await respond(interaction, reply(interaction, "no_schedules"))
-            return
-        lines = "\n".join(
-            f"`{s.id}` — {s.title} ({len(s.sessions)}, {s.timezone_name})" for s in found
-        )
-        await respond(interaction, reply(interaction, "schedules_list", lines=lines))
+            text = reply(interaction, "no_schedules")
+        else:
+            lines = "\n".join(
+                f"`{s.id}` — {s.title} ({len(s.sessions)}, {s.timezone_name})" for s in found
+            )
+            text = reply(interaction, "schedules_list", lines=lines)
+        if statuses:
+            lines = "\n".join(_source_line(interaction, s) for s in statuses)
+            text += "\n" + reply(interaction, "sources_list", lines=lines)
+        await respond(interaction, text)
+
+    @app_commands.command(
+        name=_("add"), description=_("Follow an agenda from its URL in this server")
+    )
+    @app_commands.describe(
+        url=_("An http(s) link to a Markdown, .ics or web page agenda"),
+        interval=_("Minutes between checks (default 30, at least 5)"),
+    )
+    @app_commands.check(require_manage_events)
+    async def add_source(
+        self,
+        interaction: discord.Interaction[Any],
+        url: str,
+        interval: app_commands.Range[int, SHORTEST_INTERVAL, 24 * 60] | None = None,
+    ) -> None:
+        assert interaction.guild_id is not None
+        desk = services(interaction).sources
+        if desk is None:
+            raise UserError("sources_off")
+        url = url.strip()
+        shown = clip(url, ECHO)
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        outcome = await desk.add(interaction.guild_id, url, interval)
+        locale = str(interaction.locale)
+        if outcome.already:
+            text = reply(interaction, "source_already", url=shown)
+        elif outcome.taken is not None:
+            text = reply(
+                interaction, "source_id_taken", url=shown, schedule=clip(outcome.taken, ECHO)
+            )
+        elif not outcome.added:
+            result = outcome.result
+            errors = (
+                [d for d in result.diagnostics if d.severity is Severity.ERROR] if result else []
+            )
+            problem = _problems(errors, locale) if errors else (outcome.error or "")
+            text = reply(interaction, "source_add_failed", url=shown, problem=problem)
+        else:
+            assert outcome.result is not None
+            schedule = outcome.result.schedules[0]
+            text = reply(
+                interaction,
+                "source_added",
+                url=shown,
+                title=schedule.title,
+                sessions=len(schedule.sessions),
+                schedule=schedule.id,
+                interval=interval or DEFAULT_INTERVAL,
+            )
+        await respond(interaction, text)
+
+    @app_commands.command(
+        name=_("remove"), description=_("Stop following an agenda URL in this server")
+    )
+    @app_commands.describe(url=_("A URL this server follows"))
+    @app_commands.check(require_manage_events)
+    async def remove_source(self, interaction: discord.Interaction[Any], url: str) -> None:
+        assert interaction.guild_id is not None
+        desk = services(interaction).sources
+        if desk is None:
+            raise UserError("sources_off")
+        url = url.strip()
+        removed = await desk.remove(interaction.guild_id, url)
+        key = "source_removed" if removed else "source_unknown"
+        await respond(interaction, reply(interaction, key, url=clip(url, ECHO)))
+
+    @remove_source.autocomplete("url")
+    async def _followed(
+        self, interaction: discord.Interaction[Any], value: str
+    ) -> list[app_commands.Choice[str]]:
+        desk = services(interaction).sources
+        if desk is None or interaction.guild_id is None:
+            return []
+        statuses = await desk.statuses(interaction.guild_id)
+        return [
+            app_commands.Choice(name=clip(s.url, 100), value=s.url)
+            for s in statuses
+            if s.guild_id is not None and value.lower() in s.url.lower() and len(s.url) <= 100
+        ][:25]
 
     @app_commands.command(
         name=_("import"), description=_("Import an attached agenda for this server")
