@@ -32,6 +32,7 @@ from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.ics.revisions import DEFAULT_GRACE, Revision, advance, retire
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.source import ReadResult, read_bytes, read_paths
+from bot.domain.recurrence import DEFAULT_AHEAD, DEFAULT_BEFORE, RecurrenceError, expanded
 
 if TYPE_CHECKING:
     from bot.app.ports import ImportedAgendaStore
@@ -45,6 +46,7 @@ __all__ = [
     "AgendaLibrary",
     "Snapshot",
     "Visibility",
+    "expand_schedule",
     "visibility_of",
 ]
 
@@ -77,6 +79,10 @@ class _Accepted:
     modified: datetime
     visibility: Visibility
 
+
+# How old the window of occurrences may grow before a running library reads again (the watcher
+# asks `due_to_roll`): a week back and four months ahead stay covered with a day to spare.
+ROLL_EVERY = timedelta(days=1)
 
 Listener = Callable[[Snapshot], None]
 Install = Callable[[], None]
@@ -147,6 +153,12 @@ class AgendaLibrary:
         """The imports' marker as of the live snapshot: another one in the store means a
         server imported an agenda since (in this process or another)."""
         return self._marker
+
+    def due_to_roll(self) -> bool:
+        """Whether the live snapshot's occurrences were worked out `ROLL_EVERY` ago or more
+        (or never): a reload then brings the window of occurrences up to now."""
+        loaded = self._snapshot.loaded_at
+        return loaded is None or self.clock() - loaded >= ROLL_EVERY
 
     def subscribe(self, listener: Listener) -> None:
         """Call `listener` with each new snapshot (after every reload that changed something),
@@ -227,16 +239,21 @@ class AgendaLibrary:
                 )
         for gone in set(accepted) - seen_files:
             del accepted[gone]
-        schedules, owners = self._by_id(accepted, diagnostics)
+        read_schedules, owners = self._by_id(accepted, diagnostics)
+        schedules = {
+            i: self._expanded(s, now, accepted[owners[i]].file, diagnostics)
+            for i, s in read_schedules.items()
+        }
         first_seen = {i: accepted[key].modified for i, key in owners.items()}
         # advance and retire each return one schedule's revisions, read from the last book.
         book = live.revisions
         revisions: dict[str, Revision] = {}
-        for schedule_id, schedule in schedules.items():
+        # Calendars write a series as one event: its occurrences have no revisions of their own.
+        for schedule_id, schedule in read_schedules.items():
             revisions.update(
                 advance(
                     book,
-                    schedule,
+                    _without_occurrences(schedule),
                     now=now,
                     first_seen=first_seen[schedule_id],
                     changed_at=first_seen[schedule_id],  # the file's time: same in every process
@@ -306,6 +323,16 @@ class AgendaLibrary:
         return snapshot
 
     @staticmethod
+    def _expanded(
+        schedule: Schedule, now: datetime, file: str, diagnostics: list[Diagnostic]
+    ) -> Schedule:
+        """`schedule` with its series' occurrences from a week before `now` to four months
+        after among its sessions (see `expand_schedule`)."""
+        made, problems = expand_schedule(schedule, now - DEFAULT_BEFORE, now + DEFAULT_AHEAD, file)
+        diagnostics.extend(problems)
+        return made
+
+    @staticmethod
     def _by_id(
         accepted: Mapping[str, _Accepted], diagnostics: list[Diagnostic]
     ) -> tuple[dict[str, Schedule], dict[str, str]]:
@@ -330,3 +357,40 @@ class AgendaLibrary:
                 schedules[schedule.id] = schedule
                 owners[schedule.id] = key
         return dict(sorted(schedules.items())), owners
+
+
+def _without_occurrences(schedule: Schedule) -> Schedule:
+    """`schedule` as read: its one-off sessions only, the occurrences of its series left out."""
+    if not any(s.series_id is not None for s in schedule.sessions):
+        return schedule
+    return replace(schedule, sessions=tuple(s for s in schedule.sessions if s.series_id is None))
+
+
+def expand_schedule(
+    schedule: Schedule, start: datetime, end: datetime, file: str
+) -> tuple[Schedule, list[Diagnostic]]:
+    """`schedule` with the occurrences of its series in [start, end) among its sessions. A
+    series whose rule cannot be expanded shows no occurrence and is an error on its line
+    (in `file`); the others and the one-off sessions are kept."""
+    try:
+        return expanded(schedule, start, end), []
+    except RecurrenceError:
+        pass
+    good = []
+    problems = []
+    for series in schedule.series:
+        try:
+            expanded(replace(schedule, series=(series,)), start, end)
+        except RecurrenceError as exc:
+            problems.append(
+                Diagnostic(
+                    file,
+                    series.line,
+                    f"{series.title!r} repeats, but no occurrence of it is shown: {exc}",
+                    Severity.ERROR,
+                )
+            )
+        else:
+            good.append(series)
+    made = expanded(replace(schedule, series=tuple(good)), start, end)
+    return replace(made, series=schedule.series), problems

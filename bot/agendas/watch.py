@@ -1,11 +1,13 @@
 """Re-read the agendas whenever a file in the schedules folder changes (watchfiles), or a
-Discord server imported one (in this process or another: the database is polled)."""
+Discord server imported one (in this process or another: the database is polled), and once a day
+at least, so the occurrences of repeating sessions roll forward with time."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+from datetime import datetime, timedelta
 
 from watchfiles import Change, awatch
 
@@ -17,6 +19,7 @@ log = logging.getLogger(__name__)
 # Seconds between two looks at the imports' marker: one small query, so another process's
 # import is live here a few seconds after it was made.
 POLL_EVERY = 5.0
+ROLL_RETRY = timedelta(hours=1)
 
 
 def _is_agenda(change: Change, path: str) -> bool:
@@ -47,27 +50,38 @@ async def watch_agendas(
 
 async def poll_imports(library: AgendaLibrary, stop: asyncio.Event, every: float) -> None:
     """Every `every` seconds, read the imports' marker (in a worker thread) and reload when
-    it is not the one the live agendas were read with. A database that does not answer is
-    logged once, when it starts failing; the agendas stay as they are meanwhile."""
+    it is not the one the live agendas were read with, or when the live occurrences are a day
+    old (`AgendaLibrary.due_to_roll`). A database that does not answer is logged once, when it
+    starts failing; the agendas stay as they are meanwhile. A roll that failed is tried again an
+    hour later."""
     store = library.imports
-    if store is None:
-        return
     failing = False
+    rolled_at: datetime | None = None
     while not stop.is_set():
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=every)
         if stop.is_set():
             return
-        try:
-            marker = await asyncio.to_thread(store.marker)
-        except Exception as exc:
-            if not failing:
-                log.warning("cannot look for newly imported agendas (%s); retrying", exc)
-            failing = True
-            continue
-        failing = False
-        if marker != library.imports_marker:
-            log.info("imported agendas changed; reading them again")
+        changed = False
+        if store is not None:
+            try:
+                marker = await asyncio.to_thread(store.marker)
+            except Exception as exc:
+                if not failing:
+                    log.warning("cannot look for newly imported agendas (%s); retrying", exc)
+                failing = True
+            else:
+                failing = False
+                changed = marker != library.imports_marker
+                if changed:
+                    log.info("imported agendas changed; reading them again")
+        now = library.clock()
+        retry = rolled_at is None or now - rolled_at >= ROLL_RETRY
+        if not changed and not failing and retry and library.due_to_roll():
+            log.info("a day has passed; working out the repeating sessions again")
+            rolled_at = now
+            changed = True
+        if changed:
             await _reload(library)
 
 

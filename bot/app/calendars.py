@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -34,10 +34,14 @@ class CalendarFile:
 
 
 def session_file(snapshot: AgendaSnapshot, schedule: Schedule, session: Session) -> CalendarFile:
-    """One session to import once (`/ics session:`, the calendar button, the web download)."""
+    """One session to import once (`/ics session:`, the calendar button, the web download).
+    An occurrence of a repeating session is that one meeting, an event of its own (its own id,
+    so its own UID): importing it never brings in the whole series."""
     revision = snapshot.revisions.get(revision_key(schedule.id, session.id))
+    if session.series_id is not None:
+        session = replace(session, series_id=None, recurrence_id=None)
     return CalendarFile(
-        f"{schedule.id}-{session.id}.ics",
+        f"{schedule.id}-{session.id.replace('@', '-')}.ics",
         session_download(schedule, session, revision),
         revision.changed_at if revision is not None else None,
     )

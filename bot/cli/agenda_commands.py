@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from bot.sources.cli import PATH_OR_URL, read_arguments
+
 if TYPE_CHECKING:
     from bot.config import Settings
+    from bot.domain.agenda import Schedule
+    from bot.domain.diagnostics import Diagnostic
     from bot.domain.readers.context import ReadOptions
     from bot.domain.readers.source import ReadResult
     from bot.domain.zones.resolve import ZoneResolver
@@ -38,6 +42,51 @@ TZ_OPTION = click.option(
 )
 
 
+def _until_day(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date: write the last day to list as YYYY-MM-DD", param=param
+        ) from None
+
+
+# How far repeating sessions are listed, occurrence by occurrence.
+UNTIL_OPTION = click.option(
+    "--until",
+    metavar="YYYY-MM-DD",
+    callback=_until_day,
+    help="List the occurrences of repeating sessions up to this day, inclusive, in ZONE "
+    "(default: the next four months).",
+)
+
+
+def with_occurrences(
+    schedules: list[Schedule], tz: tzinfo, until: date | None
+) -> tuple[list[Schedule], list[Diagnostic]]:
+    """The schedules with the occurrences of their series from the start of today in `tz` up
+    to the end of `until` there (default: four months from now), and the problems of the rules
+    that could not be expanded (each on its series' line)."""
+    from bot.agendas.library import expand_schedule
+    from bot.domain.recurrence import DEFAULT_AHEAD
+
+    now = datetime.now(UTC)
+    start = datetime.combine(now.astimezone(tz).date(), time(), tz).astimezone(UTC)
+    if until is None:
+        end = now + DEFAULT_AHEAD
+    else:
+        end = datetime.combine(until + timedelta(days=1), time(), tz).astimezone(UTC)
+    made: list[Schedule] = []
+    problems: list[Diagnostic] = []
+    for schedule in schedules:
+        expanded, found = expand_schedule(schedule, start, end, schedule.source.file)
+        made.append(expanded)
+        problems.extend(found)
+    return made, problems
+
+
 def zone_option(resolver: ZoneResolver, name: str, option: str) -> tzinfo:
     from bot.domain.zones.resolve import UnknownZoneError
 
@@ -57,20 +106,20 @@ def _errors(results: list[ReadResult]) -> bool:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=PATH_OR_URL)
 @click.option("--source-tz", metavar="ZONE", help="Zone for pages that state none.")
 @click.pass_obj
-def check(settings: Settings, paths: tuple[Path, ...], source_tz: str | None) -> None:
+def check(settings: Settings, paths: tuple[Path | str, ...], source_tz: str | None) -> None:
     """Read agendas and report every problem with file:line.
 
-    PATHS are files or folders (default: schedules/). Exits 0 when every file reads cleanly
+    PATHS are files, folders or http(s) URLs (default: schedules/ and the followed
+    [[sources]]). Exits 0 when every file reads cleanly
     (warnings allowed), 1 otherwise.
     """
     from bot.domain.diagnostics import Severity
-    from bot.domain.readers.source import read_paths
 
     options = _options(settings, source_tz)
-    results = read_paths(list(paths) or [Path("schedules")], options)
+    results = read_arguments(settings, paths, options)
     if not results:
         click.echo("no agenda files found (.md, .markdown, .yaml, .yml, .ics)", err=True)
         raise SystemExit(EXIT_PROBLEMS)
@@ -95,7 +144,7 @@ def _count(n: int, noun: str) -> str:
 
 
 @click.command()
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=PATH_OR_URL)
 @TZ_OPTION
 @click.option("--source-tz", metavar="ZONE", help="Zone for pages that state none.")
 @click.option(
@@ -106,25 +155,38 @@ def _count(n: int, noun: str) -> str:
     show_default=True,
     help="Aligned text, or one JSON object for scripts.",
 )
+@UNTIL_OPTION
 @click.pass_obj
-def show(settings: Settings, path: Path, tz_name: str, source_tz: str | None, fmt: str) -> None:
-    """Show the sessions of PATH (a file or folder) in ZONE."""
+def show(
+    settings: Settings,
+    path: Path | str,
+    tz_name: str,
+    source_tz: str | None,
+    fmt: str,
+    *,
+    until: date | None = None,
+) -> None:
+    """Show the sessions of PATH (a file, a folder or an http(s) URL) in ZONE.
+
+    Repeating sessions are listed occurrence by occurrence, from today (in ZONE) up to --until
+    (default: the next four months)."""
     from bot.cli.render import as_json, as_table
-    from bot.domain.diagnostics import Diagnostic
-    from bot.domain.readers.source import read_paths
 
     options = _options(settings, source_tz)
     tz = zone_option(options.resolver, tz_name, "--tz")
-    results = read_paths([path], options)
+    results = read_arguments(settings, [path], options)
     schedules = [s for r in results for s in r.schedules]
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
+    schedules, unexpanded = with_occurrences(schedules, tz, until)
+    diagnostics.extend(unexpanded)
     if fmt == "json":
         click.echo(as_json(schedules, diagnostics, tz))
     else:
         for diagnostic in diagnostics:
             click.echo(str(diagnostic), err=True)
         click.echo(as_table(schedules, tz), nl=False)
-    raise SystemExit(EXIT_PROBLEMS if not schedules or _errors(results) else EXIT_OK)
+    failed = not schedules or _errors(results) or bool(unexpanded)
+    raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
 @click.command()

@@ -6,6 +6,7 @@ import json
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
+from bot.app.repeats import repeat_label
 from bot.domain.agenda import Schedule, Session
 from bot.domain.diagnostics import Diagnostic
 from bot.domain.zones.naming import offset_label, zone_name
@@ -38,7 +39,7 @@ def _session_json(session: Session, schedule: Schedule, tz: tzinfo) -> dict[str,
     else:
         start = session.start.astimezone(tz).isoformat()
         end = session.end.astimezone(tz).isoformat() if session.end else None
-    return {
+    shown: dict[str, Any] = {
         "id": session.id,
         "title": session.title,
         "start": start,
@@ -48,6 +49,10 @@ def _session_json(session: Session, schedule: Schedule, tz: tzinfo) -> dict[str,
         "location": session.location or schedule.venue,
         "track": session.track,
     }
+    if session.series_id is not None:  # an occurrence of a repeating session
+        shown["series"] = session.series_id
+        shown["repeats"] = repeat_label(schedule, session, "en")
+    return shown
 
 
 def as_table(schedules: list[Schedule], tz: tzinfo) -> str:
@@ -58,7 +63,10 @@ def as_table(schedules: list[Schedule], tz: tzinfo) -> str:
             f"{schedule.title}  [{schedule.id}]",
             f"organizers' zone: {schedule.timezone_name}; shown in: {zone_name(tz)}",
         ]
-        rows = [_row(session, tz) for session in schedule.sessions]
+        rows = [
+            _row(session, tz, repeat_label(schedule, session, "en"))
+            for session in schedule.sessions
+        ]
         width = max((len(r[1]) for r in rows), default=0)
         day = None
         for session, (row_day, when, text) in zip(schedule.sessions, rows, strict=True):
@@ -72,8 +80,10 @@ def as_table(schedules: list[Schedule], tz: tzinfo) -> str:
     return "\n\n".join(blocks) + ("\n" if blocks else "")
 
 
-def _row(session: Session, tz: tzinfo) -> tuple[str, str, str]:
+def _row(session: Session, tz: tzinfo, repeats: str | None = None) -> tuple[str, str, str]:
     details = [session.title]
+    if repeats is not None:
+        details.append(f"({repeats})")
     if session.speakers:
         details.append("— " + ", ".join(str(s) for s in session.speakers))
     place = " / ".join(p for p in (session.track, session.location) if p)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import logging
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from bot.cli.agenda_commands import EXIT_PROBLEMS, TZ_OPTION, zone_option
+from bot.cli.agenda_commands import (
+    EXIT_PROBLEMS,
+    TZ_OPTION,
+    UNTIL_OPTION,
+    with_occurrences,
+    zone_option,
+)
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -148,12 +154,17 @@ def db_upgrade(settings: Settings) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @TZ_OPTION
 @click.option("--all", "show_all", is_flag=True, help="Include reminders whose time has passed.")
+@UNTIL_OPTION
 @click.pass_obj
-def reminders(settings: Settings, path: Path, tz_name: str, *, show_all: bool) -> None:
+def reminders(
+    settings: Settings, path: Path, tz_name: str, *, show_all: bool, until: date | None = None
+) -> None:
     """List the reminders the agendas at PATH would get, and when (with the configured leads).
 
-    Problems in the agendas are reported as `check` reports them (file:line, on standard error);
-    exits 1 when no agenda could be read or one has an error."""
+    Each occurrence of a repeating session has its own reminders, listed from today (in ZONE)
+    up to --until (default: the next four months). Problems in the agendas are reported as
+    `check` reports them (file:line, on standard error); exits 1 when no agenda could be read
+    or one has an error."""
     from bot.config import SettingsError
     from bot.domain.diagnostics import Severity
     from bot.domain.readers.source import read_paths
@@ -173,6 +184,9 @@ def reminders(settings: Settings, path: Path, tz_name: str, *, show_all: bool) -
         for diagnostic in result.diagnostics:
             click.echo(str(diagnostic), err=True)
     schedules = [s for r in results for s in r.schedules]
+    schedules, unexpanded = with_occurrences(schedules, tz, until)
+    for diagnostic in unexpanded:
+        click.echo(str(diagnostic), err=True)
     follows = tuple(ChannelFollow(Target.operator("console"), s.id) for s in schedules)
     planned = plan_reminders(schedules, Audience(follows=follows), settings.leads)
     now = datetime.now(UTC)
@@ -191,5 +205,5 @@ def reminders(settings: Settings, path: Path, tz_name: str, *, show_all: bool) -
     if hidden:
         click.echo(f"({hidden} reminders already past; --all shows them)", err=True)
     errors = any(d.severity is Severity.ERROR for r in results for d in r.diagnostics)
-    if not schedules or errors:
+    if not schedules or errors or unexpanded:
         raise SystemExit(EXIT_PROBLEMS)

@@ -1,4 +1,8 @@
-"""An agenda as one member sees it: days in their zone, and what is on now and next."""
+"""An agenda as one member sees it: days in their zone, and what is on now and next.
+
+Occurrences of repeating sessions are sessions like the others here; a member's agenda shows
+those from their today on (a few per series), never the ones gone by, and says how each repeats.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
 from bot.domain.agenda import Schedule, Session
+
+# The occurrences of one series a member's agenda shows at most: the next few meetings.
+UPCOMING_OCCURRENCES = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,10 +30,20 @@ class Day:
     entries: tuple[Entry, ...]
 
 
-def days_for(schedule: Schedule, tz: tzinfo) -> list[Day]:
-    """The sessions grouped by the member's local date (all-day entries by their own dates)."""
+def days_for(schedule: Schedule, tz: tzinfo, today: date | None = None) -> list[Day]:
+    """The sessions grouped by the member's local date (all-day entries by their own dates).
+    With `today` (the member's date), occurrences of repeating sessions before it are left out,
+    and only the next `UPCOMING_OCCURRENCES` of each series are shown; one-off sessions all are.
+    """
     grouped: dict[date, list[Entry]] = {}
+    shown: dict[str, int] = {}
     for session in schedule.sessions:
+        if today is not None and session.series_id is not None:
+            day = session.first_day if session.all_day else session.start.astimezone(tz).date()
+            count = shown.get(session.series_id, 0)
+            if day < today or count >= UPCOMING_OCCURRENCES:
+                continue
+            shown[session.series_id] = count + 1
         organizers = session.start.astimezone(schedule.timezone).date()
         if session.all_day:
             start, end, local_day = session.start, session.end, session.first_day
@@ -57,3 +74,57 @@ def now_and_next(schedule: Schedule, now: datetime) -> tuple[list[Session], list
         return current, []
     first = min(s.start.astimezone(UTC) for s in upcoming)
     return current, [s for s in upcoming if s.start.astimezone(UTC) == first]
+
+
+@dataclass(frozen=True, slots=True)
+class Repeats:
+    """How a series repeats, in the terms a short label needs: "WEEKLY" every `interval` weeks
+    on `weekdays` (Monday 0), "DAILY", "MONTHLY", "YEARLY"; `simple` is False when the rule
+    says more than that (BYSETPOS, several months...), and a label says only that it repeats."""
+
+    frequency: str
+    interval: int
+    weekdays: tuple[int, ...]
+    simple: bool
+
+
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_PLAIN_PARTS = frozenset(("FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST"))
+
+
+def series_of(schedule: Schedule, session: Session) -> Session | None:
+    """The series `session` is an occurrence of (None for a one-off session), or the session
+    itself when it is a series."""
+    if session.repeat is not None:
+        return session
+    if session.series_id is None:
+        return None
+    return next((s for s in schedule.series if s.id == session.series_id), None)
+
+
+def repeats(series: Session) -> Repeats | None:
+    """How `series` repeats (None for a one-off session). Weekdays are read in the series' own
+    zone: the day the organizers meet."""
+    if series.repeat is None:
+        return None
+    parts: dict[str, str] = {}
+    for part in series.repeat.rule.upper().removeprefix("RRULE:").split(";"):
+        name, _, value = part.partition("=")
+        parts[name.strip()] = value.strip()
+    frequency = parts.get("FREQ", "")
+    simple = set(parts) <= _PLAIN_PARTS
+    try:
+        interval = max(1, int(parts.get("INTERVAL", "1")))
+    except ValueError:
+        interval, simple = 1, False
+    weekdays: list[int] = []
+    for day in filter(None, parts.get("BYDAY", "").split(",")):
+        if day not in _WEEKDAYS:  # "1WE", "-1FR": a day of the month
+            simple = False
+            continue
+        weekdays.append(_WEEKDAYS.index(day))
+    if frequency == "WEEKLY" and not weekdays:
+        weekdays.append(series.start.weekday())
+    elif frequency != "WEEKLY" and weekdays:
+        simple = False
+    return Repeats(frequency, interval, tuple(sorted(set(weekdays))), simple)

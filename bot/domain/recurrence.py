@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from dateutil.rrule import rrule, rrulestr
 
 from bot.domain.agenda import Recurrence, Schedule, Session
+from bot.domain.zones.local_time import midnight
 
 # Past this many occurrences in one window a rule is runaway ("FREQ=DAILY" over ten years is
 # 3,650, still fine; "FREQ=MINUTELY" is refused when read).
@@ -185,16 +186,30 @@ _LONGEST_MOVE = timedelta(days=31)
 
 
 def _occurrence(series: Session, moment: datetime) -> Session:
-    end = None if series.end is None else moment + (series.end - series.start)
     return replace(
         series,
         id=occurrence_id(series, moment),
         start=moment,
-        end=end,
+        end=_occurrence_end(series, moment),
         repeat=None,
         series_id=series.id,
         recurrence_id=moment,
     )
+
+
+def _occurrence_end(series: Session, moment: datetime) -> datetime | None:
+    """The end of the occurrence starting at `moment`: the series' exact length later, as
+    RFC 5545 says for DTEND (a 01:00-03:00 meeting on a spring-forward night ends at 04:00); an
+    all-day series keeps its days (midnight to midnight, whatever DST does in between)."""
+    if series.end is None:
+        return None
+    tz = moment.tzinfo
+    assert tz is not None
+    if series.all_day:
+        days = series.end.astimezone(tz).date() - series.start.astimezone(tz).date()
+        return midnight(moment.date() + days, tz)
+    exact = series.end.astimezone(UTC) - series.start.astimezone(UTC)
+    return (moment.astimezone(UTC) + exact).astimezone(tz)
 
 
 def expanded(schedule: Schedule, start: datetime, end: datetime) -> Schedule:

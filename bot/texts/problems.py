@@ -47,6 +47,129 @@ PROBLEMS_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "未找到日程：页面既没有活动日期，也没有议程时间",
         ),
         (r"event (.+) has no session that could be read", "活动 {0} 中没有可读取的议程"),
+        # HTML pages.
+        (r"not an HTML document \((.+)\)", "不是 HTML 文档（{0}）"),
+        (
+            r"the table has more than (\d+) cells \(its spans counted\); the rows from here on "
+            r"are not read",
+            "表格超过 {0} 个单元格（合并单元格计算在内）；从这里起的行未读取",
+        ),
+        # Recurring meetings ("every Wednesday at 5pm UTC", `repeat:` in YAML).
+        (r"(.+); recurring meeting not imported", "{0}；该周期性会议未导入"),
+        (
+            r"(.+) does not say which weeks: add the date of one meeting \((.+)\)",
+            "{0} 没有说明是哪几周：请写上某一次会议的日期（例如 {1}）",
+        ),
+        (
+            r"(.+) gives no time of day \((.+)\)",
+            "{0} 没有写明几点开会（例如 {1}）",
+        ),
+        (r"(.+) gives no time of day", "{0} 没有写明几点开会"),
+        (
+            r"(.+) mixes weekdays and weekdays of the month",
+            "{0} 混用了每周的星期几和每月第几个星期几",
+        ),
+        (r"day (\d+) of the month does not exist", "每月不存在第 {0} 天"),
+        (r"(.+): say which day of the month \((.+)\)", "{0}：请说明是每月哪一天（例如 {1}）"),
+        (
+            r"(.+): say which day of the week \((.+)\) or the date of one meeting",
+            "{0}：请说明是星期几（例如 {1}）或写上某一次会议的日期",
+        ),
+        (r"the last date (.+) needs a year", "最后日期 {0} 需要写明年份"),
+        (
+            r"(.+): times of day with different minutes \((.+)\); write one line each",
+            "{0}：几个开会时间的分钟不同（{1}）；请每个时间各写一行",
+        ),
+        (
+            r"(.+) may mean every other week or the second (.+) of each month; write (.+) or (.+)",
+            "{0} 既可能是隔周，也可能是每月第二个 {1}；请写成 {2} 或 {3}",
+        ),
+        (r"(.+) never meets; not imported", "{0} 从不开会；未导入"),
+        (
+            r"(.+) is not a day the meeting is on; the first meeting is (\S+)",
+            "{0} 不是开会的日子；第一次会议是 {1}",
+        ),
+        (
+            r"(.+) \((\S+)\) is not a day the meeting is on; nothing skipped",
+            "{0}（{1}）不是开会的日子；没有跳过任何会议",
+        ),
+        (
+            r"(.+) has no year; skipped on (\S+) only \(write the year\)",
+            "{0} 没有年份；只跳过 {1} 这一次（请写明年份）",
+        ),
+        (
+            r"end (\S+) is before start (\S+); the meeting is read without an end",
+            "结束时间 {0} 早于开始时间 {1}；会议按没有结束时间读取",
+        ),
+        (r"(.+): not clear what this date is for; ignored", "{0}：不清楚这个日期的用途；已忽略"),
+        (
+            r"repeat (.+) is neither an RRULE \((.+)\) nor a recurrence in words \((.+)\)",
+            "repeat {0} 既不是 RRULE（{1}），也不是文字写的重复规则（{2}）",
+        ),
+        (
+            r"repeat (.+) does not say which weeks: give `start` \(or `date`\) the date of one "
+            r"meeting",
+            "repeat {0} 没有说明是哪几周：请在 `start`（或 `date`）中写上某一次会议的日期",
+        ),
+        (r"repeat (.+) never meets", "repeat {0} 从不开会"),
+        (
+            r"repeat: (\S+) is not a day (.+) meets; the first meeting is (\S+)",
+            "repeat：{0} 不是 {1} 开会的日子；第一次会议是 {2}",
+        ),
+        (
+            r"repeat says (\S+) but start is (\S+); give the time in `start` only",
+            "repeat 写的是 {0}，而 start 是 {1}；请只在 `start` 中写时间",
+        ),
+        (
+            r"except: (.+) is not a meeting of (.+); nothing skipped",
+            "except：{0} 不是 {1} 的一次会议；没有跳过任何会议",
+        ),
+        (r"repeat (.+) does not read as an RRULE: (.+)", "repeat {0} 不是有效的 RRULE：{1}"),
+        (r"repeat: (.+)", "repeat：{0}"),
+        (
+            r"(.+) is not an RRULE \(NAME=VALUE parts separated by ';'\)",
+            "{0} 不是 RRULE（应为用 ';' 分隔的 NAME=VALUE）",
+        ),
+        (r"(.+) has no FREQ", "{0} 没有 FREQ"),
+        (
+            r"(.+): FREQ=(\S+) is not for meetings \(DAILY, WEEKLY, MONTHLY or YEARLY\)",
+            "{0}：FREQ={1} 不适用于会议（请用 DAILY、WEEKLY、MONTHLY 或 YEARLY）",
+        ),
+        (r"(.+) does not read as an RRULE: (.+)", "{0} 不是有效的 RRULE：{1}"),
+        # Recurring events in .ics files (RRULE, EXDATE, RDATE, RECURRENCE-ID).
+        (r"RRULE is given (\d+) times; the first is read", "RRULE 写了 {0} 次；只读取第一个"),
+        (
+            r"RDATE (.+) is a PERIOD; only dates and date-times are read, so it is left out",
+            "RDATE {0} 是时间段（PERIOD）；只读取日期和日期时间，已忽略",
+        ),
+        (
+            r"RECURRENCE-ID: no recurring event with UID (.+) in this calendar; "
+            r"read as a single event",
+            "RECURRENCE-ID：日历中没有 UID 为 {0} 的周期性活动；按单次活动读取",
+        ),
+        (
+            r"RECURRENCE-ID (.+) is not an occurrence of its recurring event; "
+            r"this change is left out",
+            "RECURRENCE-ID {0} 不是其周期性活动的某一次；这项改动已忽略",
+        ),
+        (
+            r"RECURRENCE-ID (.+) is changed twice; the first is kept",
+            "RECURRENCE-ID {0} 被改动了两次；保留第一次",
+        ),
+        (
+            r"RANGE=THISANDFUTURE: only this one occurrence is changed",
+            "RANGE=THISANDFUTURE：只改动这一次",
+        ),
+        (
+            r"a second recurring event with UID (.+); read on its own",
+            "第二个 UID 为 {0} 的周期性活动；单独读取",
+        ),
+        (
+            r"a recurring event must start between the years (\d+) and (\d+) \(DTSTART (\S+)\)",
+            "周期性活动必须在 {0} 年到 {1} 年之间开始（DTSTART {2}）",
+        ),
+        (r"more than (\d+) occurrences in one window", "一个时间段内超过 {0} 次"),
+        (r"RRULE (.*): (.+)", "RRULE {0}：{1}"),
         (r"not a valid iCalendar file: (.+)", "不是有效的 iCalendar 文件：{0}"),
         (r"no event could be read from this calendar", "无法从该日历中读取任何活动"),
         (r"event skipped: (.+)", "已跳过活动：{0}"),

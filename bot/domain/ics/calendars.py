@@ -1,4 +1,11 @@
-"""Schedules to iCalendar bytes: feeds (subscribed) and downloads (one session, imported once)."""
+"""Schedules to iCalendar bytes: feeds (subscribed) and downloads (one session, imported once).
+
+A recurring session (a series) is one VEVENT with RRULE, EXDATE and RDATE; an occurrence changed
+on its own is a VEVENT with the series' UID and RECURRENCE-ID. The occurrences an agenda holds
+among its sessions once expanded (`series_id` set) are not written as events of their own: they
+are the series'. Only where one occurrence is asked for alone (a download, a starred occurrence
+in a personal feed) is it written as a standalone event with its own UID.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +16,12 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
-from icalendar.prop import vDuration
+from icalendar.prop import vDuration, vRecur
 
 from bot.domain.agenda import Schedule, Session
 from bot.domain.ics.revisions import Revision, revision_key
 from bot.domain.ics.timezones import vtimezone, window
+from bot.domain.recurrence import RecurrenceError, check_rule, occurrence_starts
 
 PRODID = "-//agenda-bot//agenda-bot//EN"
 REFRESH_INTERVAL = timedelta(hours=6)
@@ -51,13 +59,14 @@ def feed_calendar(
     calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
     chosen = list(schedules)
     zones = {s.timezone_name for s in chosen if isinstance(s.timezone, ZoneInfo)}
+    # Clients that follow X-WR-TIMEZONE repeat a series written in UTC on that zone's wall
+    # clock (an hour off for half the year): no hint when a series is in another zone.
+    zones |= {_iana(s.start.tzinfo) or "UTC" for c in chosen for s in c.series}
     if len(zones) == 1:
         calendar.add("x-wr-timezone", next(iter(zones)))  # a hint for Google; never relied on
-    entries = []
+    entries: list[tuple[Schedule, _Entry]] = []
     for schedule in chosen:
-        for revision in _revisions_of(schedule, revisions):
-            if include is None or include(schedule.id, revision.session.id):
-                entries.append((schedule, revision))
+        entries.extend((schedule, entry) for entry in _entries_of(schedule, revisions, include))
     return _serialize(calendar, entries, alarm=None)
 
 
@@ -73,7 +82,8 @@ def session_download(
     calendar = _calendar()
     if revision is None:
         revision = Revision(schedule.id, session, "", 0, _default_stamp(session))
-    return _serialize(calendar, [(schedule, revision)], alarm=alarm)
+    role = _SERIES if revision.session.repeat is not None else _ALONE
+    return _serialize(calendar, [(schedule, _Entry(revision, role))], alarm=alarm)
 
 
 def _calendar() -> Calendar:
@@ -84,15 +94,81 @@ def _calendar() -> Calendar:
     return calendar
 
 
-def _revisions_of(schedule: Schedule, revisions: Mapping[str, Revision]) -> list[Revision]:
-    """The schedule's sessions as revisions (stamped now-free defaults when none are known),
-    followed by its cancelled sessions."""
-    found = []
-    for session in schedule.sessions:
-        revision = revisions.get(revision_key(schedule.id, session.id))
-        found.append(revision or Revision(schedule.id, session, "", 0, _default_stamp(session)))
-    found.extend(r for r in revisions.values() if r.schedule_id == schedule.id and r.cancelled)
+# What a VEVENT is: a plain event (a one-off session, or one occurrence standing alone), a
+# series (RRULE), or one changed occurrence of a series (its UID and RECURRENCE-ID).
+_ALONE = "alone"
+_SERIES = "series"
+_OVERRIDE = "override"
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    revision: Revision
+    role: str = _ALONE
+    recurrence: date | datetime | None = None  # an override's RECURRENCE-ID, as written
+    series_zone: str | None = None  # the zone its series is written in (None: UTC or dates)
+
+
+def _entries_of(
+    schedule: Schedule, revisions: Mapping[str, Revision], include: Include | None
+) -> list[_Entry]:
+    """The VEVENTs of a schedule that `include` keeps: its one-off sessions, its series whole
+    (with their overrides), occurrences kept one by one (a starred occurrence of a series not
+    kept whole) on their own, and its cancelled sessions and series still in their grace
+    period. Materialised occurrences never count as events of their own."""
+
+    def kept(session: Session) -> bool:
+        return include is None or include(schedule.id, session.id)
+
+    def revision_of(session: Session) -> Revision:
+        known = revisions.get(revision_key(schedule.id, session.id))
+        return known or Revision(schedule.id, session, "", 0, _default_stamp(session))
+
+    found = [_Entry(revision_of(s)) for s in schedule.sessions if s.series_id is None and kept(s)]
+    whole = {s.id: s for s in schedule.series if kept(s)}
+    found.extend(_Entry(revision_of(s), _SERIES) for s in whole.values())
+    live = {i for i, s in whole.items() if not revision_of(s).cancelled}
+    for override in schedule.overrides:
+        series = whole.get(override.series_id or "")
+        if series is not None and series.id in live and override.recurrence_id is not None:
+            found.append(_override_entry(revision_of(override), series, override.recurrence_id))
+    if include is not None:
+        for session in schedule.sessions:
+            if session.series_id is not None and session.series_id not in whole and kept(session):
+                found.append(_Entry(_occurrence_revision(schedule, session, revisions)))
+    written = {e.revision.key for e in found}
+    for revision in revisions.values():
+        session = revision.session
+        if (
+            revision.schedule_id == schedule.id
+            and revision.cancelled
+            and revision.key not in written
+            and session.series_id is None
+            and kept(session)
+        ):
+            found.append(_Entry(revision, _SERIES if session.repeat is not None else _ALONE))
     return found
+
+
+def _override_entry(revision: Revision, series: Session, recurrence_id: datetime) -> _Entry:
+    """An override, its RECURRENCE-ID written as its series' DTSTART is: a date for an all-day
+    series, else in the series' zone (TZID) or in UTC."""
+    local = recurrence_id.astimezone(series.start.tzinfo)
+    if series.all_day:
+        return _Entry(revision, _OVERRIDE, local.date())
+    return _Entry(revision, _OVERRIDE, _when(local), _iana(series.start.tzinfo))
+
+
+def _occurrence_revision(
+    schedule: Schedule, occurrence: Session, revisions: Mapping[str, Revision]
+) -> Revision:
+    """One occurrence written alone: SEQUENCE and stamp of its override if it has one, else of
+    its series (occurrences have no revisions of their own)."""
+    for key in (occurrence.id, occurrence.series_id or ""):
+        known = revisions.get(revision_key(schedule.id, key))
+        if known is not None and not known.cancelled:
+            return Revision(schedule.id, occurrence, "", known.sequence, known.changed_at)
+    return Revision(schedule.id, occurrence, "", 0, _default_stamp(occurrence))
 
 
 def _default_stamp(session: Session) -> datetime:
@@ -103,7 +179,7 @@ def _default_stamp(session: Session) -> datetime:
 
 def _serialize(
     calendar: Calendar,
-    entries: list[tuple[Schedule, Revision]],
+    entries: list[tuple[Schedule, _Entry]],
     alarm: timedelta | None,
 ) -> bytes:
     """The calendar's bytes: its own properties and VTIMEZONEs, then every VEVENT in start order.
@@ -113,29 +189,96 @@ def _serialize(
     what changed.
     """
     spans: dict[str, list[date]] = {}
-    events: list[tuple[datetime, str, bytes]] = []
-    for schedule, revision in entries:
-        session = revision.session
+    events: list[tuple[datetime, str, int, bytes]] = []
+    for schedule, entry in entries:
+        session = entry.revision.session
         zone = _iana(session.start.tzinfo)
         if zone is not None and not session.all_day:
             days = spans.setdefault(zone, [])
-            days.append(session.start.astimezone(ZoneInfo(zone)).date())
-            if session.end is not None:
-                days.append(session.end.astimezone(ZoneInfo(zone)).date())
+            days.extend(_dates_shown(session, entry.role, ZoneInfo(zone)))
+        if entry.series_zone is not None:
+            assert isinstance(entry.recurrence, datetime)
+            spans.setdefault(entry.series_zone, []).append(entry.recurrence.date())
         facts = _Facts(schedule.id, schedule.title, schedule.venue, schedule.url)
         data = (
-            _event_bytes(facts, revision, alarm)
-            if revision.fingerprint
-            else _event(facts, revision, alarm).to_ical()
+            _event_bytes(facts, entry, alarm)
+            if entry.revision.fingerprint
+            else _event(facts, entry, alarm).to_ical()
         )
-        events.append((session.start, uid(schedule.id, session.id), data))
+        order = 1 if entry.role == _OVERRIDE else 0
+        events.append((session.start, _uid_of(schedule.id, entry), order, data))
     for zone in sorted(spans):
         first, last = window(min(spans[zone]), max(spans[zone]))
         calendar.add_component(vtimezone(zone, first, last))
     head = bytes(calendar.to_ical())
     assert head.endswith(_END)
-    events.sort(key=lambda item: (item[0], item[1]))
-    return b"".join([head[: -len(_END)], *(data for _, _, data in events), _END])
+    events.sort(key=lambda item: (item[0], item[1], item[2]))
+    return b"".join([head[: -len(_END)], *(data for _, _, _, data in events), _END])
+
+
+def _uid_of(schedule_id: str, entry: _Entry) -> str:
+    session = entry.revision.session
+    if entry.role == _OVERRIDE and session.series_id is not None:
+        return uid(schedule_id, session.series_id)
+    return uid(schedule_id, session.id)
+
+
+# An open-ended series' VTIMEZONE lists the zone's changes at least this far from its first start,
+# and at least up to the end of _OPEN_END: clients keep the last listed offset after that.
+_OPEN_YEARS = 10
+_OPEN_END = date(2037, 12, 31)
+
+
+def _dates_shown(session: Session, role: str, zone: ZoneInfo) -> list[date]:
+    """The days a VTIMEZONE must cover for this VEVENT: its start and end, and for a series every
+    day its rule can reach (up to UNTIL or COUNT, or years ahead when the rule has no end), its
+    EXDATEs and RDATEs."""
+    days = [session.start.astimezone(zone).date()]
+    if session.end is not None:
+        days.append(session.end.astimezone(zone).date())
+    repeat = session.repeat
+    if role != _SERIES or repeat is None:
+        return days
+    days.extend(m.astimezone(zone).date() for m in (*repeat.exdates, *repeat.rdates))
+    last = _rule_end(session)
+    if last is None:
+        first = days[0]
+        last = max(date(min(first.year + _OPEN_YEARS, 9999), 12, 31), _OPEN_END)
+    days.append(last)
+    return days
+
+
+@lru_cache(maxsize=4096)
+def _rule_end(series: Session) -> date | None:
+    """The day of the last occurrence the rule may give (in UTC: the window has a week's
+    margin), None when it never ends."""
+    assert series.repeat is not None
+    parts = _rule_parts(series)
+    if "UNTIL" in parts:
+        return _until(parts["UNTIL"]).date()
+    if "COUNT" in parts:
+        far = series.start + timedelta(days=366 * 200)
+        try:
+            starts = occurrence_starts(series, series.start, far)
+        except (RecurrenceError, OverflowError):
+            return None
+        return starts[-1].astimezone(UTC).date() if starts else None
+    return None
+
+
+def _rule_parts(series: Session) -> dict[str, str]:
+    """The series' rule as `check_rule` normalises it (UNTIL in UTC), by part name."""
+    assert series.repeat is not None
+    try:
+        rule = check_rule(series.repeat.rule, series.start)
+    except RecurrenceError:
+        rule = series.repeat.rule.upper()
+    return {name: value for name, _, value in (p.partition("=") for p in rule.split(";")) if name}
+
+
+def _until(value: str) -> datetime:
+    """UNTIL as `check_rule` writes it (UTC, 20261231T235959Z)."""
+    return datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
 
 
 _END = b"END:VCALENDAR\r\n"
@@ -157,8 +300,8 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=50_000)
-def _event_bytes(facts: _Facts, revision: Revision, alarm: timedelta | None) -> bytes:
-    return bytes(_event(facts, revision, alarm).to_ical())
+def _event_bytes(facts: _Facts, entry: _Entry, alarm: timedelta | None) -> bytes:
+    return bytes(_event(facts, entry, alarm).to_ical())
 
 
 def _iana(tz: tzinfo | None) -> str | None:
@@ -172,10 +315,13 @@ def _when(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _event(schedule: _Facts, revision: Revision, alarm: timedelta | None) -> Event:
+def _event(schedule: _Facts, entry: _Entry, alarm: timedelta | None) -> Event:
+    revision = entry.revision
     session = revision.session
     event = Event()
-    event.add("uid", uid(schedule.id, session.id))
+    event.add("uid", _uid_of(schedule.id, entry))
+    if entry.role == _OVERRIDE and entry.recurrence is not None:
+        event.add("recurrence-id", entry.recurrence)
     event.add("dtstamp", revision.changed_at)
     event.add("last-modified", revision.changed_at)
     event.add("sequence", revision.sequence)
@@ -187,6 +333,8 @@ def _event(schedule: _Facts, revision: Revision, alarm: timedelta | None) -> Eve
         event.add("dtstart", _when(session.start))
         if session.end is not None:
             event.add("dtend", _when(session.end))
+    if entry.role == _SERIES and session.repeat is not None:
+        _add_repeat(event, session)
     event.add("status", "CANCELLED" if revision.cancelled else "CONFIRMED")
     location = ", ".join(p for p in (session.location, schedule.venue) if p)
     if location:
@@ -206,6 +354,29 @@ def _event(schedule: _Facts, revision: Revision, alarm: timedelta | None) -> Eve
         reminder.add("trigger", -alarm)
         event.add_component(reminder)
     return event
+
+
+def _add_repeat(event: Event, series: Session) -> None:
+    """RRULE, EXDATE and RDATE, each written as DTSTART is: dates for an all-day series (UNTIL
+    too), else in the series' zone (TZID) or in UTC, with UNTIL in UTC as RFC 5545 asks."""
+    repeat = series.repeat
+    assert repeat is not None
+    zone = series.start.tzinfo
+    parts = _rule_parts(series)
+    if series.all_day and parts.get("UNTIL", "").endswith("Z"):
+        parts["UNTIL"] = f"{_until(parts['UNTIL']).astimezone(zone):%Y%m%d}"
+    event.add("rrule", vRecur.from_ical(";".join(f"{k}={v}" for k, v in parts.items())))
+    for name, moments in (("exdate", repeat.exdates), ("rdate", repeat.rdates)):
+        if not moments:
+            continue
+        local = sorted((m.astimezone(zone) for m in moments), key=lambda m: m.timestamp())
+        if series.all_day:
+            event.add(name, [m.date() for m in local])
+        elif name == "rdate":
+            # RDATEs in UTC: libical's expansion reads an RDATE's TZID as UTC.
+            event.add(name, [m.astimezone(UTC) for m in local])
+        else:
+            event.add(name, [_when(m) for m in local])
 
 
 def _description(schedule: _Facts, session: Session, url: str | None) -> str:

@@ -4,6 +4,12 @@ A revision remembers a session's fingerprint, its SEQUENCE and when it last chan
 new reading of a schedule through `advance` gives the next revisions: an unchanged session keeps
 everything (so the .ics bytes stay identical), a changed one gets SEQUENCE + 1 and a new stamp, a
 removed one is kept as cancelled (SEQUENCE + 1) for a grace period, then dropped.
+
+Recurring meetings: a series has one revision (its fingerprint covers the rule, EXDATEs and
+RDATEs), and so has each override. The occurrences an expanded agenda holds among its sessions
+have none: they come and go as the window of time rolls on, and must never turn into cancelled
+events or new SEQUENCEs. An override that is gone is dropped, not cancelled: a cancelled
+RECURRENCE-ID event would cancel the occurrence, which is back where its rule puts it.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.domain.agenda import Link, Schedule, Session, SessionKind, Speaker
+from bot.domain.agenda import Link, Recurrence, Schedule, Session, SessionKind, Speaker
 from bot.domain.zones.naming import fixed_offset
 
 DEFAULT_GRACE = timedelta(days=14)
@@ -81,7 +87,7 @@ def advance(
     first_seen = _second(first_seen)
     previous = {k: r for k, r in book.items() if r.schedule_id == schedule.id}
     result: dict[str, Revision] = {}
-    for session in schedule.sessions:
+    for session in tracked(schedule):
         key = revision_key(schedule.id, session.id)
         print_ = fingerprint(session, schedule)
         old = previous.get(key)
@@ -96,12 +102,21 @@ def advance(
     return result
 
 
+def tracked(schedule: Schedule) -> list[Session]:
+    """The sessions that have revisions: one-off sessions, series and overrides (materialised
+    occurrences, `series_id` set among the sessions, have none)."""
+    one_off = [s for s in schedule.sessions if s.series_id is None]
+    return [*one_off, *schedule.series, *schedule.overrides]
+
+
 def _cancelled(
     gone: Mapping[str, Revision], now: datetime, grace: timedelta, stamp: datetime | None = None
 ) -> dict[str, Revision]:
     """Sessions no longer in their agenda: cancelled once (SEQUENCE + 1), kept for `grace`."""
     kept: dict[str, Revision] = {}
     for key, old in gone.items():
+        if old.session.series_id is not None:
+            continue  # an override or an occurrence: never a cancelled event
         if old.removed_at is None:
             kept[key] = replace(
                 old, sequence=old.sequence + 1, changed_at=stamp or now, removed_at=now
@@ -135,7 +150,25 @@ def session_to_json(session: Session) -> dict[str, Any]:
         "links": [[link.url, link.label] for link in session.links],
         "description": session.description,
         "line": session.line,
+        **_recurrence_to_json(session),
     }
+
+
+def _recurrence_to_json(session: Session) -> dict[str, Any]:
+    """The recurrence fields, only when set (so a one-off session's JSON and fingerprint stay
+    what they were before series existed)."""
+    data: dict[str, Any] = {}
+    if session.repeat is not None:
+        data["repeat"] = {
+            "rule": session.repeat.rule,
+            "exdates": [m.isoformat() for m in session.repeat.exdates],
+            "rdates": [m.isoformat() for m in session.repeat.rdates],
+        }
+    if session.series_id is not None:
+        data["series_id"] = session.series_id
+    if session.recurrence_id is not None:
+        data["recurrence_id"] = session.recurrence_id.isoformat()
+    return data
 
 
 def session_from_json(data: Mapping[str, Any]) -> Session:
@@ -155,6 +188,19 @@ def session_from_json(data: Mapping[str, Any]) -> Session:
         links=tuple(Link(url, label) for url, label in data["links"]),
         description=data["description"],
         line=data["line"],
+        repeat=_repeat_from_json(data.get("repeat"), zone),
+        series_id=data.get("series_id"),
+        recurrence_id=_moment(data["recurrence_id"], zone) if data.get("recurrence_id") else None,
+    )
+
+
+def _repeat_from_json(data: Mapping[str, Any] | None, zone: ZoneInfo | None) -> Recurrence | None:
+    if data is None:
+        return None
+    return Recurrence(
+        data["rule"],
+        tuple(_moment(m, zone) for m in data["exdates"]),
+        tuple(_moment(m, zone) for m in data["rdates"]),
     )
 
 

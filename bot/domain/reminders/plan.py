@@ -130,7 +130,9 @@ def plan_reminders(
     Channel-like follows get each session at each lead, and the event's first session at the
     event lead. Members get DMs for sessions they starred, and for every session of schedules
     they follow when they opted in, at their own lead; members whose DMs are closed get none.
-    All-day entries get the event reminder only.
+    All-day entries get the event reminder only. Each occurrence of a repeating session is a
+    session of its own (its own id and start, so its own keys); the event reminder is for the
+    first one-off session: a repeating meeting gets its session reminders only.
     """
     planned: list[PlannedReminder] = []
     by_id = {s.id: s for s in schedules}
@@ -148,8 +150,8 @@ def plan_reminders(
                         follow.target, schedule, session, ReminderKind.SESSION, lead, follow=follow
                     )
                 )
-        if leads.event is not None:
-            first = schedule.sessions[0]
+        first = next((s for s in schedule.sessions if s.series_id is None), None)
+        if leads.event is not None and first is not None:
             planned.append(
                 _planned(
                     follow.target, schedule, first, ReminderKind.EVENT, leads.event, follow=follow

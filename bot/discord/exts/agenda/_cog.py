@@ -11,6 +11,7 @@ from discord.app_commands import locale_str as _
 from discord.ext import commands
 
 from bot.app.agendas import session_key
+from bot.app.repeats import repeat_label
 from bot.delivery.formats.discord_markup import discord_time
 from bot.discord.buttons import CalendarButton, StarButton
 from bot.discord.errors import UserError
@@ -45,7 +46,8 @@ def agenda_embed(
     current, upcoming = now_and_next(schedule, now)
     embed = discord.Embed(title=schedule.title, url=schedule.url)
     shown = 0
-    for day in days_for(schedule, tz or schedule.timezone):
+    zone = tz or schedule.timezone
+    for day in days_for(schedule, zone, now.astimezone(zone).date()):
         if only_day is not None and day.day != only_day:
             continue
         lines = []
@@ -54,7 +56,9 @@ def agenda_embed(
             start = _agenda_time(entry, tz)
             other = f" ↪ {entry.organizers_day:%m-%d}" if entry.other_day and tz is not None else ""
             title = f"**{entry.session.title}**" if mark else entry.session.title
-            lines.append(f"{mark}{start} {title}{other}")
+            label = repeat_label(schedule, entry.session, locale)
+            again = f" · 🔁 {label}" if label else ""
+            lines.append(f"{mark}{start} {title}{again}{other}")
         value = clip("\n".join(lines), FIELD_VALUE)
         embed.add_field(name=day_heading(day.day, locale), value=value or "—", inline=False)
         shown += 1
@@ -133,16 +137,16 @@ class AgendaCog(commands.Cog):
             for s in current
             if s.end
         ]
-        lines += [
-            reply(
+        for s in upcoming:
+            line = reply(
                 interaction,
                 "next_line",
                 title=s.title,
                 relative=discord_time(s.start, "R"),
                 when=when(s.start, tz, locale),
             )
-            for s in upcoming
-        ]
+            label = repeat_label(chosen, s, locale)
+            lines.append(f"{line} · 🔁 {label}" if label else line)
         footer = "" if tz is not None else "\n" + reply(interaction, "agenda_footer_nozone")
         text = "\n".join(lines) or reply(interaction, "next_none", title=chosen.title)
         await respond(interaction, clip(text, CONTENT - length(footer)) + footer)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.domain.agenda import Schedule
 from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.markdown.blocks import Line, Table
 from bot.domain.readers.markdown.front_matter import (
     FrontMatter,
     FrontMatterError,
@@ -24,6 +25,18 @@ def read_markdown(
         diagnostics.error(exc.line, str(exc))
         front = _without_front_matter(text)
     return PageReader(front, diagnostics, options, stem).read()
+
+
+def read_blocks(
+    blocks: list[Line | Table],
+    front: FrontMatter,
+    diagnostics: Diagnostics,
+    options: ReadOptions,
+    stem: str,
+) -> list[Schedule]:
+    """Every schedule a page describes, given as blocks already made (a rendered page's), with
+    `front` saying what its front matter would (its body is the page's text)."""
+    return PageReader(front, diagnostics, options, stem, blocks).read()
 
 
 def _without_front_matter(text: str) -> FrontMatter:

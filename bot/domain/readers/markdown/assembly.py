@@ -20,6 +20,7 @@ from bot.domain.agenda import (
     text_key,
     unique_ids,
 )
+from bot.domain.diagnostics import Severity
 from bot.domain.readers.markdown.drafts import (
     Draft,
     EventDraft,
@@ -29,6 +30,7 @@ from bot.domain.readers.markdown.drafts import (
     text_field,
 )
 from bot.domain.readers.markdown.kinds import kind_of
+from bot.domain.readers.markdown.recurring import RecurringDraft
 from bot.domain.readers.markdown.session_ends import Built, fill_ends, without_closing_markers
 from bot.domain.zones.local_time import elapsed, localize, midnight, same_instant, shift
 from bot.domain.zones.naming import zone_name
@@ -49,8 +51,21 @@ class Assembler:
         self.resolver = page.resolver
 
     def build(self) -> list[Schedule]:
-        events = [e for e in self.page.events if e.sessions or e.first_day or e.start]
+        recurring = self.page.recurring
+        events = [
+            e
+            for e in self.page.events
+            if e.sessions or e.first_day or e.start or recurring.usable(e)
+        ]
         if not events:
+            without_time = recurring.drafts[0] if recurring.drafts else None
+            if without_time is not None:
+                self.diag.error(
+                    without_time.line,
+                    f'{without_time.text.strip()!r} gives no time of day ("every Wednesday at '
+                    '17:00 UTC"); recurring meeting not imported',
+                )
+                return []
             self.diag.error(0, "no agenda found: the page gives no event date and no session times")
             return []
         keys = [
@@ -67,19 +82,26 @@ class Assembler:
         return schedules
 
     def _schedule(self, event: EventDraft, key: str, *, several: bool) -> Schedule | None:
-        tz = self.page.zones.zone_for(event)
+        tz = self.page.zones.zone_for(event, self.page.recurring.first_day(event))
         # One event: the page's title. Several: each its own heading, or the page's and its date.
         if several:
             title = event.heading or self.page.page_title or self.page.stem
             if event.heading is None and event.first_day:
                 title = f"{title} ({event.first_day.isoformat()})"
         else:
-            title = self.page.page_title or event.heading or self.page.stem
-        drafts = event.sessions or self._event_as_session(event, title)
+            named = next((d.title for d in self.page.recurring.usable(event) if d.title), None)
+            title = self.page.page_title or event.heading or named or self.page.stem
+        recurring = self.page.recurring.for_event(event)
+        drafts = event.sessions
+        if not drafts and not _dates_only_a_recurrence(event, recurring):
+            drafts = self._event_as_session(event, title)
         sessions = self._sessions(event, drafts, tz)
         self._check_alternates(event, tz)
-        if not sessions:
-            self.diag.error(event.line, f"event {title!r} has no session that could be read")
+        series = self.page.recurring.series(event, tz, title, {s.id for s in sessions})
+        if not sessions and not series:
+            told = {d.line for d in self.diag.items if d.severity is Severity.ERROR}
+            if not any(d.line in told for d in recurring):
+                self.diag.error(event.line, f"event {title!r} has no session that could be read")
             return None
         return Schedule(
             id=slugify(key) or key,
@@ -90,6 +112,7 @@ class Assembler:
             description=text_field(self.page.fields, ("description", "summary")),
             url=text_field(self.page.fields, _URL_FIELDS),
             venue=event.venue or text_field(self.page.fields, _VENUE_FIELDS),
+            series=tuple(series),
         )
 
     def _event_as_session(self, event: EventDraft, title: str) -> list[Draft]:
@@ -299,6 +322,12 @@ def clean_title(title: str) -> str:
     """A session's title without a numbering label in front."""
     cleaned = _ORDINAL_LABEL.sub("", title).strip()
     return cleaned or title
+
+
+def _dates_only_a_recurrence(event: EventDraft, recurring: list[RecurringDraft]) -> bool:
+    """ "When: every other Tuesday; next: 2024-10-08" dated the event: that date is the series'
+    first meeting, not a meeting of its own."""
+    return any(not d.consumed and d.line == event.stated_line for d in recurring)
 
 
 def _after_midnight(drafts: list[Draft]) -> set[int]:

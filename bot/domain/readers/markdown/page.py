@@ -31,6 +31,7 @@ from bot.domain.readers.markdown.front_fields import FrontFields
 from bot.domain.readers.markdown.front_matter import FrontMatter
 from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, is_day_label
 from bot.domain.readers.markdown.page_facts import PageFacts
+from bot.domain.readers.markdown.recurring import RecurringLines
 from bot.domain.readers.markdown.session_lines import (
     SessionLines,
     bad_time_at_start,
@@ -62,9 +63,15 @@ class PageReader:
     """Reads one page. Create one per file; call `read` once."""
 
     def __init__(
-        self, front: FrontMatter, diagnostics: Diagnostics, options: ReadOptions, stem: str
+        self,
+        front: FrontMatter,
+        diagnostics: Diagnostics,
+        options: ReadOptions,
+        stem: str,
+        blocks: list[Line | Table] | None = None,  # made already (an HTML page's), not parsed
     ) -> None:
         self.front = front
+        self.given_blocks = blocks
         self.diag = diagnostics
         self.resolver = options.resolver
         self.today = options.today
@@ -88,6 +95,7 @@ class PageReader:
         self.sessions = SessionLines(self)
         self.event_lines = EventLines(self)
         self.facts = PageFacts(self)
+        self.recurring = RecurringLines(self)
 
     # ---- walking ------------------------------------------------------------------------
 
@@ -96,7 +104,9 @@ class PageReader:
         return self.events[-1]
 
     def read(self) -> list[Schedule]:
-        blocks = parse_blocks(self.front.body, self.front.body_line)
+        blocks = self.given_blocks
+        if blocks is None:
+            blocks = parse_blocks(self.front.body, self.front.body_line)
         for block in blocks:
             if isinstance(block, Table):
                 self.list_session = None
@@ -107,7 +117,8 @@ class PageReader:
 
     def read_line(self, line: Line) -> None:
         """One line of the page: what it is, then what it says about zones."""
-        self._line(line)
+        if not self.recurring.take(line):
+            self._line(line)
         self.texts.append((line.number, line.inline.text))
         self.zones.scan_prose(line.inline.text, line.number, heading=bool(line.heading))
 

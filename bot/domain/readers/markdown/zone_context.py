@@ -128,9 +128,11 @@ class ZoneContext:
 
     # ---- deciding ----------------------------------------------------------------------------
 
-    def zone_for(self, event: EventDraft) -> tzinfo:
+    def zone_for(self, event: EventDraft, on: date | None = None) -> tzinfo:
+        """The zone of `event`'s times; `on` is the day to judge it on when the event has
+        none of its own (a page that only states a recurring meeting)."""
         index = self._event_index[id(event)]
-        day = event.first_day or next((s.day for s in event.sessions if s.day), None)
+        day = event.first_day or next((s.day for s in event.sessions if s.day), None) or on
         explicit = self.page.front_fields.zone
         statement = self._statement_for(event, index)
         if explicit is not None:

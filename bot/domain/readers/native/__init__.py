@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
 from importlib import resources
@@ -18,6 +19,7 @@ import jsonschema
 
 from bot.domain.agenda import (
     Link,
+    Recurrence,
     Schedule,
     Session,
     SessionKind,
@@ -32,6 +34,16 @@ from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.speakers import parse_speaker
 from bot.domain.readers.safe_yaml import LineDict, YamlError, load_yaml_documents
+from bot.domain.recurrence import RecurrenceError, check_rule, occurrence_starts
+from bot.domain.timetext.dates import DateError
+from bot.domain.timetext.recurrence_phrases import (
+    ANCHOR,
+    DAY_CODES,
+    Repetition,
+    first_matching_day,
+    looks_like_rrule,
+    read_repetition,
+)
 from bot.domain.zones.local_time import elapsed, localize, midnight, shift
 from bot.domain.zones.resolve import UnknownZoneError
 
@@ -122,6 +134,7 @@ def _read_document(
     ids = [e or g for e, g in zip(explicit, generated, strict=True)]
     duplicates = {i for i in ids if ids.count(i) > 1}
     sessions = []
+    series = []
     for index, session_id in zip(keep, ids, strict=True):
         raw = raw_sessions[index]
         at = getattr(raw, "line", line)
@@ -129,15 +142,22 @@ def _read_document(
             diag.error(at, f"sessions.{index}: id {session_id!r} is used twice; skipped")
             continue
         try:
-            sessions.append(_session(raw, session_id, day, tz, diag=diag, line=at))
+            if "repeat" in raw:
+                repeat = _Repeat(raw, default_day=day, tz=tz, options=options, diag=diag, line=at)
+                series.append(
+                    repeat.session(_session(raw, session_id, repeat.day, tz, diag=diag, line=at))
+                )
+            else:
+                sessions.append(_session(raw, session_id, day, tz, diag=diag, line=at))
         except _FieldError as exc:
             diag.error(raw.key_lines.get(exc.field, at), f"sessions.{index}: {exc}")
         except (ValueError, OverflowError) as exc:
             diag.error(at, f"sessions.{index}: {exc}")
-    if not sessions:
+    if not sessions and not series:
         diag.error(line, "no session could be read")
         return None
     sessions.sort(key=lambda s: (s.start.astimezone(UTC), s.line))
+    series.sort(key=lambda s: (s.start.astimezone(UTC), s.line))
     return Schedule(
         id=document.get("id") or slugify(key) or key,
         title=document["title"],
@@ -147,6 +167,7 @@ def _read_document(
         description=document.get("description"),
         url=document.get("url"),
         venue=document.get("venue"),
+        series=tuple(series),
     )
 
 
@@ -278,6 +299,150 @@ def _session(
         description=raw.get("description"),
         line=line,
     )
+
+
+class _Repeat:
+    """A session's `repeat` and `except`: the rule (an RRULE value or words), the first day when
+    `start` gives only a time, and the skipped meetings."""
+
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        *,
+        default_day: date | None,
+        tz: tzinfo,
+        options: ReadOptions,
+        diag: Diagnostics,
+        line: int,
+    ) -> None:
+        self.raw = raw
+        self.tz = tz
+        self.diag = diag
+        self.line = raw.key_lines.get("repeat", line) if isinstance(raw, LineDict) else line
+        text = raw["repeat"].strip()
+        self.phrase: Repetition | None = None
+        if looks_like_rrule(text):
+            self.rule = text[6:] if text.upper().startswith("RRULE:") else text
+        else:
+            phrase = read_repetition(text, options.resolver.find)
+            if phrase is None:
+                raise _FieldError(
+                    "repeat",
+                    f"repeat {text!r} is neither an RRULE (FREQ=WEEKLY;BYDAY=TH) nor a "
+                    "recurrence in words (every Thursday, first Wednesday of every month)",
+                )
+            if phrase.problems:
+                raise _FieldError("repeat", f"repeat: {'; '.join(phrase.problems)}")
+            for note in phrase.notes:
+                diag.warn(self.line, f"repeat: {note}")
+            self.phrase = phrase
+            self.rule = phrase.rule
+        day = _day(raw["date"], "date") if "date" in raw else default_day
+        start_text = raw["start"].strip()
+        if _CLOCK.match(start_text) is None:
+            day = date.fromisoformat(start_text[:10])
+        elif self.phrase is not None and self.phrase.first is not None and "date" not in raw:
+            try:
+                day = self.phrase.first.resolve(None)[0]
+            except DateError as exc:
+                raise _FieldError("repeat", f"repeat: {exc}") from None
+        if day is None and self.phrase is not None and self.phrase.needs_a_day:
+            raise _FieldError("repeat", f"repeat: {self.phrase.day_problem(text)}")
+        if day is None:
+            if _interval(self.rule) > 1:
+                raise _FieldError(
+                    "repeat",
+                    f"repeat {text!r} does not say which weeks: give `start` (or `date`) the "
+                    "date of one meeting",
+                )
+            day = ANCHOR
+        self.stated = _CLOCK.match(start_text) is None or "date" in raw or day != ANCHOR
+        if _part(self.rule, "FREQ") == "WEEKLY" and _part(self.rule, "BYDAY") is None:
+            self.rule = f"{self.rule};BYDAY={DAY_CODES[day.weekday()]}"
+        try:
+            first = first_matching_day(self.rule, day)
+        except (ValueError, TypeError) as exc:
+            raise _FieldError(
+                "repeat", f"repeat {text!r} does not read as an RRULE: {exc}"
+            ) from None
+        if first is None:
+            raise _FieldError("repeat", f"repeat {text!r} never meets")
+        if first != day and self.stated:
+            diag.warn(
+                self.line,
+                f"repeat: {day.isoformat()} is not a day {text!r} meets; the first meeting is "
+                f"{first.isoformat()}",
+            )
+        self.day = first
+
+    def session(self, session: Session) -> Session:
+        """`session` (its start on the first meeting) as a series."""
+        start = session.start
+        if start.astimezone(self.tz).date() != self.day:
+            moved = localize(datetime.combine(self.day, start.astimezone(self.tz).time()), self.tz)
+            length = None if session.end is None else elapsed(session.end, start)
+            start = moved.moment
+            session = replace(
+                session, start=start, end=None if length is None else shift(start, length)
+            )
+        self._check_phrase(start)
+        try:
+            rule = check_rule(self.rule, start)
+        except RecurrenceError as exc:
+            raise _FieldError("repeat", f"repeat: {exc}") from None
+        exdates = self._exdates(session, rule)
+        return replace(session, repeat=Recurrence(rule, exdates=tuple(exdates)))
+
+    def _check_phrase(self, start: datetime) -> None:
+        """Words with a time or zone ("every Wednesday at 5pm UTC") must agree with `start`."""
+        phrase = self.phrase
+        if phrase is None or phrase.clock is None:
+            return
+        local = start.astimezone(self.tz)
+        if phrase.clock.start != local.time().replace(second=0, microsecond=0):
+            raise _FieldError(
+                "repeat",
+                f"repeat says {phrase.clock.start:%H:%M} but start is {local:%H:%M}; give the "
+                "time in `start` only",
+            )
+
+    def _exdates(self, session: Session, rule: str) -> list[datetime]:
+        series = replace(session, repeat=Recurrence(rule))
+        clock = session.start.astimezone(self.tz).time()
+        found: list[datetime] = []
+        words = []
+        if self.phrase is not None:
+            words = [d.resolve(session.start.date())[0] for d in self.phrase.skipped]
+        values: list[date | str] = [*words, *self.raw.get("except", [])]
+        for value in values:
+            if isinstance(value, str) and len(value.strip()) > 10:
+                moment, _ = _moment(
+                    value, None, self.tz, diag=self.diag, line=self.line, what="except"
+                )
+            else:
+                day = value if isinstance(value, date) else _day(value, "except")
+                moment = localize(datetime.combine(day, clock), self.tz).moment
+            if occurrence_starts(series, moment, moment + timedelta(minutes=1)):
+                found.append(moment)
+            else:
+                self.diag.warn(
+                    self.line,
+                    f"except: {value} is not a meeting of {session.title!r}; nothing skipped",
+                )
+        return sorted(set(found))
+
+
+def _part(rule: str, name: str) -> str | None:
+    for part in rule.split(";"):
+        key, _, value = part.partition("=")
+        if key.strip().upper() == name:
+            return value.strip()
+    return None
+
+
+def _interval(rule: str) -> int:
+    value = _part(rule, "INTERVAL") or "1"
+    return int(value) if value.isdigit() else 1
 
 
 def _in_range(what: str, value: object, compute: Callable[[], datetime]) -> datetime:

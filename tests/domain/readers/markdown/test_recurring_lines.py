@@ -1,0 +1,179 @@
+"""How the Markdown walk takes recurring meetings: which lines, with what title, zone and
+problems, and which lines it leaves to the agenda."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.domain.agenda import Schedule
+from bot.domain.recurrence import expanded
+from tests.helpers import messages, read_text, timeline
+
+
+def _only(text: str) -> tuple[Schedule, list[str]]:
+    result = read_text(text)
+    assert len(result.schedules) == 1, messages(result)
+    return result.schedules[0], messages(result)
+
+
+def _starts(schedule: Schedule, start: str, end: str) -> list[str]:
+    made = expanded(schedule, datetime.fromisoformat(start), datetime.fromisoformat(end))
+    return [s.start.astimezone(UTC).strftime("%m-%d %H:%M") for s in made.sessions if s.series_id]
+
+
+def test_an_abbreviation_is_judged_and_reported_once_as_elsewhere() -> None:
+    schedule, said = _only("# Call\n\nEvery Wednesday at 17:00 CST\n")
+    assert said == [
+        "3: warning: CST is ambiguous (Asia/Shanghai, America/Chicago, America/Havana); "
+        "assumed Asia/Shanghai"
+    ]
+    assert schedule.series[0].start.isoformat() == "2025-01-01T17:00:00+08:00"
+
+
+def test_standard_time_named_in_summer_warns_as_elsewhere() -> None:
+    schedule, said = _only("# Call\n\nEvery Wednesday at 17:00 PST, starting 2026-07-01\n")
+    assert said == [
+        "3: warning: PST names standard time, which America/Los_Angeles does not keep on "
+        "2026-07-01; read as local time there (UTC-07:00)"
+    ]
+    assert schedule.series[0].start.isoformat() == "2026-07-01T17:00:00-07:00"
+
+
+def test_session_lines_with_daily_or_weekly_in_their_title_stay_sessions() -> None:
+    text = "# Sprint week, 2026-03-03\n\n- 10:00 Daily standup\n- 11:00 Weekly review\n"
+    schedule, said = _only(text)
+    assert schedule.series == ()
+    assert [t for t, *_ in timeline(schedule)] == ["Daily standup", "Weekly review"]
+    assert not [m for m in said if "error" in m]
+
+
+def test_prose_about_recurrence_on_an_event_page_changes_nothing() -> None:
+    text = (
+        "# Osaka.rb meetup, 2026-05-16\n\nWe meet every month; this time in person.\n\n"
+        "- 18:00 Doors open (JST)\n- 18:30 Talks\n"
+    )
+    schedule, said = _only(text)
+    assert schedule.series == ()
+    assert len(schedule.sessions) == 2
+    assert said == []
+
+
+def test_daily_alone_on_a_page_is_a_daily_meeting() -> None:
+    schedule, said = _only("# Standup\n\nDaily standup at 9:30 UTC\n")
+    assert said == []
+    assert schedule.series[0].repeat is not None
+    assert schedule.series[0].repeat.rule == "FREQ=DAILY"
+    assert _starts(schedule, "2026-01-01T00:00Z", "2026-01-03T00:00Z") == [
+        "01-01 09:30",
+        "01-02 09:30",
+    ]
+
+
+def test_weekly_without_a_day_is_an_error_at_its_line() -> None:
+    result = read_text("# Review\n\nWeekly review at 14:00 UTC\n")
+    assert result.schedules == []
+    assert messages(result) == [
+        "3: error: 'Weekly review at 14:00 UTC': say which day of the week (\"every other "
+        'Tuesday") or the date of one meeting; recurring meeting not imported'
+    ]
+
+
+def test_a_recurrence_without_a_time_is_an_error_when_the_page_has_nothing_else() -> None:
+    result = read_text("# Book club\n\nEvery other Thursday, starting 2026-01-08\n")
+    assert result.schedules == []
+    assert [m for m in messages(result) if "error" in m] == [
+        "3: error: 'Every other Thursday, starting 2026-01-08' gives no time of day; recurring "
+        "meeting not imported"
+    ]
+
+
+def test_the_title_comes_from_the_words_before_the_recurrence() -> None:
+    schedule, said = _only("Maintainer sync: every Friday at 16:00-17:00 UTC\n")
+    assert said == []
+    assert schedule.title == schedule.series[0].title == "Maintainer sync"
+    assert schedule.series[0].id == "maintainer-sync"
+    _, labelled = _only("When: every Friday at 16:00 UTC\n")
+    assert labelled == []
+
+
+def test_a_first_date_that_is_not_a_meeting_day_moves_to_the_first_one() -> None:
+    schedule, said = _only("# Call\n\nEvery Wednesday at 17:00 UTC, starting 2026-01-05\n")
+    assert said == [
+        "3: warning: '2026-01-05' is not a day the meeting is on; the first meeting is 2026-01-07"
+    ]
+    assert schedule.series[0].start.isoformat() == "2026-01-07T17:00:00+00:00"
+
+
+def test_skipped_dates_without_a_year_on_a_page_without_one_say_so() -> None:
+    schedule, said = _only("# Call\n\nEvery Wednesday at 17:00 UTC\n\nNo meeting on Dec 31.\n")
+    assert said == ["5: warning: 'Dec 31' has no year; skipped on 2025-12-31 only (write the year)"]
+    assert schedule.series[0].repeat is not None
+    assert [m.isoformat() for m in schedule.series[0].repeat.exdates] == [
+        "2025-12-31T17:00:00+00:00"
+    ]
+
+
+def test_a_skipped_date_that_is_no_meeting_day_is_reported() -> None:
+    schedule, said = _only(
+        "# Call\n\nEvery Wednesday at 17:00 UTC from 2026-01-07\n\n12 月 25 日不开会\n"
+    )
+    assert said == [
+        "5: warning: '12 月 25 日' (2026-12-25) is not a day the meeting is on; nothing skipped"
+    ]
+    assert schedule.series[0].repeat is not None
+    assert schedule.series[0].repeat.exdates == ()
+
+
+def test_the_same_time_in_another_zone_must_agree() -> None:
+    _, agreed = _only("# Call\n\nEvery Tuesday at 9am PT / 17:00 UTC, from 2026-01-06\n")
+    assert agreed == []
+    _, said = _only("# Call\n\nEvery Tuesday at 9am PT / 18:00 UTC, from 2026-01-06\n")
+    assert said == [
+        "3: warning: 18:00 UTC is not the same moment as 09:00 America/Los_Angeles; using the first"
+    ]
+
+
+def test_two_times_of_day_meet_twice_a_day() -> None:
+    schedule, said = _only("# Helpdesk\n\nEvery Monday at 9am and 5pm UTC\n")
+    assert said == []
+    assert _starts(schedule, "2026-01-05T00:00Z", "2026-01-06T00:00Z") == [
+        "01-05 09:00",
+        "01-05 17:00",
+    ]
+
+
+def test_the_front_matter_zone_is_the_series_zone_when_the_line_names_none() -> None:
+    schedule, said = _only(
+        "---\ntitle: Lyon meetup\ntimezone: Europe/Paris\n---\n\n"
+        "Last Thursday of the month at 19:00\n"
+    )
+    assert said == []
+    assert schedule.title == "Lyon meetup"
+    assert schedule.series[0].start.isoformat() == "2025-01-30T19:00:00+01:00"
+    assert _starts(schedule, "2026-07-01T00:00Z", "2026-08-01T00:00Z") == ["07-30 17:00"]
+
+
+def test_reading_does_not_depend_on_the_clock() -> None:
+    text = "# Call\n\nEvery Wednesday at 17:00 UTC\n"
+    first, _ = _only(text)
+    again, _ = _only(text)
+    assert first.series == again.series
+    assert first.series[0].start.isoformat() == "2025-01-01T17:00:00+00:00"
+
+
+def test_two_recurring_meetings_on_one_page_are_two_series() -> None:
+    schedule, said = _only(
+        "# Project meetings\n\n"
+        "- Community call: every Wednesday at 17:00 UTC\n"
+        "- Office hours: every Friday at 09:00 UTC, not on 2026-01-09\n"
+    )
+    assert said == []
+    assert [(s.id, s.title) for s in schedule.series] == [
+        ("community-call", "Community call"),
+        ("office-hours", "Office hours"),
+    ]
+    assert _starts(schedule, "2026-01-05T00:00Z", "2026-01-17T00:00Z") == [
+        "01-07 17:00",
+        "01-14 17:00",
+        "01-16 09:00",
+    ]
