@@ -101,11 +101,7 @@ class DatabaseAgendaSources:
         """Stop following `url` in the guild, and drop the agenda it gave there; False when it
         was not followed."""
         with self.sessions.begin() as db:
-            row = db.scalars(
-                select(AgendaSourceRow).where(
-                    AgendaSourceRow.guild_id == guild_id, AgendaSourceRow.url == url
-                )
-            ).one_or_none()
+            row = _row(db, guild_id, url)
             if row is None:
                 return False
             name = row.name
@@ -129,11 +125,7 @@ class DatabaseAgendaSources:
 
     def get(self, guild_id: int, url: str) -> StoredSource | None:
         with self.sessions() as db:
-            row = db.scalars(
-                select(AgendaSourceRow).where(
-                    AgendaSourceRow.guild_id == guild_id, AgendaSourceRow.url == url
-                )
-            ).one_or_none()
+            row = _row(db, guild_id, url)
             return _stored(row) if row is not None else None
 
     def sources(self, guild_id: int | None = None) -> list[StoredSource]:
@@ -156,11 +148,7 @@ class DatabaseAgendaSources:
     def record(self, guild_id: int, url: str, check: Check) -> None:
         """Write down one poll; for a URL no longer followed (removed meanwhile), nothing."""
         with self.sessions.begin() as db:
-            row = db.scalars(
-                select(AgendaSourceRow).where(
-                    AgendaSourceRow.guild_id == guild_id, AgendaSourceRow.url == url
-                )
-            ).one_or_none()
+            row = _row(db, guild_id, url)
             if row is None:
                 return
             row.checked_at = check.checked_at
@@ -174,3 +162,12 @@ class DatabaseAgendaSources:
                 row.data = check.data
             if check.changed_at is not None:
                 row.changed_at = check.changed_at
+
+
+def _row(db: Session, guild_id: int, url: str) -> AgendaSourceRow | None:
+    """The row of `url` followed in the guild (`OPERATOR` for the operator's), if any."""
+    return db.scalars(
+        select(AgendaSourceRow).where(
+            AgendaSourceRow.guild_id == guild_id, AgendaSourceRow.url == url
+        )
+    ).one_or_none()
