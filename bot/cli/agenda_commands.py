@@ -124,13 +124,13 @@ def check(settings: Settings, paths: tuple[Path | str, ...], source_tz: str | No
         click.echo("no agenda files found (.md, .markdown, .yaml, .yml, .ics)", err=True)
         raise SystemExit(EXIT_PROBLEMS)
     for result in results:
-        sessions = sum(len(s.sessions) for s in result.schedules)
         warnings = sum(1 for d in result.diagnostics if d.severity is Severity.WARNING)
         errors = len(result.diagnostics) - warnings
         status = "ok" if result.ok else "FAILED"
         click.echo(
             f"{result.file}: {status}: {_count(len(result.schedules), 'schedule')}, "
-            f"{_count(sessions, 'session')}, {_count(warnings, 'warning')}, {_count(errors, 'error')}"
+            f"{_contents(result.schedules)}, {_count(warnings, 'warning')}, "
+            f"{_count(errors, 'error')}"
         )
         for diagnostic in result.diagnostics:
             click.echo(f"  {diagnostic}")
@@ -141,6 +141,17 @@ def check(settings: Settings, paths: tuple[Path | str, ...], source_tz: str | No
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _contents(schedules: list[Schedule]) -> str:
+    """What the schedules hold: "12 sessions", "1 recurring series", or both; a page whose
+    agenda is only a recurring meeting is not summed up as "0 sessions"."""
+    sessions = sum(len(s.sessions) for s in schedules)
+    series = sum(len(s.series) for s in schedules)
+    parts = [_count(sessions, "session")] if sessions or not series else []
+    if series:
+        parts.append(f"{series} recurring series")
+    return ", ".join(parts)
 
 
 @click.command()

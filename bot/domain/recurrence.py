@@ -68,6 +68,18 @@ def check_rule(rule: str, first_start: datetime) -> str:
     return normal
 
 
+def rule_start(moment: datetime, wall: datetime) -> datetime:
+    """A series' first start: `moment` (the instant the naive `wall` was read as) with the
+    wall clock as written. A first start in a DST gap ("02:30" on the spring-forward night in
+    Los Angeles) is the same instant, read with the offset before the gap, but keeps 02:30, so
+    that the rule repeats at 02:30 and only the occurrence in the gap moves (RFC 5545 section
+    3.3.10), as the .ics reader keeps DTSTART."""
+    written = wall.replace(tzinfo=moment.tzinfo, fold=0)
+    if written.astimezone(UTC) == moment.astimezone(UTC):
+        return written
+    return moment
+
+
 def _utc_until(value: str, first_start: datetime, rule: str) -> str:
     """UNTIL as UTC ("20261231T235959Z"): a date means the end of that day in the series'
     zone, a local time is read in that zone."""

@@ -56,3 +56,27 @@ def test_a_page_with_only_a_recurrence_was_no_agenda_before_and_reads_now(tmp_pa
     code, out = _check(page)
     assert code == 0, out
     assert "no agenda found" not in out
+
+
+def test_the_summary_of_a_page_that_is_only_a_recurring_meeting_counts_its_series(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "recurring-labels.md"
+    shutil.copy(PAGES / page.name, page)
+    code, out = _check(page)
+    assert code == 0, out
+    assert (
+        out.splitlines()[0] == f"{page}: ok: 1 schedule, 1 recurring series, 0 warnings, 0 errors"
+    )
+
+
+def test_the_summary_counts_the_sessions_and_the_series_of_a_page_that_has_both(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "recurring-with-agenda.md"
+    shutil.copy(PAGES / page.name, page)
+    code, out = _check(page)
+    assert code == 0, out
+    assert out.splitlines()[0].startswith(
+        f"{page}: ok: 1 schedule, 3 sessions, 1 recurring series, "
+    )

@@ -199,12 +199,14 @@ class Repetition:
 
     @property
     def frequency(self) -> str:
-        return _part(self.rule, "FREQ") or ""
+        return rule_part(self.rule, "FREQ") or ""
 
     @property
     def needs_a_day(self) -> bool:
         """ "every two weeks", "weekly" without a weekday or a date: which day is not said."""
-        return self.frequency == "WEEKLY" and _part(self.rule, "BYDAY") is None and not self.first
+        return (
+            self.frequency == "WEEKLY" and rule_part(self.rule, "BYDAY") is None and not self.first
+        )
 
     def day_problem(self, text: str) -> str:
         """What to say when `needs_a_day`."""
@@ -219,7 +221,8 @@ class Repetition:
         return self.interval > 1 and self.frequency in ("WEEKLY", "DAILY") and self.first is None
 
 
-def _part(rule: str, name: str) -> str | None:
+def rule_part(rule: str, name: str) -> str | None:
+    """The value of one part of an RRULE ("FREQ", "BYDAY"), None when the rule has none."""
     for part in rule.split(";"):
         key, _, value = part.partition("=")
         if key.strip().upper() == name:

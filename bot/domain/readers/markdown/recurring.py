@@ -21,7 +21,7 @@ from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import EventDraft, crosses_midnight, offset_on
 from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.vocabulary import Role, split_label
-from bot.domain.recurrence import RecurrenceError, check_rule, occurrence_starts
+from bot.domain.recurrence import RecurrenceError, check_rule, occurrence_starts, rule_start
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans, leading_clock_span
 from bot.domain.timetext.dates import DateError, DateMention, find_dates
 from bot.domain.timetext.recurrence_phrases import (
@@ -32,7 +32,7 @@ from bot.domain.timetext.recurrence_phrases import (
     read_repetition,
     skipped_days,
 )
-from bot.domain.zones.local_time import localize, shift
+from bot.domain.zones.local_time import localize, same_instant, shift
 from bot.domain.zones.naming import zone_name
 from bot.domain.zones.resolve import ZoneMention
 
@@ -242,7 +242,11 @@ class RecurringLines:
                 f"meeting is on; the first meeting is {first.isoformat()}",
             )
         zone = self._zone(draft, tz, first)
-        start = self._instant(first, draft.clock.start, zone, draft.line)
+        # Written wall clock kept: a first start in a DST gap moves, the rule's time does not.
+        start = rule_start(
+            self._instant(first, draft.clock.start, zone, draft.line),
+            datetime.combine(first, draft.clock.start),
+        )
         end = self._end(draft, draft.clock, first, start, zone)
         try:
             rule = check_rule(rule, start)
@@ -354,7 +358,7 @@ class RecurringLines:
         for span, mention in draft.phrase.alternates:
             other_zone = self.page.resolver.decide(mention, day).tz
             other = localize(datetime.combine(day, span.start), other_zone).moment
-            if other != start:
+            if not same_instant(other, start):
                 self.page.diag.warn(
                     draft.line,
                     f"{span.start:%H:%M} {mention.text} is not the same moment as "

@@ -6,6 +6,7 @@ before it is read. A bad session is reported and skipped; the other sessions sta
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable
@@ -34,7 +35,7 @@ from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.speakers import parse_speaker
 from bot.domain.readers.safe_yaml import LineDict, YamlError, load_yaml_documents
-from bot.domain.recurrence import RecurrenceError, check_rule, occurrence_starts
+from bot.domain.recurrence import RecurrenceError, check_rule, occurrence_starts, rule_start
 from bot.domain.timetext.dates import DateError
 from bot.domain.timetext.recurrence_phrases import (
     ANCHOR,
@@ -43,6 +44,7 @@ from bot.domain.timetext.recurrence_phrases import (
     first_matching_day,
     looks_like_rrule,
     read_repetition,
+    rule_part,
 )
 from bot.domain.zones.local_time import elapsed, localize, midnight, shift
 from bot.domain.zones.resolve import UnknownZoneError
@@ -357,7 +359,7 @@ class _Repeat:
                 )
             day = ANCHOR
         self.stated = _CLOCK.match(start_text) is None or "date" in raw or day != ANCHOR
-        if _part(self.rule, "FREQ") == "WEEKLY" and _part(self.rule, "BYDAY") is None:
+        if rule_part(self.rule, "FREQ") == "WEEKLY" and rule_part(self.rule, "BYDAY") is None:
             self.rule = f"{self.rule};BYDAY={DAY_CODES[day.weekday()]}"
         try:
             first = first_matching_day(self.rule, day)
@@ -378,13 +380,17 @@ class _Repeat:
     def session(self, session: Session) -> Session:
         """`session` (its start on the first meeting) as a series."""
         start = session.start
+        clock = self._written_clock(start)
         if start.astimezone(self.tz).date() != self.day:
-            moved = localize(datetime.combine(self.day, start.astimezone(self.tz).time()), self.tz)
+            moved = localize(datetime.combine(self.day, clock), self.tz)
             length = None if session.end is None else elapsed(session.end, start)
             start = moved.moment
             session = replace(
                 session, start=start, end=None if length is None else shift(start, length)
             )
+        # Written wall clock kept: a first start in a DST gap moves, the rule's time does not.
+        start = rule_start(start, datetime.combine(self.day, clock))
+        session = replace(session, start=start)
         self._check_phrase(start)
         try:
             rule = check_rule(self.rule, start)
@@ -392,6 +398,20 @@ class _Repeat:
             raise _FieldError("repeat", f"repeat: {exc}") from None
         exdates = self._exdates(session, rule)
         return replace(session, repeat=Recurrence(rule, exdates=tuple(exdates)))
+
+    def _written_clock(self, start: datetime) -> time:
+        """The time of day `start` gives as written ("02:30", even where a DST gap moved the
+        instant to 03:30); a start with its own offset is an instant, taken as it reads."""
+        text = self.raw["start"].strip()
+        clock = _CLOCK.match(text)
+        if clock is not None:
+            return time(int(clock.group(1)), int(clock.group(2)))
+        if len(text) > 10:
+            with contextlib.suppress(ValueError):
+                written = datetime.fromisoformat(text.replace(" ", "T", 1))
+                if written.tzinfo is None:
+                    return written.time()
+        return start.astimezone(self.tz).time()
 
     def _check_phrase(self, start: datetime) -> None:
         """Words with a time or zone ("every Wednesday at 5pm UTC") must agree with `start`."""
@@ -432,16 +452,8 @@ class _Repeat:
         return sorted(set(found))
 
 
-def _part(rule: str, name: str) -> str | None:
-    for part in rule.split(";"):
-        key, _, value = part.partition("=")
-        if key.strip().upper() == name:
-            return value.strip()
-    return None
-
-
 def _interval(rule: str) -> int:
-    value = _part(rule, "INTERVAL") or "1"
+    value = rule_part(rule, "INTERVAL") or "1"
     return int(value) if value.isdigit() else 1
 
 
