@@ -138,6 +138,7 @@ class Schedule:
     venue: str | None = None
     series: tuple[Session, ...] = ()
     overrides: tuple[Session, ...] = ()
+    capacity: int | None = None  # seats, when the page limits them ("限额 100 人", `capacity: 80`)
 
     @property
     def timezone_name(self) -> str:
