@@ -48,6 +48,8 @@ from bot.storage.imported_agendas import DatabaseImportedAgendas
 from bot.storage.members import DatabaseMembers
 from bot.storage.migrate import upgrade
 from bot.storage.revisions import DatabaseRevisionStore
+from bot.storage.rsvp import DatabaseRsvps
+from bot.storage.scheduled_events import DatabaseScheduledEvents
 from bot.web.app import HealthChecks
 from bot.web.server import serve_feeds
 from bot.web.token_cache import CachedFeedTokens
@@ -296,11 +298,13 @@ async def run_all(
             library,
             people,
             tokens,
+            rsvps=DatabaseRsvps(sessions),
             imports=AgendaImports(imports, library),
             settings=settings,
             resolver=library.options.resolver,
         )
         use_cases.sources = sources
+        use_cases.scheduled_events = DatabaseScheduledEvents(sessions)
         client = AgendaBot(
             use_cases,
             dev_guild=settings.discord_dev_guild,

@@ -7,10 +7,13 @@ them through `asyncio.to_thread`. They take and return plain values, never datab
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from bot.app.imports import ImportedAgenda, ImportsMarker
 from bot.app.members import MemberPreferences
+from bot.app.rsvp import Announcement, Change, Counts, Entry, Standing
 from bot.domain.agenda import Schedule
 from bot.domain.feed_tokens import FeedSelection
 from bot.domain.ics.revisions import Revision
@@ -158,4 +161,102 @@ class ImportedAgendaStore(Protocol):
 
     def marker(self) -> ImportsMarker:
         """A cheap value that differs after any import anywhere: poll it, then read."""
+        ...
+
+
+class RsvpStore(Protocol):
+    """RSVPs per (guild, schedule): the seat-or-waitlist decision and the click order are made
+    inside one transaction holding the event's lock. `now` is the aware UTC instant of the
+    request (the clicks' time, and what `closes_at` is compared with)."""
+
+    def open(
+        self,
+        guild_id: int,
+        schedule_id: str,
+        capacity: int | None,
+        closes_at: datetime | None,
+        now: datetime,
+    ) -> Counts: ...
+
+    def close(self, guild_id: int, schedule_id: str, now: datetime) -> Counts: ...
+
+    def set_capacity(
+        self, guild_id: int, schedule_id: str, capacity: int | None, now: datetime
+    ) -> Change: ...
+
+    def going(
+        self, guild_id: int, schedule_id: str, user_id: int, source: str, now: datetime
+    ) -> Change: ...
+
+    def not_going(self, guild_id: int, schedule_id: str, user_id: int, now: datetime) -> Change: ...
+
+    def standing(self, guild_id: int, schedule_id: str, user_id: int) -> Standing: ...
+
+    def set_reminders(
+        self, guild_id: int, schedule_id: str, user_id: int, enabled: bool
+    ) -> bool: ...
+
+    def counts(self, guild_id: int, schedule_id: str, now: datetime) -> Counts: ...
+
+    def entries(self, guild_id: int, schedule_id: str) -> list[Entry]: ...
+
+    def check_in(self, guild_id: int, schedule_id: str, user_id: int, now: datetime) -> bool: ...
+
+    def unchecked(self, guild_id: int, schedule_id: str) -> int:
+        """Confirmed members not checked in."""
+        ...
+
+    def set_announcement(
+        self, guild_id: int, schedule_id: str, channel_id: int, message_id: int
+    ) -> None: ...
+
+    def announcements(
+        self, guild_id: int | None, schedule_id: str | None
+    ) -> list[Announcement]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class EventLink:
+    """A Discord scheduled event standing for an agenda ("event") or one of its sessions in a
+    server; `event_id` is None while its creation is under way (or was cut short)."""
+
+    guild_id: int
+    schedule_id: str
+    item: str
+    marker: str
+    event_id: int | None
+    digest: str | None
+    starts_at: datetime
+
+
+class ScheduledEventStore(Protocol):
+    """Which Discord scheduled event stands for what, per server and agenda."""
+
+    def links(self, guild_id: int, schedule_id: str) -> list[EventLink]: ...
+
+    def published(self) -> list[tuple[int, str]]:
+        """Every (guild, schedule) with at least one link."""
+        ...
+
+    def intend(
+        self, guild_id: int, schedule_id: str, item: str, marker: str, starts_at: datetime
+    ) -> None:
+        """Write the link down before the event is created (kept as it is when present)."""
+        ...
+
+    def record(
+        self,
+        guild_id: int,
+        schedule_id: str,
+        item: str,
+        *,
+        event_id: int,
+        digest: str | None,
+        starts_at: datetime,
+    ) -> None: ...
+
+    def forget(self, guild_id: int, schedule_id: str, item: str) -> None: ...
+
+    def schedule_of(self, guild_id: int, event_id: int) -> str | None:
+        """The agenda a Discord event stands for in the server, if any."""
         ...

@@ -18,11 +18,17 @@ SCOPES = ("bot", "applications.commands")
 
 def bot_permissions() -> discord.Permissions:
     """Exactly what the bot does: read the channels it posts to, post reminders with links,
-    attach .ics files. Roles it mentions must be mentionable; it never needs @everyone."""
+    attach .ics files, keep the server's Events tab in step with its agendas (`/events
+    publish`: Create Events covers creating events and editing or deleting the ones the bot
+    made). Roles it mentions must be mentionable; it never needs @everyone."""
     import discord
 
     return discord.Permissions(
-        view_channel=True, send_messages=True, embed_links=True, attach_files=True
+        view_channel=True,
+        send_messages=True,
+        embed_links=True,
+        attach_files=True,
+        create_events=True,
     )
 
 

@@ -20,6 +20,7 @@ def as_json(schedules: list[Schedule], diagnostics: list[Diagnostic], tz: tzinfo
                 "id": schedule.id,
                 "title": schedule.title,
                 "timezone": schedule.timezone_name,
+                **({"capacity": schedule.capacity} if schedule.capacity is not None else {}),
                 "sessions": [_session_json(s, schedule, tz) for s in schedule.sessions],
             }
             for schedule in schedules

@@ -59,9 +59,12 @@ def extensions() -> list[str]:
 
 
 def intents() -> discord.Intents:
-    """Guilds only: slash commands need no message content, members or presences."""
+    """Guilds, and their scheduled events (not privileged: "Interested" clicks on the events
+    `/events publish` made count as RSVPs). Slash commands need no message content, members or
+    presences."""
     chosen = discord.Intents.none()
     chosen.guilds = True
+    chosen.guild_scheduled_events = True
     return chosen
 
 

@@ -13,7 +13,14 @@ from bot.app.clock import Clock, utc_now
 from bot.app.follows import ChannelFollows
 from bot.app.imports import AgendaImports
 from bot.app.members import Members, PreferenceCache
-from bot.app.ports import AgendaSource, FeedTokenStore, MemberStore
+from bot.app.ports import (
+    AgendaSource,
+    FeedTokenStore,
+    MemberStore,
+    RsvpStore,
+    ScheduledEventStore,
+)
+from bot.app.rsvp import Rsvps
 from bot.app.sources import SourceDesk
 from bot.app.stars import Stars
 from bot.config import Settings
@@ -74,6 +81,7 @@ class UseCases:
     members: Members
     stars: Stars
     follows: ChannelFollows
+    rsvps: Rsvps
     feeds: PersonalFeeds
     imports: AgendaImports
     settings: Settings
@@ -81,6 +89,7 @@ class UseCases:
     clock: Clock = utc_now
     people_changed: PeopleChanged = field(default_factory=PeopleChanged)
     sources: SourceDesk | None = None  # agendas followed from their URLs, when set up
+    scheduled_events: ScheduledEventStore | None = None  # /events publish, when set up
 
     @classmethod
     def build(
@@ -89,6 +98,7 @@ class UseCases:
         store: MemberStore,
         tokens: FeedTokenStore,
         *,
+        rsvps: RsvpStore,
         imports: AgendaImports,
         settings: Settings,
         resolver: ZoneResolver,
@@ -103,6 +113,7 @@ class UseCases:
             members=Members(store, store, changed, kept),
             stars=Stars(store, store, visible, changed, clock, cache=kept),
             follows=ChannelFollows(store, changed),
+            rsvps=Rsvps(rsvps, agendas, changed, clock),
             feeds=PersonalFeeds(tokens, store, changed),
             imports=imports,
             settings=settings,

@@ -6,12 +6,16 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app.clock import Clock, utc_now
+from bot.app.rsvp import RsvpState
 from bot.domain.feed_tokens import FeedSelection, new_token, plausible, same_digest, token_digest
-from bot.storage.tables import FeedToken, Member, MemberFollow, Star
+from bot.storage.tables import FeedToken, Member, MemberFollow, RsvpRow, Star
+
+_CONFIRMED = RsvpState.CONFIRMED.value  # a confirmed RSVP puts its event in the member's feed
 
 
 class DatabaseFeedTokens:
-    """Tokens as SHA-256 digests; a feed holds the member's stars and followed schedules."""
+    """Tokens as SHA-256 digests; a feed holds the member's stars, followed schedules and the
+    events where they hold a confirmed RSVP."""
 
     def __init__(
         self,
@@ -48,6 +52,12 @@ class DatabaseFeedTokens:
                 db.scalars(
                     select(MemberFollow.schedule_id).where(MemberFollow.user_id == row.user_id)
                 )
+            ) | frozenset(
+                db.scalars(
+                    select(RsvpRow.schedule_id).where(
+                        RsvpRow.user_id == row.user_id, RsvpRow.state == _CONFIRMED
+                    )
+                )
             )
             sessions = frozenset(
                 (star[0], star[1])
@@ -58,7 +68,7 @@ class DatabaseFeedTokens:
         return FeedSelection(str(row.user_id), schedules, sessions)
 
     def selections(self) -> dict[str, FeedSelection]:
-        """Every live token's selection, by token digest: three queries for all members, so a
+        """Every live token's selection, by token digest: four queries for all members, so a
         feed server can answer personal feeds from memory."""
         with self.sessions() as db:
             digests = db.execute(select(FeedToken.user_id, FeedToken.digest)).all()
@@ -67,6 +77,12 @@ class DatabaseFeedTokens:
                 select(MemberFollow.user_id, MemberFollow.schedule_id).join(
                     FeedToken, FeedToken.user_id == MemberFollow.user_id
                 )
+            ):
+                follows.setdefault(user_id, set()).add(schedule_id)
+            for user_id, schedule_id in db.execute(
+                select(RsvpRow.user_id, RsvpRow.schedule_id)
+                .join(FeedToken, FeedToken.user_id == RsvpRow.user_id)
+                .where(RsvpRow.state == _CONFIRMED)
             ):
                 follows.setdefault(user_id, set()).add(schedule_id)
             stars: dict[int, set[tuple[str, str]]] = {}

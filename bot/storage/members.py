@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app.clock import Clock, utc_now
 from bot.app.members import MemberPreferences
+from bot.app.rsvp import RsvpState
 from bot.domain.reminders.plan import (
     Audience,
     ChannelFollow,
@@ -26,7 +27,7 @@ from bot.domain.reminders.plan import (
     TargetKind,
     parse_leads,
 )
-from bot.storage.tables import Follow, Member, MemberFollow, MemberGuild, Star
+from bot.storage.tables import Follow, Member, MemberFollow, MemberGuild, RsvpRow, Star
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,15 @@ class DatabaseMembers:
                 (row[0], row[1])
                 for row in db.execute(select(MemberFollow.user_id, MemberFollow.schedule_id))
             )
+            # A confirmed RSVP follows its event by DM until the member turns its reminders off.
+            rsvp_follows = frozenset(
+                (row[0], row[1])
+                for row in db.execute(
+                    select(RsvpRow.user_id, RsvpRow.schedule_id).where(
+                        RsvpRow.state == RsvpState.CONFIRMED.value, RsvpRow.reminders.is_(True)
+                    )
+                )
+            )
             guilds: dict[int, set[int]] = {}
             for user_id, guild_id in db.execute(select(MemberGuild.user_id, MemberGuild.guild_id)):
                 guilds.setdefault(guild_id, set()).add(user_id)
@@ -109,6 +119,7 @@ class DatabaseMembers:
             stars,
             member_follows,
             {g: frozenset(users) for g, users in guilds.items()},
+            rsvp_follows=rsvp_follows,
         )
 
     def preferences(self, user_id: int) -> MemberPreferences | None:

@@ -202,3 +202,62 @@ class AgendaSourceRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     failures: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     added_at: Mapped[datetime] = _at()
+
+
+class ScheduledEventRow(Base):
+    """A Discord scheduled event published for an agenda (`/events publish`): `item` is the
+    session id, or "event" for one event spanning the agenda. The row is written before the
+    event is created (`event_id` None until Discord answers), and `marker` is also written in
+    the event's description, so an event created just before a crash is found again."""
+
+    __tablename__ = "scheduled_events"
+    __table_args__ = (UniqueConstraint("guild_id", "schedule_id", "item"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    schedule_id: Mapped[str] = mapped_column(String(128), nullable=False)
+    item: Mapped[str] = mapped_column(String(200), nullable=False)
+    marker: Mapped[str] = mapped_column(String(32), nullable=False)
+    event_id: Mapped[int | None] = mapped_column(BigInteger)
+    digest: Mapped[str | None] = mapped_column(String(64))  # of what was last sent to Discord
+    starts_at: Mapped[datetime] = _at()
+    created_at: Mapped[datetime] = _at()
+
+
+class RsvpEvent(Base):
+    """An event's RSVP settings (one schedule in one server). Its row is the event's lock:
+    every click takes it (FOR UPDATE) before deciding seat or waitlist, and `clicks` counts the
+    clicks so far, handing each its number in that same transaction."""
+
+    __tablename__ = "rsvp_events"
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    schedule_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    capacity: Mapped[int | None] = mapped_column(Integer)  # NULL: no limit
+    is_open: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    clicks: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    channel_id: Mapped[int | None] = mapped_column(BigInteger)  # the RSVP message, once posted
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    opened_at: Mapped[datetime] = _at()
+    updated_at: Mapped[datetime] = _at()
+
+
+class RsvpRow(Base):
+    """One member's answer for one event: confirmed, waitlisted or not going. `click` is the
+    number of their last Going or Not going click (the order clicks reached the bot), given
+    under the event's lock: the waitlist is the waitlisted rows in `click` order."""
+
+    __tablename__ = "rsvps"
+    __table_args__ = (
+        UniqueConstraint("guild_id", "schedule_id", "user_id"),
+        Index("ix_rsvps_event_state_click", "guild_id", "schedule_id", "state", "click"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    guild_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    schedule_id: Mapped[str] = mapped_column(String(128), nullable=False)
+    user_id: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    state: Mapped[str] = mapped_column(String(16), nullable=False)  # confirmed, waitlisted, ...
+    click: Mapped[int] = mapped_column(Integer, nullable=False)
+    clicked_at: Mapped[datetime] = _at()
+    source: Mapped[str] = mapped_column(String(16), nullable=False)  # button, command, event
+    reminders: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -198,6 +198,23 @@ PROBLEMS_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"sessions\.(\d+): (.+)", "sessions.{0}：{1}"),
         (r"no session could be read", "没有可读取的议程"),
+        # Seats ("限额 100 人", `capacity: 80`).
+        (
+            r"front matter (\S+) (.+) is not a number of seats; ignored",
+            "前置元数据 {0} 的值 {1} 不是座位数；已忽略",
+        ),
+        (
+            r"(\d+) seats here, (\d+) on line (\d+); using (\d+)",
+            "此处写的是 {0} 个座位，第 {2} 行写的是 {1} 个；采用 {3}",
+        ),
+        (
+            r"(\d+) seats here, (\d+) in the front matter (\S+); using (\d+)",
+            "此处写的是 {0} 个座位，前置元数据 {2} 写的是 {1} 个；采用 {3}",
+        ),
+        (r"capacity: (.+)", "capacity：{0}"),
+        (r"(.+) is less than the minimum of (\d+)", "{0} 小于最小值 {1}"),
+        (r"(.+) is greater than the maximum of (\d+)", "{0} 大于最大值 {1}"),
+        (r"(.+) is not of type 'integer'", "{0} 不是整数"),
         (r"front matter (\S+) (.+) is not a date", "前置元数据 {0} 的值 {1} 不是日期"),
         (r"front matter (\S+): (.+)", "前置元数据 {0}：{1}"),
         (r"(.+) has no year and the page gives none", "{0} 没有年份，页面中也没有"),

@@ -28,6 +28,7 @@ from bot.storage.feed_tokens import DatabaseFeedTokens
 from bot.storage.imported_agendas import DatabaseImportedAgendas
 from bot.storage.members import DatabaseMembers
 from bot.storage.migrate import upgrade
+from bot.storage.rsvp import DatabaseRsvps
 from tests.fakes.discord_http import CHANNEL_ID, FakeDiscord, Received
 from tests.fakes.interactions import ALL_PERMISSIONS, slash
 from tests.helpers import PAGES, SEED
@@ -90,6 +91,7 @@ async def harness(fake: FakeDiscord, tmp_path: Path) -> AsyncIterator[Harness]:
         library,
         members,
         tokens,
+        rsvps=DatabaseRsvps(sessions),
         imports=AgendaImports(imports, library),
         settings=settings,
         resolver=options.resolver,

@@ -68,6 +68,8 @@ async def test_the_synced_commands_are_the_tree_and_translations_are_valid(
             "follow",
             "unfollow",
             "schedules",
+            "rsvp",
+            "events",
             "Convert times",
         ]
     )

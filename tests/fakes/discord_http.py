@@ -13,6 +13,7 @@ import math
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -173,6 +174,13 @@ class FakeDiscord:
     answer_delay: float = 0.0
     attempts: list[Attempt] = field(default_factory=list)
     nonce_replays: int = 0
+    # Guild scheduled events as Discord keeps them (id -> event object), every call made to
+    # their routes ("POST", "PATCH <id>", "DELETE <id>", "GET" with the body sent), and how
+    # many unfinished events a guild may hold (Discord: 100).
+    scheduled_events: dict[str, dict[str, Any]] = field(default_factory=dict)
+    event_calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    event_cap: int = 100
+    edits: list[Received] = field(default_factory=list)  # PATCHed channel messages, in order
 
     def limit_next(self, count: int, limit: RateLimit) -> None:
         with self._lock:
@@ -277,6 +285,7 @@ class FakeDiscord:
         app.router.add_put(f"{api}/applications/{{app}}/guilds/{{guild}}/commands", self._sync)
         app.router.add_post(f"{api}/channels/{{channel}}/messages", self._message)
         app.router.add_post(f"{api}/users/@me/channels", self._dm)
+        app.router.add_patch(f"{api}/channels/{{channel}}/messages/{{message}}", self._edit_message)
         app.router.add_post(f"{api}/interactions/{{id}}/{{token}}/callback", self._callback)
         app.router.add_post(f"{api}/webhooks/{{app}}/{{token}}", self._followup)
         app.router.add_patch(
@@ -285,6 +294,11 @@ class FakeDiscord:
         app.router.add_post("/api/webhooks/{id}/{token}", self._webhook)
         app.router.add_get("/gateway", self._gateway)
         app.router.add_get("/attachments/{name}", self._attachment)
+        events = f"{api}/guilds/{{guild}}/scheduled-events"
+        app.router.add_post(events, self._create_event)
+        app.router.add_get(events, self._list_events)
+        app.router.add_patch(f"{events}/{{event}}", self._edit_event)
+        app.router.add_delete(f"{events}/{{event}}", self._delete_event)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", self.port)
@@ -394,6 +408,31 @@ class FakeDiscord:
         await self._answer_late()
         return self._json(message)
 
+    async def _edit_message(self, request: web.Request) -> web.Response:
+        channel, message = request.match_info["channel"], request.match_info["message"]
+        body, files = await self._read_body(request)
+        limited = self._limited(f"edit:{channel}")
+        if limited is not None:
+            return limited
+        with self._lock:
+            self.edits.append(
+                Received(
+                    f"edit:{channel}/{message}",
+                    body.get("content") or "",
+                    None,
+                    time.time(),
+                    body,
+                    files,
+                )
+            )
+        edited = message_payload(message, channel, body.get("content") or "", self._user())
+        edited["embeds"] = body.get("embeds") or []
+        return self._json(edited)
+
+    def edited(self) -> list[Received]:
+        with self._lock:
+            return list(self.edits)
+
     def _message_payload(self, channel: str, content: str) -> dict[str, Any]:
         return message_payload(str(next(self._ids)), channel, content, self._user())
 
@@ -477,6 +516,153 @@ class FakeDiscord:
             )
         await self._answer_late()
         return self._json(message)
+
+    def events(self, status: int | None = None) -> list[dict[str, Any]]:
+        """The guild scheduled events kept, in creation order (of one status: 1 scheduled,
+        2 active, 3 completed, 4 cancelled)."""
+        with self._lock:
+            kept = [dict(e) for e in self.scheduled_events.values()]
+        return [e for e in kept if status is None or e["status"] == status]
+
+    def calls(self) -> list[tuple[str, dict[str, Any]]]:
+        with self._lock:
+            return list(self.event_calls)
+
+    def interested(self, event_id: str, user_id: int, *, add: bool = True) -> None:
+        """A member clicks "Interested" on an event (or clicks it again to take it back):
+        GUILD_SCHEDULED_EVENT_USER_ADD / _REMOVE to every connected client."""
+        kind = "ADD" if add else "REMOVE"
+        self.dispatch(
+            f"GUILD_SCHEDULED_EVENT_USER_{kind}",
+            {
+                "guild_scheduled_event_id": event_id,
+                "user_id": str(user_id),
+                "guild_id": self.scheduled_events[event_id]["guild_id"],
+            },
+        )
+
+    @staticmethod
+    def _invalid(field_name: str, message: str) -> web.Response:
+        # Discord's form errors: code 50035 with the field that failed.
+        return FakeDiscord._json(
+            {
+                "message": "Invalid Form Body",
+                "code": 50035,
+                "errors": {
+                    field_name: {"_errors": [{"code": "BASE_TYPE_INVALID", "message": message}]}
+                },
+            },
+            400,
+        )
+
+    def _event_problem(self, event: dict[str, Any]) -> web.Response | None:
+        """What Discord refuses in an event (name 1-100, description up to 1000, an external
+        event's location 1-100 and end time, a guild-only privacy level, an end after the start)."""
+        if not 1 <= len(event.get("name") or "") <= 100:
+            return self._invalid("name", "Must be between 1 and 100 in length.")
+        if len(event.get("description") or "") > 1000:
+            return self._invalid("description", "Must be 1000 or fewer in length.")
+        if event.get("privacy_level") != 2:
+            return self._invalid("privacy_level", "Value must be one of {2}.")
+        if event.get("entity_type") == 3:
+            location = (event.get("entity_metadata") or {}).get("location") or ""
+            if not 1 <= len(location) <= 100:
+                return self._invalid("entity_metadata", "Must be between 1 and 100 in length.")
+            if not event.get("scheduled_end_time"):
+                return self._invalid("scheduled_end_time", "This field is required")
+        start = datetime.fromisoformat(event["scheduled_start_time"])
+        end = event.get("scheduled_end_time")
+        if start.utcoffset() is None or (end and datetime.fromisoformat(end) <= start):
+            return self._invalid("scheduled_end_time", "Must be after the start time.")
+        return None
+
+    async def _create_event(self, request: web.Request) -> web.Response:
+        guild = request.match_info["guild"]
+        body = await request.json()
+        with self._lock:
+            self.event_calls.append(("POST", body))
+            unfinished = [
+                e
+                for e in self.scheduled_events.values()
+                if e["guild_id"] == guild and e["status"] in (1, 2)
+            ]
+        if len(unfinished) >= self.event_cap:
+            return self._json(
+                {
+                    "message": "Maximum number of uncompleted guild scheduled events reached (100)",
+                    "code": 30038,
+                },
+                400,
+            )
+        event = {
+            "id": str(next(self._ids)),
+            "guild_id": guild,
+            "channel_id": None,
+            "creator_id": BOT_ID,
+            "creator": self._user(),
+            "name": body.get("name"),
+            "description": body.get("description"),
+            "scheduled_start_time": body.get("scheduled_start_time"),
+            "scheduled_end_time": body.get("scheduled_end_time"),
+            "privacy_level": body.get("privacy_level"),
+            "status": 1,
+            "entity_type": body.get("entity_type"),
+            "entity_id": None,
+            "entity_metadata": body.get("entity_metadata"),
+            "user_count": 0,
+            "image": None,
+            "recurrence_rule": None,
+        }
+        problem = self._event_problem(event)
+        if problem is not None:
+            return problem
+        with self._lock:
+            self.scheduled_events[event["id"]] = event
+        return self._json(event)
+
+    async def _list_events(self, request: web.Request) -> web.Response:
+        guild = request.match_info["guild"]
+        with self._lock:
+            self.event_calls.append(("GET", {}))
+            found = [
+                dict(e)
+                for e in self.scheduled_events.values()
+                if e["guild_id"] == guild and e["status"] in (1, 2)
+            ]
+        return self._json(found)
+
+    async def _edit_event(self, request: web.Request) -> web.Response:
+        event_id = request.match_info["event"]
+        body = await request.json()
+        with self._lock:
+            self.event_calls.append((f"PATCH {event_id}", body))
+            event = self.scheduled_events.get(event_id)
+        if event is None or event["guild_id"] != request.match_info["guild"]:
+            return self._json({"message": "Unknown Guild Scheduled Event", "code": 10070}, 404)
+        status = body.get("status")
+        if event["status"] in (3, 4) or (
+            status is not None and (event["status"], status) not in {(1, 2), (1, 4), (2, 3)}
+        ):
+            return self._json(
+                {"message": "Cannot update the status of this event", "code": 180000}, 400
+            )
+        edited = {**event, **body}
+        problem = self._event_problem(edited)
+        if problem is not None:
+            return problem
+        with self._lock:
+            self.scheduled_events[event_id] = edited
+        return self._json(edited)
+
+    async def _delete_event(self, request: web.Request) -> web.Response:
+        event_id = request.match_info["event"]
+        with self._lock:
+            self.event_calls.append((f"DELETE {event_id}", {}))
+            event = self.scheduled_events.get(event_id)
+            if event is not None and event["guild_id"] == request.match_info["guild"]:
+                del self.scheduled_events[event_id]
+                return web.Response(status=204)
+        return self._json({"message": "Unknown Guild Scheduled Event", "code": 10070}, 404)
 
     async def _attachment(self, request: web.Request) -> web.Response:
         data = self.attachments.get(request.match_info["name"])

@@ -24,7 +24,7 @@ def test_upgrade_creates_every_table_and_is_idempotent(backend: str, tmp_path: P
         assert current(engine) is None
         upgrade(engine)
         upgrade(engine)
-        assert current(engine) == head() == "0004"
+        assert current(engine) == head() == "0006"
         tables = set(inspect(engine).get_table_names())
         assert set(Base.metadata.tables) <= tables
         engine.dispose()
@@ -86,7 +86,7 @@ def test_0004_adds_the_followed_urls_and_goes_back(backend: str, tmp_path: Path)
         engine = make_engine(url)
         upgrade(engine, "0003")
         assert "agenda_sources" not in inspect(engine).get_table_names()
-        upgrade(engine)
+        upgrade(engine, "0004")
         assert current(engine) == "0004"
         uniques = inspect(engine).get_unique_constraints("agenda_sources")
         assert [sorted(u["column_names"]) for u in uniques] == [["guild_id", "url"]]
@@ -103,6 +103,46 @@ def test_0004_adds_the_followed_urls_and_goes_back(backend: str, tmp_path: Path)
         assert "agenda_sources" not in inspect(engine).get_table_names()
         upgrade(engine)
         assert "agenda_sources" in inspect(engine).get_table_names()
+        engine.dispose()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_0005_adds_the_rsvp_tables_and_goes_back(backend: str, tmp_path: Path) -> None:
+    with database_url(backend, tmp_path) as url:
+        engine = make_engine(url)
+        upgrade(engine, "0004")
+        assert not {"rsvp_events", "rsvps"} & set(inspect(engine).get_table_names())
+        upgrade(engine, "0005")
+        assert current(engine) == "0005"
+        uniques = inspect(engine).get_unique_constraints("rsvps")
+        assert [sorted(u["column_names"]) for u in uniques] == [
+            ["guild_id", "schedule_id", "user_id"]
+        ]
+        indexes = {i["name"] for i in inspect(engine).get_indexes("rsvps")}
+        assert "ix_rsvps_event_state_click" in indexes
+        at = datetime(2026, 1, 1, tzinfo=UTC).replace(tzinfo=None)
+        event = text(
+            "INSERT INTO rsvp_events (guild_id, schedule_id, capacity, is_open, clicks, "
+            "opened_at, updated_at) VALUES (:guild, 'meetup', 100, true, 0, :at, :at)"
+        )
+        row = text(
+            "INSERT INTO rsvps (guild_id, schedule_id, user_id, state, click, clicked_at, "
+            "source, reminders) VALUES (:guild, 'meetup', :user, 'confirmed', 1, :at, "
+            "'button', true)"
+        )
+        with engine.begin() as connection:
+            connection.execute(event, {"guild": 1 << 60, "at": at})
+            connection.execute(row, {"guild": 1 << 60, "user": 1 << 61, "at": at})
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            connection.execute(row, {"guild": 1 << 60, "user": 1 << 61, "at": at})
+        with pytest.raises(IntegrityError), engine.begin() as connection:
+            connection.execute(event, {"guild": 1 << 60, "at": at})
+        downgrade(engine, "0004")
+        assert current(engine) == "0004"
+        assert not {"rsvp_events", "rsvps"} & set(inspect(engine).get_table_names())
+        assert "agenda_sources" in inspect(engine).get_table_names()
+        upgrade(engine)
+        assert {"rsvp_events", "rsvps"} <= set(inspect(engine).get_table_names())
         engine.dispose()
 
 

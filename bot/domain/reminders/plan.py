@@ -90,6 +90,9 @@ class Audience:
     stars: frozenset[tuple[int, str, str]] = frozenset()  # (user, schedule, session)
     member_follows: frozenset[tuple[int, str]] = frozenset()  # (user, schedule)
     guild_members: Mapping[int, frozenset[int]] = field(default_factory=dict)  # guild -> users
+    # (user, schedule): confirmed RSVPs whose reminders the member kept on. Followed by DM like
+    # `member_follows`, whether or not the member opted in to DMs (the RSVP is the wish).
+    rsvp_follows: frozenset[tuple[int, str]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +132,8 @@ def plan_reminders(
 
     Channel-like follows get each session at each lead, and the event's first session at the
     event lead. Members get DMs for sessions they starred, and for every session of schedules
-    they follow when they opted in, at their own lead; members whose DMs are closed get none.
-    All-day entries get the event reminder only. Each occurrence of a repeating session is a
+    they follow when they opted in or hold a confirmed RSVP for, at their own lead; members
+    whose DMs are closed get none. All-day entries get the event reminder only. Each occurrence of a repeating session is a
     session of its own (its own id and start, so its own keys); the event reminder is for the
     first one-off session: a repeating meeting gets its session reminders only.
     """
@@ -169,8 +172,9 @@ _by_due = attrgetter("due")
 
 
 def _planned_dms(audience: Audience, schedules: Mapping[str, Schedule]) -> list[PlannedReminder]:
-    """The DMs: every session of the schedules a member follows with DMs on, and the sessions
-    they starred, each once, at the member's lead; none for members whose DMs are closed.
+    """The DMs: every session of the schedules a member follows with DMs on or holds a
+    confirmed RSVP for (its reminders kept on), and the sessions they starred, each once, at
+    the member's lead; none for members whose DMs are closed.
     In no particular order (the plan is sorted, and no two of them share a key). The part of
     a key and the instants that every member shares are worked out once per session and lead:
     a session followed by thousands costs one small object each."""
@@ -217,9 +221,16 @@ def _planned_dms(audience: Audience, schedules: Mapping[str, Schedule]) -> list[
             )
 
     followed: set[tuple[int, str]] = set()
-    for user_id, schedule_id in audience.member_follows:
+    rsvps = audience.rsvp_follows
+    wanted = audience.member_follows | rsvps if rsvps else audience.member_follows
+    for user_id, schedule_id in wanted:
         member = members.get(user_id)
-        if member is None or not member.dm_opt_in or schedule_id not in schedules:
+        confirmed = (user_id, schedule_id) in rsvps
+        if member is None and confirmed:
+            member = MemberPrefs(user_id)
+        if member is None or schedule_id not in schedules:
+            continue
+        if not member.dm_opt_in and not confirmed:
             continue
         followed.add((user_id, schedule_id))
         if not member.dm_closed:

@@ -113,6 +113,7 @@ class Assembler:
             url=text_field(self.page.fields, _URL_FIELDS),
             venue=event.venue or text_field(self.page.fields, _VENUE_FIELDS),
             series=tuple(series),
+            capacity=event.capacity,
         )
 
     def _event_as_session(self, event: EventDraft, title: str) -> list[Draft]:

@@ -64,6 +64,7 @@ class EventDraft:
     statements: list[tuple[ZoneMention, int]] = field(
         default_factory=list
     )  # prose zone statements in its section
+    capacity: int | None = None  # seats, settled after the walk (capacity.py)
 
 
 def year_in(text: str | None) -> date | None:

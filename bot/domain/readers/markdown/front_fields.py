@@ -50,6 +50,7 @@ EVENT_END_FIELDS = (
     "finish",
 )
 PUBLICATION_FIELDS = ("date", "publishdate", "publish_date", "published", "pubdate")
+CAPACITY_FIELDS = ("capacity", "seats", "max_attendees", "limit")
 ZONE_FIELDS = ("timezone", "time_zone", "time-zone", "tz", "zone", "timezone_name", "tzid")
 # Fields that name where the event happens or who runs it: places for the zone from context.
 PLACE_FIELDS = (
@@ -97,6 +98,7 @@ class FrontFields:
         self.stated_date = self.reference if self._has_date() else None
         self.zone, self.zone_line = self._zone()
         self.offset = self._stated_offset()
+        self.capacity = self._capacity()
 
     @property
     def has_event_start(self) -> bool:
@@ -140,6 +142,23 @@ class FrontFields:
                 self.diag.warn(line, note)
             return resolved.tz, line
         return None, 0
+
+    def _capacity(self) -> tuple[int, str] | None:
+        """The seats a `capacity`, `seats`, `max_attendees` or `limit` field gives, and the
+        field's name; any other value is reported and left out."""
+        for key in CAPACITY_FIELDS:
+            if key not in self.fields:
+                continue
+            value = self.fields[key]
+            seats = value if isinstance(value, int) and not isinstance(value, bool) else None
+            if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 7:
+                seats = int(value.strip())
+            if seats is not None and 0 < seats < 10_000_000:
+                return seats, key
+            self.diag.warn(
+                self.line_of(key), f"front matter {key} {value!r} is not a number of seats; ignored"
+            )
+        return None
 
     def _stated_offset(self) -> StatedOffset | None:
         for key in (*EVENT_START_FIELDS, *PUBLICATION_FIELDS, *EVENT_END_FIELDS):

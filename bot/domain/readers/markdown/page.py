@@ -18,6 +18,7 @@ from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.assembly import Assembler
 from bot.domain.readers.markdown.blocks import Line, Table, parse_blocks
+from bot.domain.readers.markdown.capacity import CapacityLines
 from bot.domain.readers.markdown.drafts import (
     Draft,
     EventDraft,
@@ -96,6 +97,7 @@ class PageReader:
         self.event_lines = EventLines(self)
         self.facts = PageFacts(self)
         self.recurring = RecurringLines(self)
+        self.capacity = CapacityLines(self, front.body if blocks is None else None)
 
     # ---- walking ------------------------------------------------------------------------
 
@@ -116,11 +118,28 @@ class PageReader:
         return self._finish()
 
     def read_line(self, line: Line) -> None:
-        """One line of the page: what it is, then what it says about zones."""
+        """One line of the page: what it is, then what it says about zones and seats."""
+        seats = self.capacity.seats_in(line.inline.text)
+        owner = None if seats is None else self._session_of(line)
         if not self.recurring.take(line):
             self._line(line)
         self.texts.append((line.number, line.inline.text))
         self.zones.scan_prose(line.inline.text, line.number, heading=bool(line.heading))
+        if seats is not None:
+            sessions = self.event.sessions
+            if owner is None and sessions and sessions[-1].line == line.number:
+                owner = sessions[-1]  # "- 14:00 Workshop (limited to 20 seats)"
+            self.capacity.add(seats, line.number, owner)
+
+    def _session_of(self, line: Line) -> Draft | None:
+        """The session a line under it belongs to, as `_line` attaches it."""
+        if line.heading:
+            return None
+        if self.list_session is not None and line.depth > self.list_session.depth:
+            return self.list_session
+        if line.depth == 0 and self.block_session is not None and not line.inline.bold:
+            return self.block_session
+        return None
 
     def _line(self, line: Line) -> None:
         text = line.inline.text
@@ -311,6 +330,7 @@ class PageReader:
     def _finish(self) -> list[Schedule]:
         self.facts.settle_dates()
         self.facts.prose_lengths()
+        self.capacity.settle()
         page_places = self.zones.places
         self.zones.places = []
         for text, line in self.front_fields.places():

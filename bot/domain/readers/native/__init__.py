@@ -107,6 +107,7 @@ def _read_document(
         diag.error(0, "an agenda document must be a mapping with title, timezone and sessions")
         return None
     bad_sessions: set[int] = set()
+    bad_capacity = False
     fatal = False
     for error in sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.path))):
         path = list(error.absolute_path)
@@ -114,6 +115,8 @@ def _read_document(
         diag.error(_line_of(document, path), f"{where}: {error.message}")
         if len(path) >= 2 and path[0] == "sessions" and isinstance(path[1], int):
             bad_sessions.add(path[1])
+        elif path[:1] == ["capacity"]:
+            bad_capacity = True  # reported; the agenda is read without it
         else:
             fatal = True
     if fatal:
@@ -170,6 +173,7 @@ def _read_document(
         url=document.get("url"),
         venue=document.get("venue"),
         series=tuple(series),
+        capacity=None if bad_capacity or "capacity" not in document else int(document["capacity"]),
     )
 
 
