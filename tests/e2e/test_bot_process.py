@@ -85,7 +85,8 @@ def test_the_bot_connects_syncs_answers_and_delivers_to_a_channel_and_a_dm(
         assert _wait(lambda: discord.connected and GUILD_ID in discord.commands, 30), (
             tmp_path / "bot.log"
         ).read_text()
-        assert discord.identified[0]["intents"] == 1  # guilds only: no privileged intents
+        # guilds (1) and guild scheduled events (1 << 16, for "Interested"): no privileged intents
+        assert discord.identified[0]["intents"] == 1 | 1 << 16
         assert "timezone" in {c["name"] for c in discord.commands[GUILD_ID]}
 
         answer = _ask(
