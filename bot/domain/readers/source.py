@@ -20,6 +20,10 @@ from bot.domain.readers.context import ReadOptions
 # holds some 10,000 sessions, and every input up to the limit reads in under 2 s
 # (bench/parse_pages.py measures the worst shapes), so one upload never stalls the bot.
 MAX_BYTES = 256 * 1024
+# An HTML page as a site serves it carries the site's scripts, styles and inline images around a
+# small agenda: such a page may be up to 1 MB, and MAX_BYTES applies to what is left without its
+# <script>, <style>, <svg> and <template> elements and comments (what the reader never reads).
+MAX_HTML_BYTES = 1024 * 1024
 # The years a session may fall in. Far enough from datetime's limits that reminder leads,
 # VTIMEZONE windows and grace periods never leave the calendar; wide enough for any real agenda.
 FIRST_YEAR = 1900
@@ -73,8 +77,8 @@ def read_path(path: Path, options: ReadOptions, display: str | None = None) -> R
     diagnostics = Diagnostics(name)
     try:
         stat = path.stat()
-        if stat.st_size > MAX_BYTES:
-            diagnostics.error(0, _too_big(stat.st_size))
+        if stat.st_size > MAX_HTML_BYTES:  # the most any format allows; read_bytes checks more
+            diagnostics.error(0, _too_big(stat.st_size, html=format_of(path.name) == "html"))
             return ReadResult(name, [], diagnostics.items)
         data = path.read_bytes()
     except OSError as exc:
@@ -99,10 +103,15 @@ def read_bytes(
     fmt = format_of(file_name)
     if fmt in (None, "markdown") and looks_like_html(data):
         fmt = "html"  # named .md, or named nothing we know, but a rendered page
+    shown = len(data)
+    if fmt == "html" and len(data) <= MAX_HTML_BYTES:
+        data, shown = without_unread_parts(data)
     if fmt is None:
         diagnostics.error(0, f"unknown agenda format; use one of {', '.join(sorted(FORMATS))}")
-    elif len(data) > MAX_BYTES:
-        diagnostics.error(0, _too_big(len(data)))
+    elif len(data) > MAX_HTML_BYTES:
+        diagnostics.error(0, _too_big(len(data), html=fmt == "html"))
+    elif shown > MAX_BYTES:
+        diagnostics.error(0, _too_big(shown) if fmt != "html" else _too_big_page(shown))
     elif not data.strip():
         diagnostics.error(0, "the file is empty")
     elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
@@ -233,8 +242,62 @@ def _stem(name: str) -> str:
     return slugify(stem) or "agenda"
 
 
-def _too_big(size: int) -> str:
+def _too_big(size: int, html: bool = False) -> str:
+    if html:
+        limit = MAX_HTML_BYTES // 1024
+        return f"the file is {size // 1024} KB; HTML pages are limited to {limit} KB"
     return f"the file is {size // 1024} KB; agendas are limited to {MAX_BYTES // 1024} KB"
+
+
+def _too_big_page(size: int) -> str:
+    return (
+        f"the page is {size // 1024} KB without its scripts, styles, inline images and comments; "
+        f"agendas are limited to {MAX_BYTES // 1024} KB"
+    )
+
+
+# Where an element the HTML reader never reads starts: a comment, <script>, <style>, <svg>,
+# <template> (each ends at its first closing tag, as a browser ends it; unclosed, at the end).
+_UNREAD_START = re.compile(rb"<!--|<(script|style|svg|template)(?=[\s/>])", re.IGNORECASE)
+# What stands in for a part taken out: a comment holding its line breaks, so every line of the
+# page keeps its number and the text around the part stays one line.
+_STAND_IN_OPEN, _STAND_IN_CLOSE = b"<!--", b"-->"
+
+
+def without_unread_parts(data: bytes) -> tuple[bytes, int]:
+    """An HTML page without its comments, scripts, styles, inline SVG images and templates, each
+    replaced by a comment that keeps its line breaks, and the size of what is left without the
+    stand-ins. Linear in the page's size."""
+    lowered = data.lower()
+    pieces: list[bytes] = []
+    position = 0
+    kept = 0
+    while True:
+        match = _UNREAD_START.search(data, position)
+        if match is None:
+            break
+        tag = match.group(1)
+        if tag is None:
+            end = lowered.find(b"-->", match.end())
+            end = len(data) if end < 0 else end + 3
+        else:
+            close = lowered.find(b"</" + tag.lower(), match.end())
+            end = len(data) if close < 0 else lowered.find(b">", close)
+            end = len(data) if end < 0 else end + 1
+        pieces.append(data[position : match.start()])
+        kept += match.start() - position
+        breaks = data.count(b"\n", match.start(), end) + data.count(b"\r", match.start(), end)
+        breaks -= data.count(b"\r\n", match.start(), end)
+        pieces.append(_STAND_IN_OPEN + b"\n" * breaks)
+        pieces.append(_STAND_IN_CLOSE)
+        position = end
+        if end >= len(data):
+            break
+    if not pieces:
+        return data, len(data)
+    pieces.append(data[position:])
+    kept += len(data) - position
+    return b"".join(pieces), kept
 
 
 def agenda_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:

@@ -111,6 +111,11 @@ _GENERIC_CONTENT = (
 # "Agenda | Site": the separators themes put between a page's and a site's name (dashes are
 # written inside titles too: "PyCon 2024 — Schedule" is one title).
 _SITE_SEPARATORS = re.compile(r"\s+[|·•]\s+")
+# A code host's title for a file it shows: "agenda.md at main · org/repo · GitHub",
+# "GitHub - org/repo: …".
+_REPOSITORY_TITLE = re.compile(
+    r"^\S+\.[A-Za-z0-9]{1,10} at \S+|\s[·•|-]\s*GitHub\s*$|^GitHub\s+-\s", re.IGNORECASE
+)
 # The white space a browser collapses (ASCII only: a no-break space is text).
 _SPACE = re.compile(r"[ \t\n\f\r]+")
 # Browsers cap a colspan at 1000; a schedule never spans more than a few dozen columns, and
@@ -125,6 +130,13 @@ _MAX_CELLS = 30_000
 # and reading stays linear (and off the interpreter's recursion limit) whatever the input.
 _MAX_NESTING = 120
 _CANDIDATES = 50  # content containers looked at: a page has one or two
+# A <time>'s machine-readable date (and time, and offset): "2026-12-10", "2026-12-10T18:30Z",
+# "2026-12-10 18:30:00+00:00".
+_STAMP = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    re.IGNORECASE,
+)
+_STAMP_OFFSET = re.compile(r"(?i)[T ]\d{2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$")
 
 
 @dataclass(slots=True)
@@ -155,11 +167,13 @@ def read_page(html: str) -> HtmlPage:
         raise HtmlError(f"not an HTML document ({exc})") from None
     page = HtmlPage([])
     _head_fields(root, page)
+    _rendered_front_matter(root, page)
     content = _content_root(root)
     walker = _Walker(_sectioned(content) or any(_sectioned(a) for a in content.iterancestors()))
     walker.walk(content)
     page.blocks = walker.blocks
     page.problems = walker.problems
+    _dated_by_time(page, walker.stamps)
     page.first_line = _first_line(walker.blocks) or content.sourceline or 1
     _title(page)
     page.text = "\n".join(_texts(page.blocks))
@@ -200,6 +214,46 @@ def _head_fields(root: HtmlElement, page: HtmlPage) -> None:
             break
 
 
+def _dated_by_time(page: HtmlPage, stamps: list[tuple[str, int]]) -> None:
+    """`<time datetime="2026-12-10T18:30:00+00:00">Thursday 10 December</time>`: the machine
+    reading of a shown date. With no publication date in the head, the first one dates the page
+    as a front matter date would: the year of dates shown without one, and its offset (if any)
+    evidence of the zone when the page names none. The shown text stays the line's text."""
+    if "date" in page.fields or not stamps:
+        return
+    with_offset = [s for s in stamps if _STAMP_OFFSET.search(s[0])]
+    value, line = with_offset[0] if with_offset else stamps[0]
+    _field(page, "date", value, line)
+
+
+def _rendered_front_matter(root: HtmlElement, page: HtmlPage) -> None:
+    """GitHub shows a Markdown file's front matter as a table of its fields
+    (`<table data-table-type="yaml-metadata">`): they are the page's fields, its title above the
+    repository's "<file> at <branch>"."""
+    tables = root.xpath("//table[@data-table-type='yaml-metadata']")
+    if not tables or not isinstance(tables[0], HtmlElement):
+        return
+    table = tables[0]
+    names = [" ".join(th.text_content().split()) for th in table.xpath(".//tr[1]/th")]
+    values = table.xpath(".//tr[td][1]/td")
+    line = table.sourceline or 1
+    for name, cell in zip(names, values, strict=False):
+        value = " ".join(cell.text_content().split())
+        if not name or not value:
+            continue
+        if name not in page.fields or (name == "title" and _repository_view(page)):
+            _field(page, name, value, line)
+            if name == "title":
+                page.lines.pop("og:title", None)
+
+
+def _repository_view(page: HtmlPage) -> bool:
+    """Whether the page's title is a code host's view of a file ("agenda.md at main · org/repo ·
+    GitHub"), not the document's own."""
+    title = page.fields.get("title")
+    return isinstance(title, str) and _REPOSITORY_TITLE.search(title) is not None
+
+
 def _field(page: HtmlPage, key: str, value: str, line: int) -> None:
     page.fields[key] = value
     page.lines[key] = line
@@ -212,6 +266,18 @@ def _title(page: HtmlPage) -> None:
     body, as in the Markdown the page came from."""
     title = page.fields.get("title")
     if not isinstance(title, str):
+        return
+    if _repository_view(page):
+        # The document's own first heading names it (its first <h1>, else its first heading).
+        headings = [b for b in page.blocks if isinstance(b, Line) and b.heading]
+        first = next((b for b in headings if b.heading == 1), headings[0] if headings else None)
+        if first is None:
+            del page.fields["title"]
+            page.lines.pop("title", None)
+        else:
+            page.fields["title"] = first.inline.text
+            page.lines["title"] = first.number
+        page.lines.pop("og:title", None)
         return
     forms = [title]
     if page.lines.get("og:title") is None:
@@ -342,6 +408,7 @@ class _Walker:
         self.cell = False  # inside a table cell: one Inline, breaks kept as "\n"
         self.nesting = 0
         self.problems: list[tuple[int, str]] = []  # (line, what was not read)
+        self.stamps: list[tuple[str, int]] = []  # dated <time datetime=…> values and lines
 
     def walk(self, root: HtmlElement) -> None:
         self.line = root.sourceline or 1
@@ -366,6 +433,8 @@ class _Walker:
             alt = element.get("alt") or ""
             if alt.strip():
                 self._text(alt)
+        elif tag == "table" and element.get("data-table-type") == "yaml-metadata":
+            pass  # front matter as GitHub shows it: the page's fields (_rendered_front_matter)
         elif tag == "table":
             self._break(depth)
             if not self.cell:
@@ -405,6 +474,11 @@ class _Walker:
             self.strong -= 1
         elif tag == "time" and not " ".join(element.text_content().split()):
             self._text(element.get("datetime") or "")  # an empty <time>: what it stands for
+        elif tag == "time":
+            stamp = " ".join((element.get("datetime") or "").split())
+            if _STAMP.fullmatch(stamp) and len(self.stamps) < _CANDIDATES:
+                self.stamps.append((stamp, self.line))
+            self._content(element, depth)
         else:
             self._content(element, depth)
 

@@ -124,6 +124,41 @@ _MARKUP_PER_LINE = 64
 _PLAIN = str.maketrans("[]<>_*`", "()‹› ··")
 
 
+# "When: Thursday, 18:30 –" ending a line whose next line starts "21:00": one range wrapped
+# over two lines, as a paragraph (or a page's source) breaks it.
+_OPEN_RANGE = re.compile(
+    r"(?i)\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[-–—~〜～至]|\bto|\bbis|\buntil)\s*$"
+)
+_LEADING_CLOCK = re.compile(r"(?i)\s*\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\b)")
+
+
+def joined_ranges(blocks: list[Block]) -> list[Block]:
+    """The blocks with a time range wrapped over two consecutive lines ("18:30 –" / "21:00
+    (Lisbon time)") made one line again, so the second half is not read as a session."""
+    joined: list[Block] = []
+    for block in blocks:
+        before = joined[-1] if joined else None
+        if (
+            isinstance(block, Line)
+            and isinstance(before, Line)
+            and not block.heading
+            and not before.heading
+            and block.depth == before.depth
+            and block.number == before.number + 1
+            and _OPEN_RANGE.search(before.inline.text) is not None
+            and _LEADING_CLOCK.match(block.inline.text) is not None
+        ):
+            inline = Inline(
+                f"{before.inline.text} {block.inline.text}",
+                [*before.inline.links, *block.inline.links],
+                before.inline.bold and block.inline.bold,
+            )
+            joined[-1] = Line(before.number, inline, before.heading, before.depth)
+            continue
+        joined.append(block)
+    return joined
+
+
 def defuse(body: str) -> str:
     """The body with pathological lines made harmless: over-long lines cut, and lines with
     more markup characters than any agenda line has read as plain text, so reading stays

@@ -27,6 +27,28 @@ _STARTS_AT = re.compile(
     r"|(?:开始|開始|開場|开场|시작)(?:时间)?[:：]?\s*"
 )
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
+# "Previous event: 12 November", "Last meetup: …", "上一期：…", "前回：…": a line that names an
+# event already held; its date is not this page's event.
+_PAST_EVENT = re.compile(
+    r"(?i)^[\W_]*(?:"
+    r"(?:previous|past|earlier|prior)\s+(?:events?|meetups?|meet-ups?|editions?|sessions?|"
+    r"meetings?|talks?|nights?|gatherings?|conferences?|workshops?|ones?|times?)\b"
+    # "Last talk: 20:30" is tonight's final talk; "last" names a past event only with these.
+    r"|last\s+(?:events?|meetups?|meet-ups?|editions?|meetings?|gatherings?|time|month|year)\b"
+    r"|(?:letzte[sn]?|vorherige[sn]?)\s+(?:treffen|meetup|veranstaltung|ausgabe)\b"
+    r"|(?:dernier|dernière|précédent|précédente)\s+(?:meetup|événement|évènement|édition|rencontre)\b"
+    r"|(?:événement|évènement|meetup|édition|rencontre)\s+précédente?\b"
+    r"|(?:evento|meetup|edición|edição|encuentro|encontro)\s+anterior\b"
+    r"|(?:último|última)\s+(?:evento|meetup|edición|edição|encuentro|encontro)\b"
+    r"|上一期|上期|上一次|上次|往期|前一期|前回|過去のイベント"
+    r"|지난\s*(?:행사|모임|밋업|이벤트)|이전\s*(?:행사|모임|밋업|이벤트)"
+    r")"
+)
+
+
+def about_a_past_event(text: str) -> bool:
+    """Whether a line introduces an event already held ("Previous event: 12 November 2026")."""
+    return _PAST_EVENT.match(text) is not None
 
 
 class EventLines:

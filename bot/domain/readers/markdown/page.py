@@ -17,7 +17,7 @@ from bot.domain.agenda import Schedule, Speaker
 from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.assembly import Assembler
-from bot.domain.readers.markdown.blocks import Line, Table, parse_blocks
+from bot.domain.readers.markdown.blocks import Line, Table, joined_ranges, parse_blocks
 from bot.domain.readers.markdown.capacity import CapacityLines
 from bot.domain.readers.markdown.drafts import (
     Draft,
@@ -27,7 +27,7 @@ from bot.domain.readers.markdown.drafts import (
     text_field,
     year_in,
 )
-from bot.domain.readers.markdown.event_lines import EventLines
+from bot.domain.readers.markdown.event_lines import EventLines, about_a_past_event
 from bot.domain.readers.markdown.front_fields import FrontFields
 from bot.domain.readers.markdown.front_matter import FrontMatter
 from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, is_day_label
@@ -109,7 +109,7 @@ class PageReader:
         blocks = self.given_blocks
         if blocks is None:
             blocks = parse_blocks(self.front.body, self.front.body_line)
-        for block in blocks:
+        for block in joined_ranges(blocks):
             if isinstance(block, Table):
                 self.list_session = None
                 self.tables.read(block)
@@ -143,6 +143,8 @@ class PageReader:
 
     def _line(self, line: Line) -> None:
         text = line.inline.text
+        if about_a_past_event(text):
+            return  # "Previous event: 12 November": not an event of this page
         if line.heading:
             self.sessions.pending = None
             self._heading(line)

@@ -218,16 +218,16 @@ class TableReader:
         description = row.first_text(Role.DESCRIPTION)
         speakers = row_speakers(row)
         if row.tracks:
+            # A placeholder ("—", "n/a") says its room is free: written, so the row is not one
+            # session across the rooms, but no session of its own.
             filled = [
                 (i, row.cells[i]) for i in row.tracks if i < len(row.cells) and row.cells[i].text
             ]
-            if not filled:
-                return []
             texts = {c.text for _, c in filled}
             plenary = len(texts) == 1 and (
                 len(filled) == len(row.tracks) or filled[0][0] == row.tracks[0]
             )
-            chosen = filled[:1] if plenary else filled
+            chosen = [(i, c) for i, c in (filled[:1] if plenary else filled) if says_something(c)]
             drafts = []
             for index, cell in chosen:
                 title, cell_speakers = split_title_and_speakers(cell.text)
@@ -235,11 +235,12 @@ class TableReader:
                 draft.track = None if plenary else row.headers[index] or None
                 draft.speakers = cell_speakers + speakers
                 draft.links = [*cell.links, *common_links]
-                draft.location = location
+                # The column's header names the room; a session across all rooms has none.
+                draft.location = None if plenary else room_of(row, index)
                 drafts.append(draft)
             return drafts
         title_cell = row.cell(row.title_col)
-        title_text = title_cell.text if title_cell else ""
+        title_text = title_cell.text if title_cell and says_something(title_cell) else ""
         title, inline_speakers = split_title_and_speakers(title_text)
         if not title:
             if speakers:
@@ -282,10 +283,32 @@ class Row:
         return self.text(index) or None
 
 
+def says_something(cell: Inline) -> bool:
+    """Whether a cell holds a session: a letter or a digit, not a placeholder ("—", "-", "–",
+    "/", "…") left where a room is free."""
+    text = cell.text
+    if text.strip().casefold() in _PLACEHOLDERS:
+        return False
+    return any(ch.isalnum() for ch in text)
+
+
+# Placeholders written with letters: "n/a" says a slot is empty ("TBD" is a session to come).
+_PLACEHOLDERS = frozenset(("n/a", "n.a.", "n. a."))
+
+
+def room_of(row: Row, index: int) -> str | None:
+    """The room a track column stands for: its header, when the header is a room ("Hall A",
+    "Room 101", "会场A"), not a track's name ("Track 1")."""
+    if row.roles[index] is Role.TRACK:
+        return None
+    return row.headers[index].strip() or None
+
+
 def row_speakers(row: Row) -> list[Speaker]:
     speaker_col = first_index(row.roles, Role.SPEAKER)
-    if speaker_col is None:
-        return []
+    cell = row.cell(speaker_col)
+    if cell is None or not says_something(cell):
+        return []  # no column, or "—", "n/a": nobody
     speakers = parse_speakers(row.text(speaker_col))
     company_col = first_index(row.roles, Role.AFFILIATION)
     if company_col is None:

@@ -10,7 +10,8 @@ import time
 import pytest
 
 from bot.domain.readers.context import ReadOptions
-from bot.domain.readers.source import MAX_BYTES, ReadResult, read_bytes
+from bot.domain.readers.source import MAX_BYTES, MAX_HTML_BYTES, ReadResult, read_bytes
+from bot.texts.problems import problem_text
 from tests.domain.readers.html.renderings import render_page
 from tests.domain.readers.test_fuzz_readers import (
     PER_INPUT_SECONDS,
@@ -160,4 +161,84 @@ def test_an_html_page_at_the_size_limit_reads_in_time(shape: str) -> None:
 
 def test_an_html_page_past_the_size_limit_is_refused() -> None:
     result = read_bytes(b"<!DOCTYPE html>" + b" " * MAX_BYTES, "big.html", ReadOptions())
-    assert messages(result) == ["0: error: the file is 256 KB; agendas are limited to 256 KB"]
+    assert messages(result) == [
+        "0: error: the page is 256 KB without its scripts, styles, inline images and comments; "
+        "agendas are limited to 256 KB"
+    ]
+
+
+def test_scripts_styles_svg_templates_and_comments_do_not_count_towards_the_limit() -> None:
+    """A small agenda in a 391 KB page (a site's inline script, style and SVG) reads, on the
+    lines the file has."""
+    agenda = (
+        "<h1>Big day</h1>\n<p>Saturday, 4 May 2024, Berlin</p>\n<ul>\n"
+        "<li>10:00 Opening</li>\n<li>11:00 Keynote</li>\n</ul>\n"
+    )
+    page = (
+        "<!DOCTYPE html>\n<html><head>\n<style>\n" + ".a{color:red}\n" * 9000 + "</style>\n"
+        "<script>\n" + 'var s = "10:00 not a talk";\n' * 6000 + "</script>\n"
+        "<!--\n" + "09:00 a comment\n" * 2000 + "-->\n</head>\n<body>\n"
+        '<svg viewBox="0 0 10 10">\n' + '<path d="M0 0L10 10"/>\n' * 4000 + "</svg>\n"
+        "<template>\n"
+        + "<p>12:00 Template</p>\n" * 1000
+        + "</template>\n"
+        + agenda
+        + "</body></html>\n"
+    ).encode()
+    assert 380 * 1024 < len(page) <= MAX_HTML_BYTES
+    result = read_bytes(page, "big.html", ReadOptions())
+    assert [m for m in messages(result) if "error" in m] == []
+    [schedule] = result.schedules
+    assert [s.title for s in schedule.sessions] == ["Opening", "Keynote"]
+    lines = page.decode().splitlines()
+    assert [lines[s.line - 1] for s in schedule.sessions] == [
+        "<li>10:00 Opening</li>",
+        "<li>11:00 Keynote</li>",
+    ]
+
+
+def test_an_html_page_past_one_megabyte_is_refused() -> None:
+    page = b"<!DOCTYPE html><script>" + b" " * MAX_HTML_BYTES + b"</script>"
+    result = read_bytes(page, "big.html", ReadOptions())
+    assert messages(result) == ["0: error: the file is 1024 KB; HTML pages are limited to 1024 KB"]
+
+
+def _up_to_a_megabyte(text: str, unit: str) -> str:
+    count = (MAX_HTML_BYTES - len(text.encode())) // len(unit.encode())
+    return text + unit * count
+
+
+# A page at the 256 KB limit in what is read, brought to 1 MB by what is not, and pages of what
+# is not read alone: each reads in time too.
+WORST_MEGABYTES = {
+    "rows and a script": _up_to_a_megabyte(
+        WORST_SHAPES["table rows"] + "<script>", "var x = '<tr><td>10:00</td></tr>';\n"
+    ),
+    "nesting and an svg": _up_to_a_megabyte(WORST_SHAPES["nesting"] + "<svg>", "<g><g>"),
+    "comments": _up_to_a_megabyte(_HEAD, "<!---->"),
+    "scripts": _up_to_a_megabyte(_HEAD, "<script>x</script>"),
+    "unclosed openings": _up_to_a_megabyte(_HEAD + "<p>10:00 Talk</p>", "<script <style <!-"),
+    "style openings in a comment": _up_to_a_megabyte(_HEAD + "<!--", "<style>"),
+    "templates": _up_to_a_megabyte(_HEAD, "<template><p>10:00 x</p></template>"),
+    "line breaks in a script": _up_to_a_megabyte(_HEAD + "<script>", "\n"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(WORST_MEGABYTES))
+def test_an_html_page_of_a_megabyte_reads_in_time(shape: str) -> None:
+    text = WORST_MEGABYTES[shape]
+    assert MAX_HTML_BYTES - 100 < len(text.encode()) <= MAX_HTML_BYTES
+    result, took, raised = _read(text, "big.html")
+    assert raised is None
+    assert took < PER_INPUT_SECONDS, f"{shape}: {took:.2f} s"
+    assert result is not None and (result.schedules or result.diagnostics)
+    assert not [m for m in messages(result) if "limited to" in m]  # read, not refused
+
+
+def test_the_size_limits_of_a_page_read_in_chinese() -> None:
+    over = read_bytes(b"<!DOCTYPE html>" + b" " * MAX_BYTES, "big.html", ReadOptions())
+    huge = read_bytes(b"<!DOCTYPE html>" + b" " * MAX_HTML_BYTES, "big.html", ReadOptions())
+    assert [problem_text(d, "zh-CN") for d in [*over.diagnostics, *huge.diagnostics]] == [
+        "页面去掉脚本、样式、内嵌图片和注释后仍有 256 KB；日程不能超过 256 KB",
+        "文件大小为 1024 KB；HTML 页面不能超过 1024 KB",
+    ]

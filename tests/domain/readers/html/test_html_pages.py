@@ -302,3 +302,75 @@ def test_the_html_readers_own_problems_exist_in_chinese() -> None:
     )
     empty = Diagnostic("x.html", 0, "not an HTML document (Document is empty)", Severity.ERROR)
     assert problem_text(empty, "zh-CN") == "不是 HTML 文档（Document is empty）"
+
+
+# ---- what a page's markup says about its event ----------------------------------------------
+
+
+def test_a_time_elements_datetime_gives_the_shown_date_its_year_and_its_offset_the_zone() -> None:
+    html = _page(
+        "<h1>Night</h1>\n"
+        '<p>When: <time datetime="2026-12-10T18:30:00+09:00">Thursday 10 December, 18:30</time>'
+        "</p>\n<ul><li>18:45 Doors</li><li>19:00 Talk</li></ul>"
+    )
+    page = read_page(html)
+    texts = [b.inline.text for b in page.blocks if isinstance(b, Line)]
+    assert "When: Thursday 10 December, 18:30" in texts  # the shown text stays the line's
+    result = read_text(html, "night.html")
+    assert not [m for m in messages(result) if "no year" in m]
+    [schedule] = result.schedules
+    assert schedule.timezone_name == "UTC+09:00"
+    assert timeline(schedule)[0] == ("Doors", "2026-12-10T09:45Z", "2026-12-10T10:00Z")
+    assert any("+09:00" in m for m in messages(result))
+
+
+def test_a_head_date_stays_the_pages_date_over_a_time_element() -> None:
+    html = _page(
+        '<p><time datetime="2025-01-02">2 January</time></p>',
+        head='<meta property="article:published_time" content="2026-03-01">',
+    )
+    assert read_page(html).fields["date"] == "2026-03-01"
+
+
+def test_a_previous_events_date_is_not_an_event_of_the_page() -> None:
+    html = _page(
+        "<h1>Rust Night</h1>\n<p>When: Thursday 10 December 2026, 18:30 (Lisbon time)</p>\n"
+        "<ul><li>18:45 Doors</li><li>19:00 Talk</li></ul>\n"
+        '<p>Previous event: <time datetime="2026-11-12">12 November</time>.</p>'
+    )
+    result = read_text(html, "rust-night.html")
+    assert [s.id for s in result.schedules] == ["rust-night"]
+    assert [s.title for s in result.schedules[0].sessions] == ["Doors", "Talk"]
+
+
+_GITHUB_FILE_VIEW = "<title>meetup.md at main · org/repo · GitHub</title>"
+
+
+def test_a_github_file_view_takes_its_title_from_the_rendered_front_matter() -> None:
+    html = _page(
+        '<main><article class="markdown-body entry-content" itemprop="text">\n'
+        '<table data-table-type="yaml-metadata"><thead><tr><th>title</th><th>publishdate</th>'
+        "</tr></thead><tbody><tr><td><div>Istio Meetup China</div></td><td><div>2021-07-06</div>"
+        "</td></tr></tbody></table>\n<h3>Agenda</h3>\n<p>July 10, 13:30 (CST) Sign in</p>\n"
+        "</article></main>",
+        head=_GITHUB_FILE_VIEW,
+    )
+    page = read_page(html)
+    assert page.fields["title"] == "Istio Meetup China"
+    assert page.fields["publishdate"] == "2021-07-06"
+    assert not any(isinstance(b, Table) for b in page.blocks)  # the fields are no table
+
+
+def test_a_github_file_view_takes_its_title_from_the_documents_first_heading() -> None:
+    html = _page(
+        '<main><article class="markdown-body">\n<h2>Gophers Lyon — March</h2>\n'
+        "<h1>Gophers Lyon, 12 March 2026</h1>\n<p>19:00 Talk</p></article></main>",
+        head=_GITHUB_FILE_VIEW,
+    )
+    assert read_page(html).fields["title"] == "Gophers Lyon, 12 March 2026"
+    no_heading = _page('<main><article class="markdown-body"><p>19:00 Talk</p></article></main>')
+    bare = read_page(no_heading.replace("<head></head>", f"<head>{_GITHUB_FILE_VIEW}</head>"))
+    assert "title" not in bare.fields
+    # A site's own title with a bar is cut there as before.
+    site = read_page(_page("<h1>Rust Night</h1><p>x</p>", head="<title>Rust Night | Site</title>"))
+    assert site.fields["title"] == "Rust Night"

@@ -10,6 +10,7 @@ Every `tests/pages/corpus/<name>.md` has a sibling `<name>.expected.yaml`:
             start: 2024-05-16T19:00+02:00   # wall time with its offset (a date when all-day)
             end: 2024-05-16T19:30+02:00     # or null when the page does not say
             speakers: [Jane Roe]            # optional: checked only when given
+            location: Hall A                # optional: checked only when given (null: none)
     errors_on_lines: [12]      # optional: lines that must carry an error diagnostic
 
 The expectations are what the page says, not what the reader happens to produce. The pages are
@@ -88,6 +89,8 @@ class ExpectedSession:
     start: datetime | date
     end: datetime | date | None
     speakers: tuple[str, ...] | None
+    location: str | None = None
+    checks_location: bool = False  # whether the file states a location (null: no room)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +169,7 @@ def _names(value: Any, what: str) -> tuple[str, ...]:
 def _session(raw: Any, key: str, all_day: bool, what: str) -> ExpectedSession:
     if not isinstance(raw, dict):
         raise ExpectationError(f"{what}: a session must be a mapping")
-    unknown = set(raw) - {"title", "start", "end", "speakers"}
+    unknown = set(raw) - {"title", "start", "end", "speakers", "location"}
     if unknown:
         raise ExpectationError(f"{what}: unknown keys {sorted(unknown)}")
     title = raw.get("title")
@@ -196,7 +199,10 @@ def _session(raw: Any, key: str, all_day: bool, what: str) -> ExpectedSession:
     ):
         raise ExpectationError(f"{what}: last day before first day")
     speakers = _names(raw["speakers"], what) if "speakers" in raw else None
-    return ExpectedSession(title, start, end, speakers)
+    location = raw.get("location")
+    if location is not None and (not isinstance(location, str) or not location.strip()):
+        raise ExpectationError(f"{what}: location must be text or null, got {location!r}")
+    return ExpectedSession(title, start, end, speakers, location, "location" in raw)
 
 
 def _order_key(session: ExpectedSession) -> datetime:
@@ -283,11 +289,14 @@ class Row:
     end: str
     title: str
     speakers: tuple[str, ...] | None
+    location: str | None = None
 
-    def render(self, with_speakers: bool) -> str:
+    def render(self, with_speakers: bool, with_location: bool = False) -> str:
         text = f"  {self.start} -> {self.end}  {self.title}"
         if with_speakers:
             text += f"  speakers: {', '.join(self.speakers or ()) or '-'}"
+        if with_location:
+            text += f"  location: {self.location or '-'}"
         return text
 
 
@@ -297,20 +306,24 @@ def _speaker_set(names: tuple[str, ...]) -> tuple[str, ...]:
 
 def _expected_row(session: ExpectedSession) -> Row:
     speakers = None if session.speakers is None else _speaker_set(session.speakers)
+    location = normalize(session.location) if session.location else None
     if isinstance(session.start, datetime):
         end = _utc(session.end) if isinstance(session.end, datetime) else "(no end)"
-        return Row(_utc(session.start), end, normalize(session.title), speakers)
+        return Row(_utc(session.start), end, normalize(session.title), speakers, location)
     last = session.start if session.end is None else session.end
-    return Row(f"{session.start} (all day)", str(last), normalize(session.title), speakers)
+    return Row(
+        f"{session.start} (all day)", str(last), normalize(session.title), speakers, location
+    )
 
 
 def _got_row(session: Session) -> Row:
     speakers = _speaker_set(tuple(s.name for s in session.speakers))
+    location = normalize(session.location) if session.location else None
     if session.all_day:
         first, last = session.first_day.isoformat(), session.last_day.isoformat()
-        return Row(f"{first} (all day)", last, normalize(session.title), speakers)
+        return Row(f"{first} (all day)", last, normalize(session.title), speakers, location)
     end = "(no end)" if session.end is None else _utc(session.end)
-    return Row(_utc(session.start), end, normalize(session.title), speakers)
+    return Row(_utc(session.start), end, normalize(session.title), speakers, location)
 
 
 def _sorted_rows(rows: list[Row]) -> list[Row]:
@@ -320,7 +333,7 @@ def _sorted_rows(rows: list[Row]) -> list[Row]:
 def _render(
     zones: list[str],
     timelines: list[list[Row]],
-    speaker_flags: list[list[bool]],
+    speaker_flags: list[list[tuple[bool, bool]]],
     errors: str,
 ) -> list[str]:
     lines = []
@@ -328,7 +341,7 @@ def _render(
         lines.append(f"schedule {index}: {zone}")
         flags = speaker_flags[index - 1] if index <= len(speaker_flags) else []
         for number, row in enumerate(rows):
-            lines.append(row.render(number < len(flags) and flags[number]))
+            lines.append(row.render(*(flags[number] if number < len(flags) else (False, False))))
     lines.append(errors)
     return lines
 
@@ -341,12 +354,19 @@ def _compare(page: Path, expected: Expected, *, whole: bool = True) -> None:
     """The page against its expected file: with `whole`, titles and speakers too; without,
     the zones, instants and errors only (the timeline every reminder and feed repeats)."""
     result = read_path(page, ReadOptions(), display=page.name)
-    want_rows = [_sorted_rows([_expected_row(s) for s in e.sessions]) for e in expected.schedules]
+    want_sessions = [
+        sorted(e.sessions, key=lambda s: (_expected_row(s).start, _expected_row(s).title))
+        for e in expected.schedules
+    ]
+    want_rows = [[_expected_row(s) for s in sessions] for sessions in want_sessions]
     got_rows = [_sorted_rows([_got_row(s) for s in g.sessions]) for g in result.schedules]
     if not whole:
         want_rows = [_instants_only(rows) for rows in want_rows]
         got_rows = [_instants_only(rows) for rows in got_rows]
-    flags = [[row.speakers is not None for row in rows] for rows in want_rows]
+    flags = [
+        [(whole and s.speakers is not None, whole and s.checks_location) for s in sessions]
+        for sessions in want_sessions
+    ]
     error_lines = sorted({d.line for d in result.diagnostics if d.severity is Severity.ERROR})
     found = [line for line in expected.errors_on_lines if line in error_lines]
     want = _render(

@@ -76,6 +76,17 @@ def test_parallel_tracks_with_day_headings_and_twelve_hour_range_suffix() -> Non
     assert schedule.sessions[0].speakers == (Speaker("Pat Lee", "OSF"),)
     assert schedule.sessions[2].speakers == (Speaker("Sam Roe"),)
     assert schedule.sessions[5].kind is SessionKind.WORKSHOP
+    # Each session is in its column's room; the keynote and the break span both rooms.
+    assert [s.location for s in schedule.sessions] == [
+        None,
+        "Main Hall",
+        "Room 101",
+        None,
+        "Main Hall",
+        "Room 101",
+        "Main Hall",
+        "Room 101",
+    ]
 
 
 def test_bold_date_rows_inside_a_table_change_the_day() -> None:

@@ -1,0 +1,64 @@
+"""Lines and cells that say less than they seem: a line that introduces an event already held
+("Previous event: …", "上一期：…") names no event of the page, a time range wrapped over two
+lines is one range, and a placeholder ("—", "n/a") in a names column is nobody."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import messages, read_text, timeline
+
+_PAGE = (
+    "# Rust Night\n\nThursday, 10 December 2026, 18:30, Lisbon\n\n- 18:45 Doors\n- 19:00 Talk\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Previous event: 12 November 2026",
+        "**Last meetup:** 12 November 2026, 18:30",
+        "Past events: 12 November 2026 and 8 October 2026",
+        "上一期：2026年11月12日",
+        "上次活动：2026年11月12日 18:30",
+        "前回：2026年11月12日",
+    ],
+)
+def test_a_past_events_date_makes_no_schedule(line: str) -> None:
+    result = read_text(_PAGE + line + "\n", "rust-night.md")
+    assert [s.id for s in result.schedules] == ["rust-night"], messages(result)
+    assert timeline(result.schedules[0]) == [
+        ("Doors", "2026-12-10T18:45Z", "2026-12-10T19:00Z"),
+        ("Talk", "2026-12-10T19:00Z", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Last talk: 20:30 Lightning round", "20:30 Last meetup of the year: drinks"]
+)
+def test_the_last_session_of_the_night_is_still_read(line: str) -> None:
+    result = read_text(_PAGE + "- " + line + "\n", "rust-night.md")
+    assert len(result.schedules[0].sessions) == 3, messages(result)
+
+
+def test_a_time_range_wrapped_over_two_lines_is_one_range() -> None:
+    page = (
+        "# Rust Night\n\nWhen: Thursday 10 December 2026, 18:30 –\n21:00 (Lisbon time)\n\n"
+        "Where: Talkdesk office, Lisbon\n\n## Talks\n\n- 18:45 Doors\n- 19:00 Talk\n"
+    )
+    result = read_text(page, "rust-night.md")
+    [schedule] = result.schedules
+    assert timeline(schedule) == [
+        ("Doors", "2026-12-10T18:45Z", "2026-12-10T19:00Z"),
+        ("Talk", "2026-12-10T19:00Z", "2026-12-10T21:00Z"),
+    ]
+    assert schedule.venue == "Talkdesk office, Lisbon"
+
+
+def test_a_placeholder_in_a_speaker_column_is_nobody() -> None:
+    page = (
+        "# Meetup\n\n12 March 2026, Lyon\n\n| Time | Talk | Speaker |\n| --- | --- | --- |\n"
+        "| 19:00 | Doors | n/a |\n| 19:30 | Talk | Ana Roe |\n| 20:00 | Drinks | — |\n"
+    )
+    [schedule] = read_text(page, "meetup.md").schedules
+    assert [[p.name for p in s.speakers] for s in schedule.sessions] == [[], ["Ana Roe"], []]
