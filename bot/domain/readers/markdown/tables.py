@@ -369,7 +369,8 @@ def is_duration_column(table: Table, index: int) -> bool:
     ]
     if not cells or not all(cell_duration(c) is not None for c in cells):
         return False
-    clocks = [c for c in cells if re.fullmatch(r"\s*\d{1,2}:\d{2}.*", c)]
-    # "0:15, 0:30, 0:45" are lengths; "1:00, 1:30" alone could be a night's clock: need a 0:xx
-    # (hour zero: "09:00" is nine in the morning, not a length).
-    return not clocks or any(re.match(r"\s*0{1,2}:", c) for c in clocks)
+    hours = [int(m.group(1)) for c in cells if (m := re.match(r"\s*(\d{1,2}):\d{2}", c))]
+    # "0:15, 0:30, 1:00" are lengths; "1:00, 1:30" alone could be a night's clock: need a 0:xx
+    # (hour zero: "09:00" is nine in the morning, not a length). A column that also holds a
+    # time from 10:00 on is clocks around midnight ("22:00, 23:00, 00:30"), not lengths.
+    return not hours or (0 in hours and max(hours) < 10)
