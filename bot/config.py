@@ -17,18 +17,20 @@ environment and are kept out of reprs and logs.
     log_level = "INFO"                   # DEBUG, INFO, WARNING, ERROR
     log_format = "text"                  # or "json" (one object per line)
 
-    allow_private_sources = false        # let followed URLs reach private addresses
+    allow_private_sources = false        # let the [[sources]] and check/show URL reach private addresses
+    allow_private_server_sources = false # let servers' /schedules add reach private addresses
 
     [abbreviations]                      # override or add abbreviation meanings
     CST = "America/Chicago"
 
     [[sources]]                          # an agenda followed from its URL (public)
     url = "https://example.org/meetup/agenda.md"
-    interval = 30                        # minutes between polls (default 30, at least 5)
+    interval = 30                        # minutes between polls (default 30, 5 to 10080)
 
 Environment variables win over the file: DATABASE_URL, DISCORD_TOKEN, DISCORD_WEBHOOK_URL,
 SHARD_COUNT and SHARD_IDS (this process runs those Discord shards),
-AGENDA_BOT_ALLOW_PRIVATE_SOURCES=1 (followed URLs may reach private addresses),
+AGENDA_BOT_ALLOW_PRIVATE_SOURCES=1 (the [[sources]] and check/show URL may reach private
+addresses), AGENDA_BOT_ALLOW_PRIVATE_SERVER_SOURCES=1 (servers' /schedules add may too),
 DISCORD_API_BASE, DISCORD_CHANNEL_ID, DISCORD_DEV_GUILD, and AGENDA_BOT_<KEY> for the other
 keys above.
 """
@@ -43,8 +45,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
-from bot.app.sources import DEFAULT_INTERVAL, SHORTEST_INTERVAL, SourceSpec
+from bot.app.sources import DEFAULT_INTERVAL, LONGEST_INTERVAL, SHORTEST_INTERVAL, SourceSpec
 from bot.domain.readers.context import ReadOptions
 from bot.domain.reminders.plan import DEFAULT_EVENT_LEAD, DEFAULT_SESSION_LEADS, Leads, parse_leads
 from bot.domain.zones.abbreviations import DEFAULT_ABBREVIATIONS, Abbreviation, with_overrides
@@ -108,7 +111,8 @@ class Settings:
     discord_token: str | None = field(default=None, repr=False)
     discord_webhook_url: str | None = field(default=None, repr=False)
     sources: tuple[SourceSpec, ...] = ()  # the operator's `[[sources]]`
-    allow_private_sources: bool = False
+    allow_private_sources: bool = False  # the operator's sources, check/show URL
+    allow_private_server_sources: bool = False  # the servers' /schedules add
     # Where each key set by the user came from: its variable, or "FILE: key".
     origins: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
 
@@ -151,7 +155,13 @@ def load_settings(path: Path | None, environ: Mapping[str, str] | None = None) -
             raise SettingsError(
                 f"{where}: {key} is a secret; set it in the environment ({key.upper()}), not a file"
             )
-    unknown = set(data) - {*_PLAIN_KEYS, "abbreviations", "sources", "allow_private_sources"}
+    unknown = set(data) - {
+        *_PLAIN_KEYS,
+        "abbreviations",
+        "sources",
+        "allow_private_sources",
+        "allow_private_server_sources",
+    }
     if unknown:
         raise SettingsError(f"{where}: unknown setting {sorted(unknown)[0]!r}")
     origins: dict[str, str] = {}
@@ -275,6 +285,12 @@ def _build(data: dict[str, Any], env: Mapping[str, str], where: str) -> Settings
     return Settings(
         sources=_sources(data.get("sources", []), where),
         allow_private_sources=_allow_private(data.get("allow_private_sources", False), env, where),
+        allow_private_server_sources=_allow_private(
+            data.get("allow_private_server_sources", False),
+            env,
+            where,
+            "allow_private_server_sources",
+        ),
         default_timezone=zone,
         abbreviations=MappingProxyType(dict(table)),
         schedules=Path(str(data.get("schedules", "schedules"))),
@@ -310,7 +326,18 @@ def _sources(entries: object, where: str) -> tuple[SourceSpec, ...]:
             raise SettingsError(f"{label}: unknown key {sorted(unknown)[0]!r} (url, interval)")
         url = entry.get("url")
         if not isinstance(url, str) or not url.lower().startswith(("http://", "https://")):
-            raise SettingsError(f"{label}.url = {url!r} is not an http(s) URL")
+            shown = redacted_url(url) if isinstance(url, str) else url
+            raise SettingsError(f"{label}.url = {shown!r} is not an http(s) URL")
+        try:
+            parts = urlsplit(url)
+            credentials = parts.username is not None or parts.password is not None
+        except ValueError:
+            raise SettingsError(f"{label}.url is not a URL") from None
+        if credentials:
+            raise SettingsError(
+                f"{label}.url holds a user name or password; followed URLs are fetched "
+                "without credentials (remove them, or publish the agenda at a public URL)"
+            )
         interval = entry.get("interval", DEFAULT_INTERVAL)
         if isinstance(interval, bool) or not isinstance(interval, int):
             raise SettingsError(f"{label}.interval = {interval!r} is not a number of minutes")
@@ -318,22 +345,43 @@ def _sources(entries: object, where: str) -> tuple[SourceSpec, ...]:
             raise SettingsError(
                 f"{label}.interval = {interval} is too short; at least {SHORTEST_INTERVAL} minutes"
             )
+        if interval > LONGEST_INTERVAL:
+            raise SettingsError(
+                f"{label}.interval = {interval} is too long; at most {LONGEST_INTERVAL} minutes "
+                "(a week)"
+            )
         if any(s.url == url for s in found):
             raise SettingsError(f"{label}.url = {url!r} is already followed")
         found.append(SourceSpec(url, interval))
     return tuple(found)
 
 
-def _allow_private(value: object, env: Mapping[str, str], where: str) -> bool:
-    """`allow_private_sources` in the file, or AGENDA_BOT_ALLOW_PRIVATE_SOURCES (which wins)."""
-    text = (env.get("AGENDA_BOT_ALLOW_PRIVATE_SOURCES") or "").strip().lower()
+def _allow_private(
+    value: object, env: Mapping[str, str], where: str, key: str = "allow_private_sources"
+) -> bool:
+    """`allow_private_sources` (or `allow_private_server_sources`) in the file, or its
+    variable AGENDA_BOT_ALLOW_PRIVATE_SOURCES (..._SERVER_SOURCES), which wins."""
+    variable = env_variable(key)
+    text = (env.get(variable) or "").strip().lower()
     if text:
         if text not in ("1", "0", "true", "false", "yes", "no"):
-            raise SettingsError(f"AGENDA_BOT_ALLOW_PRIVATE_SOURCES = {text!r} is not 1 or 0")
+            raise SettingsError(f"{variable} = {text!r} is not 1 or 0")
         return text in ("1", "true", "yes")
     if not isinstance(value, bool):
-        raise SettingsError(f"{where}: allow_private_sources = {value!r} is not true or false")
+        raise SettingsError(f"{where}: {key} = {value!r} is not true or false")
     return value
+
+
+def redacted_url(url: str) -> str:
+    """`url` without a user name or password, for messages."""
+    try:
+        parts = urlsplit(url)
+        if parts.username is None and parts.password is None:
+            return url
+        host = parts.netloc.rsplit("@", 1)[-1]
+        return urlunsplit(parts._replace(netloc=f"***@{host}"))
+    except ValueError:
+        return url
 
 
 __all__ = ["Settings", "SettingsError", "StartupError", "env_variable", "load_settings"]

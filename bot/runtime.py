@@ -265,6 +265,7 @@ async def run_all(
         settings.schedules,
         operator=settings.sources,
         allow_private=settings.allow_private_sources or private_allowed_by_environment(),
+        allow_private_servers=settings.allow_private_server_sources,
         metrics=metrics,
         owns_guild=guild_owner(settings.shard_count, settings.shard_ids),
     )

@@ -7,9 +7,10 @@ imported, kept in the database so that every process reads the same ones.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -108,6 +109,7 @@ class _Outcome:
     announce: bool
     installs: dict[_Subscriber, Install]
     marker: ImportsMarker | None
+    owners: dict[str, str]
 
 
 class AgendaLibrary:
@@ -140,6 +142,7 @@ class AgendaLibrary:
         self._snapshot = Snapshot(0, MappingProxyType({}), MappingProxyType(self._saved))
         self._subscribers: list[_Subscriber] = []
         self._marker: ImportsMarker | None = None
+        self._owners: dict[str, str] = {}  # live schedule id -> key of the file it came from
         self._lock = asyncio.Lock()
         # A cancelled reload releases `_lock` while its thread runs on: saves never overlap.
         self._saving = threading.Lock()
@@ -239,7 +242,7 @@ class AgendaLibrary:
                 )
         for gone in set(accepted) - seen_files:
             del accepted[gone]
-        read_schedules, owners = self._by_id(accepted, diagnostics)
+        read_schedules, owners = self._by_id(accepted, diagnostics, self._owners)
         schedules = {
             i: self._expanded(s, now, accepted[owners[i]].file, diagnostics)
             for i, s in read_schedules.items()
@@ -301,7 +304,7 @@ class AgendaLibrary:
                     installs[subscriber] = subscriber.prepare(snapshot)
                 except Exception:
                     log.exception("preparing for agenda version %d failed", version)
-        return _Outcome(snapshot, accepted, retired, announce, installs, reading.marker)
+        return _Outcome(snapshot, accepted, retired, announce, installs, reading.marker, owners)
 
     def _go_live(self, outcome: _Outcome) -> Snapshot:
         """Swap to `outcome` and tell the subscribers: quick, for the event loop."""
@@ -309,6 +312,7 @@ class AgendaLibrary:
         self._accepted, self._retired = outcome.accepted, outcome.retired
         self._snapshot = snapshot
         self._marker = outcome.marker
+        self._owners = outcome.owners
         if outcome.announce:
             for subscriber in list(self._subscribers):
                 try:
@@ -334,29 +338,96 @@ class AgendaLibrary:
 
     @staticmethod
     def _by_id(
-        accepted: Mapping[str, _Accepted], diagnostics: list[Diagnostic]
+        accepted: Mapping[str, _Accepted],
+        diagnostics: list[Diagnostic],
+        held: Mapping[str, str] | None = None,
     ) -> tuple[dict[str, Schedule], dict[str, str]]:
-        """The live schedules by id, and the key of the file each came from."""
+        """The live schedules by id, and the key of the file each came from (see `placed`)."""
         schedules: dict[str, Schedule] = {}
         owners: dict[str, str] = {}
-        # Operators' files first: an import in a guild never takes over a public agenda's id.
-        for key in sorted(accepted, key=lambda k: (not accepted[k].visibility.public, k)):
-            live = accepted[key]
-            for schedule in live.schedules:
-                if schedule.id in schedules:
-                    diagnostics.append(
-                        Diagnostic(
-                            live.file,
-                            schedule.source.line,
-                            f"schedule id {schedule.id!r} is already used by "
-                            f"{accepted[owners[schedule.id]].file}; this one is ignored",
-                            Severity.ERROR,
-                        )
-                    )
-                    continue
-                schedules[schedule.id] = schedule
-                owners[schedule.id] = key
+        for key, schedule, problem in placed(accepted, held or {}):
+            if problem is not None:
+                live = accepted[key]
+                diagnostics.append(
+                    Diagnostic(live.file, schedule.source.line, problem, Severity.ERROR)
+                )
+                continue
+            schedules[schedule.id] = schedule
+            owners[schedule.id] = key
         return dict(sorted(schedules.items())), owners
+
+
+def placed(
+    accepted: Mapping[str, _Accepted], held: Mapping[str, str]
+) -> list[tuple[str, Schedule, str | None]]:
+    """Every schedule of the accepted files with the id it goes live under, or the problem that
+    keeps it out: (file key, schedule, problem).
+
+    Public agendas are placed first (in file order) and keep the ids they ask for; a second
+    public file asking for a taken id is an error. A server's agenda asking for an id that a
+    public agenda or another agenda of the same server holds is an error too (the server sees
+    both; the first file by key keeps it). An id held by another server's agenda is never
+    refused, and never taken from it: of the servers asking for one id, the one holding it in
+    `held` (the live snapshot) keeps it, else the one whose file changed first (then the file
+    key); the others' agendas get a free id made from their server and the id asked for
+    (`free_id`), the same on every reload and in every process reading the same files."""
+    out: list[tuple[str, Schedule, str | None]] = []
+    taken: dict[str, str] = {}  # id -> key of its file
+    public = sorted(k for k in accepted if accepted[k].visibility.public)
+    for key in public:
+        for schedule in accepted[key].schedules:
+            if schedule.id in taken:
+                out.append((key, schedule, _used_by(schedule.id, accepted[taken[schedule.id]])))
+                continue
+            taken[schedule.id] = key
+            out.append((key, schedule, None))
+    claims: dict[str, list[tuple[str, Schedule]]] = {}
+    for key in sorted(k for k in accepted if not accepted[k].visibility.public):
+        for schedule in accepted[key].schedules:
+            claims.setdefault(schedule.id, []).append((key, schedule))
+    moved: list[tuple[str, Schedule]] = []
+    for wanted, claimants in sorted(claims.items()):
+        holder_key = held.get(wanted)
+        was = accepted.get(holder_key) if holder_key is not None else None
+        holder_seen = was.visibility if was is not None else None
+        first: dict[int | None, tuple[bool, datetime, str]] = {}
+        for key, _ in claimants:
+            seen = accepted[key].visibility
+            rank = (seen != holder_seen, accepted[key].modified, key)
+            first[seen.guild_id] = min(first.get(seen.guild_id, rank), rank)
+        claimants.sort(key=lambda c: (first[accepted[c[0]].visibility.guild_id], c[0]))
+        for key, schedule in claimants:
+            guild = accepted[key].visibility.guild_id
+            holder = taken.get(wanted)
+            if holder is None:
+                taken[wanted] = key
+                out.append((key, schedule, None))
+            elif accepted[holder].visibility.visible_to(guild):
+                out.append((key, schedule, _used_by(wanted, accepted[holder])))
+            else:
+                moved.append((key, schedule))
+    for key, schedule in moved:
+        new_id = free_id(schedule.id, accepted[key].visibility.guild_id, taken.keys() | claims)
+        taken[new_id] = key
+        out.append((key, replace(schedule, id=new_id), None))
+    return out
+
+
+def _used_by(schedule_id: str, holder: _Accepted) -> str:
+    return f"schedule id {schedule_id!r} is already used by {holder.file}; this one is ignored"
+
+
+def free_id(wanted: str, guild_id: int | None, taken: Collection[str]) -> str:
+    """The id a server's agenda gets when the one it asks for is held by an agenda the server
+    cannot see: the id asked for and a short mark of the server (`basic-3f9a1c`), the same
+    for the same server and id wherever it is worked out; `-2`, `-3`... on the rare clash."""
+    mark = hashlib.sha256(f"{guild_id}/{wanted}".encode()).hexdigest()[:6]
+    base = f"{wanted}-{mark}"
+    found, n = base, 1
+    while found in taken:
+        n += 1
+        found = f"{base}-{n}"
+    return found
 
 
 def _without_occurrences(schedule: Schedule) -> Schedule:
@@ -370,27 +441,43 @@ def expand_schedule(
     schedule: Schedule, start: datetime, end: datetime, file: str
 ) -> tuple[Schedule, list[Diagnostic]]:
     """`schedule` with the occurrences of its series in [start, end) among its sessions. A
-    series whose rule cannot be expanded shows no occurrence and is an error on its line
-    (in `file`); the others and the one-off sessions are kept."""
+    series whose rule cannot be expanded (whatever expanding it raises) shows no occurrence, is
+    left out of the schedule's series and overrides (so of its calendars) and is an error on its
+    line (in `file`); the others and the one-off sessions are kept."""
     try:
         return expanded(schedule, start, end), []
-    except RecurrenceError:
+    except Exception:  # a rule never takes its schedule, or the others, down
         pass
     good = []
     problems = []
     for series in schedule.series:
         try:
             expanded(replace(schedule, series=(series,)), start, end)
-        except RecurrenceError as exc:
+        except Exception as exc:  # reported on the series' line
             problems.append(
                 Diagnostic(
                     file,
                     series.line,
-                    f"{series.title!r} repeats, but no occurrence of it is shown: {exc}",
+                    f"{series.title!r} repeats, but no occurrence of it is shown: "
+                    + _expansion_problem(series.repeat.rule if series.repeat else "", exc),
                     Severity.ERROR,
                 )
             )
         else:
             good.append(series)
-    made = expanded(replace(schedule, series=tuple(good)), start, end)
-    return replace(made, series=schedule.series), problems
+    kept = {s.id for s in good}
+    overrides = tuple(o for o in schedule.overrides if o.series_id in kept)
+    left = replace(schedule, series=tuple(good), overrides=overrides)
+    try:
+        return expanded(left, start, end), problems
+    except Exception as exc:  # the series together fail: none is shown
+        problem = f"no repeating session is shown: {_expansion_problem('', exc)}"
+        problems.append(Diagnostic(file, schedule.source.line, problem, Severity.ERROR))
+        one_off = tuple(s for s in schedule.sessions if s.series_id is None)
+        return replace(schedule, sessions=one_off, series=(), overrides=()), problems
+
+
+def _expansion_problem(rule: str, exc: Exception) -> str:
+    if isinstance(exc, RecurrenceError):
+        return str(exc)
+    return f"the rule {rule!r} cannot be expanded ({type(exc).__name__}: {exc})"

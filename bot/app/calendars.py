@@ -11,7 +11,7 @@ import asyncio
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import Schedule, Session
@@ -38,13 +38,39 @@ def session_file(snapshot: AgendaSnapshot, schedule: Schedule, session: Session)
     An occurrence of a repeating session is that one meeting, an event of its own (its own id,
     so its own UID): importing it never brings in the whole series."""
     revision = snapshot.revisions.get(revision_key(schedule.id, session.id))
-    if session.series_id is not None:
-        session = replace(session, series_id=None, recurrence_id=None)
     return CalendarFile(
-        f"{schedule.id}-{session.id.replace('@', '-')}.ics",
-        session_download(schedule, session, revision),
+        download_name(schedule, session),
+        session_download(schedule, alone(session), revision),
         revision.changed_at if revision is not None else None,
     )
+
+
+def alone(session: Session) -> Session:
+    """The session as an event of its own: an occurrence of a repeating session loses its tie
+    to the series (its own UID, no RECURRENCE-ID)."""
+    if session.series_id is None:
+        return session
+    return replace(session, series_id=None, recurrence_id=None)
+
+
+def download_name(schedule: Schedule, session: Session) -> str:
+    """The file name a session's calendar file is handed out under."""
+    return f"{schedule.id}-{session.id.replace('@', '-')}.ics"
+
+
+def occurrence_day(session_id: str) -> date | None:
+    """The day an occurrence's id names (`weekly-call@20261203`, `...@20261203T1700`: the day
+    in the series' zone), None for any other id."""
+    match = _OCCURRENCE.search(session_id)
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+_OCCURRENCE = re.compile(r"@(\d{4})(\d{2})(\d{2})(?:T\d{4})?$")
 
 
 def schedule_file(snapshot: AgendaSnapshot, schedule: Schedule) -> CalendarFile:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Protocol
@@ -54,9 +54,15 @@ class ImportOutcome:
     taken: str | None = None  # a schedule id another agenda already has: nothing was kept
 
 
+class SeenBy(Protocol):
+    def visible_to(self, guild_id: int | None) -> bool: ...
+
+
 class LiveAgendas(Protocol):
     @property
     def schedules(self) -> Mapping[str, Schedule]: ...
+
+    def visibility_of(self, schedule_id: str) -> SeenBy: ...
 
 
 class ReloadingLibrary(Protocol):
@@ -84,6 +90,40 @@ def imported_file(guild_id: int, name: str) -> str:
     return f"{IMPORTS_PREFIX}/{guild_id}/{name}"
 
 
+def blocking_id(result: ReadResult, live: LiveAgendas, guild_id: int, file: str) -> str | None:
+    """A schedule id of `result` that an agenda the server sees (a public one, or another of
+    its own) already holds: that one keeps it, and `result` cannot be kept. An id held by an
+    agenda the server cannot see blocks nothing (the library gives this one a free id)."""
+    for schedule in result.schedules:
+        holder = live.schedules.get(schedule.id)
+        if holder is None or holder.source.file == file:
+            continue
+        if live.visibility_of(schedule.id).visible_to(guild_id):
+            return schedule.id
+    return None
+
+
+def as_placed(result: ReadResult, live: LiveAgendas, file: str) -> tuple[ReadResult, list[str]]:
+    """`result` with each schedule under the id it went live with, and the ids that did not go
+    live (held by another agenda the server sees)."""
+    mine = [s for s in live.schedules.values() if s.source.file == file]
+    by_place = {(s.source.line, s.title): s.id for s in mine}
+    ids = {s.id for s in mine}
+    schedules: list[Schedule] = []
+    missing: list[str] = []
+    for schedule in result.schedules:
+        found = by_place.get((schedule.source.line, schedule.title))
+        if found is None and schedule.id in ids:
+            found = schedule.id
+        if found is None:
+            missing.append(schedule.id)
+            schedules.append(schedule)
+        else:
+            schedules.append(replace(schedule, id=found))
+    placed = ReadResult(result.file, schedules, list(result.diagnostics), result.modified)
+    return placed, missing
+
+
 def importable(result: ReadResult) -> bool:
     """Whether a reading may be imported: it found schedules and no errors."""
     return bool(result.schedules) and not any(
@@ -102,18 +142,18 @@ class AgendaImports:
         """Read `data` (in a worker thread, as the library reads); if it holds schedules and
         no errors, keep it for the server, replacing an earlier import of the same name, and
         reload the library before returning. Otherwise nothing is kept; nor when one of its
-        schedules has an id another agenda (an operator's, or another server's import) already
-        has: ids are shared by every server, and the agenda already live keeps it."""
+        schedules has an id an agenda the server sees (an operator's, or another of its own)
+        already has. An id held by another server's agenda is never mentioned: this agenda
+        goes live under a free id, which the outcome's schedules carry."""
         name = PurePath(filename).name
         result = await asyncio.to_thread(read_bytes, data, name, self.library.options)
         if not importable(result):
             return ImportOutcome(result, imported=False)
         kept_as = imported_file(guild_id, stored_name(filename))
-        live = self.library.snapshot.schedules
-        for schedule in result.schedules:
-            holder = live.get(schedule.id)
-            if holder is not None and holder.source.file != kept_as:
-                return ImportOutcome(result, imported=False, taken=schedule.id)
+        taken = blocking_id(result, self.library.snapshot, guild_id, kept_as)
+        if taken is not None:
+            return ImportOutcome(result, imported=False, taken=taken)
         await asyncio.to_thread(self.store.save, guild_id, stored_name(filename), data)
         await self.library.reload()
-        return ImportOutcome(result, imported=True)
+        placed, _ = as_placed(result, self.library.snapshot, kept_as)
+        return ImportOutcome(placed, imported=True)

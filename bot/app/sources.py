@@ -11,6 +11,7 @@ from bot.domain.readers.source import ReadResult
 
 DEFAULT_INTERVAL = 30  # minutes between two polls of a source
 SHORTEST_INTERVAL = 5
+LONGEST_INTERVAL = 7 * 24 * 60  # a week
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,12 +46,23 @@ def _until_day(ctx: click.Context, param: click.Parameter, value: str | None) ->
     if value is None:
         return None
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise click.BadParameter(
             f"{value!r} is not a date: write the last day to list as YYYY-MM-DD", param=param
         ) from None
+    last = datetime.now(UTC).date() + UNTIL_AT_MOST
+    if day > last:
+        raise click.BadParameter(
+            f"{day.isoformat()} is more than two years ahead: occurrences are listed up to "
+            f"{last.isoformat()} at most",
+            param=param,
+        )
+    return day
 
+
+# How far ahead --until may reach: two years of a daily meeting is 730 occurrences.
+UNTIL_AT_MOST = timedelta(days=731)
 
 # How far repeating sessions are listed, occurrence by occurrence.
 UNTIL_OPTION = click.option(
@@ -59,7 +70,7 @@ UNTIL_OPTION = click.option(
     metavar="YYYY-MM-DD",
     callback=_until_day,
     help="List the occurrences of repeating sessions up to this day, inclusive, in ZONE "
-    "(default: the next four months).",
+    "(default: the next four months; at most two years ahead).",
 )
 
 

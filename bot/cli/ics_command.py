@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +12,7 @@ from bot.cli.agenda_commands import EXIT_PROBLEMS
 
 if TYPE_CHECKING:
     from bot.config import Settings
+    from bot.domain.agenda import Schedule
     from bot.domain.ics.revisions import Revision
 
 
@@ -44,6 +45,7 @@ def ics(
     output: Path | None,
 ) -> None:
     """Write the agenda at PATH as iCalendar."""
+    from bot.app.calendars import alone
     from bot.config import SettingsError
     from bot.domain.diagnostics import Severity
     from bot.domain.ics.calendars import feed_calendar, session_download
@@ -72,13 +74,14 @@ def ics(
         if modified is not None:
             revisions.update(advance({}, schedule, now=modified, first_seen=modified))
     if session_id is not None:
-        found = [(s, x) for s, _ in pairs for x in s.sessions if x.id == session_id]
+        found = [(s, x) for s, _ in pairs for x in _with_occurrence(s, session_id).sessions]
+        found = [(s, x) for s, x in found if x.id == session_id]
         if not found:
             raise click.BadParameter(f"no session {session_id!r}", param_hint="--session")
         schedule, session = found[0]
         data = session_download(
             schedule,
-            session,
+            alone(session),
             revisions.get(revision_key(schedule.id, session.id)),
             alarm=timedelta(minutes=alarm) if alarm else None,
         )
@@ -91,3 +94,29 @@ def ics(
         click.echo(data, nl=False)
     if any(d.severity is Severity.ERROR for r in results for d in r.diagnostics):
         raise SystemExit(EXIT_PROBLEMS)
+
+
+# How far from the day an occurrence's id names its schedule is expanded: the day in any zone,
+# and an occurrence moved on its own as far as an override may move it.
+_AROUND = timedelta(days=32)
+
+
+def _with_occurrence(schedule: Schedule, session_id: str) -> Schedule:
+    """`schedule` with the occurrences of its series around the day `session_id` names
+    (`weekly-call@20261203`); as read for any other id, or when its rules cannot be expanded
+    (reported as the library reports them)."""
+    from bot.agendas.library import expand_schedule
+    from bot.app.calendars import occurrence_day
+
+    day = occurrence_day(session_id)
+    if day is None or not schedule.series:
+        return schedule
+    try:
+        middle = datetime.combine(day, time(), UTC)
+        start, end = middle - _AROUND, middle + _AROUND
+    except OverflowError:
+        return schedule
+    made, problems = expand_schedule(schedule, start, end, schedule.source.file)
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    return made

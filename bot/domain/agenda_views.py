@@ -1,18 +1,21 @@
 """An agenda as one member sees it: days in their zone, and what is on now and next.
 
 Occurrences of repeating sessions are sessions like the others here; a member's agenda shows
-those from their today on (a few per series), never the ones gone by, and says how each repeats.
+those from their today on (the next few, all series together in time order), never the ones
+gone by unless a day is asked for, and says how each repeats.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
 from bot.domain.agenda import Schedule, Session
 
-# The occurrences of one series a member's agenda shows at most: the next few meetings.
-UPCOMING_OCCURRENCES = 5
+# The occurrences of repeating sessions a member's agenda shows at most, all series together in
+# time order (and the rest of the day the last one falls on): the next few meetings.
+UPCOMING_OCCURRENCES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,32 +33,73 @@ class Day:
     entries: tuple[Entry, ...]
 
 
-def days_for(schedule: Schedule, tz: tzinfo, today: date | None = None) -> list[Day]:
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The days of an agenda as shown, and the member's day after which occurrences of
+    repeating sessions were left out (None: none was)."""
+
+    days: list[Day]
+    more_after: date | None = None
+
+
+def days_for(
+    schedule: Schedule, tz: tzinfo, today: date | None = None, *, only: date | None = None
+) -> list[Day]:
+    """The sessions grouped by the member's local date (see `listing`)."""
+    return listing(schedule, tz, today, only=only).days
+
+
+def listing(
+    schedule: Schedule,
+    tz: tzinfo,
+    today: date | None = None,
+    *,
+    only: date | None = None,
+    upcoming: int = UPCOMING_OCCURRENCES,
+) -> Listing:
     """The sessions grouped by the member's local date (all-day entries by their own dates).
-    With `today` (the member's date), occurrences of repeating sessions before it are left out,
-    and only the next `UPCOMING_OCCURRENCES` of each series are shown; one-off sessions all are.
-    """
-    grouped: dict[date, list[Entry]] = {}
-    shown: dict[str, int] = {}
+
+    With `only`, every session on that day, occurrences included. Else, with `today` (the
+    member's date), occurrences of repeating sessions before it are left out and the next
+    `upcoming` of them are shown in time order whatever series each belongs to, with the rest
+    of the day the last of them falls on (`more_after` says when more follow); one-off sessions
+    all are."""
+    chosen: list[tuple[Session, date]] = []
+    occurrences = 0
+    last_day: date | None = None
+    more_after: date | None = None
     for session in schedule.sessions:
+        local_day = _local_day(session, tz)
+        if only is not None:
+            if local_day == only:
+                chosen.append((session, local_day))
+            continue
         if today is not None and session.series_id is not None:
-            day = session.first_day if session.all_day else session.start.astimezone(tz).date()
-            count = shown.get(session.series_id, 0)
-            if day < today or count >= UPCOMING_OCCURRENCES:
+            if local_day < today or more_after is not None:
                 continue
-            shown[session.series_id] = count + 1
+            if occurrences >= upcoming and last_day is not None and local_day > last_day:
+                more_after = last_day
+                continue
+            occurrences += 1
+            last_day = local_day
+        chosen.append((session, local_day))
+    grouped: dict[date, list[Entry]] = {}
+    for session, local_day in chosen:
         organizers = session.start.astimezone(schedule.timezone).date()
         if session.all_day:
-            start, end, local_day = session.start, session.end, session.first_day
+            start, end = session.start, session.end
         else:
             start = session.start.astimezone(tz)
             end = session.end.astimezone(tz) if session.end else None
-            local_day = start.date()
         entry = Entry(
             session, start, end, organizers, local_day != organizers and not session.all_day
         )
         grouped.setdefault(local_day, []).append(entry)
-    return [Day(d, tuple(grouped[d])) for d in sorted(grouped)]
+    return Listing([Day(d, tuple(grouped[d])) for d in sorted(grouped)], more_after)
+
+
+def _local_day(session: Session, tz: tzinfo) -> date:
+    return session.first_day if session.all_day else session.start.astimezone(tz).date()
 
 
 def now_and_next(schedule: Schedule, now: datetime) -> tuple[list[Session], list[Session]]:
@@ -79,17 +123,27 @@ def now_and_next(schedule: Schedule, now: datetime) -> tuple[list[Session], list
 @dataclass(frozen=True, slots=True)
 class Repeats:
     """How a series repeats, in the terms a short label needs: "WEEKLY" every `interval` weeks
-    on `weekdays` (Monday 0), "DAILY", "MONTHLY", "YEARLY"; `simple` is False when the rule
-    says more than that (BYSETPOS, several months...), and a label says only that it repeats."""
+    on `weekdays` (Monday 0), "DAILY", "MONTHLY", "YEARLY"; a monthly series may meet on
+    `month_weekdays` ((1, 2): the first Wednesday, (-1, 4): the last Friday) or on `month_days`
+    (15, or -1 for the last day); `times` are the wall-clock times (hour, minute) of a series
+    that meets several times a day. `simple` is False when the rule says more than that, and a
+    label says only that it repeats."""
 
     frequency: str
     interval: int
     weekdays: tuple[int, ...]
     simple: bool
+    month_weekdays: tuple[tuple[int, int], ...] = ()
+    month_days: tuple[int, ...] = ()
+    times: tuple[tuple[int, int], ...] = ()
 
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_PLAIN_PARTS = frozenset(("FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST"))
+_PLAIN_PARTS = frozenset(
+    ("FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST", "BYHOUR", "BYMINUTE")
+)
+_MONTHLY_PARTS = frozenset(("BYMONTHDAY", "BYSETPOS"))
+_NTH_DAY = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 
 
 def series_of(schedule: Schedule, session: Session) -> Session | None:
@@ -103,8 +157,8 @@ def series_of(schedule: Schedule, session: Session) -> Session | None:
 
 
 def repeats(series: Session) -> Repeats | None:
-    """How `series` repeats (None for a one-off session). Weekdays are read in the series' own
-    zone: the day the organizers meet."""
+    """How `series` repeats (None for a one-off session). Weekdays and times are read in the
+    series' own zone: the day and the time the organizers meet."""
     if series.repeat is None:
         return None
     parts: dict[str, str] = {}
@@ -112,19 +166,54 @@ def repeats(series: Session) -> Repeats | None:
         name, _, value = part.partition("=")
         parts[name.strip()] = value.strip()
     frequency = parts.get("FREQ", "")
-    simple = set(parts) <= _PLAIN_PARTS
+    allowed = _PLAIN_PARTS | (_MONTHLY_PARTS if frequency == "MONTHLY" else frozenset())
+    simple = set(parts) <= allowed
     try:
         interval = max(1, int(parts.get("INTERVAL", "1")))
+        setpos = _numbers(parts.get("BYSETPOS", ""))
+        month_days = _numbers(parts.get("BYMONTHDAY", ""))
+        hours = _numbers(parts.get("BYHOUR", "")) or [series.start.hour]
+        minutes = _numbers(parts.get("BYMINUTE", "")) or [series.start.minute]
     except ValueError:
-        interval, simple = 1, False
+        return Repeats(frequency, 1, (), False)
     weekdays: list[int] = []
+    nth: list[tuple[int, int]] = []
     for day in filter(None, parts.get("BYDAY", "").split(",")):
-        if day not in _WEEKDAYS:  # "1WE", "-1FR": a day of the month
+        match = _NTH_DAY.fullmatch(day)
+        if match is None:
             simple = False
-            continue
-        weekdays.append(_WEEKDAYS.index(day))
+        elif match[1] is None:
+            weekdays.append(_WEEKDAYS.index(match[2]))
+        else:
+            nth.append((int(match[1]), _WEEKDAYS.index(match[2])))
+    if setpos:  # BYDAY=WE;BYSETPOS=1: the first Wednesday
+        if len(setpos) == 1 and len(weekdays) == 1 and not nth and not month_days:
+            nth, weekdays = [(setpos[0], weekdays[0])], []
+        else:
+            simple = False
     if frequency == "WEEKLY" and not weekdays:
         weekdays.append(series.start.weekday())
     elif frequency != "WEEKLY" and weekdays:
         simple = False
-    return Repeats(frequency, interval, tuple(sorted(set(weekdays))), simple)
+    if nth and (frequency != "MONTHLY" or month_days):
+        simple = False
+    if any(n == 0 or not -1 <= n <= 5 for n, _ in nth):
+        simple = False
+    if any(d == 0 or not -1 <= d <= 31 for d in month_days):
+        simple = False
+    times = sorted({(h, m) for h in hours for m in minutes})
+    if any(not (0 <= h <= 23 and 0 <= m <= 59) for h, m in times):
+        simple = False
+    return Repeats(
+        frequency,
+        interval,
+        tuple(sorted(set(weekdays))),
+        simple,
+        tuple(sorted(set(nth), key=lambda d: (d[0] < 0, d[0], d[1]))),
+        tuple(sorted(set(month_days), key=lambda d: (d < 0, d))),
+        tuple(times) if len(times) > 1 else (),
+    )
+
+
+def _numbers(value: str) -> list[int]:
+    return [int(n) for n in value.split(",") if n.strip()]

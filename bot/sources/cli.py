@@ -5,6 +5,7 @@ a file is."""
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,17 @@ if TYPE_CHECKING:
 
 def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
+
+
+# A scheme before "://" (a drive letter is not one), or one of the schemes written without it.
+_OTHER_SCHEME = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]+://|(?:file|data|mailto|javascript|about|blob|jar):)", re.IGNORECASE
+)
+
+
+def has_other_scheme(text: str) -> bool:
+    """Whether `text` is a URL of a scheme other than http and https (file://, ftp://...)."""
+    return not is_url(text) and _OTHER_SCHEME.match(text.strip()) is not None
 
 
 if TYPE_CHECKING:
@@ -38,6 +50,12 @@ class PathOrUrl(_ParamType):
         if isinstance(value, Path):
             return value
         text = str(value)
+        if has_other_scheme(text):
+            from bot.config import redacted_url  # noqa: PLC0415
+
+            self.fail(
+                f"only http and https URLs can be read, not {redacted_url(text)!r}", param, ctx
+            )
         return text if is_url(text) else Path(text)
 
 
@@ -50,39 +68,76 @@ def read_arguments(
     """Read files, folders and URLs in the order given. Without any: the schedules folder and
     the operator's `[[sources]]`."""
     from bot.domain.readers.source import read_paths  # noqa: PLC0415
+    from bot.sources.registry import operator_stems  # noqa: PLC0415
 
     chosen: list[Path | str] = list(items) or [
         Path("schedules"),
         *(s.url for s in settings.sources),
     ]
+    # The operator's sources are read under the stems the bot gives them (basic, basic-2).
+    stems = {} if items else operator_stems([s.url for s in settings.sources])
     urls = [i for i in chosen if isinstance(i, str)]
-    fetched = dict(zip(urls, asyncio.run(_read_urls(settings, urls, options)), strict=True))
+    fetched = dict(zip(urls, asyncio.run(_read_urls(settings, urls, options, stems)), strict=True))
     results: list[ReadResult] = []
     for item in chosen:
         if isinstance(item, str):
             results.append(fetched[item])
         else:
             results.extend(read_paths([item], options))
+    if not items:
+        # As the bot places them: the followed URLs by stem, then the folder's files.
+        by_stem = sorted(urls, key=lambda u: stems[u])
+        _report_shared_ids([*(fetched[u] for u in by_stem), *results[: len(results) - len(urls)]])
     return results
 
 
-async def _read_urls(settings: Settings, urls: list[str], options: ReadOptions) -> list[ReadResult]:
-    return list(await asyncio.gather(*(read_url(settings, u, options) for u in urls)))
+def _report_shared_ids(results: list[ReadResult]) -> None:
+    """Two of the operator's agendas asking for one id: the bot shows only the first (in the
+    order given); the others get an error on the schedule's line."""
+    from bot.domain.diagnostics import Diagnostic, Severity  # noqa: PLC0415
+
+    first: dict[str, str] = {}
+    for result in results:
+        for schedule in result.schedules:
+            holder = first.setdefault(schedule.id, result.file)
+            if holder != result.file:
+                result.diagnostics.append(
+                    Diagnostic(
+                        result.file,
+                        schedule.source.line,
+                        f"schedule id {schedule.id!r} is already used by {holder}; "
+                        "this one is not shown",
+                        Severity.ERROR,
+                    )
+                )
 
 
-async def read_url(settings: Settings, url: str, options: ReadOptions) -> ReadResult:
-    """One URL fetched and read; a fetch that fails is an error on line 0 of the URL."""
+async def _read_urls(
+    settings: Settings, urls: list[str], options: ReadOptions, stems: dict[str, str]
+) -> list[ReadResult]:
+    return list(await asyncio.gather(*(read_url(settings, u, options, stems.get(u)) for u in urls)))
+
+
+async def read_url(
+    settings: Settings, url: str, options: ReadOptions, stem: str | None = None
+) -> ReadResult:
+    """One URL fetched and read (under `stem` when given); a fetch that fails is an error on
+    line 0 of the URL. A URL is never shown with a user name or password."""
+    from bot.config import redacted_url  # noqa: PLC0415
     from bot.domain.diagnostics import Diagnostic, Severity  # noqa: PLC0415
     from bot.domain.readers.source import ReadResult, read_bytes  # noqa: PLC0415
     from bot.sources.fetch import FetchError, fetch, file_name_for  # noqa: PLC0415
     from bot.sources.safety import private_allowed_by_environment  # noqa: PLC0415
 
+    shown = redacted_url(url)
     allow = settings.allow_private_sources or private_allowed_by_environment()
     try:
         got = await fetch(url, allow_private=allow)
     except FetchError as exc:
-        problem = Diagnostic(url, 0, f"cannot fetch: {exc}", Severity.ERROR)
-        return ReadResult(url, [], [problem])
+        problem = Diagnostic(shown, 0, f"cannot fetch: {exc}", Severity.ERROR)
+        return ReadResult(shown, [], [problem])
     assert got.data is not None
-    name = file_name_for(url, got.content_type)
-    return await asyncio.to_thread(read_bytes, got.data, url, options, file_name=name)
+    name = file_name_for(url, got.content_type, got.data)
+    if stem is not None:
+        name = stem + Path(name).suffix
+    return await asyncio.to_thread(read_bytes, got.data, shown, options, file_name=name)

@@ -16,15 +16,16 @@ import contextlib
 import logging
 import random
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Protocol
 
 from bot.app.clock import Clock, utc_now
-from bot.app.imports import importable, imported_file
+from bot.app.imports import as_placed, blocking_id, importable, imported_file
 from bot.app.sources import (
     DEFAULT_INTERVAL,
+    LONGEST_INTERVAL,
     SHORTEST_INTERVAL,
     AddOutcome,
     SourceSpec,
@@ -32,7 +33,7 @@ from bot.app.sources import (
 )
 from bot.delivery.discord_shards import shard_of
 from bot.domain.agenda import Schedule
-from bot.domain.diagnostics import Severity
+from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.source import ReadResult, read_bytes
 from bot.sources.fetch import LIMITS, Fetched, FetchError, Limits, fetch, file_name_for
@@ -55,9 +56,18 @@ OPERATOR_FOLDER = ".sources"
 Fetcher = Callable[..., Awaitable[Fetched]]
 
 
+class SeenBy(Protocol):
+    def visible_to(self, guild_id: int | None) -> bool: ...
+
+
 class LiveAgendas(Protocol):
     @property
     def schedules(self) -> Mapping[str, Schedule]: ...
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]: ...
+
+    def visibility_of(self, schedule_id: str) -> SeenBy: ...
 
 
 class Library(Protocol):
@@ -83,8 +93,10 @@ def guild_owner(
 
 
 def backoff(interval: timedelta, failures: int) -> timedelta:
-    """The wait before the next poll: the interval, doubled with each failure in a row, at
-    most LONGEST_BACKOFF (or the interval, when that is longer)."""
+    """The wait before the next poll: the interval (at most LONGEST_INTERVAL minutes), doubled
+    with each failure in a row, at most LONGEST_BACKOFF (or the interval, when that is
+    longer)."""
+    interval = min(interval, timedelta(minutes=LONGEST_INTERVAL))
     if failures <= 0:
         return interval
     longest = max(interval, LONGEST_BACKOFF)
@@ -110,7 +122,8 @@ class _Source:
     due: float = 0.0  # loop time of the next poll
     result: ReadResult | None = None  # the operator's last good reading
     polling: bool = False
-    schedule_ids: tuple[str, ...] = field(default=())
+    schedule_ids: tuple[str, ...] = field(default=())  # as the page asks for them
+    stem: str | None = None  # the operator's: the name its content is read under, sans suffix
 
     @property
     def key(self) -> tuple[int, str]:
@@ -128,8 +141,25 @@ class _Source:
         )
 
 
-def _problem(result: ReadResult) -> str:
-    """Why a reading is not taken: its first error, or that it holds no agenda."""
+def operator_stems(urls: Sequence[str]) -> dict[str, str]:
+    """The stem each of the operator's URLs is read under (it gives the agenda its id): the
+    URL's own (`file_name_for`), with -2, -3... for a later URL whose stem an earlier one has
+    (two calendar feeds both ending in basic.ics): the same in every process, by the order
+    of `[[sources]]`."""
+    stems: dict[str, str] = {}
+    for url in urls:
+        stems[url] = PurePath(_free_name(file_name_for(url, None), set(stems.values()))).stem
+    return stems
+
+
+PRIVATE_CONTENT = "the page at this private address is not an agenda that reads cleanly"
+
+
+def _problem(result: ReadResult, private: bool = False) -> str:
+    """Why a reading is not taken: its first error, or that it holds no agenda. Content read
+    from a private address is never quoted back (`private`)."""
+    if private:
+        return PRIVATE_CONTENT
     for diagnostic in result.diagnostics:
         if diagnostic.severity is Severity.ERROR:
             where = f"line {diagnostic.line}: " if diagnostic.line else ""
@@ -148,6 +178,7 @@ class SourceRegistry:
         *,
         operator: Sequence[SourceSpec] = (),
         allow_private: bool = False,
+        allow_private_servers: bool = False,
         limits: Limits = LIMITS,
         clock: Clock = utc_now,
         metrics: Metrics | None = None,
@@ -161,7 +192,8 @@ class SourceRegistry:
         self.imports = imports
         self.folder = folder
         self.operator = list(operator)
-        self.allow_private = allow_private
+        self.allow_private = allow_private  # the operator's sources
+        self.allow_private_servers = allow_private_servers  # the servers' sources
         self.limits = limits
         self.clock = clock
         self.metrics = metrics
@@ -194,34 +226,57 @@ class SourceRegistry:
 
     def statuses_now(self) -> list[SourceStatus]:
         """Every source this process polls, as it fares (for /healthz)."""
-        return [s.status() for s in sorted(self._sources.values(), key=lambda s: s.key)]
+        return [
+            self._placed(s.status(), s.name)
+            for s in sorted(self._sources.values(), key=lambda s: s.key)
+        ]
 
     async def statuses(self, guild_id: int | None) -> list[SourceStatus]:
-        """The operator's sources, and a guild's (as every process recorded them)."""
-        mine = [s.status() for s in self._sources.values() if s.guild_id == OPERATOR]
+        """The operator's sources, and a guild's (as every process recorded them); each with
+        the ids its agendas are live under, and an error when they are not live at all."""
+        mine = [
+            self._placed(s.status(), s.name)
+            for s in self._sources.values()
+            if s.guild_id == OPERATOR
+        ]
         if guild_id is None:
             return mine
         rows = await asyncio.to_thread(self.store.sources, guild_id)
         return mine + [self._row_status(row) for row in rows]
 
     def _row_status(self, row: StoredSource) -> SourceStatus:
-        live = self._sources.get((row.guild_id, row.url))
-        ids = live.schedule_ids if live is not None else self._ids_of(row.guild_id, row.name)
-        return SourceStatus(
+        status = SourceStatus(
             row.url,
             row.guild_id,
             row.interval_minutes,
             row.checked_at,
             row.last_error,
             row.failures,
-            ids,
         )
+        return self._placed(status, row.name)
 
-    def _ids_of(self, guild_id: int, name: str | None) -> tuple[str, ...]:
+    def _file_of(self, guild_id: int | None, name: str) -> str:
+        """How the library names a source's content (its diagnostics and its schedules)."""
+        if guild_id is None:
+            return str(self.folder / OPERATOR_FOLDER / name)
+        return imported_file(guild_id, name)
+
+    def _placed(self, status: SourceStatus, name: str | None) -> SourceStatus:
+        """`status` with the ids the source's agendas are live under now, and the error that
+        keeps them out when the library could not place them (an id an agenda seen alongside
+        already has)."""
         if name is None or self.library is None:
-            return ()
-        file = imported_file(guild_id, name)
-        return tuple(i for i, s in self.library.snapshot.schedules.items() if s.source.file == file)
+            return status
+        snapshot = self.library.snapshot
+        file = self._file_of(status.guild_id, name)
+        made_from = status.url if status.guild_id is None else file
+        ids = tuple(i for i, s in snapshot.schedules.items() if s.source.file == made_from)
+        if status.error is None:
+            for diagnostic in snapshot.diagnostics:
+                if diagnostic.file == file and "is already used by" in diagnostic.message:
+                    status = replace(status, error=f"not shown: {diagnostic.message}")
+                    break
+        return replace(status, schedule_ids=ids)
 
     # -- start-up ---------------------------------------------------------------------------
 
@@ -233,6 +288,7 @@ class SourceRegistry:
         for spec in self.operator:
             self.store.add(OPERATOR, spec.url, spec.interval_minutes)
         wanted = {spec.url: spec for spec in self.operator}
+        stems = operator_stems([spec.url for spec in self.operator])
         for row in self.store.sources():
             if row.guild_id == OPERATOR and row.url not in wanted:
                 continue  # no longer in the settings
@@ -240,6 +296,10 @@ class SourceRegistry:
                 wanted[row.url].interval_minutes if row.guild_id == OPERATOR else None
             ) or row.interval_minutes
             source = self._from_row(row, interval, now)
+            if source.guild_id == OPERATOR:
+                source.stem = stems[row.url]
+                if source.name is not None:
+                    source.name = source.stem + PurePath(source.name).suffix
             if source.guild_id == OPERATOR and source.data is not None and options is not None:
                 source.result = self._read_operator(source, source.data, options)
                 source.schedule_ids = tuple(s.id for s in source.result.schedules)
@@ -250,7 +310,7 @@ class SourceRegistry:
         return _Source(
             row.guild_id,
             row.url,
-            interval,
+            min(interval, LONGEST_INTERVAL),
             name=row.name,
             data=row.data if row.guild_id == OPERATOR else None,
             etag=row.etag,
@@ -328,8 +388,15 @@ class SourceRegistry:
         try:
             async with self._slots:
                 await self.poll(source.guild_id, source.url)
-        except Exception:
+        except Exception as exc:
             log.exception("polling %s failed", source.url)
+            # Whatever went wrong, the source waits (backing off) before the next try.
+            source.error = f"the check failed ({type(exc).__name__})"
+            source.failures += 1
+            try:
+                self._next(source)
+            except Exception:
+                source.due = asyncio.get_running_loop().time() + LONGEST_BACKOFF.total_seconds()
         finally:
             source.polling = False
             self._wake.set()
@@ -347,11 +414,12 @@ class SourceRegistry:
                 url,
                 etag=source.etag if kept else None,
                 last_modified=source.last_modified if kept else None,
-                allow_private=self.allow_private,
+                allow_private=self._allowed(source.guild_id),
                 limits=self.limits,
             )
         except FetchError as exc:
-            await self._failed(source, str(exc), "failed")
+            told = str(exc) if source.guild_id == OPERATOR else exc.public
+            await self._failed(source, told, "failed")
             return source.status()
         if self._sources.get(source.key) is not source:  # removed while it was fetched
             return None
@@ -364,6 +432,11 @@ class SourceRegistry:
             return source.status()
         await self._changed(source, fetched)
         return source.status()
+
+    def _allowed(self, guild_id: int) -> bool:
+        """Whether a source may reach private addresses: the operator's by
+        `allow_private_sources`, a server's by `allow_private_server_sources`."""
+        return self.allow_private if guild_id == OPERATOR else self.allow_private_servers
 
     def _next(self, source: _Source) -> None:
         wait = backoff(timedelta(minutes=source.interval_minutes), source.failures)
@@ -410,8 +483,10 @@ class SourceRegistry:
 
     async def _changed(self, source: _Source, fetched: Fetched) -> None:
         assert fetched.data is not None and self.library is not None
-        name = file_name_for(source.url, fetched.content_type)
-        if source.name is not None:  # keep the name chosen first; the suffix may change
+        name = file_name_for(source.url, fetched.content_type, fetched.data)
+        if source.stem is not None:  # the operator's: the stem its place in the settings gives
+            name = source.stem + PurePath(name).suffix
+        elif source.name is not None:  # keep the name chosen first; the suffix may change
             name = PurePath(source.name).stem + PurePath(name).suffix
         options = self.library.options
         display = (
@@ -419,7 +494,8 @@ class SourceRegistry:
         )
         result = await asyncio.to_thread(read_bytes, fetched.data, display, options, file_name=name)
         if not importable(result):
-            await self._failed(source, _problem(result), "unreadable")
+            private = fetched.private and source.guild_id != OPERATOR
+            await self._failed(source, _problem(result, private), "unreadable")
             return
         if source.guild_id != OPERATOR:
             saved = await asyncio.to_thread(self.imports.save, source.guild_id, name, fetched.data)
@@ -472,6 +548,8 @@ class SourceRegistry:
         interval = interval_minutes or DEFAULT_INTERVAL
         if interval < SHORTEST_INTERVAL:
             return AddOutcome(None, False, f"the interval is at least {SHORTEST_INTERVAL} minutes")
+        if interval > LONGEST_INTERVAL:
+            return AddOutcome(None, False, f"the interval is at most {LONGEST_INTERVAL} minutes")
         try:
             check_url(url)
         except SourceRefused as exc:
@@ -480,23 +558,25 @@ class SourceRegistry:
         if (guild_id, url) in self._sources or stored is not None:
             return AddOutcome(None, False, already=True)
         try:
-            fetched = await self.fetcher(url, allow_private=self.allow_private, limits=self.limits)
+            fetched = await self.fetcher(
+                url, allow_private=self.allow_private_servers, limits=self.limits
+            )
         except FetchError as exc:
-            return AddOutcome(None, False, str(exc))
+            return AddOutcome(None, False, exc.public)
         assert fetched.data is not None
         taken_names = await asyncio.to_thread(self.store.names, guild_id)
-        name = _free_name(file_name_for(url, fetched.content_type), taken_names)
+        name = _free_name(file_name_for(url, fetched.content_type, fetched.data), taken_names)
         file = imported_file(guild_id, name)
         result = await asyncio.to_thread(
             read_bytes, fetched.data, file, self.library.options, file_name=name
         )
         if not importable(result):
+            if fetched.private:
+                return AddOutcome(None, False, PRIVATE_CONTENT)
             return AddOutcome(result, False, _problem(result))
-        live = self.library.snapshot.schedules
-        for schedule in result.schedules:
-            holder = live.get(schedule.id)
-            if holder is not None and holder.source.file != file:
-                return AddOutcome(result, False, taken=schedule.id)
+        taken = blocking_id(result, self.library.snapshot, guild_id, file)
+        if taken is not None:
+            return AddOutcome(result, False, taken=taken)
         if not await asyncio.to_thread(self.store.add, guild_id, url, interval, name):
             return AddOutcome(result, False, already=True)
         now = self.clock()
@@ -519,7 +599,8 @@ class SourceRegistry:
         await self._record(source, check)
         await self._reload()
         self._wake.set()
-        return AddOutcome(result, True)
+        placed, _ = as_placed(result, self.library.snapshot, file)
+        return AddOutcome(placed, True)
 
     async def remove(self, guild_id: int, url: str) -> bool:
         """Stop following `url` in a guild; its agenda goes with it."""

@@ -4,7 +4,7 @@
     GET/HEAD /healthz                               for probes
     GET/HEAD /calendars/all.ics                     every agenda
     GET/HEAD /calendars/{schedule}.ics              one agenda (subscribe)
-    GET/HEAD /calendars/{schedule}/{session}.ics    one session (download)
+    GET/HEAD /calendars/{schedule}/{session}.ics    one session, or one occurrence (download)
     GET/HEAD /feeds/{token}.ics                     a member's personal feed
 
 Only public agendas are on these routes (what `bot.app.agendas` lets the public web see): an
@@ -59,6 +59,9 @@ METRICS = web.AppKey("metrics", Metrics)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+# A session's id, or one occurrence of a repeating session's (`weekly-call@20261203`, with the
+# time when it meets more than once a day: `@20261203T1700`).
+_SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}(@[0-9]{8}(T[0-9]{4})?)?$")
 PUBLIC_CACHE = "public, max-age=300"
 PRIVATE_CACHE = "private, max-age=300"
 RETRY_AFTER = "30"
@@ -168,7 +171,7 @@ async def schedule_calendar(request: web.Request) -> web.Response:
 
 async def session_calendar(request: web.Request) -> web.Response:
     schedule_id, session_id = request.match_info["schedule"], request.match_info["session"]
-    if not (_ID.match(schedule_id) and _ID.match(session_id)):
+    if not (_ID.match(schedule_id) and _SESSION_ID.match(session_id)):
         return _not_found()
     feeds = request.app[FEEDS]
     snapshot = feeds.snapshot  # the one the served feeds were built from
@@ -176,9 +179,8 @@ async def session_calendar(request: web.Request) -> web.Response:
     if found is None:
         return _not_found()
     body = feeds.download(*found)
-    return _calendar_response(
-        request, body, cache=PUBLIC_CACHE, filename=f"{schedule_id}-{session_id}.ics"
-    )
+    name = f"{schedule_id}-{session_id.replace('@', '-')}.ics"  # as the bot names it
+    return _calendar_response(request, body, cache=PUBLIC_CACHE, filename=name)
 
 
 async def personal_feed(request: web.Request) -> web.Response:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from bot.agendas.library import AgendaLibrary, Visibility
+from bot.agendas.library import AgendaLibrary, Visibility, free_id
 from bot.agendas.watch import poll_imports, watch_agendas
 from bot.app.imports import AgendaImports, ImportedAgenda, ImportsMarker, stored_name
 from bot.domain.readers.context import ReadOptions
@@ -99,28 +99,62 @@ async def test_an_upload_with_errors_or_no_agenda_is_not_kept(
 async def test_importing_the_same_name_again_replaces_the_servers_agenda(
     tmp_path: Path, memory_imports: MemoryImports
 ) -> None:
-    library = _library(_folder(tmp_path), memory_imports)
+    folder = _folder(tmp_path)
+    library = _library(folder, memory_imports)
     library.load()
     imports = AgendaImports(memory_imports, library)
     await imports.import_agenda(GUILD, "night.md", NIGHT)
     retitled = NIGHT.replace(b"Cloud Native Night", b"Cloud Native Evening")
     await imports.import_agenda(GUILD, "Night.md", retitled)
-    # Another server may not take the id: refused, nothing kept.
-    refused = await imports.import_agenda(OTHER, "night.md", NIGHT)
-    assert (refused.imported, refused.taken) == (False, "night")
-    assert [(a.guild_id, a.name) for a in memory_imports.imported()] == [(GUILD, "night.md")]
-    # Kept before imports were refused (or moved in from an old folder): the first server's
-    # import keeps the id, the other's is reported.
-    memory_imports.save(OTHER, "night.md", NIGHT)
-    await library.reload()
+    # Another server's import is kept under a free id of its own: neither blocks the other,
+    # and nothing tells it the first server has a "night".
+    other = await imports.import_agenda(OTHER, "night.md", NIGHT)
+    assert (other.imported, other.taken) == (True, None)
+    moved = free_id("night", OTHER, ())
+    assert [s.id for s in other.result.schedules] == [moved]
+    assert moved.startswith("night-") and moved != free_id("night", GUILD, ())
     snapshot = library.snapshot
     assert snapshot.schedules["night"].title == "Cloud Native Evening"
     assert snapshot.visibility_of("night") == Visibility(guild_id=GUILD)
-    clashes = [str(d) for d in snapshot.errors if "already used by" in d.message]
-    assert clashes == [
-        f"guilds/{OTHER}/night.md:7: error: schedule id 'night' is already used by "
-        f"guilds/{GUILD}/night.md; this one is ignored"
-    ]
+    assert snapshot.visibility_of(moved) == Visibility(guild_id=OTHER)
+    assert "night" not in snapshot.visible_to(OTHER) and moved in snapshot.visible_to(OTHER)
+    assert not [d for d in snapshot.errors if "already used by" in d.message]
+    # The same again after reloads and in a fresh process reading the same store.
+    await library.reload()
+    assert library.snapshot.visibility_of(moved) == Visibility(guild_id=OTHER)
+    fresh = _library(folder, memory_imports).load()
+    assert fresh.visibility_of("night") == Visibility(guild_id=GUILD)
+    assert fresh.visibility_of(moved) == Visibility(guild_id=OTHER)
+
+
+async def test_a_server_whose_agenda_changes_to_an_id_another_server_uses_never_displaces_it(
+    tmp_path: Path, memory_imports: MemoryImports
+) -> None:
+    library = _library(_folder(tmp_path), memory_imports)
+    library.load()
+    imports = AgendaImports(memory_imports, library)
+    await imports.import_agenda(OTHER, "night.md", NIGHT)
+    await imports.import_agenda(GUILD, "other.md", NIGHT)
+    assert library.snapshot.visibility_of("night") == Visibility(guild_id=OTHER)
+    # The first server's file now asks for "night" (a followed page that changed): it gets a
+    # free id, the other server keeps its agenda under "night".
+    memory_imports.save(GUILD, "night.md", NIGHT)
+    await library.reload()
+    snapshot = library.snapshot
+    assert snapshot.visibility_of("night") == Visibility(guild_id=OTHER)
+    assert snapshot.visibility_of(free_id("night", GUILD, ())) == Visibility(guild_id=GUILD)
+    assert not snapshot.errors
+
+
+async def test_an_id_a_public_agenda_or_the_same_server_holds_is_still_refused(
+    tmp_path: Path, memory_imports: MemoryImports
+) -> None:
+    library = _library(_folder(tmp_path), memory_imports)
+    library.load()
+    imports = AgendaImports(memory_imports, library)
+    public = await imports.import_agenda(GUILD, "meetup.md", NIGHT)
+    assert (public.imported, public.taken) == (False, "meetup")
+    assert library.snapshot.visibility_of("meetup").public
 
 
 def test_a_stored_import_that_no_longer_reads_is_named_by_server_and_file(

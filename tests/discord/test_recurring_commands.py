@@ -73,6 +73,11 @@ async def test_agenda_lists_the_coming_occurrences_from_the_members_today(calls:
         "Thu 2025-09-25",
         "Thu 2025-10-02",
         "Thu 2025-10-09",
+        "Thu 2025-10-16",
+        "Thu 2025-10-23",
+        "Thu 2025-10-30",
+        "Fri 2025-11-07",  # New York is on EST: 10:00 is midnight in Tokyo
+        "Fri 2025-11-14",
     ]
     assert embed["fields"][0]["value"] == "⏭ `23:00–00:00` **Community call** · 🔁 every Thursday"
 

@@ -110,3 +110,36 @@ def test_check_without_paths_checks_the_followed_sources_too(base: str, tmp_path
     assert lines[1] == f"{base}/rust: ok: 1 schedule, 1 session, 0 warnings, 0 errors"
     assert lines[2] == f"{base}/broken.md: FAILED: 0 schedules, 0 sessions, 0 warnings, 1 error"
     assert lines[-1] == "3 files, 1 failed"
+
+
+@pytest.mark.parametrize(
+    "argument",
+    ["file:///etc/passwd", "ftp://example.org/agenda.md", "FILE:/etc/passwd", "gopher://x/1"],
+)
+def test_a_url_of_another_scheme_is_refused_as_such(argument: str) -> None:
+    for command in ("check", "show"):
+        code, _, err = _run(command, argument)
+        assert code == 2, (command, err)
+        assert "only http and https URLs" in err
+
+
+def test_a_url_with_a_password_is_never_printed(base: str) -> None:
+    url = base.replace("http://", "http://ops:hunter2@") + "/meetup.md"
+    code, out, err = _run("check", url)
+    assert code == 1
+    assert "hunter2" not in out + err
+    assert "user name or password" in out
+
+
+def test_check_reports_two_followed_urls_giving_one_id(base: str, tmp_path: Path) -> None:
+    (tmp_path / "schedules").mkdir()
+    (tmp_path / "schedules" / "rust.yaml").write_bytes(
+        b"id: meetup\ntitle: Rust\ntimezone: UTC\nsessions:\n"
+        b"  - title: Talk\n    start: 2030-03-14 18:00\n    end: 2030-03-14 19:00\n"
+    )
+    (tmp_path / "agenda-bot.toml").write_text(
+        f'[[sources]]\nurl = "{base}/meetup.md"\n', encoding="utf-8"
+    )
+    code, out, _ = _run("check", cwd=tmp_path)
+    assert code == 1
+    assert "schedule id 'meetup' is already used by" in out

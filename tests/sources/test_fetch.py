@@ -242,3 +242,114 @@ async def test_a_slow_fetch_leaves_the_event_loop_free(site: Site) -> None:
     finally:
         ticker.cancel()
     assert ticks > 20
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "::7f00:1",  # IPv4-compatible 127.0.0.1
+        "::a00:1",  # IPv4-compatible 10.0.0.1
+        "::808:808",  # IPv4-compatible, even of a public address: deprecated, never routed
+        "::ffff:0:7f00:1",  # IPv4-translated 127.0.0.1
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+        "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+        "64:ff9b:1::7f00:1",  # local-use NAT64
+        "64:ff9b:1::808:808",
+    ],
+)
+def test_ipv4_carried_in_ipv6_is_judged_as_ipv4(address: str) -> None:
+    assert not is_public_address(address)
+
+
+def test_a_public_ipv4_address_behind_nat64_stays_public() -> None:
+    assert is_public_address("64:ff9b::808:808")
+    assert is_public_address("::ffff:0:808:808")
+
+
+async def test_a_resolver_answer_of_embedded_loopback_is_refused() -> None:
+    names = _Names({"sneaky.example": ["::7f00:1", "64:ff9b::7f00:1", "::ffff:0:7f00:1"]})
+    with pytest.raises(SourceRefused):
+        await GuardedResolver(allow_private=False, inner=names).resolve("sneaky.example", 80)
+
+
+def _gbk_page() -> bytes:
+    return meetup("泛型实践").decode().replace("Gophers Night", "地鼠之夜").encode("gbk")
+
+
+async def test_a_page_is_decoded_from_the_charset_its_header_declares(site: Site) -> None:
+    site.pages["/gbk.md"] = Page(_gbk_page(), content_type="text/markdown; charset=gbk")
+    got = await fetch(site.url("/gbk.md"), allow_private=True)
+    assert got.data is not None and "地鼠之夜" in got.data.decode("utf-8")
+    assert "泛型实践" in got.data.decode("utf-8")
+
+
+async def test_a_page_is_decoded_from_its_meta_charset_or_xml_declaration(site: Site) -> None:
+    html = '<!doctype html><html><head><meta charset="gb2312"><title>地鼠之夜</title></head>'
+    site.pages["/page.html"] = Page(html.encode("gb2312"), content_type="text/html")
+    got = await fetch(site.url("/page.html"), allow_private=True)
+    assert got.data is not None and "地鼠之夜" in got.data.decode("utf-8")
+    legacy = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'
+    site.pages["/jp.html"] = Page((legacy + "東京").encode("shift_jis"), content_type="text/html")
+    got = await fetch(site.url("/jp.html"), allow_private=True)
+    assert got.data is not None and "東京" in got.data.decode("utf-8")
+    xml = '<?xml version="1.0" encoding="ISO-8859-1"?><html><p>Café</p></html>'
+    site.pages["/x.xhtml"] = Page(xml.encode("latin-1"), content_type="application/xhtml+xml")
+    got = await fetch(site.url("/x.xhtml"), allow_private=True)
+    assert got.data is not None and "Café" in got.data.decode("utf-8")
+    # The header wins over the page.
+    site.pages["/both.html"] = Page(html.encode("utf-8"), content_type="text/html; charset=utf-8")
+    got = await fetch(site.url("/both.html"), allow_private=True)
+    assert got.data == html.encode("utf-8")
+
+
+async def test_undecodable_bytes_or_an_unknown_charset_are_a_clear_error(site: Site) -> None:
+    site.pages["/bad.md"] = Page(b"# ok\n\n\xff\xff\xff", content_type="text/plain; charset=gbk")
+    with pytest.raises(FetchError, match="line 3: the page is not valid gbk text"):
+        await fetch(site.url("/bad.md"), allow_private=True)
+    site.pages["/odd.md"] = Page(b"# ok", content_type="text/plain; charset=klingon")
+    with pytest.raises(FetchError, match="unknown character set 'klingon'"):
+        await fetch(site.url("/odd.md"), allow_private=True)
+    # Without a declaration the bytes are passed on as they are (UTF-8 is the default).
+    site.pages["/plain.md"] = Page(meetup(), content_type="text/plain")
+    assert (await fetch(site.url("/plain.md"), allow_private=True)).data == meetup()
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data", "name"),
+    [
+        ("application/octet-stream", b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", "feed.ics"),
+        (None, b"\xef\xbb\xbf  BEGIN:VCALENDAR\nVERSION:2.0\n", "feed.ics"),
+        ("text/plain", b"begin:vcalendar\n", "feed.ics"),
+        ("text/plain", b"# Agenda\n\nBEGIN:VCALENDAR\n", "feed.md"),
+        ("text/html", b"BEGIN:VCALENDAR\n", "feed.html"),
+    ],
+)
+def test_a_calendar_is_known_by_its_first_line(
+    content_type: str | None, data: bytes, name: str
+) -> None:
+    assert file_name_for("https://example.org/feed", content_type, data) == name
+
+
+async def test_what_a_server_is_told_of_a_failure_names_no_address(site: Site) -> None:
+    site.pages["/agenda.md"] = Page(meetup())
+    localhost = site.url("/agenda.md").replace("127.0.0.1", "localhost")
+    with pytest.raises(FetchError) as refused:
+        await fetch(localhost)
+    assert "127.0.0.1" in str(refused.value)  # the operator's message
+    assert refused.value.public == "refused: the URL leads to a private or local address"
+    with pytest.raises(FetchError) as closed:
+        await fetch("http://127.0.0.1:9/agenda.md", allow_private=True)
+    assert "127.0.0.1:9" in str(closed.value)
+    assert closed.value.public == "cannot connect to the server"
+    with pytest.raises(FetchError) as missing:
+        await fetch(site.url("/missing.md"), allow_private=True)
+    assert missing.value.public == "HTTP 404 Not Found"
+
+
+async def test_a_fetch_tells_whether_it_reached_a_private_address(site: Site) -> None:
+    site.pages["/agenda.md"] = Page(meetup())
+    assert (await fetch(site.url("/agenda.md"), allow_private=True)).private
+    localhost = site.url("/agenda.md").replace("127.0.0.1", "localhost")
+    assert (await fetch(localhost, allow_private=True)).private
+    public = await fetch(site.url("/agenda.md"), policy=_loopback_is_public)
+    assert not public.private

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.app.sources import SourceSpec
+from bot.agendas.library import free_id
+from bot.app.sources import LONGEST_INTERVAL, SourceSpec
 from bot.domain.readers.context import ReadOptions
 from bot.observability.metrics import Metrics
 from bot.runtime import LibraryWithExtras
@@ -52,6 +53,7 @@ def _setup(
         folder,
         operator=specs,
         allow_private=True,
+        allow_private_servers=True,
         rand=lambda: 0.5,  # no jitter: waits are exact
         **options,  # type: ignore[arg-type]
     )
@@ -358,3 +360,174 @@ async def test_a_source_removed_while_it_is_fetched_leaves_nothing_behind(
     assert await polling is None
     assert DatabaseImportedAgendas(sessions).imported() == []
     assert "meetup" not in library.snapshot.schedules
+
+
+OTHER_GUILD = 5151
+
+
+def _native(schedule_id: str, title: str = "Night") -> bytes:
+    return (
+        f"id: {schedule_id}\ntitle: {title}\ntimezone: UTC\nsessions:\n"
+        "  - title: Talk\n    start: 2030-03-14 18:00\n    end: 2030-03-14 19:00\n"
+    ).encode()
+
+
+async def test_servers_never_block_or_displace_each_others_agendas(
+    site: Site, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    """Every Google feed ends in basic.ics: a second server's is followed under an id of its
+    own, and a page that changes to an id another server uses takes a free one instead."""
+    site.pages["/a/basic.ics"] = Page(CALENDAR, content_type="text/calendar")
+    site.pages["/b/basic.ics"] = Page(CALENDAR, content_type="text/calendar")
+    registry, library = _setup(sessions, tmp_path / "schedules", [])
+    assert (await registry.add(OTHER_GUILD, site.url("/a/basic.ics"), None)).added
+    second = await registry.add(GUILD, site.url("/b/basic.ics"), None)
+    assert second.added and second.taken is None and second.error is None
+    assert second.result is not None
+    moved = free_id("basic", GUILD, ())
+    assert [s.id for s in second.result.schedules] == [moved]
+    snapshot = library.snapshot
+    assert snapshot.visibility_of("basic").guild_id == OTHER_GUILD
+    assert snapshot.visibility_of(moved).guild_id == GUILD
+    [status] = [s for s in await registry.statuses(GUILD) if s.guild_id == GUILD]
+    assert status.ok and status.schedule_ids == (moved,)
+
+    # The other server's second page asks for the id this server's agenda has: it never
+    # takes it, on this reload, the next ones, or in a process started afresh.
+    site.pages["/a/agenda.yaml"] = Page(_native("later"), content_type="application/yaml")
+    site.pages["/b/night.yaml"] = Page(_native("night", "Ours"), content_type="application/yaml")
+    assert (await registry.add(GUILD, site.url("/b/night.yaml"), None)).added
+    assert (await registry.add(OTHER_GUILD, site.url("/a/agenda.yaml"), None)).added
+    site.pages["/a/agenda.yaml"] = Page(_native("night", "Theirs"), content_type="application/yaml")
+    changed = await registry.poll(OTHER_GUILD, site.url("/a/agenda.yaml"))
+    assert changed is not None and changed.ok
+    theirs = free_id("night", OTHER_GUILD, ())
+    for snapshot in (library.snapshot, (await library.reload())):
+        assert snapshot.schedules["night"].title == "Ours"
+        assert snapshot.visibility_of("night").guild_id == GUILD
+        assert snapshot.schedules[theirs].title == "Theirs"
+        assert not [d for d in snapshot.errors if "already used" in d.message]
+    _, fresh = _setup(sessions, tmp_path / "schedules", [])
+    assert fresh.snapshot.schedules["night"].title == "Ours"
+    assert fresh.snapshot.schedules[theirs].title == "Theirs"
+    [listed] = [
+        s for s in await registry.statuses(OTHER_GUILD) if s.url == site.url("/a/agenda.yaml")
+    ]
+    assert listed.ok and listed.schedule_ids == (theirs,)
+
+
+async def test_a_source_whose_agenda_cannot_go_live_says_so(
+    site: Site, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    site.pages["/one.yaml"] = Page(_native("night"), content_type="application/yaml")
+    site.pages["/two.yaml"] = Page(_native("other"), content_type="application/yaml")
+    registry, _ = _setup(sessions, tmp_path / "schedules", [])
+    assert (await registry.add(GUILD, site.url("/one.yaml"), None)).added
+    assert (await registry.add(GUILD, site.url("/two.yaml"), None)).added
+    # The second page now asks for the id the server's first agenda has: both are seen here,
+    # so the first keeps it and the second is listed with the error, not as working.
+    site.pages["/two.yaml"] = Page(_native("night", "Clash"), content_type="application/yaml")
+    await registry.poll(GUILD, site.url("/two.yaml"))
+    by_url = {s.url: s for s in await registry.statuses(GUILD)}
+    first, second = by_url[site.url("/one.yaml")], by_url[site.url("/two.yaml")]
+    assert first.ok and first.schedule_ids == ("night",)
+    assert not second.ok and second.schedule_ids == ()
+    assert second.error == (
+        f"not shown: schedule id 'night' is already used by guilds/{GUILD}/one.yaml; "
+        "this one is ignored"
+    )
+
+
+async def test_two_operator_sources_with_one_file_name_both_go_live(
+    site: Site, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    site.pages["/a/basic.ics"] = Page(CALENDAR, content_type="text/calendar")
+    site.pages["/b/basic.ics"] = Page(CALENDAR, content_type="text/calendar")
+    first, second = site.url("/a/basic.ics"), site.url("/b/basic.ics")
+    folder = tmp_path / "schedules"
+    registry, library = _setup(sessions, folder, [SourceSpec(first), SourceSpec(second)])
+    # Polled in either order, the ids follow the order of [[sources]].
+    await registry.poll(None, second)
+    await registry.poll(None, first)
+    snapshot = library.snapshot
+    assert snapshot.schedules["basic"].source.file == first
+    assert snapshot.schedules["basic-2"].source.file == second
+    assert [s.schedule_ids for s in registry.statuses_now()] == [("basic",), ("basic-2",)]
+    # A local file with the id of a followed URL: the error shows on the one not shown.
+    (folder / "notes.yaml").write_bytes(_native("basic-2"))
+    await library.reload()
+    statuses = {s.url: s for s in registry.statuses_now()}
+    assert statuses[first].ok
+    shown = "basic-2" in library.snapshot.schedules
+    loser = next(iter(d for d in library.snapshot.errors if "already used" in d.message))
+    if loser.file.endswith("notes.yaml"):
+        assert shown and statuses[second].ok
+    else:
+        assert not statuses[second].ok and "already used" in (statuses[second].error or "")
+    # The same in a process started afresh.
+    _, fresh = _setup(sessions, folder, [SourceSpec(first), SourceSpec(second)])
+    assert fresh.snapshot.schedules["basic-2"] == library.snapshot.schedules["basic-2"]
+
+
+async def test_an_exception_in_a_poll_backs_off_instead_of_retrying_at_once(
+    site: Site, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    site.pages["/meetup.md"] = Page(meetup())
+    url = site.url("/meetup.md")
+    calls = 0
+
+    async def broken(*args: object, **kwargs: object) -> object:
+        nonlocal calls
+        calls += 1
+        raise OverflowError("date value out of range")
+
+    registry, _ = _setup(
+        sessions,
+        tmp_path / "schedules",
+        [SourceSpec(url, 5)],
+        fetcher=broken,
+        minute=0.2,  # a minute is 0.2 s: the first retry is a second later
+        refresh_every=10.0,
+    )
+    stop = asyncio.Event()
+    running = asyncio.create_task(registry.run(stop))
+    await asyncio.sleep(0.6)
+    stop.set()
+    await running
+    assert calls == 1
+    status = registry.statuses_now()[0]
+    assert status.error == "the check failed (OverflowError)" and status.failures == 1
+
+
+async def test_a_huge_interval_is_capped_and_polls_are_scheduled(
+    site: Site, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    site.pages["/meetup.md"] = Page(meetup())
+    url = site.url("/meetup.md")
+    registry, _ = _setup(sessions, tmp_path / "schedules", [SourceSpec(url, 2_000_000_000_000)])
+    source = registry._sources[OPERATOR, url]
+    await registry.poll(None, url)
+    loop = asyncio.get_running_loop()
+    assert source.due - loop.time() == pytest.approx(LONGEST_INTERVAL * 60, rel=0.01)
+    assert backoff(timedelta(days=999_999), 3) == timedelta(minutes=LONGEST_INTERVAL)
+    refused = await registry.add(GUILD, url, LONGEST_INTERVAL + 1)
+    assert not refused.added and refused.error == "the interval is at most 10080 minutes"
+
+
+async def test_a_server_is_not_told_addresses_or_private_content(
+    site: Site, sessions: sessionmaker[Session], tmp_path: Path
+) -> None:
+    site.pages["/secret.ics"] = Page(b"db_password=hunter2\n", content_type="text/calendar")
+    registry, _ = _setup(sessions, tmp_path / "schedules", [])
+    # Private addresses allowed for servers (an operator's choice): still nothing of the
+    # page's content comes back.
+    read = await registry.add(GUILD, site.url("/secret.ics"), None)
+    assert not read.added and read.result is None
+    assert read.error is not None and "hunter2" not in read.error
+    registry.allow_private_servers = False
+    refused = await registry.add(GUILD, site.url("/secret.ics"), None)
+    assert refused.error == "refused: 127.0.0.1 is a private or local address"
+    # A closed port: the kind of failure, no address or port.
+    registry.allow_private_servers = True
+    closed = await registry.add(GUILD, "http://127.0.0.1:9/x.ics", None)
+    assert closed.error == "cannot connect to the server"

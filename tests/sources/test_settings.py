@@ -71,3 +71,42 @@ def test_private_sources_by_file_or_environment(tmp_path: Path) -> None:
     assert not _settings(tmp_path, "allow_private_sources = true\n", off).allow_private_sources
     with pytest.raises(SettingsError, match="AGENDA_BOT_ALLOW_PRIVATE_SOURCES = 'maybe'"):
         _settings(tmp_path, "", {"AGENDA_BOT_ALLOW_PRIVATE_SOURCES": "maybe"})
+
+
+def test_servers_sources_reach_private_addresses_only_by_their_own_switch(tmp_path: Path) -> None:
+    operator_only = _settings(tmp_path, "allow_private_sources = true\n")
+    assert operator_only.allow_private_sources
+    assert not operator_only.allow_private_server_sources
+    servers = _settings(tmp_path, "allow_private_server_sources = true\n")
+    assert servers.allow_private_server_sources and not servers.allow_private_sources
+    on = {"AGENDA_BOT_ALLOW_PRIVATE_SERVER_SOURCES": "1"}
+    assert _settings(tmp_path, "", on).allow_private_server_sources
+    assert not _settings(
+        tmp_path, "", {"AGENDA_BOT_ALLOW_PRIVATE_SOURCES": "1"}
+    ).allow_private_server_sources
+    with pytest.raises(SettingsError, match="allow_private_server_sources = 'on'"):
+        _settings(tmp_path, 'allow_private_server_sources = "on"\n')
+
+
+def test_a_source_url_with_a_password_is_refused_without_showing_it(tmp_path: Path) -> None:
+    for url in ("https://ops:hunter2@intranet.example/agenda.md", "https://token@example.org/a"):
+        with pytest.raises(SettingsError) as caught:
+            _settings(
+                tmp_path,
+                f'[[sources]]\nurl = "https://example.org/a.md"\n\n[[sources]]\nurl = "{url}"\n',
+            )
+        message = str(caught.value)
+        assert "sources[2].url holds a user name or password" in message
+        assert "hunter2" not in message and "token" not in message
+    with pytest.raises(SettingsError) as caught:
+        _settings(tmp_path, '[[sources]]\nurl = "ftp://ops:hunter2@example.org/a.md"\n')
+    assert "hunter2" not in str(caught.value)
+
+
+def test_a_source_interval_is_at_most_a_week(tmp_path: Path) -> None:
+    week = _settings(tmp_path, '[[sources]]\nurl = "https://example.org/a.md"\ninterval = 10080\n')
+    assert week.sources[0].interval_minutes == 10080
+    with pytest.raises(SettingsError, match=r"sources\[1\]\.interval = 2000000000000 is too long"):
+        _settings(
+            tmp_path, '[[sources]]\nurl = "https://example.org/a.md"\ninterval = 2000000000000\n'
+        )

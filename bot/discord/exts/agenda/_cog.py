@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 import discord
@@ -29,7 +29,8 @@ from bot.discord.transformers import (
     session_autocomplete,
 )
 from bot.domain.agenda import Schedule
-from bot.domain.agenda_views import Entry, days_for, now_and_next
+from bot.domain.agenda_views import Entry, listing, now_and_next
+from bot.domain.recurrence import expanded
 from bot.domain.timetext.quotes import quoted_times
 from bot.domain.zones.naming import zone_name
 from bot.texts import day_heading, text_for
@@ -47,9 +48,11 @@ def agenda_embed(
     embed = discord.Embed(title=schedule.title, url=schedule.url)
     shown = 0
     zone = tz or schedule.timezone
-    for day in days_for(schedule, zone, now.astimezone(zone).date()):
-        if only_day is not None and day.day != only_day:
-            continue
+    shown_days = listing(schedule, zone, now.astimezone(zone).date(), only=only_day)
+    if shown_days.more_after is not None:
+        more = text_for(locale, "agenda_more", day=day_heading(shown_days.more_after, locale))
+        embed.description = more
+    for day in shown_days.days:
         lines = []
         for entry in day.entries:
             mark = "▶ " if entry.session in current else "⏭ " if entry.session in upcoming else ""
@@ -73,6 +76,18 @@ def agenda_embed(
     )
     embed.set_footer(text=footer)
     return embed
+
+
+def _on_day(schedule: Schedule, day: date) -> Schedule:
+    """`schedule` with the occurrences of its series around `day` (a day in any zone), which
+    may lie outside the window the live agenda keeps expanded; as it is if they cannot be."""
+    if not schedule.series:
+        return schedule
+    try:
+        start = datetime.combine(day, time(), UTC) - timedelta(days=1)
+        return expanded(schedule, start, start + timedelta(days=3))
+    except Exception:  # a day out of range, or a rule the live agenda already reported
+        return schedule
 
 
 def _agenda_time(entry: Entry, tz: tzinfo | None) -> str:
@@ -117,6 +132,8 @@ class AgendaCog(commands.Cog):
                 raise UserError("bad_day", day=clip(day, ECHO)) from None
         box = services(interaction)
         tz = await box.members.zone(interaction.user.id)
+        if only_day is not None:
+            chosen = _on_day(chosen, only_day)
         embed = agenda_embed(chosen, tz, str(interaction.locale), box.clock(), only_day)
         await respond(interaction, embed=embed)
 

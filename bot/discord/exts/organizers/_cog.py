@@ -33,17 +33,26 @@ def _source_line(interaction: discord.Interaction[Any], status: SourceStatus) ->
         if status.checked_at is not None
         else reply(interaction, "source_unchecked")
     )
+    # The ids its agendas are live under (they may differ from the page's own).
+    ids = "".join(f" `{clip(i, ECHO)}`" for i in status.schedule_ids)
+    arrow = f" →{ids}" if ids else ""
     if status.ok:
-        return reply(interaction, "source_ok", url=url, interval=status.interval_minutes, when=when)
-    return reply(
+        line = reply(interaction, "source_ok", url=url, interval=status.interval_minutes, when=when)
+        return line + arrow
+    if status.failures == 0:
+        key = "source_not_shown"
+    else:
+        key = "source_failing_one" if status.failures == 1 else "source_failing"
+    line = reply(
         interaction,
-        "source_failing",
+        key,
         url=url,
         interval=status.interval_minutes,
         failures=status.failures,
         error=clip(status.error or "", ECHO),
         when=when,
     )
+    return line + arrow
 
 
 class FollowCog(commands.Cog):
