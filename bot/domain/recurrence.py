@@ -31,6 +31,40 @@ ALLOWED_FREQUENCIES = frozenset(("DAILY", "WEEKLY", "MONTHLY", "YEARLY"))
 # reminders): a week back (what just happened), four months ahead.
 DEFAULT_BEFORE = timedelta(days=7)
 DEFAULT_AHEAD = timedelta(days=120)
+# A meeting series meets at most this often in one day (BYHOUR values times BYMINUTE values).
+MAX_PER_DAY = 4
+MAX_INTERVAL = 1000
+_PARTS = frozenset(
+    (
+        "FREQ",
+        "INTERVAL",
+        "COUNT",
+        "UNTIL",
+        "BYDAY",
+        "BYMONTHDAY",
+        "BYMONTH",
+        "BYYEARDAY",
+        "BYWEEKNO",
+        "BYSETPOS",
+        "BYHOUR",
+        "BYMINUTE",
+        "WKST",
+    )
+)
+# Allowed values of the numeric BY* parts: (lowest, highest, whether negatives count).
+_NUMBER_RANGES = {
+    "BYMONTHDAY": (1, 31, True),
+    "BYMONTH": (1, 12, False),
+    "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True),
+    "BYSETPOS": (1, 366, True),
+    "BYHOUR": (0, 23, False),
+    "BYMINUTE": (0, 59, False),
+}
+_DAY_VALUE = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
+# How far a rule is tried when it is checked: its first meetings and its first year.
+_TRIAL_COUNT = 10
+_TRIAL_SPAN = timedelta(days=366)
 
 
 class RecurrenceError(ValueError):
@@ -48,7 +82,10 @@ def check_rule(rule: str, first_start: datetime) -> str:
         name, sep, value = part.strip().partition("=")
         if not sep or not name or not value:
             raise RecurrenceError(f"{rule!r} is not an RRULE (NAME=VALUE parts separated by ';')")
-        parts[name.strip().upper()] = value.strip().upper()
+        name = name.strip().upper()
+        if name in parts:
+            raise RecurrenceError(f"{rule!r} gives {name} twice")
+        parts[name] = value.strip().upper()
     frequency = parts.get("FREQ")
     if frequency is None:
         raise RecurrenceError(f"{rule!r} has no FREQ")
@@ -58,14 +95,123 @@ def check_rule(rule: str, first_start: datetime) -> str:
         )
     if "UNTIL" in parts and "COUNT" in parts:
         raise RecurrenceError(f"{rule!r} has both UNTIL and COUNT (RFC 5545 allows one)")
+    _check_parts(rule, parts)
     if "UNTIL" in parts:
         parts["UNTIL"] = _utc_until(parts["UNTIL"], first_start, rule)
     normal = ";".join(f"{name}={value}" for name, value in parts.items())
-    try:
-        _rule(normal, first_start)
-    except (ValueError, TypeError, OverflowError) as exc:
-        raise RecurrenceError(f"{rule!r} does not read as an RRULE: {exc}") from None
+    _try(rule, normal, first_start)
     return normal
+
+
+def _check_parts(rule: str, parts: dict[str, str]) -> None:
+    """Every part a meeting rule may have, each with values it may take."""
+    if "BYSECOND" in parts:
+        raise RecurrenceError(f"{rule!r}: BYSECOND is not for meetings (they start on a minute)")
+    for name in parts:
+        if name not in _PARTS:
+            raise RecurrenceError(f"{rule!r}: {name} is not a part of an RRULE this bot reads")
+    if "INTERVAL" in parts:
+        _whole(rule, "INTERVAL", parts["INTERVAL"], 1, MAX_INTERVAL)
+    if "COUNT" in parts:
+        _whole(rule, "COUNT", parts["COUNT"], 1, None)
+    for name, (low, high, negative) in _NUMBER_RANGES.items():
+        if name not in parts:
+            continue
+        for value in parts[name].split(","):
+            _whole(rule, name, value.lstrip("+-") if negative else value, low, high)
+    if "BYDAY" in parts:
+        for value in parts["BYDAY"].split(","):
+            found = _DAY_VALUE.fullmatch(value.strip())
+            if found is None or (found.group(1) and not 1 <= abs(int(found.group(1))) <= 53):
+                raise RecurrenceError(
+                    f"{rule!r} does not read as an RRULE: BYDAY={parts['BYDAY']} is not a list "
+                    "of weekdays"
+                )
+    if "WKST" in parts and parts["WKST"] not in ("MO", "TU", "WE", "TH", "FR", "SA", "SU"):
+        raise RecurrenceError(f"{rule!r}: WKST={parts['WKST']} is not a weekday")
+    hours = len(parts["BYHOUR"].split(",")) if "BYHOUR" in parts else 1
+    minutes = len(parts["BYMINUTE"].split(",")) if "BYMINUTE" in parts else 1
+    if hours * minutes > MAX_PER_DAY:
+        raise RecurrenceError(
+            f"{rule!r} meets {hours * minutes} times a day; a meeting series meets at most "
+            f"{MAX_PER_DAY} times a day"
+        )
+    if "BYSETPOS" in parts:
+        most = _most_per_period(parts) * hours * minutes
+        for value in parts["BYSETPOS"].split(","):
+            if abs(int(value)) > most:
+                raise RecurrenceError(
+                    f"{rule!r}: BYSETPOS={value} asks for more meetings than one period has "
+                    f"({most})"
+                )
+
+
+def _most_per_period(parts: dict[str, str]) -> int:
+    """How many days one period of the rule (a day, a week, a month, a year) may hold at most:
+    what BYSETPOS may count up to (a position past it never matches, and dateutil would follow
+    such a rule to the year 9999 looking for one)."""
+    frequency = parts["FREQ"]
+    days = parts["BYDAY"].split(",") if "BYDAY" in parts else []
+    if frequency == "DAILY":
+        return 1
+    if frequency == "WEEKLY":
+        return max(len(days), 1)
+    if frequency == "MONTHLY":
+        if "BYMONTHDAY" in parts:
+            return len(parts["BYMONTHDAY"].split(","))
+        plain = sum(1 for d in days if d.strip().isalpha())
+        return max(plain * 5 + (len(days) - plain), 1)
+    return 366
+
+
+def _whole(rule: str, name: str, value: str, low: int, high: int | None) -> int:
+    """`value` as a whole number from `low` to `high`, or RecurrenceError naming the part."""
+    text = value.strip()
+    if not text.isdigit() or int(text) < low or (high is not None and int(text) > high):
+        bound = f"from {low} to {high}" if high is not None else f"of at least {low}"
+        raise RecurrenceError(f"{rule!r}: {name}={value} must be a whole number {bound}")
+    return int(text)
+
+
+def _try(rule: str, normal: str, first_start: datetime) -> None:
+    """Expands the rule's first meetings and its first year, so that what the rule says is
+    known to expand (any failure becomes RecurrenceError), and that it meets after its start.
+    The trial stops at a horizon: a rule that matches nothing would otherwise be followed to
+    the year 9999."""
+    values = dict(part.partition("=")[::2] for part in normal.split(";"))
+    try:
+        made = _rule(normal, first_start)
+        horizon = _horizon(values.get("FREQ", "DAILY"), first_start)
+        if "UNTIL" in values:
+            horizon = min(
+                horizon, datetime.strptime(values["UNTIL"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+            )
+        bounded = made.replace(count=None, until=horizon)
+        later = bounded.after(first_start, inc=False)
+        for count, moment in enumerate(bounded.xafter(first_start, inc=True)):
+            if moment >= first_start + _TRIAL_SPAN and count >= _TRIAL_COUNT:
+                break
+            if count >= MAX_OCCURRENCES:
+                raise RecurrenceError(f"{rule!r} meets more than {MAX_OCCURRENCES} times a year")
+    except RecurrenceError:
+        raise
+    except Exception as exc:  # dateutil raises what it likes; none of it may leave here
+        raise RecurrenceError(f"{rule!r} does not read as an RRULE: {exc}") from None
+    if later is None and values.get("COUNT") != "1":
+        raise RecurrenceError(f"{rule!r}: this rule never meets after its first date")
+
+
+# How far (in years) a rule is followed when it is checked, by how often it repeats: far enough
+# for any rule a meeting uses, near enough to stay cheap when a rule matches nothing.
+_HORIZON_YEARS = {"DAILY": 50, "WEEKLY": 300, "MONTHLY": 1000, "YEARLY": 4000}
+
+
+def _horizon(frequency: str, first_start: datetime) -> datetime:
+    years = min(first_start.year + _HORIZON_YEARS.get(frequency, 50), 9998)
+    try:
+        return first_start.replace(year=years)
+    except ValueError:  # February 29
+        return first_start.replace(year=years, day=28)
 
 
 def rule_start(moment: datetime, wall: datetime) -> datetime:
@@ -120,8 +266,13 @@ def occurrence_starts(series: Session, start: datetime, end: datetime) -> list[d
     rule = _rule(check_rule(repeat.rule, series.start), series.start)
     skipped = {_instant(moment) for moment in repeat.exdates}
     found: dict[float, datetime] = {}
-    for moment in _between(rule, start, end):
-        found.setdefault(_instant(moment), moment)
+    try:
+        for moment in _between(rule, start, end):
+            found.setdefault(_instant(moment), moment)
+    except RecurrenceError:
+        raise
+    except Exception as exc:  # a rule dateutil cannot expand over this window
+        raise RecurrenceError(f"{repeat.rule!r} cannot be expanded: {exc}") from None
     if start <= series.start < end:  # DTSTART is always the first, matching the rule or not
         found.setdefault(_instant(series.start), series.start)
     for extra in repeat.rdates:
@@ -149,6 +300,14 @@ def _normal(moment: datetime) -> datetime:
 
 def _instant(moment: datetime) -> float:
     return moment.timestamp()
+
+
+def starts_on_day(series: Session, day: date) -> list[datetime]:
+    """The starts of `series`' occurrences on `day` (in the series' zone): what a skipped date
+    without a time of day skips."""
+    tz = series.start.tzinfo
+    assert tz is not None
+    return occurrence_starts(series, midnight(day, tz), midnight(day + timedelta(days=1), tz))
 
 
 def occurrence_id(series: Session, recurrence_id: datetime) -> str:
@@ -262,4 +421,5 @@ __all__ = [
     "occurrence_id",
     "occurrence_starts",
     "occurrences",
+    "starts_on_day",
 ]

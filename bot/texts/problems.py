@@ -136,6 +136,48 @@ PROBLEMS_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "{0}：FREQ={1} 不适用于会议（请用 DAILY、WEEKLY、MONTHLY 或 YEARLY）",
         ),
         (r"(.+) does not read as an RRULE: (.+)", "{0} 不是有效的 RRULE：{1}"),
+        (
+            r"(.+) has both UNTIL and COUNT \(RFC 5545 allows one\)",
+            "{0} 同时写了 UNTIL 和 COUNT（RFC 5545 只允许其中之一）",
+        ),
+        (r"(.+) gives ([A-Z]+) twice", "{0} 写了两次 {1}"),
+        (
+            r"(.+): BYSECOND is not for meetings \(they start on a minute\)",
+            "{0}：BYSECOND 不适用于会议（会议按分钟开始）",
+        ),
+        (
+            r"(.+): (\S+) is not a part of an RRULE this bot reads",
+            "{0}：{1} 不是本机器人能读取的 RRULE 部分",
+        ),
+        (
+            r"(.+): ([A-Z]+)=(.*) must be a whole number from (\d+) to (\d+)",
+            "{0}：{1}={2} 必须是 {3} 到 {4} 之间的整数",
+        ),
+        (
+            r"(.+): ([A-Z]+)=(.*) must be a whole number of at least (\d+)",
+            "{0}：{1}={2} 必须是不小于 {3} 的整数",
+        ),
+        (r"BYDAY=(.+) is not a list of weekdays", "BYDAY={0} 不是星期几的列表"),
+        (r"(.+): WKST=(.+) is not a weekday", "{0}：WKST={1} 不是星期几"),
+        (
+            r"(.+) meets (\d+) times a day; a meeting series meets at most (\d+) times a day",
+            "{0} 每天开会 {1} 次；周期性会议每天最多开 {2} 次",
+        ),
+        (r"(.+) meets more than (\d+) times a year", "{0} 一年开会超过 {1} 次"),
+        (
+            r"(.+): BYSETPOS=(\S+) asks for more meetings than one period has \((\d+)\)",
+            "{0}：BYSETPOS={1} 超过了一个周期内的会议次数（{2}）",
+        ),
+        (
+            r"(.+): this rule never meets after its first date",
+            "{0}：此规则在第一次会议之后不再开会",
+        ),
+        (r"(.+) cannot be expanded: (.+)", "{0} 无法展开：{1}"),
+        (
+            r"(.+): meetings that repeat within a day \(hourly, every few minutes\) are not "
+            r"supported; write each meeting's time",
+            "{0}：不支持一天内重复的会议（每小时、每隔几分钟）；请写出每次会议的时间",
+        ),
         # Recurring events in .ics files (RRULE, EXDATE, RDATE, RECURRENCE-ID).
         (r"RRULE is given (\d+) times; the first is read", "RRULE 写了 {0} 次；只读取第一个"),
         (
@@ -170,6 +212,7 @@ PROBLEMS_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"more than (\d+) occurrences in one window", "一个时间段内超过 {0} 次"),
         (r"RRULE (.*): (.+)", "RRULE {0}：{1}"),
+        (r"RRULE ('.+)", "RRULE {0}"),
         (r"not a valid iCalendar file: (.+)", "不是有效的 iCalendar 文件：{0}"),
         (r"no event could be read from this calendar", "无法从该日历中读取任何活动"),
         (r"event skipped: (.+)", "已跳过活动：{0}"),
@@ -178,6 +221,15 @@ PROBLEMS_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (
             r"the file is (\d+) KB; agendas are limited to (\d+) KB",
             "文件大小为 {0} KB；日程文件不能超过 {1} KB",
+        ),
+        (
+            r"the file is (\d+) KB; HTML pages are limited to (\d+) KB",
+            "文件大小为 {0} KB；HTML 页面不能超过 {1} KB",
+        ),
+        (
+            r"the page is (\d+) KB without its scripts, styles, inline images and comments; "
+            r"agendas are limited to (\d+) KB",
+            "页面去掉脚本、样式、内嵌图片和注释后仍有 {0} KB；日程不能超过 {1} KB",
         ),
         (r"the file is empty", "文件是空的"),
         (r"the file is UTF-16 text; save it as UTF-8", "文件是 UTF-16 文本；请另存为 UTF-8"),

@@ -67,3 +67,51 @@ def test_a_problem_inside_a_not_imported_meeting_is_translated_whole() -> None:
     text = problem_text(Diagnostic("page.md", 3, message, Severity.ERROR), "zh-CN")
     assert "may mean" not in text
     assert "该周期性会议未导入" in text
+
+
+RULE_PAGE = "title: Calls\ntimezone: UTC\nsessions:\n  - title: Sync\n    start: 2026-12-02 17:00\n"
+RULE_PROBLEMS = [
+    ("FREQ=WEEKLY;COUNT=3;UNTIL=20261231", "同时写了 UNTIL 和 COUNT"),
+    ("FREQ=WEEKLY;INTERVAL=0", "必须是 1 到 1000 之间的整数"),
+    ("FREQ=WEEKLY;COUNT=0", "必须是不小于 1 的整数"),
+    ("FREQ=WEEKLY;UNTIL=20261201", "此规则在第一次会议之后不再开会"),
+    ("FREQ=DAILY;BYSECOND=0,1", "BYSECOND 不适用于会议"),
+    ("FREQ=DAILY;BYHOUR=1,2,3,4,5", "每天开会 5 次"),
+    ("FREQ=WEEKLY;INTERVAL=1;INTERVAL=2", "写了两次 INTERVAL"),
+]
+
+
+@pytest.mark.parametrize(("rule", "chinese"), RULE_PROBLEMS)
+def test_rule_problems_read_in_chinese(rule: str, chinese: str) -> None:
+    result = read_text(f"{RULE_PAGE}    repeat: {rule}\n", name="calls.yaml")
+    translated = [problem_text(d, "zh-CN") for d in result.diagnostics]
+    assert any(chinese in t for t in translated), translated
+    assert not any("must be" in t or "meets" in t or "twice" in t for t in translated), translated
+
+
+@pytest.mark.parametrize(
+    ("text", "chinese"),
+    [
+        ("# Nonsense\n\nEvery hour starting 2026-12-01.\n", "不支持一天内重复的会议"),
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\n"
+            "DTSTAMP:20260101T000000Z\r\nDTSTART:20261202T170000Z\r\n"
+            "RRULE:FREQ=DAILY;BYHOUR=1,2,3,4,5\r\nSUMMARY:S\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            "每天开会 5 次",
+        ),
+        (
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:a@t\r\n"
+            "DTSTAMP:20260101T000000Z\r\nDTSTART:20261202T170000Z\r\n"
+            "RRULE:FREQ=MONTHLY;BYDAY=MO;BYSETPOS=9\r\nSUMMARY:S\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+            "超过了一个周期内的会议次数",
+        ),
+    ],
+)
+def test_hourly_and_runaway_problems_read_in_chinese(text: str, chinese: str) -> None:
+    name = "feed.ics" if text.startswith("BEGIN") else "page.md"
+    result = read_text(text, name=name)
+    translated = [problem_text(d, "zh-CN") for d in result.diagnostics]
+    assert any(chinese in t for t in translated), translated
+    assert not any(
+        "not supported" in t or "times a day" in t or "asks for" in t for t in translated
+    )

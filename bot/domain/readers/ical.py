@@ -26,7 +26,13 @@ from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.kinds import kind_from_text, kind_of
 from bot.domain.readers.markdown.speakers import parse_speakers
 from bot.domain.readers.source import FIRST_YEAR, LAST_YEAR
-from bot.domain.recurrence import RecurrenceError, check_rule, occurrence_id, occurrence_starts
+from bot.domain.recurrence import (
+    RecurrenceError,
+    check_rule,
+    occurrence_id,
+    occurrence_starts,
+    starts_on_day,
+)
 from bot.domain.zones.local_time import localize, midnight, shift
 from bot.domain.zones.naming import fixed_offset, zone_name
 from bot.domain.zones.resolve import iana_names
@@ -181,6 +187,7 @@ def _repeat(
             f"(DTSTART {session.start.date().isoformat()})",
         )
     exdates = _occurrence_list(event, "EXDATE", session, diag=diag, line=line, source=source)
+    exdates = _whole_days(event, replace(session, repeat=Recurrence(rule)), exdates)
     rdates = _occurrence_list(event, "RDATE", session, diag=diag, line=line, source=source)
     repeat = Recurrence(rule, exdates, rdates)
     try:  # a rule that meets too often, or that dateutil cannot follow, is refused now
@@ -188,6 +195,23 @@ def _repeat(
     except (RecurrenceError, ValueError, OverflowError) as exc:
         raise _PropertyError("RRULE", f"RRULE {_raw(rules[0]) if rules else ''}: {exc}") from None
     return repeat
+
+
+def _whole_days(
+    event: Component, series: Session, exdates: tuple[datetime, ...]
+) -> tuple[datetime, ...]:
+    """An EXDATE that is a date (no time) skips every meeting of that day, not only the one at
+    DTSTART's time (a series that meets twice a day)."""
+    if series.all_day:
+        return exdates
+    found = {m.timestamp(): m for m in exdates}
+    for prop in _as_list(event.get("EXDATE")):
+        for item in getattr(prop, "dts", []):
+            value = item.dt
+            if isinstance(value, date) and not isinstance(value, datetime):
+                for moment in starts_on_day(series, value):
+                    found.setdefault(moment.timestamp(), moment)
+    return tuple(found[key] for key in sorted(found))
 
 
 def _wall_start(event: Component, session: Session) -> datetime:

@@ -118,6 +118,11 @@ _EVERY_N_MONTHS = re.compile(
     r"(?i)\bevery\s+(?:other|second|two|2)\s+months?\b|\bevery\s+(?P<n>\d+|three)\s+months\b|"
     r"隔月|每两个月|每兩個月|每(?P<zn>[二三2-3])个月"
 )
+# "every hour", "every 15 minutes", "每小时": more often than meetings go.
+_SUB_DAILY = re.compile(
+    r"(?i)\b(?:every|each)\s+(?:(?:\d+|two|three|four|five|six|half\s+an?|other)\s+)?"
+    r"(?:hours?|minutes?|mins?)\b|\bhourly\b|每(?:隔)?\s*(?:[一二三四五六两兩半\d]+\s*(?:个|個)?\s*)?(?:小时|小時|分钟|分鐘)"
+)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _MONTH_DAY = re.compile(
     r"(?i)\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\s+(?:day\s+)?of\s+(?:every|each|the)\s+month\b|"
@@ -176,7 +181,9 @@ class Repetition:
     `also` the other times of day of the same zone ("at 9am and 5pm"); `alternates` the same
     time written in other zones ("9am PT / 17:00 UTC"); `zone` the zone phrase as written
     (None: the page's zone); `skipped` the dates the meeting does not happen; `first` and
-    `until` the first and last dates when stated. `problems` are parts that do not read (the
+    `until` the first and last dates when stated; `dated` the dates the line states without
+    saying they start, end or skip the series ("this time on December 16, 2026"): such a line
+    dates a meeting of its own (the first of them is also `first`). `problems` are parts that do not read (the
     phrase is not usable), `notes` what was assumed.
     """
 
@@ -189,6 +196,7 @@ class Repetition:
     skipped: tuple[DateMention, ...] = ()
     first: DateMention | None = None
     until: DateMention | None = None
+    dated: tuple[DateMention, ...] = ()
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
@@ -220,6 +228,22 @@ class Repetition:
         """Every other week (or day) without a date: which weeks is not said."""
         return self.interval > 1 and self.frequency in ("WEEKLY", "DAILY") and self.first is None
 
+    @property
+    def sub_daily(self) -> bool:
+        """An hourly (or more often) recurrence, which is refused."""
+        return self.frequency in ("HOURLY", "MINUTELY", "SECONDLY")
+
+    @property
+    def complete(self) -> bool:
+        """Whether the phrase makes a series as it stands: it reads, says its day and weeks,
+        and gives a time of day."""
+        return (
+            not self.problems
+            and not self.needs_a_day
+            and not self.needs_a_date
+            and self.clock is not None
+        )
+
 
 def rule_part(rule: str, name: str) -> str | None:
     """The value of one part of an RRULE ("FREQ", "BYDAY"), None when the rule has none."""
@@ -243,10 +267,15 @@ def read_repetition(
     """The recurrence a line states, or None when it states none (most lines: a quick look
     decides). `find_zones` is the reader's zone finder (`ZoneResolver.find`), so zone phrases
     read exactly as everywhere else."""
-    if not _HINT.search(text) or not any(p.search(text) for p in _SECOND_LOOK):
+    if not _HINT.search(text) and not _SUB_DAILY.search(text):
+        return None
+    hourly = _SUB_DAILY.search(text)
+    if hourly is not None:
+        return _sub_daily(text, hourly.group(0))
+    if not any(p.search(text) for p in _SECOND_LOOK):
         return None
     dates = _dates(text)
-    taken = [(d.begin, d.finish) for d in dates]
+    taken = [(d.begin, _after_weekday(text, d.finish)) for d in dates]
     masked = _mask(text, taken)
     days, day_problems = _weekly_days(masked)
     positions = _positions(masked)
@@ -301,7 +330,7 @@ def read_repetition(
         return None
     if interval > 1:
         parts.insert(1, f"INTERVAL={interval}")
-    skipped, first, until, date_notes = _roles(text, dates)
+    skipped, first, until, dated, date_notes = _roles(text, dates)
     notes.extend(date_notes)
     if until is not None:
         if until.year is None:
@@ -342,8 +371,28 @@ def read_repetition(
         skipped=tuple(skipped),
         first=first,
         until=until,
+        dated=tuple(dated),
         problems=tuple(problems),
         notes=tuple(notes),
+    )
+
+
+def _sub_daily(text: str, said: str) -> Repetition:
+    """ "every hour starting 2026-12-01": read far enough to say it is refused."""
+    dates = _dates(text)
+    _, first, until, dated, _ = _roles(text, dates)
+    taken = [(d.begin, d.finish) for d in dates]
+    spans = [s for s in find_clock_spans(text) if not _inside(s.begin, s.finish, taken)]
+    return Repetition(
+        rule="FREQ=HOURLY",
+        clock=spans[0] if spans else None,
+        first=first,
+        until=until,
+        dated=tuple(dated),
+        problems=(
+            f"{said.strip()!r}: meetings that repeat within a day (hourly, every few minutes) "
+            "are not supported; write each meeting's time",
+        ),
     )
 
 
@@ -353,7 +402,7 @@ def skipped_days(text: str) -> list[DateMention]:
     dates = _dates(text)
     if not dates:
         return []
-    skipped, first, until, _ = _roles(text, dates)
+    skipped, first, until, _, _ = _roles(text, dates)
     return list(skipped) if first is None and until is None else []
 
 
@@ -365,8 +414,12 @@ def first_matching_day(rule: str, on_or_after: date) -> date | None:
         for p in rule.split(";")
         if p.split("=", 1)[0].strip().upper() not in ("INTERVAL", "COUNT", "UNTIL")
     ]
-    made = rrulestr(";".join(parts), dtstart=datetime.combine(on_or_after, datetime.min.time()))
-    found = made.after(datetime.combine(on_or_after, datetime.min.time()), inc=True)
+    begin = datetime.combine(on_or_after, datetime.min.time())
+    # Followed for so many years only: a rule that matches nothing would run to the year 9999.
+    last = min(on_or_after.year + 400, 9998)
+    parts.append(f"UNTIL={last:04d}0101T000000")
+    made = rrulestr(";".join(parts), dtstart=begin)
+    found = made.after(begin, inc=True)
     return found.date() if isinstance(found, datetime) else None
 
 
@@ -399,6 +452,18 @@ def _dates(text: str) -> list[DateMention]:
             )
             at = more.end()
     return found
+
+
+_DATE_WEEKDAY = re.compile(
+    rf"(?i)\s*[(（]\s*(?:{_EN_DAY}|{_ZH_DAY})\s*[)）]|\s*,?\s*(?:{_EN_DAY})(?![\w])(?=\s*[)）.;；,，。]|\s*$)"
+)
+
+
+def _after_weekday(text: str, finish: int) -> int:
+    """Where a date ends with the weekday written after it ("December 24 (Thursday)",
+    "12月24日（周四）"): that weekday names the date's day, not a day of the meeting."""
+    found = _DATE_WEEKDAY.match(text, finish)
+    return found.end() if found is not None else finish
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -479,8 +544,9 @@ def _month_interval(masked: str) -> int:
 
 def _roles(
     text: str, dates: list[DateMention]
-) -> tuple[list[DateMention], DateMention | None, DateMention | None, list[str]]:
-    """Which dates are skipped, which is the first and which the last."""
+) -> tuple[list[DateMention], DateMention | None, DateMention | None, list[DateMention], list[str]]:
+    """Which dates are skipped, which is the first and which the last, and the dates said
+    with none of these words (a meeting's own date, "this time on December 16")."""
     skipped: list[DateMention] = []
     first: DateMention | None = None
     until: DateMention | None = None
@@ -506,11 +572,12 @@ def _roles(
         else:
             loose.append(mention)
         previous_role, previous_end = role, mention.finish
+    dated = list(loose)
     if first is None and loose:
-        first = loose.pop(0)  # "every other Tuesday; next: 2024-10-08"
+        first = loose.pop(0)  # "every other Tuesday (2024-10-08)"
     for mention in loose:
         notes.append(f"{mention.text!r}: not clear what this date is for; ignored")
-    return skipped, first, until, notes
+    return skipped, first, until, dated, notes
 
 
 def _role_after(text: str, mention: DateMention, dates: list[DateMention]) -> str | None:

@@ -21,9 +21,10 @@ from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import EventDraft, crosses_midnight, offset_on
 from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.vocabulary import Role, split_label
-from bot.domain.recurrence import RecurrenceError, check_rule, occurrence_starts, rule_start
+from bot.domain.recurrence import RecurrenceError, check_rule, rule_start, starts_on_day
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans, leading_clock_span
 from bot.domain.timetext.dates import DateError, DateMention, find_dates
+from bot.domain.timetext.durations import find_prose_duration
 from bot.domain.timetext.recurrence_phrases import (
     ANCHOR,
     DAY_CODES,
@@ -43,6 +44,17 @@ _FOLLOWING_LINES = 3  # how far below a recurrence without a time its time may b
 _EVERY_DAY = re.compile(r"(?i)\b(?:every|each)\s+day\b|每天|每日|天天")
 _WORKDAY_CUE = re.compile(r"(?i)\b(?:every|each|weekdays|workdays)\b|每|工作日")
 _MEETING_NAME = re.compile(r"(?i)\b(?:office|consultation|drop-in)\s+hours?\b|答疑")
+# Words that say a length is the meetings' ("lasts one hour", "Length 10 minutes", "每次 1 小时").
+_LENGTH_CUE = re.compile(
+    r"(?i)\b(?:last(?:s|ing)?|length|duration|long|runs?\s+for|takes?)\b|每次|每场|每場|时长|時長|"
+    r"持续|持續|历时|歷時"
+)
+_LONGEST_MEETING = timedelta(hours=24)
+# "this time on", "This edition:", "本期": the date on the line is one meeting of the series.
+_ONE_EDITION = re.compile(
+    r"(?i)\bthis\s+(?:time|week|month|edition|issue|meetup|session|one)\b|"
+    r"\b(?:next|upcoming)\s+edition\b|本期|这一期|這一期|这期|這期|本次|这次|這次|本月这次"
+)
 _TITLE_SPLIT = re.compile(r"\s*(?:[:：]|\s[-–—]\s)\s*")
 
 
@@ -61,6 +73,7 @@ class RecurringDraft:
     skipped: list[tuple[DateMention, int]] = field(default_factory=list)
     consumed: bool = False  # the whole line was taken (it does not date the event)
     weak: bool = False  # "weekly", "daily" without a day: counts only on a page without agenda
+    dated: bool = False  # the line also dates a meeting ("this time on December 16, 2026")
 
 
 class RecurringLines:
@@ -83,6 +96,22 @@ class RecurringLines:
         phrase = read_repetition(text, self.page.resolver.find)
         if phrase is None:
             return self._follow_up(line, text)
+        if phrase.dated:
+            # "We meet every month; this time on Wednesday, December 16, 2026 at 19:00": the
+            # line dates the event and the walk reads it. Its recurrence counts only when it
+            # makes a series as it stands, and only on a page without an agenda of its own.
+            if phrase.complete and not _ONE_EDITION.search(text):
+                draft = self._draft(line, text, phrase)
+                draft.dated = True
+                self.drafts.append(draft)
+            return False
+        if phrase.sub_daily:
+            if phrase.first is None and phrase.clock is None:
+                return False  # "buses leave every hour": prose
+            self.page.diag.error(
+                line.number, f"{phrase.problems[0]}; recurring meeting not imported"
+            )
+            return True
         if _weak(phrase, text):
             # "Weekly sync at 5pm UTC": a recurrence only on a page that says nothing else.
             draft = self._draft(line, text, phrase)
@@ -145,9 +174,14 @@ class RecurringLines:
         """The series of `event`'s recurrences, each reported at its line when it cannot be."""
         found = []
         usable = self.usable(event)
+        dated_elsewhere = self._dated_elsewhere(event)
         for draft in self.for_event(event):
             if draft.weak and draft not in usable:
                 continue
+            if draft.dated and event.sessions:
+                continue  # the event's own date line, with an agenda under it
+            if dated_elsewhere and not draft.phrase.complete and draft.clock is None:
+                continue  # prose about the meetup on a page of one dated event
             if draft.clock is None:
                 if not event.sessions:
                     self.page.diag.error(
@@ -155,6 +189,8 @@ class RecurringLines:
                         f"{draft.text.strip()!r} gives no time of day; recurring meeting not "
                         "imported",
                     )
+                continue
+            if dated_elsewhere and (draft.phrase.problems or draft.phrase.needs_a_day):
                 continue
             made = self._series(draft, tz, title)
             if made is not None:
@@ -169,6 +205,14 @@ class RecurringLines:
             taken_ids.add(key)
             sessions.append(replace(made, id=key))
         return sessions
+
+    def _dated_elsewhere(self, event: EventDraft) -> bool:
+        """Whether `event` has a date of its own, stated on a line that is not a recurrence's
+        (a page of one dated event that also says how often the meetup happens)."""
+        if event.first_day is None:
+            return False
+        own = {d.line for d in self.for_event(event) if not d.dated}
+        return event.stated_line not in own
 
     def first_day(self, event: EventDraft) -> date | None:
         """The day `event`'s first recurrence starts on, roughly (the stated first date, else
@@ -248,6 +292,10 @@ class RecurringLines:
             datetime.combine(first, draft.clock.start),
         )
         end = self._end(draft, draft.clock, first, start, zone)
+        if end is None:
+            length = self._prose_length(draft)
+            if length is not None:
+                end = shift(start, length)
         try:
             rule = check_rule(rule, start)
         except RecurrenceError as exc:
@@ -313,13 +361,32 @@ class RecurringLines:
             return shift(start, clock.duration)
         return None
 
+    def _prose_length(self, draft: RecurringDraft) -> timedelta | None:
+        """A length the page says in words about its meetings ("Each meeting lasts one
+        hour.", "每次 1 小时"), on the recurrence's line or another of its event's lines that is
+        not a session of an agenda."""
+        event = draft.event
+        events = self.page.events
+        index = next((i for i, e in enumerate(events) if e is event), None)
+        following = (
+            events[index + 1].line if index is not None and index + 1 < len(events) else None
+        )
+        sessions = {s.line for s in event.sessions}
+        for number, text in self.page.texts:
+            if number < event.line or (following is not None and number >= following):
+                continue
+            if number in sessions or not _LENGTH_CUE.search(text):
+                continue
+            length = find_prose_duration(text)
+            if length is not None and timedelta(0) < length <= _LONGEST_MEETING:
+                return length
+        return None
+
     def _exdates(
         self, draft: RecurringDraft, series: Session, first: date, dated: bool
     ) -> list[datetime]:
         diag = self.page.diag
         assert draft.clock is not None
-        tz = series.start.tzinfo
-        assert tz is not None
         found: list[datetime] = []
         # "No meeting on 2026-12-30; 12 月 23 日不开会": a year written beside says which year.
         years = [m.year for m, _ in draft.skipped if m.year is not None]
@@ -327,7 +394,12 @@ class RecurringLines:
         dated = dated or bool(years)
         for mention, number in draft.skipped:
             try:
-                day, last, notes = mention.resolve(reference)
+                if mention.year is None and not dated:
+                    # "12月25日暂停" on a page without a year: the next such date on or after
+                    # the reader's today, else on or after the first meeting.
+                    day, last, notes = _next_on_or_after(mention, self.page.today or first)
+                else:
+                    day, last, notes = mention.resolve(reference)
             except DateError as exc:
                 diag.error(number, str(exc))
                 continue
@@ -341,9 +413,9 @@ class RecurringLines:
                 )
             current = day
             while current <= last:
-                moment = localize(datetime.combine(current, draft.clock.start), tz).moment
-                if occurrence_starts(series, moment, moment + timedelta(minutes=1)):
-                    found.append(moment)
+                on_day = starts_on_day(series, current)  # a date skips every meeting that day
+                if on_day:
+                    found.extend(on_day)
                 elif current == day:
                     diag.warn(
                         number,
@@ -401,3 +473,15 @@ def _title_in(text: str) -> str | None:
     if read_repetition(head, lambda _text: []) is not None:
         return None
     return head
+
+
+def _next_on_or_after(mention: DateMention, day: date) -> tuple[date, date, list[str]]:
+    """A date written without a year, in the first year that puts it on or after `day`."""
+    for year in (day.year, day.year + 1):
+        try:
+            found, last, notes = replace(mention, year=year).resolve(None)
+        except DateError:
+            continue  # February 29 in a year without one
+        if found >= day:
+            return found, last, notes
+    return replace(mention, year=day.year + 1).resolve(None)

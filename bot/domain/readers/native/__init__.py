@@ -35,7 +35,13 @@ from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.speakers import parse_speaker
 from bot.domain.readers.safe_yaml import LineDict, YamlError, load_yaml_documents
-from bot.domain.recurrence import RecurrenceError, check_rule, occurrence_starts, rule_start
+from bot.domain.recurrence import (
+    RecurrenceError,
+    check_rule,
+    occurrence_starts,
+    rule_start,
+    starts_on_day,
+)
 from bot.domain.timetext.dates import DateError
 from bot.domain.timetext.recurrence_phrases import (
     ANCHOR,
@@ -445,6 +451,10 @@ class _Repeat:
                 )
             else:
                 day = value if isinstance(value, date) else _day(value, "except")
+                on_day = starts_on_day(series, day)  # a date skips every meeting that day
+                if on_day:
+                    found.extend(on_day)
+                    continue
                 moment = localize(datetime.combine(day, clock), self.tz).moment
             if occurrence_starts(series, moment, moment + timedelta(minutes=1)):
                 found.append(moment)
