@@ -136,6 +136,7 @@ def _check_parts(rule: str, parts: dict[str, str]) -> None:
             f"{rule!r} meets {hours * minutes} times a day; a meeting series meets at most "
             f"{MAX_PER_DAY} times a day"
         )
+    _check_possible(rule, parts)
     if "BYSETPOS" in parts:
         most = _most_per_period(parts) * hours * minutes
         for value in parts["BYSETPOS"].split(","):
@@ -144,6 +145,52 @@ def _check_parts(rule: str, parts: dict[str, str]) -> None:
                     f"{rule!r}: BYSETPOS={value} asks for more meetings than one period has "
                     f"({most})"
                 )
+
+
+# The most days each month can have (February in a leap year).
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _check_possible(rule: str, parts: dict[str, str]) -> None:
+    """Refuse, before any expansion, the rules whose filters can never meet together: dateutil
+    would search such a rule up to the year 9999 before giving up (seconds of work at every
+    reload). Week and year-day numbers are not for meetings at all."""
+    for name in ("BYWEEKNO", "BYYEARDAY"):
+        if name in parts:
+            raise RecurrenceError(
+                f"{rule!r}: {name} is not for meetings; name the months and days instead"
+            )
+    months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else []
+    lengths = [_MONTH_DAYS[m - 1] for m in months] or [31]
+    if "BYMONTHDAY" in parts:
+        days = [int(d) for d in parts["BYMONTHDAY"].split(",")]
+        if not any(abs(d) <= length for d in days for length in lengths):
+            raise RecurrenceError(f"{rule!r} never meets: no month it names has those days")
+        ordinals = [
+            int(found.group(1))
+            for value in parts.get("BYDAY", "").split(",")
+            if (found := _DAY_VALUE.fullmatch(value.strip())) and found.group(1)
+        ]
+        if (
+            ordinals
+            and parts["FREQ"] == "MONTHLY"
+            and not any(_in_week_of_month(d, n) for d in days for n in ordinals)
+        ):
+            raise RecurrenceError(
+                f"{rule!r} never meets: those weekdays never fall on those days of the month"
+            )
+
+
+def _in_week_of_month(day: int, ordinal: int) -> bool:
+    """Whether the `ordinal`-th weekday of a month ("2MO", "-1FR") can fall on `day`."""
+    if day > 0 and ordinal > 0:
+        return (ordinal - 1) * 7 < day <= ordinal * 7
+    if day < 0 and ordinal < 0:
+        return (-ordinal - 1) * 7 < -day <= -ordinal * 7
+    if day > 0:  # the n-th weekday from the end of a month of 28 to 31 days
+        return 28 - 7 * -ordinal + 1 <= day <= 31 - 7 * (-ordinal - 1)
+    # the day counted from the end, against the n-th weekday from the start
+    return 29 + day <= ordinal * 7 and (ordinal - 1) * 7 + 1 <= 32 + day
 
 
 def _most_per_period(parts: dict[str, str]) -> int:

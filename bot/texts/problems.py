@@ -172,6 +172,18 @@ PROBLEMS_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"(.+): this rule never meets after its first date",
             "{0}：此规则在第一次会议之后不再开会",
         ),
+        (
+            r"(.+) never meets: no month it names has those days",
+            "{0} 从不开会：所列月份没有这些日期",
+        ),
+        (
+            r"(.+) never meets: those weekdays never fall on those days of the month",
+            "{0} 从不开会：这些星期几不会落在这些日期上",
+        ),
+        (
+            r"(.+): (BYWEEKNO|BYYEARDAY) is not for meetings; name the months and days instead",
+            "{0}：{1} 不适用于会议；请写明月份和日期",
+        ),
         (r"(.+) cannot be expanded: (.+)", "{0} 无法展开：{1}"),
         (
             r"(.+): meetings that repeat within a day \(hourly, every few minutes\) are not "
