@@ -1,7 +1,7 @@
 """Numbers in text that may be clock times, each read with the signs around it.
 
-"14:00", "7 点半", "20 Uhr", "19h30", "10:30am", "下午2点", "noon" and plain numbers ("10") become
-tokens; `clock` joins neighbouring tokens into ranges. A token written as a clock time that cannot
+"14:00", "7 点半", "20 Uhr", "19h30", "10:30am", "下午2点", "下午两点", "晚上七点半", "noon" and plain
+numbers ("10") become tokens; `clock` joins neighbouring tokens into ranges. A token written as a clock time that cannot
 be one ("25:99", "13pm") carries the reason.
 """
 
@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from bot.domain.timetext.languages import DAY_PARTS, NOON_WORDS, RANGE_NOON_WORDS, alternation
+from bot.domain.timetext.languages import (
+    CHINESE_DIGITS,
+    DAY_PARTS,
+    NOON_WORDS,
+    RANGE_DASHES,
+    RANGE_MARKS,
+    RANGE_NOON_WORDS,
+    alternation,
+    chinese_number,
+)
 
 _NOT_A_RANGE_END = r"(?![-‐](?!(?i:noon|midnight)\b)[^\W\d_])"  # "noon-ish", not "noon-midnight"
 # Every match starts with a digit, so the scan skips all other text quickly; what may stand
@@ -43,6 +52,18 @@ _OFFSET_BEFORE = re.compile(
 )
 _TWENTY_FOUR_HOUR_SIGNS = ("h", "uhr", "uur", "hrs", "hr", "hs")
 _DIGIT = re.compile(r"\d")
+# Hours in Chinese numerals, 1 to 12: "下午两点", "晚上七点半", "十点一刻", "两点到五点". "一点" is also
+# "a little" and "三点" "three points", so a numeral hour needs a sign it is a time: a part of the
+# day before it, minutes or 钟/整 after it, an hour from ten up, or a time before it in a range.
+_CN_NUMERALS = "".join(CHINESE_DIGITS) + "十"
+_CN_HOUR = re.compile(
+    r"(?P<h>十[一二]|[一二两兩三四五六七八九十])\s*[点點](?P<whole>钟|鐘|整)?"
+    r"(?:(?P<half>半)|(?P<quarter>[一三])刻|(?P<cm>[一二三四五]?十[一二三四五六七八九]?"
+    r"|零?[一二三四五六七八九])分(?![钟鐘]))?(?![儿兒])"
+)
+_CN_HINT = re.compile(r"[一二两兩三四五六七八九十]\s*[点點]")
+_CN_NOT_BEFORE = _CN_NUMERALS + "第0123456789０１２３４５６７８９"
+_RANGE_BEFORE = re.compile(rf"(?:[{RANGE_DASHES}~〜～]{{1,2}}|{alternation(RANGE_MARKS)})\s*$")
 
 
 class Token(NamedTuple):
@@ -98,6 +119,11 @@ def _start(text: str, begin: int) -> tuple[int, str | None] | None:
             return None
         if before in "+-−±" and _OFFSET_BEFORE.search(text, max(0, begin - 16), begin):
             return None
+    return _day_part_before(text, begin)
+
+
+def _day_part_before(text: str, begin: int) -> tuple[int, str | None]:
+    """Where a time starts with the day part written before it ("下午 2点"), and that part."""
     stop = begin
     while stop and text[stop - 1] in " \t\u3000":
         stop -= 1
@@ -152,6 +178,51 @@ def _noon_tokens(text: str) -> list[Token]:
     return tokens
 
 
+def _cn_minute(match: re.Match[str]) -> int | None:
+    """The minutes of a numeral hour: 半 30, 一刻 15, 三刻 45, "二十分" 20 (None: none said)."""
+    if match.group("half"):
+        return 30
+    if match.group("quarter"):
+        return 15 if match.group("quarter") == "一" else 45
+    if match.group("cm"):
+        return chinese_number(match.group("cm").lstrip("零"))
+    return None
+
+
+def _after_a_time(text: str, begin: int, tokens: list[Token]) -> bool:
+    """Whether a range mark with a time before it stands just before `begin` ("两点到五点")."""
+    mark = _RANGE_BEFORE.search(text, max(0, begin - 6), begin)
+    return mark is not None and any(
+        t.end <= mark.start() and not text[t.end : mark.start()].strip() for t in tokens
+    )
+
+
+def _chinese_tokens(text: str, tokens: list[Token]) -> list[Token]:
+    """Hours written in Chinese numerals, beside the `tokens` already found (in order)."""
+    found: list[Token] = []
+    for match in _CN_HOUR.finditer(text):
+        begin = match.start()
+        if begin and text[begin - 1] in _CN_NOT_BEFORE:
+            continue  # "二十一点", "第一点", "3十点"
+        hour = chinese_number(match.group("h"))
+        minute = _cn_minute(match)
+        if hour is None or (match.group("cm") and minute is None) or (minute or 0) > 59:
+            continue
+        start, part = _day_part_before(text, begin)
+        if not (
+            part is not None
+            or minute is not None
+            or match.group("whole")
+            or hour >= 10
+            or _after_a_time(text, begin, [*tokens, *found])
+        ):
+            continue
+        if any(t.begin < match.end() and start < t.end for t in tokens):
+            continue
+        found.append(Token(start, match.end(), hour, minute or 0, part, "time", True))
+    return found
+
+
 def clock_tokens(text: str) -> list[Token]:
     """Every number in the text that may be a time, and every word for noon or midnight."""
     tokens: list[Token] = []
@@ -161,6 +232,10 @@ def clock_tokens(text: str) -> list[Token]:
             start = _start(text, match.start())
             if start is not None and (start[0] >= (tokens[-1].end if tokens else 0)):
                 tokens.append(_token(match, *start))
+    if _CN_HINT.search(text):
+        numerals = _chinese_tokens(text, tokens)
+        if numerals:
+            tokens = sorted(tokens + numerals)
     words = _noon_tokens(text)
     if words:
         taken = [(t.begin, t.end) for t in tokens]

@@ -33,6 +33,7 @@ class DateParts:
     last_day: int | None = None
     weekday: int | None = None
     begin: int | None = None  # where the mention starts, when before the match ("Samstag, ")
+    finish: int | None = None  # where it ends, when before the match's end ("December 24")
 
 
 def _spellings(names: Iterable[str]) -> str:
@@ -47,12 +48,17 @@ _MONTH = rf"(?P<mon>{_spellings(MONTHS)})\.?"
 _WEEKDAY_EN = r"(?:(?P<wd>" + _spellings(WEEKDAYS) + r")\.?,?\s+(?:the\s+)?)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<y>\d{4}))?"
-_ENGLISH_MONTH_FIRST = (
-    rf"\b{_WEEKDAY_EN}{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}"
-    rf"(?:\s*(?:-|–|—|to)\s*(?P<d2>\d{{1,2}}){_ORD})?{_YEAR}\b"
+# Between the two days of a range: a dash or "to", or, for two days in a row, "&", "and" or a
+# slash ("14 & 15 June", "14/15 June"); the second day carries a weekday when the first does
+# ("Sat 14 – Sun 15"; "Day 1 — Thursday, 21 November" is the 21st only).
+_SECOND_WEEKDAY_EN = rf"(?(wd)(?:(?:{_spellings(WEEKDAYS)})\.?,?\s+(?:the\s+)?)?)"
+_SECOND_DAY_EN = (
+    rf"(?P<second>\s*(?:-|–|—|to\b|(?P<and>&|and\b|/))\s*{_SECOND_WEEKDAY_EN}"
+    rf"(?P<d2>\d{{1,2}}){_ORD})?"
 )
+_ENGLISH_MONTH_FIRST = rf"\b{_WEEKDAY_EN}{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}{_SECOND_DAY_EN}{_YEAR}\b"
 _ENGLISH_DAY_FIRST = (
-    rf"\b{_WEEKDAY_EN}(?P<d>\d{{1,2}}){_ORD}(?:\s*(?:-|–|—|to)\s*(?P<d2>\d{{1,2}}){_ORD})?"
+    rf"\b{_WEEKDAY_EN}(?P<d>\d{{1,2}}){_ORD}{_SECOND_DAY_EN}"
     rf"\s+(?:of\s+)?{_MONTH},?{_YEAR}\b"
 )
 _CJK = (
@@ -84,9 +90,17 @@ _SLASHED = r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\
 # German, Spanish, Portuguese, French: "12. Oktober 2019", "8 de noviembre de 2024", "1er avril",
 # "del 10 al 12 de octubre". The scan starts at digits; the word after is looked up as a month, and
 # a weekday before ("Samstag, ", "sábado, ") is read by `_EU_WEEKDAY_BEFORE`.
+# "14. und 15. Juni", "14 et 15 juin", "14 y 15 de junio", "sábado 14 y domingo 15 de junio":
+# two days in a row joined by "and", with the second day's weekday between, are a range too
+# (after a dash a weekday starts another date: "Tag 1 – Donnerstag, 21. November").
+_EU_SECOND_WEEKDAY = (
+    rf"(?:(?:(?i:{alternation(EU_WEEKDAYS)})|{alternation(DE_SHORT_WEEKDAYS)})\.?,?\s+)?"
+)
 _EU = (
     r"(?P<d>\d{1,2})(?!\d)(?P<dot>\.|er|ᵉʳ|º|°)?"
-    r"(?:\s*(?:-|–|—|(?i:al|au|bis|a|à))\s*(?P<d2>\d{1,2})(?:\.|er|º)?)?"
+    r"(?P<second>\s*(?:(?:-|–|—|(?i:al|au|bis|a|à)\b)\s*"
+    rf"|(?P<and>&|/|(?i:und|et|y|e|and)\b)\s*{_EU_SECOND_WEEKDAY})"
+    r"(?P<d2>\d{1,2})(?:\.|er|º)?)?"
     r"(?:\s+|(?<=[.rʳº°])\s*)(?P<de>(?i:de)\s+)?"
     r"(?P<mon>[^\W\d_]{3,10})(?P<mdot>\.)?(?![^\W\d_])"
     r"(?:,?\s+(?:(?i:de|del)\s+)?(?P<y>\d{4})(?!\d))?"
@@ -141,14 +155,28 @@ def _slashed(match: re.Match[str], text: str) -> DateParts | None:
     return DateParts(month, day, int(match.group("y")))
 
 
+def _apart(match: re.Match[str]) -> bool:
+    """Whether two days are joined by "and" (or "&", "/") without being a day apart: "June 14
+    and 21" names two days a week apart, not the week between them."""
+    last = match.group("d2")
+    return bool(match.group("and")) and last is not None and int(last) != int(match.group("d")) + 1
+
+
+def _one_of_two(match: re.Match[str], month: int, year: int | None) -> DateParts:
+    """One date of "December 24 and 31" (the first: the second day follows it for who wants
+    it) or of "14 and 21 June" (the second, the one written with its month)."""
+    if match.start("second") > match.start("mon"):
+        return DateParts(month, int(match.group("d")), year, finish=match.start("second"))
+    return DateParts(month, int(match.group("d2")), year, begin=match.start("d2"))
+
+
 def _english(match: re.Match[str], text: str) -> DateParts | None:
     groups = match.groupdict()
+    month, year = MONTHS[groups["mon"].lower()], _number(groups.get("y"))
+    if _apart(match):
+        return _one_of_two(match, month, year)
     return DateParts(
-        MONTHS[groups["mon"].lower()],
-        int(groups["d"]),
-        _number(groups.get("y")),
-        _number(groups.get("d2")),
-        _weekday(groups.get("wd")),
+        month, int(groups["d"]), year, _number(groups.get("d2")), _weekday(groups.get("wd"))
     )
 
 
@@ -171,6 +199,8 @@ def _european(match: re.Match[str], text: str) -> DateParts | None:
     if not _eu_plausible(match, text, before is not None):
         return None
     weekday = _weekday(before.group().strip(" \t,")) if before is not None else None
+    if _apart(match):
+        return _one_of_two(match, month, _number(match.group("y")))
     return DateParts(
         month,
         int(match.group("d")),

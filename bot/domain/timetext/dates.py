@@ -136,10 +136,11 @@ def _mention(text: str, match: re.Match[str], parts: DateParts) -> DateMention |
     if parts.last_day is not None and not 1 <= parts.last_day <= 31:
         return None
     begin = match.start() if parts.begin is None else parts.begin
+    finish = match.end() if parts.finish is None else parts.finish
     return DateMention(
         begin,
-        match.end(),
-        text[begin : match.end()].strip(),
+        finish,
+        text[begin:finish].strip(),
         parts.month,
         parts.day,
         parts.year,

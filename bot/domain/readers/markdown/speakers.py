@@ -26,20 +26,35 @@ _CJK_NAME_AND_ROLE = re.compile(
 )
 
 
+# "TBA", "TBD", "to be announced", "N/A", "待定": a speaker not known yet is nobody.
+_NOBODY = re.compile(
+    r"(?i)\s*(?:tb[adc]|t\.b\.[adc]\.?|to be (?:announced|confirmed|determined|decided)|n/?a|\?+"
+    r"|待定|未定|待公布|調整中|未定です)\s*[.!]?\s*"
+)
+
+
 def parse_speakers(text: str) -> list[Speaker]:
     """Every speaker named in a cell or line; affiliations where the text separates them."""
     cleaned = _LABEL.sub("", text.strip())
+    if _NOBODY.fullmatch(cleaned):
+        return []
     named = _CJK_NAME_AND_ROLE.match(cleaned) or _CJK_NAME_THEN_ORG.match(cleaned)
     if named and named.group("name")[0] in _SURNAMES:
         # "陈晨，字节跳动前端工程师", "周杰 青云科技 KubeSphere 研发工程师": a person and their company
         return [Speaker(named.group("name"), named.group("aff").strip())]
     pair = [p.strip() for p in cleaned.split(",")]
-    if len(pair) == 2 and all(pair) and "(" not in cleaned and _ORGANISATION.search(pair[1]):
+    if (
+        len(pair) == 2
+        and all(pair)
+        and "(" not in cleaned
+        and _ORGANISATION.search(pair[1])
+        and not _NOBODY.fullmatch(pair[1])
+    ):
         return [Speaker(pair[0], pair[1])]
     speakers: list[Speaker] = []
     for raw in _SEPARATORS.split(cleaned):
         part = raw.strip(" \t*_-–—:：")
-        if not part or len(part) > 120:
+        if not part or len(part) > 120 or _NOBODY.fullmatch(part):
             continue
         speakers.append(parse_speaker(part))
     return speakers
@@ -142,8 +157,138 @@ _NOT_NAMES = frozenset(
         "api",
         "apis",
         "platform",
+        # Words of subtitles after a dash ("Keynote — Building Communities", "Lunch - Catered
+        # Buffet"): common nouns and adjectives, none of them a given name or a family name.
+        "building",
+        "communities",
+        "catered",
+        "catering",
+        "buffet",
+        "hands",
+        "hands-on",
+        "funding",
+        "source",
+        "lessons",
+        "learned",
+        "tips",
+        "tricks",
+        "basics",
+        "beginners",
+        "advanced",
+        "started",
+        "practices",
+        "dive",
+        "coding",
+        "hackathon",
+        "meet",
+        "greet",
+        "registration",
+        "check-in",
+        "breakfast",
+        "snacks",
+        "food",
+        "reception",
+        "apero",
+        "apéro",
+        "beers",
+        "games",
+        "quiz",
+        "raffle",
+        "awards",
+        "prizes",
+        "sponsors",
+        "thanks",
+        "edition",
+        "recap",
+        "overview",
+        "study",
+        "studies",
+        "stories",
+        "journey",
+        "tutorial",
+        "tools",
+        "tooling",
+        "patterns",
+        "design",
+        "architecture",
+        "observability",
+        "monitoring",
+        "production",
+        "serverless",
+        "microservices",
+        "containers",
+        "database",
+        "databases",
+        "frontend",
+        "backend",
+        "mobile",
+        "apps",
+        "retrospective",
+        "intermission",
+        "live",
+        "deep",
+        "scale",
+        "performance",
+        "ecosystem",
+        "devops",
+        "software",
+        "morning",
+        "afternoon",
+        "evening",
+        "track",
+        "room",
+        "hall",
+        "stage",
+        "main",
+        "online",
+        "remote",
+        "hybrid",
+        "virtual",
+        "free",
+        "optional",
+        "provided",
+        "included",
+        "vegan",
+        "vegetarian",
+        "menu",
+        "sandwiches",
+        "part",
+        "round",
+        "feedback",
+        "questions",
+        "answers",
+        "chat",
+        "fireside",
+        "kickoff",
+        "kick-off",
+        "farewell",
+        "summary",
+        "beyond",
+        "how",
+        "why",
+        "what",
+        "from",
+        "at",
+        "is",
+        "are",
+        "vs",
+        "vs.",
     ]
 )
+# Endings of title words that no name has: "Communities", "Automation", "Biology", "Deployment";
+# a first word ending in "-ing" ("Scaling Teams", "Getting Started") is a verb, not a given name.
+_TITLE_ENDINGS = re.compile(r"(?:ities|tions?|sions?|ology|ologies|ments?)$", re.IGNORECASE)
+_GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
+
+
+def _title_words(name: str) -> bool:
+    """Whether capitalised words are a title's ("Building Communities"), not a person's name."""
+    words = name.split()
+    if any(word.casefold() in _NOT_NAMES for word in words):
+        return True
+    if any(len(word) >= 8 and _TITLE_ENDINGS.search(word) for word in words):
+        return True
+    return bool(_GERUND.match(words[0])) and len(words[0]) >= 7
 
 
 def looks_like_person(text: str) -> Speaker | None:
@@ -158,7 +303,7 @@ def looks_like_person(text: str) -> Speaker | None:
     if match is None:
         return None
     name = match.group("name")
-    if any(word.casefold() in _NOT_NAMES for word in name.split()):
+    if _title_words(name):
         return None
     if any(len(word) > 1 and word.isupper() and word.isascii() for word in name.split()):
         return None  # "Flink SQL", "Kubernetes API": acronyms are not in people's names
@@ -213,7 +358,7 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     for pattern in (_BY, _DASHED):
         match = pattern.match(single)
         if match and match.group("who")[:1] not in _QUOTES:
-            return match.group("title").strip(), parse_speakers(match.group("who"))
+            return match.group("title").strip(" ,，"), parse_speakers(match.group("who"))
     # «Title» par Marc Dupont, "Title", com Fernanda Lima, 《题目》— 王磊: a quoted title, then people.
     quoted = _QUOTED_TAIL.match(single)
     if quoted:
@@ -238,7 +383,7 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
             if pattern is _COLON_TAIL and not all(p and p.affiliation for p in people):
                 continue  # "Scaling Go: Lessons Learned" is a title; "Talk: Jane Roe, Acme" is not
             if people and all(people):
-                return match.group("title").strip(" *_"), [p for p in people if p]
+                return match.group("title").strip(" *_,，"), [p for p in people if p]
     # "基于 eBPF 的可观测性实践 张伟 某某科技": a Chinese title cell with the speaker at its end.
     cjk = _CJK_TITLE_NAME_ORG.match(single)
     if (

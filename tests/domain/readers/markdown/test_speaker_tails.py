@@ -1,0 +1,81 @@
+"""What follows a dash, "by" or "par" in a session's title: a person, or more of the title."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.agenda import Speaker
+from bot.domain.readers.markdown.speakers import (
+    looks_like_person,
+    parse_speakers,
+    split_title_and_speakers,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keynote — Building Communities",
+        "Lunch - Catered Buffet",
+        "Workshop: Rust - Hands On",
+        "Panel — Open Source Funding",
+        "Scaling Teams — Getting Started",
+        "Deep Dive — Kubernetes Networking",
+        "Talk — Lessons Learned",
+        "Lab — Infrastructure Automation",
+        "Session — Platform Engineering",
+        "Meetup — Community Announcements",
+    ],
+)
+def test_a_title_case_subtitle_after_a_dash_stays_in_the_title(text: str) -> None:
+    assert split_title_and_speakers(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        ("Fuzzing in CI — Jane Roe", "Fuzzing in CI", "Jane Roe"),
+        ("Profiling Python - Priya Natarajan", "Profiling Python", "Priya Natarajan"),
+        ("Observability at scale — Clement Durand", "Observability at scale", "Clement Durand"),
+        ("Building Communities — Ana de la Cruz", "Building Communities", "Ana de la Cruz"),
+        ("Opening — Ewan Manning", "Opening", "Ewan Manning"),
+        ("Rust async — Helena Davies", "Rust async", "Helena Davies"),
+    ],
+)
+def test_a_name_after_a_dash_is_the_speaker(text: str, title: str, name: str) -> None:
+    got_title, speakers = split_title_and_speakers(text)
+    assert (got_title, [s.name for s in speakers]) == (title, [name])
+
+
+@pytest.mark.parametrize(
+    "text", ["Building Communities", "Catered Buffet", "Getting Started", "Open Source Funding"]
+)
+def test_title_words_are_not_a_person(text: str) -> None:
+    assert looks_like_person(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        ("Introduction à DuckDB, par Julie Petit", "Introduction à DuckDB", "Julie Petit"),
+        ("Scaling Go, by Jane Roe", "Scaling Go", "Jane Roe"),
+        ("Scaling Go, by Jane Roe (Example Corp)", "Scaling Go", "Jane Roe"),
+        ("Rust, Go — Jane Roe", "Rust, Go", "Jane Roe"),
+    ],
+)
+def test_a_comma_before_by_is_not_left_on_the_title(text: str, title: str, name: str) -> None:
+    got_title, speakers = split_title_and_speakers(text)
+    assert (got_title, [s.name for s in speakers]) == (title, [name])
+
+
+@pytest.mark.parametrize(
+    "cell", ["TBA", "TBD", "tbd", "TBC", "T.B.A.", "To be announced", "N/A", "?", "待定"]
+)
+def test_a_speaker_not_known_yet_is_nobody(cell: str) -> None:
+    assert parse_speakers(cell) == []
+
+
+def test_a_speaker_not_known_yet_beside_a_known_one_is_left_out() -> None:
+    assert [s.name for s in parse_speakers("Jane Roe & TBD")] == ["Jane Roe"]
+    assert parse_speakers("Jane Roe, TBA") == [Speaker("Jane Roe")]
+    assert parse_speakers("Tobias Kraft") == [Speaker("Tobias Kraft")]
