@@ -167,7 +167,7 @@ def _single(text: str, token: Token) -> ClockSpan | None:
     if token.kind not in ("time", "loose"):
         return None
     duration, finish = _tail(text, token.end)
-    twelve = token.flexible and token.part is None
+    twelve = token.flexible and token.part is None and not _padded(text, token)
     return ClockSpan(_clock(token, token.part), None, duration, token.begin, finish, twelve)
 
 
@@ -178,8 +178,19 @@ def _range(text: str, first: Token, second: Token) -> ClockSpan:
     if closing is not None:
         finish = closing.end()
     duration, finish = _tail(text, finish)
-    twelve = first.flexible and second.flexible and first.part is None and second.part is None
+    twelve = (
+        first.flexible
+        and second.flexible
+        and first.part is None
+        and second.part is None
+        and not _padded(text, first)
+    )
     return ClockSpan(start, end, duration, first.begin, finish, twelve)
+
+
+def _padded(text: str, token: Token) -> bool:
+    """An hour written with a leading zero ("06:30", "01:00"): the 24-hour clock's way."""
+    return text[token.begin : token.begin + 1] == "0"
 
 
 def _bad(text: str, token: Token) -> BadClock:

@@ -153,6 +153,18 @@ def test_twenty_four_hour_signs_are_not_twelve_hour_times() -> None:
     ]
 
 
+def test_an_hour_with_a_leading_zero_is_on_the_twenty_four_hour_clock() -> None:
+    # "06:30" is how a 24-hour clock writes half past six; "6:30" may be the evening.
+    texts = ["06:30", "01:00 - 02:30", "6:30", "1:00 - 2:30", "06:30 pm"]
+    assert [find_clock_spans(t)[0].twelve_hour for t in texts] == [
+        False,
+        False,
+        True,
+        True,
+        False,
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     ["10", "Room 12", "Workshop (2h)", "Workshop 2h", "2h workshop", "48h hackathon", "2 hrs"],

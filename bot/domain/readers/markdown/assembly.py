@@ -139,6 +139,7 @@ class Assembler:
         built: list[Built] = []
         fallback = self._front_matter_day(event, drafts)
         self._evening(event, drafts)
+        self._past_noon(drafts)
         after_midnight = _after_midnight(drafts)
         for draft in drafts:
             day = draft.day or event.first_day or fallback
@@ -234,19 +235,34 @@ class Assembler:
 
     def _evening(self, event: EventDraft, drafts: list[Draft]) -> None:
         """ "Doors open at 6 PM" over "* 6:00 Doors", "* 6:30 Talks": times written without
-        am/pm on a page that states the first of them as an afternoon time are afternoon times."""
-        bare = [d for d in drafts if d.start is not None and d.twelve_hour]
-        if not bare or len(bare) != len([d for d in drafts if d.start is not None]):
+        am/pm on a page that states the first of them (in page order) as an afternoon time are
+        afternoon times. So are they, with nothing stated, when the first is before 7:00 and
+        none is 12:xx ("- 6:00 Pizza", "- 6:30 Talk", "- 8:30 Wrap-up"): an agenda that starts
+        at six in the evening is far likelier than one at six in the morning."""
+        timed = sorted((d for d in drafts if d.start is not None), key=lambda d: d.line)
+        bare = [d for d in timed if d.twelve_hour]
+        if not bare or len(bare) != len(timed):
             return
-        first = min(d.start for d in bare if d.start is not None)
+        first = bare[0].start
+        assert first is not None
         if not 1 <= first.hour <= 11:
             return
         later = first.replace(hour=first.hour + 12)
-        if later not in self.page.facts.stated_clocks and later != event.start:
+        stated = self.page.facts.stated_clocks
+        if later in stated or later == event.start:
+            reason = "as the page states"
+        elif (
+            first.hour < 7
+            and event.start is None
+            and first not in stated
+            and all(d.start is not None and d.start.hour != 12 for d in bare)
+        ):
+            reason = f"not {first:%H:%M} in the morning"
+        else:
             return
         self.diag.warn(
             bare[0].line,
-            f"times without am/pm read from {later:%H:%M}, as the page states "
+            f"times without am/pm read from {later:%H:%M}, {reason} "
             f"({first:%H:%M} -> {later:%H:%M})",
         )
         for draft in bare:
@@ -254,6 +270,31 @@ class Assembler:
                 clock = getattr(draft, name)
                 if clock is not None and 1 <= clock.hour <= 11:
                     setattr(draft, name, clock.replace(hour=clock.hour + 12))
+
+    def _past_noon(self, drafts: list[Draft]) -> None:
+        """ "11:00 Talks", "12:00 Lunch", "1:00 Workshops", "4:00 Closing": a time without am/pm
+        earlier than the one before it (in page order, the same day) has crossed noon when twelve
+        hours later it follows that one closely; so "12:00 PM Lunch" carries to "1:00" after it.
+        A time far earlier ("9:00" after "12:00") starts another list, and is left as it is."""
+        previous: Draft | None = None
+        for draft in sorted(drafts, key=lambda d: d.line):
+            if draft.start is None or draft.all_day:
+                continue
+            if previous is not None and previous.start is not None and draft.day == previous.day:
+                before = previous.start
+                if draft.twelve_hour and 1 <= draft.start.hour <= 11 and draft.start < before:
+                    later = draft.start.replace(hour=draft.start.hour + 12)
+                    if before <= later and _minutes_of(later) - _minutes_of(before) <= 6 * 60:
+                        if draft.line != previous.line:  # one warning for a row of tracks
+                            self.diag.warn(
+                                draft.line,
+                                f"{draft.start:%H:%M} without am/pm after {before:%H:%M}: "
+                                f"past noon, read as {later:%H:%M}",
+                            )
+                        draft.start = later
+                        if draft.end is not None and 1 <= draft.end.hour <= 11:
+                            draft.end = draft.end.replace(hour=draft.end.hour + 12)
+            previous = draft
 
     def _afternoon(self, event: EventDraft, draft: Draft) -> None:
         """ "6:30 - Doors open" on an evening event (18:00-21:00) means 18:30: a 12-hour time

@@ -7,7 +7,7 @@ header says nothing, a column's content decides (times, names). A bold date row 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -41,6 +41,8 @@ class TableReader:
 
     def __init__(self, page: PageReader) -> None:
         self.page = page
+        # The time of the row just read and its cell's text, for a row beside it.
+        self.above: tuple[ClockSpan, str] | None = None
 
     def read(self, table: Table) -> None:
         if self._details(table):
@@ -52,8 +54,11 @@ class TableReader:
                 self.page.zones.stated(mention, table.number)
                 if self.page.event.zone is None:
                     self.page.event.zone, self.page.event.zone_line = mention, table.number
+        # A table with an End column gives clock times: "| 00:00 | 00:30 | Countdown |" is a
+        # start at midnight, not a length.
+        ended = Role.END in roles
         for index, role in enumerate(roles):
-            if role in (Role.TIME, None) and is_duration_column(table, index):
+            if not ended and role in (Role.TIME, None) and is_duration_column(table, index):
                 roles[index] = (
                     Role.DURATION
                 )  # "| 時間 | 内容 |" with "15分" rows: lengths, not clocks
@@ -98,6 +103,7 @@ class TableReader:
         self.page.block_session = None
         previous_end: time | None = self.page.event.start
         previous_day = self.page.day
+        self.above = None
         for number, cells in table.rows:
             row = Row(number, cells, roles, time_col, title_col, tracks, headers)
             if self.page.day != previous_day:
@@ -142,6 +148,7 @@ class TableReader:
     def _table_row(self, row: Row, previous_end: time | None) -> time | None:
         time_text = row.text(row.time_col)
         running = row.roles[row.time_col] is Role.DURATION
+        above, self.above = self.above, None
         bad = [] if running else find_bad_clocks(time_text)
         if bad:
             self.page.diag.error(
@@ -157,7 +164,9 @@ class TableReader:
             end_col = first_index(row.roles, Role.END)
             ends = find_clock_spans(row.text(end_col)) if end_col is not None else []
             if ends:
-                spans = [spans[0].ending_at(ends[0].start)]
+                # "| 1:00 | 4:00 |" is a range: without am/pm, as much in doubt as "1:00-4:00".
+                ended = spans[0].ending_at(ends[0].start)
+                spans = [replace(ended, twelve_hour=spans[0].twelve_hour and ends[0].twelve_hour)]
         if not spans:
             filled = [c.text for c in row.cells if c.text]
             if not filled:
@@ -169,7 +178,16 @@ class TableReader:
                     self.page.day = resolved[0]
                 return None
             duration = cell_duration(time_text)
-            if duration is not None and previous_end is not None:
+            if (
+                above is not None
+                and not running
+                and not row_dates  # a row of another day is not beside this one
+                and not time_text.strip(_DITTO_MARKS)
+            ):
+                # "| | Fedora CoreOS | Eva |" under "| 10:00 | Podman 5 | Jan |": the same slot,
+                # a session beside the one above.
+                spans, time_text = [above[0]], above[1]
+            elif duration is not None and previous_end is not None:
                 spans = [ClockSpan(previous_end, add_clock(previous_end, duration), None, 0, 0)]
             elif duration is not None:
                 self.page.diag.warn(
@@ -201,6 +219,7 @@ class TableReader:
             if mentions:
                 draft.zone, draft.zone_line = mentions[0], row.number
         self.page.event.sessions.extend(drafts)
+        self.above = (replace(span, end=end), time_text)
         return end
 
     def _row_sessions(
@@ -291,6 +310,9 @@ def says_something(cell: Inline) -> bool:
         return False
     return any(ch.isalnum() for ch in text)
 
+
+# What a time cell may hold to say "the same time as the row above": nothing, or a ditto mark.
+_DITTO_MARKS = " \"'\u3003\u2033"
 
 # Placeholders written with letters: "n/a" says a slot is empty ("TBD" is a session to come).
 _PLACEHOLDERS = frozenset(("n/a", "n.a.", "n. a."))

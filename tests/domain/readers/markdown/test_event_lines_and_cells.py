@@ -62,3 +62,39 @@ def test_a_placeholder_in_a_speaker_column_is_nobody() -> None:
     )
     [schedule] = read_text(page, "meetup.md").schedules
     assert [[p.name for p in s.speakers] for s in schedule.sessions] == [[], ["Ana Roe"], []]
+
+
+@pytest.mark.parametrize("mark", ["", '"', "〃"])
+def test_a_row_without_a_time_is_beside_the_row_above(mark: str) -> None:
+    page = (
+        "# DevConf\n\nFriday, 13 June 2025, 09:00 UTC\n\n"
+        "| Time | Talk | Speaker |\n|---|---|---|\n"
+        "| 10:00 | Podman 5 | Jan Novák |\n"
+        f"| {mark} | Fedora CoreOS | Eva Dvořák |\n"
+        "| | | |\n"
+        "| 11:00 | Lunch | |\n"
+        "| | Coffee in the hall | |\n"
+    )
+    result = read_text(page, "devconf.md")
+    assert timeline(result.schedules[0]) == [
+        ("Podman 5", "2025-06-13T10:00Z", "2025-06-13T11:00Z"),
+        ("Fedora CoreOS", "2025-06-13T10:00Z", "2025-06-13T11:00Z"),
+        ("Lunch", "2025-06-13T11:00Z", None),
+        ("Coffee in the hall", "2025-06-13T11:00Z", None),
+    ], messages(result)
+    assert not any("no time" in m for m in messages(result))
+
+
+def test_a_row_of_another_day_without_a_time_is_not_beside_the_row_above() -> None:
+    page = (
+        "# Meetups\n\nBerlin\n\n| Date | Time | Event |\n|---|---|---|\n"
+        "| 14 June 2025 | 18:00 | Meetup A |\n"
+        "| | | Pub quiz |\n"
+        "| 21 June 2025 | | Meetup B |\n"
+    )
+    result = read_text(page, "meetups.md")
+    assert timeline(result.schedules[0]) == [
+        ("Meetup A", "2025-06-14T16:00Z", None),
+        ("Pub quiz", "2025-06-14T16:00Z", None),
+    ], messages(result)
+    assert any("row has no time ('empty'); skipped" in m for m in messages(result))
