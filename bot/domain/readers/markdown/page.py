@@ -85,6 +85,7 @@ class PageReader:
         self.day: date | None = None
         self.title_candidate: tuple[str, int] | None = None
         self.heading_since_event: tuple[str, int] | None = None
+        self.heading_title: tuple[str, int] | None = None  # a heading a time line below titles
         self.list_session: Draft | None = None
         self.block_session: Draft | None = None
         self.pending_speakers: list[Speaker] = []
@@ -170,7 +171,11 @@ class PageReader:
         leading = leading_clock_span(text) or _after_time_words(text)
         if leading is None and self.sessions.label_first(line, labeled):
             return
-        if leading is not None and labeled is None:
+        if leading is None and labeled is None and self.sessions.title_then_time(line):
+            return  # "- Welcome (18:30)", "- Talk Go generics, 19:00 – 19:45"
+        if leading is not None and (labeled is None or leading_clock_span(labeled[1])):
+            # "- 7pm Talk: Typed pandas — Sam Lee": a line that starts with a clock is a session
+            # titled by the rest, even when a label word follows the clock.
             self.sessions.session_line(line, leading)
             return
         if labeled is not None:
@@ -197,6 +202,7 @@ class PageReader:
         self.list_session = None
         self.block_session = None
         self.pending_speakers = []
+        self.heading_title = None
         leading = leading_clock_span(text)
         if leading is not None:
             self.sessions.session_line(line, leading)
@@ -225,6 +231,12 @@ class PageReader:
             return
         if normalise_label(text) in GENERIC_HEADINGS:
             return
+        if (
+            line.heading >= 2
+            and (self.day or self.event.first_day)
+            and self.sessions.title_then_time(line)
+        ):
+            return  # "### Keynote — 10:00–10:45", "### Keynote (10:00)"
         if line.heading == 1:
             self.zones.place_in(text, line.number, page_wide=True)
         if line.heading == 1 and self.page_title is None:
@@ -233,6 +245,8 @@ class PageReader:
             return
         self.title_candidate = (text, line.number)
         self.heading_since_event = (text, line.number)
+        if line.heading >= 2:
+            self.heading_title = (text, line.number)
         if line.heading <= 2:
             self.zones.place_in(text, line.number)  # "## Beijing", "## Lyon, 16 May"
 

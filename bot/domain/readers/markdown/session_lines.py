@@ -7,7 +7,8 @@ method here, called from the walk in page.py.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import Speaker
@@ -27,12 +28,13 @@ from bot.domain.timetext.clock import (
     leading_clock_span,
 )
 from bot.domain.timetext.dates import DateMention, find_dates
+from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
 
 if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
-SESSION_LEAD = re.compile(r"^[\s:：\-–—|.)）\]*_~〜～·•]+")
+SESSION_LEAD = re.compile(r"^[\s:：\-–—|.,，)）\]*_~〜～·•]+")
 _RESTATED = re.compile(r"^\s*(?:/|\||·|,|=|or|[(（])\s*")
 _LABEL_FIRST = re.compile(
     r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$"
@@ -44,6 +46,11 @@ _UNTIL = re.compile(
     r"(?i)(?:\s|[(（])(?:until|till|to|bis|jusqu'à|jusqu’à|hasta|até|ate)\s+|(?:至|到|まで)\s*"
 )
 _BOOK_TITLE = re.compile(r"[《「『“\"](.+?)[》」』”\"]")
+# "Room 1", "Main hall", "Salle B", "会场A": a part of a time line that names where, not who.
+_ROOM = re.compile(
+    r"(?i)^(?:\w+\s+)?(?:room|hall|salle|sala|saal|raum|zaal|stage|auditorium|aula|theat(?:re|er)|"
+    r"track)\b|^(?:会场|會場|会議室|会場|部屋)"
+)
 
 
 class SessionLines:
@@ -69,6 +76,8 @@ class SessionLines:
         rest = re.split(r"\s+/\s+\d{1,2}:\d{2}", rest, maxsplit=1)[0]  # "開場 / 19:30 開始"
         if re.fullmatch(r"[(（][^()（）]*[)）]", rest):
             rest = ""  # "6:30 – 9:00 PM (Arizona time — no daylight saving!)": a note, not a title
+        if self._titled_by_heading(line, span, zone, rest):
+            return
         title, speakers = split_title_and_speakers(rest)
         self.pending = None
         event = self.page.event
@@ -89,6 +98,54 @@ class SessionLines:
             return
         self._add_session(line, span, zone, title, speakers)
 
+    def _titled_by_heading(
+        self, line: Line, span: ClockSpan, zone: ZoneMention | None, rest: str
+    ) -> bool:
+        """ "### Keynote: Open source sustainability" over "**10:00 – 10:45** · Fiona Campbell":
+        the heading right above a time line is the session's title; the line gives its time and
+        what follows the time, its speakers and room ("*10:00 – 10:45, Room 1*")."""
+        page = self.page
+        heading = page.heading_title
+        if heading is None or line.heading or line.depth or page.texts[-1:] != [heading[::-1]]:
+            return False  # a list under a heading is the heading's agenda, not one session
+        if find_dates(line.inline.text[: span.begin]):
+            return False  # "## July meetup" over "Thursday 10 July, 18:30": the event's date
+        speakers: list[Speaker] = []
+        location = None
+        for written in re.split(r"\s*[·•|,，]\s*", rest):
+            part = written.strip(" *_")
+            if not part:
+                continue
+            person = looks_like_person(part)
+            if person is not None:
+                speakers.append(person)
+            elif location is None and _ROOM.match(part):
+                location = part
+            else:
+                return False  # "## Morning" over "09:00 Registration": the line has its title
+        self.pending = None
+        draft = self._add_session(line, span, zone, heading[0], speakers)
+        draft.location = location
+        draft.depth = 0
+        page.title_candidate = None
+        page.list_session = None
+        page.block_session = draft  # the speaker and abstract lines below are this session's
+        return True
+
+    def title_then_time(self, line: Line) -> bool:
+        """ "### Keynote — 10:00–10:45", "- Welcome (18:30)", "- Talk Go generics, 19:00 – 19:45",
+        "**Lunch** (12:00–13:00)": a title, then the session's time."""
+        found = _title_then_time(line.inline.text, self._strip_zone)
+        if found is None:
+            return False
+        title, span, zone = found
+        rest_title, speakers = split_title_and_speakers(title)
+        self.pending = None
+        draft = self._add_session(line, span, zone, rest_title or title, speakers)
+        if not line.depth:
+            self.page.block_session = draft  # "**Keynote** (10:00)" over its speaker's name
+        return True
+
     def dated_session(self, line: Line, mention: DateMention) -> bool:
         """ "6 月 11 日 凌晨 1:00 — 主题演讲直播", "Mar 3, 4pm - 5pm: Talk": a session with its date."""
         text = line.inline.text
@@ -103,6 +160,9 @@ class SessionLines:
         span = leading_clock_span(text[offset:])
         if span is None:
             return False
+        rest = self._strip_zone(text[offset + span.finish :])[0]
+        if self._opens_next_event(SESSION_LEAD.sub("", rest).strip(" *_")):
+            return False  # the event lines start the next event with its date and hours
         resolved = self.page.resolve_date(mention, line.number)
         if resolved is None:
             return True
@@ -111,6 +171,24 @@ class SessionLines:
         self.session_line(line, moved)
         return True
 
+    def _opens_next_event(self, rest: str) -> bool:
+        """ "## July meetup" then "Thursday 10 July 2025, 18:30–21:00, London" on a page whose
+        June meetup already has its date and sessions (or hours): a date and hours with nothing
+        after them but a place are the next event's, not a session titled "London"."""
+        page = self.page
+        event = page.event
+        heading = page.heading_since_event
+        if (
+            heading is None
+            or event.first_day is None
+            or not (event.sessions or event.start is not None)
+            or heading[1] <= max(event.stated_line, event.section)
+        ):
+            return False
+        for place in reversed(find_places(rest)):
+            rest = rest[: place.start] + rest[place.end :]
+        return not rest.strip(" ,，·|()（）-–—")
+
     def label_first(self, line: Line, labeled: tuple[Role, str, str] | None) -> bool:
         """ "Doors: 18:00", "开场：14:00 - 14:10", "分享一：14:10 - 14:50 《题目》 王磊"."""
         if labeled is not None and labeled[0] in (Role.TIME, Role.DATE, Role.ZONE):
@@ -118,6 +196,8 @@ class SessionLines:
         match = _LABEL_FIRST.match(line.inline.text)
         if match is None or find_dates(match.group("label")):
             return False
+        if match.group("label").rstrip(" *_")[-1:].isdigit() and match.group("value")[:1].isdigit():
+            return False  # "Go generics (19:00–19:45)": the colon is the clock's, not a label's
         span = leading_clock_span(match.group("value"))
         if span is None:
             return False
@@ -168,6 +248,7 @@ class SessionLines:
         if zone is not None:
             draft.zone, draft.zone_line = zone, line.number
         self.page.event.sessions.append(draft)
+        self.page.heading_title = None
         self.page.list_session = draft if line.depth else None
         # A session heading ("### 14:00 Keynote") owns the lines under it: speaker, abstract.
         self.page.block_session = draft if line.heading else None
@@ -252,6 +333,34 @@ def person_with_role(text: str) -> Speaker | None:
         return None
     person = looks_like_person(parts[0])
     return Speaker(person.name, parts[-1]) if person is not None else None
+
+
+# What parts a title from the time after it: "Keynote — 10:00", "Welcome (18:30)", "Talk, 19:00".
+_BEFORE_TIME = re.compile(r"(?:\s+[-–—·•|]\s*|\s*[,，]\s*|\s*[(（]\s*)$")
+_TITLE_THEN_TIME_LIMIT = 160
+
+
+def _title_then_time(
+    text: str, strip_zone: Callable[[str], tuple[str, ZoneMention | None]]
+) -> tuple[str, ClockSpan, ZoneMention | None] | None:
+    """ "Go generics – Jane Roe (19:00–19:45)" -> the title before the time and the time, when
+    the time ends the line and the title has no time or date of its own."""
+    if len(text) > _TITLE_THEN_TIME_LIMIT:
+        return None  # a paragraph that ends with a time is prose, not a session line
+    spans = find_clock_spans(text)
+    if not spans:
+        return None
+    span = spans[-1]
+    after, zone = strip_zone(text[span.finish :])
+    if after.strip(" )）*_"):
+        return None
+    sep = _BEFORE_TIME.search(text, max(0, span.begin - 8), span.begin)
+    if sep is None:
+        return None
+    title = text[: sep.start()].strip(" *_")
+    if not title or find_clock_spans(title) or find_dates(title):
+        return None
+    return title, replace(span, begin=0, finish=0), zone
 
 
 def bad_time_at_start(text: str) -> BadClock | None:
