@@ -68,16 +68,24 @@ def read_arguments(
     """Read files, folders and URLs in the order given. Without any: the schedules folder and
     the operator's `[[sources]]`."""
     from bot.domain.readers.source import read_paths  # noqa: PLC0415
-    from bot.sources.registry import operator_stems  # noqa: PLC0415
 
     chosen: list[Path | str] = list(items) or [
         Path("schedules"),
         *(s.url for s in settings.sources),
     ]
     # The operator's sources are read under the stems the bot gives them (basic, basic-2).
-    stems = {} if items else operator_stems([s.url for s in settings.sources])
+    stems: dict[str, str] = {}
+    if not items and settings.sources:
+        from bot.sources.registry import operator_stems  # noqa: PLC0415 - the database's too
+
+        stems = operator_stems([s.url for s in settings.sources])
     urls = [i for i in chosen if isinstance(i, str)]
-    fetched = dict(zip(urls, asyncio.run(_read_urls(settings, urls, options, stems)), strict=True))
+    # Files only: no fetching machinery to import (show and check of a page stay light).
+    fetched = (
+        dict(zip(urls, asyncio.run(_read_urls(settings, urls, options, stems)), strict=True))
+        if urls
+        else {}
+    )
     results: list[ReadResult] = []
     for item in chosen:
         if isinstance(item, str):
