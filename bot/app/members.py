@@ -143,6 +143,13 @@ class Members:
         if guild_id:
             self._remember_seen((user_id, guild_id))
 
+    async def adopt_locale(self, user_id: int, locale: str) -> None:
+        """The language a member was seen using, kept as theirs when they have none yet (their
+        DMs and reminders then speak it); a language they chose stays."""
+        if (await self.preferences(user_id)).locale is not None:
+            return
+        await self._change(user_id, lambda: self.store.set_locale(user_id, locale))
+
     async def clear_zone(self, user_id: int) -> None:
         await self._change(user_id, lambda: self.store.set_timezone(user_id, None))
 

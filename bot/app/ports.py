@@ -6,7 +6,7 @@ them through `asyncio.to_thread`. They take and return plain values, never datab
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -167,7 +167,8 @@ class ImportedAgendaStore(Protocol):
 class RsvpStore(Protocol):
     """RSVPs per (guild, schedule): the seat-or-waitlist decision and the click order are made
     inside one transaction holding the event's lock. `now` is the aware UTC instant of the
-    request (the clicks' time, and what `closes_at` is compared with)."""
+    request (what `closes_at` is compared with). A click's time is read from `clock` inside the
+    transaction that decides its seat, so click times follow the click order."""
 
     def open(
         self,
@@ -176,6 +177,8 @@ class RsvpStore(Protocol):
         capacity: int | None,
         closes_at: datetime | None,
         now: datetime,
+        *,
+        keep_capacity: bool = False,
     ) -> Counts: ...
 
     def close(self, guild_id: int, schedule_id: str, now: datetime) -> Counts: ...
@@ -185,10 +188,36 @@ class RsvpStore(Protocol):
     ) -> Change: ...
 
     def going(
-        self, guild_id: int, schedule_id: str, user_id: int, source: str, now: datetime
+        self,
+        guild_id: int,
+        schedule_id: str,
+        user_id: int,
+        source: str,
+        clock: Callable[[], datetime],
+        *,
+        name: str | None = None,
     ) -> Change: ...
 
-    def not_going(self, guild_id: int, schedule_id: str, user_id: int, now: datetime) -> Change: ...
+    def not_going(
+        self,
+        guild_id: int,
+        schedule_id: str,
+        user_id: int,
+        clock: Callable[[], datetime],
+        *,
+        name: str | None = None,
+    ) -> Change: ...
+
+    def interested(self, guild_id: int, schedule_id: str, user_id: int, event_id: int) -> None: ...
+
+    def not_interested(
+        self,
+        guild_id: int,
+        schedule_id: str,
+        user_id: int,
+        event_id: int,
+        clock: Callable[[], datetime],
+    ) -> Change | None: ...
 
     def standing(self, guild_id: int, schedule_id: str, user_id: int) -> Standing: ...
 

@@ -23,6 +23,7 @@ Every method does its database work in a worker thread.
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -93,6 +94,7 @@ class Entry:
     clicked_at: datetime
     position: int | None  # waitlist position, as in `Standing`
     checked_in: bool
+    display_name: str | None = None  # as the member's last click showed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,10 +133,13 @@ class Rsvps:
         capacity: int | None,
         closes_at: datetime | None,
     ) -> Counts:
-        """Open (or reopen) the event's RSVP. `capacity` None takes the page's capacity
-        (`Schedule.capacity`) when the agenda names one, and means no limit otherwise. Reopening
-        with more seats moves members up from the waitlist as `set_capacity` does (use
-        `set_capacity` to learn who). `closes_at` must be aware."""
+        """Open (or reopen) the event's RSVP. `capacity` None keeps the seats of an RSVP opened
+        before (an organizer's choice is not reset); a first opening then takes the page's
+        capacity (`Schedule.capacity`) when the agenda names one, and no limit otherwise.
+        Reopening with more seats moves members up from the waitlist as `set_capacity` does
+        (use `set_capacity` to learn who). `closes_at` must be aware."""
+        self._refuse_if_over(guild_id, schedule_id)
+        keep = capacity is None
         if capacity is None:
             capacity = self._page_capacity(guild_id, schedule_id)
         _check_capacity(capacity)
@@ -142,7 +147,15 @@ class Rsvps:
             raise ValueError("closes_at must be an aware datetime")
         closing = closes_at.astimezone(UTC) if closes_at is not None else None
         counts = await asyncio.to_thread(
-            self.store.open, guild_id, schedule_id, capacity, closing, self.clock()
+            functools.partial(
+                self.store.open,
+                guild_id,
+                schedule_id,
+                capacity,
+                closing,
+                self.clock(),
+                keep_capacity=keep,
+            )
         )
         self._changed()
         return counts
@@ -179,26 +192,58 @@ class Rsvps:
     # ---- members ---------------------------------------------------------------------------
 
     async def going(
-        self, guild_id: int, schedule_id: str, user_id: int, *, source: str = "button"
+        self,
+        guild_id: int,
+        schedule_id: str,
+        user_id: int,
+        *,
+        source: str = "button",
+        name: str | None = None,
     ) -> Change:
         """A Going click: a seat if one is free, else the end of the waitlist. Going again
         changes nothing. `Refused("rsvp_not_open")` if the RSVP was never opened,
         `Refused("rsvp_closed")` once closed. `source` says where the click came from
-        ("button", "command", "event": a Discord scheduled event's interest), kept with it."""
+        ("button", "command", "event": a Discord scheduled event's interest), kept with it,
+        as is `name`, the member's display name when the click shows it.
+        `Refused("rsvp_event_over")` once the event's last session ended."""
+        self._refuse_if_over(guild_id, schedule_id)
         change = await asyncio.to_thread(
-            self.store.going, guild_id, schedule_id, user_id, source, self.clock()
+            self.store.going, guild_id, schedule_id, user_id, source, self.clock, name=name
         )
         if change.standing.state is RsvpState.CONFIRMED:  # a waitlist place changes no reminder
             self._changed()
         return change
 
-    async def not_going(self, guild_id: int, schedule_id: str, user_id: int) -> Change:
+    async def not_going(
+        self, guild_id: int, schedule_id: str, user_id: int, *, name: str | None = None
+    ) -> Change:
         """A Not going click, accepted even when closed; a freed seat goes to the first on the
         waitlist (`promoted`)."""
         change = await asyncio.to_thread(
-            self.store.not_going, guild_id, schedule_id, user_id, self.clock()
+            self.store.not_going, guild_id, schedule_id, user_id, self.clock, name=name
         )
         self._changed()
+        return change
+
+    async def interested(
+        self, guild_id: int, schedule_id: str, user_id: int, event_id: int
+    ) -> Change:
+        """An "Interested" mark on one of the agenda's Discord scheduled events: remembered per
+        event, and a Going click (source "event")."""
+        await asyncio.to_thread(self.store.interested, guild_id, schedule_id, user_id, event_id)
+        return await self.going(guild_id, schedule_id, user_id, source="event")
+
+    async def not_interested(
+        self, guild_id: int, schedule_id: str, user_id: int, event_id: int
+    ) -> Change | None:
+        """An "Interested" mark taken back on one Discord event. The RSVP ends only when it came
+        from interest (not from the Going button or a command) and no other published event of
+        the agenda still holds the member's interest; None when nothing changed."""
+        change = await asyncio.to_thread(
+            self.store.not_interested, guild_id, schedule_id, user_id, event_id, self.clock
+        )
+        if change is not None:
+            self._changed()
         return change
 
     async def standing(self, guild_id: int, schedule_id: str, user_id: int) -> Standing:
@@ -247,6 +292,11 @@ class Rsvps:
     def _changed(self) -> None:
         if self.on_changed is not None:
             self.on_changed()
+
+    def _refuse_if_over(self, guild_id: int, schedule_id: str) -> None:
+        end = self._event_end(guild_id, schedule_id)
+        if end is not None and end <= self.clock():
+            raise Refused("rsvp_event_over")
 
     def _page_capacity(self, guild_id: int, schedule_id: str) -> int | None:
         if self.agendas is None:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app.errors import Refused
 from bot.app.rsvp import Announcement, Change, Counts, Entry, RsvpState, Standing
-from bot.storage.tables import RsvpEvent, RsvpRow
+from bot.storage.tables import RsvpEvent, RsvpInterest, RsvpRow, ScheduledEventRow
 
 T = TypeVar("T")
 
@@ -29,6 +29,8 @@ _WAITLISTED = RsvpState.WAITLISTED.value
 _NOT_GOING = RsvpState.NOT_GOING.value
 _NOBODY = Standing(RsvpState.NOT_GOING)
 _SOURCE_LENGTH = 16
+_NAME_LENGTH = 100
+_FROM_EVENT = "event"  # an RSVP that came from "Interested" on a Discord event
 
 
 class DatabaseRsvps:
@@ -67,8 +69,12 @@ class DatabaseRsvps:
         capacity: int | None,
         closes_at: datetime | None,
         now: datetime,
+        *,
+        keep_capacity: bool = False,
     ) -> Counts:
-        """Open the event's RSVP, or reopen it with these settings (more seats promote)."""
+        """Open the event's RSVP, or reopen it with these settings (more seats promote). With
+        `keep_capacity`, an RSVP opened before keeps its seat count (`capacity` is for a new
+        one)."""
 
         def change(db: Session) -> Counts:
             event = db.scalars(
@@ -84,7 +90,9 @@ class DatabaseRsvps:
                     opened_at=now,
                 )
                 db.add(event)
-            event.capacity = capacity
+                event.capacity = capacity
+            elif not keep_capacity:
+                event.capacity = capacity
             event.is_open = True
             event.closes_at = closes_at
             event.updated_at = now
@@ -148,15 +156,28 @@ class DatabaseRsvps:
     # ---- members ---------------------------------------------------------------------------
 
     def going(
-        self, guild_id: int, schedule_id: str, user_id: int, source: str, now: datetime
+        self,
+        guild_id: int,
+        schedule_id: str,
+        user_id: int,
+        source: str,
+        clock: Callable[[], datetime],
+        *,
+        name: str | None = None,
     ) -> Change:
         """A seat if one is free and nobody waits, else the end of the waitlist; a member
-        confirmed or waiting already keeps their place."""
+        confirmed or waiting already keeps their place. The click's time is read under the
+        event's lock: click times follow the click order."""
 
         def change(db: Session) -> Change:
             event = self._event(db, guild_id, schedule_id)
+            now = clock()
             row = self._row(db, guild_id, schedule_id, user_id)
+            if row is not None and name:
+                row.display_name = name[:_NAME_LENGTH]
             if row is not None and row.state != _NOT_GOING:
+                if source != _FROM_EVENT:  # a seat asked for by hand is no longer interest's
+                    row.source = source[:_SOURCE_LENGTH]
                 return Change(self._standing(db, row), self._counts(db, event, now))
             if not _is_open(event, now):
                 raise Refused("rsvp_closed")
@@ -178,6 +199,8 @@ class DatabaseRsvps:
             row.clicked_at = now
             row.source = source[:_SOURCE_LENGTH]
             row.checked_in_at = None
+            if name:
+                row.display_name = name[:_NAME_LENGTH]
             db.flush()
             if state == _CONFIRMED:
                 standing, confirmed = Standing(RsvpState.CONFIRMED), confirmed + 1
@@ -187,33 +210,111 @@ class DatabaseRsvps:
 
         return self._locked(guild_id, schedule_id, change)
 
-    def not_going(self, guild_id: int, schedule_id: str, user_id: int, now: datetime) -> Change:
+    def not_going(
+        self,
+        guild_id: int,
+        schedule_id: str,
+        user_id: int,
+        clock: Callable[[], datetime],
+        *,
+        name: str | None = None,
+    ) -> Change:
         """Accepted open or closed; a freed seat goes to the first on the waitlist."""
 
         def change(db: Session) -> Change:
             event = self._event(db, guild_id, schedule_id)
+            now = clock()
             row = self._row(db, guild_id, schedule_id, user_id)
-            if row is not None and row.state == _NOT_GOING:
-                return Change(_NOBODY, self._counts(db, event, now))
-            event.clicks += 1
-            if row is None:
-                row = RsvpRow(
-                    guild_id=guild_id,
-                    schedule_id=schedule_id,
-                    user_id=user_id,
-                    reminders=True,
-                    source="button",
-                )
-                db.add(row)
-            row.state = _NOT_GOING
-            row.click = event.clicks
-            row.clicked_at = now
-            row.checked_in_at = None
-            db.flush()
-            promoted = self._promote(db, event)
-            return Change(_NOBODY, self._counts(db, event, now), promoted)
+            declined = self._decline(db, event, row, user_id, now)
+            if name:
+                kept = row or self._row(db, guild_id, schedule_id, user_id)
+                if kept is not None:
+                    kept.display_name = name[:_NAME_LENGTH]
+            return declined
 
         return self._locked(guild_id, schedule_id, change)
+
+    def interested(self, guild_id: int, schedule_id: str, user_id: int, event_id: int) -> None:
+        """Remember that the member marked this Discord event "Interested"."""
+        with self.sessions.begin() as db:
+            key = (guild_id, schedule_id, user_id, event_id)
+            if db.get(RsvpInterest, key) is None:
+                db.add(
+                    RsvpInterest(
+                        guild_id=guild_id,
+                        schedule_id=schedule_id,
+                        user_id=user_id,
+                        event_id=event_id,
+                    )
+                )
+                try:
+                    db.flush()
+                except IntegrityError:  # the same interest, recorded at the same moment
+                    db.rollback()
+
+    def not_interested(
+        self,
+        guild_id: int,
+        schedule_id: str,
+        user_id: int,
+        event_id: int,
+        clock: Callable[[], datetime],
+    ) -> Change | None:
+        """The member took back "Interested" on one Discord event. Their RSVP ends only when it
+        came from interest and no other published event of the agenda holds their interest;
+        None when nothing changed."""
+
+        def change(db: Session) -> Change | None:
+            event = self._event(db, guild_id, schedule_id)
+            now = clock()
+            found = db.get(RsvpInterest, (guild_id, schedule_id, user_id, event_id))
+            if found is not None:
+                db.delete(found)
+                db.flush()
+            left = db.scalar(
+                select(func.count())
+                .select_from(RsvpInterest)
+                .join(
+                    ScheduledEventRow,
+                    (ScheduledEventRow.guild_id == RsvpInterest.guild_id)
+                    & (ScheduledEventRow.schedule_id == RsvpInterest.schedule_id)
+                    & (ScheduledEventRow.event_id == RsvpInterest.event_id),
+                )
+                .where(
+                    RsvpInterest.guild_id == guild_id,
+                    RsvpInterest.schedule_id == schedule_id,
+                    RsvpInterest.user_id == user_id,
+                )
+            )
+            row = self._row(db, guild_id, schedule_id, user_id)
+            if left or row is None or row.state == _NOT_GOING or row.source != _FROM_EVENT:
+                return None
+            return self._decline(db, event, row, user_id, now)
+
+        return self._locked(guild_id, schedule_id, change)
+
+    def _decline(
+        self, db: Session, event: RsvpEvent, row: RsvpRow | None, user_id: int, now: datetime
+    ) -> Change:
+        if row is not None and row.state == _NOT_GOING:
+            return Change(_NOBODY, self._counts(db, event, now))
+        event.clicks += 1
+        if row is None:
+            row = RsvpRow(
+                guild_id=event.guild_id,
+                schedule_id=event.schedule_id,
+                user_id=user_id,
+                reminders=True,
+                source="button",
+            )
+            db.add(row)
+        row.state = _NOT_GOING
+        row.click = event.clicks
+        row.clicked_at = now
+        row.checked_in_at = None
+        db.flush()
+        promoted = self._promote(db, event)
+        return Change(_NOBODY, self._counts(db, event, now), promoted)
 
     def standing(self, guild_id: int, schedule_id: str, user_id: int) -> Standing:
         with self.sessions() as db:
@@ -250,19 +351,32 @@ class DatabaseRsvps:
     def entries(self, guild_id: int, schedule_id: str) -> list[Entry]:
         with self.sessions() as db:
             rows = db.execute(
-                select(RsvpRow.user_id, RsvpRow.state, RsvpRow.clicked_at, RsvpRow.checked_in_at)
+                select(
+                    RsvpRow.user_id,
+                    RsvpRow.state,
+                    RsvpRow.clicked_at,
+                    RsvpRow.checked_in_at,
+                    RsvpRow.display_name,
+                )
                 .where(RsvpRow.guild_id == guild_id, RsvpRow.schedule_id == schedule_id)
                 .order_by(RsvpRow.click)
             ).all()
         found: list[Entry] = []
         waiting = 0
-        for user_id, state, clicked_at, checked_in_at in rows:
+        for user_id, state, clicked_at, checked_in_at, name in rows:
             position = None
             if state == _WAITLISTED:
                 waiting += 1
                 position = waiting
             found.append(
-                Entry(user_id, RsvpState(state), clicked_at, position, checked_in_at is not None)
+                Entry(
+                    user_id,
+                    RsvpState(state),
+                    clicked_at,
+                    position,
+                    checked_in_at is not None,
+                    name,
+                )
             )
         return found
 

@@ -261,3 +261,15 @@ class RsvpRow(Base):
     source: Mapped[str] = mapped_column(String(16), nullable=False)  # button, command, event
     reminders: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    display_name: Mapped[str | None] = mapped_column(String(100))  # as the member clicked
+
+
+class RsvpInterest(Base):
+    """A member marked one of an agenda's Discord scheduled events "Interested": while any of
+    them is left, an RSVP that came from interest stays."""
+
+    __tablename__ = "rsvp_interests"
+    guild_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    schedule_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    event_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

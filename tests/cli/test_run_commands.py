@@ -45,9 +45,9 @@ def test_db_upgrade_migrates_and_reports_the_revision(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'x.sqlite3'}"
     result = CliRunner(env={"DATABASE_URL": url}).invoke(cli, ["db", "upgrade"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "database at revision 0006 (was empty; latest 0006)"
+    assert result.stdout.strip() == "database at revision 0007 (was empty; latest 0007)"
     again = CliRunner(env={"DATABASE_URL": url}).invoke(cli, ["db", "upgrade"])
-    assert again.stdout.strip() == "database at revision 0006 (was 0006; latest 0006)"
+    assert again.stdout.strip() == "database at revision 0007 (was 0007; latest 0007)"
 
 
 def test_settings_come_from_the_file_then_the_environment(tmp_path: Path) -> None:

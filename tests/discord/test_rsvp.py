@@ -320,7 +320,7 @@ async def test_buttons_work_after_a_restart(harness: Harness) -> None:
         assert answer.startswith("⏳ **DevConf Mini** is full: you are number 1 on the waitlist.")
         await board_of(restarted).settle()
         [edit] = edits_of(harness, message_id)[already:]
-        assert "🎟 0 of 1 seats left · 1 going · 1 on the waitlist" in edit.content
+        assert "🎟 0 of 1 seat left · 1 going · 1 on the waitlist" in edit.content
     finally:
         await restarted.close()
 
@@ -428,3 +428,148 @@ async def test_an_edit_answered_429_is_retried_by_discord_py(harness: Harness) -
     assert attempts[1].at - attempts[0].at >= 0.2
     [edit] = edits_of(harness, message_id)[already:]
     assert "🎟 1 of 2 seats left · 1 going · 0 on the waitlist" in edit.content
+
+
+async def test_the_language_and_name_of_a_click_outlive_a_restart(harness: Harness) -> None:
+    message_id = await open_and_post(harness, 1)
+    await harness.gateway(click("go", message_id, user_id=1101))
+    waiting = text(await harness.gateway(click("go", message_id, user_id=1102, locale="zh-CN")))
+    assert waiting.startswith("⏳")
+    chosen = await harness.bot.services.members.preferences(1102)
+    assert chosen.locale == "zh-CN"  # reminders speak it too
+    board = board_of(harness.bot)
+    board.names.clear()  # what a restart forgets
+    board.locales.clear()
+    before = len(harness.fake.received())
+    await harness.gateway(click("no", message_id, user_id=1101))
+    dms = await wait_for(
+        lambda: [m for m in harness.fake.received()[before:] if m.route == "dm:1102"]
+    )
+    assert dms and dms[0].content.startswith("🎟 有名额空出")
+    _, followup = await harness.run(rsvp("export"))
+    [(_, data)] = followup.files
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [row[1] for row in rows[1:]] == ["member1102", "member1101"]  # click order
+
+
+def rsvp_cog(harness: Harness) -> Any:
+    return harness.bot.get_cog("RsvpCog")
+
+
+async def test_the_announcement_follows_agenda_changes_and_says_when_it_is_gone(
+    harness: Harness,
+) -> None:
+    message_id = await open_and_post(harness, 2)
+    page = harness.folder / "devconf.md"
+    text_of_page = page.read_text(encoding="utf-8")
+    page.write_text(text_of_page.replace("| 9:00-9:30 AM |", "| 8:30-9:30 AM |"), "utf-8")
+    await harness.library.reload()
+    await rsvp_cog(harness).settle()
+    moved = int((DEVCONF_START - timedelta(minutes=30)).timestamp())
+    assert f"<t:{moved}:F>" in edits_of(harness, message_id)[-1].content
+
+    page.unlink()
+    await harness.library.reload()
+    await rsvp_cog(harness).settle()
+    last = edits_of(harness, message_id)[-1]
+    assert last.content.splitlines() == [
+        "📅 ~~**DevConf Mini**~~",
+        "🗑 This event is no longer on the agendas here: RSVPs are closed.",
+    ]
+    assert last.data["components"] == []  # no buttons left to click
+    answer = text(await harness.gateway(click("go", message_id, user_id=1201)))
+    assert answer == "This event is no longer on the agendas here."
+
+
+async def test_reopening_without_a_capacity_keeps_the_seats_and_a_lower_one_is_explained(
+    harness: Harness,
+) -> None:
+    message_id = await open_and_post(harness, 3)
+    for user in (1301, 1302, 1303):
+        await harness.gateway(click("go", message_id, user_id=user))
+    again = text(await harness.run(rsvp("open")))
+    assert again.startswith("RSVPs for **DevConf Mini** are open: 3 seats, 3 going")
+    assert "⚠️" not in again
+    lower = text(await harness.run(rsvp("open", {"capacity": 1})))
+    assert lower.startswith("RSVPs for **DevConf Mini** are open: 1 seat, 3 going")
+    assert lower.splitlines()[-1] == (
+        "⚠️ 3 members are confirmed already, more than the capacity of 1: they all keep their seats,"
+        " and nobody new gets one until the confirmed count falls below 1."
+    )
+    counts = await harness.bot.services.rsvps.counts(int(GUILD_ID), "devconf")
+    assert (counts.capacity, counts.confirmed) == (1, 3)
+
+
+async def test_the_announcement_says_closed_once_the_closing_time_passes(
+    harness: Harness,
+) -> None:
+    board_of(harness.bot).interval = 0.05
+    closes = (NOW + timedelta(seconds=1)).isoformat()
+    text(await harness.run(rsvp("open", {"capacity": 3, "closes": closes})))
+    raw = [
+        {"name": "schedule", "type": 3, "value": "devconf"},
+        {"name": "channel", "type": 7, "value": CHANNEL_ID},
+    ]
+    posted = text(await harness.run(rsvp("post", raw=raw, resolved=CHANNEL)))
+    message_id = posted.rsplit("/", 1)[-1]
+    await board_of(harness.bot).settle()
+    rsvps = harness.bot.services.rsvps
+    rsvps.clock = lambda: NOW + timedelta(seconds=2)  # the closing time has passed
+    shown = await wait_for(
+        lambda: [e for e in edits_of(harness, message_id) if "🔒 RSVPs are closed." in e.content]
+    )
+    assert shown, [e.content for e in edits_of(harness, message_id)]
+    # A click refused for the closing time shows it as well (here: again, nothing new).
+    refused = text(await harness.gateway(click("go", message_id, user_id=1401)))
+    assert refused.startswith("RSVP for this event is closed")
+
+
+async def test_an_event_that_ended_takes_no_rsvps(harness: Harness) -> None:
+    message_id = await open_and_post(harness, 3)
+    later = NOW + timedelta(days=5)
+    box = harness.bot.services
+    box.clock = box.rsvps.clock = lambda: later
+    over = "This event is over: RSVPs are no longer taken."
+    assert text(await harness.run(rsvp("open", {"capacity": 5}))) == over
+    raw = [
+        {"name": "schedule", "type": 3, "value": "devconf"},
+        {"name": "channel", "type": 7, "value": CHANNEL_ID},
+    ]
+    assert text(await harness.run(rsvp("post", raw=raw, resolved=CHANNEL))) == over
+    assert text(await harness.gateway(click("go", message_id, user_id=1501))) == over
+    zh = text(await harness.gateway(click("go", message_id, user_id=1502, locale="zh-CN")))
+    assert zh == "本活动已经结束，不再接受报名。"
+    entries = await box.rsvps.entries(int(GUILD_ID), "devconf")
+    assert entries == []
+
+
+async def test_a_seat_given_up_before_its_dm_goes_out_is_not_announced(harness: Harness) -> None:
+    message_id = await open_and_post(harness, 1)
+    for user in (1601, 1602, 1603):
+        await harness.gateway(click("go", message_id, user_id=user))
+    rsvps = harness.bot.services.rsvps
+    freed = await rsvps.not_going(int(GUILD_ID), "devconf", 1601)
+    assert freed.promoted == (1602,)
+    # 1602's own Not going comes in before the DM of their seat is sent: 1603 moves up.
+    then = await rsvps.not_going(int(GUILD_ID), "devconf", 1602)
+    assert then.promoted == (1603,)
+    before = len(harness.fake.received())
+    schedule = harness.library.snapshot.schedules["devconf"]
+    board = board_of(harness.bot)
+    await board.tell_promoted(int(GUILD_ID), schedule, freed.promoted, None)
+    await board.tell_promoted(int(GUILD_ID), schedule, then.promoted, None)
+    routes = [m.route for m in harness.fake.received()[before:] if m.route.startswith("dm:")]
+    assert routes == ["dm:1603"]
+
+
+async def test_one_seat_and_one_row_are_singular_in_english(harness: Harness) -> None:
+    message_id = await open_and_post(harness, 1)
+    [posted] = [m for m in harness.fake.received() if m.data.get("components")][-1:]
+    assert "🎟 1 of 1 seat left · 0 going · 0 on the waitlist" in posted.content
+    await harness.gateway(click("go", message_id, user_id=1701))
+    _, followup = await harness.run(rsvp("export"))
+    assert followup.content == "The RSVPs for **DevConf Mini** (1 row, times in UTC)."
+    lower = text(await harness.run(rsvp("open", {"capacity": 0})))
+    assert lower.splitlines()[-1].startswith("⚠️ 1 member is confirmed already")
+    zh = text(await harness.run(rsvp("open", {"capacity": 0}, locale="zh-CN")))
+    assert zh.splitlines()[-1].startswith("⚠️ 已有 1 人确认")

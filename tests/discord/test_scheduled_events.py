@@ -429,3 +429,69 @@ def test_the_bot_asks_for_create_events_and_the_scheduled_events_intent_only() -
     assert chosen.guilds and chosen.guild_scheduled_events
     assert chosen.value == discord.Intents(guilds=True, guild_scheduled_events=True).value
     assert not (chosen.members or chosen.presences or chosen.message_content)
+
+
+async def test_taking_back_interest_in_one_session_keeps_the_rsvp_of_the_others(
+    harness: Harness, store: DatabaseScheduledEvents
+) -> None:
+    await harness.run(publish("session"))
+    first, second = harness.fake.events()[:2]
+    rsvps = harness.bot.services.rsvps
+    guild = int(GUILD_ID)
+    await rsvps.open(guild, "devconf", 5, None)
+    async with connected(harness):
+        harness.fake.interested(first["id"], 701)
+        harness.fake.interested(second["id"], 701)
+        assert await _standing_becomes(harness, 701, RsvpState.CONFIRMED) is RsvpState.CONFIRMED
+        await cog(harness).settle()
+        harness.fake.interested(second["id"], 701, add=False)
+        await asyncio.sleep(0.05)
+        await cog(harness).settle()
+        assert (await rsvps.standing(guild, "devconf", 701)).state is RsvpState.CONFIRMED
+        harness.fake.interested(first["id"], 701, add=False)
+        assert await _standing_becomes(harness, 701, RsvpState.NOT_GOING) is RsvpState.NOT_GOING
+        # A seat taken with the Going button stays when interest comes and goes.
+        await rsvps.going(guild, "devconf", 702)
+        harness.fake.interested(first["id"], 702)
+        await asyncio.sleep(0.05)
+        await cog(harness).settle()
+        harness.fake.interested(first["id"], 702, add=False)
+        await asyncio.sleep(0.05)
+        await cog(harness).settle()
+        assert (await rsvps.standing(guild, "devconf", 702)).state is RsvpState.CONFIRMED
+        # Interest first, then the button: the button's seat stays as well.
+        harness.fake.interested(first["id"], 703)
+        assert await _standing_becomes(harness, 703, RsvpState.CONFIRMED) is RsvpState.CONFIRMED
+        await cog(harness).settle()
+        await rsvps.going(guild, "devconf", 703)
+        harness.fake.interested(first["id"], 703, add=False)
+        await asyncio.sleep(0.05)
+        await cog(harness).settle()
+        assert (await rsvps.standing(guild, "devconf", 703)).state is RsvpState.CONFIRMED
+
+
+async def test_interest_in_a_full_event_tells_the_member_their_waitlist_place(
+    harness: Harness, store: DatabaseScheduledEvents
+) -> None:
+    await harness.run(publish("event"))
+    [event] = harness.fake.events()
+    await harness.bot.services.rsvps.open(int(GUILD_ID), "devconf", 1, None)
+    harness.members.set_timezone(802, "Asia/Tokyo")
+    harness.members.set_locale(802, "zh-CN")
+    async with connected(harness):
+        harness.fake.interested(event["id"], 801)
+        assert await _standing_becomes(harness, 801, RsvpState.CONFIRMED) is RsvpState.CONFIRMED
+        before = len(harness.fake.received())
+        harness.fake.interested(event["id"], 802)
+        assert await _standing_becomes(harness, 802, RsvpState.WAITLISTED) is RsvpState.WAITLISTED
+        await cog(harness).settle()
+        dms = [m.content for m in harness.fake.received()[before:] if m.route == "dm:802"]
+        assert dms == [
+            "⏳ **DevConf Mini**（2025年9月9日 星期二 22:00 (Asia/Tokyo)）名额已满："
+            "你在候补名单第 1 位。有名额空出时我会私信通知你。"
+        ]
+        harness.fake.interested(event["id"], 801, add=False)
+        assert await _standing_becomes(harness, 802, RsvpState.CONFIRMED) is RsvpState.CONFIRMED
+        await cog(harness).settle()
+        dms = [m.content for m in harness.fake.received()[before:] if m.route == "dm:802"]
+        assert len(dms) == 2 and dms[1].startswith("🎟 有名额空出")

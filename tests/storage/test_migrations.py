@@ -24,7 +24,7 @@ def test_upgrade_creates_every_table_and_is_idempotent(backend: str, tmp_path: P
         assert current(engine) is None
         upgrade(engine)
         upgrade(engine)
-        assert current(engine) == head() == "0006"
+        assert current(engine) == head() == "0007"
         tables = set(inspect(engine).get_table_names())
         assert set(Base.metadata.tables) <= tables
         engine.dispose()

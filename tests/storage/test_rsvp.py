@@ -7,6 +7,7 @@ import asyncio
 import json
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -443,6 +444,10 @@ async def test_the_page_gives_the_seats_and_the_end_of_the_event(
     clock.now = datetime(2024, 3, 28, 20, 0, tzinfo=UTC)  # 21:00 in Berlin: over
     assert await rsvps.no_shows(GUILD, schedule.id) == 2  # 1 and 3; 4 never had a seat
     assert await rsvps.no_shows(GUILD, "unknown") == 0
+    with pytest.raises(Refused) as over:  # an event that ended takes no RSVPs
+        await rsvps.open(GUILD, schedule.id, 4, None)
+    assert over.value.key == "rsvp_event_over"
+    clock.now = datetime(2024, 3, 20, 12, 0, tzinfo=UTC)
     # An explicit capacity wins over the page's.
     assert (await rsvps.open(GUILD, schedule.id, 4, None)).capacity == 4
 
@@ -466,3 +471,34 @@ async def test_reminders_are_planned_again_when_the_confirmed_change(
     assert len(told) == 3
     await rsvps.set_reminders(GUILD, EVENT, 2, False)
     assert len(told) == 4
+
+
+class Ticking:
+    """A clock one millisecond later at every reading, safe across threads."""
+
+    def __init__(self) -> None:
+        self.now = NOW
+        self.lock = threading.Lock()
+
+    def __call__(self) -> datetime:
+        with self.lock:
+            self.now += timedelta(milliseconds=1)
+            return self.now
+
+
+async def test_click_times_follow_the_order_that_decided_the_seats(engine: Engine) -> None:
+    executor = await _with_threads(16)
+    try:
+        ticking = Ticking()
+        rsvps = Rsvps(DatabaseRsvps(session_factory(engine)), clock=ticking)
+        await rsvps.open(GUILD, EVENT, 20, None)
+        await asyncio.gather(*(rsvps.going(GUILD, EVENT, u) for u in range(1, 61)))
+        entries = await rsvps.entries(GUILD, EVENT)
+        times = [e.clicked_at for e in entries]
+        assert times == sorted(times)
+        seated = [e.clicked_at for e in entries if e.state is CONFIRMED]
+        waiting = [e.clicked_at for e in entries if e.state is WAITLISTED]
+        assert len(seated) == 20
+        assert max(seated) < min(waiting)
+    finally:
+        executor.shutdown()

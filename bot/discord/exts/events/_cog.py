@@ -30,6 +30,7 @@ from discord.ext import commands
 
 from bot.app.errors import Refused
 from bot.app.ports import EventLink, ScheduledEventStore
+from bot.app.rsvp import RsvpState
 from bot.discord.errors import UserError
 from bot.discord.i18n import reply
 from bot.discord.limits import ECHO, clip, length
@@ -578,7 +579,8 @@ class EventsCog(
 
     async def _interest(self, data: dict[str, Any], add: bool) -> None:
         """A member marked (or unmarked) one of the agenda's events as Interested: they are
-        going (a seat, or the waitlist when the seats are taken), or no longer going."""
+        going (a seat, or the waitlist when the seats are taken); taking it back on the last
+        of the agenda's events they were interested in ends an RSVP that came from interest."""
         box = self.box
         store = box.scheduled_events
         try:
@@ -594,24 +596,34 @@ class EventsCog(
             schedule_id = await asyncio.to_thread(store.schedule_of, guild_id, event_id)
             if schedule_id is None:
                 return  # an event this bot did not publish
+            rsvps = box.rsvps
+            waiting_before = False
             if add:
+                before = await rsvps.standing(guild_id, schedule_id, user_id)
+                waiting_before = before.state is RsvpState.WAITLISTED
                 try:
-                    change = await box.rsvps.going(guild_id, schedule_id, user_id, source="event")
+                    change = await rsvps.interested(guild_id, schedule_id, user_id, event_id)
                 except Refused as refused:
                     if refused.key != "rsvp_not_open":
                         log.info("interest in %s not counted: %s", schedule_id, refused.key)
                         return
                     # Publishing invites interest: the first click opens the RSVP, with the
                     # page's seats (if it names any).
-                    await box.rsvps.open(guild_id, schedule_id, None, None)
-                    change = await box.rsvps.going(guild_id, schedule_id, user_id, source="event")
+                    await rsvps.open(guild_id, schedule_id, None, None)
+                    change = await rsvps.interested(guild_id, schedule_id, user_id, event_id)
             else:
                 try:
-                    change = await box.rsvps.not_going(guild_id, schedule_id, user_id)
+                    withdrawn = await rsvps.not_interested(guild_id, schedule_id, user_id, event_id)
                 except Refused as refused:
                     log.info("interest in %s not withdrawn: %s", schedule_id, refused.key)
                     return
+                if withdrawn is None:
+                    return  # still interested in another of its events, or going by the button
+                change = withdrawn
             await self._tell_board(guild_id, schedule_id, change.promoted)
+            standing = change.standing
+            if add and standing.state is RsvpState.WAITLISTED and not waiting_before:
+                await self._tell_waitlisted(guild_id, schedule_id, user_id, standing.position)
         except Exception:
             log.exception(
                 "counting interest in event %s of guild %s for member %s failed",
@@ -619,6 +631,17 @@ class EventsCog(
                 guild_id,
                 user_id,
             )
+
+    async def _tell_waitlisted(
+        self, guild_id: int, schedule_id: str, user_id: int, position: int | None
+    ) -> None:
+        """An "Interested" mark has no reply: a member put on the waitlist learns their place
+        by DM (when the RSVP feature is loaded)."""
+        board = getattr(self.bot.get_cog("RsvpCog"), "board", None)
+        schedule = self.box.agendas.schedule(guild_id, schedule_id)
+        if board is None or schedule is None or position is None:
+            return
+        await board.tell_waitlisted(schedule, user_id, position, self._guild_locale(guild_id))
 
     async def _tell_board(self, guild_id: int, schedule_id: str, promoted: tuple[int, ...]) -> None:
         """The RSVP feature's announcements show the new counts, and members moved up from the
@@ -630,4 +653,4 @@ class EventsCog(
         board.changed(guild_id, schedule_id, locale)
         schedule = self.box.agendas.schedule(guild_id, schedule_id)
         if promoted and schedule is not None:
-            await board.tell_promoted(schedule, promoted, locale)
+            await board.tell_promoted(guild_id, schedule, promoted, locale)

@@ -112,7 +112,7 @@ def announcement(schedule: Schedule, counts: Counts, locale: str | None, now: da
         lines.append(
             text_for(
                 locale,
-                "rsvp_announce_seats",
+                one("rsvp_announce_seats", counts.capacity),
                 left=counts.seats_left,
                 capacity=counts.capacity,
                 going=counts.confirmed,
@@ -169,6 +169,12 @@ def fit_lines(lines: list[str], budget: int, more: Callable[[int], str]) -> str:
     return clip("\n".join([*lines[:kept], more(len(lines) - kept)]), budget)
 
 
+def one(key: str, count: int) -> str:
+    """The catalogue key for `count`: its "_one" form for exactly one (English says "1 seat",
+    "2 seats"; Chinese has the same text in both)."""
+    return f"{key}_one" if count == 1 else key
+
+
 def csv_cell(text: str) -> str:
     return f"'{text}" if _FORMULA.match(text) else text
 
@@ -186,9 +192,12 @@ class Board:
         self.locales: dict[int, str] = {}  # the language members clicked in
         self._seen: dict[tuple[int, str], set[tuple[int, int]]] = {}
         self._guild_locales: dict[tuple[int, str], str | None] = {}
+        self._shown: dict[tuple[int, str], str] = {}  # the text the messages carry now
+        self._titles: dict[tuple[int, str], str] = {}  # each event's title, once seen
         self._last: dict[tuple[int, str], float] = {}
         self._dirty: set[tuple[int, str]] = set()
         self._tasks: dict[tuple[int, str], asyncio.Task[None]] = {}
+        self._closing: dict[tuple[int, str], asyncio.TimerHandle] = {}
 
     @property
     def box(self) -> UseCases:
@@ -233,31 +242,75 @@ class Board:
 
     async def _edit(self, guild_id: int, schedule_id: str) -> None:
         box = self.box
+        key = (guild_id, schedule_id)
         schedule = box.agendas.schedule(guild_id, schedule_id)
+        locale = self._guild_locales.get(key)
+        gone = schedule is None
         if schedule is None:
+            # The agenda was removed: the message says so and loses its buttons.
+            title = clip(self._titles.get(key, schedule_id), TITLE)
+            text = text_for(locale, "rsvp_announce_gone", title=title)
+        else:
+            self._titles[key] = schedule.title
+            counts = await box.rsvps.counts(guild_id, schedule_id)
+            text = announcement(schedule, counts, locale, box.clock())
+            self._edit_at_closing(key, counts, box.clock())
+        if self._shown.get(key) == text:
             return
-        counts = await box.rsvps.counts(guild_id, schedule_id)
-        text = announcement(
-            schedule, counts, self._guild_locales.get((guild_id, schedule_id)), box.clock()
-        )
-        places = set(self._seen.get((guild_id, schedule_id), ()))
+        places = set(self._seen.get(key, ()))
         for posted in await box.rsvps.announcements(guild_id, schedule_id):
             places.add((posted.channel_id, posted.message_id))
+        extra: dict[str, Any] = {"view": None} if gone else {}
+        failed = False
         for channel_id, message_id in sorted(places):
             channel = self.client.get_partial_messageable(channel_id, guild_id=guild_id)
             try:
                 await channel.get_partial_message(message_id).edit(
-                    content=text, allowed_mentions=NO_MENTIONS
+                    content=text, allowed_mentions=NO_MENTIONS, **extra
                 )
             except discord.NotFound:
                 self._seen.get((guild_id, schedule_id), set()).discard((channel_id, message_id))
             except discord.DiscordException as exc:
+                failed = True
                 log.warning(
                     "could not update the RSVP announcement %s in channel %s: %s",
                     message_id,
                     channel_id,
                     exc,
                 )
+        if failed:  # tried again with the next change, even if its text is the same
+            self._shown.pop(key, None)
+        else:
+            self._shown[key] = text
+
+    def _edit_at_closing(self, key: tuple[int, str], counts: Counts, now: datetime) -> None:
+        """An open RSVP with a closing time: its messages are edited again when it closes, to
+        say so."""
+        old = self._closing.pop(key, None)
+        if old is not None:
+            old.cancel()
+        if not counts.open or counts.closes_at is None:
+            return
+        delay = max(0.0, (counts.closes_at - now).total_seconds()) + 0.2
+        self._closing[key] = asyncio.get_running_loop().call_later(
+            delay, lambda: self.changed(key[0], key[1], self._guild_locales.get(key))
+        )
+
+    def posted(self, guild_id: int, schedule_id: str) -> None:
+        """A new announcement was posted: the next edit is made even with the same text."""
+        self._shown.pop((guild_id, schedule_id), None)
+
+    async def refresh_all(self) -> None:
+        """Every remembered announcement shown again from the current agendas (after the
+        agendas changed: times moved, an agenda removed)."""
+        for posted in await self.box.rsvps.announcements():
+            key = (posted.guild_id, posted.schedule_id)
+            if key not in self._guild_locales:
+                guild = self.client.get_guild(posted.guild_id)
+                self._guild_locales[key] = (
+                    str(guild.preferred_locale) if guild is not None else None
+                )
+            self.changed(posted.guild_id, posted.schedule_id, self._guild_locales[key])
 
     async def settle(self) -> None:
         """Wait until every pending edit is made."""
@@ -267,16 +320,51 @@ class Board:
     def stop(self) -> None:
         for task in self._tasks.values():
             task.cancel()
+        for handle in self._closing.values():
+            handle.cancel()
+
+    async def tell_waitlisted(
+        self, schedule: Schedule, user_id: int, position: int, guild_locale: str | None
+    ) -> None:
+        """A DM to a member put on the waitlist without a reply to see it (an "Interested"
+        mark on a full event): their place, in their zone and language."""
+        box = self.box
+        start = event_start(schedule, box.clock())
+        try:
+            chosen = await box.members.preferences(user_id)
+            locale = chosen.locale or self.locales.get(user_id) or guild_locale
+            when = written_when(start, chosen.tz, locale) if start is not None else "—"
+            text = text_for(
+                locale,
+                "rsvp_waitlisted_dm",
+                title=clip(schedule.title, TITLE),
+                when=when,
+                position=position,
+            )
+            channel = await self.client.create_dm(discord.Object(user_id))
+            await channel.send(clip(text, CONTENT), allowed_mentions=NO_MENTIONS)
+        except discord.HTTPException as exc:
+            log.info("could not tell member %s of their waitlist place: %s", user_id, exc)
+        except Exception:
+            log.exception("telling member %s of their waitlist place failed", user_id)
 
     async def tell_promoted(
-        self, schedule: Schedule, promoted: tuple[int, ...], guild_locale: str | None
+        self,
+        guild_id: int,
+        schedule: Schedule,
+        promoted: tuple[int, ...],
+        guild_locale: str | None,
     ) -> None:
-        """A DM to each member moved up from the waitlist, in their zone and language. A member
-        who cannot be written to is logged and skipped."""
+        """A DM to each member moved up from the waitlist, in their zone and language, when
+        they still hold the seat as the DM goes out (their own Not going may have come in
+        since). A member who cannot be written to is logged and skipped."""
         box = self.box
         start = event_start(schedule, box.clock())
         for user_id in promoted:
             try:
+                now = await box.rsvps.standing(guild_id, schedule.id, user_id)
+                if now.state is not RsvpState.CONFIRMED:
+                    continue
                 chosen = await box.members.preferences(user_id)
                 locale = chosen.locale or self.locales.get(user_id) or guild_locale
                 when = written_when(start, chosen.tz, locale) if start is not None else "—"
@@ -364,17 +452,33 @@ class RsvpButton(
                 interaction, standing_text(locale, schedule.title, standing, "rsvp_status")
             )
             return
+        name = interaction.user.display_name
+        await keep_language(box, user_id, locale)
         if self.action == "go":
-            change = await box.rsvps.going(guild_id, schedule.id, user_id)
+            try:
+                change = await box.rsvps.going(guild_id, schedule.id, user_id, name=name)
+            except Refused as refused:
+                if refused.key == "rsvp_closed":  # the announcement shows it closed too
+                    board.changed(guild_id, schedule.id, _guild_locale(interaction))
+                raise
         else:
-            change = await box.rsvps.not_going(guild_id, schedule.id, user_id)
+            change = await box.rsvps.not_going(guild_id, schedule.id, user_id, name=name)
         await respond(
             interaction, standing_text(locale, schedule.title, change.standing, "rsvp_now")
         )
         guild_locale = _guild_locale(interaction)
         board.changed(guild_id, schedule.id, guild_locale)
         if change.promoted:
-            await board.tell_promoted(schedule, change.promoted, guild_locale)
+            await board.tell_promoted(guild_id, schedule, change.promoted, guild_locale)
+
+
+async def keep_language(box: UseCases, user_id: int, locale: str) -> None:
+    """The language a member clicked in becomes theirs when they chose none: later DMs (a seat
+    from the waitlist, reminders) speak it, after a restart too."""
+    try:
+        await box.members.adopt_locale(user_id, locale)
+    except Exception:  # the click counts all the same; its language is a nicety
+        log.exception("keeping the language of member %s failed", user_id)
 
 
 def keyed_event(interaction: discord.Interaction[Any], key: str) -> tuple[int, Schedule]:
@@ -471,6 +575,18 @@ def rsvp_buttons(schedule_id: str, locale: str | None) -> discord.ui.View:
     return view
 
 
+def _over_capacity(interaction: discord.Interaction[Any], counts: Counts) -> str:
+    """A capacity below the confirmed count: who keeps a seat, and that nobody new gets one."""
+    if counts.capacity is None or counts.confirmed <= counts.capacity:
+        return ""
+    return "\n" + reply(
+        interaction,
+        one("rsvp_over_capacity", counts.confirmed),
+        going=counts.confirmed,
+        capacity=counts.capacity,
+    )
+
+
 def _seats(interaction: discord.Interaction[Any], capacity: int | None) -> str:
     if capacity is None:
         return reply(interaction, "rsvp_no_limit")
@@ -489,10 +605,44 @@ class RsvpCog(
     def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
         self.board = Board(bot)
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._active = True
         super().__init__()
 
+    async def cog_load(self) -> None:
+        # Agenda changes (a moved session, a removed agenda) show in the announcements.
+        box: UseCases = self.bot.services  # type: ignore[attr-defined]
+        subscribe = getattr(box.agendas.source, "subscribe", None)
+        if callable(subscribe):
+            subscribe(self._agendas_changed)
+
     async def cog_unload(self) -> None:
+        self._active = False
         self.board.stop()
+        for task in list(self._tasks):
+            task.cancel()
+
+    def _agendas_changed(self, _snapshot: object) -> None:
+        if not self._active:
+            return
+        try:
+            task = asyncio.get_running_loop().create_task(self._refresh())
+        except RuntimeError:  # a load outside the loop: the next change catches up
+            return
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _refresh(self) -> None:
+        try:
+            await self.board.refresh_all()
+        except Exception:
+            log.exception("refreshing the RSVP announcements after an agenda change failed")
+
+    async def settle(self) -> None:
+        """Wait until the refreshes started so far, and the edits they asked for, are done."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self.board.settle()
 
     @app_commands.command(name=_("open"), description=_("Open RSVPs for an event"))
     @app_commands.describe(
@@ -516,14 +666,14 @@ class RsvpCog(
             closes_at = parse_closes(closes, tz)
             if closes_at <= box.clock():
                 raise UserError("rsvp_closes_past", when=discord_time(closes_at, "F"))
-        seats = capacity if capacity is not None else schedule.capacity
         before = await box.rsvps.counts(interaction.guild_id, schedule.id)
         promoted: tuple[int, ...] = ()
-        if before.waitlisted:
+        if before.waitlisted and capacity is not None:
             # More seats move members up from the waitlist: learn who, to tell them.
-            change = await box.rsvps.set_capacity(interaction.guild_id, schedule.id, seats)
+            change = await box.rsvps.set_capacity(interaction.guild_id, schedule.id, capacity)
             promoted = change.promoted
-        counts = await box.rsvps.open(interaction.guild_id, schedule.id, seats, closes_at)
+        # Without a capacity, an RSVP opened before keeps its seats.
+        counts = await box.rsvps.open(interaction.guild_id, schedule.id, capacity, closes_at)
         until = (
             reply(interaction, "rsvp_closes_at", when=discord_time(counts.closes_at, "F"))
             if counts.closes_at is not None
@@ -539,11 +689,14 @@ class RsvpCog(
                 closes=until,
                 going=counts.confirmed,
                 waitlist=counts.waitlisted,
-            ),
+            )
+            + _over_capacity(interaction, counts),
         )
         self.board.changed(interaction.guild_id, schedule.id, _guild_locale(interaction))
         if promoted:
-            await self.board.tell_promoted(schedule, promoted, _guild_locale(interaction))
+            await self.board.tell_promoted(
+                interaction.guild_id, schedule, promoted, _guild_locale(interaction)
+            )
 
     @app_commands.command(name=_("close"), description=_("Stop taking RSVPs for an event"))
     @app_commands.describe(schedule=_("Which agenda (default: the only one)"))
@@ -584,6 +737,8 @@ class RsvpCog(
         guild_id = interaction.guild_id
         assert guild_id is not None
         box = services(interaction)
+        if event_over(schedule, box.clock()):
+            raise UserError("rsvp_event_over")
         counts = await box.rsvps.counts(guild_id, schedule.id)
         if not counts.open:
             raise UserError("rsvp_post_closed", title=clip(schedule.title, TITLE))
@@ -599,6 +754,7 @@ class RsvpCog(
             raise UserError("rsvp_cannot_post", channel=channel.mention) from None
         await box.rsvps.set_announcement(guild_id, schedule.id, channel.id, message.id)
         self.board.message_seen(guild_id, schedule.id, channel.id, message.id)
+        self.board.posted(guild_id, schedule.id)
         await respond(
             interaction,
             reply(
@@ -675,7 +831,9 @@ class RsvpCog(
             lines.append(reply(interaction, "rsvp_list_declined"))
             lines += [f"<@{e.user_id}>" for e in declined]
         return fit_lines(
-            lines, CONTENT, lambda left: reply(interaction, "rsvp_list_more", count=left)
+            lines,
+            CONTENT,
+            lambda left: reply(interaction, one("rsvp_list_more", left), count=left),
         )
 
     @app_commands.command(name=_("export"), description=_("The RSVPs of an event as a CSV file"))
@@ -708,7 +866,9 @@ class RsvpCog(
         for entry in entries:
             member = guild.get_member(entry.user_id) if guild is not None else None
             name = (
-                member.display_name if member is not None else self.board.names.get(entry.user_id)
+                member.display_name
+                if member is not None
+                else entry.display_name or self.board.names.get(entry.user_id)
             )
             chosen = await box.members.preferences(entry.user_id)
             writer.writerow(
@@ -726,7 +886,10 @@ class RsvpCog(
         await respond(
             interaction,
             reply(
-                interaction, "rsvp_exported", title=clip(schedule.title, TITLE), rows=len(entries)
+                interaction,
+                one("rsvp_exported", len(entries)),
+                title=clip(schedule.title, TITLE),
+                rows=len(entries),
             ),
             file=discord.File(io.BytesIO(data), filename=f"rsvp-{schedule.id[:80]}.csv"),
         )
