@@ -50,6 +50,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "convert_assumed": "(no zone given: read as {zone})",
         "remind_on": "DM reminders are on: you will get one {lead} before sessions you starred or agendas you follow.",
         "remind_off": "DM reminders are off. Starred sessions still appear in your personal feed.",
+        "rsvp_reminders_on": "You will get DM reminders for **{title}** again.",
+        "rsvp_reminders_off": (
+            "No more DM reminders for **{title}**. Your seat stays, and the event stays in your "
+            "personal feed."
+        ),
+        "rsvp_reminders_no_seat": "You have no RSVP for **{title}** here.",
         "remind_lead": "Your reminders now come {lead} before each session.",
         "bad_lead": "A lead time is between 0 and 10080 minutes (one week).",
         "ics_file": "Here is {what} as a calendar file.",
@@ -231,6 +237,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "convert_assumed": "（未给出时区：按 {zone} 理解）",
         "remind_on": "私信提醒已开启：收藏的议程和关注的日程会在开始前 {lead} 提醒你。",
         "remind_off": "私信提醒已关闭。收藏的议程仍会出现在你的个人日历订阅中。",
+        "rsvp_reminders_on": "你将重新收到 **{title}** 的私信提醒。",
+        "rsvp_reminders_off": "不再私信提醒 **{title}**。你的名额保留，活动仍在你的个人日历订阅中。",
+        "rsvp_reminders_no_seat": "你在这里没有 **{title}** 的报名。",
         "remind_lead": "今后将在每场议程开始前 {lead} 提醒你。",
         "bad_lead": "提前时间须在 0 到 10080 分钟（一周）之间。",
         "ics_file": "这是 {what} 的日历文件。",
@@ -417,6 +426,9 @@ COMMANDS_ZH: dict[str, str] = {
     "Get DM reminders for sessions you starred and agendas you follow": "为收藏的议程和关注的日程接收私信提醒",
     "off": "关闭",
     "Stop DM reminders": "停止私信提醒",
+    "event": "活动",
+    "DM reminders for an event you RSVPed to, on or off": "开启或关闭已报名活动的私信提醒",
+    "On or off": "开启或关闭",
     "lead": "提前",
     "How long before a session you are reminded": "提前多久提醒你",
     "minutes": "分钟",

@@ -573,3 +573,38 @@ async def test_one_seat_and_one_row_are_singular_in_english(harness: Harness) ->
     assert lower.splitlines()[-1].startswith("⚠️ 1 member is confirmed already")
     zh = text(await harness.run(rsvp("open", {"capacity": 0}, locale="zh-CN")))
     assert zh.splitlines()[-1].startswith("⚠️ 已有 1 人确认")
+
+
+async def test_a_member_turns_an_events_reminders_off_and_on_again(harness: Harness) -> None:
+    message_id = await open_and_post(harness, 2)
+    text(await harness.gateway(click("go", message_id, user_id=101)))
+
+    def reminded() -> bool:
+        return (101, "devconf") in set(harness.members.audience().rsvp_follows)
+
+    assert reminded()
+    remind = {"name": "schedule", "type": 3, "value": "devconf"}
+    off = slash(
+        "event",
+        group="remind",
+        raw_options=[remind, {"name": "enabled", "type": 5, "value": False}],
+        user_id=101,
+    )
+    assert text(await harness.run(off)).startswith("No more DM reminders for **DevConf Mini**")
+    assert not reminded()
+    on = slash(
+        "event",
+        group="remind",
+        raw_options=[remind, {"name": "enabled", "type": 5, "value": True}],
+        user_id=101,
+        locale="zh-CN",
+    )
+    assert text(await harness.run(on)) == "你将重新收到 **DevConf Mini** 的私信提醒。"
+    assert reminded()
+    stranger = slash(
+        "event",
+        group="remind",
+        raw_options=[remind, {"name": "enabled", "type": 5, "value": False}],
+        user_id=999,
+    )
+    assert text(await harness.run(stranger)) == "You have no RSVP for **DevConf Mini** here."

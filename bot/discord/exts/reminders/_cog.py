@@ -1,4 +1,4 @@
-"""/remind on|off|lead."""
+"""/remind on|off|lead, and /remind event (an RSVP's reminders)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from discord.ext import commands
 
 from bot.discord.errors import UserError
 from bot.discord.i18n import reply
+from bot.discord.limits import ECHO, clip
 from bot.discord.replies import respond
-from bot.discord.transformers import services
+from bot.discord.transformers import ScheduleTransformer, services
+from bot.domain.agenda import Schedule
 from bot.texts import lead_text
 
 log = logging.getLogger(__name__)
@@ -62,3 +64,26 @@ class RemindCog(
             interaction,
             reply(interaction, "remind_lead", lead=lead_text(minutes, str(interaction.locale))),
         )
+
+    @app_commands.command(
+        name=_("event"), description=_("DM reminders for an event you RSVPed to, on or off")
+    )
+    @app_commands.describe(
+        schedule=_("Which agenda (default: the only one)"), enabled=_("On or off")
+    )
+    @app_commands.guild_only()
+    async def remind_event(
+        self,
+        interaction: discord.Interaction[Any],
+        schedule: app_commands.Transform[Schedule, ScheduleTransformer],
+        enabled: bool,
+    ) -> None:
+        """A confirmed seat brings the event's reminders by DM; this turns them off or on."""
+        assert interaction.guild_id is not None
+        found = await services(interaction).rsvps.set_reminders(
+            interaction.guild_id, schedule.id, interaction.user.id, enabled
+        )
+        key = "rsvp_reminders_no_seat"
+        if found:
+            key = "rsvp_reminders_on" if enabled else "rsvp_reminders_off"
+        await respond(interaction, reply(interaction, key, title=clip(schedule.title, ECHO)))
