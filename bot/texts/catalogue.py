@@ -429,6 +429,7 @@ COMMANDS_ZH: dict[str, str] = {
     "event": "活动",
     "DM reminders for an event you RSVPed to, on or off": "开启或关闭已报名活动的私信提醒",
     "On or off": "开启或关闭",
+    "enabled": "开启",
     "lead": "提前",
     "How long before a session you are reminded": "提前多久提醒你",
     "minutes": "分钟",
