@@ -80,8 +80,7 @@ def with_occurrences(
     """The schedules with the occurrences of their series from the start of today in `tz` up
     to the end of `until` there (default: four months from now), and the problems of the rules
     that could not be expanded (each on its series' line)."""
-    from bot.agendas.library import expand_schedule
-    from bot.domain.recurrence import DEFAULT_AHEAD
+    from bot.domain.recurrence import DEFAULT_AHEAD, expand_schedule
 
     now = datetime.now(UTC)
     start = datetime.combine(now.astimezone(tz).date(), time(), tz).astimezone(UTC)

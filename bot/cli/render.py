@@ -6,7 +6,6 @@ import json
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
-from bot.app.repeats import repeat_label
 from bot.domain.agenda import Schedule, Session
 from bot.domain.diagnostics import Diagnostic
 from bot.domain.zones.naming import offset_label, zone_name
@@ -52,7 +51,7 @@ def _session_json(session: Session, schedule: Schedule, tz: tzinfo) -> dict[str,
     }
     if session.series_id is not None:  # an occurrence of a repeating session
         shown["series"] = session.series_id
-        shown["repeats"] = repeat_label(schedule, session, "en")
+        shown["repeats"] = _repeats(schedule, session)
     return shown
 
 
@@ -65,7 +64,7 @@ def as_table(schedules: list[Schedule], tz: tzinfo) -> str:
             f"organizers' zone: {schedule.timezone_name}; shown in: {zone_name(tz)}",
         ]
         rows = [
-            _row(session, tz, repeat_label(schedule, session, "en"))
+            _row(session, tz, _repeats(schedule, session) if session.series_id else None)
             for session in schedule.sessions
         ]
         width = max((len(r[1]) for r in rows), default=0)
@@ -119,3 +118,11 @@ def _other_day_marker(session: Session, source: tzinfo, tz: tzinfo) -> str:
 
 def describe_moment(moment: datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M} {offset_label(moment)}"
+
+
+def _repeats(schedule: Schedule, session: Session) -> str | None:
+    """How an occurrence's series repeats, in English (the words, and Babel under them, are
+    imported only for an agenda that repeats)."""
+    from bot.app.repeats import repeat_label
+
+    return repeat_label(schedule, session, "en")

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from dateutil.rrule import rrule, rrulestr
 
 from bot.domain.agenda import Recurrence, Schedule, Session
+from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.zones.local_time import midnight
 
 # Past this many occurrences in one window a rule is runaway ("FREQ=DAILY" over ten years is
@@ -462,6 +463,7 @@ __all__ = [
     "DEFAULT_BEFORE",
     "RecurrenceError",
     "check_rule",
+    "expand_schedule",
     "expanded",
     "expanded_all",
     "first_weekday_on_or_after",
@@ -470,3 +472,49 @@ __all__ = [
     "occurrences",
     "starts_on_day",
 ]
+
+
+def expand_schedule(
+    schedule: Schedule, start: datetime, end: datetime, file: str
+) -> tuple[Schedule, list[Diagnostic]]:
+    """`schedule` with the occurrences of its series in [start, end) among its sessions. A
+    series whose rule cannot be expanded (whatever expanding it raises) shows no occurrence, is
+    left out of the schedule's series and overrides (so of its calendars) and is an error on its
+    line (in `file`); the others and the one-off sessions are kept."""
+    try:
+        return expanded(schedule, start, end), []
+    except Exception:  # a rule never takes its schedule, or the others, down
+        pass
+    good = []
+    problems = []
+    for series in schedule.series:
+        try:
+            expanded(replace(schedule, series=(series,)), start, end)
+        except Exception as exc:  # reported on the series' line
+            problems.append(
+                Diagnostic(
+                    file,
+                    series.line,
+                    f"{series.title!r} repeats, but no occurrence of it is shown: "
+                    + _expansion_problem(series.repeat.rule if series.repeat else "", exc),
+                    Severity.ERROR,
+                )
+            )
+        else:
+            good.append(series)
+    kept = {s.id for s in good}
+    overrides = tuple(o for o in schedule.overrides if o.series_id in kept)
+    left = replace(schedule, series=tuple(good), overrides=overrides)
+    try:
+        return expanded(left, start, end), problems
+    except Exception as exc:  # the series together fail: none is shown
+        problem = f"no repeating session is shown: {_expansion_problem('', exc)}"
+        problems.append(Diagnostic(file, schedule.source.line, problem, Severity.ERROR))
+        one_off = tuple(s for s in schedule.sessions if s.series_id is None)
+        return replace(schedule, sessions=one_off, series=(), overrides=()), problems
+
+
+def _expansion_problem(rule: str, exc: Exception) -> str:
+    if isinstance(exc, RecurrenceError):
+        return str(exc)
+    return f"the rule {rule!r} cannot be expanded ({type(exc).__name__}: {exc})"

@@ -4,7 +4,6 @@ a file is."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -81,11 +80,13 @@ def read_arguments(
         stems = operator_stems([s.url for s in settings.sources])
     urls = [i for i in chosen if isinstance(i, str)]
     # Files only: no fetching machinery to import (show and check of a page stay light).
-    fetched = (
-        dict(zip(urls, asyncio.run(_read_urls(settings, urls, options, stems)), strict=True))
-        if urls
-        else {}
-    )
+    fetched: dict[str, ReadResult] = {}
+    if urls:
+        import asyncio  # noqa: PLC0415 - only to fetch URLs
+
+        fetched = dict(
+            zip(urls, asyncio.run(_read_urls(settings, urls, options, stems)), strict=True)
+        )
     results: list[ReadResult] = []
     for item in chosen:
         if isinstance(item, str):
@@ -123,6 +124,8 @@ def _report_shared_ids(results: list[ReadResult]) -> None:
 async def _read_urls(
     settings: Settings, urls: list[str], options: ReadOptions, stems: dict[str, str]
 ) -> list[ReadResult]:
+    import asyncio  # noqa: PLC0415
+
     return list(await asyncio.gather(*(read_url(settings, u, options, stems.get(u)) for u in urls)))
 
 
@@ -131,6 +134,8 @@ async def read_url(
 ) -> ReadResult:
     """One URL fetched and read (under `stem` when given); a fetch that fails is an error on
     line 0 of the URL. A URL is never shown with a user name or password."""
+    import asyncio  # noqa: PLC0415
+
     from bot.config import redacted_url  # noqa: PLC0415
     from bot.domain.diagnostics import Diagnostic, Severity  # noqa: PLC0415
     from bot.domain.readers.source import ReadResult, read_bytes  # noqa: PLC0415
