@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from bot.domain.timetext.languages import (
     ALL_WEEKDAYS,
@@ -148,11 +149,38 @@ def _numeric(match: re.Match[str], text: str) -> DateParts | None:
 
 
 def _slashed(match: re.Match[str], text: str) -> DateParts | None:
-    first, second = int(match.group("a")), int(match.group("b"))
-    if (first > 12) == (second > 12):
-        return None  # "12/10/2019" could be either way round
-    day, month = (first, second) if first > 12 else (second, first)
-    return DateParts(month, day, int(match.group("y")))
+    first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
+    if first == second:
+        return DateParts(first, first, year)  # "05/05/2025" reads the same either way round
+    if (first > 12) != (second > 12):
+        day, month = (first, second) if first > 12 else (second, first)
+        return DateParts(month, day, year)
+    # "Thursday 05/06/2025" could be either way round: the weekday written before it says which
+    # (5 June 2025 is a Thursday, 6 May a Tuesday); without one, or when both fit, it stays unread.
+    before = _WEEKDAY_BEFORE.search(text, 0, match.start())
+    weekday = _weekday(before.group("wd")) if before is not None else None
+    if weekday is None:
+        return None
+    fits = [
+        (month, day)
+        for day, month in ((first, second), (second, first))
+        if _weekday_of(year, month, day) == weekday
+    ]
+    if len(fits) != 1:
+        return None
+    month, day = fits[0]
+    return DateParts(month, day, year, weekday=weekday, begin=before.start() if before else None)
+
+
+# A weekday written just before a numeric date: "Thursday 05/06/2025", "Thu, 05/06/2025".
+_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_spellings(ALL_WEEKDAYS)})\.?,?\s*$")
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _apart(match: re.Match[str]) -> bool:
