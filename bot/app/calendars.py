@@ -11,7 +11,7 @@ import asyncio
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import Schedule, Session
@@ -56,21 +56,6 @@ def alone(session: Session) -> Session:
 def download_name(schedule: Schedule, session: Session) -> str:
     """The file name a session's calendar file is handed out under."""
     return f"{schedule.id}-{session.id.replace('@', '-')}.ics"
-
-
-def occurrence_day(session_id: str) -> date | None:
-    """The day an occurrence's id names (`weekly-call@20261203`, `...@20261203T1700`: the day
-    in the series' zone), None for any other id."""
-    match = _OCCURRENCE.search(session_id)
-    if match is None:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
-
-
-_OCCURRENCE = re.compile(r"@(\d{4})(\d{2})(\d{2})(?:T\d{4})?$")
 
 
 def schedule_file(snapshot: AgendaSnapshot, schedule: Schedule) -> CalendarFile:

@@ -105,8 +105,7 @@ def _with_occurrence(schedule: Schedule, session_id: str) -> Schedule:
     """`schedule` with the occurrences of its series around the day `session_id` names
     (`weekly-call@20261203`); as read for any other id, or when its rules cannot be expanded
     (reported as the library reports them)."""
-    from bot.app.calendars import occurrence_day
-    from bot.domain.recurrence import expand_schedule
+    from bot.domain.recurrence import expand_schedule, occurrence_day
 
     day = occurrence_day(session_id)
     if day is None or not schedule.series:

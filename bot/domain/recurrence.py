@@ -367,6 +367,21 @@ def occurrence_id(series: Session, recurrence_id: datetime) -> str:
     return f"{series.id}@{local:%Y%m%d}"
 
 
+def occurrence_day(session_id: str) -> date | None:
+    """The day an occurrence's id names (`weekly-call@20261203`, `...@20261203T1700`: the day
+    in the series' zone), None for any other id."""
+    match = _OCCURRENCE.search(session_id)
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+_OCCURRENCE = re.compile(r"@(\d{4})(\d{2})(\d{2})(?:T\d{4})?$")
+
+
 def _sub_daily(repeat: Recurrence) -> bool:
     """Whether the rule may meet twice a day (several BYHOUR or BYMINUTE values)."""
     for part in repeat.rule.upper().split(";"):
@@ -467,6 +482,7 @@ __all__ = [
     "expanded",
     "expanded_all",
     "first_weekday_on_or_after",
+    "occurrence_day",
     "occurrence_id",
     "occurrence_starts",
     "occurrences",
