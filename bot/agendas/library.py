@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "GUILDS_FOLDER",
+    "ID_TAKEN",
     "NOBODY",
     "PUBLIC",
     "AgendaLibrary",
@@ -412,8 +413,13 @@ def placed(
     return out
 
 
+# The words of the problem an agenda gets when its id is held by another it is seen beside:
+# what the sources' status looks for to tell why a followed URL's agenda is not live.
+ID_TAKEN = "is already used by"
+
+
 def _used_by(schedule_id: str, holder: _Accepted) -> str:
-    return f"schedule id {schedule_id!r} is already used by {holder.file}; this one is ignored"
+    return f"schedule id {schedule_id!r} {ID_TAKEN} {holder.file}; this one is ignored"
 
 
 def free_id(wanted: str, guild_id: int | None, taken: Collection[str]) -> str:

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Protocol
 
+from bot.agendas.library import ID_TAKEN
 from bot.app.clock import Clock, utc_now
 from bot.app.imports import as_placed, blocking_id, importable, imported_file
 from bot.app.sources import (
@@ -273,7 +274,7 @@ class SourceRegistry:
         ids = tuple(i for i, s in snapshot.schedules.items() if s.source.file == made_from)
         if status.error is None:
             for diagnostic in snapshot.diagnostics:
-                if diagnostic.file == file and "is already used by" in diagnostic.message:
+                if diagnostic.file == file and ID_TAKEN in diagnostic.message:
                     status = replace(status, error=f"not shown: {diagnostic.message}")
                     break
         return replace(status, schedule_ids=ids)
