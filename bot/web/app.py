@@ -96,13 +96,14 @@ def make_app(
     app.on_cleanup.append(_close_lookups)
     app[BASE_URL] = base_url.rstrip("/")
     count = app[METRICS].feed_requests.count
+    calendars = _Calendars(feeds, lookups)
     for path, handler in (
         ("/", index),
         ("/healthz", healthz),
-        ("/calendars/all.ics", all_calendars),
-        ("/calendars/{schedule}.ics", schedule_calendar),
-        ("/calendars/{schedule}/{session}.ics", session_calendar),
-        ("/feeds/{token}.ics", personal_feed),
+        ("/calendars/all.ics", calendars.all),
+        ("/calendars/{schedule}.ics", calendars.schedule),
+        ("/calendars/{schedule}/{session}.ics", calendars.session),
+        ("/feeds/{token}.ics", calendars.personal),
         ("/metrics", metrics_page),
     ):
         app.router.add_get(path, _counted(path, handler, count))
@@ -141,8 +142,57 @@ def _not_found() -> web.Response:
     return web.Response(status=404, text="not found\n")
 
 
+class _Calendars:
+    """The calendar routes: what they read is bound here once, not looked up per request (these
+    routes are polled all day; bench/feeds.py)."""
+
+    def __init__(self, feeds: FeedCache, lookups: TokenLookups) -> None:
+        self.feeds = feeds
+        self.lookups = lookups
+
+    async def all(self, request: web.Request) -> web.Response:
+        body = self.feeds.all_feed
+        assert body is not None  # built before the server starts
+        return _calendar_response(request, body, PUBLIC_CACHE)
+
+    async def schedule(self, request: web.Request) -> web.Response:
+        # Public schedules only: the cache builds no feed for an agenda imported in a guild.
+        body = self.feeds.schedule_feeds.get(request.match_info["schedule"])
+        if body is None:
+            return _not_found()
+        return _calendar_response(request, body, PUBLIC_CACHE)
+
+    async def session(self, request: web.Request) -> web.Response:
+        schedule_id, session_id = request.match_info["schedule"], request.match_info["session"]
+        if not (_ID.match(schedule_id) and _SESSION_ID.match(session_id)):
+            return _not_found()
+        snapshot = self.feeds.snapshot  # the one the served feeds were built from
+        found = find_session(snapshot, PUBLIC, schedule_id, session_id) if snapshot else None
+        if found is None:
+            return _not_found()
+        body = self.feeds.download(*found)
+        name = f"{schedule_id}-{session_id.replace('@', '-')}.ics"  # as the bot names it
+        return _calendar_response(request, body, PUBLIC_CACHE, name)
+
+    async def personal(self, request: web.Request) -> web.Response:
+        lookups, token = self.lookups, request.match_info["token"]
+        selection = lookups.known(token)
+        try:
+            if selection is UNSEEN:
+                selection = await lookups.lookup(token)
+        except TokenStoreUnavailable:
+            return web.Response(
+                status=503,
+                text="try again later\n",
+                headers={"Retry-After": RETRY_AFTER, "Cache-Control": "no-store"},
+            )
+        if selection is None:
+            return _not_found()
+        return _calendar_response(request, self.feeds.personal(selection), PRIVATE_CACHE)
+
+
 def _calendar_response(
-    request: web.Request, body: Body, *, cache: str, filename: str | None = None
+    request: web.Request, body: Body, cache: str, filename: str | None = None
 ) -> web.Response:
     headers = request.headers
     gzipped = wants_gzip(headers.get("Accept-Encoding"))
@@ -153,52 +203,6 @@ def _calendar_response(
     ):
         return web.Response(status=304, headers=body.headers(cache, filename, gzipped, True)[1])
     return web.Response(body=body.gzipped if gzipped else body.data, headers=answer)
-
-
-async def all_calendars(request: web.Request) -> web.Response:
-    feeds = request.app[FEEDS]
-    assert feeds.all_feed is not None  # built before the server starts
-    return _calendar_response(request, feeds.all_feed, cache=PUBLIC_CACHE)
-
-
-async def schedule_calendar(request: web.Request) -> web.Response:
-    # Public schedules only: the cache builds no feed for an agenda imported in a guild.
-    body = request.app[FEEDS].schedule_feeds.get(request.match_info["schedule"])
-    if body is None:
-        return _not_found()
-    return _calendar_response(request, body, cache=PUBLIC_CACHE)
-
-
-async def session_calendar(request: web.Request) -> web.Response:
-    schedule_id, session_id = request.match_info["schedule"], request.match_info["session"]
-    if not (_ID.match(schedule_id) and _SESSION_ID.match(session_id)):
-        return _not_found()
-    feeds = request.app[FEEDS]
-    snapshot = feeds.snapshot  # the one the served feeds were built from
-    found = find_session(snapshot, PUBLIC, schedule_id, session_id) if snapshot else None
-    if found is None:
-        return _not_found()
-    body = feeds.download(*found)
-    name = f"{schedule_id}-{session_id.replace('@', '-')}.ics"  # as the bot names it
-    return _calendar_response(request, body, cache=PUBLIC_CACHE, filename=name)
-
-
-async def personal_feed(request: web.Request) -> web.Response:
-    lookups, token = request.app[TOKENS], request.match_info["token"]
-    selection = lookups.known(token)
-    try:
-        if selection is UNSEEN:
-            selection = await lookups.lookup(token)
-    except TokenStoreUnavailable:
-        return web.Response(
-            status=503,
-            text="try again later\n",
-            headers={"Retry-After": RETRY_AFTER, "Cache-Control": "no-store"},
-        )
-    if selection is None:
-        return _not_found()
-    body = request.app[FEEDS].personal(selection)
-    return _calendar_response(request, body, cache=PRIVATE_CACHE)
 
 
 async def healthz(request: web.Request) -> web.Response:
