@@ -11,6 +11,7 @@ from pathlib import Path
 from bot.domain.agenda import Schedule
 from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.ics.revisions import Revision
+from bot.domain.speakers.profile import Profile
 
 GUILDS_FOLDER = "guilds"
 _GUILD_ID = re.compile(r"[0-9]{1,20}")
@@ -71,6 +72,8 @@ class Snapshot:
     retired: Mapping[str, Schedule] = field(default_factory=dict)
     loaded_at: datetime | None = None
     visibility: Mapping[str, Visibility] = field(default_factory=dict)
+    # Speaker profiles read from `schedules/speakers/` (operators' files: public), by id.
+    speakers: Mapping[str, Profile] = field(default_factory=dict)
 
     @property
     def errors(self) -> tuple[Diagnostic, ...]:

@@ -17,6 +17,7 @@ from bot.app.rsvp import Announcement, Change, Counts, Entry, Standing
 from bot.domain.agenda import Schedule
 from bot.domain.feed_tokens import FeedSelection
 from bot.domain.ics.revisions import Revision
+from bot.domain.speakers.profile import Profile
 
 
 class AgendaSnapshot(Protocol):
@@ -37,6 +38,11 @@ class AgendaSnapshot(Protocol):
 
     @property
     def public_retired(self) -> dict[str, Schedule]: ...
+
+    @property
+    def speakers(self) -> Mapping[str, Profile]:
+        """Speaker profiles by id (operators' files: everyone may see them)."""
+        ...
 
 
 class AgendaSource(Protocol):

@@ -31,8 +31,12 @@ class SessionKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
+    """A person on a session. `profile` is the id of their speaker profile
+    (`bot.domain.speakers`), when one is known by any of their names."""
+
     name: str
     affiliation: str | None = None
+    profile: str | None = None
 
     def __str__(self) -> str:
         return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
@@ -99,6 +103,14 @@ class Session:
     repeat: Recurrence | None = None
     series_id: str | None = None
     recurrence_id: datetime | None = None
+    # The title in other languages, as (language, title) pairs ("zh", "..."), when the agenda
+    # is published in more than one (a page and its translation merged into one schedule).
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def title_in(self, language: str | None) -> str:
+        """The title in `language` ("zh", "zh-CN", "en-US": matched on the primary subtag),
+        or `title` when the agenda has none in it."""
+        return _in_language(self.title, self.titles, language)
 
     def __post_init__(self) -> None:
         for name in ("start", "end", "recurrence_id"):
@@ -139,10 +151,38 @@ class Schedule:
     series: tuple[Session, ...] = ()
     overrides: tuple[Session, ...] = ()
     capacity: int | None = None  # seats, when the page limits them ("限额 100 人", `capacity: 80`)
+    language: str | None = None  # the language `title` and the sessions' titles are in
+    titles: tuple[tuple[str, str], ...] = ()  # the title in other languages, as for sessions
+
+    def title_in(self, language: str | None) -> str:
+        return _in_language(self.title, self.titles, language)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language the agenda is published in, its own first."""
+        own = (self.language,) if self.language else ()
+        return own + tuple(lang for lang, _ in self.titles if lang != self.language)
 
     @property
     def timezone_name(self) -> str:
         return zone_name(self.timezone)
+
+
+def primary_language(tag: str | None) -> str | None:
+    """"zh" for "zh-CN", "zh_Hans" or "ZH"; None for nothing."""
+    if not tag:
+        return None
+    return tag.replace("_", "-").split("-", 1)[0].strip().lower() or None
+
+
+def _in_language(title: str, titles: tuple[tuple[str, str], ...], language: str | None) -> str:
+    wanted = primary_language(language)
+    if wanted is None:
+        return title
+    for lang, text in titles:
+        if primary_language(lang) == wanted:
+            return text
+    return title
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")

@@ -1,0 +1,82 @@
+"""Speakers as people: a profile read from a speaker's page (bio, affiliation, links, talks).
+
+A profile is one person whatever the language of the page it came from: a page and its
+translation (`huabing-zhao.md`, `huabing-zhao.zh.md`) merge into one profile with every name
+(`Huabing Zhao`, `赵化冰`) and a bio per language. Sessions link to a profile by any of its
+names (`Speaker.profile`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.domain.agenda import Link, SourceRef, primary_language
+
+
+@dataclass(frozen=True, slots=True)
+class Talk:
+    """One line of a speaker's talk history (a presentations table)."""
+
+    title: str
+    year: int | None = None
+    city: str | None = None
+    event: str | None = None  # the conference or meetup
+    event_url: str | None = None
+    url: str | None = None  # the talk's own page
+    slides: str | None = None
+    video: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """A publication or a project on the page: a title, what it is, where to find it."""
+
+    title: str
+    kind: str | None = None  # "Book", "Creator", "Maintainer", ...
+    by: str | None = None  # the publisher, for a publication
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One speaker. `id` is a slug of the name (`huabing-zhao`), stable across reloads and
+    the key of `/speakers/{id}` and `/speaker`. `name` is the name shown by default, `names`
+    every name the person goes by in any script (the display name first). Texts that differ
+    by language are (language, text) pairs; `language` is the language of `name`."""
+
+    id: str
+    name: str
+    names: tuple[str, ...]
+    source: SourceRef
+    language: str | None = None
+    affiliation: str | None = None
+    affiliations: tuple[tuple[str, str], ...] = ()  # per language, when they differ
+    bios: tuple[tuple[str, str], ...] = ()  # (language, bio text)
+    links: tuple[Link, ...] = ()  # email, site, social profiles
+    talks: tuple[Talk, ...] = ()  # newest first, as pages list them
+    publications: tuple[Work, ...] = ()
+    projects: tuple[Work, ...] = ()
+    photo: str | None = None
+
+    def name_in(self, language: str | None) -> str:
+        """The name as written in `language`'s page (`赵化冰` for "zh"), else `name`."""
+        return _pick(self.names_by_language, language) or self.name
+
+    def bio_in(self, language: str | None) -> str | None:
+        return _pick(self.bios, language) or (self.bios[0][1] if self.bios else None)
+
+    def affiliation_in(self, language: str | None) -> str | None:
+        return _pick(self.affiliations, language) or self.affiliation
+
+    # (language, name) pairs, filled when pages in several languages were merged.
+    names_by_language: tuple[tuple[str, str], ...] = ()
+
+
+def _pick(pairs: tuple[tuple[str, str], ...], language: str | None) -> str | None:
+    wanted = primary_language(language)
+    if wanted is None:
+        return None
+    for lang, text in pairs:
+        if primary_language(lang) == wanted:
+            return text
+    return None
