@@ -210,6 +210,12 @@ async def _listening(feeds: asyncio.Task[None], started: asyncio.Event, settings
     )
 
 
+def _guild_locales(client: AgendaBot) -> Callable[[], dict[int, str]]:
+    """The language each server the bot is in prefers (its Discord `preferred_locale`), read
+    afresh at each planning: channel reminders are posted in it."""
+    return lambda: {guild.id: str(guild.preferred_locale) for guild in list(client.guilds)}
+
+
 def _discord_state(client: AgendaBot | None, metrics: Metrics) -> str:
     if client is None:
         return "not configured"
@@ -327,6 +333,7 @@ async def run_all(
         scheduler=scheduler,
         metrics=metrics,
         owns=shard_owner(settings.shard_count, settings.shard_ids),
+        guild_locales=_guild_locales(client) if client is not None else None,
     )
     library.subscribe(service.on_agendas_changed)
     library.subscribe(lambda s: _gauge_agendas(metrics, s))

@@ -33,7 +33,10 @@ from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.ics.revisions import DEFAULT_GRACE, Revision, advance, retire
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.source import ReadResult, read_bytes, read_paths
+from bot.domain.readers.translations import Edition, merge_editions
 from bot.domain.recurrence import DEFAULT_AHEAD, DEFAULT_BEFORE, expand_schedule
+from bot.domain.speakers.folder import SpeakerPages, read_speaker_pages
+from bot.domain.speakers.linking import link_schedules
 
 if TYPE_CHECKING:
     from bot.app.ports import ImportedAgendaStore
@@ -68,6 +71,7 @@ class _Reading:
 
     files: list[_Read]
     marker: ImportsMarker | None = None
+    speakers: SpeakerPages | None = None  # the pages in `speakers/` (operators': public)
 
 
 @dataclass(slots=True)
@@ -79,6 +83,7 @@ class _Accepted:
     errors: int
     modified: datetime
     visibility: Visibility
+    translation_key: str | None = None  # its front matter's: pages sharing one are twins
 
 
 # How old the window of occurrences may grow before a running library reads again (the watcher
@@ -110,6 +115,7 @@ class _Outcome:
     installs: dict[_Subscriber, Install]
     marker: ImportsMarker | None
     owners: dict[str, str]
+    speakers: SpeakerPages | None = None
 
 
 class AgendaLibrary:
@@ -143,6 +149,7 @@ class AgendaLibrary:
         self._subscribers: list[_Subscriber] = []
         self._marker: ImportsMarker | None = None
         self._owners: dict[str, str] = {}  # live schedule id -> key of the file it came from
+        self._speakers = SpeakerPages()  # the speaker pages live (a broken edit keeps these)
         self._lock = asyncio.Lock()
         # A cancelled reload releases `_lock` while its thread runs on: saves never overlap.
         self._saving = threading.Lock()
@@ -199,8 +206,9 @@ class AgendaLibrary:
     def _read_all(self) -> _Reading:
         """The folder's files and the servers' imports, read for one reload."""
         files = [_Read(r.file, r, visibility_of(self.folder, r.file)) for r in self._read()]
+        speakers = read_speaker_pages(self.folder, self._speakers)
         if self.imports is None:
-            return _Reading(files)
+            return _Reading(files, speakers=speakers)
         # The marker first: an import saved while the rows are read shows at the next poll.
         marker = self.imports.marker()
         for agenda in self.imports.imported():
@@ -208,7 +216,7 @@ class AgendaLibrary:
             result.modified = agenda.updated_at
             visibility = Visibility(guild_id=agenda.guild_id)
             files.append(_Read(f"imported:{agenda.file}", result, visibility))
-        return _Reading(files, marker)
+        return _Reading(files, marker, speakers)
 
     def _work_out(self, reading: _Reading) -> _Outcome:
         """Everything a reading leads to, from the live state, which it leaves untouched; saves
@@ -238,16 +246,26 @@ class AgendaLibrary:
                 continue
             if result.schedules:
                 accepted[read.key] = _Accepted(
-                    result.file, result.schedules, errors, result.modified or now, read.visibility
+                    result.file,
+                    result.schedules,
+                    errors,
+                    result.modified or now,
+                    read.visibility,
+                    result.translation_key,
                 )
         for gone in set(accepted) - seen_files:
             del accepted[gone]
-        read_schedules, owners = self._by_id(accepted, diagnostics, self._owners)
+        shown = _with_translations(accepted, diagnostics)
+        read_schedules, owners = self._by_id(shown, diagnostics, self._owners)
+        speakers = reading.speakers or SpeakerPages()
+        diagnostics.extend(speakers.diagnostics)
+        # Sessions name their speakers' profiles before anything is worked out from them.
+        read_schedules = link_schedules(read_schedules, speakers.profiles)
         schedules = {
-            i: self._expanded(s, now, accepted[owners[i]].file, diagnostics)
+            i: self._expanded(s, now, shown[owners[i]].file, diagnostics)
             for i, s in read_schedules.items()
         }
-        first_seen = {i: accepted[key].modified for i, key in owners.items()}
+        first_seen = {i: shown[key].modified for i, key in owners.items()}
         # advance and retire each return one schedule's revisions, read from the last book.
         book = live.revisions
         revisions: dict[str, Revision] = {}
@@ -261,6 +279,7 @@ class AgendaLibrary:
                     first_seen=first_seen[schedule_id],
                     changed_at=first_seen[schedule_id],  # the file's time: same in every process
                     grace=self.grace,
+                    speakers=speakers.profiles,  # what a profile adds to an event counts too
                 )
             )
         for schedule_id in {r.schedule_id for r in book.values()} - set(schedules):
@@ -275,6 +294,7 @@ class AgendaLibrary:
             if schedule_id in schedules:
                 del retired[schedule_id]
         changed = schedules != dict(live.schedules) or revisions != dict(live.revisions)
+        changed = changed or dict(speakers.profiles) != dict(live.speakers)
         version = live.version + 1 if changed or live.version == 0 else live.version
         snapshot = Snapshot(
             version,
@@ -286,9 +306,10 @@ class AgendaLibrary:
             MappingProxyType(
                 {
                     **{i: live.visibility_of(i) for i in retired},
-                    **{i: accepted[key].visibility for i, key in owners.items()},
+                    **{i: shown[key].visibility for i, key in owners.items()},
                 }
             ),
+            speakers=MappingProxyType(dict(speakers.profiles)),
         )
         with self._saving:
             if revisions != self._saved:
@@ -304,7 +325,9 @@ class AgendaLibrary:
                     installs[subscriber] = subscriber.prepare(snapshot)
                 except Exception:
                     log.exception("preparing for agenda version %d failed", version)
-        return _Outcome(snapshot, accepted, retired, announce, installs, reading.marker, owners)
+        return _Outcome(
+            snapshot, accepted, retired, announce, installs, reading.marker, owners, speakers
+        )
 
     def _go_live(self, outcome: _Outcome) -> Snapshot:
         """Swap to `outcome` and tell the subscribers: quick, for the event loop."""
@@ -313,6 +336,7 @@ class AgendaLibrary:
         self._snapshot = snapshot
         self._marker = outcome.marker
         self._owners = outcome.owners
+        self._speakers = outcome.speakers or self._speakers
         if outcome.announce:
             for subscriber in list(self._subscribers):
                 try:
@@ -433,6 +457,32 @@ def free_id(wanted: str, guild_id: int | None, taken: Collection[str]) -> str:
         n += 1
         found = f"{base}-{n}"
     return found
+
+
+def _with_translations(
+    accepted: Mapping[str, _Accepted], diagnostics: list[Diagnostic]
+) -> dict[str, _Accepted]:
+    """The live files with an agenda published in several languages (`meetup.md` and its
+    `meetup.zh.md`, seen by the same people) merged into one schedule, the primary file's; it
+    changed when any of them did. A twin merged whole holds no schedule; one that cannot be
+    read, or could never be, leaves the primary as it is. Should merging fail, every file
+    stays as read."""
+    editions = [
+        Edition(key, live.file, tuple(live.schedules), live.translation_key, live.visibility)
+        for key, live in accepted.items()
+    ]
+    try:
+        merged = merge_editions(editions)
+    except Exception:  # translations never take the agendas down
+        log.exception("merging agendas published in several languages failed")
+        return dict(accepted)
+    diagnostics.extend(merged.diagnostics)
+    shown: dict[str, _Accepted] = {}
+    for key, live in accepted.items():
+        twins = merged.merged_from.get(key, [])
+        modified = max([live.modified, *(accepted[t].modified for t in twins)])
+        shown[key] = replace(live, schedules=list(merged.schedules[key]), modified=modified)
+    return shown
 
 
 def _without_occurrences(schedule: Schedule) -> Schedule:

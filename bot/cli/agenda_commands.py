@@ -126,26 +126,31 @@ def check(settings: Settings, paths: tuple[Path | str, ...], source_tz: str | No
     [[sources]]). Exits 0 when every file reads cleanly
     (warnings allowed), 1 otherwise.
     """
+    from bot.cli.speaker_pages import pages_to_check, report
     from bot.domain.diagnostics import Severity
 
     options = _options(settings, source_tz)
-    results = read_arguments(settings, paths, options)
-    if not results:
+    agenda_paths, speakers = pages_to_check(paths)
+    results = read_arguments(settings, agenda_paths, options) if agenda_paths or not paths else []
+    if not results and not speakers.readings:
         click.echo("no agenda files found (.md, .markdown, .yaml, .yml, .ics)", err=True)
         raise SystemExit(EXIT_PROBLEMS)
     for result in results:
         warnings = sum(1 for d in result.diagnostics if d.severity is Severity.WARNING)
         errors = len(result.diagnostics) - warnings
         status = "ok" if result.ok else "FAILED"
+        if result.translation_of is not None:  # merged into the page it translates
+            contents = f"translation of {result.translation_of}"
+        else:
+            contents = f"{_count(len(result.schedules), 'schedule')}, {_contents(result.schedules)}"
         click.echo(
-            f"{result.file}: {status}: {_count(len(result.schedules), 'schedule')}, "
-            f"{_contents(result.schedules)}, {_count(warnings, 'warning')}, "
+            f"{result.file}: {status}: {contents}, {_count(warnings, 'warning')}, "
             f"{_count(errors, 'error')}"
         )
         for diagnostic in result.diagnostics:
             click.echo(f"  {diagnostic}")
-    failed = sum(1 for r in results if not r.ok)
-    click.echo(f"{len(results)} files, {failed} failed")
+    failed = sum(1 for r in results if not r.ok) + report(speakers, click.echo)
+    click.echo(f"{len(results) + len(speakers.readings)} files, {failed} failed")
     raise SystemExit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
@@ -161,7 +166,33 @@ def _contents(schedules: list[Schedule]) -> str:
     parts = [_count(sessions, "session")] if sessions or not series else []
     if series:
         parts.append(f"{series} recurring series")
+    languages = sorted({lang for s in schedules if s.titles for lang in s.languages})
+    if languages:  # published in several: "9 sessions (en, zh)"
+        parts[-1] += f" ({', '.join(languages)})"
     return ", ".join(parts)
+
+
+def _language_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from bot.domain.readers.languages import language_tag
+
+    if value is None:
+        return None
+    tag = language_tag(value)
+    if tag is None:
+        raise click.BadParameter(
+            f"{value!r} is not a language: write its code (en, zh, zh-CN, ja)", param=param
+        )
+    return tag
+
+
+# The language titles are shown in, for an agenda published in several (meetup.md, meetup.zh.md).
+LANGUAGE_OPTION = click.option(
+    "--language",
+    metavar="LANG",
+    callback=_language_option,
+    help="Show titles in this language (en, zh, ...) where the agenda is published in it "
+    "(default: the agenda's own).",
+)
 
 
 @click.command()
@@ -177,6 +208,7 @@ def _contents(schedules: list[Schedule]) -> str:
     help="Aligned text, or one JSON object for scripts.",
 )
 @UNTIL_OPTION
+@LANGUAGE_OPTION
 @click.pass_obj
 def show(
     settings: Settings,
@@ -186,18 +218,25 @@ def show(
     fmt: str,
     *,
     until: date | None = None,
+    language: str | None = None,
 ) -> None:
     """Show the sessions of PATH (a file, a folder or an http(s) URL) in ZONE.
 
     Repeating sessions are listed occurrence by occurrence, from today (in ZONE) up to --until
-    (default: the next four months)."""
+    (default: the next four months). An agenda published in several languages (a page and its
+    translation, meetup.md and meetup.zh.md) is one agenda, its titles in --language."""
     from bot.cli.render import as_json, as_table
+    from bot.cli.speaker_pages import linked, pages_for_agendas
+    from bot.domain.readers.translations import shown_in
 
     options = _options(settings, source_tz)
     tz = zone_option(options.resolver, tz_name, "--tz")
     results = read_arguments(settings, [path], options)
-    schedules = [s for r in results for s in r.schedules]
+    speakers = pages_for_agendas(path)  # sessions name their speakers' profiles
+    read = linked((s for r in results for s in r.schedules), speakers)
+    schedules = [shown_in(s, language) for s in read]
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
+    diagnostics.extend(speakers.diagnostics)
     schedules, unexpanded = with_occurrences(schedules, tz, until)
     diagnostics.extend(unexpanded)
     if fmt == "json":

@@ -51,12 +51,13 @@ def ics(
     from bot.domain.ics.calendars import feed_calendar, session_download
     from bot.domain.ics.revisions import advance, revision_key
     from bot.domain.readers.source import read_paths
+    from bot.domain.readers.translations import merge_translations
 
     try:
         options = settings.read_options()
     except SettingsError as exc:
         raise click.UsageError(str(exc)) from None
-    results = read_paths([path], options)
+    results = merge_translations(read_paths([path], options))
     for diagnostic in (d for r in results for d in r.diagnostics):
         if diagnostic.severity is Severity.ERROR:
             click.echo(str(diagnostic), err=True)

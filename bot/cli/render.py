@@ -19,6 +19,8 @@ def as_json(schedules: list[Schedule], diagnostics: list[Diagnostic], tz: tzinfo
                 "id": schedule.id,
                 "title": schedule.title,
                 "timezone": schedule.timezone_name,
+                "language": schedule.language,
+                "titles": dict(schedule.titles),
                 **({"capacity": schedule.capacity} if schedule.capacity is not None else {}),
                 "sessions": [_session_json(s, schedule, tz) for s in schedule.sessions],
             }
@@ -42,10 +44,14 @@ def _session_json(session: Session, schedule: Schedule, tz: tzinfo) -> dict[str,
     shown: dict[str, Any] = {
         "id": session.id,
         "title": session.title,
+        "titles": dict(session.titles),
         "start": start,
         "end": end,
         "all_day": session.all_day,
-        "speakers": [{"name": s.name, "affiliation": s.affiliation} for s in session.speakers],
+        "speakers": [
+            {"name": s.name, "affiliation": s.affiliation, "profile": s.profile}
+            for s in session.speakers
+        ],
         "location": session.location or schedule.venue,
         "track": session.track,
     }
@@ -61,7 +67,8 @@ def as_table(schedules: list[Schedule], tz: tzinfo) -> str:
     for schedule in schedules:
         lines = [
             f"{schedule.title}  [{schedule.id}]",
-            f"organizers' zone: {schedule.timezone_name}; shown in: {zone_name(tz)}",
+            f"organizers' zone: {schedule.timezone_name}; shown in: {zone_name(tz)}"
+            + (f"; languages: {', '.join(schedule.languages)}" if schedule.titles else ""),
         ]
         rows = [
             _row(session, tz, _repeats(schedule, session) if session.series_id else None)

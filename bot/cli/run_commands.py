@@ -12,6 +12,7 @@ import click
 
 from bot.cli.agenda_commands import (
     EXIT_PROBLEMS,
+    LANGUAGE_OPTION,
     TZ_OPTION,
     UNTIL_OPTION,
     with_occurrences,
@@ -155,9 +156,16 @@ def db_upgrade(settings: Settings) -> None:
 @TZ_OPTION
 @click.option("--all", "show_all", is_flag=True, help="Include reminders whose time has passed.")
 @UNTIL_OPTION
+@LANGUAGE_OPTION
 @click.pass_obj
 def reminders(
-    settings: Settings, path: Path, tz_name: str, *, show_all: bool, until: date | None = None
+    settings: Settings,
+    path: Path,
+    tz_name: str,
+    *,
+    show_all: bool,
+    until: date | None = None,
+    language: str | None = None,
 ) -> None:
     """List the reminders the agendas at PATH would get, and when (with the configured leads).
 
@@ -168,6 +176,7 @@ def reminders(
     from bot.config import SettingsError
     from bot.domain.diagnostics import Severity
     from bot.domain.readers.source import read_paths
+    from bot.domain.readers.translations import merge_translations
     from bot.domain.reminders.plan import Audience, ChannelFollow, Target, plan_reminders
     from bot.domain.zones.naming import offset_label
 
@@ -176,7 +185,7 @@ def reminders(
     except SettingsError as exc:
         raise click.UsageError(str(exc)) from None
     tz = zone_option(options.resolver, tz_name, "--tz")
-    results = read_paths([path], options)
+    results = merge_translations(read_paths([path], options))
     if not results:
         click.echo(f"{path}: no agenda files found (.md, .markdown, .yaml, .yml, .ics)", err=True)
         raise SystemExit(EXIT_PROBLEMS)
@@ -190,7 +199,7 @@ def reminders(
     follows = tuple(ChannelFollow(Target.operator("console"), s.id) for s in schedules)
     planned = plan_reminders(schedules, Audience(follows=follows), settings.leads)
     now = datetime.now(UTC)
-    titles = {(s.id, x.id): x.title for s in schedules for x in s.sessions}
+    titles = {(s.id, x.id): x.title_in(language) for s in schedules for x in s.sessions}
     shown = [p for p in planned if show_all or p.due >= now]
     for reminder in shown:
         due = reminder.due.astimezone(tz)

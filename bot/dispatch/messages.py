@@ -54,9 +54,12 @@ class MessageWriter:
             change = notices.get(reminder.key)
             if change is None:
                 return None
+            follow = reminder.follow
+            guild = follow.guild_id if follow is not None else None
+            locale = audience.guild_locales.get(guild) if guild is not None else None
             if isinstance(change, Moved):
-                return moved_message(schedule, change.was, change.now)
-            return removed_message(schedule, change.was)
+                return moved_message(schedule, change.was, change.now, locale)
+            return removed_message(schedule, change.was, locale)
         member = reminder.member
         if reminder.target.kind is TargetKind.DM and member is not None:
             key = (reminder.schedule_id, reminder.session_id, member.timezone, member.locale, late)

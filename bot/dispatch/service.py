@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from math import ceil
@@ -87,6 +87,7 @@ class ReminderService:
         scheduler: AsyncIOScheduler | None = None,
         metrics: Metrics | None = None,
         owns: Callable[[PlannedReminder], bool] | None = None,
+        guild_locales: Callable[[], Mapping[int, str]] | None = None,
     ) -> None:
         self.library = library
         self.people = people
@@ -99,6 +100,8 @@ class ReminderService:
         self.scheduler = scheduler
         self.metrics = metrics
         self.owns = owns  # the reminders this process sends (its shards); None: all of them
+        # The language each server prefers, as Discord says (None: not known here).
+        self.guild_locales = guild_locales
         self._audience = Audience()
         self._notices: dict[str, Change] = {}
         self._inflight: set[asyncio.Task[None]] = set()
@@ -122,12 +125,27 @@ class ReminderService:
             for target in self.destinations
             for schedule_id in snapshot.public
         )
-        audience = replace(audience, follows=implicit + audience.follows)
+        audience = replace(
+            audience,
+            follows=implicit + audience.follows,
+            guild_locales=self._guild_locales(audience),
+        )
         self._audience = audience
         planned = plan_reminders(schedules, audience, self.defaults)
         if self.owns is not None:
             planned = [p for p in planned if self.owns(p)]
         return [p for p in planned if p.target.kind in self.sender.kinds]
+
+    def _guild_locales(self, audience: Audience) -> Mapping[int, str]:
+        """The languages the servers prefer, for their channel posts (where none is known, a
+        post is in its agenda's own language)."""
+        if self.guild_locales is None:
+            return audience.guild_locales
+        try:
+            return {**audience.guild_locales, **self.guild_locales()}
+        except Exception:  # a post in the agenda's own language beats no post
+            log.exception("the servers' languages could not be read")
+            return audience.guild_locales
 
     async def _plan(self) -> list[PlannedReminder]:
         return await asyncio.to_thread(self.plan)

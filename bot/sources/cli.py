@@ -67,6 +67,7 @@ def read_arguments(
     """Read files, folders and URLs in the order given. Without any: the schedules folder and
     the operator's `[[sources]]`."""
     from bot.domain.readers.source import read_paths  # noqa: PLC0415
+    from bot.domain.readers.translations import merge_translations  # noqa: PLC0415
 
     chosen: list[Path | str] = list(items) or [
         Path("schedules"),
@@ -93,6 +94,8 @@ def read_arguments(
             results.append(fetched[item])
         else:
             results.extend(read_paths([item], options))
+    # A page and its translation (meetup.md, meetup.zh.md) are one agenda, as the bot shows it.
+    results = merge_translations(results)
     if not items:
         # As the bot places them: the followed URLs by stem, then the folder's files.
         by_stem = sorted(urls, key=lambda u: stems[u])

@@ -30,10 +30,17 @@ def test_check_defaults_to_the_schedules_folder_and_passes_on_the_seed() -> None
     code, out, _ = run("check", cwd=ROOT)
     assert code == 0
     assert out.splitlines() == [
-        "schedules/istio-meetup-china-2021.md: ok: 1 schedule, 9 sessions, 1 warning, 0 errors",
+        "schedules/istio-meetup-china-2021.md: ok: 1 schedule, 9 sessions (en, zh), 1 warning, "
+        "0 errors",
         "  schedules/istio-meetup-china-2021.md:13: warning: CST is ambiguous (Asia/Shanghai, "
         "America/Chicago, America/Havana); assumed Asia/Shanghai",
-        "1 files, 0 failed",
+        "schedules/istio-meetup-china-2021.zh.md: ok: translation of "
+        "schedules/istio-meetup-china-2021.md, 0 warnings, 0 errors",
+        "schedules/speakers/huabing-zhao.md: speaker Huabing Zhao (赵化冰) [en], 16 talks, "
+        "4 publications, 6 projects, 3 links, profile huabing-zhao, 0 warnings, 0 errors",
+        "schedules/speakers/huabing-zhao.zh.md: speaker 赵化冰 (Huabing Zhao) [zh], 16 talks, "
+        "4 publications, 6 projects, 3 links, profile huabing-zhao, 0 warnings, 0 errors",
+        "4 files, 0 failed",
     ]
 
 
@@ -73,6 +80,7 @@ def test_show_json_is_one_object_with_times_in_the_asked_zone() -> None:
     assert first == {
         "id": "sign-in",
         "title": "Sign in",
+        "titles": {},
         "start": "2021-07-10T01:30:00-04:00",
         "end": "2021-07-10T01:50:00-04:00",
         "all_day": False,

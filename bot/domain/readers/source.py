@@ -15,6 +15,8 @@ from types import TracebackType
 from bot.domain.agenda import Schedule, slugify
 from bot.domain.diagnostics import Diagnostic, Diagnostics, Severity
 from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.languages import translation_key_of, with_language
+from bot.domain.speakers.location import in_speakers_folder
 
 # Real agenda pages are a few KB (the largest in the test corpus is under 3 KB); at 256 KB a page
 # holds some 10,000 sessions, and every input up to the limit reads in under 2 s
@@ -54,10 +56,15 @@ class ReadResult:
     schedules: list[Schedule] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     modified: datetime | None = None  # the file's modification time (UTC), when read from disk
+    # The page's front matter `translationKey`: pages sharing one are one agenda in several
+    # languages (see `bot.domain.readers.translations`).
+    translation_key: str | None = None
+    # Set when this file's agenda was merged into another file's, the page it translates.
+    translation_of: str | None = None
 
     @property
     def ok(self) -> bool:
-        return bool(self.schedules) and not any(
+        return (bool(self.schedules) or self.translation_of is not None) and not any(
             d.severity is Severity.ERROR for d in self.diagnostics
         )
 
@@ -129,6 +136,10 @@ def read_bytes(
             try:
                 schedules = _dispatch(fmt, text, diagnostics, options, _stem(file_name))
                 result.schedules = _in_supported_years(schedules, diagnostics)
+                if fmt != "ics":  # a calendar's events carry no language of their own
+                    result.schedules = [with_language(s, file_name) for s in result.schedules]
+                if fmt == "markdown":
+                    result.translation_key = translation_key_of(text)
             except Exception as exc:  # a value no reader foresaw: reported, never raised
                 diagnostics.error(_failure_line(exc.__traceback__), _failure(exc))
     result.diagnostics = diagnostics.items
@@ -313,6 +324,7 @@ def agenda_files(paths: list[Path]) -> tuple[list[Path], list[Path]]:
                     child.is_file()
                     and format_of(child.name)
                     and not any(p.startswith(".") for p in relative)
+                    and not in_speakers_folder(relative)  # speaker pages, not agendas
                 ):
                     found.append(child)
         elif path.exists():

@@ -97,12 +97,16 @@ def channel_zones(
     return written_zones(moment, zones, cap)
 
 
-def _about(kind: MessageKind, schedule: Schedule, session: Session) -> ReminderMessage:
+def _about(
+    kind: MessageKind, schedule: Schedule, session: Session, locale: str | None = None
+) -> ReminderMessage:
+    """The message about `session`, its titles in `locale`'s language where the agenda is
+    published in it (a page and its translation), else as the agenda's own page gives them."""
     place = ", ".join(p for p in (session.location, schedule.venue) if p)
     return ReminderMessage(
         kind=kind,
-        title=session.title,
-        agenda=schedule.title,
+        title=session.title_in(locale),
+        agenda=schedule.title_in(locale),
         start=session.start,
         end=session.end,
         organizers_zone=schedule.timezone,
@@ -122,17 +126,19 @@ def reminder_message(
     readable: ZoneCheck = _opens,
 ) -> ReminderMessage:
     """The reminder `reminder` plans for `session`: to a member in their zone and language, to
-    a channel in its guild's zones with its role. `readable` says which stored zones can be
-    written out (the runtime uses it to report the others)."""
+    a channel in its guild's zones with its role, in the language its server prefers when that
+    is known (`Audience.guild_locales`). `readable` says which stored zones can be written out
+    (the runtime uses it to report the others)."""
     if reminder.target.kind is TargetKind.DM:
         member = reminder.member
         user_id = member.user_id if member is not None else int(reminder.target.id)
         zone = member.timezone if member is not None else None
+        locale = member.locale if member is not None else None
         return replace(
-            _about(MessageKind.SESSION, schedule, session),
+            _about(MessageKind.SESSION, schedule, session, locale),
             personal=True,
             personal_zone=zone if zone and readable(user_id, zone) else None,
-            locale=member.locale if member is not None else None,
+            locale=locale,
             late=late,
             user_id=user_id,
         )
@@ -140,8 +146,10 @@ def reminder_message(
     guild_id = follow.guild_id if follow is not None else None
     zones, more = channel_zones(session.start, schedule, audience, guild_id, readable=readable)
     kind = MessageKind.EVENT if reminder.kind is ReminderKind.EVENT else MessageKind.SESSION
+    locale = audience.guild_locales.get(guild_id) if guild_id is not None else None
     return replace(
-        _about(kind, schedule, session),
+        _about(kind, schedule, session, locale),
+        locale=locale,
         zones=zones,
         more_zones=more,
         late=late,
@@ -149,11 +157,15 @@ def reminder_message(
     )
 
 
-def moved_message(schedule: Schedule, was: Session, now: Session) -> ReminderMessage:
-    """A change notice: `was` now starts at `now.start`."""
-    return replace(_about(MessageKind.MOVED, schedule, now), previous_start=was.start)
+def moved_message(
+    schedule: Schedule, was: Session, now: Session, locale: str | None = None
+) -> ReminderMessage:
+    """A change notice: `was` now starts at `now.start` (in `locale`'s language, when known)."""
+    return replace(
+        _about(MessageKind.MOVED, schedule, now, locale), previous_start=was.start, locale=locale
+    )
 
 
-def removed_message(schedule: Schedule, was: Session) -> ReminderMessage:
-    """A change notice: `was` is no longer on the agenda."""
-    return _about(MessageKind.REMOVED, schedule, was)
+def removed_message(schedule: Schedule, was: Session, locale: str | None = None) -> ReminderMessage:
+    """A change notice: `was` is no longer on the agenda (in `locale`'s language, when known)."""
+    return replace(_about(MessageKind.REMOVED, schedule, was, locale), locale=locale)

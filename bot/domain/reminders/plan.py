@@ -93,6 +93,8 @@ class Audience:
     # (user, schedule): confirmed RSVPs whose reminders the member kept on. Followed by DM like
     # `member_follows`, whether or not the member opted in to DMs (the RSVP is the wish).
     rsvp_follows: frozenset[tuple[int, str]] = frozenset()
+    # guild -> the language its server prefers ("zh-CN"), where known: channel posts are in it.
+    guild_locales: Mapping[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,12 @@ class Talk:
     url: str | None = None  # the talk's own page
     slides: str | None = None
     video: str | None = None
+    # The title in the other languages of the person's pages, as (language, title) pairs.
+    titles: tuple[tuple[str, str], ...] = ()
+
+    def title_in(self, language: str | None) -> str:
+        """The title as the page in `language` writes it, else `title`."""
+        return _pick(self.titles, language) or self.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +76,15 @@ class Profile:
 
     # (language, name) pairs, filled when pages in several languages were merged.
     names_by_language: tuple[tuple[str, str], ...] = ()
+    # Every page the profile was read from (`source` is the primary one's name line).
+    sources: tuple[SourceRef, ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the person's pages are written in, `language` first."""
+        found = [self.language] if self.language else []
+        found += [lang for lang, _ in (*self.names_by_language, *self.bios)]
+        return tuple(dict.fromkeys(found))
 
 
 def _pick(pairs: tuple[tuple[str, str], ...], language: str | None) -> str | None:

@@ -21,6 +21,7 @@ from bot.domain.agenda import (
     unique_ids,
 )
 from bot.domain.diagnostics import Severity
+from bot.domain.readers.languages import declared_language
 from bot.domain.readers.markdown.drafts import (
     Draft,
     EventDraft,
@@ -114,6 +115,7 @@ class Assembler:
             venue=event.venue or text_field(self.page.fields, _VENUE_FIELDS),
             series=tuple(series),
             capacity=event.capacity,
+            language=declared_language(self.page.fields),
         )
 
     def _event_as_session(self, event: EventDraft, title: str) -> list[Draft]:

@@ -328,9 +328,9 @@ _SURNAMES = frozenset(
 _CJK_NAME_THEN_ORG = re.compile(
     r"^(?P<name>[\u4e00-\u9fff]{2,3})\s+(?P<aff>[^\s/|\-–—,，].{3,60})$"
 )
-_CJK_TITLE_NAME_ORG = re.compile(
-    r"^(?P<title>.+?)\s+(?P<name>[\u4e00-\u9fff]{2,3})(?:\s+(?P<aff>\S.{1,60}))?$"
-)
+# A word of two or three Han characters standing alone in a title cell: a name, when it starts
+# with a family name ("钟禄垚" in "使用 eBPF 加速 Istio/Envoy 网络 钟禄垚 英特尔").
+_CJK_NAME_WORD = re.compile(r"(?<=\s)(?P<name>[\u4e00-\u9fff]{2,3})(?=\s|$)")
 _QUOTED_TAIL = re.compile(
     r"^(?P<title>[^«“\"„《「『]*[«“\"„《「『][^»”\"“》」』]+[»”\"“》」』])\s*[,，:：]?\s*"
     r"(?:[-–—]{1,2}|par|com|by|with|von|mit|por|de|avec|with)?\s*(?P<who>[^«“\"„《「』]+)$"
@@ -385,14 +385,18 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
             if people and all(people):
                 return match.group("title").strip(" *_,，"), [p for p in people if p]
     # "基于 eBPF 的可观测性实践 张伟 某某科技": a Chinese title cell with the speaker at its end.
-    cjk = _CJK_TITLE_NAME_ORG.match(single)
-    if (
-        cjk
-        and cjk.group("name")[0] in _SURNAMES
-        and re.search(r"[\u4e00-\u9fff]", cjk.group("title"))
-    ):
-        aff = cjk.group("aff")
-        return cjk.group("title").strip(" 》"), [
-            Speaker(cjk.group("name"), aff.strip() if aff else None)
-        ]
+    # Titles hold words of two or three characters too ("加速", "网络"), and companies start
+    # like names ("华为云"): the first name followed by one word at most, else the first name.
+    found = []
+    for cjk in _CJK_NAME_WORD.finditer(single):
+        title, aff = single[: cjk.start()].strip(), single[cjk.end() :].strip()
+        if (
+            cjk.group("name")[0] in _SURNAMES
+            and re.search(r"[\u4e00-\u9fff]", title)
+            and (not aff or 2 <= len(aff) <= 61)
+        ):
+            found.append((title, cjk.group("name"), aff))
+    if found:
+        title, name, aff = next((f for f in found if " " not in f[2]), found[0])
+        return title.strip(" 》"), [Speaker(name, aff or None)]
     return single, []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cache
@@ -26,12 +26,14 @@ from bot.domain.agenda import (
     SessionKind,
     SourceRef,
     Speaker,
+    primary_language,
     slugify,
     text_key,
     unique_ids,
 )
 from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.languages import language_tag
 from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.speakers import parse_speaker
 from bot.domain.readers.safe_yaml import LineDict, YamlError, load_yaml_documents
@@ -114,6 +116,7 @@ def _read_document(
         return None
     bad_sessions: set[int] = set()
     bad_capacity = False
+    unread: set[str] = set()  # `language` or `titles` that failed the schema: read without
     fatal = False
     for error in sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.path))):
         path = list(error.absolute_path)
@@ -123,6 +126,8 @@ def _read_document(
             bad_sessions.add(path[1])
         elif path[:1] == ["capacity"]:
             bad_capacity = True  # reported; the agenda is read without it
+        elif path[:1] in (["language"], ["titles"]):
+            unread.add(str(path[0]))  # reported; the agenda is read in its one language
         else:
             fatal = True
     if fatal:
@@ -138,6 +143,7 @@ def _read_document(
     except (UnknownZoneError, ValueError, OverflowError) as exc:
         diag.error(_line_of(document, ["timezone"]), f"timezone: {exc}")
         return None
+    language = None if "language" in unread else _language(document, diag)
     raw_sessions = document["sessions"]
     keep = [i for i in range(len(raw_sessions)) if i not in bad_sessions]
     explicit = [raw_sessions[i].get("id") for i in keep]
@@ -156,10 +162,16 @@ def _read_document(
             if "repeat" in raw:
                 repeat = _Repeat(raw, default_day=day, tz=tz, options=options, diag=diag, line=at)
                 series.append(
-                    repeat.session(_session(raw, session_id, repeat.day, tz, diag=diag, line=at))
+                    repeat.session(
+                        _session(
+                            raw, session_id, repeat.day, tz, diag=diag, line=at, language=language
+                        )
+                    )
                 )
             else:
-                sessions.append(_session(raw, session_id, day, tz, diag=diag, line=at))
+                sessions.append(
+                    _session(raw, session_id, day, tz, diag=diag, line=at, language=language)
+                )
         except _FieldError as exc:
             diag.error(raw.key_lines.get(exc.field, at), f"sessions.{index}: {exc}")
         except (ValueError, OverflowError) as exc:
@@ -180,7 +192,40 @@ def _read_document(
         venue=document.get("venue"),
         series=tuple(series),
         capacity=None if bad_capacity or "capacity" not in document else int(document["capacity"]),
+        language=language,
+        titles=() if "titles" in unread else _titles(document, language, diag, line),
     )
+
+
+def _language(document: Mapping[str, Any], diag: Diagnostics) -> str | None:
+    """The agenda's `language`, in its usual spelling; one no reader knows is a warning."""
+    if "language" not in document:
+        return None
+    tag = language_tag(document["language"])
+    if tag is None:
+        diag.warn(
+            _line_of(document, ["language"]),
+            f"language {document['language']!r} is not a language this bot knows; ignored",
+        )
+    return tag
+
+
+def _titles(
+    raw: Mapping[str, Any], language: str | None, diag: Diagnostics, line: int = 0
+) -> tuple[tuple[str, str], ...]:
+    """`titles` of an agenda or a session as (language, title) pairs; a language no reader
+    knows, or the agenda's own, is a warning and left out."""
+    found: list[tuple[str, str]] = []
+    at = raw.key_lines.get("titles", line) if isinstance(raw, LineDict) else line
+    for key, title in (raw.get("titles") or {}).items():
+        tag = language_tag(key)
+        if tag is None:
+            diag.warn(at, f"titles: {key!r} is not a language this bot knows; ignored")
+        elif language is not None and primary_language(tag) == primary_language(language):
+            diag.warn(at, f"titles: {key!r} is the agenda's own language; `title` is used")
+        elif all(primary_language(tag) != primary_language(lang) for lang, _ in found):
+            found.append((tag, title.strip()))
+    return tuple(found)
 
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -268,6 +313,7 @@ def _session(
     *,
     diag: Diagnostics,
     line: int,
+    language: str | None = None,
 ) -> Session:
     day = _day(raw["date"], "date") if "date" in raw else default_day
     start, date_only = _moment(raw["start"], day, tz, diag=diag, line=line, what="start")
@@ -310,6 +356,7 @@ def _session(
         links=tuple(_link(link) for link in raw.get("links", [])),
         description=raw.get("description"),
         line=line,
+        titles=_titles(raw, language, diag, line),
     )
 
 

@@ -79,3 +79,35 @@ def test_a_speaker_not_known_yet_beside_a_known_one_is_left_out() -> None:
     assert [s.name for s in parse_speakers("Jane Roe & TBD")] == ["Jane Roe"]
     assert parse_speakers("Jane Roe, TBA") == [Speaker("Jane Roe")]
     assert parse_speakers("Tobias Kraft") == [Speaker("Tobias Kraft")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "speaker"),
+    [
+        (
+            "使用 eBPF 加速 Istio/Envoy 网络 钟禄垚 英特尔",
+            "使用 eBPF 加速 Istio/Envoy 网络",
+            Speaker("钟禄垚", "英特尔"),
+        ),
+        (
+            "全栈服务网格 - Aeraki 助你在 Istio 中管理任意七层流量 赵化冰 腾讯云高级工程师",
+            "全栈服务网格 - Aeraki 助你在 Istio 中管理任意七层流量",
+            Speaker("赵化冰", "腾讯云高级工程师"),
+        ),
+        (
+            "使用 karmada 管理多云集群 刘洋 华为云",
+            "使用 karmada 管理多云集群",
+            Speaker("刘洋", "华为云"),
+        ),
+        ("基于 eBPF 的可观测性实践 张伟", "基于 eBPF 的可观测性实践", Speaker("张伟")),
+    ],
+)
+def test_a_chinese_name_after_title_words_of_two_or_three_characters_is_the_speaker(
+    text: str, title: str, speaker: Speaker
+) -> None:
+    assert split_title_and_speakers(text) == (title, [speaker])
+
+
+@pytest.mark.parametrize("text", ["云原生 实践 分享", "使用 Istio CNI 安全地部署工作负载"])
+def test_chinese_title_words_alone_are_no_speaker(text: str) -> None:
+    assert split_title_and_speakers(text) == (text, [])
