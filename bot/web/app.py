@@ -1,6 +1,11 @@
 """The feed server's routes.
 
-    GET/HEAD /                                      the schedules, with https and webcal:// links
+    GET/HEAD /                                      the public agendas, with https and webcal://
+                                                    links (bot.web.pages: the web agenda)
+    GET/HEAD /s/{schedule}                          one agenda's page
+    GET/HEAD /s/{schedule}/{session}                one session's page
+    GET/HEAD /speakers/{speaker}                    one speaker's page
+    GET/HEAD /static/{name}                         the pages' script and style
     GET/HEAD /healthz                               for probes
     GET/HEAD /calendars/all.ics                     every agenda
     GET/HEAD /calendars/{schedule}.ics              one agenda (subscribe)
@@ -16,9 +21,7 @@ template and status (an unknown path as "unmatched"); other methods are not coun
 from __future__ import annotations
 
 import asyncio
-import html
 import json
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -26,11 +29,12 @@ from aiohttp import web
 
 from bot.agendas.library import AgendaLibrary
 from bot.app.agendas import PUBLIC, Agendas, find_session
-from bot.app.calendars import webcal
 from bot.app.ports import FeedTokenStore
 from bot.observability.metrics import CONTENT_TYPE, Metrics
 from bot.web.conditional import not_modified, wants_gzip
 from bot.web.feed_cache import Body, FeedCache
+from bot.web.ids import ID, SESSION_ID
+from bot.web.pages import Pages
 from bot.web.redaction import install_log_redaction
 from bot.web.token_cache import UNSEEN
 from bot.web.tokens import TokenLookups, TokenStoreUnavailable
@@ -58,10 +62,6 @@ HEALTH = web.AppKey("health", HealthChecks)
 METRICS = web.AppKey("metrics", Metrics)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
-# A session's id, or one occurrence of a repeating session's (`weekly-call@20261203`, with the
-# time when it meets more than once a day: `@20261203T1700`).
-_SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}(@[0-9]{8}(T[0-9]{4})?)?$")
 PUBLIC_CACHE = "public, max-age=300"
 PRIVATE_CACHE = "private, max-age=300"
 RETRY_AFTER = "30"
@@ -97,8 +97,13 @@ def make_app(
     app[BASE_URL] = base_url.rstrip("/")
     count = app[METRICS].feed_requests.count
     calendars = _Calendars(feeds, lookups)
+    pages = Pages(library, feeds, base_url)
     for path, handler in (
-        ("/", index),
+        ("/", pages.index),
+        ("/s/{schedule}", pages.agenda),
+        ("/s/{schedule}/{session}", pages.session),
+        ("/speakers/{speaker}", pages.speaker),
+        ("/static/{name}", pages.static),
         ("/healthz", healthz),
         ("/calendars/all.ics", calendars.all),
         ("/calendars/{schedule}.ics", calendars.schedule),
@@ -164,7 +169,7 @@ class _Calendars:
 
     async def session(self, request: web.Request) -> web.Response:
         schedule_id, session_id = request.match_info["schedule"], request.match_info["session"]
-        if not (_ID.match(schedule_id) and _SESSION_ID.match(session_id)):
+        if not (ID.match(schedule_id) and SESSION_ID.match(session_id)):
             return _not_found()
         snapshot = self.feeds.snapshot  # the one the served feeds were built from
         found = find_session(snapshot, PUBLIC, schedule_id, session_id) if snapshot else None
@@ -231,34 +236,3 @@ async def healthz(request: web.Request) -> web.Response:
         content_type="application/json",
         headers={"Cache-Control": "no-store"},
     )
-
-
-def base_url(request: web.Request) -> str:
-    configured = request.app[BASE_URL]
-    return configured or f"{request.scheme}://{request.host}"
-
-
-async def index(request: web.Request) -> web.Response:
-    public = request.app[AGENDAS].public()
-    root = base_url(request)
-    rows = []
-    entries = [("All agendas", "all", sum(len(s.sessions) for s in public.values()))]
-    entries += [(s.title, s.id, len(s.sessions)) for s in public.values()]
-    for title, schedule_id, count in entries:
-        url = f"{root}/calendars/{schedule_id}.ics"
-        rows.append(
-            f"<li><strong>{html.escape(title)}</strong> ({count} sessions): "
-            f'<a href="{html.escape(webcal(url))}">subscribe (webcal)</a> · '
-            f'<a href="{html.escape(url)}">{html.escape(url)}</a></li>'
-        )
-    page = (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        "<title>agenda-bot calendars</title></head><body>\n<h1>Calendars</h1>\n"
-        "<p>Subscribe once and your calendar follows every agenda change.</p>\n<ul>\n"
-        + "\n".join(rows)
-        + "\n</ul>\n</body></html>\n"
-    )
-    # Without base_url the links follow the request's Host header: no cache may keep the page
-    # and hand it to someone else.
-    headers = {} if request.app[BASE_URL] else {"Cache-Control": "no-store"}
-    return web.Response(text=page, content_type="text/html", headers=headers)
