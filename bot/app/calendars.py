@@ -18,6 +18,7 @@ from bot.domain.agenda import Schedule, Session
 from bot.domain.feed_tokens import FeedSelection
 from bot.domain.ics.calendars import feed_calendar, session_download
 from bot.domain.ics.revisions import revision_key
+from bot.domain.ics.speakers import SpeakerLinks
 
 if TYPE_CHECKING:
     from bot.app.ports import AgendaSnapshot, FeedTokenStore, MemberFollowStore
@@ -33,14 +34,19 @@ class CalendarFile:
     changed_at: datetime | None = None
 
 
-def session_file(snapshot: AgendaSnapshot, schedule: Schedule, session: Session) -> CalendarFile:
+def session_file(
+    snapshot: AgendaSnapshot, schedule: Schedule, session: Session, *, base_url: str = ""
+) -> CalendarFile:
     """One session to import once (`/ics session:`, the calendar button, the web download).
     An occurrence of a repeating session is that one meeting, an event of its own (its own id,
-    so its own UID): importing it never brings in the whole series."""
+    so its own UID): importing it never brings in the whole series. `base_url` is the feed
+    server's public URL ("" when unknown), for links to speakers' pages."""
     revision = snapshot.revisions.get(revision_key(schedule.id, session.id))
     return CalendarFile(
         download_name(schedule, session),
-        session_download(schedule, alone(session), revision),
+        session_download(
+            schedule, alone(session), revision, speakers=speaker_links(snapshot, base_url)
+        ),
         revision.changed_at if revision is not None else None,
     )
 
@@ -58,10 +64,18 @@ def download_name(schedule: Schedule, session: Session) -> str:
     return f"{schedule.id}-{session.id.replace('@', '-')}.ics"
 
 
-def schedule_file(snapshot: AgendaSnapshot, schedule: Schedule) -> CalendarFile:
+def schedule_file(
+    snapshot: AgendaSnapshot, schedule: Schedule, *, base_url: str = ""
+) -> CalendarFile:
     """A whole agenda, as its subscribable feed has it."""
-    data = feed_calendar(schedule.title, [schedule], snapshot.revisions)
+    links = speaker_links(snapshot, base_url)
+    data = feed_calendar(schedule.title, [schedule], snapshot.revisions, speakers=links)
     return CalendarFile(f"{schedule.id}.ics", data)
+
+
+def speaker_links(snapshot: AgendaSnapshot, base_url: str) -> SpeakerLinks:
+    """The snapshot's speaker profiles, with the feed server's public URL for their pages."""
+    return SpeakerLinks(snapshot.speakers, base_url)
 
 
 def webcal(url: str) -> str:

@@ -73,7 +73,7 @@ class StarButton(
         starred = await services(interaction).stars.star(
             interaction.user.id, schedule, session, locale=locale
         )
-        await respond(interaction, starred_text(locale, session.title, starred))
+        await respond(interaction, starred_text(locale, session.title_in(locale), starred))
 
 
 class CalendarButton(
@@ -86,9 +86,10 @@ class CalendarButton(
     async def act(
         self, interaction: discord.Interaction[Any], schedule: Schedule, session: Session
     ) -> None:
-        made = session_file(services(interaction).agendas.snapshot, schedule, session)
+        box = services(interaction)
+        made = session_file(box.agendas.snapshot, schedule, session, base_url=box.base_url)
         await respond(
             interaction,
-            reply(interaction, "ics_file", what=session.title),
+            reply(interaction, "ics_file", what=session.title_in(str(interaction.locale))),
             file=attachment(made),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
 import discord
@@ -13,13 +14,16 @@ from bot.app.stars import Starred
 from bot.delivery.formats.discord_markup import discord_time
 from bot.discord.limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, clip
 from bot.discord.member_zones import zone_label
-from bot.domain.agenda import Schedule, Session
+from bot.domain.agenda import Schedule, Session, Speaker
+from bot.domain.ics.speakers import profile_link
+from bot.domain.speakers.profile import Profile
 from bot.texts import lead_text, local_time, text_for
 
 # Markdown that a quoted stretch of a message may carry half of: "**13:30** (CST" is cut from
 # "**13:30** (CST)". Dropped, since the quote is shown in bold of its own.
 _EMPHASIS = re.compile(r"[*`~|]+")
 _BRACKETS = {"(": ")", "（": "）", "[": "]"}
+_BRACKET = re.compile(r"(?<!\\)([\[\]])")  # one not escaped yet: it would end a link's text
 
 
 def when(moment: datetime, tz: tzinfo | None, locale: str | None) -> str:
@@ -32,11 +36,43 @@ def clock(moment: datetime, tz: tzinfo | None) -> str:
     return discord_time(moment, "t") if tz is None else f"{moment.astimezone(tz):%H:%M}"
 
 
+def masked_link(text: str, url: str | None) -> str:
+    """`text` as a Discord link to `url` (plain text without one); the text's markdown escaped
+    and the URL kept from closing the link early."""
+    shown = discord.utils.escape_markdown(text)
+    if not url:
+        return shown
+    shown = _BRACKET.sub(r"\\\1", shown)
+    return f"[{shown}]({url.replace(' ', '%20').replace(')', '%29')})"
+
+
+def speaker_line(
+    speaker: Speaker, profile: Profile | None, base_url: str, locale: str | None
+) -> str:
+    """A speaker linked to their profile (their page when the feed server's URL is known, else
+    their first web link), with the affiliation the agenda gives, else the profile's in the
+    member's language."""
+    link = profile_link(profile, base_url) if profile is not None else None
+    affiliation = speaker.affiliation or (
+        profile.affiliation_in(locale) if profile is not None else None
+    )
+    line = masked_link(speaker.name, link)
+    return f"{line} ({discord.utils.escape_markdown(affiliation)})" if affiliation else line
+
+
 def session_embed(
-    schedule: Schedule, session: Session, tz: tzinfo | None, locale: str | None
+    schedule: Schedule,
+    session: Session,
+    tz: tzinfo | None,
+    locale: str | None,
+    *,
+    profiles: Mapping[str, Profile] | None = None,
+    base_url: str = "",
 ) -> discord.Embed:
+    """A session's details, titles in the member's language; speakers linked to `profiles`."""
     embed = discord.Embed(
-        title=clip(session.title, EMBED_TITLE), description=clip(schedule.title, EMBED_DESCRIPTION)
+        title=clip(session.title_in(locale), EMBED_TITLE),
+        description=clip(schedule.title_in(locale), EMBED_DESCRIPTION),
     )
     span = when(session.start, tz, locale)
     if session.end is not None:
@@ -49,7 +85,13 @@ def session_embed(
     if session.speakers:
         embed.add_field(
             name=text_for(locale, "speakers"),
-            value=clip("\n".join(str(s) for s in session.speakers), FIELD_VALUE),
+            value=clip(
+                "\n".join(
+                    speaker_line(s, (profiles or {}).get(s.profile or ""), base_url, locale)
+                    for s in session.speakers
+                ),
+                FIELD_VALUE,
+            ),
             inline=False,
         )
     place = ", ".join(p for p in (session.track, session.location, schedule.venue) if p)

@@ -125,3 +125,9 @@ class UseCases:
     def feed_url(self, path: str) -> str:
         base = self.settings.base_url or f"http://{self.settings.host}:{self.settings.port}"
         return f"{base.rstrip('/')}{path}"
+
+    @property
+    def base_url(self) -> str:
+        """The feed server's public URL, "" when it is not set. Pages linked from replies (a
+        speaker's) need it: the listening address is rarely one members can open."""
+        return self.settings.base_url.rstrip("/")

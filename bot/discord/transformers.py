@@ -63,14 +63,20 @@ class ScheduleTransformer(app_commands.Transformer):
         self, interaction: discord.Interaction[Any], value: str
     ) -> list[app_commands.Choice[str]]:
         typed = value.lower()
+        locale = str(interaction.locale)
         found = [
             s
             for s in services(interaction).agendas.visible(interaction.guild_id)
-            if typed in s.id or typed in s.title.lower()
+            if typed in s.id or _titled(typed, s.title, s.titles)
         ]
         return fit_choices(
-            [app_commands.Choice(name=f"{s.title} ({s.id})", value=s.id) for s in found]
+            [app_commands.Choice(name=f"{s.title_in(locale)} ({s.id})", value=s.id) for s in found]
         )
+
+
+def _titled(typed: str, title: str, titles: tuple[tuple[str, str], ...]) -> bool:
+    """Whether `typed` (lower case) is in the title in any of the agenda's languages."""
+    return typed in title.lower() or any(typed in other.lower() for _, other in titles)
 
 
 def session_choice_value(schedule: Schedule, session: Session) -> str:
@@ -92,18 +98,19 @@ async def session_autocomplete(
     several = len(schedules) > 1
     tz = await box.members.zone(interaction.user.id) or UTC
     typed = value.lower()
+    locale = str(interaction.locale)
     choices = []
     for schedule in schedules:
         for session in schedule.sessions:
-            if typed not in session.title.lower() and typed not in session.id:
+            if not _titled(typed, session.title, session.titles) and typed not in session.id:
                 continue
             if session.all_day:
                 when = f"{session.start.astimezone(schedule.timezone):%m-%d}"
             else:
                 when = f"{session.start.astimezone(tz):%m-%d %H:%M} {zone_label(tz)}"
-            agenda = f" ({clip(schedule.title, AGENDA_LABEL)})" if several else ""
+            agenda = f" ({clip(schedule.title_in(locale), AGENDA_LABEL)})" if several else ""
             room = CHOICE - length(when) - length(agenda) - 1
-            label = f"{when} {clip(session.title, room)}{agenda}"
+            label = f"{when} {clip(session.title_in(locale), room)}{agenda}"
             choices.append(
                 app_commands.Choice(
                     name=label,

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from bot.agendas.library import Snapshot
 from bot.app.agendas import PUBLIC, public_retired, visible
-from bot.app.calendars import session_file
+from bot.app.calendars import session_file, speaker_links
 from bot.domain.agenda import Schedule, Session
 from bot.domain.feed_tokens import FeedSelection
 from bot.domain.ics.calendars import Include, feed_calendar
@@ -92,9 +92,10 @@ class FeedCache:
     thread) and put live in one assignment: until then requests get the previous bytes, and
     never a mix of two snapshots."""
 
-    def __init__(self, personal_limit: int = 10_000) -> None:
+    def __init__(self, personal_limit: int = 10_000, *, base_url: str = "") -> None:
         self._live: _Feeds | None = None
         self._limit = personal_limit
+        self._base_url = base_url  # speakers' pages are linked on it ("": not known)
 
     @property
     def snapshot(self) -> Snapshot | None:
@@ -150,7 +151,7 @@ class FeedCache:
         key = ("download", schedule.id, session.id)
         cached = live.extra.get(key)
         if cached is None:
-            made = session_file(live.snapshot, schedule, session)
+            made = session_file(live.snapshot, schedule, session, base_url=self._base_url)
             cached = Body.of(made.data, made.changed_at or EPOCH)
             self._remember(live, key, cached)
         return cached
@@ -173,7 +174,8 @@ class FeedCache:
         include: Include | None,
     ) -> Body:
         chosen = list(schedules)
-        data = feed_calendar(name, chosen, snapshot.revisions, include=include)
+        links = speaker_links(snapshot, self._base_url)
+        data = feed_calendar(name, chosen, snapshot.revisions, include=include, speakers=links)
         ids = {s.id for s in chosen}
         stamps = [
             r.changed_at

@@ -100,7 +100,7 @@ async def serve_feeds(
     limits = limits or ServerLimits()
     install_log_redaction()
     warn_if_exposed(host, base_url, log)
-    feeds = FeedCache()
+    feeds = FeedCache(base_url=base_url)
     # Built in worker threads, now and with every reload: the loop only swaps them in.
     await library.subscribe_prepared(feeds.prepare)
     app = make_app(

@@ -58,6 +58,7 @@ async def test_the_synced_commands_are_the_tree_and_translations_are_valid(
             "agenda",
             "next",
             "session",
+            "speaker",
             "convert",
             "ics",
             "subscribe",

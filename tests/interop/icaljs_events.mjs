@@ -26,6 +26,13 @@ const events = components.map((component) => {
     status: component.getFirstPropertyValue("status"),
     sequence: event.sequence,
     recurrenceId: event.recurrenceId ? instant(event.recurrenceId) : null,
+    // RFC 9073 PARTICIPANT components, which ical.js keeps as components it does not model.
+    participants: component.getAllSubcomponents("participant").map((p) => ({
+      type: p.getFirstPropertyValue("participant-type"),
+      uid: p.getFirstPropertyValue("uid"),
+      summary: p.getFirstPropertyValue("summary"),
+      url: p.getFirstPropertyValue("url"),
+    })),
   };
   if (until !== null && event.isRecurring() && !event.isRecurrenceException()) {
     for (const other of exceptions) {

@@ -15,11 +15,18 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
+from babel import Locale, UnknownLocaleError
+from icalendar import Alarm, Calendar, Component, Event
 from icalendar.prop import vDuration, vRecur
 
-from bot.domain.agenda import Schedule, Session
+from bot.domain.agenda import Schedule, Session, primary_language
 from bot.domain.ics.revisions import Revision, revision_key
+from bot.domain.ics.speakers import (
+    NO_SPEAKER_LINKS,
+    PARTICIPANT_DOMAIN,
+    ShownSpeaker,
+    SpeakerLinks,
+)
 from bot.domain.ics.timezones import vtimezone, window
 from bot.domain.recurrence import RecurrenceError, check_rule, occurrence_starts
 
@@ -46,10 +53,12 @@ def feed_calendar(
     *,
     description: str | None = None,
     include: Include | None = None,
+    speakers: SpeakerLinks = NO_SPEAKER_LINKS,
 ) -> bytes:
     """A subscribable calendar: NAME/X-WR-CALNAME, refresh hints, every session of the schedules
     that `include` keeps, plus the cancelled ones still in their grace period. No VALARM: Google
-    and Outlook ignore alarms in feeds and reminders are the bot's job."""
+    and Outlook ignore alarms in feeds and reminders are the bot's job. `speakers` gives the
+    speakers' profiles and links (`bot.domain.ics.speakers`)."""
     calendar = _calendar()
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
@@ -67,7 +76,7 @@ def feed_calendar(
     entries: list[tuple[Schedule, _Entry]] = []
     for schedule in chosen:
         entries.extend((schedule, entry) for entry in _entries_of(schedule, revisions, include))
-    return _serialize(calendar, entries, alarm=None)
+    return _serialize(calendar, entries, alarm=None, speakers=speakers)
 
 
 def session_download(
@@ -76,6 +85,7 @@ def session_download(
     revision: Revision | None = None,
     *,
     alarm: timedelta | None = None,
+    speakers: SpeakerLinks = NO_SPEAKER_LINKS,
 ) -> bytes:
     """One session to import once: no calendar name (Outlook would create a new calendar for
     it), and a VALARM `alarm` before the start when asked for."""
@@ -83,7 +93,8 @@ def session_download(
     if revision is None:
         revision = Revision(schedule.id, session, "", 0, _default_stamp(session))
     role = _SERIES if revision.session.repeat is not None else _ALONE
-    return _serialize(calendar, [(schedule, _Entry(revision, role))], alarm=alarm)
+    entries = [(schedule, _Entry(revision, role))]
+    return _serialize(calendar, entries, alarm=alarm, speakers=speakers)
 
 
 def _calendar() -> Calendar:
@@ -181,6 +192,7 @@ def _serialize(
     calendar: Calendar,
     entries: list[tuple[Schedule, _Entry]],
     alarm: timedelta | None,
+    speakers: SpeakerLinks,
 ) -> bytes:
     """The calendar's bytes: its own properties and VTIMEZONEs, then every VEVENT in start order.
 
@@ -199,11 +211,12 @@ def _serialize(
         if entry.series_zone is not None:
             assert isinstance(entry.recurrence, datetime)
             spans.setdefault(entry.series_zone, []).append(entry.recurrence.date())
-        facts = _Facts(schedule.id, schedule.title, schedule.venue, schedule.url)
+        facts = _Facts(schedule.id, schedule.title, schedule.venue, schedule.url, schedule.titles)
+        people = speakers.shown(session)
         data = (
-            _event_bytes(facts, entry, alarm)
+            _event_bytes(facts, entry, alarm, people)
             if entry.revision.fingerprint
-            else _event(facts, entry, alarm).to_ical()
+            else _event(facts, entry, alarm, people).to_ical()
         )
         order = 1 if entry.role == _OVERRIDE else 0
         events.append((session.start, _uid_of(schedule.id, entry), order, data))
@@ -292,6 +305,7 @@ class _Facts:
     title: str
     venue: str | None
     url: str | None
+    titles: tuple[tuple[str, str], ...] = ()  # the agenda's title in other languages
 
 
 def clear_caches() -> None:
@@ -300,8 +314,10 @@ def clear_caches() -> None:
 
 
 @lru_cache(maxsize=50_000)
-def _event_bytes(facts: _Facts, entry: _Entry, alarm: timedelta | None) -> bytes:
-    return bytes(_event(facts, entry, alarm).to_ical())
+def _event_bytes(
+    facts: _Facts, entry: _Entry, alarm: timedelta | None, people: tuple[ShownSpeaker, ...]
+) -> bytes:
+    return bytes(_event(facts, entry, alarm, people).to_ical())
 
 
 def _iana(tz: tzinfo | None) -> str | None:
@@ -315,11 +331,14 @@ def _when(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _event(schedule: _Facts, entry: _Entry, alarm: timedelta | None) -> Event:
+def _event(
+    schedule: _Facts, entry: _Entry, alarm: timedelta | None, people: tuple[ShownSpeaker, ...]
+) -> Event:
     revision = entry.revision
     session = revision.session
     event = Event()
-    event.add("uid", _uid_of(schedule.id, entry))
+    event_uid = _uid_of(schedule.id, entry)
+    event.add("uid", event_uid)
     if entry.role == _OVERRIDE and entry.recurrence is not None:
         event.add("recurrence-id", entry.recurrence)
     event.add("dtstamp", revision.changed_at)
@@ -342,11 +361,13 @@ def _event(schedule: _Facts, entry: _Entry, alarm: timedelta | None) -> Event:
     url = session.links[0].url if session.links else schedule.url
     if url:
         event.add("url", url)
-    description = _description(schedule, session, url)
+    description = _description(schedule, session, url, people)
     if description:
         event.add("description", description)
     categories = [session.kind.value, *([session.track] if session.track else [])]
     event.add("categories", categories)
+    for person in people:
+        event.add_component(participant(event_uid, person))
     if alarm is not None and not revision.cancelled:
         reminder = Alarm()
         reminder.add("action", "DISPLAY")
@@ -354,6 +375,26 @@ def _event(schedule: _Facts, entry: _Entry, alarm: timedelta | None) -> Event:
         reminder.add("trigger", -alarm)
         event.add_component(reminder)
     return event
+
+
+class Participant(Component):
+    """RFC 9073's PARTICIPANT component (icalendar has no class of its own for it)."""
+
+    name = "PARTICIPANT"
+
+
+def participant(event_uid: str, speaker: ShownSpeaker) -> Component:
+    """An RFC 9073 PARTICIPANT for a speaker: type SPEAKER, the name as SUMMARY, the link as
+    URL; no CALENDAR-ADDRESS (see `bot.domain.ics.speakers`). Its UID is the event's, made
+    distinct per speaker and kept out of the events' UID domain."""
+    component = Participant()
+    local = event_uid.rsplit("@", 1)[0]
+    component.add("uid", f"{local}-{speaker.key}@{PARTICIPANT_DOMAIN}")
+    component.add("participant-type", "SPEAKER")
+    component.add("summary", speaker.name)
+    if speaker.url:
+        component.add("url", speaker.url)
+    return component
 
 
 def _add_repeat(event: Event, series: Session) -> None:
@@ -379,12 +420,16 @@ def _add_repeat(event: Event, series: Session) -> None:
             event.add(name, [_when(m) for m in local])
 
 
-def _description(schedule: _Facts, session: Session, url: str | None) -> str:
-    """Speakers, the abstract, every link, and the session URL again: not every client shows URL."""
+def _description(
+    schedule: _Facts, session: Session, url: str | None, people: tuple[ShownSpeaker, ...]
+) -> str:
+    """Speakers with their links, the title in the agenda's other languages, the abstract,
+    every link, and the session URL again: not every client shows URL (nor PARTICIPANT)."""
     parts: list[str] = []
-    if session.speakers:
-        label = "Speaker" if len(session.speakers) == 1 else "Speakers"
-        parts.append(f"{label}: " + ", ".join(str(s) for s in session.speakers))
+    if people:
+        label = "Speaker" if len(people) == 1 else "Speakers"
+        parts.append(f"{label}: " + ", ".join(str(p) for p in people))
+    parts.extend(f"{_language_name(lang)}: {title}" for lang, title in _others(session))
     if session.track:
         parts.append(f"Track: {session.track}")
     if session.description:
@@ -393,5 +438,24 @@ def _description(schedule: _Facts, session: Session, url: str | None) -> str:
         parts.append(f"{link.label}: {link.url}" if link.label else link.url)
     if url and all(link.url != url for link in session.links):
         parts.append(url)
-    parts.append(f"Agenda: {schedule.title}")
+    agenda = " / ".join([schedule.title, *(t for _, t in schedule.titles if t != schedule.title)])
+    parts.append(f"Agenda: {agenda}")
     return "\n".join(parts)
+
+
+def _others(session: Session) -> list[tuple[str, str]]:
+    """The session's title in the agenda's other languages, where it differs."""
+    return [(lang, title) for lang, title in session.titles if title != session.title]
+
+
+@lru_cache(maxsize=64)
+def _language_name(tag: str) -> str:
+    """A language named in itself ("中文" for zh, "English" for en): the line that carries a
+    title in that language is read by those who read it. The tag itself when Babel has no
+    name for it."""
+    primary = primary_language(tag) or tag
+    try:
+        name = Locale.parse(primary).get_language_name(primary)
+    except (UnknownLocaleError, ValueError):
+        return tag
+    return name or tag

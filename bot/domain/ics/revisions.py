@@ -23,6 +23,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.domain.agenda import Link, Recurrence, Schedule, Session, SessionKind, Speaker
+from bot.domain.ics.speakers import profile_facts
+from bot.domain.speakers.profile import Profile
 from bot.domain.zones.naming import fixed_offset
 
 DEFAULT_GRACE = timedelta(days=14)
@@ -53,14 +55,23 @@ def revision_key(schedule_id: str, session_id: str) -> str:
     return f"{schedule_id}/{session_id}"
 
 
-def fingerprint(session: Session, schedule: Schedule) -> str:
-    """A digest of everything that shows in the session's VEVENT."""
+def fingerprint(
+    session: Session, schedule: Schedule, speakers: Mapping[str, Profile] | None = None
+) -> str:
+    """A digest of everything that shows in the session's VEVENT: the session, its agenda, and
+    what its speakers' profiles (`speakers`, by id) add to it.
+
+    What is new since a session's first fingerprints (titles in other languages, links to
+    profiles) counts only where present, so a session without them keeps its digest."""
     shown = session_to_json(session)
     shown.pop("line")  # moving a row within the file changes nothing users see
-    data = {
-        "session": shown,
-        "schedule": [schedule.title, schedule.venue, schedule.url, schedule.timezone_name],
-    }
+    about: list[Any] = [schedule.title, schedule.venue, schedule.url, schedule.timezone_name]
+    if schedule.titles:
+        about.append([list(pair) for pair in schedule.titles])
+    data: dict[str, Any] = {"session": shown, "schedule": about}
+    from_profiles = profile_facts(session, speakers or {})
+    if from_profiles:
+        data["profiles"] = from_profiles
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
     return hashlib.sha256(encoded).hexdigest()
 
@@ -73,6 +84,7 @@ def advance(
     first_seen: datetime,
     grace: timedelta = DEFAULT_GRACE,
     changed_at: datetime | None = None,
+    speakers: Mapping[str, Profile] | None = None,
 ) -> dict[str, Revision]:
     """The revisions of `schedule`'s sessions after reading it again.
 
@@ -80,7 +92,8 @@ def advance(
     stamps sessions never seen before and `changed_at` (default `now`) stamps changes and
     removals: pass the file's modification time for both, and every process reading the same
     files computes the same revisions, so feed servers behind a balancer serve the same bytes.
-    `now` decides when cancelled sessions have outlived `grace`.
+    `now` decides when cancelled sessions have outlived `grace`. `speakers` are the profiles
+    sessions link to: a profile changing what a session's event shows changes the session.
     """
     now = _second(now)
     stamp = _second(changed_at or now)
@@ -89,7 +102,7 @@ def advance(
     result: dict[str, Revision] = {}
     for session in tracked(schedule):
         key = revision_key(schedule.id, session.id)
-        print_ = fingerprint(session, schedule)
+        print_ = fingerprint(session, schedule, speakers)
         old = previous.get(key)
         if old is None:
             result[key] = Revision(schedule.id, session, print_, 0, first_seen)
@@ -143,7 +156,7 @@ def session_to_json(session: Session) -> dict[str, Any]:
         "start": session.start.isoformat(),
         "end": session.end.isoformat() if session.end else None,
         "all_day": session.all_day,
-        "speakers": [[s.name, s.affiliation] for s in session.speakers],
+        "speakers": [_speaker_to_json(s) for s in session.speakers],
         "kind": session.kind.value,
         "track": session.track,
         "location": session.location,
@@ -151,7 +164,14 @@ def session_to_json(session: Session) -> dict[str, Any]:
         "description": session.description,
         "line": session.line,
         **_recurrence_to_json(session),
+        **({"titles": [list(pair) for pair in session.titles]} if session.titles else {}),
     }
+
+
+def _speaker_to_json(speaker: Speaker) -> list[str | None]:
+    """[name, affiliation], and the profile id when the speaker is linked to one."""
+    found = [speaker.name, speaker.affiliation]
+    return [*found, speaker.profile] if speaker.profile is not None else found
 
 
 def _recurrence_to_json(session: Session) -> dict[str, Any]:
@@ -181,7 +201,7 @@ def session_from_json(data: Mapping[str, Any]) -> Session:
         start=start,
         end=end,
         all_day=data["all_day"],
-        speakers=tuple(Speaker(name, affiliation) for name, affiliation in data["speakers"]),
+        speakers=tuple(Speaker(*fields) for fields in data["speakers"]),
         kind=SessionKind(data["kind"]),
         track=data["track"],
         location=data["location"],
@@ -191,6 +211,7 @@ def session_from_json(data: Mapping[str, Any]) -> Session:
         repeat=_repeat_from_json(data.get("repeat"), zone),
         series_id=data.get("series_id"),
         recurrence_id=_moment(data["recurrence_id"], zone) if data.get("recurrence_id") else None,
+        titles=tuple((lang, title) for lang, title in data.get("titles", ())),
     )
 
 

@@ -43,9 +43,10 @@ def agenda_embed(
     now: datetime,
     only_day: date | None,
 ) -> discord.Embed:
-    """The agenda day by day, in the member's zone (`tz`), with what runs now and next marked."""
+    """The agenda day by day, in the member's zone (`tz`), with what runs now and next marked,
+    titles in the member's language when the agenda has them in it."""
     current, upcoming = now_and_next(schedule, now)
-    embed = discord.Embed(title=schedule.title, url=schedule.url)
+    embed = discord.Embed(title=schedule.title_in(locale), url=schedule.url)
     shown = 0
     zone = tz or schedule.timezone
     shown_days = listing(schedule, zone, now.astimezone(zone).date(), only=only_day)
@@ -58,7 +59,8 @@ def agenda_embed(
             mark = "▶ " if entry.session in current else "⏭ " if entry.session in upcoming else ""
             start = _agenda_time(entry, tz)
             other = f" ↪ {entry.organizers_day:%m-%d}" if entry.other_day and tz is not None else ""
-            title = f"**{entry.session.title}**" if mark else entry.session.title
+            text = entry.session.title_in(locale)
+            title = f"**{text}**" if mark else text
             label = repeat_label(schedule, entry.session, locale)
             again = f" · 🔁 {label}" if label else ""
             lines.append(f"{mark}{start} {title}{again}{other}")
@@ -150,7 +152,7 @@ class AgendaCog(commands.Cog):
         locale = str(interaction.locale)
         current, upcoming = now_and_next(chosen, box.clock())
         lines = [
-            reply(interaction, "now_line", title=s.title, until=clock(s.end, tz))
+            reply(interaction, "now_line", title=s.title_in(locale), until=clock(s.end, tz))
             for s in current
             if s.end
         ]
@@ -158,14 +160,14 @@ class AgendaCog(commands.Cog):
             line = reply(
                 interaction,
                 "next_line",
-                title=s.title,
+                title=s.title_in(locale),
                 relative=discord_time(s.start, "R"),
                 when=when(s.start, tz, locale),
             )
             label = repeat_label(chosen, s, locale)
             lines.append(f"{line} · 🔁 {label}" if label else line)
         footer = "" if tz is not None else "\n" + reply(interaction, "agenda_footer_nozone")
-        text = "\n".join(lines) or reply(interaction, "next_none", title=chosen.title)
+        text = "\n".join(lines) or reply(interaction, "next_none", title=chosen.title_in(locale))
         await respond(interaction, clip(text, CONTENT - length(footer)) + footer)
 
     @app_commands.command(
@@ -185,7 +187,14 @@ class AgendaCog(commands.Cog):
         box = services(interaction)
         locale = str(interaction.locale)
         tz = await box.members.zone(interaction.user.id)
-        embed = session_embed(schedule_found, found, tz, locale)
+        embed = session_embed(
+            schedule_found,
+            found,
+            tz,
+            locale,
+            profiles=box.agendas.snapshot.speakers,
+            base_url=box.base_url,
+        )
         key = session_key(schedule_found.id, found.id)
         view = discord.ui.View(timeout=None)
         view.add_item(StarButton(key, text_for(locale, "remind_me")))

@@ -34,13 +34,16 @@ class CalendarCog(commands.Cog):
         schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
         session: str | None = None,
     ) -> None:
-        snapshot = services(interaction).agendas.snapshot
+        box = services(interaction)
+        snapshot, base_url, locale = box.agendas.snapshot, box.base_url, str(interaction.locale)
         if session is None:
             chosen = only_schedule(interaction, schedule)
-            what, made = chosen.title, schedule_file(snapshot, chosen)
+            made = schedule_file(snapshot, chosen, base_url=base_url)
+            what = chosen.title_in(locale)
         else:
             chosen, found = pick_session(interaction, schedule, session)
-            what, made = found.title, session_file(snapshot, chosen, found)
+            made = session_file(snapshot, chosen, found, base_url=base_url)
+            what = found.title_in(locale)
         await respond(interaction, reply(interaction, "ics_file", what=what), file=attachment(made))
 
     @app_commands.command(name=_("subscribe"), description=_("Your personal calendar feed link"))

@@ -167,7 +167,7 @@ def plan(
     if mode == EVENT:
         if not ahead:
             return Plan({})
-        titles = [f"• {s.title}" for s in ahead]
+        titles = [f"• {s.title_in(locale)}" for s in ahead]
         body = [
             schedule.description or "",
             text_for(locale, "events_sessions", count=len(ahead)),
@@ -176,7 +176,7 @@ def plan(
         marker = marker_for(guild_id, schedule.id, EVENT)
         planned = Planned(
             EVENT,
-            clip(schedule.title, NAME),
+            clip(schedule.title_in(locale), NAME),
             _description(body, [*feed_line, f"ref {marker}"]),
             _location(schedule, locale),
             min(s.start for s in ahead),
@@ -191,14 +191,14 @@ def plan(
             continue
         speakers = ", ".join(s.name for s in session.speakers)
         body = [
-            text_for(locale, "reminder_agenda", agenda=schedule.title),
+            text_for(locale, "reminder_agenda", agenda=schedule.title_in(locale)),
             text_for(locale, "reminder_speakers", names=speakers) if speakers else "",
             session.description or "",
         ]
         marker = marker_for(guild_id, schedule.id, session.id)
         items[session.id] = Planned(
             session.id,
-            clip(session.title, NAME),
+            clip(session.title_in(locale), NAME),
             _description(body, [*feed_line, f"ref {marker}"]),
             _location(schedule, locale, session),
             session.start,
@@ -328,7 +328,7 @@ class EventsCog(
             feed=_public_feed(box, chosen.id),
         )
         if not made.items:
-            raise UserError("events_nothing_ahead", title=chosen.title)
+            raise UserError("events_nothing_ahead", title=chosen.title_in(str(interaction.locale)))
         try:
             tally = await self.sync(interaction.guild_id, chosen.id, made, store, strict=True)
         except discord.HTTPException as exc:
@@ -336,7 +336,7 @@ class EventsCog(
         text = reply(
             interaction,
             "events_published",
-            title=chosen.title,
+            title=chosen.title_in(str(interaction.locale)),
             created=tally.created,
             updated=tally.updated,
             unchanged=tally.unchanged,
@@ -365,10 +365,11 @@ class EventsCog(
             removed = await self.remove_all(interaction.guild_id, chosen.id, store)
         except discord.HTTPException as exc:
             raise _http_error(exc) from exc
+        title = chosen.title_in(str(interaction.locale))
         if removed is None:
-            raise UserError("events_not_published", title=chosen.title)
+            raise UserError("events_not_published", title=title)
         await respond(
-            interaction, reply(interaction, "events_unpublished", title=chosen.title, count=removed)
+            interaction, reply(interaction, "events_unpublished", title=title, count=removed)
         )
 
     # ---- keeping Discord in step ---------------------------------------------------------------

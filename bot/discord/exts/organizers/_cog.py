@@ -88,7 +88,11 @@ class FollowCog(commands.Cog):
         await respond(
             interaction,
             reply(
-                interaction, "followed", channel=channel.mention, title=schedule.title, role=mention
+                interaction,
+                "followed",
+                channel=channel.mention,
+                title=schedule.title_in(str(interaction.locale)),
+                role=mention,
             ),
             allowed_mentions=discord.AllowedMentions.none(),
         )
@@ -114,7 +118,13 @@ class FollowCog(commands.Cog):
         )
         key = "unfollowed" if removed else "not_following"
         await respond(
-            interaction, reply(interaction, key, channel=channel.mention, title=schedule.title)
+            interaction,
+            reply(
+                interaction,
+                key,
+                channel=channel.mention,
+                title=schedule.title_in(str(interaction.locale)),
+            ),
         )
 
 
@@ -133,7 +143,9 @@ class SchedulesCog(
             text = reply(interaction, "no_schedules")
         else:
             lines = "\n".join(
-                f"`{s.id}` — {s.title} ({len(s.sessions)}, {s.timezone_name})" for s in found
+                f"`{s.id}` — {s.title_in(str(interaction.locale))} "
+                f"({len(s.sessions)}, {s.timezone_name})"
+                for s in found
             )
             text = reply(interaction, "schedules_list", lines=lines)
         if statuses:

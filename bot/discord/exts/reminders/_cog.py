@@ -86,4 +86,5 @@ class RemindCog(
         key = "rsvp_reminders_no_seat"
         if found:
             key = "rsvp_reminders_on" if enabled else "rsvp_reminders_off"
-        await respond(interaction, reply(interaction, key, title=clip(schedule.title, ECHO)))
+        title = schedule.title_in(str(interaction.locale))
+        await respond(interaction, reply(interaction, key, title=clip(title, ECHO)))

@@ -88,7 +88,7 @@ def event_over(schedule: Schedule, now: datetime) -> bool:
 
 def announcement(schedule: Schedule, counts: Counts, locale: str | None, now: datetime) -> str:
     """The announcement's text: the event, its time, seats left and the waitlist."""
-    lines = [text_for(locale, "rsvp_announce_title", title=clip(schedule.title, TITLE))]
+    lines = [text_for(locale, "rsvp_announce_title", title=clip(schedule.title_in(locale), TITLE))]
     start = event_start(schedule, now)
     if start is not None:
         lines.append(
@@ -251,7 +251,7 @@ class Board:
             title = clip(self._titles.get(key, schedule_id), TITLE)
             text = text_for(locale, "rsvp_announce_gone", title=title)
         else:
-            self._titles[key] = schedule.title
+            self._titles[key] = schedule.title_in(locale)
             counts = await box.rsvps.counts(guild_id, schedule_id)
             text = announcement(schedule, counts, locale, box.clock())
             self._edit_at_closing(key, counts, box.clock())
@@ -337,7 +337,7 @@ class Board:
             text = text_for(
                 locale,
                 "rsvp_waitlisted_dm",
-                title=clip(schedule.title, TITLE),
+                title=clip(schedule.title_in(locale), TITLE),
                 when=when,
                 position=position,
             )
@@ -369,7 +369,7 @@ class Board:
                 locale = chosen.locale or self.locales.get(user_id) or guild_locale
                 when = written_when(start, chosen.tz, locale) if start is not None else "—"
                 text = text_for(
-                    locale, "rsvp_promoted", title=clip(schedule.title, TITLE), when=when
+                    locale, "rsvp_promoted", title=clip(schedule.title_in(locale), TITLE), when=when
                 )
                 channel = await self.client.create_dm(discord.Object(user_id))
                 await channel.send(clip(text, CONTENT), allowed_mentions=NO_MENTIONS)
@@ -449,7 +449,8 @@ class RsvpButton(
         if self.action == "me":
             standing = await box.rsvps.standing(guild_id, schedule.id, user_id)
             await respond(
-                interaction, standing_text(locale, schedule.title, standing, "rsvp_status")
+                interaction,
+                standing_text(locale, schedule.title_in(locale), standing, "rsvp_status"),
             )
             return
         name = interaction.user.display_name
@@ -464,7 +465,8 @@ class RsvpButton(
         else:
             change = await box.rsvps.not_going(guild_id, schedule.id, user_id, name=name)
         await respond(
-            interaction, standing_text(locale, schedule.title, change.standing, "rsvp_now")
+            interaction,
+            standing_text(locale, schedule.title_in(locale), change.standing, "rsvp_now"),
         )
         guild_locale = _guild_locale(interaction)
         board.changed(guild_id, schedule.id, guild_locale)
@@ -509,7 +511,7 @@ async def offer_check_in(
     view.add_item(CheckInPicker(key, reply(interaction, "rsvp_check_in_pick")))
     await respond(
         interaction,
-        reply(interaction, "rsvp_check_in_who", title=clip(schedule.title, TITLE)),
+        reply(interaction, "rsvp_check_in_who", title=clip(_title(interaction, schedule), TITLE)),
         view=view,
     )
 
@@ -684,7 +686,7 @@ class RsvpCog(
             reply(
                 interaction,
                 "rsvp_opened",
-                title=clip(schedule.title, TITLE),
+                title=clip(_title(interaction, schedule), TITLE),
                 seats=_seats(interaction, counts.capacity),
                 closes=until,
                 going=counts.confirmed,
@@ -713,7 +715,7 @@ class RsvpCog(
             reply(
                 interaction,
                 "rsvp_closed_now",
-                title=clip(schedule.title, TITLE),
+                title=clip(_title(interaction, schedule), TITLE),
                 going=counts.confirmed,
                 waitlist=counts.waitlisted,
             ),
@@ -741,7 +743,7 @@ class RsvpCog(
             raise UserError("rsvp_event_over")
         counts = await box.rsvps.counts(guild_id, schedule.id)
         if not counts.open:
-            raise UserError("rsvp_post_closed", title=clip(schedule.title, TITLE))
+            raise UserError("rsvp_post_closed", title=clip(_title(interaction, schedule), TITLE))
         locale = _guild_locale(interaction)
         text = announcement(schedule, counts, locale, box.clock())
         target = self.bot.get_partial_messageable(channel.id, guild_id=guild_id)
@@ -760,7 +762,7 @@ class RsvpCog(
             reply(
                 interaction,
                 "rsvp_posted",
-                title=clip(schedule.title, TITLE),
+                title=clip(_title(interaction, schedule), TITLE),
                 link=f"https://discord.com/channels/{guild_id}/{channel.id}/{message.id}",
             ),
         )
@@ -798,7 +800,7 @@ class RsvpCog(
             reply(
                 interaction,
                 "rsvp_list_head",
-                title=clip(schedule.title, TITLE),
+                title=clip(_title(interaction, schedule), TITLE),
                 going=counts.confirmed,
                 seats=_seats(interaction, counts.capacity),
                 waitlist=counts.waitlisted,
@@ -888,7 +890,7 @@ class RsvpCog(
             reply(
                 interaction,
                 one("rsvp_exported", len(entries)),
-                title=clip(schedule.title, TITLE),
+                title=clip(_title(interaction, schedule), TITLE),
                 rows=len(entries),
             ),
             file=discord.File(io.BytesIO(data), filename=f"rsvp-{schedule.id[:80]}.csv"),
@@ -915,10 +917,15 @@ class RsvpCog(
                 interaction,
                 "rsvp_checked_in" if fresh else "rsvp_checked_in_already",
                 member=member.mention,
-                title=clip(schedule.title, TITLE),
+                title=clip(_title(interaction, schedule), TITLE),
             ),
             allowed_mentions=NO_MENTIONS,
         )
+
+
+def _title(interaction: discord.Interaction[Any], schedule: Schedule) -> str:
+    """The event's title in the language of the member's client, when the agenda has it."""
+    return schedule.title_in(str(interaction.locale))
 
 
 def _guild_locale(interaction: discord.Interaction[Any]) -> str | None:

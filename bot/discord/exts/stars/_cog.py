@@ -45,7 +45,7 @@ class StarsCog(commands.Cog):
         starred = await services(interaction).stars.star(
             interaction.user.id, chosen, found, locale=locale
         )
-        await respond(interaction, starred_text(locale, found.title, starred))
+        await respond(interaction, starred_text(locale, found.title_in(locale), starred))
 
     @app_commands.command(name=_("unstar"), description=_("Remove a session from your agenda"))
     @app_commands.describe(
@@ -61,7 +61,7 @@ class StarsCog(commands.Cog):
         chosen, session_id = session_reference(interaction, schedule, session)
         found = in_schedule(chosen, session_id)
         # Unstarring a session that has since gone: its id is all there is to name it by.
-        title = found.title if found else clip(session_id, ECHO)
+        title = found.title_in(str(interaction.locale)) if found else clip(session_id, ECHO)
         removed = await services(interaction).stars.unstar(
             interaction.user.id, chosen.id, session_id
         )
@@ -79,7 +79,7 @@ class StarsCog(commands.Cog):
             await respond(interaction, reply(interaction, "mine_empty"))
             return
         lines = [
-            f"{when(s.start, tz, locale)} — **{s.title}** ({sch.title})"
+            f"{when(s.start, tz, locale)} — **{s.title_in(locale)}** ({sch.title_in(locale)})"
             for sch, s in mine[:MINE_SHOWN]
         ]
         embed = discord.Embed(
