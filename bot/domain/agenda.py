@@ -169,7 +169,7 @@ class Schedule:
 
 
 def primary_language(tag: str | None) -> str | None:
-    """"zh" for "zh-CN", "zh_Hans" or "ZH"; None for nothing."""
+    """ "zh" for "zh-CN", "zh_Hans" or "ZH"; None for nothing."""
     if not tag:
         return None
     return tag.replace("_", "-").split("-", 1)[0].strip().lower() or None
