@@ -19,16 +19,13 @@ def http_date(moment: datetime) -> str:
     return format_datetime(moment, usegmt=True)
 
 
-@lru_cache(maxsize=256)  # clients send a handful of distinct values
-def wants_gzip(accept_encoding: str | None) -> bool:
-    """True when Accept-Encoding lists gzip (or *) with a non-zero q."""
-    if not accept_encoding:
-        return False
-    for item in accept_encoding.split(","):
-        coding, _, params = item.strip().partition(";")
-        coding = coding.strip().lower()
-        if coding not in ("gzip", "x-gzip", "*"):
-            continue
+def weighted(header: str, limit: int | None = None) -> list[tuple[str, float]]:
+    """The items of a list header with their q-values (RFC 9110 section 12.4.2):
+    `gzip;q=0.5, br` gives [("gzip", 0.5), ("br", 1.0)]; a q that does not parse counts as 0.
+    At most `limit` items are read."""
+    found = []
+    for item in header.split(",")[:limit]:
+        token, _, params = item.strip().partition(";")
         quality = 1.0
         for param in params.split(";"):
             name, _, value = param.strip().partition("=")
@@ -37,9 +34,19 @@ def wants_gzip(accept_encoding: str | None) -> bool:
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        if quality > 0:
-            return True
-    return False
+        found.append((token.strip(), quality))
+    return found
+
+
+@lru_cache(maxsize=256)  # clients send a handful of distinct values
+def wants_gzip(accept_encoding: str | None) -> bool:
+    """True when Accept-Encoding lists gzip (or *) with a non-zero q."""
+    if not accept_encoding:
+        return False
+    return any(
+        coding.lower() in ("gzip", "x-gzip", "*") and quality > 0
+        for coding, quality in weighted(accept_encoding)
+    )
 
 
 def not_modified(headers: CIMultiDictProxy[str], etag: str, last_modified: datetime) -> bool:

@@ -28,6 +28,7 @@ from bot.domain.readers.markdown.blocks import Line, Table, parse_blocks
 from bot.domain.readers.markdown.front_matter import (
     FrontMatter,
     FrontMatterError,
+    body_after_broken_front_matter,
     split_front_matter,
 )
 from bot.domain.speakers.contact_links import FRONT_FIELDS, kind_of, line_link, link_from
@@ -69,7 +70,7 @@ def read_markdown_page(text: str, file: str, diagnostics: Diagnostics) -> Speake
         front = split_front_matter(text)
     except FrontMatterError as exc:
         diagnostics.error(exc.line, str(exc))
-        front = _after_front_matter(text)
+        front = body_after_broken_front_matter(text)
     walk = _walk(parse_blocks(front.body, front.body_line), diagnostics)
     fields = front.fields
     stem, suffix = split_language(file.rsplit("/", 1)[-1])
@@ -103,16 +104,6 @@ def read_markdown_page(text: str, file: str, diagnostics: Diagnostics) -> Speake
         projects=tuple(walk.projects),
         photo=_text_field(fields, "photo", "avatar", "image", "picture"),
     )
-
-
-def _after_front_matter(text: str) -> FrontMatter:
-    """The body after a broken front matter block (all of it when the block never closes)."""
-    lines = text.split("\n")
-    fence = lines[0].strip()
-    for index in range(1, len(lines)):
-        if lines[index].strip() == fence:
-            return FrontMatter(body="\n".join(lines[index + 1 :]), body_line=index + 2)
-    return FrontMatter(body="\n".join(lines[1:]), body_line=2)
 
 
 def _walk(blocks: list[Line | Table], diagnostics: Diagnostics) -> _Walk:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from bot.web.conditional import weighted
+
 LANGUAGES = ("en", "zh")
 DEFAULT = "en"
 COOKIE = "lang"
@@ -30,19 +32,9 @@ def from_accept_language(header: str | None) -> str:
     if not header:
         return DEFAULT
     ranked: list[tuple[float, int, str]] = []
-    for position, item in enumerate(header.split(",")[:_MOST_RANGES]):
-        tag, _, params = item.strip().partition(";")
-        quality = 1.0
-        for param in params.split(";"):
-            name, _, value = param.strip().partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    quality = float(value)
-                except ValueError:
-                    quality = 0.0
+    for position, (tag, quality) in enumerate(weighted(header, _MOST_RANGES)):
         if quality <= 0 or quality > 1:
             continue
-        tag = tag.strip()
         language = DEFAULT if tag == "*" else supported(tag)
         if language is not None:
             ranked.append((-quality, position, language))

@@ -9,6 +9,7 @@ from bot.domain.readers.markdown.blocks import Line, Table
 from bot.domain.readers.markdown.front_matter import (
     FrontMatter,
     FrontMatterError,
+    body_after_broken_front_matter,
     split_front_matter,
 )
 from bot.domain.readers.markdown.page import PageReader
@@ -23,7 +24,7 @@ def read_markdown(
         front = split_front_matter(text)
     except FrontMatterError as exc:
         diagnostics.error(exc.line, str(exc))
-        front = _without_front_matter(text)
+        front = body_after_broken_front_matter(text)
     return PageReader(front, diagnostics, options, stem).read()
 
 
@@ -37,13 +38,3 @@ def read_blocks(
     """Every schedule a page describes, given as blocks already made (a rendered page's), with
     `front` saying what its front matter would (its body is the page's text)."""
     return PageReader(front, diagnostics, options, stem, blocks).read()
-
-
-def _without_front_matter(text: str) -> FrontMatter:
-    """The body after a broken front matter block, or the whole text if it never closes."""
-    lines = text.split("\n")
-    fence = lines[0].strip()
-    for index in range(1, len(lines)):
-        if lines[index].strip() == fence:
-            return FrontMatter(body="\n".join(lines[index + 1 :]), body_line=index + 2)
-    return FrontMatter(body="\n".join(lines[1:]), body_line=2)

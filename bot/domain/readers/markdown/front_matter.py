@@ -28,6 +28,17 @@ class FrontMatterError(ValueError):
         self.line = line
 
 
+def body_after_broken_front_matter(text: str) -> FrontMatter:
+    """What to read of a page whose front matter is broken (FrontMatterError): the body after
+    the closing fence, or everything after the opening one when the block never closes."""
+    lines = text.split("\n")
+    fence = lines[0].strip()
+    for index in range(1, len(lines)):
+        if lines[index].strip() == fence:
+            return FrontMatter(body="\n".join(lines[index + 1 :]), body_line=index + 2)
+    return FrontMatter(body="\n".join(lines[1:]), body_line=2)
+
+
 def split_front_matter(text: str) -> FrontMatter:
     """Front matter and body. A page without front matter is all body.
 
