@@ -50,6 +50,7 @@ def _session_json(session: Session, schedule: Schedule, tz: tzinfo) -> dict[str,
         "all_day": session.all_day,
         "speakers": [
             {"name": s.name, "affiliation": s.affiliation, "profile": s.profile}
+            | ({"language": s.language} if s.language else {})
             for s in session.speakers
         ],
         "location": session.location or schedule.venue,
@@ -91,8 +92,8 @@ def _row(session: Session, tz: tzinfo, repeats: str | None = None) -> tuple[str,
     details = [session.title]
     if repeats is not None:
         details.append(f"({repeats})")
-    if session.speakers:
-        details.append("— " + ", ".join(str(s) for s in session.speakers))
+    if shown := session.speakers_in(None):
+        details.append("— " + ", ".join(str(s) for s in shown))
     place = " / ".join(p for p in (session.track, session.location) if p)
     if place:
         details.append(f"[{place}]")

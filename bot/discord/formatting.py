@@ -82,13 +82,14 @@ def session_embed(
         value=f"{span}\n{discord_time(session.start, 'R')}",
         inline=False,
     )
-    if session.speakers:
+    shown = session.speakers_in(locale)
+    if shown:
         embed.add_field(
             name=text_for(locale, "speakers"),
             value=clip(
                 "\n".join(
                     speaker_line(s, (profiles or {}).get(s.profile or ""), base_url, locale)
-                    for s in session.speakers
+                    for s in shown
                 ),
                 FIELD_VALUE,
             ),

@@ -32,11 +32,14 @@ class SessionKind(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """A person on a session. `profile` is the id of their speaker profile
-    (`bot.domain.speakers`), when one is known by any of their names."""
+    (`bot.domain.speakers`), when one is known by any of their names. `language` is set when
+    the speaker was named only in a translation of the agenda (`石泽寰` on the Chinese page of
+    an English one): see `Session.speakers_in`."""
 
     name: str
     affiliation: str | None = None
     profile: str | None = None
+    language: str | None = None
 
     def __str__(self) -> str:
         return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
@@ -106,6 +109,19 @@ class Session:
     # The title in other languages, as (language, title) pairs ("zh", "..."), when the agenda
     # is published in more than one (a page and its translation merged into one schedule).
     titles: tuple[tuple[str, str], ...] = ()
+
+    def speakers_in(self, language: str | None) -> tuple[Speaker, ...]:
+        """The speakers to show a reader of `language` (None: the agenda's own): those the
+        agenda names in its own language, those named only in a translation when it is the
+        reader's, and every speaker with a profile (whose name it gives in any language)."""
+        wanted = primary_language(language)
+        return tuple(
+            speaker
+            for speaker in self.speakers
+            if speaker.language is None
+            or speaker.profile is not None
+            or primary_language(speaker.language) == wanted
+        )
 
     def title_in(self, language: str | None) -> str:
         """The title in `language` ("zh", "zh-CN", "en-US": matched on the primary subtag),

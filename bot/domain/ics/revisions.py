@@ -169,8 +169,12 @@ def session_to_json(session: Session) -> dict[str, Any]:
 
 
 def _speaker_to_json(speaker: Speaker) -> list[str | None]:
-    """[name, affiliation], and the profile id when the speaker is linked to one."""
+    """[name, affiliation], then the profile id when the speaker is linked to one and the
+    language when only a translation names them (so a speaker without either keeps the JSON,
+    and the fingerprint, it had before profiles and translations)."""
     found = [speaker.name, speaker.affiliation]
+    if speaker.language is not None:
+        return [*found, speaker.profile, speaker.language]
     return [*found, speaker.profile] if speaker.profile is not None else found
 
 

@@ -82,7 +82,7 @@ class SpeakerLinks:
         """The session's speakers in its order, each with the affiliation the agenda gives
         (else the profile's) and their link."""
         found: list[tuple[Speaker, Profile | None]] = [
-            (speaker, self.profile_of(speaker)) for speaker in session.speakers
+            (speaker, self.profile_of(speaker)) for speaker in session.speakers_in(None)
         ]
         keys = unique_ids(
             profile.id if profile is not None else text_key(speaker.name, "speaker")

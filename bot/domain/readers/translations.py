@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import PurePath
 
-from bot.domain.agenda import Schedule, Session, primary_language
+from bot.domain.agenda import Schedule, Session, Speaker, primary_language
 from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.readers.languages import split_language_suffix, with_language
 from bot.domain.readers.source import ReadResult, format_of
@@ -189,7 +189,11 @@ def shown_in(schedule: Schedule, language: str | None) -> Schedule:
 
     def swap(item: Session) -> Session:
         title, titles = _swapped(item.title, item.titles, own, wanted)
-        return item if title is None else replace(item, title=title, titles=titles)
+        # The speakers this reader sees, now named in the agenda's (swapped) language.
+        speakers = tuple(replace(s, language=None) for s in item.speakers_in(wanted))
+        if title is None:
+            return replace(item, speakers=speakers)
+        return replace(item, title=title, titles=titles, speakers=speakers)
 
     title, titles = _swapped(schedule.title, schedule.titles, own, wanted)
     return replace(
@@ -356,7 +360,7 @@ def _merge_sessions(
                 titles=_with_titles(
                     session.titles, page.language, [(language, other.title)], other
                 ),
-                speakers=session.speakers or other.speakers,
+                speakers=session.speakers or _named_in(other.speakers, language),
             )
         )
     used = {s.id for s in ours} | taken
@@ -377,6 +381,11 @@ def _merge_sessions(
     return made, ids, paired
 
 
+def _named_in(speakers: tuple[Speaker, ...], language: str) -> tuple[Speaker, ...]:
+    """Speakers taken from a translation, marked with its language (`Session.speakers_in`)."""
+    return tuple(replace(speaker, language=language) for speaker in speakers)
+
+
 def _merged_overrides(
     page: Schedule, translation: Schedule, series_ids: dict[str, str], language: str
 ) -> tuple[Session, ...]:
@@ -395,7 +404,13 @@ def _merged_overrides(
             made.append(override)
             continue
         titles = _with_titles(override.titles, page.language, [(language, other.title)], other)
-        made.append(replace(override, titles=titles, speakers=override.speakers or other.speakers))
+        made.append(
+            replace(
+                override,
+                titles=titles,
+                speakers=override.speakers or _named_in(other.speakers, language),
+            )
+        )
     made.extend(theirs.values())
     return tuple(made)
 

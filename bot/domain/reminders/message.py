@@ -110,7 +110,7 @@ def _about(
         start=session.start,
         end=session.end,
         organizers_zone=schedule.timezone,
-        speakers=tuple(str(s) for s in session.speakers),
+        speakers=tuple(str(s) for s in session.speakers_in(locale)),
         place=place or None,
         links=session.links,
     )

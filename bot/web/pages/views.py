@@ -233,7 +233,10 @@ class Views:
             title,
             href,
             self.when(session, schedule.timezone),
-            tuple(self._speaker(s.name, s.affiliation, s.profile) for s in session.speakers),
+            tuple(
+                self._speaker(s.name, s.affiliation, s.profile)
+                for s in session.speakers_in(self.lang)
+            ),
             session.location,
             session.track,
             session.kind.value,
@@ -299,7 +302,8 @@ class Views:
 
     def _details(self, schedule: Schedule, session: Session, href: str) -> str:
         """What Google's event form gets as its description: speakers, abstract, the page."""
-        parts = [", ".join(str(s) for s in session.speakers)] if session.speakers else []
+        shown = session.speakers_in(self.lang)
+        parts = [", ".join(str(s) for s in shown)] if shown else []
         if session.description:
             parts.append(session.description)
         parts.append(f"{schedule.title_in(self.lang)}: {self.root}{href}")

@@ -123,14 +123,33 @@ def test_speakers_are_the_primarys_or_the_translations_where_the_primary_names_n
     assert speakers == {
         # The English page names this one: its speaker stays.
         "使用 eBPF 加速 Istio/Envoy 网络": (Speaker("Zhong Luyao Intel"),),
-        # The English page keeps these speakers in the titles; the Chinese page names them.
-        "服务网格数据面热升级技术分享": (Speaker("石泽寰", "阿里云"),),
-        "《Envoy 原理介绍及线上问题踩坑》": (Speaker("张伟", "华为云容器网格数据面技术专家"),),
-        "全栈服务网格 - Aeraki 助你在 Istio 中管理任意七层流量": (
-            Speaker("赵化冰", "腾讯云高级工程师"),
+        # The English page keeps these speakers in the titles; the Chinese page names them,
+        # and they are marked as named in Chinese.
+        "服务网格数据面热升级技术分享": (Speaker("石泽寰", "阿里云", language="zh"),),
+        "《Envoy 原理介绍及线上问题踩坑》": (
+            Speaker("张伟", "华为云容器网格数据面技术专家", language="zh"),
         ),
-        "使用 Istio CNI 安全地部署工作负载": (Speaker("张之晗", "Tetrate"),),
+        "全栈服务网格 - Aeraki 助你在 Istio 中管理任意七层流量": (
+            Speaker("赵化冰", "腾讯云高级工程师", language="zh"),
+        ),
+        "使用 Istio CNI 安全地部署工作负载": (Speaker("张之晗", "Tetrate", language="zh"),),
     }
+
+
+def test_speakers_named_only_in_the_translation_are_shown_to_its_readers_alone() -> None:
+    """An English reader sees the English title (which holds the speaker's name in Latin
+    letters) without `石泽寰 (阿里云)` beside it; a Chinese reader sees them."""
+    [schedule] = _seed_pair()[0].schedules
+    session = next(
+        s for s in schedule.sessions if s.title_in("zh") == "服务网格数据面热升级技术分享"
+    )
+    assert session.speakers_in("en") == ()
+    assert session.speakers_in(None) == ()
+    assert session.speakers_in("zh-CN") == session.speakers
+    linked = replace(session, speakers=(replace(session.speakers[0], profile="shi-zehuan"),))
+    assert linked.speakers_in("en") == linked.speakers  # a profile gives the name in any language
+    [chinese] = shown_in(schedule, "zh").sessions[3:4]
+    assert chinese.speakers == (Speaker("石泽寰", "阿里云"),)
 
 
 def test_the_chinese_view_swaps_every_title_and_keeps_the_english_among_the_others() -> None:

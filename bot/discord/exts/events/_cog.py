@@ -189,7 +189,7 @@ def plan(
         if session.series_id is not None and session.start >= now + WINDOW:
             later += 1
             continue
-        speakers = ", ".join(s.name for s in session.speakers)
+        speakers = ", ".join(s.name for s in session.speakers_in(locale))
         body = [
             text_for(locale, "reminder_agenda", agenda=schedule.title_in(locale)),
             text_for(locale, "reminder_speakers", names=speakers) if speakers else "",
