@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bot.domain.agenda import Schedule, Session
 from bot.domain.feed_tokens import FeedSelection
 from bot.domain.ics.calendars import feed_calendar, session_download
-from bot.domain.ics.revisions import revision_key
+from bot.domain.ics.revisions import Revision, revision_key
 from bot.domain.ics.speakers import SpeakerLinks
 
 if TYPE_CHECKING:
@@ -42,6 +42,8 @@ def session_file(
     so its own UID): importing it never brings in the whole series. `base_url` is the feed
     server's public URL ("" when unknown), for links to speakers' pages."""
     revision = snapshot.revisions.get(revision_key(schedule.id, session.id))
+    if revision is None and session.series_id is not None:
+        revision = _occurrence_revision(snapshot, schedule, session)
     return CalendarFile(
         download_name(schedule, session),
         session_download(
@@ -49,6 +51,19 @@ def session_file(
         ),
         revision.changed_at if revision is not None else None,
     )
+
+
+def _occurrence_revision(
+    snapshot: AgendaSnapshot, schedule: Schedule, occurrence: Session
+) -> Revision | None:
+    """An occurrence the series gives unchanged has no revision of its own: it changes when
+    its series does, so it takes the series' SEQUENCE and change time (a moved series gives
+    every download a higher SEQUENCE and a new Last-Modified, never a 304 for old bytes)."""
+    assert occurrence.series_id is not None
+    series = snapshot.revisions.get(revision_key(schedule.id, occurrence.series_id))
+    if series is None:
+        return None
+    return replace(series, session=alone(occurrence))
 
 
 def alone(session: Session) -> Session:

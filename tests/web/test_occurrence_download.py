@@ -3,6 +3,7 @@ written as is or as %40), the same bytes the bot's calendar button sends for it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from bot.app.calendars import session_file
 from bot.domain.feed_tokens import MemoryFeedTokens
 from bot.domain.readers.context import ReadOptions
 from bot.web.app import make_app
+from bot.web.conditional import http_date
 from bot.web.feed_cache import FeedCache
 
 CALL = """\
@@ -91,3 +93,40 @@ async def test_other_ids_with_an_at_are_not_found(
 ) -> None:
     http, _ = client
     assert (await http.get(f"/calendars/community-call/{written}.ics")).status == 404
+
+
+async def test_an_occurrence_download_changes_with_its_series(
+    tmp_path: Path, aiohttp_client: Callable[..., Awaitable[TestClient]]
+) -> None:
+    """An occurrence has no revision of its own: it takes its series' Last-Modified and
+    SEQUENCE, so moving the series never leaves a client with a 304 for the old time."""
+    (tmp_path / "community-call.yaml").write_text(CALL)
+    now = [datetime(2026, 11, 30, tzinfo=UTC)]
+    library = AgendaLibrary(tmp_path, ReadOptions(), clock=lambda: now[0])
+    library.load()
+    feeds = FeedCache()
+    await library.subscribe_prepared(feeds.prepare)
+    http = await aiohttp_client(make_app(library, feeds, MemoryFeedTokens()))
+    path = "/calendars/community-call/community-call@20261209.ics"
+    first = await http.get(path)
+    series = library.snapshot.revisions["community-call/community-call"]
+    assert first.headers["Last-Modified"] == http_date(series.changed_at)
+    assert series.changed_at.year == 2026  # the series' change, not 1970 nor the meeting
+    [event] = Calendar.from_ical(await first.read()).walk("VEVENT")
+    assert event.decoded("dtstamp") == series.changed_at
+    before = int(event.get("sequence", 0))
+
+    (tmp_path / "community-call.yaml").write_text(
+        CALL.replace('start: "2026-11-04 17:00"', 'start: "2026-11-04 17:30"')
+    )
+    moved_at = series.changed_at.timestamp() + 86_400
+    os.utime(tmp_path / "community-call.yaml", (moved_at, moved_at))
+    await library.reload()
+    again = await http.get(path, headers={"If-Modified-Since": first.headers["Last-Modified"]})
+    assert again.status == 200
+    later = library.snapshot.revisions["community-call/community-call"].changed_at
+    assert later > series.changed_at
+    assert again.headers["Last-Modified"] == http_date(later)
+    [moved] = Calendar.from_ical(await again.read()).walk("VEVENT")
+    assert moved.decoded("dtstart") == datetime(2026, 12, 9, 16, 30, tzinfo=UTC)
+    assert int(moved["sequence"]) > before
