@@ -96,10 +96,12 @@ def read_arguments(
             results.extend(read_paths([item], options))
     # A page and its translation (meetup.md, meetup.zh.md) are one agenda, as the bot shows it.
     results = merge_translations(results)
+    ordered = results  # files and folders as given: the order the bot would serve them in
     if not items:
         # As the bot places them: the followed URLs by stem, then the folder's files.
         by_stem = sorted(urls, key=lambda u: stems[u])
-        _report_shared_ids([*(fetched[u] for u in by_stem), *results[: len(results) - len(urls)]])
+        ordered = [*(fetched[u] for u in by_stem), *results[: len(results) - len(urls)]]
+    _report_shared_ids(ordered)
     return results
 
 

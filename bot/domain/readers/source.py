@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from types import TracebackType
 
-from bot.domain.agenda import Schedule, slugify
+from bot.domain.agenda import Schedule, text_key
 from bot.domain.diagnostics import Diagnostic, Diagnostics, Severity
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.languages import translation_key_of, with_language
@@ -249,8 +249,9 @@ def _failure(exc: Exception) -> str:
 
 
 def _stem(name: str) -> str:
-    stem = PurePath(name).stem
-    return slugify(stem) or "agenda"
+    """The id a file's agenda gets when it names none: a slug of the file name, or for a name
+    with nothing to slug (`北京聚会.md`) a short digest of it, so two such files never share one."""
+    return text_key(PurePath(name).stem, "agenda")
 
 
 def _too_big(size: int, html: bool = False) -> str:
