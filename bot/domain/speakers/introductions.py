@@ -124,7 +124,9 @@ _ROLES = (
     r"contributor|committer|intern|works?|working|employed|based"
 )
 _EMPLOYER_EN = re.compile(
-    rf"\b(?:{_ROLES})\b[^.;!?\n]{{0,60}}?\s(?:at|@|for|with|by)\s+(?=[^\W\d_])", re.IGNORECASE
+    rf"\b(?:{_ROLES})\b[^.;!?\n]{{0,60}}?\s(?:at|@|for|with|by)\s+(?=[^\W\d_])"
+    r"|\b(?:currently|now|presently)\s+(?:at|@|with)\s+(?=[^\W\d_])",
+    re.IGNORECASE,
 )
 _CONNECTING = frozenset(("&", "of", "de", "und", "y"))
 _EMPLOYER_ZH = re.compile(
@@ -137,12 +139,30 @@ _ROLE_ZH = re.compile(
     r"(?:工程师|架构师|开发者|开发工程师|技术专家|专家|布道师|研究员|产品经理|负责人|创始人|维护者)$"
 )
 _CLAUSE = re.compile(r"[，,。；;！!？?\n]")
+# A team or department after the organisation ("字节跳动基础架构团队"): the organisation is kept.
+_TEAM_ZH = re.compile(
+    r"(?:的)?(?:(?:基础架构|基础设施|基础平台|云原生|中间件|服务网格|微服务|大数据|人工智能|技术|研发|"
+    r"平台|工程|架构|运维|容器|网络|数据|产品|安全|前端|后端|算法|开源|存储|计算|系统|基础|"
+    r"[A-Za-z]+)\s*)*(?:团队|部门|事业部|事业群|小组|研发部|技术部)$"
+)
+# Japanese: "株式会社メルカリで SRE をしています", "メルカリに勤務", "メルカリ所属".
+_COMPANY_JA = re.compile(r"株式会社\s*[^\s、。，,でにのをはが（(]+|[^\s、。，,はがを（(]+?株式会社")
+_AT_JA = re.compile(
+    r"(?:^|[はも、。\s])(?P<org>[^\s、。はがをで]{2,30}?)\s*(?:で|にて)\s*[^、。]{0,30}?"
+    r"(?:をしています|として(?:働|勤務)|働いて|勤務して|やっています|担当して)"
+)
+_OF_JA = re.compile(r"(?P<org>[^\s、。はがを]{2,30}?)\s*(?:に(?:勤務|所属|在籍)|所属)")
+# Korean: "카카오에서 일하고 있습니다", "카카오에 재직 중".
+_AT_KO = re.compile(
+    r"(?P<org>[^\s,.]{2,20}?)(?:에서)\s*(?:[^.,]{0,30}?)(?:일하고|근무|재직|개발하고|일합니다)"
+)
+_OF_KO = re.compile(r"(?P<org>[^\s,.]{2,20}?)(?:에\s*재직|\s*소속)")
 
 
 def stated_affiliation(text: str) -> str | None:
     """The employer the bio names: "an engineer at Tetrate" and "working for Tencent Cloud" give
     the company; "任职于 Tetrate", "在腾讯云担任", "Tetrate 工程师" the same in Chinese."""
-    found = _english_employer(text)
+    found = _english_employer(text) or _japanese_employer(text) or _korean_employer(text)
     if found:
         return found
     match = _EMPLOYER_ZH.search(text)
@@ -183,5 +203,29 @@ def _english_employer(text: str) -> str | None:
     return None
 
 
+def _japanese_employer(text: str) -> str | None:
+    """ "株式会社メルカリで SRE をしています" gives 株式会社メルカリ; "メルカリに勤務" メルカリ."""
+    company = _COMPANY_JA.search(text)
+    if company:
+        return company.group().strip()
+    for pattern in (_AT_JA, _OF_JA):
+        found = pattern.search(text)
+        if found:
+            return _cleaned(found.group("org"))
+    return None
+
+
+def _korean_employer(text: str) -> str | None:
+    for pattern in (_AT_KO, _OF_KO):
+        found = pattern.search(text)
+        if found:
+            return _cleaned(found.group("org"))
+    return None
+
+
 def _cleaned(org: str) -> str:
-    return org.strip().strip("「」“”\"'《》").strip()
+    org = org.strip().strip("「」“”\"'《》").strip()
+    team = _TEAM_ZH.search(org)
+    if team is not None and team.start() >= 2:
+        org = org[: team.start()].strip()
+    return org

@@ -2,8 +2,10 @@
 into one profile, each with a stable id.
 
 Pages are one person's when their files differ only by a language suffix (`x.md`,
-`x.zh.md`), when their front matter gives the same `translationKey`, or when they share an
-e-mail address or another link. Merged, the person has every name from every page (the display
+`x.zh.md`), when their front matter gives the same `translationKey`, or when they share a
+personal identifier (an e-mail address, a profile such as github.com/<user>) and their names
+could be one person's. A link several people list (an organisation's profile, a meetup's page)
+never makes two people one. Merged, the person has every name from every page (the display
 name is the primary page's: the one without a suffix), a bio per language, and one list of
 talks in which a talk both pages list appears once (same year and same slides or video, or the
 same title).
@@ -15,16 +17,23 @@ Two pages of one person in the same language, or two people going by the same na
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from bot.domain.agenda import Link, primary_language, slugify, text_key, unique_ids
+from bot.domain.agenda import Link, primary_language, text_key, unique_ids
 from bot.domain.diagnostics import Diagnostic, Severity
-from bot.domain.speakers.contact_links import link_key
-from bot.domain.speakers.names import name_key
+from bot.domain.speakers.contact_links import link_key, personal_id
+from bot.domain.speakers.names import (
+    bears_a_name,
+    name_key,
+    name_slug,
+    names_compatible,
+    share_a_name,
+)
 from bot.domain.speakers.page import SpeakerPage
 from bot.domain.speakers.profile import Profile, Talk, Work
-from bot.domain.speakers.scripts import is_han
+from bot.domain.speakers.scripts import is_han, scripts_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +87,17 @@ def profiles_from(pages: Iterable[SpeakerPage]) -> SpeakerBook:
 
 
 def _groups(pages: Sequence[SpeakerPage]) -> list[list[SpeakerPage]]:
-    """Pages of one person together (union of: same base file, same translationKey, a shared
-    link), each group in file order with the primary page first, groups by their first file."""
+    """Pages of one person together, each group in file order with the primary page first,
+    groups by their first file.
+
+    Twins by file name (`x.md`, `x.zh.md`) and pages with one `translationKey` are one person
+    as their author says. Pages sharing a personal identifier (`personal_id`: an e-mail
+    address, a profile such as github.com/<user> that is the page's only one on that service)
+    are one person only when their names could be one person's (`names_compatible`) and no
+    account contradicts it (each naming its own on one service): co-organisers list the same
+    organisation's profile, and two different people never merge."""
     parent = list(range(len(pages)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(pages))}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -89,23 +106,81 @@ def _groups(pages: Sequence[SpeakerPage]) -> list[list[SpeakerPage]]:
         return i
 
     def join(i: int, j: int) -> None:
-        parent[max(root(i), root(j))] = min(root(i), root(j))
+        low, high = sorted((root(i), root(j)))
+        if low != high:
+            parent[high] = low
+            members[low] += members.pop(high)
 
     first: dict[str, int] = {}
     for index, page in enumerate(pages):
         keys = [f"base:{page.base}"]
         if page.translation_key:
             keys.append(f"key:{page.translation_key.casefold()}")
-        keys += [f"link:{link_key(link)}" for link in page.links]
         for key in keys:
             if key in first:
                 join(first[key], index)
             else:
                 first[key] = index
+    owners: dict[tuple[str, str], int] = {}
+    for index, page in enumerate(pages):
+        for identifier in _identifiers(page):
+            other = owners.setdefault(identifier, index)
+            if root(other) == root(index):
+                continue
+            mine = [pages[i] for i in members[root(index)]]
+            theirs = [pages[i] for i in members[root(other)]]
+            if _may_be_one(mine, theirs, identifier):
+                join(other, index)
     groups: dict[int, list[SpeakerPage]] = {}
     for index, page in enumerate(pages):
         groups.setdefault(root(index), []).append(page)
     return [_primary_first(group) for _, group in sorted(groups.items())]
+
+
+def _identifiers(page: SpeakerPage) -> list[tuple[str, str]]:
+    """The page's personal identifiers: its e-mail addresses and WeChat ids, and each profile
+    that is the page's only one on its service (a page listing two GitHub accounts lists an
+    organisation's beside the author's, and neither tells who the author is)."""
+    found = [i for link in page.links if (i := personal_id(link)) is not None]
+    per_service = Counter(service for service, _ in found)
+    return [
+        (service, account)
+        for service, account in dict.fromkeys(found)
+        if service in ("email", "wechat") or per_service[service] == 1
+    ]
+
+
+def _may_be_one(
+    mine: Sequence[SpeakerPage], theirs: Sequence[SpeakerPage], shared: tuple[str, str]
+) -> bool:
+    """Whether two groups of pages sharing the identifier `shared` are one person: their
+    names could be one person's; on no service (other than e-mail, where people keep several
+    addresses) does each list an account the other does not; and a profile shared by pages
+    naming the person only in different scripts bears one of the names ("github.com/zhangyu"
+    for Yu Zhang and 张宇, never "github.com/cloud-native-berlin")."""
+    my_names = [n for p in mine for n in _names_of(p)]
+    their_names = [n for p in theirs for n in _names_of(p)]
+    if not names_compatible(my_names, their_names):
+        return False
+    accounts = _accounts(mine), _accounts(theirs)
+    for service in accounts[0].keys() & accounts[1].keys():
+        a, b = accounts[0][service], accounts[1][service]
+        if a - b and b - a:
+            return False
+    service, account = shared
+    if service in ("email", "wechat") or share_a_name(my_names, their_names):
+        return True
+    return bears_a_name(account.split("@", 1)[0], [*my_names, *their_names])
+
+
+def _accounts(group: Sequence[SpeakerPage]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for page in group:
+        for link in page.links:
+            identifier = personal_id(link)
+            if identifier is not None and identifier[0] != "email":
+                found.setdefault(identifier[0], set()).add(identifier[1])
+    return found
 
 
 def _primary_first(group: list[SpeakerPage]) -> list[SpeakerPage]:
@@ -149,10 +224,10 @@ def _id_key(group: Sequence[SpeakerPage]) -> str:
     Latin letters, else of the file's name ("赵化冰.md" gives a digest)."""
     primary = group[0]
     for name in [primary.name, *(n for page in group for n in _names_of(page))]:
-        if slug := slugify(name):
+        if slug := name_slug(name):
             return slug
     stem = re.split(r"[\\/]", primary.base)[-1]
-    return slugify(stem) or text_key(primary.name, "speaker")
+    return name_slug(stem) or text_key(primary.name, "speaker")
 
 
 def _profile(profile_id: str, group: Sequence[SpeakerPage]) -> Profile:
@@ -211,19 +286,42 @@ def merged_talks(
 
 
 def same_talk(a: Talk, b: Talk) -> bool:
-    """Whether two lines of talk history are one talk (see `merged_talks`)."""
+    """Whether two lines of talk history are one talk (see `merged_talks`): the same year and
+    the same slides or video; the same title; or, from pages in two scripts, the same year and
+    event and titles with the same words in Latin letters ("从 SOFAMesh 到 Istio" at QCon 北京
+    is "From SOFAMesh to Istio" at QCon Beijing; "Istio 入门" there is another talk)."""
     if a.year == b.year and (
         (a.slides and a.slides == b.slides) or (a.video and a.video == b.video)
     ):
         return True
-    return _folded(a.title) == _folded(b.title) and (a.year is None or b.year in (None, a.year))
+    if _folded(a.title) == _folded(b.title) and (a.year is None or b.year in (None, a.year)):
+        return True
+    if a.year is None or a.year != b.year or not a.event or not b.event:
+        return False
+    if _latin_words(a.event)[:1] != _latin_words(b.event)[:1] or not _latin_words(a.event):
+        return False
+    mine = set(_latin_words(a.title)) - _LINKING_WORDS
+    return (
+        scripts_in(a.title) != scripts_in(b.title)
+        and bool(mine)
+        and mine == (set(_latin_words(b.title)) - _LINKING_WORDS)
+    )
+
+
+# English words a title in Latin letters has and its translation does not.
+_LINKING_WORDS = frozenset(
+    ("from", "the", "and", "for", "with", "into", "how", "why", "what", "your", "our", "you")
+)
+
+
+def _latin_words(text: str) -> list[str]:
+    """The words of three or more Latin letters ("SOFAMesh", "Istio"), casefolded."""
+    return [w.casefold() for w in re.findall(r"[A-Za-z][A-Za-z0-9.+#-]{2,}", text)]
 
 
 def _combined(mine: Talk, theirs: Talk, language: str | None) -> Talk:
-    titles = mine.titles
-    differs = _folded(theirs.title) != _folded(mine.title)
-    if language and differs and not any(lang == language for lang, _ in titles):
-        titles = (*titles, (language, theirs.title))
+    """One talk from two pages: `mine` with what `theirs` adds, its title, city and event kept
+    as written in `language` where they differ."""
     return replace(
         mine,
         year=mine.year or theirs.year,
@@ -233,8 +331,22 @@ def _combined(mine: Talk, theirs: Talk, language: str | None) -> Talk:
         url=mine.url or theirs.url,
         slides=mine.slides or theirs.slides,
         video=mine.video or theirs.video,
-        titles=titles,
+        titles=_in_language(mine.titles, mine.title, theirs.title, language),
+        cities=_in_language(mine.cities, mine.city, theirs.city, language),
+        events=_in_language(mine.events, mine.event, theirs.event, language),
     )
+
+
+def _in_language(
+    pairs: tuple[tuple[str, str], ...], mine: str | None, theirs: str | None, language: str | None
+) -> tuple[tuple[str, str], ...]:
+    """`pairs` with (language, theirs) added when `theirs` says something `mine` does not say
+    in those words and `language` has none yet."""
+    if not language or not mine or not theirs or _folded(theirs) == _folded(mine):
+        return pairs
+    if any(primary_language(lang) == primary_language(language) for lang, _ in pairs):
+        return pairs
+    return (*pairs, (language, theirs))
 
 
 def _merged_works(lists: Iterable[Sequence[Work]]) -> tuple[Work, ...]:

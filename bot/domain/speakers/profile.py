@@ -27,10 +27,22 @@ class Talk:
     video: str | None = None
     # The title in the other languages of the person's pages, as (language, title) pairs.
     titles: tuple[tuple[str, str], ...] = ()
+    # The city and the event as the other languages' pages write them ("上海", "KubeCon 中国"),
+    # when they differ from `city` and `event`.
+    cities: tuple[tuple[str, str], ...] = ()
+    events: tuple[tuple[str, str], ...] = ()
 
     def title_in(self, language: str | None) -> str:
         """The title as the page in `language` writes it, else `title`."""
         return _pick(self.titles, language) or self.title
+
+    def city_in(self, language: str | None) -> str | None:
+        """The city as the page in `language` writes it, else `city`."""
+        return _pick(self.cities, language) or self.city
+
+    def event_in(self, language: str | None) -> str | None:
+        """The event as the page in `language` writes it, else `event`."""
+        return _pick(self.events, language) or self.event
 
 
 @dataclass(frozen=True, slots=True)

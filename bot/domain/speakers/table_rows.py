@@ -26,6 +26,33 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)")
 _URL = re.compile(r"(?:https?://|/)[^\s<>()\[\]]+", re.IGNORECASE)
 
 
+_CITY = re.compile(r"^(?P<event>.+?)\s*[(（](?P<city>[^()（）]+)[)）]\s*$")
+_EVENT_TRIM = " \t,，;；:：-–—|·•"
+
+
+def event_and_city(event: str) -> tuple[str, str | None]:
+    """The event and its city: "KubeCon EU (Amsterdam)" and "KubeCon EU, Amsterdam" give
+    ("KubeCon EU", "Amsterdam"); a last part with digits or many words is no city ("Summit,
+    Day 2" stays as written)."""
+    paren = _CITY.match(event)
+    if paren:
+        return paren.group("event").strip(_EVENT_TRIM), paren.group("city").strip()
+    head, comma, tail = event.rpartition(",")
+    if not comma:
+        head, comma, tail = event.rpartition("，")
+    tail = tail.strip()
+    if (
+        comma
+        and head.strip()
+        and tail
+        and not re.search(r"\d", tail)
+        and len(tail) <= 40
+        and len(tail.split()) <= 4
+    ):
+        return head.strip(_EVENT_TRIM), tail
+    return event, None
+
+
 def year_in(text: str) -> int | None:
     """The first four-digit year in `text` ("2023", "2023-05", "2023年"), or None."""
     found = _YEAR.search(text)
@@ -97,11 +124,14 @@ def _talk(columns: dict[str, int], cells: Sequence[Inline]) -> Talk | None:
         return None
     year_cell = _text(_cell(cells, columns, "year"))
     event_cell = _cell(cells, columns, "event")
+    event, city = _text(event_cell), _text(_cell(cells, columns, "city"))
+    if event and city is None:  # "PromCon, Berlin" in a table without a city column
+        event, city = event_and_city(event)
     return Talk(
         title=title,
         year=year_in(year_cell) if year_cell else None,
-        city=_text(_cell(cells, columns, "city")),
-        event=_text(event_cell),
+        city=city,
+        event=event,
         event_url=_own_link(event_cell),
         url=_own_link(title_cell) if title_cell is not None and title_cell.links else None,
         slides=_own_link(_cell(cells, columns, "slides")),

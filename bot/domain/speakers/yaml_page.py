@@ -138,8 +138,8 @@ def _links(value: Any, line: int, diagnostics: Diagnostics) -> list[Link]:
             kind = kind_of(label) if label else None
             if url is not None:
                 made = link_from(kind, url) if kind else line_link(url, [])
-                if made is None and label:
-                    made = Link(url, label)
+                if label and kind is None and (made is None or made.label == "Website"):
+                    made = Link(url, label)  # a label the reader does not know, as written
         if made is None:
             diagnostics.warn(getattr(item, "line", line), f"not a link: {item!r}; skipped")
         else:

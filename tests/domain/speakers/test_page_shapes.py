@@ -155,7 +155,12 @@ def test_every_shape_in_the_folder_makes_its_people() -> None:
         "ana-souza",
         "carlos-garcia",
         "jane-doe",
+        "jurgen-weiss",
+        "kofi-mensah",
         "li-wei",
+        "priya-raman",
+        "taro-tanaka",
+        "wang-bo",
         "wang-fang",
     ]
     jane = pages.profiles["jane-doe"]  # two pages sharing a translationKey
@@ -252,4 +257,193 @@ def test_a_name_heading_of_level_two_before_any_section() -> None:
     assert (reading.page.bio, reading.page.affiliation) == (
         "Jane is an engineer at Initech.",
         "Initech",
+    )
+
+
+def test_a_github_profile_readme() -> None:
+    page = _page("priya-raman.md")
+    assert (page.name, page.language, page.affiliation) == ("Priya Raman", "en", "Grafana Labs")
+    assert page.bio == (
+        "🔭 I’m currently working on observability pipelines at Grafana Labs\n\n"
+        "🌱 I’m learning Rust and eBPF"
+    )
+    assert page.links == (
+        Link("mailto:priya@example.com", "Email"),
+        Link("https://twitter.com/priyacodes", "Twitter"),
+        Link("https://www.linkedin.com/in/priyaraman", "LinkedIn"),
+    )
+    assert page.talks == (
+        Talk(
+            "Native Histograms in Practice",
+            2023,
+            "Berlin",
+            "PromCon",
+            video="https://vimeo.com/12345",
+        ),
+        Talk(
+            "Grafana Dashboards as Code",
+            2022,
+            "Bengaluru",
+            "Rootconf",
+            slides="https://priya.dev/decks/dashboards.pdf",
+            video="https://youtu.be/rc22",
+        ),
+    )
+
+
+def test_a_japanese_page() -> None:
+    page = _page("tanaka-taro.md")
+    assert (page.name, page.other_names, page.language) == ("田中 太郎", ("Taro Tanaka",), "ja")
+    assert page.affiliation == "株式会社メルカリ"
+    assert page.links == (
+        Link("https://github.com/tanakataro", "GitHub"),
+        Link("https://tanaka.example.jp", "Website"),
+    )
+    assert page.talks == (
+        Talk(
+            "Kubernetes のアップグレードを自動化する",
+            2024,
+            event="CloudNative Days Tokyo 2024",
+            slides="https://speakerdeck.com/tanakataro/k8s-upgrade",
+            video="https://www.youtube.com/watch?v=cndt24",
+        ),
+        Talk(
+            "pprof で始めるパフォーマンスチューニング",
+            2022,
+            event="Go Conference 2022",
+            video="https://www.youtube.com/watch?v=gocon22",
+        ),
+    )
+
+
+def test_a_german_twin_with_its_own_columns_and_labels() -> None:
+    page = _page("juergen-weiss.de.md")
+    assert (page.name, page.language) == ("Jürgen Weiß", "de")
+    assert page.links == (
+        Link("https://weiss.example.de", "Website"),
+        Link("https://podcast.example.de/devops", "Podcast"),
+    )
+    assert page.talks[1] == Talk(
+        "Kubernetes für Java-Entwickler",
+        2022,
+        "Brühl",
+        "JavaLand",
+        video="https://www.youtube.com/watch?v=jl22",
+    )
+    person = read_speaker_files(SPEAKERS.iterdir()).profiles["jurgen-weiss"]
+    assert [s.file.rsplit("/", 1)[-1] for s in person.sources] == [
+        "juergen-weiss.md",
+        "juergen-weiss.de.md",
+    ]
+    [both, german] = person.talks
+    assert (both.title, both.title_in("de")) == (
+        "From Jenkins to GitLab in 90 Days",
+        "Von Jenkins zu GitLab in 90 Tagen",
+    )
+    assert (both.city, both.city_in("de")) == ("Munich", "München")
+    assert german.title == "Kubernetes für Java-Entwickler"
+
+
+def test_a_greeting_heading_and_talks_as_dashed_items() -> None:
+    page = _page("kofi-mensah.md")
+    assert (page.name, page.affiliation) == ("Kofi Mensah", "Twilio")  # completed from the file
+    assert [(t.year, t.event, t.city, t.title) for t in page.talks] == [
+        (2023, "DevConf.CZ", "Brno", "Writing Operators That Don't Page You at 3am"),
+        (2021, "Cloud Native Berlin", None, "Lightning talk: Helm Hooks Considered Harmful"),
+        (2020, "PyCon DE", "Berlin", "Typing Pandas"),
+        (2019, "EuroPython", "Basel", "Async All the Things"),
+        (None, "FOSDEM", "Brussels", "Supply Chain Security: Lessons Learned"),
+    ]
+
+
+def test_organisers_sharing_an_organisations_links_are_each_their_own_person() -> None:
+    pages = read_speaker_files(SPEAKERS.iterdir())
+    assert pages.diagnostics == []
+    for file in ("kofi-mensah.md", "wang-bo.md", "juergen-weiss.md"):
+        person = pages.profile_of(str(SPEAKERS / file))
+        assert person is not None and len(person.names) == 1
+
+
+def test_a_jekyll_talks_page_is_named_by_its_heading() -> None:
+    text = (
+        "---\nlayout: page\ntitle: Talks\npermalink: /talks/\n---\n\n# Li Wei (李伟)\n\n"
+        "Software engineer at PingCAP.\n\n## Talks\n\n| Where | Event | Date | Topic |\n"
+        "|---|---|---|---|\n| Beijing | PingCAP DevCon | 2022-11 | Percolator in Practice |\n"
+    )
+    reading = read_page_bytes(text.encode(), "speakers/talks.md")
+    assert reading.diagnostics == []
+    assert reading.page is not None
+    assert (reading.page.name, reading.page.other_names) == ("Li Wei", ("李伟",))
+    assert reading.page.talks == (
+        Talk("Percolator in Practice", 2022, "Beijing", "PingCAP DevCon"),
+    )
+
+
+def test_an_about_heading_names_the_author_and_opens_the_bio() -> None:
+    text = "# About Jane Roe\n\nJane is an engineer at Initech.\n\n## Talks\n\n- 2020, X: Y\n"
+    reading = read_page_bytes(text.encode(), "speakers/page.md")
+    assert reading.page is not None
+    assert (reading.page.name, reading.page.bio) == ("Jane Roe", "Jane is an engineer at Initech.")
+
+
+def test_paths_on_the_site_become_addresses_on_the_site_the_page_tells() -> None:
+    body = (
+        "## Talks\n\n"
+        "- 2023 — KubeCon EU, Amsterdam — Gateways [slides](/slides/kc23.pdf)\n"
+        "- 2022 — FOSDEM, Brussels — Meshes [slides](https://jane.example/slides/f22.pdf)\n"
+    )
+    by_folder = read_page_bytes(f"# Jane Roe\n\n{body}".encode(), "speakers/jane.md")
+    assert by_folder.page is not None and by_folder.diagnostics == []
+    assert by_folder.page.talks[0].slides == "https://jane.example/slides/kc23.pdf"
+    front = "---\nname: Jane Roe\nbaseURL: https://roe.example/\n---\n\n"
+    by_front = read_page_bytes((front + body).encode(), "speakers/jane.md")
+    assert by_front.page is not None
+    assert by_front.page.talks[0].slides == "https://roe.example/slides/kc23.pdf"
+    website = (
+        "# Jane Roe\n\n- Website: https://roe.example\n\n## Talks\n\n- 2020, X: Y [pdf](/y.pdf)\n"
+    )
+    by_website = read_page_bytes(website.encode(), "speakers/jane.md")
+    assert by_website.page is not None
+    assert by_website.page.talks[0].slides == "https://roe.example/y.pdf"
+
+
+def test_a_path_whose_site_the_page_does_not_tell_is_kept_with_a_warning() -> None:
+    text = (
+        "# Jane Roe\n\n- CV: [PDF](/cv.pdf)\n\n## Talks\n\n| Year | Title | Slides |\n"
+        "|---|---|---|\n| 2022 | Percolator | [pdf](/assets/devcon22.pdf) |\n"
+    )
+    reading = read_page_bytes(text.encode(), "speakers/jane.md")
+    assert reading.page is not None
+    assert reading.page.links == (Link("/cv.pdf", "CV"),)
+    assert reading.page.talks == (Talk("Percolator", 2022, slides="/assets/devcon22.pdf"),)
+    assert [(d.line, d.severity, d.message.split(" ", 1)[0]) for d in reading.diagnostics] == [
+        (3, Severity.WARNING, "/cv.pdf"),
+        (9, Severity.WARNING, "/assets/devcon22.pdf"),
+    ]
+
+
+def test_a_lone_first_name_is_completed_only_from_a_file_named_for_a_person() -> None:
+    text = "# Hi, I'm Kofi 👋\n\nDeveloper advocate at Twilio.\n"
+    names = {}
+    for file in ("speakers/kofi-mensah.md", "speakers/kofi-talks.md", "speakers/ama-owusu.md"):
+        page = read_page_bytes(text.encode(), file).page
+        names[file] = page.name if page is not None else None
+    assert names == {
+        "speakers/kofi-mensah.md": "Kofi Mensah",
+        "speakers/kofi-talks.md": "Kofi",
+        "speakers/ama-owusu.md": "Kofi",
+    }
+
+
+def test_labelled_addresses_are_links_except_in_lists_of_works() -> None:
+    text = (
+        "# Jane Roe\n\n- Podcast: https://pod.example/jane\n- Meetup: https://meetup.example/b\n\n"
+        "## Projects\n\n- Aeraki Mesh: https://aeraki.net\n- GitHub: https://github.com/janeroe\n"
+    )
+    reading = read_page_bytes(text.encode(), "speakers/jane.md")
+    assert reading.page is not None
+    assert reading.page.links == (
+        Link("https://pod.example/jane", "Podcast"),
+        Link("https://meetup.example/b", "Meetup"),
+        Link("https://github.com/janeroe", "GitHub"),
     )

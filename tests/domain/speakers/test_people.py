@@ -153,6 +153,7 @@ def test_one_talk_on_two_pages_is_listed_once() -> None:
             slides="https://x/eg.pdf",
             video="https://v/9",
             titles=(("zh", "Envoy Gateway：云原生网关"),),
+            cities=(("zh", "上海"),),
         ),
         Talk("Aeraki", 2022, video="https://v/1", titles=(("zh", "全栈服务网格"),)),
         Talk("Only English", 2021, "南京"),
@@ -164,3 +165,140 @@ def test_talks_alike_only_by_year_are_not_one() -> None:
     assert not same_talk(Talk("A", 2020), Talk("B", 2020))
     assert not same_talk(Talk("A", 2020, slides="s"), Talk("B", 2021, slides="s"))
     assert same_talk(Talk("A  talk", None), Talk("a talk", 2020))
+
+
+GITHUB_ORG = Link("https://github.com/cloud-native-berlin", "GitHub")
+MEETUP = Link("https://www.meetup.com/cloud-native-berlin/", "Meetup")
+
+
+def test_co_organisers_sharing_an_organisations_links_stay_two_people() -> None:
+    book = profiles_from(
+        [
+            page(
+                "s/a-one.md",
+                "Alice One",
+                links=(Link("https://github.com/alice", "GitHub"), GITHUB_ORG, MEETUP),
+            ),
+            page(
+                "s/wang-bo.md",
+                "王博",
+                "zh",
+                links=(Link("https://github.com/wangbo", "GitHub"), GITHUB_ORG),
+            ),
+            page("s/kofi.md", "Kofi Mensah", links=(GITHUB_ORG, MEETUP)),
+            page("s/lin.md", "林小红", "zh", links=(GITHUB_ORG, MEETUP)),
+            page(
+                "s/jw.md", "Jürgen Weiß", links=(MEETUP, Link("mailto:hello@cnb.example", "Email"))
+            ),
+            page("s/bo.md", "Bob Two", links=(Link("mailto:hello@cnb.example", "Email"),)),
+        ]
+    )
+    assert book.diagnostics == ()
+    assert sorted(book.profiles) == [
+        "alice-one",
+        "bob-two",
+        "jurgen-weiss",
+        "kofi-mensah",
+        "lin",
+        "wang-bo",
+    ]
+    assert all(len(p.sources) == 1 for p in book.profiles.values())
+
+
+def test_different_names_sharing_an_address_are_two_people_not_duplicates() -> None:
+    mail = Link("mailto:jane@example.org", "Email")
+    book = profiles_from(
+        [page("s/jane.md", "Jane Roe", links=(mail,)), page("s/john.md", "John Roe", links=(mail,))]
+    )
+    assert book.diagnostics == ()
+    assert sorted(book.profiles) == ["jane-roe", "john-roe"]
+
+
+def test_a_personal_profile_joins_pages_whose_names_could_be_one_persons() -> None:
+    github = Link("https://github.com/zhangyu", "GitHub")
+    book = profiles_from(
+        [
+            page("s/yu-zhang.md", "Yu Zhang", links=(github,)),
+            page(
+                "s/guanyu-wo.md",
+                "张宇",
+                "zh",
+                links=(Link("https://GitHub.com/ZhangYu/", "GitHub"),),
+            ),
+            page("s/zy.md", "Zhang Yu", "de", links=(github, Link("https://twitter.com/zy", "X"))),
+        ]
+    )
+    assert book.diagnostics == ()
+    assert list(book.profiles) == ["yu-zhang"]
+    assert book.profiles["yu-zhang"].names == ("Yu Zhang", "张宇", "Zhang Yu")
+
+
+def test_a_profile_shared_with_another_account_on_the_same_service_joins_nobody() -> None:
+    book = profiles_from(
+        [
+            page(
+                "s/yu.md",
+                "Yu Zhang",
+                links=(
+                    Link("https://twitter.com/zhangyu", "Twitter"),
+                    Link("https://github.com/yz", "GitHub"),
+                ),
+            ),
+            page(
+                "s/zy.md",
+                "张宇",
+                "zh",
+                links=(
+                    Link("https://twitter.com/zhangyu", "Twitter"),
+                    Link("https://github.com/zhang", "GitHub"),
+                ),
+            ),
+        ]
+    )
+    assert sorted(book.profiles) == ["yu-zhang", "zy"]
+
+
+def test_ids_spell_out_letters_a_slug_would_drop() -> None:
+    book = profiles_from(
+        [
+            page("s/jw.md", "Jürgen Weiß"),
+            page("s/sl.md", "Søren Łukasiewicz"),
+            page("s/ae.md", "Ærø Þórsson"),
+        ]
+    )
+    assert sorted(book.profiles) == ["aero-thorsson", "jurgen-weiss", "soren-lukasiewicz"]
+
+
+def test_a_talk_on_both_pages_keeps_its_title_city_and_event_per_language() -> None:
+    en = (
+        Talk("Choosing an API Gateway", 2022, "Hangzhou", "Cloud Native Meetup", slides="s/1"),
+        Talk("From SOFAMesh to Istio", 2021, "Beijing", "QCon Beijing"),
+    )
+    zh = (
+        Talk("从 SOFAMesh 到 Istio", 2021, event="QCon 北京"),
+        Talk("API 网关选型之路", 2022, "杭州", "云原生社区 Meetup", slides="s/1"),
+        Talk("Istio 入门", 2021, event="QCon 北京"),
+    )
+    assert merged_talks(en, [("zh", zh)]) == (
+        Talk(
+            "Choosing an API Gateway",
+            2022,
+            "Hangzhou",
+            "Cloud Native Meetup",
+            slides="s/1",
+            titles=(("zh", "API 网关选型之路"),),
+            cities=(("zh", "杭州"),),
+            events=(("zh", "云原生社区 Meetup"),),
+        ),
+        Talk(
+            "From SOFAMesh to Istio",
+            2021,
+            "Beijing",
+            "QCon Beijing",
+            titles=(("zh", "从 SOFAMesh 到 Istio"),),
+            events=(("zh", "QCon 北京"),),
+        ),
+        Talk("Istio 入门", 2021, event="QCon 北京"),
+    )
+    assert merged_talks(en, [("zh", zh)])[0].city_in("zh") == "杭州"
+    assert merged_talks(en, [("zh", zh)])[1].event_in("en") == "QCon Beijing"

@@ -120,3 +120,19 @@ def test_talks_that_are_not_a_list_are_an_error() -> None:
     reading = read_page_bytes(b"name: Ana\ntalks: lots\n", "speakers/ana.yaml")
     assert reading.page is not None and reading.page.talks == ()
     assert [(d.line, d.message) for d in reading.diagnostics] == [(2, "`talks:` must be a list")]
+
+
+def test_a_link_with_a_label_the_reader_does_not_know_keeps_its_label() -> None:
+    text = (
+        "name: Ana Souza\nlinks:\n  - {label: Podcast, url: 'https://pod.example/ana'}\n"
+        "  - {label: Meetup, url: 'https://www.meetup.com/kcd-sp/'}\n"
+        "  - {label: Webseite, url: 'https://souza.example.org'}\n"
+    )
+    reading = read_page_bytes(text.encode(), "speakers/ana.yaml")
+    assert reading.diagnostics == []
+    assert reading.page is not None
+    assert reading.page.links == (
+        Link("https://pod.example/ana", "Podcast"),
+        Link("https://www.meetup.com/kcd-sp/", "Meetup"),
+        Link("https://souza.example.org", "Website"),
+    )
