@@ -7,7 +7,9 @@ Tencent Cloud" is one cell. When a session has no speaker and its title holds th
 someone with a profile, the title is cut there: the title before it, the person, and what
 follows as their affiliation. Only when what follows reads as an affiliation (capitalised
 words, a parenthesis, or after a dash or comma), never in the middle of a sentence ("Ask
-Huabing Zhao anything" stays as it is).
+Huabing Zhao anything" stays as it is). Names written one after the other ("Panel: Jane Doe
+& Wei Li", "…, Jane Doe (Acme), Wei Li") are cut out together, each a speaker; what follows a
+name is never taken for an affiliation when it starts another name ("& Wei Li").
 
 A session's `id` is never changed (nor `series_id`, nor `recurrence_id`): ids stay what
 they were when a speaker page is added later, so stars, reminders and calendars keep them.
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.domain.agenda import Schedule, Session, Speaker
 from bot.domain.speakers.mentions import Mention, NameIndex
@@ -35,6 +38,13 @@ _PAREN_ANYWHERE = re.compile(r"[(（]([^()（）]+)[)）]")
 # Lowercase words an affiliation may hold ("Head of Cloud at Acme", "Universidad de Chile").
 _SMALL_WORDS = frozenset(("of", "and", "at", "for", "the", "de", "du", "la", "&", "in", "y"))
 _SENTENCE_END = re.compile(r"[.?!。？！]\s*$")
+# What stands between two names of one list ("Jane Doe & Wei Li", "Jane Doe (Acme), Wei Li"),
+# and what makes the text after a name the start of another person, not an affiliation.
+_BETWEEN_NAMES = re.compile(
+    r"\s*(?:[(（](?P<aff>[^()（）]+)[)）])?\s*(?:&|\band\b|\bund\b|、|[,，;；/]|和|与)\s*",
+    re.IGNORECASE,
+)
+_NEXT_PERSON = re.compile(r"(?i)^(?:&|and\b|und\b|、|[;；]|和|与)")
 
 
 def link_schedules(
@@ -75,15 +85,15 @@ def linked_session(session: Session, index: NameIndex) -> Session:
         speakers = tuple(_linked_speaker(s, index) for s in session.speakers)
         session = session if speakers == session.speakers else replace(session, speakers=speakers)
         return _without_named_speakers(session, index)
-    found = _speaker_in_title(session.title, index)
+    found = _speakers_in_title(session.title, index)
     if found is None:
         return session
-    title, speaker, mention = found
+    title, speakers = found
+    profile_id = speakers[0].profile or ""
     titles = tuple(
-        (language, _title_without(text, mention.profile_id, index))
-        for language, text in session.titles
+        (language, _title_without(text, profile_id, index)) for language, text in session.titles
     )
-    return replace(session, title=title, speakers=(speaker,), titles=titles)
+    return replace(session, title=title, speakers=speakers, titles=titles)
 
 
 def _without_named_speakers(session: Session, index: NameIndex) -> Session:
@@ -93,10 +103,11 @@ def _without_named_speakers(session: Session, index: NameIndex) -> Session:
     their entry is in another script (the title is in the agenda's own language)."""
     linked = [s.profile for s in session.speakers if s.profile is not None]
     for profile_id in dict.fromkeys(linked):
-        found = _speaker_in_title(session.title, index, only=profile_id)
+        found = _speakers_in_title(session.title, index, only=profile_id)
         if found is None:
             continue
-        title, named, _ = found
+        title, named_all = found
+        named = next(s for s in named_all if s.profile == profile_id)
         speakers = tuple(
             named if s.profile == profile_id and is_han(s.name) != is_han(named.name) else s
             for s in session.speakers
@@ -133,18 +144,25 @@ def _linked_speaker(speaker: Speaker, index: NameIndex) -> Speaker:
     return speaker
 
 
-def _speaker_in_title(
+def _speakers_in_title(
     title: str, index: NameIndex, only: str | None = None
-) -> tuple[str, Speaker, Mention] | None:
-    """The title without the name written in it, the speaker, and where the name was; the
-    last name in the title that can be cut out cleanly (of the profile `only`, when given), or
-    None."""
-    for mention in reversed(index.mentions(title)):
-        if only is not None and mention.profile_id != only:
+) -> tuple[str, tuple[Speaker, ...]] | None:
+    """The title without the names written in it, and their speakers; the last names in the
+    title (one, or several written one after the other) that can be cut out cleanly (holding
+    the profile `only`, when given), or None."""
+    for chain in reversed(_name_lists(title, index.mentions(title))):
+        if only is not None and all(mention.profile_id != only for mention in chain):
             continue
-        name = title[mention.start : mention.end]
-        before = title[: mention.start].rstrip(_SEPARATORS)
-        after = title[mention.end :]
+        first, last = chain[0], chain[-1]
+        listed = tuple(
+            Speaker(
+                title[a.start : a.end], _listed_affiliation(title[a.end : b.start]), a.profile_id
+            )
+            for a, b in pairwise(chain)
+        )
+        name = title[last.start : last.end]
+        before = title[: first.start].rstrip(_SEPARATORS)
+        after = title[last.end :]
         if not before:
             # "Huabing Zhao: Title", "Huabing Zhao (Tetrate) - Title"
             paren = _PAREN.match(after.strip())
@@ -152,18 +170,34 @@ def _speaker_in_title(
             if not rest.strip() or rest.strip()[:1] not in _SEPARATORS.strip():
                 continue
             affiliation = paren.group(1).strip() if paren else None
-            return (
-                rest.strip(_SEPARATORS),
-                Speaker(name, affiliation, mention.profile_id),
-                mention,
-            )
-        if _JOINING.search(title[: mention.start]):
-            continue  # the name is part of the title
-        affiliation = _affiliation(after)
-        if affiliation is None:
+            return rest.strip(_SEPARATORS), (*listed, Speaker(name, affiliation, last.profile_id))
+        if _JOINING.search(title[: first.start]):
+            continue  # the names are part of the title
+        found = _affiliation(after)
+        if found is None:
             continue
-        return before, Speaker(name, affiliation or None, mention.profile_id), mention
+        return before, (*listed, Speaker(name, found or None, last.profile_id))
     return None
+
+
+def _name_lists(title: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """The mentions in `title`, those written one after the other ("Jane Doe & Wei Li")
+    together."""
+    lists: list[list[Mention]] = []
+    for mention in mentions:
+        if lists and _BETWEEN_NAMES.fullmatch(title[lists[-1][-1].end : mention.start]):
+            lists[-1].append(mention)
+        else:
+            lists.append([mention])
+    return lists
+
+
+def _listed_affiliation(between: str) -> str | None:
+    """The affiliation in parentheses between two listed names ("(Acme)" in "Jane Doe (Acme) &
+    Wei Li"), if any."""
+    match = _BETWEEN_NAMES.fullmatch(between)
+    aff = match.group("aff") if match else None
+    return aff.strip() if aff else None
 
 
 def _affiliation(after: str) -> str | None:
@@ -176,6 +210,8 @@ def _affiliation(after: str) -> str | None:
     if paren:
         return paren.group(1).strip()
     if text[0] in "'’":  # "Huabing Zhao's Lab": the name belongs to the title
+        return None
+    if _NEXT_PERSON.match(text):  # "Jane Doe & Wei Li": another person, not a company
         return None
     if text[0] in _SEPARATORS:
         return text.strip(_SEPARATORS) or ""
@@ -195,5 +231,5 @@ def _affiliation(after: str) -> str | None:
 
 def _title_without(text: str, profile_id: str, index: NameIndex) -> str:
     """A title in another language with the same person's name cut out, when it holds it."""
-    found = _speaker_in_title(text, index, only=profile_id)
+    found = _speakers_in_title(text, index, only=profile_id)
     return found[0] if found is not None else text

@@ -1,29 +1,42 @@
-"""Speakers as agendas write them: "Name (Company)", "Name @ Company", "A、B", "A & B"."""
+"""Speakers as agendas write them: "Name (Company)", "Name @ Company", "Name, Company",
+"A、B", "A & B", "A, Org; B, Org", "李伟明 阿里云", "田中 太郎 (@tanakataro)"."""
 
 from __future__ import annotations
 
 import re
 
 from bot.domain.agenda import Speaker
+from bot.domain.readers.markdown.affiliations import (
+    HAN,
+    KANA,
+    reads_as_cjk_organisation,
+    reads_as_organisation,
+    reads_as_role,
+)
 
-_SEPARATORS = re.compile(r"\n|;|；|、|，|\s&\s|\s+and\s+|,(?![^()（）]*[)）])")
+# What stands between speakers in a cell, or between a speaker and their affiliation (a comma;
+# " / " between two people: "Jane Doe / Acme" is one person and her company).
+_CELL_SEPARATORS = re.compile(r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und)\s+|\s/\s")
+# The same in a title's tail ("Talk — Jane Doe & Wei Li"), where "&" and "/" need no spaces.
+_TAIL_SEPARATORS = re.compile(r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b)\s*")
 _TRAILING_PAREN = re.compile(r"^(?P<name>.+?)\s*[(（](?P<aff>[^()（）]+)[)）]\s*$")
 _AT = re.compile(r"^(?P<name>.+?)\s+(?:@|at)\s+(?P<aff>.+)$")
 _DASH = re.compile(r"^(?P<name>[^-–—|/]+?)\s*(?:\s[-–—|]\s|/)\s*(?P<aff>.+)$")
-# "Keith Chan, CNCF": a comma before an organisation is an affiliation, not a second speaker.
-_ORGANISATION = re.compile(
-    r"^[A-Z0-9][A-Z0-9&.\- ]+$|\b(?:Inc|Corp|Corporation|GmbH|AG|Ltd|LLC|Labs?|Cloud|University|"
-    r"Foundation|Technolog(?:y|ies)|Software|Systems|Group|Co)\b\.?|公司|科技|大学|集团|研究院|株式会社"
-)
 _LABEL = re.compile(
     r"^\s*(?:speakers?|presenters?|by|讲师|嘉宾|分享嘉宾|讲者|演讲者)\s*[:：]?\s*", re.IGNORECASE
 )
+# "(@tanakataro)" after a name is the person's handle, not where they work.
+_HANDLE = re.compile(r"@[A-Za-z0-9_][\w.-]{0,38}")
+_HANDLE_PAREN = re.compile(r"(?<=\S)\s*[(（]\s*@[A-Za-z0-9_][\w.-]{0,38}\s*[)）]")
 
 
 _HONORIFIC_TITLE = re.compile(r"^(?:Prof\.?|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
 _CJK_NAME_AND_ROLE = re.compile(
     r"^(?P<name>[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4})\s*[,，]\s*(?P<aff>[^,，、]{3,60})$"
 )
+# A name in Han characters, a space, and what follows: "李伟明 阿里云", "田中 太郎".
+_CJK_NAME_SPACED = re.compile(rf"^(?P<name>[{HAN}]{{2,4}})[ \u3000]+(?P<rest>[^\s/|\-–—,，、&].*)$")
+_CJK_WORD = re.compile(rf"[{HAN}{KANA}]{{1,3}}")
 
 
 # "TBA", "TBD", "to be announced", "N/A", "待定": a speaker not known yet is nobody.
@@ -34,39 +47,162 @@ _NOBODY = re.compile(
 
 
 def parse_speakers(text: str) -> list[Speaker]:
-    """Every speaker named in a cell or line; affiliations where the text separates them."""
-    cleaned = _LABEL.sub("", text.strip())
+    """Every speaker named in a cell or line; affiliations where the text separates them.
+
+    "Jane Doe, Acme Corp" is one speaker and her company, "Jane Doe, Wei Li" two speakers: a
+    part after a comma is an affiliation when it reads as an organisation or a job title (or is
+    one word after a person's full name), and the next person otherwise.
+    """
+    cleaned = _HANDLE_PAREN.sub("", _LABEL.sub("", text.strip()))
     if _NOBODY.fullmatch(cleaned):
         return []
-    named = _CJK_NAME_AND_ROLE.match(cleaned) or _CJK_NAME_THEN_ORG.match(cleaned)
-    if named and named.group("name")[0] in _SURNAMES:
+    cjk = _cjk_person(cleaned, in_cell=True)
+    if cjk is not None:
         # "陈晨，字节跳动前端工程师", "周杰 青云科技 KubeSphere 研发工程师": a person and their company
-        return [Speaker(named.group("name"), named.group("aff").strip())]
-    pair = [p.strip() for p in cleaned.split(",")]
-    if (
-        len(pair) == 2
-        and all(pair)
-        and "(" not in cleaned
-        and _ORGANISATION.search(pair[1])
-        and not _NOBODY.fullmatch(pair[1])
-    ):
-        return [Speaker(pair[0], pair[1])]
+        return [cjk]
     speakers: list[Speaker] = []
-    for raw in _SEPARATORS.split(cleaned):
+    continued = False  # the last speaker's affiliation was written in parts: "Role, Company"
+    for separator, raw in _split_outside_parens(cleaned, _CELL_SEPARATORS):
         part = raw.strip(" \t*_-–—:：")
         if not part or len(part) > 120 or _NOBODY.fullmatch(part):
             continue
+        kind = _separator_kind(separator)
+        last = speakers[-1] if speakers else None
+        if last is not None and kind == "comma" and _is_affiliation(part, last, continued):
+            speakers[-1] = Speaker(last.name, _joined(last.affiliation, part))
+            continued = True
+            continue
+        if (
+            last is not None
+            and kind == "slash"
+            and last.affiliation is None
+            and not (_person_shaped(last.name) and _is_other_person(part))
+        ):
+            speakers[-1] = Speaker(last.name, part)  # "Jane Doe / Acme"
+            continue
         speakers.append(parse_speaker(part))
+        continued = False
     return speakers
 
 
 def parse_speaker(text: str) -> Speaker:
+    """One person as written: "Name (Company)", "Name @ Company", "Name - Company"."""
     text = _HONORIFIC_TITLE.sub("", text)
     for pattern in (_TRAILING_PAREN, _AT, _DASH):
         match = pattern.match(text)
         if match:
-            return Speaker(match.group("name").strip(), match.group("aff").strip())
+            name, affiliation = match.group("name").strip(), match.group("aff").strip()
+            if _HANDLE.fullmatch(affiliation):
+                return Speaker(name)  # "Jane Doe (@jane)": a handle, not a company
+            return Speaker(name, affiliation)
     return Speaker(text.strip())
+
+
+def _split_outside_parens(text: str, separators: re.Pattern[str]) -> list[tuple[str, str]]:
+    """The parts of `text` between separators, each with the separator before it ("" for the
+    first); a separator inside parentheses ("Jane Doe (Research & Development)") splits nothing."""
+    parts: list[tuple[str, str]] = []
+    start, before = 0, ""
+    depth, counted = 0, 0  # parentheses open before `counted`
+    for match in separators.finditer(text):
+        depth += _depth(text[counted : match.start()])
+        counted = match.start()
+        if depth > 0:
+            continue
+        parts.append((before, text[start : match.start()]))
+        start, before = match.end(), match.group()
+    parts.append((before, text[start:]))
+    return parts
+
+
+def _depth(text: str) -> int:
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+
+
+def _separator_kind(separator: str) -> str:
+    """ "comma", "slash", "joiner" (&, and, und) or "list" (a new line, ";", "、")."""
+    word = separator.strip().casefold()
+    if word in (",", "，"):
+        return "comma"
+    if word == "/":
+        return "slash"
+    if word in ("&", "and", "und"):
+        return "joiner"
+    return "list"
+
+
+def _joined(affiliation: str | None, part: str) -> str:
+    return f"{affiliation}, {part}" if affiliation else part
+
+
+def _is_affiliation(part: str, person: Speaker, continued: bool) -> bool:
+    """Whether `part`, after a comma behind `person`, is where they work: an organisation
+    ("Acme Corp", "PingCAP", "CNCF", "Red Hat"), a job title ("Senior Engineer"), or one word
+    after a person's full name ("Jane Doe, Twilio"); never a second person ("Wei Li")."""
+    if person.affiliation is not None and not continued:
+        return False  # "Jane Doe (Acme), Wei Li"
+    if reads_as_organisation(part) or reads_as_role(part):
+        return True
+    if _person_shaped(part):
+        return False
+    return _person_shaped(person.name) and re.fullmatch(r"[^\W\d_][\w.&'’+-]*", part) is not None
+
+
+def _is_other_person(part: str) -> bool:
+    return _person_shaped(part) and not reads_as_organisation(part)
+
+
+def _person_shaped(text: str) -> bool:
+    """Whether `text` is a person's full name alone: two to four capitalised words ("Jane Doe",
+    "priya raman" as some pages write them), or a name in Han characters or kana."""
+    stripped = text.strip(" *_")
+    if re.fullmatch(rf"[{HAN}{KANA}]{{2,4}}|[{HAN}]{{1,3}}[ \u3000][{HAN}{KANA}]{{1,3}}", stripped):
+        return True
+    if len(stripped.split()) < 2:
+        return False
+    if stripped == stripped.lower():
+        stripped = stripped.title()
+    person = _latin_person(stripped)
+    return person is not None and person.affiliation is None
+
+
+def _cjk_person(text: str, *, in_cell: bool) -> Speaker | None:
+    """A person named in Han characters with their affiliation: "陈晨，字节跳动前端工程师",
+    "李伟明 阿里云", "周琳 腾讯云", "李伟 PingCAP", "田中 太郎 株式会社メルカリ". `in_cell`: the text is
+    known to name people (a speaker cell), so a company after the name needs no family name
+    from the list before it."""
+    comma = _CJK_NAME_AND_ROLE.match(text)
+    if comma is not None and comma.group("name")[0] in _SURNAMES:
+        affiliation = comma.group("aff").strip()
+        if not _cjk_name_alone(affiliation):  # "李伟，王小明": two people
+            return Speaker(comma.group("name"), affiliation)
+    spaced = _CJK_NAME_SPACED.match(text)
+    if spaced is None:
+        return None
+    name, rest = spaced.group("name"), spaced.group("rest").strip()
+    surname = name[0] in _SURNAMES
+    if reads_as_organisation(rest):
+        return Speaker(name, rest) if in_cell or surname else None
+    words = rest.split(maxsplit=1)
+    if (
+        len(words) == 2
+        and len(name) <= 3
+        and _CJK_WORD.fullmatch(words[0])
+        and reads_as_organisation(words[1])
+    ):
+        return Speaker(f"{name} {words[0]}", words[1])  # family name, given name, company
+    if surname and len(name) <= 3 and 4 <= len(rest) <= 61:
+        return Speaker(name, rest)  # "黄强 某电商平台 大数据负责人"
+    return None  # "田中 太郎": one person's family and given names
+
+
+def _cjk_name_alone(text: str) -> bool:
+    """ "王小明", "张宇": a person's name in Han characters, not a company or a role."""
+    return (
+        re.fullmatch(f"[{HAN}]{{2,3}}", text) is not None
+        and text[0] in _SURNAMES
+        and not reads_as_cjk_organisation(text)
+    )
 
 
 # "by" splits only when what follows is clearly people: it carries an affiliation.
@@ -293,12 +429,18 @@ def _title_words(name: str) -> bool:
 
 def looks_like_person(text: str) -> Speaker | None:
     """ "Jane Roe", "Jane Roe (Example Corp)", "Jane Roe, Example Corp", "张三": one person."""
-    named = _CJK_NAME_THEN_ORG.match(text.strip(" *_()（）"))
-    if named and named.group("name")[0] in _SURNAMES:  # "黄强 某电商平台 大数据负责人"
-        return Speaker(named.group("name"), named.group("aff").strip())
+    named = _cjk_person(text.strip(" *_()（）"), in_cell=False)
+    if named is not None:  # "黄强 某电商平台 大数据负责人"
+        return named
     handle = re.fullmatch(r"\s*@([A-Za-z0-9][\w.-]{1,38})\s*", text)
     if handle:  # "(@lucasfernog)": people by their handle
         return Speaker(handle.group(1))
+    return _latin_person(text)
+
+
+def _latin_person(text: str) -> Speaker | None:
+    """A name of two to four capitalised words (or a short CJK name), with the affiliation
+    written after a comma, an "@" or in parentheses; None for title words and acronyms."""
     match = _PERSON.match(_HONORIFIC_TITLE.sub("", text.strip(" *_")))
     if match is None:
         return None
@@ -307,12 +449,17 @@ def looks_like_person(text: str) -> Speaker | None:
         return None
     if any(len(word) > 1 and word.isupper() and word.isascii() for word in name.split()):
         return None  # "Flink SQL", "Kubernetes API": acronyms are not in people's names
-    affiliation = match.group("paren") or match.group("aff")
-    return Speaker(name, affiliation.strip() if affiliation else None)
+    affiliation = (match.group("paren") or match.group("aff") or "").strip()
+    if _HANDLE.fullmatch(affiliation):
+        return Speaker(name)  # "Jane Roe (@jane)": her handle, not her company
+    return Speaker(name, affiliation or None)
 
 
+# "with" only after a comma: "Fireside chat with Priya Raman" is a title as written
+# (docs/speakers.md), "Fireside chat: serving models, with Lin Zhao" credits its speakers.
 _TAIL = re.compile(
-    r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s(?:by|with|par|von|por|mit)\s)\s*(?P<who>[^-–—|·]+)$"
+    r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s(?:by|par|von|por)\s|[,，]\s*(?:with|mit)\s)"
+    r"\s*(?P<who>[^-–—|·]+)$"
 )
 _QUOTES = "«“\"„《「『'"
 # The most common Chinese family names: "张伟 某某科技" is a person and a company only when the
@@ -324,9 +471,6 @@ _SURNAMES = frozenset(
     "舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农"
     "司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商"
     "刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
-_CJK_NAME_THEN_ORG = re.compile(
-    r"^(?P<name>[\u4e00-\u9fff]{2,3})\s+(?P<aff>[^\s/|\-–—,，].{3,60})$"
 )
 # A word of two or three Han characters standing alone in a title cell: a name, when it starts
 # with a family name ("钟禄垚" in "使用 eBPF 加速 Istio/Envoy 网络 钟禄垚 英特尔").
@@ -342,6 +486,12 @@ _WHO_LABEL = re.compile(
 )
 _HONORIFIC = re.compile(r"\s*(?:さん|氏|先生|様|老师)\s*$")
 _COLON_TAIL = re.compile(r"^(?P<title>[^:：]{3,}?)\s*[:：]\s*(?P<who>[^:：]+)$")
+# Sessions given by several people at once: "Panel: Jane Doe & Wei Li".
+_PANEL = re.compile(
+    r"(?i)(?:\b(?:panel|panel discussion|discussion|roundtable|round table|fireside chat|chat|"
+    r"conversation|interview|q\s?&\s?a|ama|debate|podiumsdiskussion|table ronde|mesa redonda)|"
+    r"圆桌|圆桌讨论|对话|对谈|座谈|访谈|パネル|パネルディスカッション|対談|座談会)\s*$"
+)
 
 
 def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
@@ -372,18 +522,15 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     # "題目（発表者：佐藤 健 さん）": only when the tail is people.
     for pattern in (_TAIL, _COLON_TAIL, _PAREN_TAIL):
         match = pattern.match(single)
-        if match:
-            who = _HONORIFIC.sub("", _WHO_LABEL.sub("", match.group("who")))
-            people = [
-                looks_like_person(_HONORIFIC.sub("", p))
-                for p in re.split(r"\s*(?:&|\band\b|、|/|,\s(?=[A-Z][a-z]+\s[A-Z]))\s*", who)
-            ]
-            if pattern is _COLON_TAIL:
-                people = [looks_like_person(who)]  # "Talk: Jane Roe, Example Corp": one person
-            if pattern is _COLON_TAIL and not all(p and p.affiliation for p in people):
-                continue  # "Scaling Go: Lessons Learned" is a title; "Talk: Jane Roe, Acme" is not
-            if people and all(people):
-                return match.group("title").strip(" *_,，"), [p for p in people if p]
+        if match is None:
+            continue
+        title = match.group("title").strip(" *_,，")
+        named = _people_in_tail(_HONORIFIC.sub("", _WHO_LABEL.sub("", match.group("who"))))
+        if named is None:
+            continue
+        if pattern is _COLON_TAIL and not _colon_names_people(title, named):
+            continue  # "Scaling Go: Lessons Learned" is a title; "Talk: Jane Roe, Acme" is not
+        return title, named
     # "基于 eBPF 的可观测性实践 张伟 某某科技": a Chinese title cell with the speaker at its end.
     # Titles hold words of two or three characters too ("加速", "网络"), and companies start
     # like names ("华为云"): the first name followed by one word at most, else the first name.
@@ -400,3 +547,46 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         title, name, aff = next((f for f in found if " " not in f[2]), found[0])
         return title.strip(" 》"), [Speaker(name, aff or None)]
     return single, []
+
+
+def _people_in_tail(who: str) -> list[Speaker] | None:
+    """The people a title's tail names, each with their affiliation: "Jane Doe, Acme Corp",
+    "Jane Doe & Wei Li", "Carlos García, Chainguard; Li Wei, PingCAP"; None when a part is not
+    a person's (then the tail is more of the title)."""
+    people: list[Speaker] = []
+    continued = False  # the last person's affiliation is being written: "Role, Company"
+    for separator, raw in _split_outside_parens(who, _TAIL_SEPARATORS):
+        part = _HONORIFIC.sub("", raw.strip(" *_"))
+        if not part:
+            return None
+        kind = _separator_kind(separator)
+        last = people[-1] if people else None
+        if (
+            last is not None
+            and kind == "comma"
+            and (continued or last.affiliation is None)
+            and (reads_as_organisation(part) or reads_as_role(part) or not _person_shaped(part))
+        ):
+            if len(part) > 60:
+                return None
+            people[-1] = Speaker(last.name, _joined(last.affiliation, part))
+            continued = True
+            continue
+        if last is not None and kind == "joiner" and continued and not _person_shaped(part):
+            # "Jane Doe, Research & Development": the "&" is the company's
+            people[-1] = Speaker(last.name, f"{last.affiliation} {separator.strip()} {part}")
+            continue
+        person = looks_like_person(part)
+        if person is None:
+            return None
+        people.append(person)
+        continued = False
+    return people or None
+
+
+def _colon_names_people(title: str, people: list[Speaker]) -> bool:
+    """Whether "Title: X" names people in X, not a subtitle: each with an affiliation ("Talk:
+    Jane Roe, Acme"), or two people or more after a panel's name ("Panel: Jane Doe & Wei Li")."""
+    if all(person.affiliation for person in people):
+        return True
+    return len(people) >= 2 and _PANEL.search(title) is not None
