@@ -46,10 +46,12 @@ def ics(
 ) -> None:
     """Write the agenda at PATH as iCalendar."""
     from bot.app.calendars import alone
+    from bot.cli.speaker_pages import linked, pages_for_agendas
     from bot.config import SettingsError
     from bot.domain.diagnostics import Severity
     from bot.domain.ics.calendars import feed_calendar, session_download
     from bot.domain.ics.revisions import advance, revision_key
+    from bot.domain.ics.speakers import SpeakerLinks
     from bot.domain.readers.source import read_paths
     from bot.domain.readers.translations import merge_translations
 
@@ -61,7 +63,10 @@ def ics(
     for diagnostic in (d for r in results for d in r.diagnostics):
         if diagnostic.severity is Severity.ERROR:
             click.echo(str(diagnostic), err=True)
-    pairs = [(s, r.modified) for r in results for s in r.schedules]
+    # Sessions name their speakers' profiles, as the bot's feeds do (links, PARTICIPANT).
+    speakers = pages_for_agendas(path)
+    pairs = [(schedule, r.modified) for r in results for schedule in linked(r.schedules, speakers)]
+    links = SpeakerLinks(speakers.profiles, "")
     if schedule_id is not None:
         pairs = [(s, m) for s, m in pairs if s.id == schedule_id]
     if not pairs:
@@ -73,7 +78,9 @@ def ics(
     revisions: dict[str, Revision] = {}
     for schedule, modified in pairs:
         if modified is not None:
-            revisions.update(advance({}, schedule, now=modified, first_seen=modified))
+            revisions.update(
+                advance({}, schedule, now=modified, first_seen=modified, speakers=speakers.profiles)
+            )
     if session_id is not None:
         found = [(s, x) for s, _ in pairs for x in _with_occurrence(s, session_id).sessions]
         found = [(s, x) for s, x in found if x.id == session_id]
@@ -85,10 +92,11 @@ def ics(
             alone(session),
             revisions.get(revision_key(schedule.id, session.id)),
             alarm=timedelta(minutes=alarm) if alarm else None,
+            speakers=links,
         )
     else:
         name = pairs[0][0].title if len(pairs) == 1 else "All agendas"
-        data = feed_calendar(name, [s for s, _ in pairs], revisions)
+        data = feed_calendar(name, [s for s, _ in pairs], revisions, speakers=links)
     if output is not None:
         output.write_bytes(data)
     else:
