@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from bot.app.agendas import PUBLIC, visible
 from bot.domain.agenda import Schedule, Session
 from bot.domain.feed_tokens import FeedSelection
 from bot.domain.ics.calendars import feed_calendar, session_download
@@ -21,7 +22,7 @@ from bot.domain.ics.revisions import Revision, revision_key
 from bot.domain.ics.speakers import SpeakerLinks
 
 if TYPE_CHECKING:
-    from bot.app.ports import AgendaSnapshot, FeedTokenStore, MemberFollowStore
+    from bot.app.ports import AgendaSnapshot, MemberFollowStore, PersonalFeedTokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +42,7 @@ def session_file(
     An occurrence of a repeating session is that one meeting, an event of its own (its own id,
     so its own UID): importing it never brings in the whole series. `base_url` is the feed
     server's public URL ("" when unknown), for links to speakers' pages."""
-    revision = snapshot.revisions.get(revision_key(schedule.id, session.id))
-    if revision is None and session.series_id is not None:
-        revision = _occurrence_revision(snapshot, schedule, session)
+    revision = download_revision(snapshot.revisions, schedule, session)
     return CalendarFile(
         download_name(schedule, session),
         session_download(
@@ -53,17 +52,18 @@ def session_file(
     )
 
 
-def _occurrence_revision(
-    snapshot: AgendaSnapshot, schedule: Schedule, occurrence: Session
+def download_revision(
+    revisions: Mapping[str, Revision], schedule: Schedule, session: Session
 ) -> Revision | None:
-    """An occurrence the series gives unchanged has no revision of its own: it changes when
-    its series does, so it takes the series' SEQUENCE and change time (a moved series gives
-    every download a higher SEQUENCE and a new Last-Modified, never a 304 for old bytes)."""
-    assert occurrence.series_id is not None
-    series = snapshot.revisions.get(revision_key(schedule.id, occurrence.series_id))
-    if series is None:
-        return None
-    return replace(series, session=alone(occurrence))
+    """The revision a session's download is written from. An occurrence the series gives
+    unchanged has none of its own: it changes when its series does, so it takes the series'
+    SEQUENCE and change time (a moved series gives every download a higher SEQUENCE and a new
+    Last-Modified, never a 304 for old bytes)."""
+    found = revisions.get(revision_key(schedule.id, session.id))
+    if found is not None or session.series_id is None:
+        return found
+    series = revisions.get(revision_key(schedule.id, session.series_id))
+    return replace(series, session=alone(session)) if series is not None else None
 
 
 def alone(session: Session) -> Session:
@@ -89,13 +89,25 @@ def schedule_file(
 
 
 def speaker_links(snapshot: AgendaSnapshot, base_url: str) -> SpeakerLinks:
-    """The snapshot's speaker profiles, with the feed server's public URL for their pages."""
-    return SpeakerLinks(snapshot.speakers, base_url)
+    """The snapshot's speaker profiles, with the feed server's public URL for their pages and
+    for the pages of the agendas it shows (the public ones)."""
+    pages = frozenset(visible(snapshot, PUBLIC)) if base_url else frozenset()
+    return SpeakerLinks(snapshot.speakers, base_url, pages)
 
 
 def webcal(url: str) -> str:
     """The same URL for calendar apps: `webcal://` in place of `http(s)://`."""
     return re.sub(r"^https?://", "webcal://", url)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedLink:
+    """What asking for one's feed link did. `token` is a new link's secret, None when the
+    member's link stays as it was (it cannot be shown again: only its digest is kept);
+    `replaced` says an earlier link stopped working."""
+
+    token: str | None
+    replaced: bool = False
 
 
 class PersonalFeeds:
@@ -104,7 +116,7 @@ class PersonalFeeds:
 
     def __init__(
         self,
-        tokens: FeedTokenStore,
+        tokens: PersonalFeedTokens,
         follows: MemberFollowStore,
         on_changed: Callable[[], None],
     ) -> None:
@@ -112,14 +124,21 @@ class PersonalFeeds:
         self.follows = follows
         self.on_changed = on_changed
 
-    async def issue(self, user_id: int, schedule: Schedule | None = None) -> str:
-        """A new token for the member's feed (the old one stops working), after following
-        `schedule` if given. Tokens are stored only as digests: showing the link again means
-        issuing a new one."""
+    async def subscribe(
+        self, user_id: int, schedule: Schedule | None = None, *, reset: bool = False
+    ) -> FeedLink:
+        """Follow `schedule` if given (the member's feed then holds it, under the link they
+        have), and give a link: a new one when they have none, or when they ask to `reset` (the
+        old one then stops working). A link already in a calendar app is never revoked unasked:
+        the app would stop updating without a word."""
         if schedule is not None:
             await asyncio.to_thread(self.follows.follow_schedule, user_id, schedule.id)
             self.on_changed()
-        return await asyncio.to_thread(self.tokens.issue, str(user_id))
+        member = str(user_id)
+        had = await asyncio.to_thread(self.tokens.holds, member)
+        if had and not reset:
+            return FeedLink(None)
+        return FeedLink(await asyncio.to_thread(self.tokens.issue, member), replaced=had)
 
     def selection(self, token: str) -> FeedSelection | None:
         """What the feed behind `token` holds (blocking: the feed server runs it in threads of

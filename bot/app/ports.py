@@ -153,6 +153,15 @@ class FeedTokenStore(Protocol):
         ...
 
 
+class PersonalFeedTokens(FeedTokenStore, Protocol):
+    """The token store as members' feed links need it: also whether a member has one."""
+
+    def holds(self, member: str) -> bool:
+        """Whether `member` has a live token (which cannot be shown again: only its digest is
+        kept)."""
+        ...
+
+
 class ImportedAgendaStore(Protocol):
     """Agenda files imported in Discord servers, kept as uploaded; shared by every process."""
 

@@ -20,11 +20,13 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class Starred:
     """What starring did: whether the session was new to the member's agenda, their DM lead,
-    and how long until the session starts (negative once it has)."""
+    how long until the session starts (negative once it has) and until it ends (None: the
+    agenda does not say)."""
 
     added: bool
     lead_minutes: int
     starts_in: timedelta
+    ends_in: timedelta | None = None
 
     @property
     def reminder_comes(self) -> bool:
@@ -35,6 +37,13 @@ class Starred:
     @property
     def started(self) -> bool:
         return self.starts_in <= timedelta(0)
+
+    @property
+    def ended(self) -> bool:
+        """Over: past its end, or, with no end given, a day past its start."""
+        if self.ends_in is not None:
+            return self.ends_in <= timedelta(0)
+        return self.starts_in <= -timedelta(days=1)
 
 
 class Stars:
@@ -70,7 +79,9 @@ class Stars:
             self.cache.forget(user_id)  # the language may have changed
         self.on_changed()
         lead_minutes = lead if lead is not None else DEFAULT_LEAD_MINUTES
-        return Starred(added, lead_minutes, session.start - self.clock())
+        now = self.clock()
+        ends_in = session.end - now if session.end is not None else None
+        return Starred(added, lead_minutes, session.start - now, ends_in)
 
     async def unstar(self, user_id: int, schedule_id: str, session_id: str) -> bool:
         """False if the session was not starred. Works for a session that has since gone."""

@@ -45,12 +45,12 @@ def ics(
     output: Path | None,
 ) -> None:
     """Write the agenda at PATH as iCalendar."""
-    from bot.app.calendars import alone
+    from bot.app.calendars import alone, download_revision
     from bot.cli.speaker_pages import linked, pages_for_agendas
     from bot.config import SettingsError
     from bot.domain.diagnostics import Severity
     from bot.domain.ics.calendars import feed_calendar, session_download
-    from bot.domain.ics.revisions import advance, revision_key
+    from bot.domain.ics.revisions import advance
     from bot.domain.ics.speakers import SpeakerLinks
     from bot.domain.readers.source import read_paths
     from bot.domain.readers.translations import merge_translations
@@ -90,7 +90,7 @@ def ics(
         data = session_download(
             schedule,
             alone(session),
-            revisions.get(revision_key(schedule.id, session.id)),
+            download_revision(revisions, schedule, session),
             alarm=timedelta(minutes=alarm) if alarm else None,
             speakers=links,
         )

@@ -15,7 +15,7 @@ from bot.delivery.formats.discord_markup import discord_time
 from bot.discord.limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, clip
 from bot.discord.member_zones import zone_label
 from bot.domain.agenda import Schedule, Session, Speaker
-from bot.domain.ics.speakers import profile_link
+from bot.domain.ics.speakers import profile_link, speaker_for
 from bot.domain.speakers.profile import Profile
 from bot.texts import lead_text, local_time, text_for
 
@@ -47,17 +47,21 @@ def masked_link(text: str, url: str | None) -> str:
 
 
 def speaker_line(
-    speaker: Speaker, profile: Profile | None, base_url: str, locale: str | None
+    speaker: Speaker,
+    profile: Profile | None,
+    base_url: str,
+    locale: str | None,
+    agenda_language: str | None = None,
 ) -> str:
     """A speaker linked to their profile (their page when the feed server's URL is known, else
-    their first web link), with the affiliation the agenda gives, else the profile's in the
-    member's language."""
+    their first web link), named as the profile writes the name in the member's language, with
+    the affiliation in it (the agenda's when it writes one in it, else the profile's)."""
     link = profile_link(profile, base_url) if profile is not None else None
-    affiliation = speaker.affiliation or (
-        profile.affiliation_in(locale) if profile is not None else None
-    )
-    line = masked_link(speaker.name, link)
-    return f"{line} ({discord.utils.escape_markdown(affiliation)})" if affiliation else line
+    shown = speaker_for(speaker, profile, locale, agenda_language)
+    line = masked_link(shown.name, link)
+    if shown.affiliation:
+        return f"{line} ({discord.utils.escape_markdown(shown.affiliation)})"
+    return line
 
 
 def session_embed(
@@ -84,15 +88,15 @@ def session_embed(
     )
     shown = session.speakers_in(locale)
     if shown:
+        lines = [
+            speaker_line(
+                s, (profiles or {}).get(s.profile or ""), base_url, locale, schedule.language
+            )
+            for s in shown
+        ]
         embed.add_field(
-            name=text_for(locale, "speakers"),
-            value=clip(
-                "\n".join(
-                    speaker_line(s, (profiles or {}).get(s.profile or ""), base_url, locale)
-                    for s in shown
-                ),
-                FIELD_VALUE,
-            ),
+            name=text_for(locale, "speaker" if len(shown) == 1 else "speakers"),
+            value=clip("\n".join(lines), FIELD_VALUE),
             inline=False,
         )
     place = ", ".join(p for p in (session.track, session.location, schedule.venue) if p)
@@ -117,7 +121,9 @@ def starred_text(locale: str | None, title: str, starred: Starred) -> str:
     if starred.reminder_comes:
         key = "starred" if starred.added else "already_starred"
         return text_for(locale, key, title=title, lead=lead)
-    if starred.started:
+    if starred.ended:
+        late = text_for(locale, "too_late_ended")
+    elif starred.started:
         late = text_for(locale, "too_late_started")
     else:
         soon = lead_text(math.ceil(starred.starts_in.total_seconds() / 60), locale)

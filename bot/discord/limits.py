@@ -31,6 +31,8 @@ ECHO = 100  # what a reply repeats of the member's own input
 ELLIPSIS = "…"
 # A mention, channel, emoji or timestamp markup (`<t:1625895000:F>`) that must not be cut open.
 _OPEN_MARKUP = re.compile(r"<[^<>\s]{0,40}$")
+# A markdown link cut open: "[text", "[text]" or "[text](http://ex", brackets escaped inside.
+_OPEN_LINK = re.compile(r"(?<!\\)\[(?:\\.|[^\]\\\n])*(?:\](?:\([^)\s]*)?)?$")
 
 
 def length(text: str) -> int:
@@ -52,7 +54,8 @@ def _prefix(text: str, units: int) -> str:
 
 def clip(text: str, limit: int) -> str:
     """`text` if it fits in `limit`, else its start and "…", cut where nothing breaks: at a line
-    end when one is near, never inside a `<…>` markup, never leaving `**` or a backtick open."""
+    end when one is near, never inside a `<…>` markup or a `[text](url)` link (cut before it),
+    never leaving `**` or a backtick open."""
     if length(text) <= limit:
         return text
     if limit <= length(ELLIPSIS):
@@ -65,6 +68,9 @@ def clip(text: str, limit: int) -> str:
         markup = _OPEN_MARKUP.search(kept)
         if markup is not None:
             kept = kept[: markup.start()]
+        link = _OPEN_LINK.search(kept)
+        if link is not None:
+            kept = kept[: link.start()]
         if kept.count("**") % 2:
             kept = kept[: kept.rfind("**")]
         if kept.count("`") % 2:

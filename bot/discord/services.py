@@ -15,8 +15,8 @@ from bot.app.imports import AgendaImports
 from bot.app.members import Members, PreferenceCache
 from bot.app.ports import (
     AgendaSource,
-    FeedTokenStore,
     MemberStore,
+    PersonalFeedTokens,
     RsvpStore,
     ScheduledEventStore,
 )
@@ -96,7 +96,7 @@ class UseCases:
         cls,
         agendas: AgendaSource,
         store: MemberStore,
-        tokens: FeedTokenStore,
+        tokens: PersonalFeedTokens,
         *,
         rsvps: RsvpStore,
         imports: AgendaImports,

@@ -11,7 +11,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from bot.app.agendas import in_schedule, session_key
+from bot.app.agendas import session_key, title_key
 from bot.discord.errors import UserError
 from bot.discord.limits import CHOICE, ECHO, clip, fit_choices, length
 from bot.discord.member_zones import zone_label
@@ -75,8 +75,10 @@ class ScheduleTransformer(app_commands.Transformer):
 
 
 def _titled(typed: str, title: str, titles: tuple[tuple[str, str], ...]) -> bool:
-    """Whether `typed` (lower case) is in the title in any of the agenda's languages."""
-    return typed in title.lower() or any(typed in other.lower() for _, other in titles)
+    """Whether `typed` is in the title in any of the agenda's languages, case and spacing
+    aside (what the commands take: "gateway api  in" finds "Gateway API in Practice")."""
+    wanted = title_key(typed)
+    return wanted in title_key(title) or any(wanted in title_key(other) for _, other in titles)
 
 
 def session_choice_value(schedule: Schedule, session: Session) -> str:
@@ -162,11 +164,60 @@ def session_reference(
 
 
 def pick_session(
-    interaction: discord.Interaction[Any], schedule: Schedule | None, session_id: str
+    interaction: discord.Interaction[Any], schedule: Schedule | None, value: str
 ) -> tuple[Schedule, Session]:
-    """The session named in a command, in the chosen agenda or the only one there is."""
-    chosen, wanted = session_reference(interaction, schedule, session_id)
-    found = in_schedule(chosen, wanted)
-    if found is None:
-        raise UserError("unknown_session", schedule=chosen.id, session=clip(wanted, ECHO))
-    return chosen, found
+    """The session a command's option names: a choice's value, an id, or a title as typed in
+    any of its agenda's languages; in the chosen agenda, else in any agenda here. Several
+    sessions named alike are listed for the member to choose from."""
+    box = services(interaction)
+    found = box.agendas.named(
+        interaction.guild_id,
+        value,
+        schedule_id=schedule.id if schedule is not None else None,
+        now=box.clock(),
+    )
+    if len(found) == 1:
+        return found[0]
+    locale = str(interaction.locale)
+    typed = clip(value.strip(), ECHO)
+    if found:
+        raise UserError("several_sessions", session=typed, choices=_listed(found, locale))
+    if schedule is None:
+        visible = box.agendas.visible(interaction.guild_id)
+        if not visible:
+            raise UserError("no_schedules")
+        if len(visible) > 1:
+            raise UserError("unknown_session_anywhere", session=typed)
+        schedule = visible[0]
+    raise UserError("unknown_session", schedule=schedule.title_in(locale), session=typed)
+
+
+def starred_reference(
+    interaction: discord.Interaction[Any], schedule: Schedule | None, value: str
+) -> tuple[Schedule, str, Session | None]:
+    """The session an unstar names: as `pick_session` finds it, or, for one gone from its
+    agenda since it was starred, the agenda and the id the option names (None: no session)."""
+    try:
+        chosen, found = pick_session(interaction, schedule, value)
+    except UserError as error:
+        if error.key == "several_sessions":
+            raise
+        chosen, session_id = session_reference(interaction, schedule, value)
+        return chosen, session_id, None
+    return chosen, found.id, found
+
+
+SEVERAL_SHOWN = 10
+
+
+def _listed(found: list[tuple[Schedule, Session]], locale: str) -> str:
+    """One line a session, to choose from: what to type for it, its title and its agenda."""
+    lines = [
+        f"• `{session_choice_value(schedule, session)}` — "
+        f"{clip(session.title_in(locale), AGENDA_LABEL * 2)} "
+        f"({clip(schedule.title_in(locale), AGENDA_LABEL)})"
+        for schedule, session in found[:SEVERAL_SHOWN]
+    ]
+    if len(found) > SEVERAL_SHOWN:
+        lines.append("…")
+    return "\n".join(lines)

@@ -35,6 +35,7 @@ class MessageWriter:
     def __init__(self) -> None:
         self._zones_reported: set[tuple[int, str]] = set()
         self._schedules: Mapping[str, object] | None = None
+        self._speakers: Mapping[str, object] | None = None
         self._dms: dict[_DmKey, ReminderMessage] = {}
 
     def message(
@@ -58,13 +59,14 @@ class MessageWriter:
             guild = follow.guild_id if follow is not None else None
             locale = audience.guild_locales.get(guild) if guild is not None else None
             if isinstance(change, Moved):
-                return moved_message(schedule, change.was, change.now, locale)
-            return removed_message(schedule, change.was, locale)
+                return moved_message(schedule, change.was, change.now, locale, snapshot.speakers)
+            return removed_message(schedule, change.was, locale, snapshot.speakers)
         member = reminder.member
         if reminder.target.kind is TargetKind.DM and member is not None:
             key = (reminder.schedule_id, reminder.session_id, member.timezone, member.locale, late)
-            if self._schedules is not snapshot.schedules:
-                self._schedules, self._dms = snapshot.schedules, {}
+            if self._schedules is not snapshot.schedules or self._speakers is not snapshot.speakers:
+                self._schedules, self._speakers = snapshot.schedules, snapshot.speakers
+                self._dms = {}
             known = self._dms.get(key)
             if known is not None:
                 if member.timezone and known.personal_zone is None:
@@ -74,7 +76,13 @@ class MessageWriter:
         if session is None:
             return None
         message = reminder_message(
-            schedule, session, reminder, audience, late=late, readable=self.readable
+            schedule,
+            session,
+            reminder,
+            audience,
+            late=late,
+            readable=self.readable,
+            profiles=snapshot.speakers,
         )
         if reminder.target.kind is TargetKind.DM and member is not None:
             if len(self._dms) >= REMEMBERED_DMS:

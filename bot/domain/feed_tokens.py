@@ -69,6 +69,9 @@ class MemoryFeedTokens:
         if digest is not None:
             self._digests.pop(digest, None)
 
+    def holds(self, member: str) -> bool:
+        return member in self._by_member
+
     def select(self, selection: FeedSelection) -> None:
         self._selections[selection.member] = selection
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.app.clock import Clock, utc_now
@@ -10,6 +11,7 @@ from bot.app.rsvp import RsvpState
 from bot.domain.feed_tokens import FeedSelection, new_token, plausible, same_digest, token_digest
 from bot.storage.tables import FeedToken, Member, MemberFollow, RsvpRow, Star
 
+_ATTEMPTS = 3  # a write that lost a race to insert the member's row is tried again
 _CONFIRMED = RsvpState.CONFIRMED.value  # a confirmed RSVP puts its event in the member's feed
 
 
@@ -29,16 +31,34 @@ class DatabaseFeedTokens:
         user_id = int(member)
         token = new_token()
         now = self.clock()
-        with self.sessions.begin() as db:
-            if db.get(Member, user_id) is None:
-                db.add(Member(user_id=user_id, dm_opt_in=False, created_at=now, updated_at=now))
-            db.execute(delete(FeedToken).where(FeedToken.user_id == user_id))
-            db.add(FeedToken(user_id=user_id, digest=token_digest(token), created_at=now))
-        return token
+        for attempt in range(_ATTEMPTS):
+            try:
+                with self.sessions.begin() as db:
+                    if db.get(Member, user_id) is None:
+                        member_row = Member(
+                            user_id=user_id, dm_opt_in=False, created_at=now, updated_at=now
+                        )
+                        db.add(member_row)
+                    db.execute(delete(FeedToken).where(FeedToken.user_id == user_id))
+                    db.add(FeedToken(user_id=user_id, digest=token_digest(token), created_at=now))
+                return token
+            except IntegrityError:
+                # The member's row was added meanwhile (their first interaction records them
+                # too, at the same time): the next attempt finds it.
+                if attempt == _ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def revoke(self, member: str) -> None:
         with self.sessions.begin() as db:
             db.execute(delete(FeedToken).where(FeedToken.user_id == int(member)))
+
+    def holds(self, member: str) -> bool:
+        with self.sessions() as db:
+            found = db.scalars(
+                select(FeedToken.user_id).where(FeedToken.user_id == int(member)).limit(1)
+            ).first()
+        return found is not None
 
     def lookup(self, token: str) -> FeedSelection | None:
         if not plausible(token):

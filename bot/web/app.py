@@ -112,7 +112,12 @@ def make_app(
         ("/metrics", metrics_page),
     ):
         app.router.add_get(path, _counted(path, handler, count))
-    app.router.add_get("/{unmatched:.*}", _counted("unmatched", _unmatched, count))
+
+    async def unmatched(request: web.Request) -> web.Response:
+        # A page's address with a slash at its end goes to the page; a feed client gets text.
+        return await pages.misplaced(request) or _not_found()
+
+    app.router.add_get("/{unmatched:.*}", _counted("unmatched", unmatched, count))
     return app
 
 
@@ -133,10 +138,6 @@ def _counted(route: str, handler: Handler, count: Callable[[str, int], None]) ->
         return response
 
     return counted
-
-
-async def _unmatched(_: web.Request) -> web.Response:
-    return _not_found()
 
 
 async def metrics_page(request: web.Request) -> web.Response:

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
-from bot.app.ports import FeedTokenStore
+from bot.app.ports import PersonalFeedTokens
 from bot.domain.feed_tokens import FeedSelection
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ class Unseen(enum.Enum):
 UNSEEN = Unseen.UNSEEN
 
 
-class TokenTable(FeedTokenStore, Protocol):
+class TokenTable(PersonalFeedTokens, Protocol):
     def selections(self) -> Mapping[str, FeedSelection]:
         """Every live token's selection, by token digest."""
         ...
@@ -81,6 +81,9 @@ class CachedFeedTokens:
 
     def lookup(self, token: str) -> FeedSelection | None:
         return self.store.lookup(token)
+
+    def holds(self, member: str) -> bool:
+        return self.store.holds(member)
 
     # ---- what the feed server asks (on the loop) --------------------------------------------
 

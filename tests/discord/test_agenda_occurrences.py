@@ -98,7 +98,7 @@ async def test_a_day_past_the_kept_window_shows_its_occurrences(teams: Harness) 
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
 async def test_a_day_at_the_ends_of_the_calendar_has_nothing_on(teams: Harness, day: str) -> None:
     [reply] = await teams.run(slash("agenda", {"schedule": "team", "day": day}))
-    assert f"'team' has nothing on {day}." in str(reply.data)
+    assert f"**Team** has nothing on {day}" in str(reply.data)
 
 
 @pytest.fixture
@@ -128,5 +128,5 @@ async def test_next_and_agenda_say_which_wednesday_of_the_month(monthly: Harness
     [reply] = await monthly.run(slash("next", {"schedule": "meetups"}, locale="zh-CN"))
     assert reply.data["data"]["content"].splitlines()[0].endswith(" · 🔁 每月第一个周三")
     embed = await _embed(monthly, {"schedule": "meetups"})
-    assert embed["fields"][0]["name"] == "Wed 2025-10-01"
+    assert embed["fields"][0]["name"] == "Wed 2025-10-01 · organizers' date"
     assert embed["fields"][0]["value"].endswith("**Meetup** · 🔁 first Wednesday of the month")

@@ -90,7 +90,10 @@ async def test_agenda_for_a_day_that_is_not_a_date_says_how_to_write_it(
     data = _message(
         await harness.run(slash("agenda", {"schedule": "devconf", "day": "2025-09-20"}))
     )
-    assert data["content"] == "'devconf' has nothing on 2025-09-20."
+    assert data["content"] == (
+        "**DevConf Mini** has nothing on 2025-09-20 (the organizers' date: set your zone with "
+        "/timezone set to pick days by yours)."
+    )
 
 
 async def test_agenda_needs_a_choice_when_there_are_several(harness: Harness) -> None:
@@ -188,7 +191,8 @@ async def test_subscribe_gives_a_working_private_feed_link_and_reset_replaces_it
     harness: Harness,
 ) -> None:
     data = _message(await harness.run(slash("subscribe", {"schedule": "devconf"})))
-    https, webcal = data["content"].splitlines()[1:3]
+    added, _, https, webcal = data["content"].splitlines()
+    assert added == "**DevConf Mini** is now in your personal calendar feed."
     assert https.startswith("https://agenda.example.org/feeds/") and https.endswith(".ics")
     assert webcal == https.replace("https://", "webcal://")
     token = https.rsplit("/", 1)[1].removesuffix(".ics")
@@ -346,10 +350,11 @@ async def test_an_unexpected_error_is_logged_with_context_and_apologised_for(
     assert "database on fire" in caplog.text
 
 
-async def test_star_without_an_agenda_asks_which_when_there_are_several(harness: Harness) -> None:
-    data = _message(await harness.run(slash("star", {"session": "coffee-break"})))
-    assert (
-        data["content"] == "Several agendas are available; choose one with the `schedule` option."
+async def test_star_without_an_agenda_looks_in_every_agenda(harness: Harness) -> None:
+    data = _message(await harness.run(slash("star", {"session": "no-such-talk"})))
+    assert data["content"] == (
+        "No agenda here has a session 'no-such-talk'. Start typing its title and pick it from "
+        "the list."
     )
     (harness.folder / "devconf.md").unlink()
     await harness.library.reload()

@@ -103,7 +103,7 @@ async def test_ics_of_a_moved_session_is_the_feed_servers_file_with_its_sequence
     session = next(s for s in schedule.sessions if s.id == "observability-101")
     assert (name, data) == (
         "devconf-observability-101.ics",
-        session_file(snapshot, schedule, session).data,
+        session_file(snapshot, schedule, session, base_url=harness.bot.services.base_url).data,
     )
     [event] = Calendar.from_ical(data).walk("VEVENT")
     assert int(event["SEQUENCE"]) == 1

@@ -124,7 +124,7 @@ async def test_one_event_per_session_and_publishing_again_duplicates_nothing(
     assert talk["entity_metadata"]["location"]
     assert "Agenda: DevConf Mini" in talk["description"]
     speaker = events["Intro to Rust"]
-    assert "Speakers: Sam Roe" in speaker["description"]
+    assert "Speaker: Sam Roe" in speaker["description"]
 
     again = await harness.run(publish("session"))
     assert f"0 created, 0 updated, {FUTURE_SESSIONS} unchanged" in said(again)

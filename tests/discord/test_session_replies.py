@@ -3,12 +3,13 @@ members are told."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from bot.app.agendas import session_key as button_key
-from tests.discord.conftest import Harness, follow_payload, import_payload
+from tests.discord.conftest import NOW, Harness, follow_payload, import_payload
 from tests.fakes.discord_http import CHANNEL_ID, Received
 from tests.fakes.interactions import button, message_command, slash
 
@@ -48,13 +49,26 @@ async def test_star_inside_the_lead_time_says_no_reminder_will_come(harness: Har
     )
 
 
-async def test_star_of_a_session_that_has_started_says_no_reminder_will_come(
-    harness: Harness,
-) -> None:
-    key = button_key("devconf", "keynote-open-source-at-scale")
+async def test_star_of_a_session_that_has_ended_says_it_has_ended(harness: Harness) -> None:
+    key = button_key("devconf", "keynote-open-source-at-scale")  # 13:00-13:30 UTC; it is 13:40
     [reply] = await harness.gateway(button(f"star:{key}"))
     assert reply.data["data"]["content"] == (
         "⭐ Added **Keynote: Open source at scale** to your agenda. "
+        "It has already ended, so no reminder will come."
+    )
+    [reply] = await harness.gateway(button(f"star:{key}", locale="zh-CN"))
+    assert reply.data["data"]["content"] == (
+        "**Keynote: Open source at scale** 已在你的日程中。它已经结束，因此不会再发送提醒。"
+    )
+
+
+async def test_star_of_a_session_under_way_says_it_has_started(harness: Harness) -> None:
+    harness.bot.services.stars.clock = lambda: NOW + timedelta(minutes=15)  # 13:55 UTC
+    text = _content(
+        await harness.run(slash("star", {"schedule": "devconf", "session": "building-fast-apis"}))
+    )
+    assert text == (
+        "⭐ Added **Building fast APIs** to your agenda. "
         "It has already started, so no reminder will come."
     )
 

@@ -314,9 +314,10 @@ async def test_session_in_chinese_without_a_base_url_links_the_first_web_link(
     embed = _embed(await speakers.run(payload))
     assert embed["title"] == "全栈服务网格：Aeraki"
     assert embed["description"] == "首届 Istio Meetup China"
-    # The agenda gives no affiliation for Huabing Zhao: his profile's, in Chinese.
+    # The agenda gives no affiliation for Huabing Zhao: his profile's, in Chinese; his name as
+    # his Chinese page writes it.
     assert _fields(embed)["讲师"] == (
-        "[Huabing Zhao](https://zhaohuabing.com) (Tetrate 公司)\nJimmy Song (Tetrate)"
+        "[赵化冰](https://zhaohuabing.com) (Tetrate 公司)\nJimmy Song (Tetrate)"
     )
 
 

@@ -24,6 +24,8 @@ const events = components.map((component) => {
     start: instant(event.startDate),
     end: event.endDate ? instant(event.endDate) : null,
     status: component.getFirstPropertyValue("status"),
+    url: component.getFirstPropertyValue("url"),
+    description: component.getFirstPropertyValue("description"),
     sequence: event.sequence,
     recurrenceId: event.recurrenceId ? instant(event.recurrenceId) : null,
     // RFC 9073 PARTICIPANT components, which ical.js keeps as components it does not model.

@@ -55,6 +55,9 @@ PROFILE = Profile(
             url="https://www.zhaohuabing.com/post/2024-08-31-gateway-api/",
             slides="https://example.org/slides.pdf",
             video="https://www.youtube.com/watch?v=qH2byF7SDO8",
+            titles=(("zh", "Gateway API 及其扩展"),),
+            cities=(("zh", "香港"),),
+            events=(("zh", "KubeCon 中国"),),
         ),
         Talk(
             "Service Mesh Practice",

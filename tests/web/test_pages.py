@@ -155,7 +155,13 @@ async def test_an_all_day_session_goes_to_google_as_dates_with_the_end_excluded(
     google = _links(page)["Add to Google Calendar"]
     assert _query(google)["dates"] == ["20260314/20260316"]
     block = html.fromstring(page).find_class("when")[0]
-    assert block.get("data-start") is None  # the script converts no instants for it
+    # The organizers' days, midnight to midnight in Berlin: what is on now and next is told by
+    # them; the script converts no time for it (it has no viewer line).
+    assert (block.get("data-start"), block.get("data-end")) == (
+        "2026-03-13T23:00:00Z",
+        "2026-03-15T23:00:00Z",
+    )
+    assert not block.find_class("when-viewer")
     assert " ".join(block.text_content().split()) == "Sat, Mar 14 – Sun, Mar 15 · All day"
 
 
@@ -191,6 +197,37 @@ async def test_unknown_session_is_not_found(web: Site) -> None:
     assert status == 404 and "Not found" in page
 
 
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/s/istio-meetup/", "/s/istio-meetup"),
+        ("/s/istio-meetup/aeraki/", "/s/istio-meetup/aeraki"),
+        ("/speakers/huabing-zhao/", "/speakers/huabing-zhao"),
+        ("/s/istio-meetup//?lang=zh", "/s/istio-meetup?lang=zh"),
+    ],
+)
+async def test_a_page_address_with_a_trailing_slash_goes_to_the_page(
+    web: Site, path: str, target: str
+) -> None:
+    response = await web.client.get(path, allow_redirects=False)
+    assert response.status == 301
+    assert response.headers["Location"] == target
+    assert (await web.client.get(target)).status == 200
+
+
+@pytest.mark.parametrize("path", ["/s/", "/s/istio-meetup/aeraki/more", "/speakers/", "/s/a/b/c/"])
+async def test_a_page_address_no_route_knows_gets_the_not_found_page(web: Site, path: str) -> None:
+    response = await web.client.get(path, allow_redirects=False)
+    assert response.status == 404
+    assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert await response.read() == await (await web.client.get("/s/nope")).read()
+
+
+async def test_an_unknown_path_outside_the_pages_stays_plain_text(web: Site) -> None:
+    response = await web.client.get("/calendars/nope/")
+    assert response.status == 404 and await response.text() == "not found\n"
+
+
 # ---- escaping --------------------------------------------------------------------------------
 
 
@@ -200,7 +237,10 @@ async def test_text_from_an_agenda_is_shown_as_text_never_as_markup(web: Site, p
     assert status == 200
     tree = html.fromstring(page)
     scripts = tree.xpath("//script")
-    assert [s.get("src", "").split("?")[0] for s in scripts] == ["/static/app.js"]
+    assert [s.get("src", "").split("?")[0] for s in scripts] == [
+        "/static/zones-en.js",
+        "/static/app.js",
+    ]
     assert not tree.xpath("//iframe | //img | //b")
     assert not [el for el in tree.iter() if any(a.startswith("on") for a in el.attrib)]
     assert "<script>alert(" not in page
@@ -315,6 +355,20 @@ async def test_speaker_page_in_chinese_uses_the_chinese_name_bio_and_affiliation
     assert tree.find_class("affiliation")[0].text_content() == "Tetrate 公司"
     assert "Tetrate 工程师。" in page and "Engineer at Tetrate." not in page
     assert "演讲经历" in page and "全栈服务网格" in page
+    first = tree.xpath("//table[@class='talks']/tbody/tr")[0]
+    assert [" ".join(cell.text_content().split()) for cell in first][:4] == [
+        "2024",
+        "香港",
+        "KubeCon 中国",
+        "Gateway API 及其扩展",
+    ]
+
+
+async def test_a_profile_speaker_is_named_as_the_pages_language_names_them(web: Site) -> None:
+    for lang, name in (("en", "Huabing Zhao"), ("zh", "赵化冰")):
+        _, page = await _page(web, f"/s/istio-meetup/aeraki?lang={lang}")
+        link = html.fromstring(page).xpath("//p[@class='speakers']/a")[0]
+        assert (link.text_content(), link.get("href")) == (name, "/speakers/huabing-zhao")
 
 
 # ---- languages -------------------------------------------------------------------------------
@@ -456,7 +510,7 @@ async def test_pages_whose_links_follow_the_host_header_are_not_cacheable(
 
 async def test_the_script_and_style_are_served_with_validators(web: Site) -> None:
     page = html.fromstring(await (await web.client.get("/")).text())
-    script = page.xpath("//script/@src")[0]
+    script = page.xpath("//script/@src")[-1]
     style = page.xpath("//link[@rel='stylesheet']/@href")[0]
     assert re.fullmatch(r"/static/app\.js\?v=[0-9a-f]{12}", script)
     js = await web.client.get(script)

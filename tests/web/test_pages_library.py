@@ -61,3 +61,52 @@ async def test_the_seed_agenda_page_shows_the_afternoon_in_beijing(server: Serve
         "13:50",
     ]
     assert sign_in.find_class("when")[0].get("data-start") == "2021-07-10T05:30:00Z"
+
+
+async def test_a_speaker_named_only_in_the_translation_is_on_that_language_page_only(
+    server: Server,
+) -> None:
+    translation = SEED.with_name(SEED.stem + ".zh.md")
+    shutil.copy(translation, server.folder / translation.name)
+    await server.library.reload()
+    path = "/s/istio-meetup-china-2021/service-grid-data-plane-hot-upgrade-technology"
+    english = await (await server.client.get(path, headers={"Accept-Language": "en"})).text()
+    chinese = await (await server.client.get(path, headers={"Accept-Language": "zh"})).text()
+    assert "石泽寰" not in english and "阿里云" not in english
+    assert "石泽寰 (阿里云)" in " ".join(html.fromstring(chinese).text_content().split())
+    agenda = await (await server.client.get("/s/istio-meetup-china-2021?lang=en")).text()
+    assert "石泽寰" not in agenda
+
+
+async def test_a_speaker_with_a_profile_goes_by_the_pages_language_name(server: Server) -> None:
+    speakers = server.folder / "speakers"
+    speakers.mkdir()
+    for page in (SEED.parent / "speakers").glob("huabing-zhao*.md"):
+        shutil.copy(page, speakers / page.name)
+    await server.library.reload()
+    path = "/s/istio-meetup-china-2021/full-stack-service-grid-aeraki-helps-you-manage"
+    for lang, name in (("en", "Huabing Zhao"), ("zh", "赵化冰")):
+        tree = html.fromstring(await (await server.client.get(f"{path}?lang={lang}")).text())
+        link = tree.xpath("//p[@class='speakers']/a")[0]
+        assert (link.text_content(), link.get("href")) == (name, "/speakers/huabing-zhao")
+
+
+async def test_the_speaker_page_gives_talks_in_the_pages_language(server: Server) -> None:
+    speakers = server.folder / "speakers"
+    speakers.mkdir()
+    for page in (SEED.parent / "speakers").glob("huabing-zhao*.md"):
+        shutil.copy(page, speakers / page.name)
+    await server.library.reload()
+    rows = {}
+    for lang in ("en", "zh"):
+        tree = html.fromstring(
+            await (await server.client.get(f"/speakers/huabing-zhao?lang={lang}")).text()
+        )
+        first = tree.xpath("//table[@class='talks']/tbody/tr")[0]
+        rows[lang] = [" ".join(cell.text_content().split()) for cell in first][1:4]
+    assert rows["en"][2].startswith("Gateway API and Beyond")
+    assert rows["zh"] == [
+        "香港",
+        "KubeCon 中国",
+        "Gateway API 及其扩展：Envoy Gateway 的 Gateway API 扩展介绍",
+    ]

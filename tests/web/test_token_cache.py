@@ -35,6 +35,9 @@ class CountingTokens:
     def revoke(self, member: str) -> None:
         self.inner.revoke(member)
 
+    def holds(self, member: str) -> bool:
+        return self.inner.holds(member)
+
     def lookup(self, token: str) -> FeedSelection | None:
         self.lookups += 1
         if self.fail:

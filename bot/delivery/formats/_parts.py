@@ -35,7 +35,8 @@ def details(message: ReminderMessage, link: Callable[[str], str]) -> list[str]:
     locale = message.locale
     lines = []
     if message.speakers:
-        lines.append(text_for(locale, "reminder_speakers", names=", ".join(message.speakers)))
+        key = "reminder_speaker" if len(message.speakers) == 1 else "reminder_speakers"
+        lines.append(text_for(locale, key, names=", ".join(message.speakers)))
     if message.place:
         lines.append(text_for(locale, "reminder_place", place=message.place))
     for each in message.links:

@@ -213,10 +213,11 @@ def _serialize(
             spans.setdefault(entry.series_zone, []).append(entry.recurrence.date())
         facts = _Facts(schedule.id, schedule.title, schedule.venue, schedule.url, schedule.titles)
         people = speakers.shown(session)
+        page = _page(speakers, schedule.id, entry)
         data = (
-            _event_bytes(facts, entry, alarm, people)
+            _event_bytes(facts, entry, alarm, people, page)
             if entry.revision.fingerprint
-            else _event(facts, entry, alarm, people).to_ical()
+            else _event(facts, entry, alarm, people, page).to_ical()
         )
         order = 1 if entry.role == _OVERRIDE else 0
         events.append((session.start, _uid_of(schedule.id, entry), order, data))
@@ -227,6 +228,16 @@ def _serialize(
     assert head.endswith(_END)
     events.sort(key=lambda item: (item[0], item[1], item[2]))
     return b"".join([head[: -len(_END)], *(data for _, _, _, data in events), _END])
+
+
+def _page(links: SpeakerLinks, schedule_id: str, entry: _Entry) -> str | None:
+    """The event's web page on the feed server: the session's, or for a whole series the
+    agenda's (each meeting has a page, the series none); none for a cancelled event, which
+    the agenda no longer shows."""
+    if entry.revision.cancelled:
+        return None
+    session = entry.revision.session
+    return links.page_of(schedule_id, None if entry.role == _SERIES else session.id)
 
 
 def _uid_of(schedule_id: str, entry: _Entry) -> str:
@@ -315,9 +326,13 @@ def clear_caches() -> None:
 
 @lru_cache(maxsize=50_000)
 def _event_bytes(
-    facts: _Facts, entry: _Entry, alarm: timedelta | None, people: tuple[ShownSpeaker, ...]
+    facts: _Facts,
+    entry: _Entry,
+    alarm: timedelta | None,
+    people: tuple[ShownSpeaker, ...],
+    page: str | None,
 ) -> bytes:
-    return bytes(_event(facts, entry, alarm, people).to_ical())
+    return bytes(_event(facts, entry, alarm, people, page).to_ical())
 
 
 def _iana(tz: tzinfo | None) -> str | None:
@@ -332,8 +347,14 @@ def _when(moment: datetime) -> datetime:
 
 
 def _event(
-    schedule: _Facts, entry: _Entry, alarm: timedelta | None, people: tuple[ShownSpeaker, ...]
+    schedule: _Facts,
+    entry: _Entry,
+    alarm: timedelta | None,
+    people: tuple[ShownSpeaker, ...],
+    page: str | None = None,
 ) -> Event:
+    """The VEVENT of `entry`. Its URL is the session's own link, else its `page` on the feed
+    server, else the agenda's URL; DESCRIPTION ends with the page (not every client shows URL)."""
     revision = entry.revision
     session = revision.session
     event = Event()
@@ -358,10 +379,10 @@ def _event(
     location = ", ".join(p for p in (session.location, schedule.venue) if p)
     if location:
         event.add("location", location)
-    url = session.links[0].url if session.links else schedule.url
+    url = session.links[0].url if session.links else page or schedule.url
     if url:
         event.add("url", url)
-    description = _description(schedule, session, url, people)
+    description = _description(schedule, session, url, people, page)
     if description:
         event.add("description", description)
     categories = [session.kind.value, *([session.track] if session.track else [])]
@@ -421,10 +442,15 @@ def _add_repeat(event: Event, series: Session) -> None:
 
 
 def _description(
-    schedule: _Facts, session: Session, url: str | None, people: tuple[ShownSpeaker, ...]
+    schedule: _Facts,
+    session: Session,
+    url: str | None,
+    people: tuple[ShownSpeaker, ...],
+    page: str | None = None,
 ) -> str:
     """Speakers with their links, the title in the agenda's other languages, the abstract,
-    every link, and the session URL again: not every client shows URL (nor PARTICIPANT)."""
+    every link, the session URL again (not every client shows URL, nor PARTICIPANT), the
+    agenda, and last the session's web page, when the feed server shows one."""
     parts: list[str] = []
     if people:
         label = "Speaker" if len(people) == 1 else "Speakers"
@@ -436,10 +462,12 @@ def _description(
         parts.append(session.description)
     for link in session.links:
         parts.append(f"{link.label}: {link.url}" if link.label else link.url)
-    if url and all(link.url != url for link in session.links):
+    if url and url != page and all(link.url != url for link in session.links):
         parts.append(url)
     agenda = " / ".join([schedule.title, *(t for _, t in schedule.titles if t != schedule.title)])
     parts.append(f"Agenda: {agenda}")
+    if page:
+        parts.append(page)
     return "\n".join(parts)
 
 

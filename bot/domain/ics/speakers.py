@@ -21,10 +21,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
-from bot.domain.agenda import Session, Speaker, text_key, unique_ids
+from bot.domain.agenda import Session, Speaker, primary_language, text_key, unique_ids
 from bot.domain.speakers.profile import Profile
 
 SPEAKER_PAGES = "/speakers/"
+AGENDA_PAGES = "/s/"
 PARTICIPANT_DOMAIN = "speakers.agenda-bot"  # never an event UID's domain: no UID clash
 _WEB = ("http", "https")
 
@@ -32,6 +33,13 @@ _WEB = ("http", "https")
 def speaker_page(base_url: str, profile_id: str) -> str:
     """The profile's web page on the feed server at `base_url`."""
     return f"{base_url.rstrip('/')}{SPEAKER_PAGES}{quote(profile_id, safe='')}"
+
+
+def agenda_page(base_url: str, schedule_id: str, session_id: str | None = None) -> str:
+    """An agenda's web page on the feed server at `base_url`, or one session's
+    (`<base_url>/s/<schedule>/<session>`; an occurrence's id keeps its "@")."""
+    page = f"{base_url.rstrip('/')}{AGENDA_PAGES}{quote(schedule_id, safe='@')}"
+    return page if session_id is None else f"{page}/{quote(session_id, safe='@')}"
 
 
 def web_link(profile: Profile) -> str | None:
@@ -49,6 +57,66 @@ def is_web(url: str) -> bool:
     """Whether `url` is a web page (http or https, with a host)."""
     parts = urlsplit(url)
     return parts.scheme.lower() in _WEB and bool(parts.netloc)
+
+
+def name_for(speaker: Speaker, profile: Profile | None, language: str | None) -> str:
+    """The speaker's name for a reader of `language`: as the person's page in that language
+    writes it ("李伟" for "zh"), else as the agenda does. Never a name from a page in another
+    language: an English reader keeps "Yu Zhang" when the only page is Chinese."""
+    if profile is None:
+        return speaker.name
+    return _written_in(profile, profile.names_by_language, profile.name, language) or speaker.name
+
+
+def affiliation_for(
+    speaker: Speaker,
+    profile: Profile | None,
+    language: str | None,
+    agenda_language: str | None = None,
+) -> str | None:
+    """The speaker's affiliation for a reader of `language`: the agenda's when it is written in
+    that language (or the profile has none in it), else the profile's in that language ("红帽"
+    for an English agenda's "Red Hat"), else whatever either gives."""
+    written = speaker.language or agenda_language
+    if speaker.affiliation and (written is None or _same(written, language)):
+        return speaker.affiliation
+    if profile is None:
+        return speaker.affiliation
+    own = _written_in(profile, profile.affiliations, profile.affiliation, language)
+    return own or speaker.affiliation or profile.affiliation_in(language)
+
+
+def speaker_for(
+    speaker: Speaker,
+    profile: Profile | None,
+    language: str | None,
+    agenda_language: str | None = None,
+) -> Speaker:
+    """The speaker as a reader of `language` is shown them: name and affiliation in it."""
+    return Speaker(
+        name_for(speaker, profile, language),
+        affiliation_for(speaker, profile, language, agenda_language),
+        speaker.profile,
+        speaker.language,
+    )
+
+
+def _written_in(
+    profile: Profile, pairs: tuple[tuple[str, str], ...], own: str | None, language: str | None
+) -> str | None:
+    """The text the profile gives in `language`: from its (language, text) pairs, else its
+    own when its page is in that language; None when it gives none in it."""
+    wanted = primary_language(language)
+    if wanted is None:
+        return None
+    for lang, text in pairs:
+        if primary_language(lang) == wanted:
+            return text
+    return own if primary_language(profile.language) == wanted else None
+
+
+def _same(one: str | None, other: str | None) -> bool:
+    return primary_language(one) == primary_language(other)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +138,19 @@ class ShownSpeaker:
 @dataclass(frozen=True, slots=True)
 class SpeakerLinks:
     """The profiles speakers are linked to, and the feed server's public URL ("" when it is not
-    known): what a calendar needs to show speakers with their links."""
+    known): what a calendar needs to show speakers with their links. `pages` are the agendas
+    the feed server shows as web pages (the public ones): their events link to their session's
+    page there."""
 
     profiles: Mapping[str, Profile] = field(default_factory=dict)
     base_url: str = ""
+    pages: frozenset[str] = frozenset()
+
+    def page_of(self, schedule_id: str, session_id: str | None) -> str | None:
+        """The web page of a session (None: the agenda's), when the feed server shows one."""
+        if not self.base_url or schedule_id not in self.pages:
+            return None
+        return agenda_page(self.base_url, schedule_id, session_id)
 
     def profile_of(self, speaker: Speaker) -> Profile | None:
         return self.profiles.get(speaker.profile) if speaker.profile else None

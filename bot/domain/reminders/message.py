@@ -10,20 +10,25 @@ never stops a message to the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.domain.agenda import Link, Schedule, Session
+from bot.domain.ics.speakers import speaker_for
 from bot.domain.reminders.plan import Audience, PlannedReminder, ReminderKind, TargetKind
+from bot.domain.speakers.profile import Profile
 from bot.domain.zones.naming import open_zone
 
 ZONE_CAP = 6  # zones written out in a channel message; the rest are counted ("+2 more")
 
 # Whether a member's stored zone can be written out: (user id, zone) -> bool.
 ZoneCheck = Callable[[int, str], bool]
+# Speaker profiles by id: how a reminder names speakers in its reader's language.
+Profiles = Mapping[str, Profile]
+_NO_PROFILES: Profiles = {}
 
 
 class MessageKind(StrEnum):
@@ -98,11 +103,21 @@ def channel_zones(
 
 
 def _about(
-    kind: MessageKind, schedule: Schedule, session: Session, locale: str | None = None
+    kind: MessageKind,
+    schedule: Schedule,
+    session: Session,
+    locale: str | None = None,
+    profiles: Profiles = _NO_PROFILES,
 ) -> ReminderMessage:
     """The message about `session`, its titles in `locale`'s language where the agenda is
-    published in it (a page and its translation), else as the agenda's own page gives them."""
+    published in it (a page and its translation), else as the agenda's own page gives them;
+    speakers named as their `profiles` write their names and affiliations in that language
+    ("李伟" for a reader of Chinese), else as the agenda does."""
     place = ", ".join(p for p in (session.location, schedule.venue) if p)
+    speakers = tuple(
+        str(speaker_for(s, profiles.get(s.profile or ""), locale, schedule.language))
+        for s in session.speakers_in(locale)
+    )
     return ReminderMessage(
         kind=kind,
         title=session.title_in(locale),
@@ -110,7 +125,7 @@ def _about(
         start=session.start,
         end=session.end,
         organizers_zone=schedule.timezone,
-        speakers=tuple(str(s) for s in session.speakers_in(locale)),
+        speakers=speakers,
         place=place or None,
         links=session.links,
     )
@@ -124,18 +139,19 @@ def reminder_message(
     *,
     late: bool,
     readable: ZoneCheck = _opens,
+    profiles: Profiles = _NO_PROFILES,
 ) -> ReminderMessage:
     """The reminder `reminder` plans for `session`: to a member in their zone and language, to
     a channel in its guild's zones with its role, in the language its server prefers when that
     is known (`Audience.guild_locales`). `readable` says which stored zones can be written out
-    (the runtime uses it to report the others)."""
+    (the runtime uses it to report the others); `profiles` name the speakers."""
     if reminder.target.kind is TargetKind.DM:
         member = reminder.member
         user_id = member.user_id if member is not None else int(reminder.target.id)
         zone = member.timezone if member is not None else None
         locale = member.locale if member is not None else None
         return replace(
-            _about(MessageKind.SESSION, schedule, session, locale),
+            _about(MessageKind.SESSION, schedule, session, locale, profiles),
             personal=True,
             personal_zone=zone if zone and readable(user_id, zone) else None,
             locale=locale,
@@ -148,7 +164,7 @@ def reminder_message(
     kind = MessageKind.EVENT if reminder.kind is ReminderKind.EVENT else MessageKind.SESSION
     locale = audience.guild_locales.get(guild_id) if guild_id is not None else None
     return replace(
-        _about(kind, schedule, session, locale),
+        _about(kind, schedule, session, locale, profiles),
         locale=locale,
         zones=zones,
         more_zones=more,
@@ -158,14 +174,22 @@ def reminder_message(
 
 
 def moved_message(
-    schedule: Schedule, was: Session, now: Session, locale: str | None = None
+    schedule: Schedule,
+    was: Session,
+    now: Session,
+    locale: str | None = None,
+    profiles: Profiles = _NO_PROFILES,
 ) -> ReminderMessage:
     """A change notice: `was` now starts at `now.start` (in `locale`'s language, when known)."""
     return replace(
-        _about(MessageKind.MOVED, schedule, now, locale), previous_start=was.start, locale=locale
+        _about(MessageKind.MOVED, schedule, now, locale, profiles),
+        previous_start=was.start,
+        locale=locale,
     )
 
 
-def removed_message(schedule: Schedule, was: Session, locale: str | None = None) -> ReminderMessage:
+def removed_message(
+    schedule: Schedule, was: Session, locale: str | None = None, profiles: Profiles = _NO_PROFILES
+) -> ReminderMessage:
     """A change notice: `was` is no longer on the agenda (in `locale`'s language, when known)."""
-    return replace(_about(MessageKind.REMOVED, schedule, was, locale), locale=locale)
+    return replace(_about(MessageKind.REMOVED, schedule, was, locale, profiles), locale=locale)

@@ -12,7 +12,8 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from bot.texts.web import WEB_TEXTS
-from bot.web.pages.language import HTML_LANG
+from bot.web.pages.language import HTML_LANG, LANGUAGES
+from bot.web.pages.zone_names import zone_script
 
 STATIC_TYPES = {
     "app.js": "text/javascript; charset=utf-8",
@@ -46,14 +47,23 @@ class Asset:
 
 
 def load_assets() -> dict[str, Asset]:
-    """The static files shipped in the package."""
+    """The static files shipped in the package, and the zone names for the script in each
+    language (`zones-en.js`: made from the zone data the server has)."""
     folder = resources.files("bot.web.pages") / "static"
+    files = {name: (folder / name).read_bytes() for name in STATIC_TYPES}
+    for lang in LANGUAGES:
+        files[zone_asset(lang)] = zone_script(lang)
     assets = {}
-    for name, content_type in STATIC_TYPES.items():
-        data = (folder / name).read_bytes()
+    for name, data in files.items():
         tag = etag(data)
+        content_type = STATIC_TYPES.get(name, STATIC_TYPES["app.js"])
         assets[name] = Asset(data, content_type, tag, f"/static/{name}?v={tag.strip(chr(34))[:12]}")
     return assets
+
+
+def zone_asset(lang: str) -> str:
+    """The name of the zone names' script for pages in `lang`."""
+    return f"zones-{lang}.js"
 
 
 class Templates:
@@ -76,6 +86,7 @@ class Templates:
             html_lang=HTML_LANG[lang],
             t=WEB_TEXTS[lang],
             assets={name: asset.href for name, asset in self.assets.items()},
+            zone_script=self.assets[zone_asset(lang)].href,
             **values,
         )
         return page.encode()

@@ -10,6 +10,7 @@ Content-Security-Policy forbids inline script, and every other origin.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
@@ -34,6 +35,9 @@ PAGE_CACHE = "public, max-age=300"
 STATIC_CACHE = "public, max-age=86400"
 COOKIE_AGE = 365 * 24 * 3600
 _NEVER = datetime(1970, 1, 1, tzinfo=UTC)  # pages carry no Last-Modified: ETags only
+_PAGE_PREFIXES = ("/s/", "/speakers/")
+# A page's address without its last slash: an agenda, a session, a speaker.
+_PAGE_PATH = re.compile(r"/s/[^/]+(?:/[^/]+)?|/speakers/[^/]+")
 
 Build = Callable[[Views, Snapshot, Mapping[str, str]], bytes | None]
 
@@ -85,7 +89,10 @@ class Pages:
             schedule, session = found
             agenda = views.agenda(schedule, with_days=False)
             return self.templates.render(
-                "session.html", views.lang, agenda=agenda, session=views.session(schedule, session)
+                "session.html",
+                views.lang,
+                agenda=agenda,
+                session=views.session(schedule, session, dated=True),
             )
 
         return self._answer(request, ("session", schedule_id, session_id), build)
@@ -118,6 +125,21 @@ class Pages:
         return web.Response(
             body=asset.data, headers={**headers, "Content-Type": asset.content_type}
         )
+
+    async def misplaced(self, request: web.Request) -> web.Response | None:
+        """What a path no route matched gets, when it looks like a page's: a page's address
+        with a slash at its end is sent to the page (`/s/x/` to `/s/x`, the query kept), any
+        other under `/s/` or `/speakers/` gets the not-found page. None for other paths."""
+        path = request.path
+        if not path.startswith(_PAGE_PREFIXES):
+            return None
+        bare = path.rstrip("/")
+        if bare != path and _PAGE_PATH.fullmatch(bare):
+            target = request.rel_url.with_path(bare).with_query(request.rel_url.query)
+            return web.Response(
+                status=301, headers={"Location": str(target), "Cache-Control": PAGE_CACHE}
+            )
+        return self._not_found(request)
 
     # ---- answers ---------------------------------------------------------------------------
 

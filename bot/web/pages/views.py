@@ -13,16 +13,20 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_skeleton, get_timezone_location
+from babel.dates import format_date, format_interval, format_skeleton, get_timezone_location
 
 from bot.app.calendars import webcal
 from bot.app.repeats import repeat_label
 from bot.app.speakers import sessions_of
 from bot.domain.agenda import Link, Schedule, Session
+from bot.domain.agenda_views import repeats
 from bot.domain.speakers.profile import Profile, Talk
+from bot.domain.zones.local_time import midnight
 from bot.domain.zones.naming import format_offset, zone_name
+from bot.texts.web import WEB_TEXTS
 from bot.web.pages import calendar_links
 from bot.web.pages.language import BABEL_LOCALE
+from bot.web.pages.zone_names import current_name
 
 _TIME = "%H:%M"
 _SAFE_SCHEMES = ("https://", "http://", "mailto:")
@@ -52,11 +56,18 @@ def path_part(value: str) -> str:
 @dataclass(frozen=True, slots=True)
 class When:
     """A session's time, as the organizers write it and in UTC; `start`/`end` are UTC ISO
-    instants for `<time datetime>` (dates for an all-day session)."""
+    instants for `<time datetime>` (dates for an all-day session).
+
+    `dated`: every time carries its full date with the year ("Sat, Jul 10, 2021 13:30"), as on
+    a session's or a speaker's page, where no day heading says it; on an agenda's page the
+    times are read under their day's heading ("13:30")."""
 
     all_day: bool
     start: str
     end: str | None
+    span_start: str  # the UTC instant it begins (an all-day entry: the organizers' midnight)
+    span_end: str | None  # and ends, for what is on now and next
+    dated: bool
     organizers_date: str  # ISO date of the start in the organizers' zone
     organizers_day: str  # that date in words ("Sat, Jul 10")
     organizers_start: str  # "13:30"; for an all-day session its days in words
@@ -64,6 +75,7 @@ class When:
     zone: str  # the organizers' zone as shown ("Asia/Shanghai", "UTC+05:30")
     script_zone: str  # the same for Intl.DateTimeFormat ("Asia/Shanghai", "+05:30")
     city: str  # the organizers' place ("Shanghai", "上海")
+    in_utc: bool  # whether a line in UTC follows (not when the organizers' zone is UTC)
     utc_start: str
     utc_end: str | None
     utc_day: str | None  # the UTC date in words, when it is not the organizers' date
@@ -127,9 +139,11 @@ class AgendaView:
     url: str | None
     zone: str
     script_zone: str
-    session_count: int
-    first_day: str | None
+    in_utc: bool  # whether times are also written in UTC (not when the zone is UTC)
+    session_count: int  # one-off sessions (a repeating meeting's occurrences are not counted)
+    first_day: str | None  # of the one-off sessions
     last_day: str | None
+    repeats: tuple[str, ...]  # how each repeating meeting meets ("every Thursday, 17:00 UTC")
     feeds: Feeds
     days: tuple[DayView, ...]
 
@@ -139,6 +153,7 @@ class IndexView:
     agendas: tuple[AgendaView, ...]
     everything: Feeds
     session_count: int
+    repeating_count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +193,8 @@ class Views:
         """Every public agenda, and the feed of all of them (named `all_name`)."""
         agendas = tuple(self.agenda(s, with_days=False) for s in schedules.values())
         total = sum(a.session_count for a in agendas)
-        return IndexView(agendas, self.feeds("all", all_name), total)
+        repeating = sum(len(a.repeats) for a in agendas)
+        return IndexView(agendas, self.feeds("all", all_name), total, repeating)
 
     def agenda(self, schedule: Schedule, *, with_days: bool = True) -> AgendaView:
         title = schedule.title_in(self.lang)
@@ -192,9 +208,11 @@ class Views:
                 DayView(day.isoformat(), self._full_day(day), tuple(views))
                 for day, views in grouped.items()
             ]
-        sessions = schedule.sessions
-        first = min((_organizers_day(s, schedule.timezone) for s in sessions), default=None)
-        last = max((_last_day(s, schedule.timezone) for s in sessions), default=None)
+        # The occurrences of a repeating meeting are those of the library's window of time:
+        # their dates and count say nothing of the agenda (a weekly call does not end there).
+        one_off = [s for s in schedule.sessions if s.series_id is None]
+        first = min((_organizers_day(s, schedule.timezone) for s in one_off), default=None)
+        last = max((_last_day(s, schedule.timezone) for s in one_off), default=None)
         return AgendaView(
             schedule.id,
             title,
@@ -202,14 +220,31 @@ class Views:
             schedule.description,
             schedule.venue,
             safe_url(schedule.url),
-            zone_name(schedule.timezone),
+            _shown_zone(schedule.timezone),
             _script_zone(schedule.timezone),
-            len(sessions),
+            _in_utc(schedule.timezone),
+            len(one_off),
             self._day(first, "yMMMEd") if first else None,
             self._day(last, "yMMMEd") if last and last != first else None,
+            tuple(self._repeats(schedule, series) for series in schedule.series),
             self.feeds(schedule.id, title),
             tuple(days),
         )
+
+    def _repeats(self, schedule: Schedule, series: Session) -> str:
+        """ "every Thursday, 17:00–18:00 UTC": how a repeating meeting meets, at the time of
+        its first meeting in the organizers' zone."""
+        t = WEB_TEXTS[self.lang]
+        label = repeat_label(schedule, series, self.lang) or t["repeats"]
+        zone = _shown_zone(schedule.timezone)
+        pattern = repeats(series)
+        if series.all_day or (pattern is not None and pattern.times):
+            return t["repeats_in_zone"].format(label=label, zone=zone)
+        start = series.start.astimezone(schedule.timezone)
+        time = start.strftime(_TIME)
+        if series.end is not None:
+            time = f"{time}–{self._end(start, series.end.astimezone(schedule.timezone))}"
+        return t["repeats_at_time"].format(label=label, time=time, zone=zone)
 
     def feeds(self, schedule_id: str, name: str) -> Feeds:
         https = f"{self.root}/calendars/{path_part(schedule_id)}.ics"
@@ -224,7 +259,8 @@ class Views:
 
     # ---- sessions --------------------------------------------------------------------------
 
-    def session(self, schedule: Schedule, session: Session) -> SessionView:
+    def session(self, schedule: Schedule, session: Session, *, dated: bool = False) -> SessionView:
+        """The session's values; `dated`: every time with its full date (see `When`)."""
         title = session.title_in(self.lang)
         href = f"/s/{path_part(schedule.id)}/{path_part(session.id)}"
         location = ", ".join(p for p in (session.location, schedule.venue) if p)
@@ -232,7 +268,7 @@ class Views:
             session.id,
             title,
             href,
-            self.when(session, schedule.timezone),
+            self.when(session, schedule.timezone, dated=dated),
             tuple(
                 self._speaker(s.name, s.affiliation, s.profile)
                 for s in session.speakers_in(self.lang)
@@ -249,20 +285,26 @@ class Views:
             ),
         )
 
-    def when(self, session: Session, zone: tzinfo) -> When:
+    def when(self, session: Session, zone: tzinfo, *, dated: bool = False) -> When:
         start = session.start.astimezone(zone)
         day = _organizers_day(session, zone)
-        shown_zone, script_zone, city = zone_name(zone), _script_zone(zone), self._city(zone)
+        shown_zone, script_zone, city = _shown_zone(zone), _script_zone(zone), self._city(zone)
         if session.all_day:
             last = session.last_day
-            days = self._day(day, "MMMEd")
-            if last != day:
-                days = f"{days} – {self._day(last, 'MMMEd')}"
-            after = (last + timedelta(days=1)).isoformat()
+            if dated:
+                days = self._days(day, last)
+            else:
+                days = self._day(day, "MMMEd")
+                if last != day:
+                    days = f"{days} – {self._day(last, 'MMMEd')}"
+            after = last + timedelta(days=1)
             return When(
                 all_day=True,
                 start=day.isoformat(),
-                end=after,
+                end=after.isoformat(),
+                span_start=utc_iso(midnight(day, zone)),
+                span_end=utc_iso(midnight(after, zone)),
+                dated=dated,
                 organizers_date=day.isoformat(),
                 organizers_day=self._day(day, "MMMEd"),
                 organizers_start=days,
@@ -270,6 +312,7 @@ class Views:
                 zone=shown_zone,
                 script_zone=script_zone,
                 city=city,
+                in_utc=False,
                 utc_start=days,
                 utc_end=None,
                 utc_day=None,
@@ -277,28 +320,41 @@ class Views:
         end = session.end.astimezone(zone) if session.end else None
         utc_start = session.start.astimezone(UTC)
         utc_end = session.end.astimezone(UTC) if session.end else None
+        other_utc_day = utc_start.date() != day
         return When(
-            False,
-            utc_iso(session.start),
-            utc_iso(session.end) if session.end else None,
-            day.isoformat(),
-            self._day(day, "MMMEd"),
-            start.strftime(_TIME),
-            self._end(start, end),
-            shown_zone,
-            script_zone,
-            city,
-            utc_start.strftime(_TIME),
-            self._end(utc_start, utc_end),
-            self._day(utc_start.date(), "MMMEd") if utc_start.date() != day else None,
+            all_day=False,
+            start=utc_iso(session.start),
+            end=utc_iso(session.end) if session.end else None,
+            span_start=utc_iso(session.start),
+            span_end=utc_iso(session.end) if session.end else None,
+            dated=dated,
+            organizers_date=day.isoformat(),
+            organizers_day=self._day(day, "MMMEd"),
+            organizers_start=self._start(start, dated=dated),
+            organizers_end=self._end(start, end, dated=dated),
+            zone=shown_zone,
+            script_zone=script_zone,
+            city=city,
+            in_utc=_in_utc(zone),
+            utc_start=self._start(utc_start, dated=dated),
+            utc_end=self._end(utc_start, utc_end, dated=dated),
+            utc_day=self._day(utc_start.date(), "MMMEd") if other_utc_day and not dated else None,
         )
 
-    def _end(self, start: datetime, end: datetime | None) -> str | None:
+    def _start(self, start: datetime, *, dated: bool) -> str:
+        """ "13:30", or on a page without day headings "Sat, Jul 10, 2021 13:30"."""
+        if not dated:
+            return start.strftime(_TIME)
+        return f"{self._day(start.date(), 'yMMMEd')} {start.strftime(_TIME)}"
+
+    def _end(self, start: datetime, end: datetime | None, *, dated: bool = False) -> str | None:
+        """ "13:50", or with its date when it ends on another day than it starts."""
         if end is None:
             return None
         if end.date() == start.date():
             return end.strftime(_TIME)
-        return f"{self._day(end.date(), 'MMMEd')} {end.strftime(_TIME)}"
+        skeleton = "yMMMEd" if dated and end.year != start.year else "MMMEd"
+        return f"{self._day(end.date(), skeleton)} {end.strftime(_TIME)}"
 
     def _details(self, schedule: Schedule, session: Session, href: str) -> str:
         """What Google's event form gets as its description: speakers, abstract, the page."""
@@ -310,9 +366,14 @@ class Views:
         return "\n\n".join(parts)
 
     def _speaker(self, name: str, affiliation: str | None, profile: str | None) -> SpeakerView:
-        known = profile is not None and profile in self.speakers
-        href = f"/speakers/{path_part(profile)}" if known and profile is not None else None
-        return SpeakerView(name, affiliation, href)
+        """A speaker as the page's language names them: one with a profile by the name their
+        page in that language gives ("赵化冰" on a Chinese page), linked to it."""
+        found = self.speakers.get(profile) if profile is not None else None
+        if found is None:
+            return SpeakerView(name, affiliation, None)
+        return SpeakerView(
+            found.name_in(self.lang), affiliation, f"/speakers/{path_part(found.id)}"
+        )
 
     # ---- speakers --------------------------------------------------------------------------
 
@@ -320,7 +381,7 @@ class Views:
         bio = profile.bio_in(self.lang) or ""
         paragraphs = tuple(p.strip() for p in bio.split("\n\n") if p.strip())
         sessions = tuple(
-            (self.agenda(schedule, with_days=False), self.session(schedule, session))
+            (self.agenda(schedule, with_days=False), self.session(schedule, session, dated=True))
             for schedule, session in sessions_of(profile, schedules.values())
         )
         names = (profile.name_in(self.lang), *profile.names)
@@ -344,14 +405,15 @@ class Views:
             return LinkView(f"{link.label}: {link.url}", None)
         return LinkView(link.label or link.url, url)
 
-    @staticmethod
-    def _talk(talk: Talk) -> TalkView:
-        event = LinkView(talk.event, safe_url(talk.event_url)) if talk.event else None
+    def _talk(self, talk: Talk) -> TalkView:
+        """A line of the talk history as the page in this language writes it."""
+        event_name = talk.event_in(self.lang)
+        event = LinkView(event_name, safe_url(talk.event_url)) if event_name else None
         return TalkView(
             talk.year,
-            talk.city,
+            talk.city_in(self.lang),
             event,
-            LinkView(talk.title, safe_url(talk.url)),
+            LinkView(talk.title_in(self.lang), safe_url(talk.url)),
             safe_url(talk.slides),
             safe_url(talk.video),
         )
@@ -363,6 +425,12 @@ class Views:
 
     def _day(self, day: date, skeleton: str) -> str:
         return str(format_skeleton(skeleton, day, locale=self.locale))
+
+    def _days(self, first: date, last: date) -> str:
+        """ "Sat, Mar 14 – Sun, Mar 15, 2026": days with their year."""
+        if first == last:
+            return self._day(first, "yMMMEd")
+        return str(format_interval(first, last, "yMMMEd", locale=self.locale))
 
     def _city(self, zone: tzinfo) -> str:
         if isinstance(zone, ZoneInfo) and zone.key != "UTC":
@@ -383,6 +451,16 @@ def _last_day(session: Session, zone: tzinfo) -> date:
 def _script_zone(zone: tzinfo) -> str:
     """The zone as Intl.DateTimeFormat names it: an IANA key, "UTC", or an offset "+05:30"."""
     if isinstance(zone, ZoneInfo):
-        return zone.key
+        return current_name(zone.key)
     offset = zone.utcoffset(None)
     return format_offset(offset) if offset else "UTC"
+
+
+def _shown_zone(zone: tzinfo) -> str:
+    """The zone by its current name ("Asia/Kolkata" for an agenda that says "Asia/Calcutta")."""
+    return current_name(zone_name(zone))
+
+
+def _in_utc(zone: tzinfo) -> bool:
+    """Whether times in this zone need a second line in UTC: not when it is UTC."""
+    return _script_zone(zone) != "UTC"

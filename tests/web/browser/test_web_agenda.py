@@ -32,6 +32,19 @@ SHOTS = ROOT / ".artifacts" / "screenshots"
 AGENDA = "/s/istio-meetup-china-2021"
 SERVER_ZONE = "Pacific/Auckland"  # neither the organizers' (Asia/Shanghai) nor a browser's
 SIGN_IN = "#session-sign-in"
+AERAKI = AGENDA + "/full-stack-service-grid-aeraki-helps-you-manage"
+WORKSHOP = "/s/iac-workshop"
+# An all-day workshop in Lyon: its day is the organizers' (Europe/Paris), midnight to midnight.
+WORKSHOP_PAGE = """\
+---
+title: Infrastructure-as-Code Workshop
+timezone: Europe/Paris
+---
+
+# Infrastructure-as-Code Workshop
+
+A full-day, hands-on workshop on Saturday, January 16, 2027.
+"""
 
 
 def _serve_command() -> list[str]:
@@ -50,6 +63,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         shutil.copy(page, folder / page.name)
     for page in (SEED.parent / "speakers").glob("huabing-zhao*.md"):
         shutil.copy(page, folder / "speakers" / page.name)
+    (folder / "iac-workshop.md").write_text(WORKSHOP_PAGE)
     for attempt in range(3):  # a port found free may be taken before the server binds it
         port = free_port()
         log_file = base / f"serve-{attempt}.log"
@@ -190,7 +204,7 @@ def test_the_zone_picker_changes_every_time_and_is_remembered(
     assert _text(page, f"{SIGN_IN} .viewer-time") == "Sat, Jul 10 05:30–05:50"
     assert _text(page, f"{SIGN_IN} .viewer-zone") == "UTC"
     other = viewer.open(server + AGENDA + "/sign-in")  # another page, the same choice
-    assert _text(other, ".when-viewer .viewer-time") == "Sat, Jul 10 05:30–05:50"
+    assert _text(other, ".when-viewer .viewer-time") == "Sat, Jul 10, 2021 05:30–05:50"
     _shot(page, "agenda-picked-utc")
 
 
@@ -222,6 +236,7 @@ def test_chinese_from_the_browsers_language(
     assert page.locator("html").get_attribute("lang") == "zh-CN"
     assert page.locator("h1").inner_text() == "首届 Istio Meetup China 来啦！"
     assert _text(page, f"{SIGN_IN} .viewer-time") == "7月9日周五 22:30–22:50"
+    assert _text(page, f"{SIGN_IN} .viewer-zone") == "洛杉矶（UTC-07:00）"  # as 上海 is
     assert _text(page, f"{SIGN_IN} .other-day") == "上海：7月10日周六"
     assert page.get_by_label("时间显示时区").is_visible()
     _shot(page, "agenda-chinese")
@@ -259,3 +274,76 @@ def test_the_other_pages_pass_axe_on_a_phone(
     assert session.locator(".session-title a").first.get_attribute("href") == (
         AGENDA + "/full-stack-service-grid-aeraki-helps-you-manage"
     )
+
+
+def test_session_and_speaker_pages_date_every_time_in_the_organizers_zone_too(
+    server: str, browser: Browser, viewers: list[Viewer]
+) -> None:
+    viewer = _viewer(viewers, browser, "Asia/Shanghai")
+    session = viewer.open(server + AGENDA + "/sign-in")
+    assert _text(session, ".when-viewer .viewer-time") == "Sat, Jul 10, 2021 13:30–13:50"
+    assert _text(session, ".when-viewer .viewer-zone") == "Shanghai (UTC+08:00)"
+    assert session.locator("#converted").is_visible()  # the script runs: it says so
+    speaker = viewer.open(server + "/speakers/huabing-zhao")
+    assert _text(speaker, ".when-viewer .viewer-time") == "Sat, Jul 10, 2021 16:15–16:45"
+    agenda = viewer.open(server + AGENDA)  # under the day's heading: the time alone
+    assert _text(agenda, f"{SIGN_IN} .viewer-time") == "13:30–13:50"
+
+
+def test_a_browser_reporting_an_older_zone_name_sees_the_current_one(
+    server: str, browser: Browser, viewers: list[Viewer]
+) -> None:
+    page = _viewer(viewers, browser, "Asia/Calcutta").open(server + AGENDA)
+    picker = page.get_by_label("Show times in")
+    assert picker.locator("option").first.inner_text() == "My zone (Asia/Kolkata)"
+    assert _text(page, f"{SIGN_IN} .viewer-zone") == "Kolkata (UTC+05:30)"
+    values = picker.locator("optgroup option").evaluate_all("(os) => os.map((o) => o.value)")
+    assert {"Asia/Kolkata", "Europe/Kyiv", "Asia/Ho_Chi_Minh", "Asia/Kathmandu"} <= set(values)
+    assert not {"Asia/Calcutta", "Europe/Kiev", "Asia/Saigon", "Asia/Katmandu"} & set(values)
+    assert len(values) == len(set(values)) and values == sorted(values)
+    picker.select_option("Europe/Kyiv")
+    assert _text(page, f"{SIGN_IN} .viewer-zone") == "Kyiv (UTC+03:00)"
+    page.evaluate("window.localStorage.setItem('agenda-bot.zone', 'Asia/Saigon')")
+    page.reload()  # a choice remembered by its older name
+    assert page.get_by_label("Show times in").input_value() == "Asia/Ho_Chi_Minh"
+    assert _text(page, f"{SIGN_IN} .viewer-zone") == "Ho Chi Minh City (UTC+07:00)"
+
+
+def test_an_all_day_entry_is_on_now_on_the_organizers_day_and_next_before_it(
+    server: str, browser: Browser, viewers: list[Viewer]
+) -> None:
+    viewer = _viewer(viewers, browser, "America/Los_Angeles")
+    day = viewer.open(server + WORKSHOP, clock=datetime(2027, 1, 16, 10, tzinfo=UTC))
+    assert day.locator(".session.is-now").count() == 1
+    assert _text(day, ".is-now .status") == "On now"
+    before = viewer.open(server + WORKSHOP, clock=datetime(2027, 1, 15, 22, 59, tzinfo=UTC))
+    assert _text(before, ".is-next .status") == "Next"  # 23:59 in Lyon: the day is next
+    after = viewer.open(server + WORKSHOP, clock=datetime(2027, 1, 16, 23, tzinfo=UTC))
+    assert after.locator(".session.is-now, .session.is-next").count() == 0
+    _shot(day, "all-day-now")
+
+
+def test_talk_headers_and_link_labels_never_break_inside_a_word(
+    server: str, browser: Browser, viewers: list[Viewer]
+) -> None:
+    viewer = _viewer(viewers, browser, "Asia/Tokyo", "zh-CN")
+    broken = """() => Array.from(document.querySelectorAll(
+        '.talks th, .talks td.year, .talks td.city, .talks td.file a, .languages a'
+    )).filter((element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return range.getClientRects().length > 1;
+    }).map((element) => element.textContent)"""
+    zones = {}
+    for lang in ("zh", "en"):
+        page = viewer.open(server + f"/speakers/huabing-zhao?lang={lang}")
+        page.set_viewport_size({"width": 1280, "height": 900})
+        assert page.evaluate(broken) == [], lang
+        heights = page.locator(".languages a").evaluate_all(
+            "(links) => links.map((a) => a.getBoundingClientRect().height)"
+        )
+        assert min(heights) >= 24  # a target a finger can hit
+        zones[lang] = _text(page, ".when-viewer .viewer-zone")
+        _shot(page, f"speaker-desktop-{lang}")
+    # The viewer's city in the page's language, as the organizers' city is.
+    assert zones == {"zh": "东京（UTC+09:00）", "en": "Tokyo (UTC+09:00)"}

@@ -28,7 +28,7 @@ from bot.discord.transformers import (
     services,
     session_autocomplete,
 )
-from bot.domain.agenda import Schedule
+from bot.domain.agenda import Schedule, Session
 from bot.domain.agenda_views import Entry, listing, now_and_next
 from bot.domain.recurrence import expanded
 from bot.domain.timetext.quotes import quoted_times
@@ -65,12 +65,19 @@ def agenda_embed(
             again = f" · 🔁 {label}" if label else ""
             lines.append(f"{mark}{start} {title}{again}{other}")
         value = clip("\n".join(lines), FIELD_VALUE)
-        embed.add_field(name=day_heading(day.day, locale), value=value or "—", inline=False)
+        heading = day_heading(day.day, locale)
+        if tz is None:  # the days are the organizers' dates; the times, the reader's own clock
+            heading = text_for(locale, "agenda_day_organizers", day=heading)
+        embed.add_field(name=heading, value=value or "—", inline=False)
         shown += 1
         if shown == FIELDS:
             break
     if shown == 0 and only_day is not None:
-        raise UserError("no_day", schedule=schedule.id, day=only_day.isoformat())
+        raise UserError(
+            "no_day" if tz is not None else "no_day_organizers",
+            title=schedule.title_in(locale),
+            day=only_day.isoformat(),
+        )
     footer = (
         text_for(locale, "agenda_footer", zone=zone_label(tz))
         if tz is not None
@@ -78,6 +85,22 @@ def agenda_embed(
     )
     embed.set_footer(text=footer)
     return embed
+
+
+NEXT_SHOWN = 5  # sessions /next lists
+
+
+def coming(schedule: Schedule, now: datetime, count: int = NEXT_SHOWN) -> list[Session]:
+    """The next `count` sessions to start after `now` (every one starting with the last of
+    them too: parallel tracks are never cut in two), in start order; all-day entries aside."""
+    ahead = sorted(
+        (s for s in schedule.sessions if not s.all_day and s.start > now),
+        key=lambda s: (s.start.timestamp(), s.id),
+    )
+    if len(ahead) <= count:
+        return ahead
+    last = ahead[count - 1].start
+    return [s for i, s in enumerate(ahead) if i < count or s.start == last]
 
 
 def _on_day(schedule: Schedule, day: date) -> Schedule:
@@ -117,7 +140,7 @@ class AgendaCog(commands.Cog):
     @app_commands.command(name=_("agenda"), description=_("The agenda in your time zone"))
     @app_commands.describe(
         schedule=_("Which agenda (default: the only one)"),
-        day=_("Only this day (YYYY-MM-DD, in your time zone)"),
+        day=_("Only this day (YYYY-MM-DD): your zone's date if you set one, else the organizers'"),
     )
     async def agenda(
         self,
@@ -150,7 +173,9 @@ class AgendaCog(commands.Cog):
         box = services(interaction)
         tz = await box.members.zone(interaction.user.id)
         locale = str(interaction.locale)
-        current, upcoming = now_and_next(chosen, box.clock())
+        now = box.clock()
+        current, _ = now_and_next(chosen, now)
+        upcoming = coming(chosen, now)
         lines = [
             reply(interaction, "now_line", title=s.title_in(locale), until=clock(s.end, tz))
             for s in current

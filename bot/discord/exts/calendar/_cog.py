@@ -58,7 +58,16 @@ class CalendarCog(commands.Cog):
         reset: bool = False,
     ) -> None:
         box = services(interaction)
-        token = await box.feeds.issue(interaction.user.id, schedule)
-        https = box.feed_url(f"/feeds/{token}.ics")
-        key = "subscribe_reset" if reset else "subscribe"
-        await respond(interaction, reply(interaction, key, https=https, webcal=webcal(https)))
+        link = await box.feeds.subscribe(interaction.user.id, schedule, reset=reset)
+        added = (
+            reply(interaction, "subscribe_added", title=schedule.title_in(str(interaction.locale)))
+            if schedule is not None
+            else ""
+        )
+        if link.token is None:
+            text = reply(interaction, "subscribe_kept")
+        else:
+            https = box.feed_url(f"/feeds/{link.token}.ics")
+            key = "subscribe_reset" if link.replaced else "subscribe"
+            text = reply(interaction, key, https=https, webcal=webcal(https))
+        await respond(interaction, f"{added}\n{text}" if added else text)

@@ -189,10 +189,11 @@ def plan(
         if session.series_id is not None and session.start >= now + WINDOW:
             later += 1
             continue
-        speakers = ", ".join(s.name for s in session.speakers_in(locale))
+        named = [s.name for s in session.speakers_in(locale)]
+        speakers_key = "reminder_speaker" if len(named) == 1 else "reminder_speakers"
         body = [
             text_for(locale, "reminder_agenda", agenda=schedule.title_in(locale)),
-            text_for(locale, "reminder_speakers", names=speakers) if speakers else "",
+            text_for(locale, speakers_key, names=", ".join(named)) if named else "",
             session.description or "",
         ]
         marker = marker_for(guild_id, schedule.id, session.id)

@@ -3,7 +3,6 @@ any script."""
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,12 +17,10 @@ from bot.discord.exts.speakers._profile import profile_title, speaker_embed
 from bot.discord.limits import CHOICES, ECHO, clip, fit_choices
 from bot.discord.replies import respond
 from bot.discord.transformers import services
-from bot.domain.speakers.names import name_key
 from bot.domain.speakers.profile import Profile
 from bot.texts import text_for
 
 CLOSE = 3  # names offered when what was typed matches nobody
-CLOSE_CUTOFF = 0.6  # how alike (difflib's ratio) a name must be to be offered
 
 
 def choice_label(profile: Profile, locale: str | None) -> str:
@@ -37,7 +34,8 @@ def choice_label(profile: Profile, locale: str | None) -> str:
 async def speaker_autocomplete(
     interaction: discord.Interaction[Any], value: str
 ) -> list[app_commands.Choice[str]]:
-    """Speakers with a name (in any script) that starts with or contains what was typed."""
+    """Speakers whose name (in any script) is, starts with or contains what was typed, in any
+    order, case or accents, then names spelt alike: every name /speaker takes is offered."""
     locale = str(interaction.locale)
     found = search_profiles(services(interaction).agendas.snapshot.speakers, value, CHOICES)
     return fit_choices(
@@ -50,22 +48,7 @@ def close_matches(profiles: Mapping[str, Profile], typed: str) -> list[Profile]:
     (in any order: "Zhao Huabin" is close to "Huabing Zhao")."""
     if not typed.strip():
         return []
-    found = search_profiles(profiles, typed, CLOSE)
-    if found:
-        return found
-    by_spelling: dict[str, Profile] = {}
-    for profile in sorted(profiles.values(), key=lambda p: p.id):
-        for name in profile.names:
-            by_spelling.setdefault(name.casefold(), profile)
-            by_spelling.setdefault(name_key(name), profile)
-    wanted = [typed.strip().casefold(), name_key(typed)]
-    scored: dict[str, tuple[float, Profile]] = {}
-    for spelling, profile in by_spelling.items():
-        ratio = max(difflib.SequenceMatcher(None, w, spelling).ratio() for w in wanted if w)
-        if ratio >= CLOSE_CUTOFF and ratio > scored.get(profile.id, (0.0, profile))[0]:
-            scored[profile.id] = (ratio, profile)
-    ranked = sorted(scored.values(), key=lambda pair: (-pair[0], pair[1].id))
-    return [profile for _, profile in ranked[:CLOSE]]
+    return search_profiles(profiles, typed, CLOSE)
 
 
 def unknown_speaker(profiles: Mapping[str, Profile], typed: str, locale: str | None) -> UserError:

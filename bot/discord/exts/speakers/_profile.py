@@ -56,7 +56,7 @@ def speaker_embed(
     if profile.photo and is_web(profile.photo):
         embed.set_thumbnail(url=profile.photo)
     links = [masked_link(text_for(locale, "speaker_page"), page)] if page else []
-    links += [line for line in (_link_line(link) for link in profile.links) if line]
+    links += [_link_line(link, locale) for link in profile.links]
     if links:
         embed.add_field(
             name=text_for(locale, "links"), value=clip("\n".join(links), FIELD_VALUE), inline=False
@@ -139,12 +139,14 @@ _MEDIA_LINKS = ("slides", "video")
 
 
 def _talk_line(talk: Talk, locale: str | None, links: Sequence[str] = _ALL_LINKS) -> str:
-    """ "**Title** — Event, City, 2024 · Slides · Video", linked where the page links them and
-    `links` names them."""
-    line = f"**{masked_link(talk.title, talk.url if 'title' in links else None)}**"
+    """ "**Title** — Event, City, 2024 · Slides · Video", as the person's page in the member's
+    language writes them, linked where the page links them and `links` names them."""
+    title = talk.title_in(locale)
+    line = f"**{masked_link(title, talk.url if 'title' in links else None)}**"
     event_url = talk.event_url if "event" in links else None
-    event = masked_link(talk.event, event_url) if talk.event else None
-    where = [p for p in (event, talk.city and discord.utils.escape_markdown(talk.city)) if p]
+    event_name, city = talk.event_in(locale), talk.city_in(locale)
+    event = masked_link(event_name, event_url) if event_name else None
+    where = [p for p in (event, city and discord.utils.escape_markdown(city)) if p]
     if talk.year is not None:
         where.append(str(talk.year))
     if where:
@@ -155,12 +157,33 @@ def _talk_line(talk: Talk, locale: str | None, links: Sequence[str] = _ALL_LINKS
     return line
 
 
-def _link_line(link: Link) -> str | None:
-    """A web link as a link; an email address written out (Discord opens no mailto: links)."""
+# The kinds of link pages name (`bot.domain.speakers.contact_links`) whose names differ by
+# language; the others are names of services, the same in every language ("GitHub").
+_LABELS = {
+    "Email": "link_email",
+    "Website": "link_website",
+    "WeChat": "link_wechat",
+    "Weibo": "link_weibo",
+    "Zhihu": "link_zhihu",
+    "LinkedIn": "link_linkedin",
+}
+
+
+def link_label(label: str, locale: str | None) -> str:
+    """A link's label in the member's language ("Email" is "邮箱" in Chinese)."""
+    key = _LABELS.get(label)
+    return text_for(locale, key) if key is not None else label
+
+
+def _link_line(link: Link, locale: str | None) -> str:
+    """A web link as a link; anything else written out, since Discord opens no mailto: link
+    and a WeChat id has no address at all ("WeChat: zhao_huabing")."""
+    label = link_label(link.label, locale) if link.label else ""
     if is_web(link.url):
-        return masked_link(link.label or link.url, link.url)
+        return masked_link(label or link.url, link.url)
     scheme, _, rest = link.url.partition(":")
-    if scheme.lower() == "mailto" and rest:
-        address = discord.utils.escape_markdown(rest)
-        return f"{discord.utils.escape_markdown(link.label)}: {address}" if link.label else address
-    return None
+    value = rest if scheme.lower() == "mailto" and rest else link.url
+    shown = discord.utils.escape_markdown(value)
+    if not label:
+        return shown
+    return text_for(locale, "link_text", label=discord.utils.escape_markdown(label), value=shown)

@@ -9,7 +9,6 @@ from discord import app_commands
 from discord.app_commands import locale_str as _
 from discord.ext import commands
 
-from bot.app.agendas import in_schedule
 from bot.discord.formatting import starred_text, when
 from bot.discord.i18n import reply
 from bot.discord.limits import ECHO, EMBED_DESCRIPTION, clip
@@ -19,7 +18,7 @@ from bot.discord.transformers import (
     pick_session,
     services,
     session_autocomplete,
-    session_reference,
+    starred_reference,
 )
 from bot.domain.agenda import Schedule
 
@@ -58,8 +57,7 @@ class StarsCog(commands.Cog):
         session: str,
         schedule: app_commands.Transform[Schedule, ScheduleTransformer] | None = None,
     ) -> None:
-        chosen, session_id = session_reference(interaction, schedule, session)
-        found = in_schedule(chosen, session_id)
+        chosen, session_id, found = starred_reference(interaction, schedule, session)
         # Unstarring a session that has since gone: its id is all there is to name it by.
         title = found.title_in(str(interaction.locale)) if found else clip(session_id, ECHO)
         removed = await services(interaction).stars.unstar(
@@ -86,4 +84,6 @@ class StarsCog(commands.Cog):
             title=reply(interaction, "mine_title"),
             description=clip("\n".join(lines), EMBED_DESCRIPTION),
         )
+        if tz is None:
+            embed.set_footer(text=reply(interaction, "agenda_footer_nozone"))
         await respond(interaction, embed=embed)

@@ -9,6 +9,15 @@
   var lang = document.documentElement.lang || "en";
   var words = document.body.dataset;
   var formats = {};
+  // Current zone names for older ones a browser may report, and each zone's city in the
+  // page's language: from zones-<lang>.js, made by the server from the zone data it has.
+  var zoneData = window.agendaBotZones || {};
+  var aliases = zoneData.aliases || {};
+  var cities = zoneData.cities || {};
+
+  function currentName(zone) {
+    return Object.prototype.hasOwnProperty.call(aliases, zone) ? aliases[zone] : zone;
+  }
 
   function format(zone, kind) {
     var key = zone + "|" + kind;
@@ -18,10 +27,13 @@
         options.hour = "2-digit";
         options.minute = "2-digit";
         options.hourCycle = "h23";
-      } else if (kind === "day") {
+      } else if (kind === "day" || kind === "date") {
         options.weekday = "short";
         options.month = "short";
         options.day = "numeric";
+        if (kind === "date") {
+          options.year = "numeric";
+        }
       } else if (kind === "iso") {
         options.year = "numeric";
         options.month = "2-digit";
@@ -46,7 +58,7 @@
   function browserZone() {
     try {
       var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      return zone && validZone(zone) ? zone : "UTC";
+      return zone && validZone(zone) ? currentName(zone) : "UTC";
     } catch (error) {
       return "UTC";
     }
@@ -92,10 +104,15 @@
   }
 
   function zoneLabel(zone, moment) {
-    var place = zone.indexOf("/") >= 0 ? zone.slice(zone.lastIndexOf("/") + 1) : zone;
-    place = place.replace(/_/g, " ");
     var offset = offsetLabel(moment, zone);
-    return place === offset || place === "UTC" ? offset : place + " (" + offset + ")";
+    // A zone without a place (UTC, Etc/GMT+5, an offset) is its offset.
+    if (zone.indexOf("/") < 0 || zone.indexOf("Etc/") === 0) {
+      return offset;
+    }
+    var city = Object.prototype.hasOwnProperty.call(cities, zone)
+      ? cities[zone]
+      : zone.slice(zone.lastIndexOf("/") + 1).replace(/_/g, " ");
+    return words.tZoneLabel.replace("{city}", city).replace("{offset}", offset);
   }
 
   function timeElement(moment, text) {
@@ -110,7 +127,7 @@
     if (!line || !block.dataset.start) {
       return;
     }
-    var zone = choice === ORGANIZERS ? block.dataset.orgZone : choice;
+    var zone = currentName(choice === ORGANIZERS ? block.dataset.orgZone : choice);
     if (!validZone(zone)) {
       zone = "UTC";
     }
@@ -118,20 +135,23 @@
     var end = block.dataset.end ? new Date(block.dataset.end) : null;
     var day = isoDate(start, zone);
     var otherDay = day !== block.dataset.orgDate;
-    // In another zone than the organizers', every time carries its date: a time just after
-    // midnight is otherwise read against the day heading, which is the organizers'.
-    var withDay = otherDay || zone !== block.dataset.orgZone;
+    // A session's or a speaker's page has no day headings: every time there carries its full
+    // date. On an agenda, a time in another zone than the organizers' carries its date: a time
+    // just after midnight is otherwise read against the day heading, which is the organizers'.
+    var dated = block.hasAttribute("data-dated");
+    var dayKind = dated ? "date" : "day";
+    var withDay = dated || otherDay || zone !== block.dataset.orgZone;
     var time = line.querySelector(".viewer-time");
     time.textContent = "";
     time.appendChild(
       timeElement(
         start,
-        (withDay ? format(zone, "day").format(start) + " " : "") +
+        (withDay ? format(zone, dayKind).format(start) + " " : "") +
           format(zone, "time").format(start)
       )
     );
     if (end) {
-      var endDay = isoDate(end, zone) !== day ? format(zone, "day").format(end) + " " : "";
+      var endDay = isoDate(end, zone) !== day ? format(zone, dayKind).format(end) + " " : "";
       time.appendChild(document.createTextNode("–"));
       time.appendChild(timeElement(end, endDay + format(zone, "time").format(end)));
     }
@@ -196,13 +216,21 @@
       return choice;
     }
     var mine = browserZone();
-    select.options[0].textContent = words.tZoneBrowser.replace("{zone}", mine);
+    select.options[0].textContent = words.tZoneBrowser.replace("{zone}", mine.replace(/_/g, " "));
     var zones = [];
     try {
       zones = Intl.supportedValuesOf("timeZone");
     } catch (error) {
       zones = [];
     }
+    // The browser lists some zones by older names (Asia/Calcutta): each by its current one.
+    var seen = { UTC: true };
+    zones = zones.concat([mine]).map(currentName).filter(function (zone) {
+      var fresh = !seen[zone];
+      seen[zone] = true;
+      return fresh;
+    });
+    zones.sort();
     var group = document.createElement("optgroup");
     group.label = words.tZoneAll;
     zones.forEach(function (zone) {
@@ -233,9 +261,13 @@
 
   function start() {
     document.documentElement.classList.add("js");
+    var converted = document.getElementById("converted");
+    if (converted) {
+      converted.hidden = false;
+    }
     var choice = storedChoice();
-    if (choice && choice !== ORGANIZERS && !validZone(choice)) {
-      choice = "";
+    if (choice && choice !== ORGANIZERS) {
+      choice = validZone(choice) ? currentName(choice) : "";
     }
     render(setUpPicker(choice));
     window.setInterval(markNowAndNext, 30000);
