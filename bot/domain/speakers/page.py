@@ -35,6 +35,7 @@ class SpeakerPage:
     names_by_language: tuple[tuple[str, str], ...] = ()  # (language, name) the page states
     translation_key: str | None = None
     affiliation: str | None = None
+    affiliations: tuple[tuple[str, str], ...] = ()  # a page giving it in several languages
     bio: str | None = None
     bios: tuple[tuple[str, str], ...] = ()  # a page holding its bio in several languages
     links: tuple[Link, ...] = ()

@@ -243,7 +243,9 @@ def _profile(profile_id: str, group: Sequence[SpeakerPage]) -> Profile:
         + [(p.language or "", p.bio) for p in group if p.bio]
     )
     affiliation = next((p.affiliation for p in group if p.affiliation), None)
-    stated = [(p.language, p.affiliation) for p in group if p.language and p.affiliation]
+    stated = [pair for p in group for pair in p.affiliations] + [
+        (p.language, p.affiliation) for p in group if p.language and p.affiliation
+    ]
     affiliations = _first_per_language(stated) if len({a for _, a in stated}) > 1 else ()
     return Profile(
         id=profile_id,

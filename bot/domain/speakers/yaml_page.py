@@ -77,6 +77,7 @@ def read_yaml_page(text: str, file: str, diagnostics: Diagnostics) -> SpeakerPag
         names_by_language=names_by_language,
         translation_key=_text(fields.get("translationkey")),
         affiliation=affiliation,
+        affiliations=affiliations,
         bio=bio,
         bios=bios,
         links=tuple(_links(fields.get("links"), lines.get("links", 0), diagnostics)),

@@ -71,6 +71,8 @@ def test_names_and_affiliations_per_language() -> None:
     assert person.names == ("Huabing Zhao", "赵化冰")
     assert person.name_in("zh") == "赵化冰"
     assert person.affiliation == "Tetrate"
+    assert person.affiliation_in("zh") == "Tetrate 公司"
+    assert person.affiliation_in("en") == "Tetrate"
     assert person.bios == (("en", "Engineer."),)
 
 
