@@ -191,14 +191,18 @@ def primary_language(tag: str | None) -> str | None:
     return tag.replace("_", "-").split("-", 1)[0].strip().lower() or None
 
 
-def _in_language(title: str, titles: tuple[tuple[str, str], ...], language: str | None) -> str:
+def text_in(pairs: Iterable[tuple[str, str]], language: str | None) -> str | None:
+    """The text of the (language, text) pair in `language` (matched on the primary subtag:
+    "zh-CN" finds "zh"); None when there is none, or no language is asked for."""
     wanted = primary_language(language)
     if wanted is None:
-        return title
-    for lang, text in titles:
-        if primary_language(lang) == wanted:
-            return text
-    return title
+        return None
+    return next((text for lang, text in pairs if primary_language(lang) == wanted), None)
+
+
+def _in_language(title: str, titles: tuple[tuple[str, str], ...], language: str | None) -> str:
+    found = text_in(titles, language)
+    return title if found is None else found
 
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")

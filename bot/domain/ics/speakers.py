@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
-from bot.domain.agenda import Session, Speaker, primary_language, text_key, unique_ids
+from bot.domain.agenda import Session, Speaker, primary_language, text_in, text_key, unique_ids
 from bot.domain.speakers.profile import Profile
 
 SPEAKER_PAGES = "/speakers/"
@@ -106,13 +106,10 @@ def _written_in(
 ) -> str | None:
     """The text the profile gives in `language`: from its (language, text) pairs, else its
     own when its page is in that language; None when it gives none in it."""
-    wanted = primary_language(language)
-    if wanted is None:
-        return None
-    for lang, text in pairs:
-        if primary_language(lang) == wanted:
-            return text
-    return own if primary_language(profile.language) == wanted else None
+    found = text_in(pairs, language)
+    if found is not None or primary_language(language) is None:
+        return found
+    return own if primary_language(profile.language) == primary_language(language) else None
 
 
 def _same(one: str | None, other: str | None) -> bool:

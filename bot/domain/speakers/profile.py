@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.agenda import Link, SourceRef, primary_language
+from bot.domain.agenda import Link, SourceRef, text_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,15 +34,15 @@ class Talk:
 
     def title_in(self, language: str | None) -> str:
         """The title as the page in `language` writes it, else `title`."""
-        return _pick(self.titles, language) or self.title
+        return text_in(self.titles, language) or self.title
 
     def city_in(self, language: str | None) -> str | None:
         """The city as the page in `language` writes it, else `city`."""
-        return _pick(self.cities, language) or self.city
+        return text_in(self.cities, language) or self.city
 
     def event_in(self, language: str | None) -> str | None:
         """The event as the page in `language` writes it, else `event`."""
-        return _pick(self.events, language) or self.event
+        return text_in(self.events, language) or self.event
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,13 +78,13 @@ class Profile:
 
     def name_in(self, language: str | None) -> str:
         """The name as written in `language`'s page (`赵化冰` for "zh"), else `name`."""
-        return _pick(self.names_by_language, language) or self.name
+        return text_in(self.names_by_language, language) or self.name
 
     def bio_in(self, language: str | None) -> str | None:
-        return _pick(self.bios, language) or (self.bios[0][1] if self.bios else None)
+        return text_in(self.bios, language) or (self.bios[0][1] if self.bios else None)
 
     def affiliation_in(self, language: str | None) -> str | None:
-        return _pick(self.affiliations, language) or self.affiliation
+        return text_in(self.affiliations, language) or self.affiliation
 
     # (language, name) pairs, filled when pages in several languages were merged.
     names_by_language: tuple[tuple[str, str], ...] = ()
@@ -97,13 +97,3 @@ class Profile:
         found = [self.language] if self.language else []
         found += [lang for lang, _ in (*self.names_by_language, *self.bios)]
         return tuple(dict.fromkeys(found))
-
-
-def _pick(pairs: tuple[tuple[str, str], ...], language: str | None) -> str | None:
-    wanted = primary_language(language)
-    if wanted is None:
-        return None
-    for lang, text in pairs:
-        if primary_language(lang) == wanted:
-            return text
-    return None
