@@ -160,8 +160,19 @@ async def test_session_autocomplete_lists_the_chosen_agendas_sessions(harness: H
 async def test_convert_puts_a_quoted_time_in_my_zone(harness: Harness) -> None:
     harness.members.set_timezone(42, "America/New_York")
     data = _message(await harness.run(slash("convert", {"time": "14:00 CST on July 10, 2021"})))
+    # CST names three zones: the reply says which one it read, as `convert` on the command
+    # line warns.
     assert data["content"] == (
         "**14:00 CST** → Saturday, July 10, 2021, 02:00 (America/New_York) · <t:1625896800:R>"
+        " (read as Asia/Shanghai; name the zone, e.g. America/Chicago, if you meant another)"
+    )
+
+
+async def test_convert_of_an_unambiguous_zone_adds_no_note(harness: Harness) -> None:
+    harness.members.set_timezone(42, "America/New_York")
+    data = _message(await harness.run(slash("convert", {"time": "14:00 UTC on July 10, 2021"})))
+    assert data["content"] == (
+        "**14:00 UTC** → Saturday, July 10, 2021, 10:00 (America/New_York) · <t:1625925600:R>"
     )
 
 

@@ -37,11 +37,17 @@ def pair_zones(
 
 
 def quoted_times(
-    text: str, resolver: ZoneResolver, today: date, fallback: tzinfo | None = None
+    text: str,
+    resolver: ZoneResolver,
+    today: date,
+    fallback: tzinfo | None = None,
+    now: datetime | None = None,
 ) -> list[QuotedTime]:
-    """Every time in `text` as an instant: on the date the text gives, else `today`; in the zone
-    written after it, else the one written after the text's last time, else `fallback` (noted
-    as assumed), else the resolver's default zone."""
+    """Every time in `text` as an instant: on the date the text gives, else today in the
+    time's own zone when `now` is given ("19:00 UTC" at 18:08 UTC is today's, whatever the
+    date is in Shanghai), else `today`; in the zone written after it, else the one written
+    after the text's last time, else `fallback` (noted as assumed), else the resolver's
+    default zone."""
     spans = find_clock_spans(text)
     if not spans:
         return []
@@ -66,10 +72,11 @@ def quoted_times(
         else:
             source = fallback or resolver.default_zone
             assumed = True
-        start = localize(datetime.combine(day, span.start), source)
+        on = day if dates or now is None else now.astimezone(source).date()
+        start = localize(datetime.combine(on, span.start), source)
         end = None
         if span.end is not None:
-            end_day = day if not span.end_next_day else date.fromordinal(day.toordinal() + 1)
+            end_day = on if not span.end_next_day else date.fromordinal(on.toordinal() + 1)
             end = localize(datetime.combine(end_day, span.end), source).moment
         if start.note:
             notes.append(start.note)

@@ -256,8 +256,9 @@ class AgendaCog(commands.Cog):
         box = services(interaction)
         locale = str(interaction.locale)
         mine = target or await box.members.zone(interaction.user.id)
-        today = box.clock().astimezone(source or box.resolver.default_zone).date()
-        found = quoted_times(text[:2000], box.resolver, today, fallback=source)
+        now = box.clock()
+        today = now.astimezone(source or box.resolver.default_zone).date()
+        found = quoted_times(text[:2000], box.resolver, today, fallback=source, now=now)
         if not found:
             return reply(interaction, "convert_none")
         lines = []
@@ -268,6 +269,8 @@ class AgendaCog(commands.Cog):
             line += f" · {discord_time(quoted.start, 'R')}"
             if quoted.zone_assumed and source is None:
                 line += " " + reply(interaction, "convert_assumed", zone=zone_name(quoted.source))
+            elif quoted.notes:  # "CST is ambiguous (...); assumed Asia/Shanghai"
+                line += " " + reply(interaction, "convert_read_as", zone=zone_name(quoted.source))
             lines.append(line)
         if mine is None:
             lines.append(reply(interaction, "agenda_footer_nozone"))
