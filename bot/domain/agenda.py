@@ -115,13 +115,22 @@ class Session:
         agenda names in its own language, those named only in a translation when it is the
         reader's, and every speaker with a profile (whose name it gives in any language)."""
         wanted = primary_language(language)
-        return tuple(
-            speaker
-            for speaker in self.speakers
-            if speaker.language is None
-            or speaker.profile is not None
-            or primary_language(speaker.language) == wanted
-        )
+        own = [s for s in self.speakers if s.language is None]
+        theirs = [
+            s
+            for s in self.speakers
+            if s.language is not None and wanted is not None
+            if primary_language(s.language) == wanted
+        ]
+        # The translation's own list when it names the speakers for this reader, else the
+        # agenda's; then whoever else has a profile (named in any language), once each.
+        shown = theirs or own
+        seen = {s.profile for s in shown if s.profile is not None}
+        for speaker in self.speakers:
+            if speaker.profile is not None and speaker.profile not in seen:
+                seen.add(speaker.profile)
+                shown.append(speaker)
+        return tuple(shown)
 
     def title_in(self, language: str | None) -> str:
         """The title in `language` ("zh", "zh-CN", "en-US": matched on the primary subtag),

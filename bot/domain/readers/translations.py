@@ -360,7 +360,7 @@ def _merge_sessions(
                 titles=_with_titles(
                     session.titles, page.language, [(language, other.title)], other
                 ),
-                speakers=session.speakers or _named_in(other.speakers, language),
+                speakers=session.speakers + _named_in(other.speakers, language),
             )
         )
     used = {s.id for s in ours} | taken
@@ -408,7 +408,7 @@ def _merged_overrides(
             replace(
                 override,
                 titles=titles,
-                speakers=override.speakers or _named_in(other.speakers, language),
+                speakers=override.speakers + _named_in(other.speakers, language),
             )
         )
     made.extend(theirs.values())

@@ -117,12 +117,15 @@ def test_the_seed_pair_is_one_schedule_whose_sessions_have_an_english_and_a_chin
     assert [d.message for d in primary.diagnostics] == [d.message for d in _read(SEED).diagnostics]
 
 
-def test_speakers_are_the_primarys_or_the_translations_where_the_primary_names_none() -> None:
+def test_speakers_are_each_pages_the_translations_marked_with_its_language() -> None:
     [schedule] = _seed_pair()[0].schedules
     speakers = {s.title_in("zh"): s.speakers for s in schedule.sessions if s.speakers}
     assert speakers == {
-        # The English page names this one: its speaker stays.
-        "使用 eBPF 加速 Istio/Envoy 网络": (Speaker("Zhong Luyao Intel"),),
+        # Both pages name this one: each page's speaker, the Chinese one marked as such.
+        "使用 eBPF 加速 Istio/Envoy 网络": (
+            Speaker("Zhong Luyao Intel"),
+            Speaker("钟禄垚", "英特尔", language="zh"),
+        ),
         # The English page keeps these speakers in the titles; the Chinese page names them,
         # and they are marked as named in Chinese.
         "服务网格数据面热升级技术分享": (Speaker("石泽寰", "阿里云", language="zh"),),
@@ -150,6 +153,20 @@ def test_speakers_named_only_in_the_translation_are_shown_to_its_readers_alone()
     assert linked.speakers_in("en") == linked.speakers  # a profile gives the name in any language
     [chinese] = shown_in(schedule, "zh").sessions[3:4]
     assert chinese.speakers == (Speaker("石泽寰", "阿里云"),)
+    # Where both pages name the speaker, each reader sees their page's.
+    ebpf = next(
+        s for s in schedule.sessions if s.title_in("zh") == "使用 eBPF 加速 Istio/Envoy 网络"
+    )
+    assert ebpf.speakers_in("en") == ebpf.speakers_in(None) == (Speaker("Zhong Luyao Intel"),)
+    assert ebpf.speakers_in("zh") == (Speaker("钟禄垚", "英特尔", language="zh"),)
+    # One person named on both pages (one profile) is shown once, as the reader's page names them.
+    english, chinese_name = (
+        Speaker("Huabing Zhao", profile="hz"),
+        Speaker("赵化冰", profile="hz", language="zh"),
+    )
+    both = replace(ebpf, speakers=(english, chinese_name))
+    assert both.speakers_in("en") == (english,)
+    assert both.speakers_in("zh") == (chinese_name,)
 
 
 def test_the_chinese_view_swaps_every_title_and_keeps_the_english_among_the_others() -> None:
