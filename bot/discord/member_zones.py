@@ -16,6 +16,7 @@ from functools import cache
 from zoneinfo import ZoneInfo
 
 from bot.discord.errors import UserError
+from bot.domain.zones.current_names import current_name
 from bot.domain.zones.naming import format_offset, zone_name
 from bot.domain.zones.place_index import gazetteer_index
 from bot.domain.zones.resolve import zones_with_offset
@@ -24,9 +25,11 @@ _ETC = re.compile(r"Etc/GMT([+-])(\d{1,2})")
 
 
 def stored_zone(tz: tzinfo, today: date) -> ZoneInfo:
-    """The IANA zone to store for a zone a member chose; UserError when none fits."""
+    """The IANA zone to store for a zone a member chose, by its current name (Asia/Kolkata
+    for Asia/Calcutta); UserError when none fits."""
     if isinstance(tz, ZoneInfo):
-        return tz
+        current = current_name(tz.key)
+        return tz if current == tz.key else ZoneInfo(current)
     offset = tz.utcoffset(None)  # the resolver's other zones are fixed offsets
     if not offset:
         return ZoneInfo("UTC")

@@ -34,6 +34,22 @@ async def test_timezone_set_stores_the_zone_and_answers_in_english(harness: Harn
     assert harness.members.audience().guild_members == {int(GUILD_ID): frozenset({42})}
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Asia/Calcutta", "Asia/Kolkata"),
+        ("Europe/Kiev", "Europe/Kyiv"),
+        ("US/Eastern", "America/New_York"),
+    ],
+)
+async def test_timezone_set_stores_a_zone_by_its_current_name(
+    harness: Harness, typed: str, stored: str
+) -> None:
+    data = _message(await harness.run(slash("set", {"zone": typed}, group="timezone")))
+    assert f"**{stored}**" in data["content"]
+    assert harness.members.preferences(42).zone == stored
+
+
 async def test_timezone_set_answers_in_chinese_for_a_chinese_client(harness: Harness) -> None:
     data = _message(
         await harness.run(slash("set", {"zone": "beijing time"}, group="timezone", locale="zh-CN"))

@@ -15,7 +15,7 @@ import pytest
 from aiohttp.test_utils import TestClient
 from lxml import html
 
-from bot.web.pages.zone_names import aliases, current_name
+from bot.domain.zones.current_names import aliases, current_name
 from tests.web.page_agendas import MEETUP, Site, site, snapshot
 
 Client = Callable[..., Awaitable[TestClient]]

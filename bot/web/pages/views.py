@@ -21,12 +21,12 @@ from bot.app.speakers import sessions_of
 from bot.domain.agenda import Link, Schedule, Session
 from bot.domain.agenda_views import repeats
 from bot.domain.speakers.profile import Profile, Talk
+from bot.domain.zones.current_names import current_name
 from bot.domain.zones.local_time import midnight
 from bot.domain.zones.naming import format_offset, zone_name
 from bot.texts.web import WEB_TEXTS
 from bot.web.pages import calendar_links
 from bot.web.pages.language import BABEL_LOCALE
-from bot.web.pages.zone_names import current_name
 
 _TIME = "%H:%M"
 _SAFE_SCHEMES = ("https://", "http://", "mailto:")

@@ -13,35 +13,10 @@ import json
 import zoneinfo
 from functools import lru_cache
 
-from babel.core import get_global
 from babel.dates import get_timezone_location
 
+from bot.domain.zones.current_names import aliases, current_name
 from bot.web.pages.language import BABEL_LOCALE
-
-# The zones that are UTC under other names: shown as "UTC".
-_UTC_NAMES = frozenset(("Etc/UTC", "Etc/GMT"))
-
-
-@lru_cache(maxsize=1)
-def aliases() -> dict[str, str]:
-    """Each older name of a zone (a backward link) to the name the tz database uses today:
-    "Asia/Calcutta" to "Asia/Kolkata", "US/Eastern" to "America/New_York", "Etc/UCT" to
-    "UTC". Only names whose current one the zone database here can open."""
-    known = zoneinfo.available_timezones()
-    found: dict[str, str] = {}
-    for old, current in sorted(get_global("zone_aliases").items()):
-        target = "UTC" if current in _UTC_NAMES else current
-        if old != target and (target == "UTC" or target in known):
-            found[old] = target
-    for name in _UTC_NAMES:
-        found[name] = "UTC"
-    return found
-
-
-def current_name(name: str) -> str:
-    """The zone's current IANA name ("Asia/Kolkata" for "Asia/Calcutta"); `name` when it is
-    current already or unknown."""
-    return aliases().get(name, name)
 
 
 def fallback_city(name: str) -> str:
