@@ -203,6 +203,20 @@ def test_times_show_in_tokyo_on_the_organizers_date(
     _shot(page, "agenda-tokyo")
 
 
+def test_in_the_organizers_zone_each_time_is_written_once(
+    server: str, browser: Browser, viewers: list[Viewer]
+) -> None:
+    """A viewer in Shanghai sees 13:30 once, not again as the organizers' time; the UTC line
+    steps aside for a viewer in UTC the same way."""
+    page = _viewer(viewers, browser, "Asia/Shanghai").open(server + AGENDA)
+    assert _text(page, f"{SIGN_IN} .viewer-time") == "13:30–13:50"
+    assert page.locator(f"{SIGN_IN} .when-org").is_hidden()
+    assert page.locator(f"{SIGN_IN} .when-utc").is_visible()
+    page.get_by_label("Show times in").select_option("UTC")
+    assert page.locator(f"{SIGN_IN} .when-utc").is_hidden()
+    assert page.locator(f"{SIGN_IN} .when-org").is_visible()
+
+
 def test_the_zone_picker_changes_every_time_and_is_remembered(
     server: str, browser: Browser, viewers: list[Viewer]
 ) -> None:

@@ -156,6 +156,14 @@
       time.appendChild(timeElement(end, endDay + format(zone, "time").format(end)));
     }
     line.querySelector(".viewer-zone").textContent = zoneLabel(zone, start);
+    // The same time twice says nothing: the organizers' line and the UTC line step aside when
+    // the viewer's zone is theirs.
+    block.querySelectorAll(".when-org").forEach(function (other) {
+      other.hidden = zone === block.dataset.orgZone;
+    });
+    block.querySelectorAll(".when-utc").forEach(function (other) {
+      other.hidden = zone === "UTC";
+    });
     var mark = line.querySelector(".other-day");
     mark.hidden = !otherDay;
     mark.textContent = otherDay
