@@ -72,11 +72,14 @@ def session_embed(
     *,
     profiles: Mapping[str, Profile] | None = None,
     base_url: str = "",
+    web_page: str | None = None,
 ) -> discord.Embed:
-    """A session's details, titles in the member's language; speakers linked to `profiles`."""
+    """A session's details, titles in the member's language; speakers linked to `profiles`;
+    the title links to the session's `web_page` when it has one (a public agenda, base_url set)."""
     embed = discord.Embed(
         title=clip(session.title_in(locale), EMBED_TITLE),
         description=clip(schedule.title_in(locale), EMBED_DESCRIPTION),
+        url=web_page,
     )
     span = when(session.start, tz, locale)
     if session.end is not None:

@@ -109,3 +109,17 @@ async def test_ics_of_a_moved_session_is_the_feed_servers_file_with_its_sequence
     assert int(event["SEQUENCE"]) == 1
     [button_reply] = await harness.gateway(button(f"ics:{session_key('devconf', session.id)}"))
     assert button_reply.files == [(name, data)]
+
+
+async def test_session_links_its_web_page_only_for_a_public_agenda(harness: Harness) -> None:
+    """The seed agenda is on the web: /session's title links its page. A server's own agenda
+    is on no page: no link that would answer 404."""
+    [reply] = await harness.run(
+        slash("session", {"schedule": "istio-meetup-china-2021", "session": "coffee-break"})
+    )
+    [embed] = reply.data["data"]["embeds"]
+    assert embed["url"] == "https://agenda.example.org/s/istio-meetup-china-2021/coffee-break"
+    session_id, _ = await _import_tokyo(harness)
+    [reply] = await harness.run(slash("session", {"schedule": "tokyo", "session": session_id}))
+    [embed] = reply.data["data"]["embeds"]
+    assert "url" not in embed

@@ -30,6 +30,7 @@ from bot.discord.transformers import (
 )
 from bot.domain.agenda import Schedule, Session
 from bot.domain.agenda_views import Entry, listing, now_and_next
+from bot.domain.ics.speakers import agenda_page
 from bot.domain.recurrence import expanded
 from bot.domain.timetext.quotes import quoted_times
 from bot.domain.zones.naming import zone_name
@@ -219,6 +220,10 @@ class AgendaCog(commands.Cog):
             locale,
             profiles=box.agendas.snapshot.speakers,
             base_url=box.base_url,
+            # Only the public agendas are on the web: a server's own agenda gets no link.
+            web_page=agenda_page(box.base_url, schedule_found.id, found.id)
+            if box.base_url and schedule_found.id in box.agendas.public()
+            else None,
         )
         key = session_key(schedule_found.id, found.id)
         view = discord.ui.View(timeout=None)
