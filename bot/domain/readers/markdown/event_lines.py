@@ -103,6 +103,8 @@ class EventLines:
                 event.section = event.section or self.page.heading_since_event[1]
             self.page._event_times(line.number, text)
             self.page.zones.place_in(text, line.number)  # "on March 6th at Station F, Paris"
+            if not labeled and spans:
+                self.page.sessions.dated_event_line = (line, dates[0])
         self.page.day = first
         self.page.title_candidate = None
 

@@ -169,6 +169,8 @@ class PageReader:
             return
         labeled = split_label(text)
         leading = leading_clock_span(text) or _after_time_words(text)
+        if leading is None and self.sessions.length_item(line):
+            return  # "1. Opening words (10 min) — Amandine Leroy" under "starting 16:00"
         if leading is None and self.sessions.label_first(line, labeled):
             return
         if leading is None and labeled is None and self.sessions.title_then_time(line):
@@ -190,9 +192,12 @@ class PageReader:
             return
         if dates:
             self.event_lines.date_line(line, text, dates, labeled=False)
-        elif self.event_lines.starts_at(text):
             return
-        elif line.inline.bold and line.depth == 0:
+        self.facts.note_shared_hours(line)
+        self.facts.note_day_item(line)
+        if self.event_lines.starts_at(text):
+            return
+        if line.inline.bold and line.depth == 0:
             self.title_candidate = (text, line.number)
             self.block_session = None
             self.pending_speakers = []
@@ -226,6 +231,8 @@ class PageReader:
                     self.event.section = self.event.section or line.number
                 self._event_times(line.number, text)
             self.day = first
+            if only_date:
+                self.facts.date_heading = line.number
             return
         if self.event_lines.day_of_event(text):
             return
@@ -344,6 +351,7 @@ class PageReader:
     # ---- after the walk -------------------------------------------------------------------
 
     def _finish(self) -> list[Schedule]:
+        self.facts.sessions_at_shared_hours()
         self.facts.settle_dates()
         self.facts.prose_lengths()
         self.capacity.settle()

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import time
+from datetime import date, time
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from bot.domain.readers.markdown.drafts import EventDraft, add_clock
-from bot.domain.timetext.clock import find_clock_spans
+from bot.domain.readers.markdown.blocks import Line
+from bot.domain.readers.markdown.drafts import Draft, EventDraft, add_clock
+from bot.domain.readers.markdown.speakers import split_title_and_speakers
+from bot.domain.timetext.clock import ClockSpan, find_clock_spans
 from bot.domain.timetext.durations import find_prose_duration
 
 if TYPE_CHECKING:
@@ -30,6 +32,53 @@ class PageFacts:
 
     def __init__(self, page: PageReader) -> None:
         self.page = page
+        # "Both meetups are at Braintree, 6:00 PM – 8:30 PM CT." before any date: the hours of
+        # every dated section below that names only its talk.
+        self.shared_hours: tuple[int, ClockSpan] | None = None
+        self.date_heading = 0  # the last heading that gave only a date ("### Thursday, Oct 29")
+        self.day_items: list[tuple[Line, date]] = []  # an untimed line right under such a heading
+
+    def note_shared_hours(self, line: Line) -> None:
+        """An undated line with one span of hours, before the page dates anything."""
+        event = self.page.event
+        if line.heading or line.depth or event.first_day is not None or event.sessions:
+            return
+        spans = find_clock_spans(line.inline.text)
+        if self.shared_hours is None and len(spans) == 1 and spans[0].end is not None:
+            self.shared_hours = (line.number, spans[0])
+
+    def note_day_item(self, line: Line) -> None:
+        """ "Generics patterns — Priya Raman" right under a heading that is only a date."""
+        texts = self.page.texts
+        text = line.inline.text
+        if (
+            self.shared_hours is not None
+            and self.page.day is not None
+            and texts
+            and texts[-1][0] == self.date_heading
+            and len(text) <= 100
+            and not find_clock_spans(text)
+        ):
+            self.day_items.append((line, self.page.day))
+
+    def sessions_at_shared_hours(self) -> None:
+        """Dated sections that each name one talk, under hours stated once for all of them: a
+        session at those hours on each date (two or more dates, so one event's blurb under its
+        date stays the event's)."""
+        if self.shared_hours is None or len({day for _, day in self.day_items}) < 2:
+            return
+        event = self.page.events[0]
+        if len(self.page.events) > 1 or event.sessions or event.start is not None:
+            return
+        span = self.shared_hours[1]
+        for line, day in self.day_items:
+            title, speakers = split_title_and_speakers(line.inline.text.strip(" *_"))
+            draft = Draft(line.number, title or line.inline.text, day, span.start, span.end)
+            draft.speakers.extend(speakers)
+            draft.links.extend(line.inline.links)
+            event.sessions.append(draft)
+        event.first_day = min(day for _, day in self.day_items)
+        event.last_day = None
 
     @cached_property
     def stated_clocks(self) -> frozenset[time]:

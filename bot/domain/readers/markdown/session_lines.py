@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.domain.agenda import Speaker
 from bot.domain.readers.markdown.blocks import Line
-from bot.domain.readers.markdown.drafts import Draft, links_of
+from bot.domain.readers.markdown.drafts import Draft, add_clock, links_of
 from bot.domain.readers.markdown.speakers import (
     looks_like_person,
     parse_speakers,
@@ -28,6 +28,7 @@ from bot.domain.timetext.clock import (
     leading_clock_span,
 )
 from bot.domain.timetext.dates import DateMention, find_dates
+from bot.domain.timetext.durations import cell_duration
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
 
@@ -45,6 +46,8 @@ _LABEL_VERB = re.compile(
 _UNTIL = re.compile(
     r"(?i)(?:\s|[(（])(?:until|till|to|bis|jusqu'à|jusqu’à|hasta|até|ate)\s+|(?:至|到|まで)\s*"
 )
+_BRACKETED = re.compile(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
+_BRACKETED_ANYWHERE = re.compile(r"[(（]\s*([^()（）]{1,24}?)\s*[)）]")
 _BOOK_TITLE = re.compile(r"[《「『“\"](.+?)[》」』”\"]")
 # "Room 1", "Main hall", "Salle B", "会场A": a part of a time line that names where, not who.
 _ROOM = re.compile(
@@ -59,6 +62,11 @@ class SessionLines:
     def __init__(self, page: PageReader) -> None:
         self.page = page
         self.pending: PendingTime | None = None  # a time whose title is on the next line
+        # The line that dated the event with its hours and a title after them ("Thursday, March
+        # 5, 2026, 12:00–13:00 ET — Supply-chain security"): when a line of the same shape
+        # follows, both are sessions on their own dates, not the event and one session.
+        self.dated_event_line: tuple[Line, DateMention] | None = None
+        self.chained: Draft | None = None  # the last list item placed by its length alone
 
     def session_line(self, line: Line, span: ClockSpan) -> None:
         text = line.inline.text
@@ -163,6 +171,9 @@ class SessionLines:
         rest = self._strip_zone(text[offset + span.finish :])[0]
         if self._opens_next_event(SESSION_LEAD.sub("", rest).strip(" *_")):
             return False  # the event lines start the next event with its date and hours
+        if not SESSION_LEAD.sub("", rest).strip(" *_"):
+            return False
+        self._first_dated_line_too()
         resolved = self.page.resolve_date(mention, line.number)
         if resolved is None:
             return True
@@ -170,6 +181,56 @@ class SessionLines:
         moved = span.moved(offset)
         self.session_line(line, moved)
         return True
+
+    def length_item(self, line: Line) -> bool:
+        """ "1. Opening words (10 min) — Amandine Leroy" in a list under "starting 16:00": an
+        agenda of lengths, each item starting where the one before it ends."""
+        event = self.page.event
+        if not line.depth or line.heading or event.start is None:
+            return False
+        if not event.sessions:
+            self.chained = None
+        elif self.chained is None or event.sessions[-1] is not self.chained:
+            return False
+        text = line.inline.text
+        if find_clock_spans(text):
+            return False
+        length = next(
+            (
+                (m, found)
+                for m in _BRACKETED_ANYWHERE.finditer(text)
+                if (found := cell_duration(m.group(1))) is not None
+            ),
+            None,
+        )
+        if length is None:
+            return False
+        match, amount = length
+        before = text[: match.start()].strip(" *_")
+        after = text[match.end() :].strip(" *_")
+        title, speakers = split_title_and_speakers(f"{before} — {after}" if after else before)
+        title = title.rstrip(" —–-:|")
+        if not title:
+            return False
+        start = event.start if self.chained is None else self.chained.end
+        assert start is not None
+        span = ClockSpan(start, add_clock(start, amount), amount, 0, 0)
+        self.pending = None
+        self.chained = self._add_session(line, span, None, title, speakers)
+        return True
+
+    def _first_dated_line_too(self) -> None:
+        """A second "date, hours — title" line in a row: the first one, which dated the event,
+        was a session of its own date as well."""
+        first, self.dated_event_line = self.dated_event_line, None
+        event = self.page.event
+        if first is None or event.sessions or first[0].number != event.stated_line:
+            return
+        day = self.page.day
+        if self.dated_session(*first) and event.sessions:
+            event.start = event.end = None
+            event.alternates = []
+        self.page.day = day
 
     def _opens_next_event(self, rest: str) -> bool:
         """ "## July meetup" then "Thursday 10 July 2025, 18:30–21:00, London" on a page whose
@@ -221,6 +282,15 @@ class SessionLines:
         mentions = self.page.resolver.find(rest[:40])
         if mentions and not SESSION_LEAD.sub("", rest[: mentions[0].start]).strip():
             return rest[mentions[0].end :], mentions[0]
+        # "20:00-21:00（北京时间）第一期：…", "12:00 (ET) Talk": the zone in brackets.
+        bracketed = _BRACKETED.match(rest)
+        if (
+            mentions
+            and bracketed
+            and bracketed.start(1) <= mentions[0].start
+            and mentions[0].end == bracketed.end(1)
+        ):
+            return rest[bracketed.end() :], mentions[0]
         return rest, None
 
     def _add_session(

@@ -74,6 +74,16 @@ def parse_speakers(text: str) -> list[Speaker]:
             continue
         if (
             last is not None
+            and separator == "\n"
+            and last.affiliation is None
+            and _person_shaped(last.name)
+            and reads_as_organisation(part)
+            and not _person_shaped(part)
+        ):
+            speakers[-1] = Speaker(last.name, part)  # "Jane Doe<br><small>Acme</small>"
+            continue
+        if (
+            last is not None
             and kind == "slash"
             and last.affiliation is None
             and not (_person_shaped(last.name) and _is_other_person(part))

@@ -181,6 +181,28 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "host",
         "hosts",
         "moderator",
+        "moderators",
+        "moderatorin",
+        "trainer",
+        "trainers",
+        "trainerin",
+        "coach",
+        "coaches",
+        "facilitator",
+        "facilitators",
+        "instructor",
+        "instructors",
+        "intervenante",
+        "animateur",
+        "animatrice",
+        "formateur",
+        "formatrice",
+        "moderador",
+        "moderadora",
+        "主持人",
+        "主持",
+        "主讲",
+        "导师",
         "讲师",
         "講師",
         "嘉宾",
@@ -365,6 +387,10 @@ def role_of(label: str) -> Role | None:
         return _LOOKUP[key]
     # "Time (CST)" or "Session title": try the first and the last word alone.
     words = key.split()
+    if len(words) > 1 and _LOOKUP.get(" ".join(words[-1:])) in (Role.LOCATION, Role.TRACK):
+        # "Workshop Room", "Session Hall", "Frontend Track": the last word is what the column
+        # holds; the words before it name which one.
+        return _LOOKUP[words[-1]]
     for candidate in (" ".join(words[:2]), words[0], words[-1]):
         if candidate in _LOOKUP:
             return _LOOKUP[candidate]

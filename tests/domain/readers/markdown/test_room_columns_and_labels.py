@@ -1,0 +1,100 @@
+"""Rooms as columns ("| Time | Main Hall | Workshop Room |"), a company under a name in an HTML
+cell, and the labels that name who leads a session ("Trainer:", "Moderator:", "主持人：")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.agenda import Speaker
+from bot.domain.readers.markdown.vocabulary import Role, role_of
+from tests.helpers import messages, read_text, timeline
+
+_TRACKS = """# Cascadia JS 2026
+
+Seattle. All times Pacific.
+
+## Day 1 — Saturday, October 31, 2026
+
+| Time | Main Hall | Workshop Room |
+|------|-----------|---------------|
+| 9:00 AM – 9:50 AM | Opening keynote — Lea Verou | |
+| 10:00 AM – 10:45 AM | Signals everywhere — Ryan Carniato | Hands-on Vite plugins — Evan Park |
+| 12:00 PM – 1:00 PM | Lunch | |
+"""
+
+
+def test_each_room_column_is_a_track_and_a_lone_first_cell_is_for_everyone() -> None:
+    result = read_text(_TRACKS)
+    assert not [m for m in messages(result) if "no session title" in m]
+    sessions = result.schedules[0].sessions
+    assert [(s.title, s.location, s.track) for s in sessions] == [
+        ("Opening keynote", None, None),
+        ("Signals everywhere", "Main Hall", "Main Hall"),
+        ("Hands-on Vite plugins", "Workshop Room", "Workshop Room"),
+        ("Lunch", None, None),
+    ]
+    assert timeline(result.schedules[0])[2] == (
+        "Hands-on Vite plugins",
+        "2026-10-31T17:00Z",
+        "2026-10-31T17:45Z",
+    )
+    assert sessions[2].speakers == (Speaker("Evan Park"),)
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Workshop Room", Role.LOCATION),
+        ("Session Hall", Role.LOCATION),
+        ("Frontend Track", Role.TRACK),
+        ("Session title", Role.TITLE),
+        ("Time (CST)", Role.TIME),
+    ],
+)
+def test_a_header_ending_in_a_room_word_names_a_room(header: str, role: Role) -> None:
+    assert role_of(header) is role
+
+
+def test_a_company_on_the_line_under_a_name_in_an_html_cell_is_the_affiliation() -> None:
+    page = (
+        "<!DOCTYPE html><html><head><title>Elixir AMS</title></head><body>"
+        "<h1>Elixir AMS</h1><p>Wednesday 7 October 2026, Amsterdam</p>"
+        "<table><thead><tr><th>Time</th><th>What</th><th>Who</th></tr></thead><tbody>"
+        "<tr><td>18:45</td><td>LiveView Native</td>"
+        "<td>Brian Cardarella<br><small>DockYard</small></td></tr>"
+        "<tr><td>19:30</td><td>Pairing</td><td>Jane Roe<br>Wei Li</td></tr>"
+        "</tbody></table></body></html>"
+    )
+    sessions = read_text(page, "page.html").schedules[0].sessions
+    assert sessions[0].speakers == (Speaker("Brian Cardarella", "DockYard"),)
+    assert sessions[1].speakers == (Speaker("Jane Roe"), Speaker("Wei Li"))
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Trainer",
+        "Coach",
+        "Facilitator",
+        "Host",
+        "Moderator",
+        "Instructor",
+        "Presenter",
+        "Referent",
+        "Referentin",
+        "Intervenant",
+        "Ponente",
+        "讲师",
+        "主持人",
+        "分享嘉宾",
+    ],
+)
+def test_a_label_naming_who_leads_the_session_gives_its_speaker(label: str) -> None:
+    page = (
+        "# Terraform Workshop Day — Zürich\n\n"
+        "**Date:** Saturday, 16 May 2026, 09:00–17:00\n\n"
+        f"{label}: Lukas Meier (HashiCorp Ambassador)\n"
+    )
+    schedule = read_text(page).schedules[0]
+    people = {p for s in schedule.sessions for p in s.speakers}
+    assert people == {Speaker("Lukas Meier", "HashiCorp Ambassador")}
