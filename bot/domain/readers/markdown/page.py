@@ -292,7 +292,7 @@ class PageReader:
                 self.event.title = self.event.title or value
             self.block_session = None
         elif role is Role.VENUE or (role is Role.LOCATION and session is None):
-            self.event.venue = self.event.venue or value
+            self.event.venue = self.event.venue or _venue_only(value)
             self.zones.place_in(value, line.number)
         elif role is Role.LOCATION and session is not None:
             session.location = value
@@ -391,3 +391,20 @@ def _weekday_only(rest: str) -> bool:
 def _place_mentions(text: str) -> list[ZoneMention]:
     """ "Time zone: Lyon": a place named where a zone is expected stands for its zone."""
     return [ZoneMention(p.start, p.end, p.text, phrase_zone=p.zone) for p in find_places(text)[:1]]
+
+
+# A sentence after the venue's that says what zone the times are in ("Venue: CTICC, Cape Town.
+# All times UTC+2."): read for the zone, never part of the place.
+_ZONE_SENTENCE = re.compile(
+    r"(?i)\b(?:all times|times are|times in|time ?zone|utc|gmt)\b|时间|時間|시간"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+
+
+def _venue_only(value: str) -> str:
+    """The venue without the sentences after it that state the times' zone."""
+    sentences = _SENTENCE_END.split(value)
+    for index, sentence in enumerate(sentences[1:], start=1):
+        if _ZONE_SENTENCE.search(sentence):
+            return " ".join(sentences[:index]).rstrip(" .") or value
+    return value
