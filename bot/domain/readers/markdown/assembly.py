@@ -206,7 +206,7 @@ class Assembler:
         sessions = [
             Session(
                 id=session_id,
-                title=clean_title(draft.title),
+                title=clean_title(draft.title, end - start if end is not None else None),
                 start=start,
                 end=end,
                 all_day=draft.all_day,
@@ -362,9 +362,25 @@ _ORDINAL_LABEL = re.compile(
 )
 
 
-def clean_title(title: str) -> str:
-    """A session's title without a numbering label in front."""
+# "Intervalo (20 min)", "Pause (1 h)", "茶歇（15 分钟）": the session's length after its title.
+_LENGTH_AFTER = re.compile(
+    r"\s*[(（]\s*(?P<n>\d{1,3}(?:[.,]\d)?)\s*(?P<unit>min(?:ute)?s?|minutos?|minuten|mn|"
+    r"h|hrs?|hours?|horas?|stunden?|heures?|分钟|分鐘|分|小时|小時|時間)\.?\s*[)）]\s*$",
+    re.IGNORECASE,
+)
+
+
+def clean_title(title: str, length: timedelta | None = None) -> str:
+    """A session's title without a numbering label in front, nor its own length after it
+    ("Intervalo (20 min)" for a session of 20 minutes: the times already say it)."""
     cleaned = _ORDINAL_LABEL.sub("", title).strip()
+    stated = _LENGTH_AFTER.search(cleaned)
+    if stated is not None and length is not None:
+        amount = float(stated.group("n").replace(",", "."))
+        unit = stated.group("unit").lower()
+        minutes = amount if unit.startswith(("m", "分")) else amount * 60
+        if timedelta(minutes=minutes) == length and stated.start() > 0:
+            cleaned = cleaned[: stated.start()].rstrip(" -–—:")
     return cleaned or title
 
 

@@ -1,0 +1,37 @@
+"""A session's own length written after its title ("Intervalo (20 min)") is not part of the
+title when the times already give that length; any other bracket stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.diagnostics import Diagnostics
+from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.markdown import read_markdown
+
+PAGE = """# GDG São Paulo
+
+**Data:** sábado, 7 de novembro de 2026 (horário de Brasília)
+
+- 11h15 – {first}
+- 11h35 – Painel: carreira em IA
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("Intervalo (20 min)", "Intervalo"),
+        ("Pause (20 minutes)", "Pause"),
+        ("茶歇（20 分钟）", "茶歇"),
+        ("Intervalo (15 min)", "Intervalo (15 min)"),  # not its length: kept as written
+        ("Intervalo (sala 2)", "Intervalo (sala 2)"),
+    ],
+)
+def test_a_length_after_the_title_is_dropped_only_when_it_is_the_sessions(
+    written: str, title: str
+) -> None:
+    [schedule] = read_markdown(PAGE.format(first=written), Diagnostics("p.md"), ReadOptions(), "p")
+    first = schedule.sessions[0]
+    assert first.end is not None and (first.end - first.start).total_seconds() == 20 * 60
+    assert first.title == title
