@@ -381,7 +381,26 @@ def clean_title(title: str, length: timedelta | None = None) -> str:
         minutes = amount if unit.startswith(("m", "分")) else amount * 60
         if timedelta(minutes=minutes) == length and stated.start() > 0:
             cleaned = cleaned[: stated.start()].rstrip(" -–—:")
+    cleaned = _unquoted(cleaned)
     return cleaned or title
+
+
+# A title written wholly inside quotation marks („Cluster-Upgrades ohne Downtime“, « Les
+# signaux dans Angular 19 »): the marks say "this is the title", they are not part of it.
+# Chinese book-title marks (《…》) are part of a title as Chinese pages write it: kept.
+_QUOTE_PAIRS = {"„": "“", "«": "»", "“": "”", '"': '"', "‚": "‘", "‹": "›", "»": "«"}
+
+
+def _unquoted(title: str) -> str:
+    if len(title) < 3:
+        return title
+    close = _QUOTE_PAIRS.get(title[0])
+    inner = title[1:-1].strip()
+    if close is None or title[-1] != close or not inner:
+        return title
+    if any(mark in inner for mark in (title[0], close)):
+        return title  # „A“ und „B“: two quotations, not one wrapped title
+    return inner
 
 
 def _dates_only_a_recurrence(event: EventDraft, recurring: list[RecurringDraft]) -> bool:

@@ -1,5 +1,5 @@
-"""A session's own length written after its title ("Intervalo (20 min)") is not part of the
-title when the times already give that length; any other bracket stays."""
+"""A session's own length written after its title ("Intervalo (20 min)"), and quotation marks
+wrapping a whole title, are not part of the title; anything else stays as written."""
 
 from __future__ import annotations
 
@@ -35,3 +35,23 @@ def test_a_length_after_the_title_is_dropped_only_when_it_is_the_sessions(
     first = schedule.sessions[0]
     assert first.end is not None and (first.end - first.start).total_seconds() == 20 * 60
     assert first.title == title
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        ("„Cluster-Upgrades ohne Downtime“", "Cluster-Upgrades ohne Downtime"),
+        ("« Les signaux dans Angular 19 »", "Les signaux dans Angular 19"),
+        ('"Typing your Django models"', "Typing your Django models"),
+        ("“Rust at work”", "Rust at work"),
+        # Marks inside a title, or two quotations, stay as written; so do Chinese book marks.
+        ('Talk: "Typing Python"', 'Talk: "Typing Python"'),
+        ("„A“ und „B“", "„A“ und „B“"),
+        ("《Doris 3.0 湖仓一体实践》", "《Doris 3.0 湖仓一体实践》"),
+    ],
+)
+def test_a_title_written_wholly_in_quotation_marks_loses_the_marks(
+    written: str, title: str
+) -> None:
+    [schedule] = read_markdown(PAGE.format(first=written), Diagnostics("p.md"), ReadOptions(), "p")
+    assert schedule.sessions[0].title == title
