@@ -4,29 +4,19 @@ sessions a speaker gives in the agendas someone may see."""
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 from bot.domain.agenda import Schedule, Session
-from bot.domain.speakers.names import name_key
+from bot.domain.speakers.names import NAME_SEPARATORS, folded, name_key
 from bot.domain.speakers.profile import Profile
 
 CLOSE_CUTOFF = 0.6  # how alike (difflib's ratio) a whole name must be to what was typed
 PART_CUTOFF = 0.75  # how alike one part of a name ("Huabing") must be to one word typed
 CLOSE_SHORTEST = 3  # fewer letters than this typed are matched exactly, never by likeness
-_PARTS = re.compile(r"[\s\u00b7\u30fb\u2027.,'’\-_]+")
-
-
-def folded(text: str) -> str:
-    """`text` as names are compared: any case, accents dropped ("García" reads "garcia")."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFKC", bare).casefold()
 
 
 def _parts(text: str) -> list[str]:
-    return [part for part in _PARTS.split(folded(text)) if part]
+    return [part for part in NAME_SEPARATORS.split(folded(text)) if part]
 
 
 def find_profile(speakers: Mapping[str, Profile], text: str) -> Profile | None:

@@ -52,6 +52,7 @@ from bot.domain.speakers.contact_links import (
     link_from,
 )
 from bot.domain.speakers.introductions import introduced_name, stated_affiliation
+from bot.domain.speakers.names import folded
 from bot.domain.speakers.page import SpeakerPage, base_of, split_language
 from bot.domain.speakers.profile import Talk, Work
 from bot.domain.speakers.scripts import guess_language, is_han
@@ -333,16 +334,11 @@ def _completed(name: str, stem: str) -> str:
     parts = [p for p in re.split(r"[-_\s.]+", stem) if p]
     if (
         2 <= len(parts) <= 4
-        and _folded(parts[0]) == _folded(name)
+        and folded(parts[0]) == folded(name)
         and all(p.isalpha() and not is_section_title(p) for p in parts)
     ):
         return " ".join([name, *(p.capitalize() for p in parts[1:])])
     return name  # "kofi-talks.md" names no more than Kofi
-
-
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _aside(text: str) -> tuple[str, tuple[str, ...]]:

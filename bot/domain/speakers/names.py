@@ -15,7 +15,8 @@ from collections.abc import Iterable
 from bot.domain.agenda import slugify
 from bot.domain.speakers.scripts import script_of
 
-_SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027.,'’\-_]+")
+# What separates the parts of a name: spaces, middle dots, periods, commas, apostrophes, dashes.
+NAME_SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027.,'’\-_]+")
 # Latin letters Unicode does not decompose into a base letter and a mark, so a plain ASCII
 # slug would drop them ("Weiß" would give "wei"): written out as people spell them in ASCII.
 # Only these: a name in Han characters, kana or Hangul is never romanised into an id.
@@ -29,10 +30,17 @@ _LATIN_LETTERS = str.maketrans(
 )  # fmt: skip
 
 
+def folded(text: str) -> str:
+    """`text` as names are compared: any case, accents dropped ("García" reads "garcia")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKC", bare).casefold()
+
+
 def name_key(name: str) -> str:
     """The matching key of a person's name (empty for a name with no letters)."""
-    folded = unicodedata.normalize("NFKC", name).casefold().strip()
-    parts = [p for p in _SEPARATORS.split(folded) if p]
+    text = unicodedata.normalize("NFKC", name).casefold().strip()
+    parts = [p for p in NAME_SEPARATORS.split(text) if p]
     if not parts:
         return ""
     if all(_is_han(p) for p in parts):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from bot.domain.agenda import primary_language
 from bot.web.conditional import weighted
 
 LANGUAGES = ("en", "zh")
@@ -19,9 +20,7 @@ _MOST_RANGES = 32  # a longer header is cut: nobody prefers a 33rd language
 
 def supported(value: str | None) -> str | None:
     """The language `value` names ("zh", "zh-TW", "EN"), if it is one we write; else None."""
-    if not value:
-        return None
-    primary = value.strip().replace("_", "-").split("-", 1)[0].lower()
+    primary = primary_language(value)
     return primary if primary in LANGUAGES else None
 
 
