@@ -46,6 +46,29 @@ def test_audience_reads_back_everything_members_asked_for(engine: Engine) -> Non
     )
 
 
+def test_an_audience_keeps_one_object_per_distinct_value(engine: Engine) -> None:
+    # Every row brings its own copy of an id, a zone or a schedule id: 10,000 members would
+    # keep several of each for as long as the audience lives.
+    people = DatabaseMembers(session_factory(engine))
+    for user_id in (700, 701):
+        people.set_timezone(user_id, "America/Argentina/Buenos_Aires")
+        people.set_locale(user_id, "pt-BR")
+        people.follow_schedule(user_id, "conference-2027")
+        people.star(user_id, "conference-2027", "keynote")
+        people.seen_in_guild(user_id, 900)
+    audience = people.audience()
+    first, second = audience.members[700], audience.members[701]
+    assert first.timezone == "America/Argentina/Buenos_Aires" and first.locale == "pt-BR"
+    assert first.timezone is second.timezone and first.locale is second.locale
+    [(user, schedule), (_, other)] = sorted(audience.member_follows)
+    assert schedule == other == "conference-2027" and schedule is other
+    assert user is first.user_id
+    [member] = [u for u in audience.guild_members[900] if u == 700]
+    assert member is first.user_id
+    assert {s for _, s, _ in audience.stars} == {"conference-2027"}
+    assert all(star[1] is schedule for star in audience.stars)
+
+
 def test_following_twice_updates_and_unfollow_removes(engine: Engine) -> None:
     people = DatabaseMembers(session_factory(engine))
     people.follow(900, 77, "conf", leads="15m")

@@ -524,6 +524,34 @@ async def test_the_script_and_style_are_served_with_validators(web: Site) -> Non
     assert missing.status == 404
 
 
+def test_a_zone_names_script_is_made_when_its_language_is_first_needed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Its city names load Babel's data for the language: a server whose pages nobody opens
+    # never holds it.
+    from bot.web.pages import render
+
+    made: list[str] = []
+    monkeypatch.setattr(render, "zone_script", lambda lang: made.append(lang) or b"x")
+    assets = render.Assets()
+    assert made == [] and assets.get("app.js") is not None
+    assert assets.get("zones-xx.js") is None
+    zh = assets.get("zones-zh.js")
+    assert zh is not None and zh.data == b"x" and made == ["zh"]
+    assert assets.zone_href("zh") == zh.href and assets.get("zones-zh.js") is zh
+    assert made == ["zh"]
+
+
+async def test_the_zone_names_script_a_page_links_is_served(web: Site) -> None:
+    for lang in ("en", "zh"):
+        page = html.fromstring(await (await web.client.get(f"/?lang={lang}")).text())
+        src = page.xpath("//script/@src")[0]
+        assert re.fullmatch(rf"/static/zones-{lang}\.js\?v=[0-9a-f]{{12}}", src)
+        script = await web.client.get(src)
+        assert script.status == 200
+        assert (await script.text()).startswith("window.agendaBotZones = {")
+
+
 # ---- reloads, cache, metrics -----------------------------------------------------------------
 
 

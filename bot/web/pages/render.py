@@ -46,19 +46,42 @@ class Asset:
     href: str
 
 
-def load_assets() -> dict[str, Asset]:
-    """The static files shipped in the package, and the zone names for the script in each
-    language (`zones-en.js`: made from the zone data the server has)."""
-    folder = resources.files("bot.web.pages") / "static"
-    files = {name: (folder / name).read_bytes() for name in STATIC_TYPES}
-    for lang in LANGUAGES:
-        files[zone_asset(lang)] = zone_script(lang)
-    assets = {}
-    for name, data in files.items():
-        tag = etag(data)
-        content_type = STATIC_TYPES.get(name, STATIC_TYPES["app.js"])
-        assets[name] = Asset(data, content_type, tag, f"/static/{name}?v={tag.strip(chr(34))[:12]}")
-    return assets
+class Assets:
+    """The static files shipped in the package, read at start, and the zone names' script for
+    each language (`zones-en.js`: made from the zone data the server has), made when a page in
+    that language is first rendered: its city names load most of Babel's data for the language
+    (about 9 MiB for both), which a server whose pages nobody opens never needs."""
+
+    def __init__(self) -> None:
+        folder = resources.files("bot.web.pages") / "static"
+        self._made = {name: _asset(name, (folder / name).read_bytes()) for name in STATIC_TYPES}
+        self._zone_languages = {zone_asset(lang): lang for lang in LANGUAGES}
+
+    def get(self, name: str) -> Asset | None:
+        """The file served as `/static/{name}`, or None."""
+        lang = self._zone_languages.get(name)
+        return self._made.get(name) if lang is None else self._zone_script(lang)
+
+    def hrefs(self) -> dict[str, str]:
+        """The addresses of the shipped files, by name."""
+        return {name: self._made[name].href for name in STATIC_TYPES}
+
+    def zone_href(self, lang: str) -> str:
+        """The address of the zone names' script for pages in `lang`."""
+        return self._zone_script(lang).href
+
+    def _zone_script(self, lang: str) -> Asset:
+        name = zone_asset(lang)
+        asset = self._made.get(name)
+        if asset is None:
+            asset = self._made[name] = _asset(name, zone_script(lang))
+        return asset
+
+
+def _asset(name: str, data: bytes) -> Asset:
+    tag = etag(data)
+    content_type = STATIC_TYPES.get(name, STATIC_TYPES["app.js"])
+    return Asset(data, content_type, tag, f"/static/{name}?v={tag.strip(chr(34))[:12]}")
 
 
 def zone_asset(lang: str) -> str:
@@ -69,7 +92,7 @@ def zone_asset(lang: str) -> str:
 class Templates:
     """The page templates, with what every page needs (the language's words, the assets)."""
 
-    def __init__(self, assets: dict[str, Asset]) -> None:
+    def __init__(self, assets: Assets) -> None:
         self.environment = Environment(
             loader=PackageLoader("bot.web.pages", "templates"),
             autoescape=True,
@@ -85,8 +108,8 @@ class Templates:
             lang=lang,
             html_lang=HTML_LANG[lang],
             t=WEB_TEXTS[lang],
-            assets={name: asset.href for name, asset in self.assets.items()},
-            zone_script=self.assets[zone_asset(lang)].href,
+            assets=self.assets.hrefs(),
+            zone_script=self.assets.zone_href(lang),
             **values,
         )
         return page.encode()

@@ -22,8 +22,8 @@ from bot.texts.web import WEB_TEXTS
 from bot.web.conditional import not_modified
 from bot.web.feed_cache import FeedCache
 from bot.web.ids import ID, SESSION_ID
-from bot.web.pages.language import COOKIE, HTML_LANG, LANGUAGES, choose, supported
-from bot.web.pages.render import PageCache, Templates, load_assets
+from bot.web.pages.language import COOKIE, HTML_LANG, choose, supported
+from bot.web.pages.render import Assets, PageCache, Templates
 from bot.web.pages.views import Views
 
 HTML = "text/html; charset=utf-8"
@@ -49,10 +49,10 @@ class Pages:
         self.library = library
         self.feeds = feeds
         self.base_url = base_url.rstrip("/")
-        self.assets = load_assets()
+        self.assets = Assets()
         self.templates = Templates(self.assets)
         self.cache = PageCache()
-        self.missing = {lang: self.templates.render("not_found.html", lang) for lang in LANGUAGES}
+        self.missing: dict[str, bytes] = {}  # the not-found page per language, once rendered
 
     # ---- routes ----------------------------------------------------------------------------
 
@@ -174,9 +174,15 @@ class Pages:
         headers = self._headers(lang)
         headers["Cache-Control"] = "no-store"
         response = web.Response(
-            status=404, body=self.missing[lang], headers={**headers, "Content-Type": HTML}
+            status=404, body=self._missing(lang), headers={**headers, "Content-Type": HTML}
         )
         return self._remembered(response, remember)
+
+    def _missing(self, lang: str) -> bytes:
+        page = self.missing.get(lang)
+        if page is None:
+            page = self.missing[lang] = self.templates.render("not_found.html", lang)
+        return page
 
     @staticmethod
     def _language(request: web.Request) -> tuple[str, str | None]:
