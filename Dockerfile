@@ -27,7 +27,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     AGENDA_BOT_HOST=0.0.0.0 \
     AGENDA_BOT_PORT=8080 \
     AGENDA_BOT_SCHEDULES=/app/schedules \
-    AGENDA_BOT_STATE_DIR=/app/state
+    AGENDA_BOT_STATE_DIR=/app/state \
+    XDG_CACHE_HOME=/app/state/cache
 VOLUME ["/app/schedules", "/app/schedules/guilds", "/app/state"]
 USER 10001
 EXPOSE 8080

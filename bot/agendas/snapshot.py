@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -11,10 +10,11 @@ from pathlib import Path
 from bot.domain.agenda import Schedule
 from bot.domain.diagnostics import Diagnostic, Severity
 from bot.domain.ics.revisions import Revision
+from bot.domain.patterns import compiled
 from bot.domain.speakers.profile import Profile
 
 GUILDS_FOLDER = "guilds"
-_GUILD_ID = re.compile(r"[0-9]{1,20}")
+_GUILD_ID = compiled(r"[0-9]{1,20}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.app.errors import Refused
+from bot.domain.patterns import compiled
 
 if TYPE_CHECKING:
     from bot.app.ports import ChannelFollowStore
 
 MAX_LEAD_MINUTES = 10080  # a week, as for a member's DM lead
-_LEAD = re.compile(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([dhms]?)", re.IGNORECASE)
+_LEAD = compiled(r"([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*([dhms]?)", re.IGNORECASE)
 _MINUTES = {"d": 1440, "h": 60, "m": 1, "s": 1 / 60, "": 1}
 
 

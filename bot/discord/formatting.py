@@ -4,7 +4,6 @@ Discord timestamps (shown in the reader's own zone) otherwise."""
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 
@@ -16,14 +15,15 @@ from bot.discord.limits import EMBED_DESCRIPTION, EMBED_TITLE, FIELD_VALUE, clip
 from bot.discord.member_zones import zone_label
 from bot.domain.agenda import Schedule, Session, Speaker
 from bot.domain.ics.speakers import profile_link, speaker_for
+from bot.domain.patterns import compiled
 from bot.domain.speakers.profile import Profile
 from bot.texts import lead_text, local_time, text_for
 
 # Markdown that a quoted stretch of a message may carry half of: "**13:30** (CST" is cut from
 # "**13:30** (CST)". Dropped, since the quote is shown in bold of its own.
-_EMPHASIS = re.compile(r"[*`~|]+")
+_EMPHASIS = compiled(r"[*`~|]+")
 _BRACKETS = {"(": ")", "（": "）", "[": "]"}
-_BRACKET = re.compile(r"(?<!\\)([\[\]])")  # one not escaped yet: it would end a link's text
+_BRACKET = compiled(r"(?<!\\)([\[\]])")  # one not escaped yet: it would end a link's text
 
 
 def when(moment: datetime, tz: tzinfo | None, locale: str | None) -> str:

@@ -9,11 +9,12 @@ however it is counted.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import discord
 from discord import app_commands
+
+from bot.domain.patterns import compiled
 
 CONTENT = 2000
 EMBED_TITLE = 256
@@ -30,9 +31,9 @@ ECHO = 100  # what a reply repeats of the member's own input
 
 ELLIPSIS = "…"
 # A mention, channel, emoji or timestamp markup (`<t:1625895000:F>`) that must not be cut open.
-_OPEN_MARKUP = re.compile(r"<[^<>\s]{0,40}$")
+_OPEN_MARKUP = compiled(r"<[^<>\s]{0,40}$")
 # A markdown link cut open: "[text", "[text]" or "[text](http://ex", brackets escaped inside.
-_OPEN_LINK = re.compile(r"(?<!\\)\[(?:\\.|[^\]\\\n])*(?:\](?:\([^)\s]*)?)?$")
+_OPEN_LINK = compiled(r"(?<!\\)\[(?:\\.|[^\]\\\n])*(?:\](?:\([^)\s]*)?)?$")
 
 
 def length(text: str) -> int:

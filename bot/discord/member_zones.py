@@ -10,18 +10,18 @@ zone keeps all year (UTC-03:30, Newfoundland in winter only) is refused with zon
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfo
 
 from bot.discord.errors import UserError
+from bot.domain.patterns import compiled
 from bot.domain.zones.current_names import current_name
 from bot.domain.zones.naming import format_offset, zone_name
 from bot.domain.zones.place_index import gazetteer_index
 from bot.domain.zones.resolve import zones_with_offset
 
-_ETC = re.compile(r"Etc/GMT([+-])(\d{1,2})")
+_ETC = compiled(r"Etc/GMT([+-])(\d{1,2})")
 
 
 def stored_zone(tz: tzinfo, today: date) -> ZoneInfo:

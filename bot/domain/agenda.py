@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -11,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
+from bot.domain.patterns import compiled
 from bot.domain.zones.naming import zone_name
 
 
@@ -214,7 +214,7 @@ def _in_language(title: str, titles: tuple[tuple[str, str], ...], language: str 
     return title if found is None else found
 
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_WORD = compiled(r"[^a-z0-9]+")
 
 
 def slugify(text: str, limit: int = 48) -> str:

@@ -7,11 +7,11 @@ gone by unless a day is asked for, and says how each repeats.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 
 from bot.domain.agenda import Schedule, Session
+from bot.domain.patterns import compiled
 
 # The occurrences of repeating sessions a member's agenda shows at most, all series together in
 # time order (and the rest of the day the last one falls on): the next few meetings.
@@ -143,7 +143,7 @@ _PLAIN_PARTS = frozenset(
     ("FREQ", "INTERVAL", "BYDAY", "UNTIL", "COUNT", "WKST", "BYHOUR", "BYMINUTE")
 )
 _MONTHLY_PARTS = frozenset(("BYMONTHDAY", "BYSETPOS"))
-_NTH_DAY = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
+_NTH_DAY = compiled(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 
 
 def series_of(schedule: Schedule, session: Session) -> Session | None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import secrets
 from dataclasses import dataclass, field
 
+from bot.domain.patterns import compiled
+
 TOKEN_BYTES = 32
-_TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{43}$")  # 32 bytes in unpadded base64url
+_TOKEN_SHAPE = compiled(r"^[A-Za-z0-9_-]{43}$")  # 32 bytes in unpadded base64url
 
 
 def new_token() -> str:

@@ -22,6 +22,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from bot.domain.agenda import Recurrence, Schedule, Session
 from bot.domain.diagnostics import Diagnostic, Severity
+from bot.domain.patterns import compiled
 from bot.domain.zones.local_time import midnight
 
 # Past this many occurrences in one window a rule is runaway ("FREQ=DAILY" over ten years is
@@ -62,7 +63,7 @@ _NUMBER_RANGES = {
     "BYHOUR": (0, 23, False),
     "BYMINUTE": (0, 59, False),
 }
-_DAY_VALUE = re.compile(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
+_DAY_VALUE = compiled(r"([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)")
 # How far a rule is tried when it is checked: its first meetings and its first year.
 _TRIAL_COUNT = 10
 _TRIAL_SPAN = timedelta(days=366)
@@ -379,7 +380,7 @@ def occurrence_day(session_id: str) -> date | None:
         return None
 
 
-_OCCURRENCE = re.compile(r"@(\d{4})(\d{2})(\d{2})(?:T\d{4})?$")
+_OCCURRENCE = compiled(r"@(\d{4})(\d{2})(\d{2})(?:T\d{4})?$")
 
 
 def _sub_daily(repeat: Recurrence) -> bool:

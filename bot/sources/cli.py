@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from bot.domain.patterns import compiled
+
 if TYPE_CHECKING:
     from bot.config import Settings
     from bot.domain.readers.context import ReadOptions
@@ -22,7 +24,7 @@ def is_url(text: str) -> bool:
 
 
 # A scheme before "://" (a drive letter is not one), or one of the schemes written without it.
-_OTHER_SCHEME = re.compile(
+_OTHER_SCHEME = compiled(
     r"^(?:[a-z][a-z0-9+.-]+://|(?:file|data|mailto|javascript|about|blob|jar):)", re.IGNORECASE
 )
 

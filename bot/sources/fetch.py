@@ -16,6 +16,7 @@ import aiohttp
 from yarl import URL
 
 from bot.domain.agenda import slugify
+from bot.domain.patterns import compiled
 from bot.sources.safety import (
     AddressPolicy,
     GuardedResolver,
@@ -134,7 +135,7 @@ def file_name_for(url: str, content_type: str | None, data: bytes | None = None)
     return f"{base}{suffix or '.md'}"
 
 
-_CHARSET_PARAMETER = re.compile(r";\s*charset\s*=\s*[\"']?([^\s;\"']+)", re.IGNORECASE)
+_CHARSET_PARAMETER = compiled(r";\s*charset\s*=\s*[\"']?([^\s;\"']+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"<\?xml[^>]+encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)", re.IGNORECASE)
 

@@ -8,17 +8,18 @@ prefixes ("0003" in 0003_imported_agendas.py; a test keeps the two equal).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
+from bot.domain.patterns import compiled
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-_NUMBERED = re.compile(r"(\d{4})_\w+\.py")
+_NUMBERED = compiled(r"(\d{4})_\w+\.py")
 
 # Any constant: the PostgreSQL advisory lock that lets one process at a time migrate.
 MIGRATION_LOCK = 0x616765_6E6461  # "agenda"

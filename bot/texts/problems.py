@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.diagnostics import Diagnostic
+from bot.domain.patterns import compiled
 from bot.texts import language, text_for
 
 
@@ -22,7 +23,7 @@ def problem_text(diagnostic: Diagnostic, locale: str | None) -> str:
 # the offending text quoted; each pattern gives the Chinese wording, and what it captured is
 # translated in turn (a reason inside a message). A message no pattern knows stays in English.
 PROBLEMS_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), template)
+    (compiled(pattern, re.DOTALL), template)
     for pattern, template in (
         (r"(.+) is not a time \((.+)\); line not imported", "{0} 不是有效时间（{1}）；该行未导入"),
         (r"(.+) is not a time \((.+)\); row not imported", "{0} 不是有效时间（{1}）；该行未导入"),

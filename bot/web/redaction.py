@@ -17,10 +17,12 @@ from collections.abc import Callable
 
 from aiohttp.http_exceptions import HttpProcessingError
 
-_ACCESS_PATH = re.compile(r"/feeds/[^/?#]+")
+from bot.domain.patterns import compiled
+
+_ACCESS_PATH = compiled(r"/feeds/[^/?#]+")
 # In free text: up to whitespace, a quote or a path separator; `%2F` for an encoded slash; never
 # an already redacted `<redacted>`.
-_IN_TEXT = re.compile(r"/feeds(?:/|%2f)[^\s/?#'\"<>\\]+", re.IGNORECASE)
+_IN_TEXT = compiled(r"/feeds(?:/|%2f)[^\s/?#'\"<>\\]+", re.IGNORECASE)
 REDACTED = "/feeds/<redacted>"
 
 # Loggers that see request lines or paths: aiohttp's, and this package's.

@@ -22,6 +22,7 @@ from bot.domain.agenda import (
     unique_ids,
 )
 from bot.domain.diagnostics import Diagnostics
+from bot.domain.patterns import compiled
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.kinds import kind_from_text, kind_of
 from bot.domain.readers.markdown.speakers import parse_speakers
@@ -37,8 +38,8 @@ from bot.domain.zones.local_time import localize, midnight, shift
 from bot.domain.zones.naming import fixed_offset, zone_name
 from bot.domain.zones.resolve import iana_names
 
-_BEGIN_EVENT = re.compile(r"^BEGIN:VEVENT\s*$", re.MULTILINE | re.IGNORECASE)
-_BEGIN_CALENDAR = re.compile(r"^BEGIN:VCALENDAR\s*$", re.MULTILINE | re.IGNORECASE)
+_BEGIN_EVENT = compiled(r"^BEGIN:VEVENT\s*$", re.MULTILINE | re.IGNORECASE)
+_BEGIN_CALENDAR = compiled(r"^BEGIN:VCALENDAR\s*$", re.MULTILINE | re.IGNORECASE)
 
 
 _LAST_YEAR = 9999
@@ -519,7 +520,7 @@ def _property_line(source: list[str], event_line: int, name: str) -> int:
     return event_line
 
 
-_CONTENT_LINE = re.compile(r"^(BEGIN|END):(.*)$", re.IGNORECASE)
+_CONTENT_LINE = compiled(r"^(BEGIN|END):(.*)$", re.IGNORECASE)
 
 
 def _structure_problem(text: str, exc: Exception) -> tuple[int, str]:

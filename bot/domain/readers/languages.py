@@ -18,9 +18,10 @@ from pathlib import PurePath
 from babel import localedata
 
 from bot.domain.agenda import Schedule
+from bot.domain.patterns import compiled
 
 # "zh", "zh-CN", "zh_Hans", "pt-br", "sr-Latn-RS": a primary subtag, then script/region subtags.
-_TAG = re.compile(r"^([A-Za-z]{2,3})((?:[-_][A-Za-z0-9]{2,8})*)$")
+_TAG = compiled(r"^([A-Za-z]{2,3})((?:[-_][A-Za-z0-9]{2,8})*)$")
 # Front matter fields that declare a page's language (keys are lower-cased by the reader).
 LANGUAGE_FIELDS = ("lang", "language", "languagecode")
 
@@ -82,11 +83,11 @@ def suffix_language(name: str) -> str | None:
 # Letters of each script a title may be written in; kana and Hangul before Han, whose
 # characters Japanese and Korean titles hold too.
 _SCRIPTS = {
-    "ja": re.compile(r"[\u3040-\u30ff\u31f0-\u31ff]"),
-    "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
-    "han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]"),
-    "ru": re.compile(r"[\u0400-\u04ff]"),
-    "latin": re.compile(r"[A-Za-z\u00c0-\u024f]"),
+    "ja": compiled(r"[\u3040-\u30ff\u31f0-\u31ff]"),
+    "ko": compiled(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
+    "han": compiled(r"[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]"),
+    "ru": compiled(r"[\u0400-\u04ff]"),
+    "latin": compiled(r"[A-Za-z\u00c0-\u024f]"),
 }
 # A CJK character says about as much as a few Latin letters: "使用 eBPF 加速 Istio/Envoy 网络"
 # is a Chinese title however many product names it holds.

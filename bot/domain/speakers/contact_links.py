@@ -21,11 +21,12 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from bot.domain.agenda import Link
+from bot.domain.patterns import compiled
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-_URL = re.compile(r"https?://[^\s<>()\[\]]+", re.IGNORECASE)
-_HANDLE = re.compile(r"@?([A-Za-z0-9][A-Za-z0-9_.-]{0,38})")
-_WECHAT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{5,19}")
+_EMAIL = compiled(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+_URL = compiled(r"https?://[^\s<>()\[\]]+", re.IGNORECASE)
+_HANDLE = compiled(r"@?([A-Za-z0-9][A-Za-z0-9_.-]{0,38})")
+_WECHAT_ID = compiled(r"[A-Za-z][A-Za-z0-9_-]{5,19}")
 
 # The words pages label a link with, casefolded, and the kind each means.
 _KIND_WORDS: dict[str, tuple[str, ...]] = {
@@ -75,14 +76,14 @@ FRONT_FIELDS = (
     "homepage",
     "blog",
 )
-_COLON_LABEL = re.compile(r"\s*([^:：]{1,40}?)\s*[:：]\s*(.+)$")
-_WORD_LABEL = re.compile(r"\s*(\S+(?:\s+page)?)\s+(.+)$", re.IGNORECASE)
+_COLON_LABEL = compiled(r"\s*([^:：]{1,40}?)\s*[:：]\s*(.+)$")
+_WORD_LABEL = compiled(r"\s*(\S+(?:\s+page)?)\s+(.+)$", re.IGNORECASE)
 # A label kept as written: a few words, not a sentence ("Podcast", "Meetup group").
 _LABEL_WORDS = 4
 # An item with more words than this is prose, even when it holds an address.
 _PROSE_WORDS = 14
 # A path on the page's site that names a file ("/cv.pdf"), not a page of a menu ("/about/").
-_FILE_PATH = re.compile(r"(?i)^(?!//)(?:/|\./|\.\./)?[^\s:?#]*\.(?:pdf|pptx?|key|odp|docx?)$")
+_FILE_PATH = compiled(r"(?i)^(?!//)(?:/|\./|\.\./)?[^\s:?#]*\.(?:pdf|pptx?|key|odp|docx?)$")
 # Links several people share, whatever page lists them: an organisation's address.
 _SHARED_MAILBOXES = frozenset(
     (
@@ -93,13 +94,13 @@ _SHARED_MAILBOXES = frozenset(
 )  # fmt: skip
 # Profile addresses: host, the path that names the person, and the service.
 _PROFILES = (
-    (("github.com",), re.compile(r"/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?$"), "github"),
-    (("gitlab.com",), re.compile(r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,254})/?$"), "gitlab"),
-    (("twitter.com", "x.com"), re.compile(r"/@?([A-Za-z0-9_]{1,15})/?$"), "twitter"),
-    (("linkedin.com",), re.compile(r"/in/([^/?#]+)/?$"), "linkedin"),
-    (("zhihu.com",), re.compile(r"/people/([^/?#]+)/?$"), "zhihu"),
-    (("weibo.com",), re.compile(r"/(?:u/)?([^/?#]+)/?$"), "weibo"),
-    (("bsky.app",), re.compile(r"/profile/([^/?#]+)/?$"), "bluesky"),
+    (("github.com",), compiled(r"/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/?$"), "github"),
+    (("gitlab.com",), compiled(r"/([A-Za-z0-9][A-Za-z0-9_.-]{0,254})/?$"), "gitlab"),
+    (("twitter.com", "x.com"), compiled(r"/@?([A-Za-z0-9_]{1,15})/?$"), "twitter"),
+    (("linkedin.com",), compiled(r"/in/([^/?#]+)/?$"), "linkedin"),
+    (("zhihu.com",), compiled(r"/people/([^/?#]+)/?$"), "zhihu"),
+    (("weibo.com",), compiled(r"/(?:u/)?([^/?#]+)/?$"), "weibo"),
+    (("bsky.app",), compiled(r"/profile/([^/?#]+)/?$"), "bluesky"),
 )
 # First path parts of those hosts that are not people ("github.com/sponsors").
 _NOT_PEOPLE = frozenset(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.patterns import compiled
 from bot.domain.speakers.scripts import HAN
 
 # Family names, the common ones (simplified and traditional forms) and the two-character ones.
@@ -33,14 +34,14 @@ _DOUBLE_SURNAMES = frozenset(
 )  # fmt: skip
 
 # "I'm X" and the same in the languages European speakers' pages are most often written in.
-_INTRO_EN = re.compile(
+_INTRO_EN = compiled(
     r"\b(?:I['’]m|I\s+am|my\s+name\s+is|my\s+name['’]s|soy|me\s+llamo|ich\s+bin|"
     r"je\s+suis|je\s+m['’]appelle|sou|mi\s+chiamo)\s+",
     re.IGNORECASE,
 )
-_INTRO_ZH = re.compile(r"(?:我是|我叫|我的名字是|本人)\s*")
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_WORD_RUN = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)*")
+_INTRO_ZH = compiled(r"(?:我是|我叫|我的名字是|本人)\s*")
+_WORD = compiled(r"[^\W\d_][\w'’.-]*")
+_WORD_RUN = compiled(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*)*")
 # Capitalised words that start a job title or a description, not a name.
 _NOT_NAMES = frozenset(
     (
@@ -51,8 +52,8 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 # Lowercase words a name may hold between capitalised ones ("Ludwig van Beethoven").
 _PARTICLES = frozenset(("van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "bin"))
-_HAN_RUN = re.compile(f"[{HAN}]+")
-_PAREN = re.compile(r"\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]")
+_HAN_RUN = compiled(f"[{HAN}]+")
+_PAREN = compiled(r"\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]")
 
 
 def introduced_name(text: str) -> tuple[str, str | None] | None:
@@ -123,40 +124,40 @@ _ROLES = (
     r"student|designer|programmer|specialist|expert|head|officer|analyst|staff|employee|"
     r"contributor|committer|intern|works?|working|employed|based"
 )
-_EMPLOYER_EN = re.compile(
+_EMPLOYER_EN = compiled(
     rf"\b(?:{_ROLES})\b[^.;!?\n]{{0,60}}?\s(?:at|@|for|with|by)\s+(?=[^\W\d_])"
     r"|\b(?:currently|now|presently)\s+(?:at|@|with)\s+(?=[^\W\d_])",
     re.IGNORECASE,
 )
 _CONNECTING = frozenset(("&", "of", "de", "und", "y"))
-_EMPLOYER_ZH = re.compile(
+_EMPLOYER_ZH = compiled(
     r"(?:任职于|就职于|供职于|工作于|服务于|受雇于|加入了?|效力于)\s*([^，,。；;：:、！!？?\n（(]+)"
 )
-_AT_ZH = re.compile(r"在\s*([^，,。；;：:、\s在]+?)\s*(?:担任|工作|任职|就职|从事)")
-_ROLE_ZH = re.compile(
+_AT_ZH = compiled(r"在\s*([^，,。；;：:、\s在]+?)\s*(?:担任|工作|任职|就职|从事)")
+_ROLE_ZH = compiled(
     r"^(?:我是\S*?\s*|目前是|现为|现任|是|作为)?\s*(?P<org>[^，,。；;！!？?\n]+?)\s*的?"
     r"(?:高级|资深|首席|主任|软件|云原生|技术|研发|开源)*"
     r"(?:工程师|架构师|开发者|开发工程师|技术专家|专家|布道师|研究员|产品经理|负责人|创始人|维护者)$"
 )
-_CLAUSE = re.compile(r"[，,。；;！!？?\n]")
+_CLAUSE = compiled(r"[，,。；;！!？?\n]")
 # A team or department after the organisation ("字节跳动基础架构团队"): the organisation is kept.
-_TEAM_ZH = re.compile(
+_TEAM_ZH = compiled(
     r"(?:的)?(?:(?:基础架构|基础设施|基础平台|云原生|中间件|服务网格|微服务|大数据|人工智能|技术|研发|"
     r"平台|工程|架构|运维|容器|网络|数据|产品|安全|前端|后端|算法|开源|存储|计算|系统|基础|"
     r"[A-Za-z]+)\s*)*(?:团队|部门|事业部|事业群|小组|研发部|技术部)$"
 )
 # Japanese: "株式会社メルカリで SRE をしています", "メルカリに勤務", "メルカリ所属".
-_COMPANY_JA = re.compile(r"株式会社\s*[^\s、。，,でにのをはが（(]+|[^\s、。，,はがを（(]+?株式会社")
-_AT_JA = re.compile(
+_COMPANY_JA = compiled(r"株式会社\s*[^\s、。，,でにのをはが（(]+|[^\s、。，,はがを（(]+?株式会社")
+_AT_JA = compiled(
     r"(?:^|[はも、。\s])(?P<org>[^\s、。はがをで]{2,30}?)\s*(?:で|にて)\s*[^、。]{0,30}?"
     r"(?:をしています|として(?:働|勤務)|働いて|勤務して|やっています|担当して)"
 )
-_OF_JA = re.compile(r"(?P<org>[^\s、。はがを]{2,30}?)\s*(?:に(?:勤務|所属|在籍)|所属)")
+_OF_JA = compiled(r"(?P<org>[^\s、。はがを]{2,30}?)\s*(?:に(?:勤務|所属|在籍)|所属)")
 # Korean: "카카오에서 일하고 있습니다", "카카오에 재직 중".
-_AT_KO = re.compile(
+_AT_KO = compiled(
     r"(?P<org>[^\s,.]{2,20}?)(?:에서)\s*(?:[^.,]{0,30}?)(?:일하고|근무|재직|개발하고|일합니다)"
 )
-_OF_KO = re.compile(r"(?P<org>[^\s,.]{2,20}?)(?:에\s*재직|\s*소속)")
+_OF_KO = compiled(r"(?P<org>[^\s,.]{2,20}?)(?:에\s*재직|\s*소속)")
 
 
 def stated_affiliation(text: str) -> str | None:

@@ -23,6 +23,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bot.domain.agenda import Schedule, Session, Speaker
+from bot.domain.patterns import compiled
 from bot.domain.speakers.mentions import Mention, NameIndex
 from bot.domain.speakers.profile import Profile
 from bot.domain.speakers.scripts import is_han
@@ -30,21 +31,21 @@ from bot.domain.speakers.scripts import is_han
 # What separates a title from the name after it, or a name from its affiliation.
 _SEPARATORS = " \t-–—:：|,，/·•@"
 # Words before a name that make it part of the title ("Fireside chat with Huabing Zhao").
-_JOINING = re.compile(
+_JOINING = compiled(
     r"(?i)(?:\b(?:with|by|and|featuring|feat\.?|ft\.?|from|meet|ask|w/)|&|和|与|對話|对话|专访|邀请)\s*$"
 )
-_PAREN = re.compile(r"^[(（]([^()（）]+)[)）]")
-_PAREN_ANYWHERE = re.compile(r"[(（]([^()（）]+)[)）]")
+_PAREN = compiled(r"^[(（]([^()（）]+)[)）]")
+_PAREN_ANYWHERE = compiled(r"[(（]([^()（）]+)[)）]")
 # Lowercase words an affiliation may hold ("Head of Cloud at Acme", "Universidad de Chile").
 _SMALL_WORDS = frozenset(("of", "and", "at", "for", "the", "de", "du", "la", "&", "in", "y"))
-_SENTENCE_END = re.compile(r"[.?!。？！]\s*$")
+_SENTENCE_END = compiled(r"[.?!。？！]\s*$")
 # What stands between two names of one list ("Jane Doe & Wei Li", "Jane Doe (Acme), Wei Li"),
 # and what makes the text after a name the start of another person, not an affiliation.
-_BETWEEN_NAMES = re.compile(
+_BETWEEN_NAMES = compiled(
     r"\s*(?:[(（](?P<aff>[^()（）]+)[)）])?\s*(?:&|\band\b|\bund\b|、|[,，;；/]|和|与)\s*",
     re.IGNORECASE,
 )
-_NEXT_PERSON = re.compile(r"(?i)^(?:&|and\b|und\b|、|[;；]|和|与)")
+_NEXT_PERSON = compiled(r"(?i)^(?:&|and\b|und\b|、|[;；]|和|与)")
 
 
 def link_schedules(

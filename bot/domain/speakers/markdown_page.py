@@ -37,6 +37,7 @@ from typing import Any
 
 from bot.domain.agenda import Link, SourceRef
 from bot.domain.diagnostics import Diagnostics
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Inline, Line, Table, parse_blocks
 from bot.domain.readers.markdown.front_matter import (
     FrontMatter,
@@ -64,19 +65,19 @@ from bot.domain.speakers.titles import title_name
 
 # File stems that name no one.
 _GENERIC_STEMS = frozenset(("index", "_index", "about", "readme", "speaker", "profile", "bio"))
-_NAME_ASIDE = re.compile(r"^(?P<name>.+?)\s*[(（]\s*(?P<other>[^()（）]+?)\s*[)）]\s*$")
-_YEAR_HEADING = re.compile(r"^\s*((?:19|20|21)\d{2})\s*年?\s*$")
+_NAME_ASIDE = compiled(r"^(?P<name>.+?)\s*[(（]\s*(?P<other>[^()（）]+?)\s*[)）]\s*$")
+_YEAR_HEADING = compiled(r"^\s*((?:19|20|21)\d{2})\s*年?\s*$")
 # Images: a badge that links somewhere ("[![alt](img)](url)"), and a bare image ("![alt](img)",
 # "![alt][ref]"); and a badge written in HTML ("<a href=…><img alt=…></a>").
-_BADGE = re.compile(r"\[!\[([^\]\n]*)\]\([^)\n]*\)\]\(([^)\s\n]+)[^)\n]*\)")
-_IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
-_HTML_BADGE = re.compile(
+_BADGE = compiled(r"\[!\[([^\]\n]*)\]\([^)\n]*\)\]\(([^)\s\n]+)[^)\n]*\)")
+_IMAGE = compiled(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_HTML_BADGE = compiled(
     r"<a\s[^>]*?href=[\"']([^\"']+)[\"'][^>]*>\s*<img\s[^>]*?alt=[\"']([^\"']*)[\"']",
     re.IGNORECASE,
 )
 # A list item that is the author speaking of themselves ("- 🔭 I'm currently working on…",
 # "- 我在腾讯云工作"), read as bio; other items ("- Envoy Gateway maintainer") are not.
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = compiled(
     r"(?i)(?:^|[^\w'’])(?:I|I['’]m|I['’]ve|I['’]d|my|me|ich|mein|meine|je|j['’]|mon|ma|mes|yo|mi|"
     r"eu|meu|minha)(?=$|[^\w'’])|我|私は|僕は|저는|제가"
 )

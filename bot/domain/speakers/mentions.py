@@ -6,20 +6,20 @@ characters. A name found inside a longer word never counts: a profile "Li" is no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.domain.patterns import compiled
 from bot.domain.speakers.names import name_key
 from bot.domain.speakers.profile import Profile
 from bot.domain.speakers.scripts import HAN, is_han
 
 # Words as names are split into them (name_key's separators), Han characters aside.
-_TOKEN = re.compile(f"[^\\W\\d_{HAN}]+")
+_TOKEN = compiled(f"[^\\W\\d_{HAN}]+")
 # What may stand between the words of one name: a space, a hyphen, a dot, a middle dot.
-_WITHIN_NAME = re.compile(r"[\s.\-·'’]{1,3}")
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_WITHIN_NAME = compiled(r"[\s.\-·'’]{1,3}")
+_HAN_CHAR = compiled(f"[{HAN}]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,10 +13,11 @@ import unicodedata
 from collections.abc import Iterable
 
 from bot.domain.agenda import slugify
+from bot.domain.patterns import compiled
 from bot.domain.speakers.scripts import script_of
 
 # What separates the parts of a name: spaces, middle dots, periods, commas, apostrophes, dashes.
-NAME_SEPARATORS = re.compile(r"[\s\u00b7\u30fb\u2027.,'’\-_]+")
+NAME_SEPARATORS = compiled(r"[\s\u00b7\u30fb\u2027.,'’\-_]+")
 # Latin letters Unicode does not decompose into a base letter and a mark, so a plain ASCII
 # slug would drop them ("Weiß" would give "wei"): written out as people spell them in ASCII.
 # Only these: a name in Han characters, kana or Hangul is never romanised into an id.

@@ -14,10 +14,11 @@ from pathlib import PurePath
 from babel import Locale, UnknownLocaleError
 
 from bot.domain.agenda import Link, SourceRef
+from bot.domain.patterns import compiled
 from bot.domain.speakers.profile import Talk, Work
 
 # "zh", "en", "zh-cn", "zh_Hans", "pt-BR": a language tag as the last part of a file's stem.
-_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8}){0,2}", re.IGNORECASE)
+_LANGUAGE_TAG = compiled(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8}){0,2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

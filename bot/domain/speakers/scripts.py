@@ -4,16 +4,17 @@ and whether two names are written in the same script at all."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from bot.domain.patterns import compiled
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 KANA = "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f"
 HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
-_HAN_CHAR = re.compile(f"[{HAN}]")
-_KANA_CHAR = re.compile(f"[{KANA}]")
-_HANGUL_CHAR = re.compile(f"[{HANGUL}]")
-_LETTER = re.compile(r"[^\W\d_]")
+_HAN_CHAR = compiled(f"[{HAN}]")
+_KANA_CHAR = compiled(f"[{KANA}]")
+_HANGUL_CHAR = compiled(f"[{HANGUL}]")
+_LETTER = compiled(r"[^\W\d_]")
 # Scripts by the first word of a letter's Unicode name; a Japanese name in kanji and one in
 # kana are both "CJK" (a person's name in one script is comparable only within it).
 _CJK_NAMES = frozenset(("CJK", "HIRAGANA", "KATAKANA", "HALFWIDTH"))

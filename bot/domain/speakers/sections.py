@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from enum import StrEnum
 
+from bot.domain.patterns import compiled, longest_first
 from bot.domain.speakers.scripts import is_cjk
 
 
@@ -119,9 +120,9 @@ def is_section_title(text: str) -> bool:
 
 
 # Emoji and punctuation a title or heading is decorated with ("### 🎤 Talks", "Talks:").
-_SYMBOLS = re.compile(r"[^\w\s&+/'’-]")
+_SYMBOLS = compiled(r"[^\w\s&+/'’-]")
 _KNOWN = frozenset(w for _, words in _SECTION_WORDS for w in words) | _TITLE_WORDS
-_PHRASES = sorted((w for w in _KNOWN if " " in w or is_cjk(w)), key=len, reverse=True)
+_PHRASES = sorted((w for w in _KNOWN if " " in w or is_cjk(w)), key=longest_first)
 
 
 def _mentions(text: str, words: Sequence[str]) -> bool:

@@ -10,7 +10,6 @@ gives no site for is kept as written; the reader warns on its line.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -19,11 +18,12 @@ from urllib.parse import urljoin, urlsplit
 
 from bot.domain.agenda import Link
 from bot.domain.diagnostics import Diagnostics
+from bot.domain.patterns import compiled
 from bot.domain.speakers.profile import Talk, Work
 
 # Front matter fields that give the page's own address or its site's.
 _SITE_FIELDS = ("baseurl", "base_url", "canonicalurl", "canonical", "url", "permalink")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME = compiled(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _UNKNOWN_SITE = (
     "{url} is a path on the page's site and the page does not say which site; kept as written "
     "(give the site in the front matter: `baseURL: https://…`)"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from bot.domain.agenda import Link
 from bot.domain.diagnostics import Diagnostics
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Inline, Table
 from bot.domain.speakers.profile import Talk, Work
 from bot.domain.speakers.sections import (
@@ -22,11 +23,11 @@ from bot.domain.speakers.sections import (
     columns_of,
 )
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)")
-_URL = re.compile(r"(?:https?://|/)[^\s<>()\[\]]+", re.IGNORECASE)
+_YEAR = compiled(r"(?<!\d)((?:19|20|21)\d{2})(?!\d)")
+_URL = compiled(r"(?:https?://|/)[^\s<>()\[\]]+", re.IGNORECASE)
 
 
-_CITY = re.compile(r"^(?P<event>.+?)\s*[(（](?P<city>[^()（）]+)[)）]\s*$")
+_CITY = compiled(r"^(?P<event>.+?)\s*[(（](?P<city>[^()（）]+)[)）]\s*$")
 _EVENT_TRIM = " \t,，;；:：-–—|·•"
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.agenda import Link
+from bot.domain.patterns import compiled
 from bot.domain.speakers.profile import Talk
 from bot.domain.speakers.table_rows import event_and_city, year_in
 
@@ -39,10 +40,10 @@ _VIDEO = frozenset(
         "録画", "영상", "동영상", "aufzeichnung", "vidéo", "vídeo", "grabación", "gravação",
     )
 )  # fmt: skip
-_SLIDES_AT = re.compile(
+_SLIDES_AT = compiled(
     r"(?i)\.(?:pdf|pptx?|key|odp)(?:[?#]|$)|speakerdeck\.com|slideshare\.net|docs\.google\.com/presentation"
 )
-_VIDEO_AT = re.compile(r"(?i)youtube\.com/watch|youtu\.be/|bilibili\.com/video|vimeo\.com/")
+_VIDEO_AT = compiled(r"(?i)youtube\.com/watch|youtu\.be/|bilibili\.com/video|vimeo\.com/")
 _MONTH = (
     r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|mar(?:ch)?|m[äa]rz|mars|"
     r"apr(?:il)?|avr(?:il)?|may|mai|jun[ei]?|juin|jul[iy]?|juil(?:let)?|aug(?:ust)?|ao[uû]t|"
@@ -51,38 +52,38 @@ _MONTH = (
 )
 # "2023", "2023 年", "Jul 2019", "May 3, 2023", "3 May 2023", "2023-05-10", "2023年5月": a date
 # the item starts with, and the separator after it.
-_LEADING_DATE = re.compile(
+_LEADING_DATE = compiled(
     rf"(?i)^\s*(?:(?:\d{{1,2}}\.?\s+)?{_MONTH}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?)?"
     r"((?:19|20|21)\d{2})(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?\s*年?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
     r"\s*[,，:：.|/\-–—·•]?\s*"
 )
-_QUOTED = re.compile(r"[\"“«《「](.+?)[\"”»》」]")
-_COLON = re.compile(r"\s*[:：]\s+|：\s*")
-_AT = re.compile(r"\s+(?:at|@)\s+", re.IGNORECASE)
+_QUOTED = compiled(r"[\"“«《「](.+?)[\"”»》」]")
+_COLON = compiled(r"\s*[:：]\s+|：\s*")
+_AT = compiled(r"\s+(?:at|@)\s+", re.IGNORECASE)
 # What separates the parts of an item: "2023 — DevConf.CZ, Brno — Title", "2020 · PyCon DE ·
 # Title", "Title | Event": an em dash, or an en dash, a hyphen, a middle dot or a bar between
 # spaces (a hyphen inside a word, "kube-tenant", is no separator).
-_SEPARATOR = re.compile(r"\s*—+\s*|\s+(?:--?|–|·|•|\|)\s+")
-_SPACED_SEPARATOR = re.compile(r"\s+(?:—+|--?|–|·|•|\|)\s+")
+_SEPARATOR = compiled(r"\s*—+\s*|\s+(?:--?|–|·|•|\|)\s+")
+_SPACED_SEPARATOR = compiled(r"\s+(?:—+|--?|–|·|•|\|)\s+")
 # Words and shapes that say a part names an event: "KubeCon", "DevConf.CZ", "JSDay", "Open
 # Source Summit", "Lambda World", "云原生社区 Meetup", "勉強会".
-_EVENT_WORDS = re.compile(
+_EVENT_WORDS = compiled(
     r"(?i)\b(?:\w*con|summit|meetup|meet-up|conference|conf|forum|workshop|symposium|expo|"
     r"week|days?|camp|fest|festival|hackathon|world|unconference|devroom|tagung|konferenz|"
     r"conférence|conferencia|jornadas|encuentro)\b|大会|峰会|会议|论坛|沙龙|大會|勉強会|"
     r"カンファレンス|ミートアップ|컨퍼런스|밋업"
 )
-_CAMEL_EVENT = re.compile(r"\b[A-Z][A-Za-z0-9]*(?:Con|Conf|Day|Days|Camp|Fest|Summit)\b")
-_CITY = re.compile(r"^(?P<event>.+?)\s*[(（](?P<city>[^()（）]+)[)）]\s*$")
+_CAMEL_EVENT = compiled(r"\b[A-Z][A-Za-z0-9]*(?:Con|Conf|Day|Days|Camp|Fest|Summit)\b")
+_CITY = compiled(r"^(?P<event>.+?)\s*[(（](?P<city>[^()（）]+)[)）]\s*$")
 # "FOSDEM, Brussels", "Lambda World, Cádiz": an event, a comma and a place of a few words.
-_EVENT_COMMA_CITY = re.compile(
+_EVENT_COMMA_CITY = compiled(
     r"^[^,，]+[,，]\s*(?:[^\W\d_][^\s,，\d]*(?:\s+[^\W\d_][^\s,，\d]*){0,2})$"
 )
 # A place of one to three words ("London", "New York", "São Paulo").
-_PLACE = re.compile(r"^[^\W\d_][^\s,，\d]*(?:\s+[^\W\d_][^\s,，\d]*){0,2}$")
+_PLACE = compiled(r"^[^\W\d_][^\s,，\d]*(?:\s+[^\W\d_][^\s,，\d]*){0,2}$")
 _TRIM = " \t,，;；:：-–—|·•"
 # What is left of "([slides], [video])" once the links' words are taken out.
-_EMPTY_BRACKETS = re.compile(r"[(（\[]\s*(?:[,，/&|·]|and|\s)*[)）\]]", re.IGNORECASE)
+_EMPTY_BRACKETS = compiled(r"[(（\[]\s*(?:[,，/&|·]|and|\s)*[)）\]]", re.IGNORECASE)
 
 
 def talk_from_line(text: str, links: list[Link]) -> Talk | None:

@@ -11,36 +11,37 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.domain.patterns import compiled
 from bot.domain.speakers.introductions import looks_like_name
 from bot.domain.speakers.scripts import HAN, HANGUL, KANA
 from bot.domain.speakers.sections import is_section_title
 
 # "Hi,", "Hello!", "Hey there,", "你好，", "こんにちは、": words that greet, then punctuation.
-_GREETING = re.compile(
+_GREETING = compiled(
     r"(?i)^(?:(?:hi|hello|hey|hiya|howdy|greetings|welcome|hallo|moin|servus|hola|bonjour|"
     r"salut|olá|ola|oi|ciao)(?:\s+(?:there|all|everyone|everybody|folks|friends|world|"
     r"y'all|zusammen|a\s+todos|à\s+tous))?|你好|您好|大家好|嗨|哈喽|哈囉|こんにちは|"
     r"はじめまして|初めまして|안녕하세요|반갑습니다)(?:[\s,，!！.。、~～:：;-]+|$)"
 )
 # "I'm X", "My name is X", "Ich bin X", "我是X", "私はXです", "저는 X입니다".
-_INTRODUCTION = re.compile(
+_INTRODUCTION = compiled(
     r"(?i)^(?:I['’]m|I\s+am|my\s+name\s+is|my\s+name['’]s|this\s+is|it['’]s|call\s+me|"
     r"ich\s+bin|ich\s+heiße|je\s+suis|je\s+m['’]appelle|soy|me\s+llamo|sou|eu\s+sou|"
     r"mi\s+chiamo|我是|我叫|我的名字是|本人是?|私は|わたしは|僕は|ぼくは|저는|제\s*이름은)\s*"
 )
-_ABOUT = re.compile(
+_ABOUT = compiled(
     r"(?i)^(?:about|über|à\s+propos\s+de|a\s+propos\s+de|sobre|关于|關於|について)\s+(?=\S)"
 )
 # What follows a name in Japanese and Korean: "田中太郎です", "김민준입니다".
-_COPULA = re.compile(r"\s*(?:です|と申します|といいます|だよ|입니다|이에요|예요|라고\s*합니다)\s*$")
+_COPULA = compiled(r"\s*(?:です|と申します|といいます|だよ|입니다|이에요|예요|라고\s*합니다)\s*$")
 # Where a name in a greeting ends: punctuation, a dash, or what the author goes on to say.
-_NAME_END = re.compile(
+_NAME_END = compiled(
     r"\s*(?:[,，!！。;；:：|—–]|(?<!\b[A-Z])\.|\s-\s|\s+(?:and|und|et|from|aus|a|an|the)\s).*$",
     re.I,
 )
-_ASIDE = re.compile(r"^(?P<name>.+?)\s*[(（]\s*(?P<other>[^()（）]+?)\s*[)）]\s*$")
+_ASIDE = compiled(r"^(?P<name>.+?)\s*[(（]\s*(?P<other>[^()（）]+?)\s*[)）]\s*$")
 _CJK = f"[{HAN}{KANA}{HANGUL}]"
-_CJK_NAME = re.compile(f"{_CJK}{{2,6}}|{_CJK}{{1,4}}[ \u3000·・]{_CJK}{{1,6}}")
+_CJK_NAME = compiled(f"{_CJK}{{2,6}}|{_CJK}{{1,4}}[ \u3000·・]{_CJK}{{1,6}}")
 
 
 def title_name(text: str, *, strict: bool = False) -> tuple[str, tuple[str, ...]] | None:
@@ -88,7 +89,7 @@ def _plain(text: str, *, spoken: bool, strict: bool) -> tuple[str, tuple[str, ..
 
 # Emoji are symbols; these join or modify them (variation selectors, tags, the zero-width
 # joiner) and go with them.
-_EMOJI_PARTS = re.compile("[\ufe0e\ufe0f\u200d\u20e3\U000e0020-\U000e007f]")
+_EMOJI_PARTS = compiled("[\ufe0e\ufe0f\u200d\u20e3\U000e0020-\U000e007f]")
 
 
 def _without_symbols(text: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import time, timedelta
 from functools import lru_cache
 
+from bot.domain.patterns import compiled
 from bot.domain.timetext.clock_tokens import Token, clock_tokens
 from bot.domain.timetext.languages import (
     RANGE_DASHES,
@@ -23,18 +24,18 @@ from bot.domain.timetext.languages import (
     alternation,
 )
 
-_SEPARATOR = re.compile(
+_SEPARATOR = compiled(
     rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|(?i:{alternation(RANGE_WORDS)})(?!\w)"
     rf"|{alternation(RANGE_MARKS)})\s*"
 )
-_RANGE_END = re.compile(rf"\s*(?:{alternation(RANGE_END_WORDS)})")
+_RANGE_END = compiled(rf"\s*(?:{alternation(RANGE_END_WORDS)})")
 _DURATION = (
     r"(?P<dur>\d+(?:\.\d+)?)\s*"
     r"(?P<unit>minutes|minute|mins|min|m|hours|hour|hrs|hr|h|分钟|分鐘|分|小时|小時|時間)(?![a-zA-Z])"
 )
-_TRAILING_DURATION = re.compile(rf"\s*[(（]?\s*{_DURATION}\s*[)）]?")
-_DURATION_ONLY = re.compile(rf"^\s*[(（]?\s*{_DURATION}\s*[)）]?\s*$")
-_AFTER_PREPOSITION = re.compile(rf"(?i)(?:^|[^\w])(?:{alternation(TIME_PREPOSITIONS)})\s*$")
+_TRAILING_DURATION = compiled(rf"\s*[(（]?\s*{_DURATION}\s*[)）]?")
+_DURATION_ONLY = compiled(rf"^\s*[(（]?\s*{_DURATION}\s*[)）]?\s*$")
+_AFTER_PREPOSITION = compiled(rf"(?i)(?:^|[^\w])(?:{alternation(TIME_PREPOSITIONS)})\s*$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bot.domain.patterns import compiled
 from bot.domain.timetext.languages import (
     CHINESE_DIGITS,
     DAY_PARTS,
@@ -24,7 +25,7 @@ from bot.domain.timetext.languages import (
 _NOT_A_RANGE_END = r"(?![-‐](?!(?i:noon|midnight)\b)[^\W\d_])"  # "noon-ish", not "noon-midnight"
 # Every match starts with a digit, so the scan skips all other text quickly; what may stand
 # before the digit (another digit, a day part) is checked in `_start`.
-_TOKEN = re.compile(
+_TOKEN = compiled(
     r"(?P<h>\d{1,2})"
     r"(?:[:：](?P<m>\d{2})(?:[:：](?P<s>\d{2}))?"
     r"|[.](?P<dm>\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[Uu]hr\b|uur\b"
@@ -38,32 +39,32 @@ _TOKEN = re.compile(
     rf"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|午前|午後|(?i:noon|midnight)\b{_NOT_A_RANGE_END}))?"
     r"(?:\s*(?P<sfx>[Uu]hr|uur|hrs|hr|hs|h)(?![a-zA-Z\d]))?"
 )
-_DAY_PART_BEFORE = re.compile(rf"(?:{alternation(DAY_PARTS)})$")
-_NOON = re.compile(
+_DAY_PART_BEFORE = compiled(rf"(?:{alternation(DAY_PARTS)})$")
+_NOON = compiled(
     rf"\b(?i:{alternation(w for w in NOON_WORDS if w.isascii())})\b{_NOT_A_RANGE_END}"
     rf"|{alternation(w for w in NOON_WORDS if not w.isascii())}"
     rf"|\b(?i:{alternation(RANGE_NOON_WORDS)})\b"
 )
 _NOON_HINTS = ("noon", "mid", "正午", "medi", "minuit", "mitt")
 # "+08:00" in "UTC+08:00" or "2024-11-21T18:00:00+01:00" is a zone offset, not a time.
-_OFFSET_BEFORE = re.compile(
+_OFFSET_BEFORE = compiled(
     r"(?:(?i:utc|gmt)|\d[:：]\d\d[:：]\d\d|T\d{1,2}[:：]\d\d)\s?[+\-−±]$"
     r"|(?:^|[\s\"'(（\[])[+±]$|(?:^|[\"'(（\[])[\-−]$"
 )
 _TWENTY_FOUR_HOUR_SIGNS = ("h", "uhr", "uur", "hrs", "hr", "hs")
-_DIGIT = re.compile(r"\d")
+_DIGIT = compiled(r"\d")
 # Hours in Chinese numerals, 1 to 12: "下午两点", "晚上七点半", "十点一刻", "两点到五点". "一点" is also
 # "a little" and "三点" "three points", so a numeral hour needs a sign it is a time: a part of the
 # day before it, minutes or 钟/整 after it, an hour from ten up, or a time before it in a range.
 _CN_NUMERALS = "".join(CHINESE_DIGITS) + "十"
-_CN_HOUR = re.compile(
+_CN_HOUR = compiled(
     r"(?P<h>十[一二]|[一二两兩三四五六七八九十])\s*[点點](?P<whole>钟|鐘|整)?"
     r"(?:(?P<half>半)|(?P<quarter>[一三])刻|(?P<cm>[一二三四五]?十[一二三四五六七八九]?"
     r"|零?[一二三四五六七八九])分(?![钟鐘]))?(?![儿兒])"
 )
-_CN_HINT = re.compile(r"[一二两兩三四五六七八九十]\s*[点點]")
+_CN_HINT = compiled(r"[一二两兩三四五六七八九十]\s*[点點]")
 _CN_NOT_BEFORE = _CN_NUMERALS + "第0123456789０１２３４５６７８９"
-_RANGE_BEFORE = re.compile(rf"(?:[{RANGE_DASHES}~〜～]{{1,2}}|{alternation(RANGE_MARKS)})\s*$")
+_RANGE_BEFORE = compiled(rf"(?:[{RANGE_DASHES}~〜～]{{1,2}}|{alternation(RANGE_MARKS)})\s*$")
 
 
 class Token(NamedTuple):

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from bot.domain.patterns import compiled, longest_first
 from bot.domain.timetext.languages import (
     ALL_WEEKDAYS,
     DE_SHORT_WEEKDAYS,
@@ -41,7 +42,7 @@ def _spellings(names: Iterable[str]) -> str:
     """Capitalised and upper-case forms only: "may" in a sentence is not a month."""
     words = [w for w in names if w.isascii()]
     forms = {f for w in words for f in (w.capitalize(), w.upper())}
-    return "|".join(sorted(forms, key=len, reverse=True))
+    return "|".join(sorted(forms, key=longest_first))
 
 
 _CJK_DAYS = "一二三四五六日天月火水木金土"
@@ -106,28 +107,28 @@ _EU = (
     r"(?P<mon>[^\W\d_]{3,10})(?P<mdot>\.)?(?![^\W\d_])"
     r"(?:,?\s+(?:(?i:de|del)\s+)?(?P<y>\d{4})(?!\d))?"
 )
-_EU_WEEKDAY_BEFORE = re.compile(
+_EU_WEEKDAY_BEFORE = compiled(
     rf"(?<!\w)(?:(?i:{alternation(EU_WEEKDAYS)})|{alternation(DE_SHORT_WEEKDAYS)})\.?,?\s+$"
 )
-_ARTICLE_BEFORE = re.compile(r"(?i)(?<!\w)(?:le|am|el|o|du|au|del|vom|dès|ab)\s*$")
+_ARTICLE_BEFORE = compiled(r"(?i)(?<!\w)(?:le|am|el|o|du|au|del|vom|dès|ab)\s*$")
 # Cheap tests, each starting with a digit or a letter the scan can skip to.
-_ISO_HINT = re.compile(r"\d{4}[-/.]\d")
-_DOTTED_HINT = re.compile(r"\d\.\d{1,2}\.\d{4}")
-_SLASHED_HINT = re.compile(r"\d[/-]\d{1,2}[/-]\d{4}")
+_ISO_HINT = compiled(r"\d{4}[-/.]\d")
+_DOTTED_HINT = compiled(r"\d\.\d{1,2}\.\d{4}")
+_SLASHED_HINT = compiled(r"\d[/-]\d{1,2}[/-]\d{4}")
 # "8/10（日）", "8/10 (Sun)": month and day with their weekday, as East Asian and US pages write
 # them; the weekday is checked once the year is known.
 _MONTH_DAY_WEEKDAY = (
     r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])\s*[(（]\s*(?:星期|週|周)?"
     rf"(?P<wd>[{_CJK_DAYS}]|{_spellings(WEEKDAYS)})\.?(?:曜日?)?\s*[)）]"
 )
-_MONTH_DAY_HINT = re.compile(r"\d/\d{1,2}\s*[(（]")
+_MONTH_DAY_HINT = compiled(r"\d/\d{1,2}\s*[(（]")
 # "2026. 4. 23. (목)": Korean dotted dates, with spaces after the dots.
 _KOREAN_DOTTED = (
     r"(?<![\d.])(?P<y>\d{4})\.\s+(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})\.?(?!\d)"
     r"(?:\s*[(（](?P<wd>[월화수목금토일])[)）])?"
 )
-_KOREAN_DOTTED_HINT = re.compile(r"\d{4}\.\s+\d")
-_MONTH_HINT = re.compile(rf"(?:{_spellings(MONTHS)})")
+_KOREAN_DOTTED_HINT = compiled(r"\d{4}\.\s+\d")
+_MONTH_HINT = compiled(rf"(?:{_spellings(MONTHS)})")
 
 
 def _number(text: str | None) -> int | None:
@@ -173,7 +174,7 @@ def _slashed(match: re.Match[str], text: str) -> DateParts | None:
 
 
 # A weekday written just before a numeric date: "Thursday 05/06/2025", "Thu, 05/06/2025".
-_WEEKDAY_BEFORE = re.compile(rf"\b(?P<wd>{_spellings(ALL_WEEKDAYS)})\.?,?\s*$")
+_WEEKDAY_BEFORE = compiled(rf"\b(?P<wd>{_spellings(ALL_WEEKDAYS)})\.?,?\s*$")
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:
@@ -246,16 +247,16 @@ def _has(hint: re.Pattern[str]) -> Callable[[str], bool]:
 Reader = Callable[[re.Match[str], str], "DateParts | None"]
 # (cheap test, patterns it guards): most table cells hold no date and stop at the test.
 PATTERNS: list[tuple[Callable[[str], bool], list[tuple[re.Pattern[str], Reader]]]] = [
-    (_has(_ISO_HINT), [(re.compile(_ISO), _numeric)]),
-    (_has(_DOTTED_HINT), [(re.compile(_DOTTED), _numeric)]),
-    (_has(_SLASHED_HINT), [(re.compile(_SLASHED), _slashed)]),
-    (_has(_MONTH_DAY_HINT), [(re.compile(_MONTH_DAY_WEEKDAY), _numeric)]),
-    (_has(_KOREAN_DOTTED_HINT), [(re.compile(_KOREAN_DOTTED), _numeric)]),
-    (lambda text: "月" in text, [(re.compile(_CJK), _numeric)]),
-    (lambda text: "월" in text, [(re.compile(_KOREAN), _numeric)]),
+    (_has(_ISO_HINT), [(compiled(_ISO), _numeric)]),
+    (_has(_DOTTED_HINT), [(compiled(_DOTTED), _numeric)]),
+    (_has(_SLASHED_HINT), [(compiled(_SLASHED), _slashed)]),
+    (_has(_MONTH_DAY_HINT), [(compiled(_MONTH_DAY_WEEKDAY), _numeric)]),
+    (_has(_KOREAN_DOTTED_HINT), [(compiled(_KOREAN_DOTTED), _numeric)]),
+    (lambda text: "月" in text, [(compiled(_CJK), _numeric)]),
+    (lambda text: "월" in text, [(compiled(_KOREAN), _numeric)]),
     (
         _has(_MONTH_HINT),
-        [(re.compile(_ENGLISH_MONTH_FIRST), _english), (re.compile(_ENGLISH_DAY_FIRST), _english)],
+        [(compiled(_ENGLISH_MONTH_FIRST), _english), (compiled(_ENGLISH_DAY_FIRST), _english)],
     ),
-    (lambda text: True, [(re.compile(_EU), _european)]),
+    (lambda text: True, [(compiled(_EU), _european)]),
 ]

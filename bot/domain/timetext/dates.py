@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.domain.patterns import compiled
 from bot.domain.timetext.date_patterns import PATTERNS, DateParts
 from bot.domain.timetext.languages import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 
 __all__ = ["MONTHS", "WEEKDAYS", "WEEKDAY_NAMES", "DateError", "DateMention", "find_dates"]
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = compiled(r"\d")
 
 
 class DateError(ValueError):

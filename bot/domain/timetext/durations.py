@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from bot.domain.patterns import compiled
 from bot.domain.timetext.clock import loose_hour_is_time
 from bot.domain.timetext.languages import (
     AND_A_HALF,
@@ -17,7 +18,7 @@ from bot.domain.timetext.languages import (
 )
 
 _AND = r"(?:and|und|y|e|et)\s+"
-_PROSE = re.compile(
+_PROSE = compiled(
     rf"(?<![\d.,:：])(?P<a>\d{{1,3}}(?:[.,]\d{{1,2}})?)(?P<gap>\s*|-)"
     rf"(?:(?P<hu>{alternation(HOUR_UNITS)})"
     rf"(?:\s*(?:{_AND})?(?P<b>\d{{1,2}})(?!\d)\s*(?P<bu>{alternation(MINUTE_UNITS)})?"
@@ -25,27 +26,25 @@ _PROSE = re.compile(
     rf"|(?P<mu>{alternation(MINUTE_UNITS)}))(?![a-zA-Z])",
     re.IGNORECASE,
 )
-_CHINESE = re.compile(
+_CHINESE = compiled(
     r"(?P<n>[零一二两兩三四五六七八九十]*)\s*[个個]?\s*(?P<half>半)?\s*(?:小时|小時|钟头|鐘頭)"
     r"|(?P<mn>[一二两兩三四五六七八九十]+)\s*(?:分钟|分鐘)"
 )
-_WORDS = re.compile(
+_WORDS = compiled(
     rf"(?i)(?<!\w)(?P<n>{alternation(NUMBER_WORDS)})(?:\s+|(?<=-))(?:{alternation(HOUR_WORDS)})(?!\w)"
     rf"(?:\s+(?P<half>{alternation(AND_A_HALF)})(?!\w))?"
     r"|(?<!\w)(?P<short>(?:a\s+)?half[- ]hour)(?!\w)"
 )
-_MAYBE = re.compile(
+_MAYBE = compiled(
     rf"\d|小时|小時|钟头|鐘頭|分钟|分鐘|(?i:{alternation(w[:4] for w in HOUR_WORDS)})"
 )
 _CLOCK_SIGNS = ("点", "點", "時", "时", "시")
-_CUE = re.compile(
+_CUE = compiled(
     r"(?i)(?:durée|dauer|duration|length|duración|duração|for|pendant|während|durante|total)"
     r"\s*:?\s*$"
 )
-_CLOCK_LENGTH = re.compile(
-    r"(?P<h>\d{1,2})[:：](?P<m>[0-5]\d)(?:[:：](?P<s>[0-5]\d))?\s*(?:h|hrs?)?"
-)
-_PRIME = re.compile(r"(?P<n>\d{1,3})\s*['’′]")
+_CLOCK_LENGTH = compiled(r"(?P<h>\d{1,2})[:：](?P<m>[0-5]\d)(?:[:：](?P<s>[0-5]\d))?\s*(?:h|hrs?)?")
+_PRIME = compiled(r"(?P<n>\d{1,3})\s*['’′]")
 
 
 def _amount(text: str) -> float:

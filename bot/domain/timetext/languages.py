@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.domain.patterns import longest_first
+
 # English month and weekday names; CJK weekday characters (Chinese 一..日, Japanese 月..日).
 MONTHS = {
     name: number
@@ -253,7 +255,7 @@ CHINESE_DIGITS = {
 
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of the words, longest first so "mars" wins over "mar"."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(set(words), key=longest_first))
 
 
 def chinese_number(text: str) -> int | None:

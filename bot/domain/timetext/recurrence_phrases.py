@@ -22,6 +22,7 @@ from datetime import date, datetime
 
 from dateutil.rrule import rrulestr
 
+from bot.domain.patterns import compiled
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans
 from bot.domain.timetext.dates import DateMention, find_dates
 from bot.domain.timetext.languages import chinese_number
@@ -34,7 +35,7 @@ ANCHOR = date(2025, 1, 1)
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 # A cheap look before any real reading: a line without one of these states no recurrence.
-_HINT = re.compile(
+_HINT = compiled(
     r"(?i)\b(?:every|each|weekly|bi-?weekly|fortnightly|monthly|daily|weekdays?|workdays?|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days|first|second|third|fourth|fifth|last|"
     r"1st|2nd|3rd|4th|5th|mon(?:day)?\s*(?:to|through|thru|-|–)\s*fri(?:day)?)\b|"
@@ -54,10 +55,10 @@ _EN_DAY_NUMBER = {word: n for n, words in enumerate(_EN_DAYS) for word in words}
 _EN_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|" + "|".join(
     rf"{short}\.?" for words in _EN_DAYS for short in words[1:]
 )
-_EN_DAY_WORD = re.compile(rf"(?i)(?<![\w-])(?P<day>{_EN_DAY})(?![\w])")
+_EN_DAY_WORD = compiled(rf"(?i)(?<![\w-])(?P<day>{_EN_DAY})(?![\w])")
 _ZH_DAY_NUMBER = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "七": 6}
 _ZH_DAY = r"(?:周|週|星期|礼拜|禮拜)(?P<zday>[一二三四五六日天1-7])"
-_ZH_DAY_WORD = re.compile(_ZH_DAY)
+_ZH_DAY_WORD = compiled(_ZH_DAY)
 
 _ORDINALS = {
     "first": 1,
@@ -74,23 +75,21 @@ _ORDINALS = {
     "final": -1,
 }
 _EN_ORD = r"(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)"
-_EN_POSITION = re.compile(
+_EN_POSITION = compiled(
     rf"(?i)\b(?P<ords>{_EN_ORD}(?:\s*(?:,\s*and|,|and|&|/)\s*(?:the\s+)?{_EN_ORD})*)\s+"
     rf"(?P<day>{_EN_DAY})(?![\w])"
 )
-_EN_ORD_WORD = re.compile(rf"(?i){_EN_ORD}")
+_EN_ORD_WORD = compiled(rf"(?i){_EN_ORD}")
 _ZH_ORD = r"(?:第\s*[一二三四五1-5]|最后一?|最後一?|倒数第一|倒數第一)\s*(?:个|個)?"
-_ZH_POSITION = re.compile(
+_ZH_POSITION = compiled(
     rf"(?P<ords>{_ZH_ORD}(?:\s*(?:和|与|與|及|、|,|，|/)\s*(?:第\s*)?(?:[一二三四五1-5]\s*(?:个|個)?|"
     rf"最后一?\s*(?:个|個)?|最後一?\s*(?:个|個)?))*)\s*{_ZH_DAY}"
 )
-_ZH_ORD_WORD = re.compile(r"最后一?|最後一?|倒数第一|倒數第一|[一二三四五1-5]")
+_ZH_ORD_WORD = compiled(r"最后一?|最後一?|倒数第一|倒數第一|[一二三四五1-5]")
 
-_MONTH_CUE = re.compile(
-    r"(?i)\b(?:month|months|monthly)\b|每月|每个月|每個月|隔月|每两个月|每兩個月"
-)
+_MONTH_CUE = compiled(r"(?i)\b(?:month|months|monthly)\b|每月|每个月|每個月|隔月|每两个月|每兩個月")
 # Words that make a weekday a weekly meeting: "every Tuesday", "Tuesdays", "weekly on", "每周二".
-_WEEK_CUE = re.compile(
+_WEEK_CUE = compiled(
     rf"(?i)\b(?:every|each)\s+(?:other\s+|second\s+|alternate\s+)?(?:{_EN_DAY})(?![\w])|"
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b|\b(?:weekly|bi-?weekly|fortnightly)\b|"
     r"\bevery\s+(?:\w+\s+)?weeks?\b|"
@@ -98,60 +97,60 @@ _WEEK_CUE = re.compile(
     r"每隔.{1,2}(?:周|週)"
 )
 # "every 2nd and 4th Thursday": what makes a weekday of the month a recurring one.
-_EVERY = re.compile(r"(?i)\b(?:every|each)\b")
-_DAILY = re.compile(r"(?i)\b(?:every\s+day|each\s+day|daily)\b|每天|每日|天天")
-_WORKDAYS = re.compile(
+_EVERY = compiled(r"(?i)\b(?:every|each)\b")
+_DAILY = compiled(r"(?i)\b(?:every\s+day|each\s+day|daily)\b|每天|每日|天天")
+_WORKDAYS = compiled(
     r"(?i)\b(?:every\s+weekday|each\s+weekday|on\s+weekdays|weekdays|every\s+workday|workdays|"
     r"monday\s*(?:to|through|thru|-|–)\s*friday|mon\s*(?:to|-|–)\s*fri)\b|工作日|"
     r"(?:周|週|星期)一\s*(?:至|到|-|–|~)\s*(?:周|週|星期)?五"
 )
-_EVERY_OTHER = re.compile(
+_EVERY_OTHER = compiled(
     r"(?i)\b(?:every\s+other|every\s+alternate|alternate|bi-?weekly|fortnightly|"
     r"every\s+(?:two|2)\s+weeks|every\s+second\s+week)\b|"
     r"隔周|隔週|双周|雙週|每两周|每兩週|每兩周|每2周|每隔一周|每隔一週|每隔1周|每两个星期|每兩個星期"
 )
-_EVERY_SECOND_DAY = re.compile(rf"(?i)\bevery\s+second\s+(?:{_EN_DAY})(?![\w])")
-_EVERY_N_WEEKS = re.compile(
+_EVERY_SECOND_DAY = compiled(rf"(?i)\bevery\s+second\s+(?:{_EN_DAY})(?![\w])")
+_EVERY_N_WEEKS = compiled(
     r"(?i)\bevery\s+(?P<n>\d+|three|four|five|six)\s+weeks\b|每(?:隔)?(?P<zn>[三四五六3-6])(?:周|週|个星期|個星期)"
 )
-_EVERY_N_MONTHS = re.compile(
+_EVERY_N_MONTHS = compiled(
     r"(?i)\bevery\s+(?:other|second|two|2)\s+months?\b|\bevery\s+(?P<n>\d+|three)\s+months\b|"
     r"隔月|每两个月|每兩個月|每(?P<zn>[二三2-3])个月"
 )
 # "every hour", "every 15 minutes", "每小时": more often than meetings go.
-_SUB_DAILY = re.compile(
+_SUB_DAILY = compiled(
     r"(?i)\b(?:every|each)\s+(?:(?:\d+|two|three|four|five|six|half\s+an?|other)\s+)?"
     r"(?:hours?|minutes?|mins?)\b|\bhourly\b|每(?:隔)?\s*(?:[一二三四五六两兩半\d]+\s*(?:个|個)?\s*)?(?:小时|小時|分钟|分鐘)"
 )
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_MONTH_DAY = re.compile(
+_MONTH_DAY = compiled(
     r"(?i)\bthe\s+(?P<d>\d{1,2})(?:st|nd|rd|th)\s+(?:day\s+)?of\s+(?:every|each|the)\s+month\b|"
     r"\bmonthly\s+on\s+the\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)\b|每(?:个|個)?月\s*(?P<zd>\d{1,2})\s*[日号號]"
 )
-_EVERY_WEEK_ONLY = re.compile(r"(?i)\b(?:every|each)\s+week\b|\bweekly\b|每周|每週|每星期")
+_EVERY_WEEK_ONLY = compiled(r"(?i)\b(?:every|each)\s+week\b|\bweekly\b|每周|每週|每星期")
 
 # What a date is, by the words before it ("no meeting on Dec 25") or after it ("12月25日暂停").
-_SKIP_BEFORE = re.compile(
+_SKIP_BEFORE = compiled(
     r"(?i)(?:\bno\s+(?:meetings?|calls?|sessions?)(?:\s+(?:on|in|during))?|\bexcept(?:\s+(?:on|for))?|"
     r"\bskip(?:ped|ping|s)?(?:\s+on)?|\bnot\s+on|\bcancell?ed(?:\s+on)?|\boff\s+on|"
     r"\bholidays?:?|\bexcluding)\s*:?|除了?|不包括|跳过|取消"
 )
-_SKIP_AFTER = re.compile(
+_SKIP_AFTER = compiled(
     r"\s*(?:[（(][^)）]{0,12}[)）])?\s*(?:暂停|暫停|停会|停會|休会|休會|不开会|不開會|不开|取消|除外|休息|放假|停一次)"
 )
-_START_BEFORE = re.compile(
+_START_BEFORE = compiled(
     r"(?i)(?:\bstart(?:ing|s)?(?:\s+(?:on|from))?|\bbegin(?:ning|s)?(?:\s+on)?|\bfrom|\bsince|"
     r"\bas\s+of|\beffective|\bfirst\s+(?:meeting|call|session)(?:\s+(?:on|is))?|"
     r"\bnext(?:\s+(?:meeting|call|session))?(?:\s+(?:on|is))?)\s*:?|从|從|自|首次|下次"
 )
-_START_AFTER = re.compile(r"\s*(?:[（(][^)）]{0,12}[)）])?\s*(?:起|开始|開始)")
-_UNTIL_BEFORE = re.compile(
+_START_AFTER = compiled(r"\s*(?:[（(][^)）]{0,12}[)）])?\s*(?:起|开始|開始)")
+_UNTIL_BEFORE = compiled(
     r"(?i)(?:\buntil|\btill|\bthrough|\bthru|\bending(?:\s+on)?|\bends(?:\s+on)?|\blast\s+(?:meeting|call|session)(?:\s+(?:on|is))?)\s*:?|截止|截至|直到"
 )
-_UNTIL_AFTER = re.compile(r"\s*(?:[（(][^)）]{0,12}[)）])?\s*(?:为止|為止|结束|結束)")
-_CLAUSE_END = re.compile(r"[;；。|]|\.\s")
+_UNTIL_AFTER = compiled(r"\s*(?:[（(][^)）]{0,12}[)）])?\s*(?:为止|為止|结束|結束)")
+_CLAUSE_END = compiled(r"[;；。|]|\.\s")
 # "except December 24 and 31", "12月24日、31日暂停": more days of the same month.
-_MORE_DAYS = re.compile(
+_MORE_DAYS = compiled(
     r"\s*(?:,\s*and|,|and|&|、|和|及|，)\s*(?P<d>\d{1,2})(?:st|nd|rd|th|日|号|號)?(?![\d:])"
 )
 # A second look, still cheap: a day, "daily", "weekly", "every other week", "monthly".
@@ -164,7 +163,7 @@ _SECOND_LOOK = (
     _EVERY_N_WEEKS,
     _MONTH_DAY,
     _EVERY_WEEK_ONLY,
-    re.compile(r"(?i)\bmonthly\b|\bevery\s+month\b|每月"),
+    compiled(r"(?i)\bmonthly\b|\bevery\s+month\b|每月"),
 )
 
 
@@ -454,7 +453,7 @@ def _dates(text: str) -> list[DateMention]:
     return found
 
 
-_DATE_WEEKDAY = re.compile(
+_DATE_WEEKDAY = compiled(
     rf"(?i)\s*[(（]\s*(?:{_EN_DAY}|{_ZH_DAY})\s*[)）]|\s*,?\s*(?:{_EN_DAY})(?![\w])(?=\s*[)）.;；,，。]|\s*$)"
 )
 

@@ -11,10 +11,10 @@ zone ("/ 9am PT") is checked against it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from bot.domain.patterns import compiled
 from bot.domain.timetext.clock import ClockSpan, find_bad_clocks, find_clock_spans
 from bot.domain.timetext.dates import DateError, find_dates
 from bot.domain.timetext.quotes import pair_zones
@@ -36,8 +36,8 @@ _FILLER_WORDS = """
     january february march april may june july august september october november december
 """
 _FILLER = frozenset(_FILLER_WORDS.split())
-_PIECES = re.compile(r"[^\s,;|()（）\[\]]+(?:\s+[^\s,;|()（）\[\]]+)*")
-_LOOKS_LIKE_A_ZONE = re.compile(r"[A-Za-z]/[A-Za-z]|^[A-Z]|[+−]\d|[\u3040-\u30ff\u4e00-\u9fff]")
+_PIECES = compiled(r"[^\s,;|()（）\[\]]+(?:\s+[^\s,;|()（）\[\]]+)*")
+_LOOKS_LIKE_A_ZONE = compiled(r"[A-Za-z]/[A-Za-z]|^[A-Z]|[+−]\d|[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 class ExpressionError(ValueError):

@@ -21,6 +21,7 @@ from types import MappingProxyType
 
 import pytz
 
+from bot.domain.patterns import compiled, longest_first
 from bot.domain.zones.phrase_table import GERMAN_PLACE_ADJECTIVES, PHRASES, REGION_WORDS
 from bot.domain.zones.places import find_places
 
@@ -28,39 +29,37 @@ __all__ = ["PHRASES", "REGION_WORDS", "find_phrases", "places"]
 
 _B = r"(?<![^\W\d_])"  # no letter before
 _A = r"(?![^\W\d_])"  # no letter after
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_CJK = compiled(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 def _alternation(keys: list[str]) -> str:
-    ordered = sorted(keys, key=len, reverse=True)
+    ordered = sorted(keys, key=longest_first)
     return "|".join(r"\s+".join(re.escape(part) for part in key.split(" ")) for key in ordered)
 
 
-_LATIN_PHRASE = re.compile(
+_LATIN_PHRASE = compiled(
     rf"{_B}(?:{_alternation([k for k in PHRASES if not _CJK.search(k)])}){_A}", re.IGNORECASE
 )
-_CJK_PHRASE = re.compile(_alternation([k for k in PHRASES if _CJK.search(k)]))
-_REGION = re.compile(rf"{_B}(?:{_alternation(list(REGION_WORDS))}){_A}", re.IGNORECASE)
+_CJK_PHRASE = compiled(_alternation([k for k in PHRASES if _CJK.search(k)]))
+_REGION = compiled(rf"{_B}(?:{_alternation(list(REGION_WORDS))}){_A}", re.IGNORECASE)
 # What may not follow a region word for it to stand alone: "Central Hall", "Pacific Time".
-_REGION_CONTINUES = re.compile(
-    r"\s*(?:-\s*)?(?:[A-Z]|(?i:time|standard|daylight|summer|european)\b)"
-)
+_REGION_CONTINUES = compiled(r"\s*(?:-\s*)?(?:[A-Z]|(?i:time|standard|daylight|summer|european)\b)")
 # A clock time right before: "9am ", "14:00 ", "9:30 p.m. ", "17h ", "20 Uhr ", "noon ".
-_CLOCK_BEFORE = re.compile(
+_CLOCK_BEFORE = compiled(
     r"(?:(?<![\d:.])\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?\s?m\.?|(?<![\d:.])\d{1,2}[:h]\d{2}"
     r"|(?<![\d:.])\d{1,2}\s*(?:h|Uhr)|\b(?:noon|midnight))\s*[(（]?\s*$",
     re.IGNORECASE,
 )
 # "<place> time", "<place> local time", "<place> Standard Time".
-_TIME_WORD = re.compile(rf"{_B}(?:(?:local|Local|standard|Standard)\s+)?(?:time|Time){_A}")
-_ZEIT = re.compile(rf"[ \t-](?:Zeit|zeit){_A}")
-_HORA = re.compile(
+_TIME_WORD = compiled(rf"{_B}(?:(?:local|Local|standard|Standard)\s+)?(?:time|Time){_A}")
+_ZEIT = compiled(rf"[ \t-](?:Zeit|zeit){_A}")
+_HORA = compiled(
     rf"{_B}(?:hora|horário|horario|heure)(?:\s+(?:oficial|légale|normale|locale|local))?"
     r"\s+(?:del?|du|d['’])\s*(?:la\s+|l['’]\s*)?",
     re.IGNORECASE,
 )
-_CJK_TIME = re.compile(r"时间|時間|时区|時區|标准时间|標準時間|標準時|[ \t]?(?:시간|표준시)")
-_CAPITALISED_WORDS = re.compile(r"(?:[A-ZÀ-Ý][\w.'’-]*\s+){1,3}$")
+_CJK_TIME = compiled(r"时间|時間|时区|時區|标准时间|標準時間|標準時|[ \t]?(?:시간|표준시)")
+_CAPITALISED_WORDS = compiled(r"(?:[A-ZÀ-Ý][\w.'’-]*\s+){1,3}$")
 
 
 @cache
@@ -81,7 +80,7 @@ def places() -> Mapping[str, str]:
 
 # Every phrase and finder below needs one of these words: most table cells have none, and one
 # search is cheaper than seven.
-_MAYBE = re.compile(
+_MAYBE = compiled(
     r"(?i)time|zeit|hora|heure|horário|tiempo|tijd|ora\b|eastern|central|mountain|pacific|"
     r"atlantic|european|時|时|區|区|시간|표준시"
 )

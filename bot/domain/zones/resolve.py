@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytz
 
+from bot.domain.patterns import compiled
 from bot.domain.zones.abbreviations import DEFAULT_ABBREVIATIONS, Abbreviation
 from bot.domain.zones.naming import fixed_offset, format_offset, zone_name
 from bot.domain.zones.phrases import REGION_WORDS, find_phrases
@@ -29,15 +30,15 @@ DEFAULT_ZONE = "Asia/Shanghai"
 
 _MINUS = "-−–"  # ASCII hyphen-minus, Unicode minus, en dash: all seen in the wild as a minus
 _SIGN = rf"[+{re.escape(_MINUS)}]"  # escaped: "+-−" unescaped would be a range of characters
-_OFFSET = re.compile(
+_OFFSET = compiled(
     rf"(?<![A-Za-z])(?:UTC|GMT|UT)\s*(?P<sign>{_SIGN})\s*(?P<h>\d{{1,2}})(?::?(?P<m>\d{{2}}))?(?!\d)"
     rf"|(?<![\w:])(?P<bsign>[+−])(?P<bh>\d{{2}}):?(?P<bm>\d{{2}})(?!\d)"
 )
-_IANA = re.compile(r"(?<![\w/.])[A-Za-z][A-Za-z_-]+(?:/[A-Za-z][A-Za-z0-9_+-]+){1,2}(?![\w/])")
+_IANA = compiled(r"(?<![\w/.])[A-Za-z][A-Za-z_-]+(?:/[A-Za-z][A-Za-z0-9_+-]+){1,2}(?![\w/])")
 # A place in brackets right after an abbreviation: "IST (Israel)", "CDT (Mexico City)".
-_PLACE_AFTER = re.compile(r"[ \t]*[(（][ \t]*([^()（）\d]{2,40}?)[ \t]*[)）]")
-_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")
-_ZONE_CHARACTERS = re.compile(r"[A-Za-z+−\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_PLACE_AFTER = compiled(r"[ \t]*[(（][ \t]*([^()（）\d]{2,40}?)[ \t]*[)）]")
+_WORD = compiled(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")
+_ZONE_CHARACTERS = compiled(r"[A-Za-z+−\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 class UnknownZoneError(ValueError):
@@ -184,7 +185,7 @@ def _abbreviation_mention(text: str, match: re.Match[str], word: str) -> ZoneMen
     return ZoneMention(match.start(), match.end(), word, abbreviation=word)
 
 
-_GLUE = re.compile(r"[\s()（）\[\],，/:：=]*")
+_GLUE = compiled(r"[\s()（）\[\],，/:：=]*")
 
 
 def _merge_adjacent(text: str, parts: list[ZoneMention]) -> list[ZoneMention]:

@@ -10,7 +10,6 @@ Content-Security-Policy forbids inline script, and every other origin.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 
@@ -18,6 +17,7 @@ from aiohttp import web
 
 from bot.agendas.library import AgendaLibrary, Snapshot
 from bot.app.agendas import PUBLIC, find_session, visible
+from bot.domain.patterns import compiled
 from bot.texts.web import WEB_TEXTS
 from bot.web.conditional import not_modified
 from bot.web.feed_cache import FeedCache
@@ -37,7 +37,7 @@ COOKIE_AGE = 365 * 24 * 3600
 _NEVER = datetime(1970, 1, 1, tzinfo=UTC)  # pages carry no Last-Modified: ETags only
 _PAGE_PREFIXES = ("/s/", "/speakers/")
 # A page's address without its last slash: an agenda, a session, a speaker.
-_PAGE_PATH = re.compile(r"/s/[^/]+(?:/[^/]+)?|/speakers/[^/]+")
+_PAGE_PATH = compiled(r"/s/[^/]+(?:/[^/]+)?|/speakers/[^/]+")
 
 Build = Callable[[Views, Snapshot, Mapping[str, str]], bytes | None]
 

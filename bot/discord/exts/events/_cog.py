@@ -17,7 +17,6 @@ import functools
 import hashlib
 import json
 import logging
-import re
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -43,6 +42,7 @@ from bot.discord.transformers import (
     services,
 )
 from bot.domain.agenda import Schedule, Session
+from bot.domain.patterns import compiled
 from bot.texts import text_for
 
 log = logging.getLogger(__name__)
@@ -61,7 +61,7 @@ CANCELLED = discord.EventStatus.cancelled.value
 TOO_MANY = 30038  # Discord's error code: the server holds as many events as it may
 USER_ADD = "GUILD_SCHEDULED_EVENT_USER_ADD"
 USER_REMOVE = "GUILD_SCHEDULED_EVENT_USER_REMOVE"
-_MARKER = re.compile(r"(?:^|\n)ref ([0-9a-f]{16})\s*\Z")
+_MARKER = compiled(r"(?:^|\n)ref ([0-9a-f]{16})\s*\Z")
 
 
 def marker_for(guild_id: int, schedule_id: str, item: str) -> str:

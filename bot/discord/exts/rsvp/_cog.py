@@ -31,6 +31,7 @@ from bot.discord.replies import respond
 from bot.discord.services import UseCases
 from bot.discord.transformers import ScheduleTransformer, require_manage_events, services
 from bot.domain.agenda import Schedule, Session
+from bot.domain.patterns import compiled
 from bot.texts import text_for
 
 log = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ CLOSES_FORMAT = "%Y-%m-%d %H:%M"
 CHECK_IN_EARLY = timedelta(hours=1)  # the Check in button works this long before the start
 PICKS = 25  # members an organizer can check in at once (a user select's limit)
 # A cell a spreadsheet would read as a formula: written with a quote in front.
-_FORMULA = re.compile(r"^[=+\-@\t\r]")
+_FORMULA = compiled(r"^[=+\-@\t\r]")
 
 
 def event_key(schedule_id: str) -> str:

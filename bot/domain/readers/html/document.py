@@ -19,6 +19,7 @@ from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from bot.domain.agenda import Link
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Block, Inline, Line, Table
 
 # Elements whose content is not part of the page as read: code, scripts, forms, embedded media,
@@ -55,7 +56,7 @@ _CHROME_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary
 _HIDDEN_CLASSES = frozenset(
     ("hidden", "d-none", "sr-only", "visually-hidden", "screen-reader-text")
 )
-_HIDDEN_STYLE = re.compile(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")
+_HIDDEN_STYLE = compiled(r"(?i)display\s*:\s*none|visibility\s*:\s*hidden")
 # Elements that start and end a line of their own (the rest flow inside a line).
 _BLOCKS = frozenset(
     (
@@ -110,14 +111,14 @@ _GENERIC_CONTENT = (
 )
 # "Agenda | Site": the separators themes put between a page's and a site's name (dashes are
 # written inside titles too: "PyCon 2024 — Schedule" is one title).
-_SITE_SEPARATORS = re.compile(r"\s+[|·•]\s+")
+_SITE_SEPARATORS = compiled(r"\s+[|·•]\s+")
 # A code host's title for a file it shows: "agenda.md at main · org/repo · GitHub",
 # "GitHub - org/repo: …".
-_REPOSITORY_TITLE = re.compile(
+_REPOSITORY_TITLE = compiled(
     r"^\S+\.[A-Za-z0-9]{1,10} at \S+|\s[·•|-]\s*GitHub\s*$|^GitHub\s+-\s", re.IGNORECASE
 )
 # The white space a browser collapses (ASCII only: a no-break space is text).
-_SPACE = re.compile(r"[ \t\n\f\r]+")
+_SPACE = compiled(r"[ \t\n\f\r]+")
 # Browsers cap a colspan at 1000; a schedule never spans more than a few dozen columns, and
 # capping lower keeps a hostile page's table small.
 _MAX_COLSPAN = 64
@@ -132,11 +133,11 @@ _MAX_NESTING = 120
 _CANDIDATES = 50  # content containers looked at: a page has one or two
 # A <time>'s machine-readable date (and time, and offset): "2026-12-10", "2026-12-10T18:30Z",
 # "2026-12-10 18:30:00+00:00".
-_STAMP = re.compile(
+_STAMP = compiled(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
     re.IGNORECASE,
 )
-_STAMP_OFFSET = re.compile(r"(?i)[T ]\d{2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$")
+_STAMP_OFFSET = compiled(r"(?i)[T ]\d{2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$")
 
 
 @dataclass(slots=True)

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
+from bot.domain.patterns import compiled
+
 # Words of company and institution names that no person's name holds.
-_ORGANISATION_WORDS = re.compile(
+_ORGANISATION_WORDS = compiled(
     r"(?i)\b(?:inc|corp|corporation|incorporated|gmbh|ag|se|sa|sas|sarl|bv|b\.v|nv|ltd|limited|"
     r"llc|llp|plc|pty|kk|co|company|labs?|laboratory|cloud|university|universit[äéy]|"
     r"universidad|universidade|hochschule|college|institute|institut|instituto|academy|school|"
@@ -54,12 +56,12 @@ _KNOWN_COMPANIES = frozenset(
 )
 # "PingCAP", "ByteDance", "GitLab", "eBay": capitals inside a word are a company's, not a name's
 # ("McDonald", "DeVito" and "O'Neil" are names: two capitals after "Mc", "De", "O'").
-_CAMEL = re.compile(r"[a-z][A-Z]")
-_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le)(?=[A-Z])")
-_ALL_CAPS = re.compile(r"^[A-Z0-9][A-Z0-9&.\-+ ]*$")
-_DOMAIN = re.compile(r"(?i)^[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|net|org|ai|cloud|co|tech|app)$")
+_CAMEL = compiled(r"[a-z][A-Z]")
+_NAME_PREFIX = compiled(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le)(?=[A-Z])")
+_ALL_CAPS = compiled(r"^[A-Z0-9][A-Z0-9&.\-+ ]*$")
+_DOMAIN = compiled(r"(?i)^[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|net|org|ai|cloud|co|tech|app)$")
 # Job titles: "Senior Engineer", "Head of Platform", "CTO", "Istio steering committee member".
-_ROLE = re.compile(
+_ROLE = compiled(
     r"(?i)\b(?:engineer|engineering|developer|architect|manager|director|founder|co-?founder|"
     r"ceo|cto|cio|coo|cfo|vp|head|lead|maintainer|advocate|evangelist|consultant|researcher|"
     r"scientist|professor|lecturer|student|sre|principal|staff|chair|member|committer|"
@@ -128,7 +130,7 @@ _CJK_COMPANIES = (
     "顺丰",
     "株式会社",
 )
-_CJK_ORGANISATION = re.compile(
+_CJK_ORGANISATION = compiled(
     r"(?:云|公司|有限公司|大学|学院|研究院|研究所|研究中心|实验室|科技|技术|集团|银行|基金会|社区|"
     r"工作室|软件|网络|信息|智能|证券|保险|株式会社|会社|大学院|研究所|財団)$"
 )

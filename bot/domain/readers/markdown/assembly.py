@@ -21,6 +21,7 @@ from bot.domain.agenda import (
     unique_ids,
 )
 from bot.domain.diagnostics import Severity
+from bot.domain.patterns import compiled
 from bot.domain.readers.languages import declared_language
 from bot.domain.readers.markdown.drafts import (
     Draft,
@@ -357,13 +358,13 @@ class Assembler:
 
 
 # "议题一：", "分享二：": a number in front of a talk's title, like "1." in a list.
-_ORDINAL_LABEL = re.compile(
+_ORDINAL_LABEL = compiled(
     r"^(?:议题|議題|主题|主題|分享|话题|話題|演讲|演講)[一二三四五六七八九十\d]+\s*[:：]\s*"
 )
 
 
 # "Intervalo (20 min)", "Pause (1 h)", "茶歇（15 分钟）": the session's length after its title.
-_LENGTH_AFTER = re.compile(
+_LENGTH_AFTER = compiled(
     r"\s*[(（]\s*(?P<n>\d{1,3}(?:[.,]\d)?)\s*(?P<unit>min(?:ute)?s?|minutos?|minuten|mn|"
     r"h|hrs?|hours?|horas?|stunden?|heures?|分钟|分鐘|分|小时|小時|時間)\.?\s*[)）]\s*$",
     re.IGNORECASE,

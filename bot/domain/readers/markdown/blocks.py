@@ -6,7 +6,6 @@ tables, each with its 1-based line number in the file and its links.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import TypeVar
@@ -17,14 +16,15 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from bot.domain.agenda import Link
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.parser_logs import quiet_debug_calls
 
 # Characters that start inline markup in CommonMark (escapes, code, emphasis, links, images,
 # autolinks and HTML, entities, line breaks; "~" too, should strikethrough ever be on). A cell
 # or line without any of them is plain text.
-_INLINE_MARKUP = re.compile(r"[\n\\`*_\[\]!<&~]")
+_INLINE_MARKUP = compiled(r"[\n\\`*_\[\]!<&~]")
 # "**Time:** 12 March 2024": a bold label, then plain text.
-_BOLD_LABEL = re.compile(r"\*\*([^\n\\`*_\[\]!<&~]+)\*\*([^\n\\`*_\[\]!<&~]*)")
+_BOLD_LABEL = compiled(r"\*\*([^\n\\`*_\[\]!<&~]+)\*\*([^\n\\`*_\[\]!<&~]*)")
 
 
 def _inline_pass(state: StateCore) -> None:
@@ -119,17 +119,17 @@ Block = Line | Table
 _LONG_LINE = 2000  # no agenda line is longer; past it a line is data, not prose
 # Markup characters that CommonMark parsers scan pairwise: thousands of them on one line (a run
 # of "[" or "_a") make parsing quadratic. Past a few dozen on a line they are text, not markup.
-_PAIRED = re.compile(r"[\[\]<>_*`]")
+_PAIRED = compiled(r"[\[\]<>_*`]")
 _MARKUP_PER_LINE = 64
 _PLAIN = str.maketrans("[]<>_*`", "()‹› ··")
 
 
 # "When: Thursday, 18:30 –" ending a line whose next line starts "21:00": one range wrapped
 # over two lines, as a paragraph (or a page's source) breaks it.
-_OPEN_RANGE = re.compile(
+_OPEN_RANGE = compiled(
     r"(?i)\d{1,2}(?:[:.h]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[-–—~〜～至]|\bto|\bbis|\buntil)\s*$"
 )
-_LEADING_CLOCK = re.compile(r"(?i)\s*\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\b)")
+_LEADING_CLOCK = compiled(r"(?i)\s*\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\b)")
 
 
 def joined_ranges(blocks: list[Block]) -> list[Block]:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.drafts import Draft, EventDraft
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ _PEOPLE = (
     r"(?!\s*(?:per|each|pro|par|por|je)\b)"  # "max 4 people per team" limits a team
 )
 _STATEMENTS = tuple(
-    re.compile(pattern, re.IGNORECASE)
+    compiled(pattern, re.IGNORECASE)
     for pattern in (
         # "Seats: 80", "**Capacity:** 120 people", "Max attendees: 40", "Plätze: 40", "Vagas: 50"
         r"(?<!\w)(?:seats|capacity|max(?:imum)?\.?\s+(?:attendees|participants|seats|capacity)|"

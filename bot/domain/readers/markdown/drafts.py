@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, TypeVar
 
 from bot.domain.agenda import Link, SessionKind, Speaker
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Inline
 from bot.domain.readers.markdown.vocabulary import Role
 from bot.domain.timetext.clock import ClockSpan
@@ -118,7 +119,7 @@ def text_field(fields: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-_ISO_DATETIME = re.compile(
+_ISO_DATETIME = compiled(
     r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T ]+(?P<clock>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
     r"\s*(?P<zone>Z|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?)?"
 )

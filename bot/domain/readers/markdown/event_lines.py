@@ -6,11 +6,11 @@ from the walk in page.py; lines that are sessions are read in session_lines.py.
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import text_key
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import Draft
 from bot.domain.readers.markdown.kinds import day_number
@@ -21,7 +21,7 @@ from bot.domain.timetext.languages import ALL_WEEKDAYS
 if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
-_STARTS_AT = re.compile(
+_STARTS_AT = compiled(
     r"(?i)\b(?:starts?|begins?|kicks? off|doors open|opens?|beginnt|beginn|einlass|commence|"
     r"début|empieza|comienza|começa|início)\b\s*(?:at|um|ab|à|a las|às|a partir de|:)?\s*"
     r"|(?:开始|開始|開場|开场|시작)(?:时间)?[:：]?\s*"
@@ -29,7 +29,7 @@ _STARTS_AT = re.compile(
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 # "Previous event: 12 November", "Last meetup: …", "上一期：…", "前回：…": a line that names an
 # event already held; its date is not this page's event.
-_PAST_EVENT = re.compile(
+_PAST_EVENT = compiled(
     r"(?i)^[\W_]*(?:"
     r"(?:previous|past|earlier|prior)\s+(?:events?|meetups?|meet-ups?|editions?|sessions?|"
     r"meetings?|talks?|nights?|gatherings?|conferences?|workshops?|ones?|times?)\b"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.agenda import SessionKind
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.vocabulary import normalise_label
 
 _KINDS: tuple[tuple[SessionKind, tuple[str, ...]], ...] = (
@@ -127,7 +128,7 @@ _KINDS: tuple[tuple[SessionKind, tuple[str, ...]], ...] = (
 
 
 _KIND_PATTERNS = tuple(
-    (kind, re.compile("|".join(re.escape(w) for w in words))) for kind, words in _KINDS
+    (kind, compiled("|".join(re.escape(w) for w in words))) for kind, words in _KINDS
 )
 
 
@@ -150,14 +151,14 @@ def kind_from_text(text: str) -> SessionKind | None:
     return None if found is SessionKind.TALK and cleaned not in ("talk", "session") else found
 
 
-_DAY_HEADING = re.compile(
+_DAY_HEADING = compiled(
     r"^(?:day\s*\d+|day\s+(?:one|two|three|four|five)|第[一二三四五六七八九十\d]+天|"
     r"[一二三四五六七八九十\d]+日目)\b",
     re.IGNORECASE,
 )
 
 
-_DAY_NUMBER = re.compile(
+_DAY_NUMBER = compiled(
     r"(?i)^\W*(?:day|tag|jour|día|dia|giorno|dag|일차)\s*(?P<n>\d{1,2}|one|two|three|four|five)\b"
     r"|^\W*第(?P<cn>[一二三四五六七八九十\d]+)天|^\W*(?P<jn>[一二三四五六七八九十\d]+)日目"
     r"|^\W*(?P<kn>\d{1,2})\s*일차"

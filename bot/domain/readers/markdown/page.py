@@ -10,11 +10,11 @@ vocabulary.py; a new column shape belongs in tables.py.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from bot.domain.agenda import Schedule, Speaker
 from bot.domain.diagnostics import Diagnostics
+from bot.domain.patterns import compiled
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown.assembly import Assembler
 from bot.domain.readers.markdown.blocks import Line, Table, joined_ranges, parse_blocks
@@ -364,7 +364,7 @@ class PageReader:
 
 
 # "ore 19:00 «Talk»", "ca. 22:00 Uhr – Ende", "approx. 8:00pm Networking", "um 19 Uhr: ..."
-_TIME_WORDS_BEFORE = re.compile(
+_TIME_WORDS_BEFORE = compiled(
     r"(?i)^[^\w]*(?:(?:ore|om|um|ab|à|a las|às|at|dalle|alle|vanaf|ca\.?|circa|approx\.?|"
     r"approximately|around|about|gegen|vers|environ|約|约)\s+)?"
 )  # also an emoji before the time: "🕡 6:30 – 9:00 PM"
@@ -395,10 +395,10 @@ def _place_mentions(text: str) -> list[ZoneMention]:
 
 # A sentence after the venue's that says what zone the times are in ("Venue: CTICC, Cape Town.
 # All times UTC+2."): read for the zone, never part of the place.
-_ZONE_SENTENCE = re.compile(
+_ZONE_SENTENCE = compiled(
     r"(?i)\b(?:all times|times are|times in|time ?zone|utc|gmt)\b|时间|時間|시간"
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+_SENTENCE_END = compiled(r"(?<=[.!?。])\s+")
 
 
 def _venue_only(value: str) -> str:

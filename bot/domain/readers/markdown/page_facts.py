@@ -4,12 +4,12 @@ by 8:30pm"), and every time the page writes unambiguously ("Doors open at 6 PM")
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from datetime import date, time
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import Draft, EventDraft, add_clock
 from bot.domain.readers.markdown.speakers import split_title_and_speakers
@@ -19,7 +19,7 @@ from bot.domain.timetext.durations import find_prose_duration
 if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
-_END_PHRASE = re.compile(
+_END_PHRASE = compiled(
     r"(?i)\b(?:wrap(?:s|ping)? up|end(?:s|ing)?|finish(?:es|ing)?|clos(?:e|es|ing)|ende|endet|"
     r"(?:be |are |we're |we are )?(?:out|over|done)|"
     r"schluss|fin|termina(?:mos)?|encerramento)\s+(?:by|at|around|about|gegen|um|vers|à|a las|às|"

@@ -11,12 +11,12 @@ first date, else on or after `ANCHOR`, a fixed day, so that reading never depend
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import Recurrence, Session, SessionKind, text_key
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import EventDraft, crosses_midnight, offset_on
 from bot.domain.readers.markdown.kinds import kind_of
@@ -41,21 +41,21 @@ if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
 _FOLLOWING_LINES = 3  # how far below a recurrence without a time its time may be given
-_EVERY_DAY = re.compile(r"(?i)\b(?:every|each)\s+day\b|每天|每日|天天")
-_WORKDAY_CUE = re.compile(r"(?i)\b(?:every|each|weekdays|workdays)\b|每|工作日")
-_MEETING_NAME = re.compile(r"(?i)\b(?:office|consultation|drop-in)\s+hours?\b|答疑")
+_EVERY_DAY = compiled(r"(?i)\b(?:every|each)\s+day\b|每天|每日|天天")
+_WORKDAY_CUE = compiled(r"(?i)\b(?:every|each|weekdays|workdays)\b|每|工作日")
+_MEETING_NAME = compiled(r"(?i)\b(?:office|consultation|drop-in)\s+hours?\b|答疑")
 # Words that say a length is the meetings' ("lasts one hour", "Length 10 minutes", "每次 1 小时").
-_LENGTH_CUE = re.compile(
+_LENGTH_CUE = compiled(
     r"(?i)\b(?:last(?:s|ing)?|length|duration|long|runs?\s+for|takes?)\b|每次|每场|每場|时长|時長|"
     r"持续|持續|历时|歷時"
 )
 _LONGEST_MEETING = timedelta(hours=24)
 # "this time on", "This edition:", "本期": the date on the line is one meeting of the series.
-_ONE_EDITION = re.compile(
+_ONE_EDITION = compiled(
     r"(?i)\bthis\s+(?:time|week|month|edition|issue|meetup|session|one)\b|"
     r"\b(?:next|upcoming)\s+edition\b|本期|这一期|這一期|这期|這期|本次|这次|這次|本月这次"
 )
-_TITLE_SPLIT = re.compile(r"\s*(?:[:：]|\s[-–—]\s)\s*")
+_TITLE_SPLIT = compiled(r"\s*(?:[:：]|\s[-–—]\s)\s*")
 
 
 @dataclass(slots=True, eq=False)

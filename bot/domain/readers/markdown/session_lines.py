@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import Speaker
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import Draft, add_clock, links_of
 from bot.domain.readers.markdown.speakers import (
@@ -35,22 +36,18 @@ from bot.domain.zones.resolve import ZoneMention
 if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
-SESSION_LEAD = re.compile(r"^[\s:：\-–—|.,，)）\]*_~〜～·•]+")
-_RESTATED = re.compile(r"^\s*(?:/|\||·|,|=|or|[(（])\s*")
-_LABEL_FIRST = re.compile(
-    r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$"
-)
-_LABEL_VERB = re.compile(
-    r"(?i)\s+(?:begins?|starts?|opens?|kicks? off|commences?|beginnt|commence)$"
-)
-_UNTIL = re.compile(
+SESSION_LEAD = compiled(r"^[\s:：\-–—|.,，)）\]*_~〜～·•]+")
+_RESTATED = compiled(r"^\s*(?:/|\||·|,|=|or|[(（])\s*")
+_LABEL_FIRST = compiled(r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
+_LABEL_VERB = compiled(r"(?i)\s+(?:begins?|starts?|opens?|kicks? off|commences?|beginnt|commence)$")
+_UNTIL = compiled(
     r"(?i)(?:\s|[(（])(?:until|till|to|bis|jusqu'à|jusqu’à|hasta|até|ate)\s+|(?:至|到|まで)\s*"
 )
-_BRACKETED = re.compile(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
-_BRACKETED_ANYWHERE = re.compile(r"[(（]\s*([^()（）]{1,24}?)\s*[)）]")
-_BOOK_TITLE = re.compile(r"[《「『“\"](.+?)[》」』”\"]")
+_BRACKETED = compiled(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
+_BRACKETED_ANYWHERE = compiled(r"[(（]\s*([^()（）]{1,24}?)\s*[)）]")
+_BOOK_TITLE = compiled(r"[《「『“\"](.+?)[》」』”\"]")
 # "Room 1", "Main hall", "Salle B", "会场A": a part of a time line that names where, not who.
-_ROOM = re.compile(
+_ROOM = compiled(
     r"(?i)^(?:\w+\s+)?(?:room|hall|salle|sala|saal|raum|zaal|stage|auditorium|aula|theat(?:re|er)|"
     r"track)\b|^(?:会场|會場|会議室|会場|部屋)"
 )
@@ -406,7 +403,7 @@ def person_with_role(text: str) -> Speaker | None:
 
 
 # What parts a title from the time after it: "Keynote — 10:00", "Welcome (18:30)", "Talk, 19:00".
-_BEFORE_TIME = re.compile(r"(?:\s+[-–—·•|]\s*|\s*[,，]\s*|\s*[(（]\s*)$")
+_BEFORE_TIME = compiled(r"(?:\s+[-–—·•|]\s*|\s*[,，]\s*|\s*[(（]\s*)$")
 _TITLE_THEN_TIME_LIMIT = 160
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.domain.agenda import Speaker
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.affiliations import (
     HAN,
     KANA,
@@ -16,31 +17,31 @@ from bot.domain.readers.markdown.affiliations import (
 
 # What stands between speakers in a cell, or between a speaker and their affiliation (a comma;
 # " / " between two people: "Jane Doe / Acme" is one person and her company).
-_CELL_SEPARATORS = re.compile(r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und)\s+|\s/\s")
+_CELL_SEPARATORS = compiled(r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und)\s+|\s/\s")
 # The same in a title's tail ("Talk — Jane Doe & Wei Li"), where "&" and "/" need no spaces.
-_TAIL_SEPARATORS = re.compile(r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b)\s*")
-_TRAILING_PAREN = re.compile(r"^(?P<name>.+?)\s*[(（](?P<aff>[^()（）]+)[)）]\s*$")
-_AT = re.compile(r"^(?P<name>.+?)\s+(?:@|at)\s+(?P<aff>.+)$")
-_DASH = re.compile(r"^(?P<name>[^-–—|/]+?)\s*(?:\s[-–—|]\s|/)\s*(?P<aff>.+)$")
-_LABEL = re.compile(
+_TAIL_SEPARATORS = compiled(r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b)\s*")
+_TRAILING_PAREN = compiled(r"^(?P<name>.+?)\s*[(（](?P<aff>[^()（）]+)[)）]\s*$")
+_AT = compiled(r"^(?P<name>.+?)\s+(?:@|at)\s+(?P<aff>.+)$")
+_DASH = compiled(r"^(?P<name>[^-–—|/]+?)\s*(?:\s[-–—|]\s|/)\s*(?P<aff>.+)$")
+_LABEL = compiled(
     r"^\s*(?:speakers?|presenters?|by|讲师|嘉宾|分享嘉宾|讲者|演讲者)\s*[:：]?\s*", re.IGNORECASE
 )
 # "(@tanakataro)" after a name is the person's handle, not where they work.
-_HANDLE = re.compile(r"@[A-Za-z0-9_][\w.-]{0,38}")
-_HANDLE_PAREN = re.compile(r"(?<=\S)\s*[(（]\s*@[A-Za-z0-9_][\w.-]{0,38}\s*[)）]")
+_HANDLE = compiled(r"@[A-Za-z0-9_][\w.-]{0,38}")
+_HANDLE_PAREN = compiled(r"(?<=\S)\s*[(（]\s*@[A-Za-z0-9_][\w.-]{0,38}\s*[)）]")
 
 
-_HONORIFIC_TITLE = re.compile(r"^(?:Prof\.?|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
-_CJK_NAME_AND_ROLE = re.compile(
+_HONORIFIC_TITLE = compiled(r"^(?:Prof\.?|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
+_CJK_NAME_AND_ROLE = compiled(
     r"^(?P<name>[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4})\s*[,，]\s*(?P<aff>[^,，、]{3,60})$"
 )
 # A name in Han characters, a space, and what follows: "李伟明 阿里云", "田中 太郎".
-_CJK_NAME_SPACED = re.compile(rf"^(?P<name>[{HAN}]{{2,4}})[ \u3000]+(?P<rest>[^\s/|\-–—,，、&].*)$")
-_CJK_WORD = re.compile(rf"[{HAN}{KANA}]{{1,3}}")
+_CJK_NAME_SPACED = compiled(rf"^(?P<name>[{HAN}]{{2,4}})[ \u3000]+(?P<rest>[^\s/|\-–—,，、&].*)$")
+_CJK_WORD = compiled(rf"[{HAN}{KANA}]{{1,3}}")
 
 
 # "TBA", "TBD", "to be announced", "N/A", "待定": a speaker not known yet is nobody.
-_NOBODY = re.compile(
+_NOBODY = compiled(
     r"(?i)\s*(?:tb[adc]|t\.b\.[adc]\.?|to be (?:announced|confirmed|determined|decided)|n/?a|\?+"
     r"|待定|未定|待公布|調整中|未定です)\s*[.!]?\s*"
 )
@@ -216,14 +217,14 @@ def _cjk_name_alone(text: str) -> bool:
 
 
 # "by" splits only when what follows is clearly people: it carries an affiliation.
-_BY = re.compile(r"^(?P<title>.+?)\s+(?:presented by|by)\s+(?P<who>[^()（）]+[(（@].*)$")
-_DASHED = re.compile(r"^(?P<title>.+?)\s+[-–—|]\s+(?P<who>[^-–—|]+[(（][^()（）]+[)）].*)$")
+_BY = compiled(r"^(?P<title>.+?)\s+(?:presented by|by)\s+(?P<who>[^()（）]+[(（@].*)$")
+_DASHED = compiled(r"^(?P<title>.+?)\s+[-–—|]\s+(?P<who>[^-–—|]+[(（][^()（）]+[)）].*)$")
 
 
 # A person's name: two to four capitalised words ("Jane Roe", "Ana de la Cruz", "O'Neil"), or
 # two to four CJK characters, optionally with an affiliation after a comma or in parentheses.
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*"
-_PERSON = re.compile(
+_PERSON = compiled(
     rf"^(?P<name>{_NAME_WORD}(?:\s+(?:(?:de|da|do|dos|van|von|der|den|la|le|del|di|bin)\s+)*{_NAME_WORD}){{1,3}}"
     r"|[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,3}\s?[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,3})"
     r"(?:\s*[(（](?P<paren>[^()（）]+)[)）]|\s*[,，@]\s*(?P<aff>[^,，]{2,60}))?\s*$"
@@ -423,8 +424,8 @@ _NOT_NAMES = frozenset(
 )
 # Endings of title words that no name has: "Communities", "Automation", "Biology", "Deployment";
 # a first word ending in "-ing" ("Scaling Teams", "Getting Started") is a verb, not a given name.
-_TITLE_ENDINGS = re.compile(r"(?:ities|tions?|sions?|ology|ologies|ments?)$", re.IGNORECASE)
-_GERUND = re.compile(r"^[A-Z][a-z]{3,}ing$")
+_TITLE_ENDINGS = compiled(r"(?:ities|tions?|sions?|ology|ologies|ments?)$", re.IGNORECASE)
+_GERUND = compiled(r"^[A-Z][a-z]{3,}ing$")
 
 
 def _title_words(name: str) -> bool:
@@ -467,7 +468,7 @@ def _latin_person(text: str) -> Speaker | None:
 
 # "with" only after a comma: "Fireside chat with Priya Raman" is a title as written
 # (docs/speakers.md), "Fireside chat: serving models, with Lin Zhao" credits its speakers.
-_TAIL = re.compile(
+_TAIL = compiled(
     r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s(?:by|par|von|por)\s|[,，]\s*(?:with|mit)\s)"
     r"\s*(?P<who>[^-–—|·]+)$"
 )
@@ -484,20 +485,20 @@ _SURNAMES = frozenset(
 )
 # A word of two or three Han characters standing alone in a title cell: a name, when it starts
 # with a family name ("钟禄垚" in "使用 eBPF 加速 Istio/Envoy 网络 钟禄垚 英特尔").
-_CJK_NAME_WORD = re.compile(r"(?<=\s)(?P<name>[\u4e00-\u9fff]{2,3})(?=\s|$)")
-_QUOTED_TAIL = re.compile(
+_CJK_NAME_WORD = compiled(r"(?<=\s)(?P<name>[\u4e00-\u9fff]{2,3})(?=\s|$)")
+_QUOTED_TAIL = compiled(
     r"^(?P<title>[^«“\"„《「『]*[«“\"„《「『][^»”\"“》」』]+[»”\"“》」』])\s*[,，:：]?\s*"
     r"(?:[-–—]{1,2}|par|com|by|with|von|mit|por|de|avec|with)?\s*(?P<who>[^«“\"„《「』]+)$"
 )
-_PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*[(（](?P<who>[^()（）]+)[)）]\s*$")
-_WHO_LABEL = re.compile(
+_PAREN_TAIL = compiled(r"^(?P<title>.+?)\s*[(（](?P<who>[^()（）]+)[)）]\s*$")
+_WHO_LABEL = compiled(
     r"^\s*(?:発表者|講師|登壇者|讲师|嘉宾|讲者|speakers?|presenters?|by|with|mit|par|por|com)\s*[:：]?\s*",
     re.IGNORECASE,
 )
-_HONORIFIC = re.compile(r"\s*(?:さん|氏|先生|様|老师)\s*$")
-_COLON_TAIL = re.compile(r"^(?P<title>[^:：]{3,}?)\s*[:：]\s*(?P<who>[^:：]+)$")
+_HONORIFIC = compiled(r"\s*(?:さん|氏|先生|様|老师)\s*$")
+_COLON_TAIL = compiled(r"^(?P<title>[^:：]{3,}?)\s*[:：]\s*(?P<who>[^:：]+)$")
 # Sessions given by several people at once: "Panel: Jane Doe & Wei Li".
-_PANEL = re.compile(
+_PANEL = compiled(
     r"(?i)(?:\b(?:panel|panel discussion|discussion|roundtable|round table|fireside chat|chat|"
     r"conversation|interview|q\s?&\s?a|ama|debate|podiumsdiskussion|table ronde|mesa redonda)|"
     r"圆桌|圆桌讨论|对话|对谈|座谈|访谈|パネル|パネルディスカッション|対談|座談会)\s*$"

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from bot.domain.patterns import compiled
+
 
 class Role(StrEnum):
     """What a table column or a labelled line holds."""
@@ -371,7 +373,7 @@ for _role, _words in _WORDS.items():
     for _word in _words:
         _LOOKUP.setdefault(_word, _role)
 
-_PUNCT = re.compile(r"[\s*_`#:：()（）\[\]【】|/\\.,，、!?-]+")
+_PUNCT = compiled(r"[\s*_`#:：()（）\[\]【】|/\\.,，、!?-]+")
 
 
 def normalise_label(text: str) -> str:
@@ -397,7 +399,7 @@ def role_of(label: str) -> Role | None:
     return None
 
 
-_LABEL = re.compile(r"^\s*(?P<label>[^:：\n]{1,24}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
+_LABEL = compiled(r"^\s*(?P<label>[^:：\n]{1,24}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
 
 
 def split_label(text: str) -> tuple[Role, str, str] | None:

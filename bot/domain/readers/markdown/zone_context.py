@@ -17,7 +17,6 @@ happens once the walk is done, strongest first:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -25,6 +24,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.drafts import EventDraft, offset_on
 from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.timetext.dates import MONTHS, WEEKDAYS
@@ -36,12 +36,12 @@ if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
 # Words that make an abbreviation in prose a statement about times ("All times are CET").
-_TIME_WORDS = re.compile(
+_TIME_WORDS = compiled(
     r"(?i)\b(?:times?|timezone|time\s*zone|zone|clock|local|hora(?:rio|s)?|horário|heures?|"
     r"fuseau|zeit|uhrzeit|uhr|ora(?:rio)?)\b|时间|時間|时区|時區|タイムゾーン|시간|표준시"
 )
 # Words that make a statement page-wide wherever it stands.
-_ALL_WORDS = re.compile(
+_ALL_WORDS = compiled(
     r"(?i)\b(?:all|every|below|above|throughout|todos?|todas?|toutes?|tous|alle[ns]?|sämtliche)\b"
     r"|所有|全部|以下|すべて|全て|모든"
 )
@@ -61,10 +61,10 @@ _STOPWORDS = {
     "Spanish": r"el|los|las|con|para|y|del|una|es|por|nos",
     "Portuguese": r"com|para|uma|não|são|às|os|do|da|em|no|na|nosso",
 }
-_WORDS = {lang: re.compile(rf"(?i)(?<!\w)(?:{words})(?!\w)") for lang, words in _STOPWORDS.items()}
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORDS = {lang: compiled(rf"(?i)(?<!\w)(?:{words})(?!\w)") for lang, words in _STOPWORDS.items()}
+_HANGUL = compiled(r"[\uac00-\ud7af]")
+_KANA = compiled(r"[\u3040-\u30ff]")
+_HAN = compiled(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from bot.domain.agenda import (
     unique_ids,
 )
 from bot.domain.diagnostics import Diagnostics
+from bot.domain.patterns import compiled
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.languages import language_tag
 from bot.domain.readers.markdown.kinds import kind_of
@@ -228,7 +229,7 @@ def _titles(
     return tuple(found)
 
 
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_CLOCK = compiled(r"^(\d{1,2}):(\d{2})$")
 _LONGEST_MINUTES = 43200  # 30 days, as the schema bounds a duration given in minutes
 _RANGE = "dates run from year 1 to 9999"
 
