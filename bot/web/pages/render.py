@@ -8,12 +8,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from importlib import resources
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from typing import TYPE_CHECKING
 
 from bot.texts.web import WEB_TEXTS
 from bot.web.pages.language import HTML_LANG, LANGUAGES
 from bot.web.pages.zone_names import zone_script
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 STATIC_TYPES = {
     "app.js": "text/javascript; charset=utf-8",
@@ -90,18 +92,28 @@ def zone_asset(lang: str) -> str:
 
 
 class Templates:
-    """The page templates, with what every page needs (the language's words, the assets)."""
+    """The page templates, with what every page needs (the language's words, the assets).
+    Jinja2 is loaded with the first page rendered: a server whose pages nobody opens does
+    without it (about 2 MiB)."""
 
     def __init__(self, assets: Assets) -> None:
-        self.environment = Environment(
-            loader=PackageLoader("bot.web.pages", "templates"),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
         self.assets = assets
+        self._environment: Environment | None = None
+
+    @property
+    def environment(self) -> Environment:
+        if self._environment is None:
+            from jinja2 import Environment, PackageLoader, StrictUndefined  # noqa: PLC0415
+
+            self._environment = Environment(
+                loader=PackageLoader("bot.web.pages", "templates"),
+                autoescape=True,
+                undefined=StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=True,
+            )
+        return self._environment
 
     def render(self, template: str, lang: str, **values: object) -> bytes:
         page = self.environment.get_template(template).render(
