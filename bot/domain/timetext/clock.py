@@ -48,11 +48,12 @@ class ClockSpan:
     begin: int
     finish: int
     twelve_hour: bool = False  # no am/pm and every hour 1-12: "6:30" may mean the evening
+    overnight: bool = False  # the text says the end is the next morning: "7:30pm - 8:00am"
 
     def ending_at(self, end: time) -> ClockSpan:
         """The same start given an end found elsewhere (an End column, "until 9:00 PM"): a range
         now, so neither its stated length nor the 12-hour doubt of a lone time applies."""
-        return replace(self, end=end, duration=None, twelve_hour=False)
+        return replace(self, end=end, duration=None, twelve_hour=False, overnight=False)
 
     def moved(self, offset: int) -> ClockSpan:
         """The same span found `offset` characters further into a longer text."""
@@ -186,7 +187,8 @@ def _range(text: str, first: Token, second: Token) -> ClockSpan:
         and second.part is None
         and not _padded(text, first)
     )
-    return ClockSpan(start, end, duration, first.begin, finish, twelve)
+    overnight = second.part == "am" and first.part in ("pm", "night") and end <= start
+    return ClockSpan(start, end, duration, first.begin, finish, twelve, overnight)
 
 
 def _padded(text: str, token: Token) -> bool:

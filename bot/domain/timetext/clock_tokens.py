@@ -1,6 +1,6 @@
 """Numbers in text that may be clock times, each read with the signs around it.
 
-"14:00", "7 点半", "20 Uhr", "19h30", "10:30am", "下午2点", "下午两点", "晚上七点半", "noon" and plain
+"14:00", "7 点半", "20 Uhr", "19h30", "0930hrs", "10:30am", "下午2点", "下午两点", "晚上七点半", "noon" and plain
 numbers ("10") become tokens; `clock` joins neighbouring tokens into ranges. A token written as a clock time that cannot
 be one ("25:99", "13pm") carries the reason.
 """
@@ -30,7 +30,10 @@ _TOKEN = compiled(
     r"(?:[:：](?P<m>\d{2})(?:[:：](?P<s>\d{2}))?"
     r"|[.](?P<dm>\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[Uu]hr\b|uur\b"
     # "14.30 bis 15.15 Uhr", "14.30 – 15.15": the start of a dotted range ending in a time
-    r"|(?:bis|[-–—])\s*\d{1,2}\.\d{2}\s*(?:[Uu]hr|uur)\b|bis\s*\d{1,2}\.\d{2}))"
+    r"|(?:bis|[-–—])\s*\d{1,2}\.\d{2}\s*(?:[Uu]hr|uur)\b|bis\s*\d{1,2}\.\d{2}"
+    # "7.45-8.15pm": a dotted range whose end alone says the part of the day
+    r"|[-–—]\s*\d{1,2}\.\d{2}\s*[aApP]\.?\s?[mM]\b))"
+    r"|(?P<mil>\d{2})(?=\s*(?:hrs|hr)(?![a-zA-Z\d]))"  # "0900hrs", "1330 hrs" (East Africa)
     r"|(?P<hs>[hH]|u(?=\d{2}))(?P<hm>\d{2})?(?![a-zA-Z])"  # "19h30", Flemish "19u30"
     r"|\s(?P<hs2>h)\s(?P<hm2>\d{2})(?![\d\s]*(?:min|mn))"  # Québec and France: "9 h 30"
     r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"
@@ -137,10 +140,10 @@ def _day_part_before(text: str, begin: int) -> tuple[int, str | None]:
 
 def _token(match: re.Match[str], begin: int, day_part: str | None) -> Token:
     """One number read with its signs ("7 点半", "20 Uhr", "10:30am")."""
-    h, m, s, dm, hs, hm, hs2, hm2, cjk, cm, cm2, half, ap, sfx = match.groups()  # pattern order
+    h, m, s, dm, mil, hs, hm, hs2, hm2, cjk, cm, cm2, half, ap, sfx = match.groups()  # in order
     hs, hm = hs or hs2, hm or hm2
     hour = int(h)
-    minute_text = m or dm or hm or cm or cm2
+    minute_text = m or dm or mil or hm or cm or cm2
     minute = int(minute_text) if minute_text else (30 if half else 0)
     has_minutes = bool(minute_text or half)
     part = _meridiem(ap) or day_part

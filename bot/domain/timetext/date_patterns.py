@@ -104,7 +104,7 @@ _EU = (
     rf"|(?P<and>&|/|(?i:und|et|y|e|and)\b)\s*{_EU_SECOND_WEEKDAY})"
     r"(?P<d2>\d{1,2})(?:\.|er|º)?)?"
     r"(?:\s+|(?<=[.rʳº°])\s*)(?P<de>(?i:de)\s+)?"
-    r"(?P<mon>[^\W\d_]{3,10})(?P<mdot>\.)?(?![^\W\d_])"
+    r"(?P<mon>[^\W\d_]{3,12})(?P<mdot>\.)?(?![^\W\d_])"  # "października"
     r"(?:,?\s+(?:(?i:de|del)\s+)?(?P<y>\d{4})(?!\d))?"
 )
 _EU_WEEKDAY_BEFORE = compiled(
@@ -173,8 +173,11 @@ def _slashed(match: re.Match[str], text: str) -> DateParts | None:
     return DateParts(month, day, year, weekday=weekday, begin=before.start() if before else None)
 
 
-# A weekday written just before a numeric date: "Thursday 05/06/2025", "Thu, 05/06/2025".
-_WEEKDAY_BEFORE = compiled(rf"\b(?P<wd>{_spellings(ALL_WEEKDAYS)})\.?,?\s*$")
+# A weekday written just before a numeric date: "Thursday 05/06/2025", "Thu, 05/06/2025",
+# "jueves 12/11/2026" (the languages that write weekdays in lower case).
+_WEEKDAY_BEFORE = compiled(
+    rf"(?<!\w)(?P<wd>{_spellings(ALL_WEEKDAYS)}|{alternation(EU_WEEKDAYS)})\.?,?\s*$"
+)
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:

@@ -9,7 +9,7 @@ Japanese and Korean.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from bot.domain.patterns import compiled
@@ -19,6 +19,8 @@ from bot.domain.timetext.languages import MONTHS, WEEKDAY_NAMES, WEEKDAYS
 __all__ = ["MONTHS", "WEEKDAYS", "WEEKDAY_NAMES", "DateError", "DateMention", "find_dates"]
 
 _DIGIT = compiled(r"\d")
+# Between the two ends of a range of dates: "October 30 – November 1, 2026", "30 oct. au 1er nov."
+_BETWEEN_DATES = compiled(r"\s*(?:[-–—~〜～]|(?i:to|until|bis|au|al|a|à|até|tot))\s*")
 
 
 class DateError(ValueError):
@@ -125,7 +127,29 @@ def find_dates(text: str) -> list[DateMention]:
                 if any(m.begin < mention.finish and mention.begin < m.finish for m in found):
                     continue
                 found.append(mention)
-    return sorted(found, key=lambda m: m.begin)
+    return _years_carried_back(text, sorted(found, key=lambda m: m.begin))
+
+
+def range_end(text: str, dates: list[DateMention]) -> DateMention | None:
+    """The last day of a range written as two dates ("October 30 – November 1, 2026"): the
+    second of `dates` (found in `text`) when a dash or "to" joins it to the first."""
+    if len(dates) < 2 or _BETWEEN_DATES.fullmatch(text, dates[0].finish, dates[1].begin) is None:
+        return None
+    return dates[1]
+
+
+def _years_carried_back(text: str, found: list[DateMention]) -> list[DateMention]:
+    """A range of dates writes its year once, at its end: "October 30 – November 1, 2026" is
+    2026 from the start (and "December 30 – January 2, 2027" starts in 2026)."""
+    for index in range(len(found) - 1, 0, -1):
+        first, last = found[index - 1], found[index]
+        if first.year is not None or last.year is None:
+            continue
+        if _BETWEEN_DATES.fullmatch(text, first.finish, last.begin) is None:
+            continue
+        year = last.year if (first.month, first.day) <= (last.month, last.day) else last.year - 1
+        found[index - 1] = replace(first, year=year)
+    return found
 
 
 def _mention(text: str, match: re.Match[str], parts: DateParts) -> DateMention | None:

@@ -46,27 +46,43 @@ WEEKDAYS = {
 }
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-# German, Spanish, Portuguese, French, Italian and Dutch: full names first, then abbreviations.
+# German, Spanish, Portuguese, French, Italian, Dutch and Polish (as dates write them: "30
+# października"): full names first, then abbreviations.
 _EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (
-        ("januar", "jänner", "enero", "janeiro", "janvier", "gennaio", "januari"),
+        ("januar", "jänner", "enero", "janeiro", "janvier", "gennaio", "januari", "stycznia"),
         ("jän", "ene", "janv", "gen"),
     ),
     (
-        ("februar", "febrero", "fevereiro", "février", "fevrier", "febbraio", "februari"),
+        ("februar", "febrero", "fevereiro", "février", "fevrier", "febbraio", "februari", "lutego"),
         ("fev", "fév", "févr", "fevr"),
     ),
-    (("märz", "maerz", "marzo", "março", "marco", "mars", "maart"), ("mär", "mrz", "mrt")),
-    (("abril", "avril", "aprile", "april"), ("abr", "avr")),
-    (("mai", "mayo", "maio", "maggio", "mei"), ("mag",)),
-    (("juni", "junio", "junho", "juin", "giugno"), ("giu",)),
-    (("juli", "julio", "julho", "juillet", "luglio"), ("juil", "lug")),
-    (("agosto", "août", "aout", "august", "augustus"), ("ago",)),
-    (("septiembre", "setiembre", "setembro", "septembre", "settembre", "september"), ("set",)),
-    (("oktober", "octubre", "outubro", "octobre", "ottobre"), ("okt", "out", "ott")),
-    (("noviembre", "novembro", "novembre", "november"), ()),
+    (("märz", "maerz", "marzo", "março", "marco", "mars", "maart", "marca"), ("mär", "mrz", "mrt")),
+    (("abril", "avril", "aprile", "april", "kwietnia"), ("abr", "avr")),
+    (("mai", "mayo", "maio", "maggio", "mei", "maja"), ("mag",)),
+    (("juni", "junio", "junho", "juin", "giugno", "czerwca"), ("giu",)),
+    (("juli", "julio", "julho", "juillet", "luglio", "lipca"), ("juil", "lug")),
+    (("agosto", "août", "aout", "august", "augustus", "sierpnia"), ("ago",)),
     (
-        ("dezember", "diciembre", "dezembro", "décembre", "decembre", "dicembre", "december"),
+        ("septiembre", "setiembre", "setembro", "septembre", "settembre", "september", "września"),
+        ("set",),
+    ),
+    (
+        ("oktober", "octubre", "outubro", "octobre", "ottobre", "października"),
+        ("okt", "out", "ott"),
+    ),
+    (("noviembre", "novembro", "novembre", "november", "listopada"), ()),
+    (
+        (
+            "dezember",
+            "diciembre",
+            "dezembro",
+            "décembre",
+            "decembre",
+            "dicembre",
+            "december",
+            "grudnia",
+        ),
         ("dez", "dic", "déc"),
     ),
 ]
@@ -91,6 +107,7 @@ EU_WEEKDAYS = {
                 "lunedì",
                 "lunedi",
                 "maandag",
+                "poniedziałek",
                 "lun",
                 "seg",
             ),
@@ -104,6 +121,7 @@ EU_WEEKDAYS = {
                 "martedì",
                 "martedi",
                 "dinsdag",
+                "wtorek",
                 "mar",
                 "ter",
             ),
@@ -117,6 +135,7 @@ EU_WEEKDAYS = {
                 "mercoledì",
                 "mercoledi",
                 "woensdag",
+                "środa",
                 "mié",
                 "mie",
                 "mer",
@@ -131,6 +150,7 @@ EU_WEEKDAYS = {
                 "giovedì",
                 "giovedi",
                 "donderdag",
+                "czwartek",
                 "jue",
                 "jeu",
                 "qui",
@@ -144,12 +164,24 @@ EU_WEEKDAYS = {
                 "venerdì",
                 "venerdi",
                 "vrijdag",
+                "piątek",
                 "vie",
                 "ven",
                 "sex",
             ),
-            ("samstag", "sonnabend", "sábado", "sabado", "samedi", "zaterdag", "sáb", "sab", "sam"),
-            ("sonntag", "domingo", "dimanche", "domenica", "zondag", "dom", "dim"),
+            (
+                "samstag",
+                "sonnabend",
+                "sábado",
+                "sabado",
+                "samedi",
+                "zaterdag",
+                "sobota",
+                "sáb",
+                "sab",
+                "sam",
+            ),
+            ("sonntag", "domingo", "dimanche", "domenica", "zondag", "niedziela", "dom", "dim"),
         ]
     )
     for name in names

@@ -149,6 +149,16 @@ CONNECTORS = _words("am an da de del der di do dos das es la le les on sur upon"
 # Glued to a city in a community's name: "Osaka.rb", "Kyoto-py", "Tokyo.js".
 GLUED_SUFFIXES = ("rb", "js", "py")
 
+# Short names of cities that addresses use in place of the name ("Parque Patricios, CABA").
+CITY_SHORT_NAMES: Mapping[str, str] = MappingProxyType(
+    {
+        "CABA": "Buenos Aires",
+        "CDMX": "Mexico City",
+        "NYC": "New York City",
+        "HCMC": "Ho Chi Minh City",
+    }
+)
+
 # Names of several places too different to pick one: the country or the US state?
 AMBIGUOUS_NAMES = _words("georgia victoria")
 

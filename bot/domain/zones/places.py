@@ -117,8 +117,9 @@ def _latin_places(text: str) -> Iterator[PlaceMention]:
     taken_to = 0
     for match in _CAPITALISED.finditer(text):
         start, end, word = match.start(), match.end(), match.group(0)
-        if start < taken_to or (len(word) > 1 and word.isupper()):
-            continue  # inside a longer name already read, or an acronym ("NICE")
+        acronym = len(word) > 1 and word.isupper() and word not in words.CITY_SHORT_NAMES
+        if start < taken_to or acronym:
+            continue  # inside a longer name already read, or an acronym ("NICE"; not "CABA")
         if text[end : end + 1] == "/" or text[start - 1 : start] == "/":
             continue  # a path or a zone name: "Asia/Singapore", "github.com/Tokyo"
         key = word.casefold()
@@ -128,7 +129,8 @@ def _latin_places(text: str) -> Iterator[PlaceMention]:
             if longer is not None:
                 entry, end, key = longer
         if entry is None:
-            entry = index.latin.get(key)
+            short = words.CITY_SHORT_NAMES.get(word)  # "CABA" as written, not "Caba"
+            entry = index.latin.get(short.casefold() if short else key)
         if entry is None and key[-2:] in words.GLUED_SUFFIXES:  # "Osakarb", "Kyoto-py"
             stem = key[:-2].rstrip("-.")
             entry = index.latin.get(stem) if len(stem) >= 3 else None
@@ -176,7 +178,8 @@ def _accepted(key: str, entry: Entry, text: str, start: int, end: int) -> bool:
         if entry.population < ONE_WORD_FROM:
             return False
         written = text[start:end]
-        if any(c.isupper() for c in written[1:]) and written != entry.name:
+        short = written in words.CITY_SHORT_NAMES
+        if any(c.isupper() for c in written[1:]) and written != entry.name and not short:
             return False  # "SoMa" is a neighbourhood, not Soma in Turkey
     if key in words.FIRST_NAMES and _name_beside(_NEXT_WORD.match(text, end)):
         return False  # "Austin Clements", "Phoenix LiveView": not the city

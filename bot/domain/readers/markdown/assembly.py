@@ -171,10 +171,10 @@ class Assembler:
             end: datetime | None = None
             if draft.end is not None:
                 end_day = draft.last_day or day
-                if draft.end <= draft.start and draft.last_day is None:
+                if draft.end <= draft.start and draft.last_day is None and not draft.overnight:
                     self._afternoon_end(draft)
                 if draft.end <= draft.start and draft.last_day is None:
-                    if crosses_midnight(draft.start, draft.end):
+                    if draft.overnight or crosses_midnight(draft.start, draft.end):
                         end_day = day + timedelta(days=1)
                     else:
                         self.diag.error(

@@ -41,6 +41,7 @@ class Draft:
     zone_line: int = 0
     depth: int = 0
     twelve_hour: bool = False  # written without am/pm with hours 1-12
+    overnight: bool = False  # an end written as the next morning's ("7:30pm - 8:00am")
 
 
 @dataclass(slots=True, eq=False)  # drafts are compared by identity: each is one place on the page

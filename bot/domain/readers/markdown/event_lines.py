@@ -15,7 +15,7 @@ from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import Draft
 from bot.domain.readers.markdown.kinds import day_number
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans
-from bot.domain.timetext.dates import DateMention
+from bot.domain.timetext.dates import DateMention, range_end
 from bot.domain.timetext.languages import ALL_WEEKDAYS
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ _STARTS_AT = compiled(
     r"|(?:开始|開始|開場|开场|시작)(?:时间)?[:：]?\s*"
 )
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
+_LONGEST_RANGE = timedelta(days=31)  # an event's days: a longer "range" is two dates in passing
 # "Previous event: 12 November", "Last meetup: …", "上一期：…", "前回：…": a line that names an
 # event already held; its date is not this page's event.
 _PAST_EVENT = compiled(
@@ -71,6 +72,11 @@ class EventLines:
         if resolved is None:
             return
         first, last = resolved
+        until = range_end(text, dates)  # "October 30 – November 1, 2026": three days
+        if until is not None:
+            ended = self.page.resolve_date(until, line.number)
+            if ended is not None and first < ended[1] <= first + _LONGEST_RANGE:
+                last = ended[1]
         event = self.page.event
         heading = self.page.heading_since_event
         # "## Meetup #13 — Helsinki" then "**Thursday, 16 January 2025**, Maria 01": the next

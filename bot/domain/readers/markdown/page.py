@@ -220,6 +220,9 @@ class PageReader:
             first, last = resolved
             rest = normalise_label(text.replace(dates[0].text, " "))
             only_date = not rest or is_day_label(text) or is_day_label(rest) or _weekday_only(rest)
+            # "## Friday, October 30 — Workshops" under "October 30 – November 1, 2026": a day
+            # of the event the page dated, not an event of its own.
+            only_date = only_date or self._day_of_stated_range(first)
             if not only_date and (self.event.sessions or self.event.stated_line):
                 self.new_event(line.number, text)
             if not only_date:
@@ -337,6 +340,19 @@ class PageReader:
         for note in notes:
             self.diag.warn(number, note)
         return first, last
+
+    def _day_of_stated_range(self, day: date) -> bool:
+        event = self.event
+        first, last = event.first_day, event.last_day
+        return (
+            bool(
+                event.stated_line
+                and first is not None
+                and last is not None
+                and first <= day <= last
+            )
+            and last != first
+        )
 
     def new_event(self, number: int, heading: str | None) -> None:
         """Start the page's next event at line `number`, under `heading` or the last one seen."""

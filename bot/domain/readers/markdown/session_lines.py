@@ -40,8 +40,12 @@ SESSION_LEAD = compiled(r"^[\s:：\-–—|.,，)）\]*_~〜～·•]+")
 _RESTATED = compiled(r"^\s*(?:/|\||·|,|=|or|[(（])\s*")
 _LABEL_FIRST = compiled(r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
 _LABEL_VERB = compiled(r"(?i)\s+(?:begins?|starts?|opens?|kicks? off|commences?|beginnt|commence)$")
+# "until 9:00 PM", "bis ca. 21:30", "do ok. 21:30" (Polish), "hasta las 22:00", "tot 22u"
 _UNTIL = compiled(
-    r"(?i)(?:\s|[(（])(?:until|till|to|bis|jusqu'à|jusqu’à|hasta|até|ate)\s+|(?:至|到|まで)\s*"
+    r"(?i)(?:\s|[(（])(?:until|till|to|bis|do|tot|jusqu'à|jusqu’à|hasta|até|ate|fino alle)\s+"
+    r"(?:(?:about|around|approx\.?|approximately|ca\.|circa|etwa|gegen|ok\.|około|environ|vers"
+    r"|aprox\.?|aproximadamente|las?|~)\s*)?"
+    r"|(?:至|到|まで)\s*"
 )
 _BRACKETED = compiled(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
 _BRACKETED_ANYWHERE = compiled(r"[(（]\s*([^()（）]{1,24}?)\s*[)）]")
@@ -271,7 +275,9 @@ class SessionLines:
             title, speakers = split_title_and_speakers(rest)
         else:
             title, speakers = label, []
-        shifted = ClockSpan(span.start, span.end, span.duration, 0, 0, span.twelve_hour)
+        shifted = ClockSpan(
+            span.start, span.end, span.duration, 0, 0, span.twelve_hour, span.overnight
+        )
         self._add_session(line, shifted, zone, title, speakers)
         return True
 
@@ -308,6 +314,7 @@ class SessionLines:
         draft = Draft(line.number, title, self.page.day, span.start, span.end, depth=line.depth)
         draft.stated_duration = span.duration
         draft.twelve_hour = span.twelve_hour
+        draft.overnight = span.overnight
         if span.end is None and span.duration is not None:
             draft.duration = span.duration
         draft.speakers.extend(speakers)

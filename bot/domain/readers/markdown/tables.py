@@ -216,6 +216,7 @@ class TableReader:
         for draft in drafts:
             draft.stated_duration = span.duration if span.end is not None else None
             draft.twelve_hour = span.twelve_hour
+            draft.overnight = span.overnight
             if mentions:
                 draft.zone, draft.zone_line = mentions[0], row.number
         self.page.event.sessions.extend(drafts)
