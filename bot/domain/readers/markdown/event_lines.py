@@ -96,6 +96,10 @@ class EventLines:
             and not event.first_day <= first <= (event.last_day or event.first_day)
         ):
             return  # "DST starts on Sunday, March 10" beside an event on the 12th: an aside
+        if not labeled and not spans and len(self.page.events) == 1 and not event.stated_line:
+            start, end = self.page.front_fields.event_range()
+            if start is not None and not start <= first <= (end or start):
+                return  # "(la #18, el 5 de marzo)" on a page whose front matter says April 16
         if event.stated_line and (labeled or (fresh_heading and event.sessions)):
             same = (first, last) == (event.first_day, event.last_day)
             if event.sessions or not same:

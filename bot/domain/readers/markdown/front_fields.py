@@ -71,6 +71,24 @@ PLACE_FIELDS = (
     "organizer",
     "organiser",
     "meetup",
+    # the same in the languages pages are written in: "lugar", "ort", "lieu", "ciudad"...
+    "lugar",
+    "local",
+    "sede",
+    "ciudad",
+    "cidade",
+    "ort",
+    "veranstaltungsort",
+    "stadt",
+    "lieu",
+    "ville",
+    "luogo",
+    "città",
+    "citta",
+    "plaats",
+    "locatie",
+    "miejsce",
+    "miasto",
 )
 
 

@@ -10,6 +10,7 @@ vocabulary.py; a new column shape belongs in tables.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.domain.agenda import Schedule, Speaker
@@ -49,7 +50,7 @@ from bot.domain.timetext.clock import (
     leading_clock_span,
 )
 from bot.domain.timetext.dates import DateError, DateMention, find_dates
-from bot.domain.timetext.languages import ALL_WEEKDAYS
+from bot.domain.timetext.languages import ALL_WEEKDAYS, WEEKDAY_NAMES
 from bot.domain.timetext.quotes import pair_zones
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
@@ -58,6 +59,21 @@ _WEEKDAY_WORDS = frozenset(w.casefold() for w in ALL_WEEKDAYS)
 _TALK_TITLE_LABELS = frozenset(
     ("title", "talk", "talk title", "titel", "titre", "título", "题目", "題目")
 )
+
+
+# A year named anywhere on the page ("The 2026 edition", "© 2026").
+_YEAR = compiled(r"(?<![\d.,/:-])(20[0-9]{2})(?![\d.,/:-]?\d)")
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
+# Marks that open a footnote in Chinese, Japanese and Korean pages.
+_FOOTNOTE_MARKS = ("※", "注：", "注:", "備考：", "備考:", "참고:")
 
 
 class PageReader:
@@ -91,6 +107,7 @@ class PageReader:
         self.pending_speakers: list[Speaker] = []
         self.prose_dates: list[tuple[DateMention, int, int]] = []  # (date, line, event index)
         self.date_errors: list[int] = []  # lines whose date could not be a date
+        self._page_years: set[int] | None = None  # the years the page names, once asked
         self.texts: list[tuple[int, str]] = []  # every line's text, for what prose says
         self.zones = ZoneContext(self)
         self.tables = TableReader(self)
@@ -146,6 +163,8 @@ class PageReader:
         text = line.inline.text
         if about_a_past_event(text):
             return  # "Previous event: 12 November": not an event of this page
+        if text.startswith(_FOOTNOTE_MARKS):
+            return  # "※ 19時30分以降の入場は裏口から": a note on the agenda, not a session
         if line.heading:
             self.sessions.pending = None
             self._heading(line)
@@ -334,12 +353,33 @@ class PageReader:
                 self.reference or self.event.first_day or self.day, today=self.today
             )
         except DateError as exc:
-            self.diag.error(number, str(exc))
-            self.date_errors.append(number)
-            return None
+            year = self._year_for_weekday(mention)
+            if year is None:
+                self.diag.error(number, str(exc))
+                self.date_errors.append(number)
+                return None
+            first, last, notes = replace(mention, year=year).resolve(None)
+            notes.append(
+                f"{mention.text!r} has no year; {year} from the page, the one year it names "
+                f"in which that day is a {WEEKDAY_NAMES[mention.weekday or 0]}"
+            )
         for note in notes:
             self.diag.warn(number, note)
         return first, last
+
+    def _year_for_weekday(self, mention: DateMention) -> int | None:
+        """ "Tuesday, March 17" on a page that says "The 2026 edition" further on: the one year
+        the page names in which the date falls on its weekday."""
+        if mention.weekday is None or mention.year is not None:
+            return None
+        if self._page_years is None:
+            self._page_years = {int(y) for y in _YEAR.findall(self.front.body)}
+        fits = [
+            year
+            for year in self._page_years
+            if _weekday_of(year, mention.month, mention.day) == mention.weekday
+        ]
+        return fits[0] if len(fits) == 1 else None
 
     def _day_of_stated_range(self, day: date) -> bool:
         event = self.event

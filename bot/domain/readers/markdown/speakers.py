@@ -40,10 +40,13 @@ _CJK_NAME_SPACED = compiled(rf"^(?P<name>[{HAN}]{{2,4}})[ \u3000]+(?P<rest>[^\s/
 _CJK_WORD = compiled(rf"[{HAN}{KANA}]{{1,3}}")
 
 
-# "TBA", "TBD", "to be announced", "N/A", "待定": a speaker not known yet is nobody.
+# "TBA", "TBD", "to be announced", "N/A", "待定", "A confirmar", "offen": a speaker not known
+# yet is nobody.
 _NOBODY = compiled(
     r"(?i)\s*(?:tb[adc]|t\.b\.[adc]\.?|to be (?:announced|confirmed|determined|decided)|n/?a|\?+"
-    r"|待定|未定|待公布|調整中|未定です)\s*[.!]?\s*"
+    r"|a confirmar|por confirmar|a definir|por definir|à confirmer|à définir|a definir"
+    r"|da definire|da confermare|wird noch bekannt gegeben|offen|folgt"
+    r"|待定|未定|待公布|調整中|未定です|미정)\s*[.!]?\s*"
 )
 
 

@@ -117,16 +117,17 @@ class TableReader:
             return False
         pairs = [(n, c) for n, c in table.rows if len(c) == 2 and c[0].text and c[1].text]
         body = [(n, c) for n, c in pairs if role_of(c[0].text) in _DETAIL_ROLES]
-        if (
-            not body
-            or len(body) * 2 < len(pairs)
-            or any(find_clock_spans(c[0].text) for _, c in pairs)
-        ):
-            return False
+        # "| 開催日時 | 2026/03/14(土) 19:00〜21:00 |" over "|---|---|": the first pair is the header
         header = (
             [(table.number, table.header)] if role_of(table.header[0].text) in _DETAIL_ROLES else []
         )
         labelled = [*header, *body]
+        if (
+            not body
+            or len(labelled) * 2 < len(pairs) + len(header)
+            or any(find_clock_spans(c[0].text) for _, c in pairs)
+        ):
+            return False
         for number, cells in labelled:
             label, value = cells[0], cells[1]
             text = f"{label.text}: {value.text}"

@@ -74,6 +74,7 @@ class Statement:
     mention: ZoneMention
     line: int
     page_wide: bool
+    clock: time | None = None  # the time written with it: "We start at 17:00 CET"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,15 +98,25 @@ class ZoneContext:
 
     # ---- collecting (called by the walk) -----------------------------------------------------
 
-    def stated(self, mention: ZoneMention, line: int, *, page_wide: bool = False) -> None:
+    def stated(
+        self, mention: ZoneMention, line: int, *, page_wide: bool = False, clock: time | None = None
+    ) -> None:
         """A zone stated on the date line, a zone label, a table header or in prose."""
-        self.statements.append(Statement(mention, line, page_wide))
+        self.statements.append(Statement(mention, line, page_wide, clock))
 
     def scan_prose(self, text: str, line: int, *, heading: bool = False) -> None:
         """A sentence, bullet, heading or footnote that names the zone the times are in."""
         for mention in self.page.resolver.find(text):
             if _is_statement(text, mention, heading):
-                self.stated(mention, line, page_wide=bool(_ALL_WORDS.search(text)))
+                clock = next(
+                    (
+                        s.start
+                        for s in find_clock_spans(text)
+                        if s.end is None and 0 <= mention.start - s.finish <= 2
+                    ),
+                    None,
+                )
+                self.stated(mention, line, page_wide=bool(_ALL_WORDS.search(text)), clock=clock)
                 return
 
     def place_in(self, text: str, line: int, *, page_wide: bool = False) -> None:
@@ -145,6 +156,8 @@ class ZoneContext:
                         f"{zone_name(explicit)}, which wins",
                     )
             return explicit
+        if statement is not None and self._restated_elsewhere(statement, event, index, day):
+            statement = None
         if statement is not None:
             resolved = self.page.resolver.decide(statement[0], day)
             for note in resolved.notes:
@@ -155,6 +168,24 @@ class ZoneContext:
             self._check_places(resolved.tz, statement, index, day)
             return resolved.tz
         return self._inferred(event, index, day)
+
+    def _restated_elsewhere(
+        self, statement: tuple[ZoneMention, int], event: EventDraft, index: int, day: date | None
+    ) -> bool:
+        """ "Watching from Europe? We start at 17:00 CET." on a Tel Aviv page whose agenda starts
+        at 18:00: a time given once for viewers elsewhere, the same instant as the first session
+        at the venue, not the zone of the page's times."""
+        said = next((s for s in self.statements if s.line == statement[1]), None)
+        places = self._places_for(index)
+        starts = [s.start for s in event.sessions if s.start is not None]
+        if said is None or said.clock is None or not places or not starts or day is None:
+            return False
+        venue = ZoneInfo(places[0].zone)
+        stated = self.page.resolver.decide(statement[0], day).tz
+        if offset_on(venue, day) == offset_on(stated, day):
+            return False
+        there = datetime.combine(day, said.clock, stated).astimezone(UTC)
+        return datetime.combine(day, min(starts), venue).astimezone(UTC) == there
 
     def _statement_for(self, event: EventDraft, index: int) -> tuple[ZoneMention, int] | None:
         if event.zone is not None:
