@@ -20,7 +20,7 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from bot.domain.agenda import Link
 from bot.domain.patterns import compiled
-from bot.domain.readers.markdown.blocks import Block, Inline, Line, Table
+from bot.domain.readers.markdown.blocks import HEADING_LEVELS, Block, Inline, Line, Table
 
 # Elements whose content is not part of the page as read: code, scripts, forms, embedded media,
 # and the site's navigation and sidebars.
@@ -86,7 +86,7 @@ _BLOCKS = frozenset(
     )
 )
 _LISTS = frozenset(("ul", "ol", "menu", "dir"))
-_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_HEADINGS = HEADING_LEVELS
 # The containers themes put a post's rendered Markdown in, tried before <main>: the post's own
 # header (its title and publication date) sits outside them.
 _POST_BODIES = (

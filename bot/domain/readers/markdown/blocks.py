@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import ClassVar, TypeVar
+from typing import TypeVar
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
@@ -227,6 +227,12 @@ def _bulleted(line: Line) -> Line:
     return line
 
 
+# The level of each HTML element that heads what follows it. A <summary> heads what its <details>
+# folds away ("#37 — Thursday February 12, 2026" over that meetup's programme): a heading below
+# any the page writes.
+HEADING_LEVELS: Mapping[str, int] = {**{f"h{level}": level for level in range(1, 7)}, "summary": 6}
+
+
 class _HtmlText(HTMLParser):
     """The text of an HTML block, one line per paragraph, heading, list item, <summary> or
     <br>."""
@@ -234,12 +240,6 @@ class _HtmlText(HTMLParser):
     _BREAKS = frozenset(
         ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "details", "summary")
     )
-    # A <summary> heads what its <details> folds away ("#37 — Thursday February 12, 2026" over
-    # that meetup's programme): a heading below any the page writes.
-    _HEADINGS: ClassVar[Mapping[str, int]] = {
-        **{f"h{level}": level for level in range(1, 7)},
-        "summary": 6,
-    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -255,7 +255,7 @@ class _HtmlText(HTMLParser):
         if tag in self._BREAKS:
             self.flush()
             self._line = self.getpos()[0]
-            self._heading = self._HEADINGS.get(tag, 0)
+            self._heading = HEADING_LEVELS.get(tag, 0)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):

@@ -47,6 +47,7 @@ _UNTIL = compiled(
     r"|aprox\.?|aproximadamente|las?|~)\s*)?"
     r"|(?:至|到|まで)\s*"
 )
+_ONWARDS = compiled(r"(?i)^\s*(?:onwards?|and later|till late|until late|open end)(?!\w)")
 _BRACKETED = compiled(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
 _BRACKETED_ANYWHERE = compiled(r"[(（]\s*([^()（）]{1,24}?)\s*[)）]")
 _BOOK_TITLE = compiled(r"[《「『“\"](.+?)[》」』”\"]")
@@ -81,6 +82,7 @@ class SessionLines:
             rest = rest.lstrip(" )）")  # "19:00 CET (10am PT) — Intro"
             zone = zone or other
         sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
+        rest = _ONWARDS.sub("", rest)  # "8:40pm onwards: Pints at The Brew Dock"
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
         rest = re.split(r"\s+/\s+\d{1,2}:\d{2}", rest, maxsplit=1)[0]  # "開場 / 19:30 開始"
         if re.fullmatch(r"[(（][^()（）]*[)）]", rest):

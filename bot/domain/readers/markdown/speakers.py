@@ -471,9 +471,12 @@ def _latin_person(text: str) -> Speaker | None:
 
 # "with" only after a comma: "Fireside chat with Priya Raman" is a title as written
 # (docs/speakers.md), "Fireside chat: serving models, with Lin Zhao" credits its speakers.
+# "w/ Dana Whitfield", "— moderated by Amara Okafor", "…的那一年｜講者：陳怡君" do too.
 _TAIL = compiled(
-    r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s(?:by|par|von|por)\s|[,，]\s*(?:with|mit)\s)"
-    r"\s*(?P<who>[^-–—|·]+)$"
+    r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s*｜\s*|\s(?:by|par|von|por|w/)\s"
+    r"|[,，]\s*(?:with|mit)\s)"
+    r"\s*(?:(?i:moderated by|moderiert von|modéré par|animé par|moderado por|moderada por)\s+)?"
+    r"(?P<who>(?:[^-–—|·｜]|(?<=\w)-(?=\w))+)$"  # "Mei-Ling Cho": a hyphen inside a name
 )
 _QUOTES = "«“\"„《「『'"
 # The most common Chinese family names: "张伟 某某科技" is a person and a company only when the
@@ -495,7 +498,8 @@ _QUOTED_TAIL = compiled(
 )
 _PAREN_TAIL = compiled(r"^(?P<title>.+?)\s*[(（](?P<who>[^()（）]+)[)）]\s*$")
 _WHO_LABEL = compiled(
-    r"^\s*(?:発表者|講師|登壇者|讲师|嘉宾|讲者|speakers?|presenters?|by|with|mit|par|por|com)\s*[:：]?\s*",
+    r"^\s*(?:発表者|講師|登壇者|讲师|嘉宾|讲者|講者|主講|主讲|발표자|연사|speakers?|presenters?|by|with"
+    r"|mit|par|por|com)\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _HONORIFIC = compiled(r"\s*(?:さん|氏|先生|様|老师)\s*$")
@@ -519,19 +523,22 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     if len(lines) > 1:
         return lines[0], parse_speakers("\n".join(lines[1:]))
     single = lines[0]
+    # «Title» par Marc Dupont, "Title", com Fernanda Lima, 《题目》— 王磊, «Kotlin 2.3 – was ist
+    # neu?» (Samuel Frei): a quoted title, then people (a dash inside the quotes is the title's).
+    quoted = _QUOTED_TAIL.match(single)
+    if quoted:
+        who = quoted.group("who").strip()
+        if who[:1] in "(（" and who[-1:] in ")）":
+            who = who[1:-1]
+        people = [
+            looks_like_person(p) for p in re.split(r"\s*(?:&|\band\b|\bet\b|\be\b|、|/)\s*", who)
+        ]
+        if people and all(people):
+            return quoted.group("title").strip(), [p for p in people if p]
     for pattern in (_BY, _DASHED):
         match = pattern.match(single)
         if match and match.group("who")[:1] not in _QUOTES:
             return match.group("title").strip(" ,，"), parse_speakers(match.group("who"))
-    # «Title» par Marc Dupont, "Title", com Fernanda Lima, 《题目》— 王磊: a quoted title, then people.
-    quoted = _QUOTED_TAIL.match(single)
-    if quoted:
-        people = [
-            looks_like_person(p)
-            for p in re.split(r"\s*(?:&|\band\b|\bet\b|\be\b|、|/)\s*", quoted.group("who"))
-        ]
-        if people and all(people):
-            return quoted.group("title").strip(), [p for p in people if p]
     # "Talk title — Jane Roe", "Talk title: Jane Roe, Example Corp", "Talk (Jane Roe)",
     # "題目（発表者：佐藤 健 さん）": only when the tail is people.
     for pattern in (_TAIL, _COLON_TAIL, _PAREN_TAIL):

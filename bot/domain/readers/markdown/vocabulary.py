@@ -223,6 +223,10 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "登壇者",
         "スピーカー",
         "発表者",
+        "발표자",
+        "연사",
+        "강연자",
+        "강사",
     ),
     Role.AFFILIATION: (
         "company",

@@ -243,10 +243,23 @@ class ZoneContext:
         self, tz: tzinfo, mention: ZoneMention, index: int, day: date | None
     ) -> tzinfo | None:
         """ "CET" on a Vienna page is Europe/Vienna; "AEST" in Melbourne is Australia/Melbourne:
-        an abbreviation or offset takes the named place's zone when its clock agrees."""
-        if mention.iana or mention.phrase_zone or day is None:
+        an abbreviation or offset takes the named place's zone when its clock agrees. So does a
+        phrase ("Eastern" on a Toronto page is America/Toronto) when the place's clock agrees
+        all year, not only on the day ("Arizona time" stays America/Phoenix beside Denver)."""
+        if mention.iana or day is None:
             return None
         places = [*self._places_for(index, prose=False), *self.prose_places]
+        if mention.phrase_zone:
+            later = day + timedelta(days=182)
+            return next(
+                (
+                    ZoneInfo(p.zone)
+                    for p in places
+                    if offset_on(ZoneInfo(p.zone), day) == offset_on(tz, day)
+                    and offset_on(ZoneInfo(p.zone), later) == offset_on(tz, later)
+                ),
+                None,
+            )
         entry = self.page.resolver.abbreviations.get(mention.abbreviation or "")
         if entry is not None and mention.offset is None:
             # "AEST" on a Brisbane page: Brisbane is one of the zones AEST names.

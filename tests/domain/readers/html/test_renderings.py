@@ -74,6 +74,9 @@ def errors_of(result: ReadResult) -> list[str]:
 _FRONT_MATTER_ONLY = {
     "blind-en_frontmatter_startend": "the event's start, end and place are only in front matter (start, end, location)",
     "blind2-hugo-cambridge-ma": "the event's date, hours and place are only in front matter (event_date, start_time, location)",
+    "blind4-es-table-empresa-baires": "the event's date and place are only in front matter (start, lugar)",
+    "blind4-hugo-eventdate-headings": "the event's date and place are only in front matter (eventDate, venue)",
+    "blind4-hugo-start-nozone-melbourne": "the event's date and place are only in front matter (start, city)",
     "blind3-conf_vienna_startdate": "the event's dates and place are only in front matter (startDate, endDate, location)",
     "blind3-sg_frontmatter": "the event's date, time and place are only in front matter (eventDate, time, venue)",
     "real-chicago-devops-november": "the event's date, hours and zone are only in front matter (event_date, start, end, timezone)",
