@@ -47,6 +47,10 @@ _UNTIL = compiled(
     r"|aprox\.?|aproximadamente|las?|~)\s*)?"
     r"|(?:至|到|まで)\s*"
 )
+# "Speaker: Aditi Deshpande", "Panelists: Sneha Patil, Vikram Iyer" on a heading's time line.
+_SPEAKER_LABEL = compiled(
+    r"(?i)^(?:speakers?|panelists?|presenters?|moderators?|hosts?|講師|講者|讲者|嘉宾|발표자)\s*[:：]\s*"
+)
 _ONWARDS = compiled(r"(?i)^\s*(?:onwards?|and later|till late|until late|open end)(?!\w)")
 _BRACKETED = compiled(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
 _BRACKETED_ANYWHERE = compiled(r"[(（]\s*([^()（）]{1,24}?)\s*[)）]")
@@ -123,8 +127,9 @@ class SessionLines:
             return False  # "## July meetup" over "Thursday 10 July, 18:30": the event's date
         speakers: list[Speaker] = []
         location = None
+        previous = None  # the part before, when it was a person without an affiliation
         for written in re.split(r"\s*[·•|,，]\s*", rest):
-            part = written.strip(" *_")
+            part = _SPEAKER_LABEL.sub("", written.strip(" *_")).strip(" *_")
             if not part:
                 continue
             person = looks_like_person(part)
@@ -132,8 +137,12 @@ class SessionLines:
                 speakers.append(person)
             elif location is None and _ROOM.match(part):
                 location = part
+            elif previous is not None and speakers and speakers[-1] is previous:
+                # "Speaker: **Aditi Deshpande**, core contributor": her affiliation
+                speakers[-1] = replace(previous, affiliation=part)
             else:
                 return False  # "## Morning" over "09:00 Registration": the line has its title
+            previous = person if person is not None and person.affiliation is None else None
         self.pending = None
         draft = self._add_session(line, span, zone, heading[0], speakers)
         draft.location = location
