@@ -512,6 +512,20 @@ _PANEL = compiled(
 )
 
 
+_PARTICLES = frozenset(
+    ("de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "del", "di")
+)
+
+
+def _name_shaped(name: str) -> bool:
+    """Whether a name read from a cell's second line can be one: not in parentheses, and in
+    Latin letters every word but a particle capitalised ("Ana de la Cruz", not "Case study")."""
+    if name[:1] in "(（":
+        return False
+    words = [w for w in name.split() if w[:1].isalpha() and w[:1].isascii()]
+    return all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words)
+
+
 def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     """A cell or line holding both: "Title<br>Speaker", "Title by Speaker", "Title - Name (Co)".
 
@@ -521,7 +535,12 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     if not lines:
         return "", []
     if len(lines) > 1:
-        return lines[0], parse_speakers("\n".join(lines[1:]))
+        # "Title<br>Jane Roe"; not "Title<br><small>Case study</small>" nor "Lightning talks<br>
+        # (sign up at the door)": the lines below are people only when shaped like names.
+        people = parse_speakers("\n".join(lines[1:]))
+        if all(_name_shaped(p.name) for p in people):
+            return lines[0], people
+        return lines[0], []
     single = lines[0]
     # «Title» par Marc Dupont, "Title", com Fernanda Lima, 《题目》— 王磊, «Kotlin 2.3 – was ist
     # neu?» (Samuel Frei): a quoted title, then people (a dash inside the quotes is the title's).
@@ -530,11 +549,11 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         who = quoted.group("who").strip()
         if who[:1] in "(（" and who[-1:] in ")）":
             who = who[1:-1]
-        people = [
+        quoted_people = [
             looks_like_person(p) for p in re.split(r"\s*(?:&|\band\b|\bet\b|\be\b|、|/)\s*", who)
         ]
-        if people and all(people):
-            return quoted.group("title").strip(), [p for p in people if p]
+        if quoted_people and all(quoted_people):
+            return quoted.group("title").strip(), [p for p in quoted_people if p]
     for pattern in (_BY, _DASHED):
         match = pattern.match(single)
         if match and match.group("who")[:1] not in _QUOTES:

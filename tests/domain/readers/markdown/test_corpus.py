@@ -406,7 +406,6 @@ def _zone_of(schedule: Schedule) -> str:
 # starts passing fails here until it is taken off the list.
 MISREAD_INSTANTS: dict[str, str] = {}
 MISREAD_TITLES: dict[str, str] = {
-    "blind4-html-table-affiliation-toronto": "a title cell's second line is read as a speaker ('<small>Case study</small>', '(sign up at the door)')",
     "blind4-zh-beijing-two-day": "a bracketed note after a break's title is dropped ('午休（提供盒饭）' read as '午休')",
     "blind3-cn_apache_shenzhen_noyear": "a host written after a slash stays in the title ('开场致辞 / Apache 中国社区')",
     "blind2-london-bst": "a remark in parentheses stays in the title ('(the Water Poet, 5 minutes away)')",
