@@ -14,10 +14,12 @@ from bot.domain.patterns import compiled
 from bot.domain.timetext.languages import (
     CHINESE_DIGITS,
     DAY_PARTS,
+    DOTTED_TIME_WORDS,
     NOON_WORDS,
     RANGE_DASHES,
     RANGE_MARKS,
     RANGE_NOON_WORDS,
+    RANGE_WORDS,
     alternation,
     chinese_number,
 )
@@ -68,6 +70,43 @@ _CN_HOUR = compiled(
 _CN_HINT = compiled(r"[一二两兩三四五六七八九十]\s*[点點]")
 _CN_NOT_BEFORE = _CN_NUMERALS + "第0123456789０１２３４５６７８９"
 _RANGE_BEFORE = compiled(rf"(?:[{RANGE_DASHES}~〜～]{{1,2}}|{alternation(RANGE_MARKS)})\s*$")
+
+
+# Times written with a dot and nothing after them ("17.30 Dörrarna öppnar", "klo 17.30", "08.30
+# s.d. 09.00"): at the start of a line or cell, or after a word that says a time follows, where
+# a version number or a price would not stand. The dot is read as a colon (same length: every
+# offset stays).
+_DOTTED_AT = compiled(
+    rf"^[\s\-*•·|#>_]*(?:(?P<word>{alternation(DOTTED_TIME_WORDS)})\s*)?"
+    r"(?P<h>\d{1,2})(?P<dot>\.)[0-5]\d(?![\d.,]|:\d|\s*(?:%|€|\$|£|kr\b|zł|Kč))"
+    rf"|(?<!\w)(?P<word2>{alternation(DOTTED_TIME_WORDS)})\s*(?P<h2>\d{{1,2}})(?P<dot2>\.)[0-5]\d(?![\d.,]|:\d)"
+)
+_DOTTED_END = compiled(
+    rf"\s*(?:[{RANGE_DASHES}~]|(?i:{alternation(RANGE_WORDS)})(?!\w))\s*"
+    r"(?P<h>\d{1,2})(?P<dot>\.)[0-5]\d(?![\d.,]|:\d)"
+)
+
+
+def _dotted_as_colons(text: str) -> str:
+    """The text with the dot of each dotted time read as one (see `_DOTTED_AT`) made a colon."""
+    if "." not in text:
+        return text
+    dots: list[int] = []
+    for match in _DOTTED_AT.finditer(text):
+        hour, dot = (match.group("h"), "dot") if match.group("h") else (match.group("h2"), "dot2")
+        said = match.group("word") or match.group("word2")
+        end = _DOTTED_END.match(text, match.end())
+        if int(hour) > 23 or not (said or end or int(hour) >= 6):
+            continue
+        dots.append(match.start(dot))
+        if end is not None and int(end.group("h")) <= 24:
+            dots.append(end.start("dot"))
+    if not dots:
+        return text
+    chars = list(text)
+    for index in dots:
+        chars[index] = ":"
+    return "".join(chars)
 
 
 class Token(NamedTuple):
@@ -230,6 +269,7 @@ def _chinese_tokens(text: str, tokens: list[Token]) -> list[Token]:
 def clock_tokens(text: str) -> list[Token]:
     """Every number in the text that may be a time, and every word for noon or midnight."""
     tokens: list[Token] = []
+    text = _dotted_as_colons(text)
     first = _DIGIT.search(text)
     if first is not None:
         for match in _TOKEN.finditer(text, first.start()):

@@ -47,7 +47,8 @@ WEEKDAYS = {
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # German, Spanish, Portuguese, French, Italian, Dutch and Polish (as dates write them: "30
-# października"): full names first, then abbreviations.
+# października"): full names first, then abbreviations; other languages' months follow, January
+# to December again.
 _EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (
         ("januar", "jänner", "enero", "janeiro", "janvier", "gennaio", "januari", "stycznia"),
@@ -85,12 +86,54 @@ _EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
         ),
         ("dez", "dic", "déc"),
     ),
+    # Turkish, Russian, Ukrainian, Czech, Greek, Finnish, and the Nordic forms the above lack:
+    # each month's name as a date writes it ("29 Mart 2026", "14 марта", "2 Απριλίου")
+    (("ocak", "января", "січня", "ledna", "ιανουαρίου", "tammikuuta"), ()),
+    (("şubat", "subat", "февраля", "лютого", "února", "unora", "φεβρουαρίου", "helmikuuta"), ()),
+    (("mart", "марта", "березня", "března", "brezna", "μαρτίου", "maaliskuuta", "marts"), ()),
+    (("nisan", "апреля", "квітня", "dubna", "απριλίου", "huhtikuuta"), ()),
+    (
+        (
+            "mayıs",
+            "mayis",
+            "мая",
+            "травня",
+            "května",
+            "kvetna",
+            "μαΐου",
+            "μαίου",
+            "toukokuuta",
+            "maj",
+        ),
+        (),
+    ),
+    (("haziran", "июня", "червня", "června", "cervna", "ιουνίου", "kesäkuuta"), ()),
+    (("temmuz", "июля", "липня", "července", "cervence", "ιουλίου", "heinäkuuta"), ()),
+    (("ağustos", "agustos", "августа", "серпня", "srpna", "αυγούστου", "elokuuta", "augusti"), ()),
+    (("eylül", "eylul", "сентября", "вересня", "září", "zari", "σεπτεμβρίου", "syyskuuta"), ()),
+    (("ekim", "октября", "жовтня", "října", "rijna", "οκτωβρίου", "lokakuuta"), ()),
+    (("kasım", "kasim", "ноября", "листопада", "listopadu", "νοεμβρίου", "marraskuuta"), ()),
+    (
+        (
+            "aralık",
+            "aralik",
+            "декабря",
+            "грудня",
+            "prosince",
+            "δεκεμβρίου",
+            "joulukuuta",
+            "desember",
+        ),
+        (),
+    ),
 ]
-EU_FULL_MONTHS = {w: n for n, (full, _) in enumerate(_EU_MONTH_WORDS, start=1) for w in full}
+EU_FULL_MONTHS = {
+    w: (n - 1) % 12 + 1 for n, (full, _) in enumerate(_EU_MONTH_WORDS, start=1) for w in full
+}
 # English abbreviations are written in these languages too ("8 nov", "12. Okt.", "5 mar").
 EU_MONTHS = {
     **EU_FULL_MONTHS,
-    **{w: n for n, (_, short) in enumerate(_EU_MONTH_WORDS, start=1) for w in short},
+    **{w: (n - 1) % 12 + 1 for n, (_, short) in enumerate(_EU_MONTH_WORDS, start=1) for w in short},
     **{w: n for w, n in MONTHS.items() if len(w) <= 4 and w != "may"},
     "may": 5,  # Spanish "may." (mayo); lower case only counts with a dot, "de" or a year
 }
@@ -186,6 +229,29 @@ EU_WEEKDAYS = {
     )
     for name in names
 }
+# Turkish, Russian, Ukrainian, Czech, Greek, Swedish, Danish and Norwegian, Finnish weekdays.
+_MORE_WEEKDAYS = (
+    (
+        "pazartesi",
+        "понедельник",
+        "понеділок",
+        "pondělí",
+        "δευτέρα",
+        "måndag",
+        "mandag",
+        "maanantai",
+    ),
+    ("salı", "sali", "вторник", "вівторок", "úterý", "τρίτη", "tisdag", "tirsdag", "tiistai"),
+    ("çarşamba", "carsamba", "среда", "середа", "středa", "τετάρτη", "onsdag", "keskiviikko"),
+    ("perşembe", "persembe", "четверг", "четвер", "čtvrtek", "πέμπτη", "torsdag", "torstai"),
+    ("cuma", "пятница", "пʼятниця", "п'ятниця", "pátek", "παρασκευή", "fredag", "perjantai"),
+    ("cumartesi", "суббота", "субота", "sobota", "σάββατο", "lördag", "lørdag", "lauantai"),
+    ("pazar", "воскресенье", "неділя", "neděle", "κυριακή", "söndag", "søndag", "sunnuntai"),
+)
+EU_WEEKDAYS = {
+    **EU_WEEKDAYS,
+    **{name: number for number, names in enumerate(_MORE_WEEKDAYS) for name in names},
+}
 # German two-letter weekdays ("Sa., 12.10.2019"): capitalised, with a dot or comma after.
 DE_SHORT_WEEKDAYS = {"Mo": 0, "Di": 1, "Mi": 2, "Do": 3, "Fr": 4, "Sa": 5, "So": 6}
 KO_WEEKDAYS = {"월": 0, "화": 1, "수": 2, "목": 3, "금": 4, "토": 5, "일": 6}
@@ -216,12 +282,21 @@ RANGE_NOON_WORDS = {
     "mitternacht": 0,
 }
 # Between the two ends of a range: "14:00 a 17:00", "19h às 21h", "19:00から21:00".
-RANGE_WORDS = ("to", "until", "till", "bis", "à", "a", "às", "as", "até", "hasta", "au")
+RANGE_WORDS = (
+    *("to", "until", "till", "bis", "à", "a", "às", "as", "até", "hasta", "au"),
+    *("s.d.", "s/d", "sampai", "hingga", "til", "tot", "до"),  # Indonesian, Nordic, Dutch, Slavic
+)
 RANGE_MARKS = ("至", "到", "から", "부터", "~", "〜", "～")
 RANGE_DASHES = "-‐‑‒–—―－"
 RANGE_END_WORDS = ("까지", "まで", "迄")
 # Words after which "9h" is a time, not a length: "à 9h", "ab 9h", "at 9h".
-TIME_PREPOSITIONS = ("à", "a", "às", "as", "das", "dès", "des", "vers", "ab", "um", "at", "from")
+TIME_PREPOSITIONS = (
+    *("à", "a", "às", "as", "das", "dès", "des", "vers", "ab", "um", "at", "from"),
+    # "kl. 18.00", "klo 17", "saat 19:00", "pukul 08.30", "godz. 18:00": the word before a time
+    *("kl.", "kl", "klo", "kello", "saat", "pukul", "jam", "godz.", "godz", "ob", "v"),
+)
+# Words before a time written with a dot ("kl. 18.00"): a dotted number after them is a time.
+DOTTED_TIME_WORDS = ("kl.", "kl", "klo", "kello", "saat", "pukul", "jam", "godz.", "godz", "óra")
 
 HOUR_UNITS = (
     "hours",
