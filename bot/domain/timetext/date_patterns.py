@@ -85,7 +85,7 @@ _ISO = (
 _DE_WEEKDAY = alternation([*DE_SHORT_WEEKDAYS, *(w.capitalize() for w in EU_WEEKDAYS)])
 _DOTTED = (
     rf"(?:\b(?P<wd>{_DE_WEEKDAY}|{_spellings(WEEKDAYS)})\.?,?\s*)?"
-    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?![\d])"
+    r"(?<![\d.])(?P<d>\d{1,2})\. ?(?P<m>\d{1,2})\. ?(?P<y>\d{4})(?![\d])"  # Czech "27. 10. 2026"
 )
 # "25/10/2019" or "10/25/2019": read only when a number above 12 says which is the day.
 _SLASHED = r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"
@@ -113,7 +113,7 @@ _EU_WEEKDAY_BEFORE = compiled(
 _ARTICLE_BEFORE = compiled(r"(?i)(?<!\w)(?:le|am|el|o|du|au|del|vom|dès|ab)\s*$")
 # Cheap tests, each starting with a digit or a letter the scan can skip to.
 _ISO_HINT = compiled(r"\d{4}[-/.]\d")
-_DOTTED_HINT = compiled(r"\d\.\d{1,2}\.\d{4}")
+_DOTTED_HINT = compiled(r"\d\. ?\d{1,2}\. ?\d{4}")
 _SLASHED_HINT = compiled(r"\d[/-]\d{1,2}[/-]\d{4}")
 # "8/10（日）", "8/10 (Sun)": month and day with their weekday, as East Asian and US pages write
 # them; the weekday is checked once the year is known.

@@ -76,8 +76,9 @@ def year_in(text: str | None) -> date | None:
 
 
 def crosses_midnight(start: time, end: time) -> bool:
-    """23:00-01:00 is a night session; 14:30-14:00 is a typo."""
-    return start.hour >= 18 and end.hour < 8
+    """23:00-01:00 and an overnight hackathon's 20:30-09:00 are night sessions; 14:30-14:00 is
+    a typo."""
+    return start.hour >= 18 and end.hour < 12
 
 
 def add_clock(clock: time, amount: timedelta) -> time:

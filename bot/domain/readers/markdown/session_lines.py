@@ -43,8 +43,8 @@ _LABEL_VERB = compiled(r"(?i)\s+(?:begins?|starts?|opens?|kicks? off|commences?|
 # "until 9:00 PM", "bis ca. 21:30", "do ok. 21:30" (Polish), "hasta las 22:00", "tot 22u"
 _UNTIL = compiled(
     r"(?i)(?:\s|[(（])(?:until|till|to|bis|do|tot|jusqu'à|jusqu’à|hasta|até|ate|fino alle)\s+"
-    r"(?:(?:about|around|approx\.?|approximately|ca\.|circa|etwa|gegen|ok\.|około|environ|vers"
-    r"|aprox\.?|aproximadamente|las?|~)\s*)?"
+    r"(?:(?:about|around|approx\.?|approximately|ca\.?|circa|etwa|gegen|ok\.|około|environ|vers"
+    r"|aprox\.?|aproximadamente|las?|~)\s*)?(?:(?:kl\.?|klo|kello)\s*)?"
     r"|(?:至|到|まで)\s*"
 )
 # "Speaker: Aditi Deshpande", "Panelists: Sneha Patil, Vikram Iyer" on a heading's time line.

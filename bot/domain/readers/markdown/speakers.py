@@ -226,7 +226,7 @@ _DASHED = compiled(r"^(?P<title>.+?)\s+[-–—|]\s+(?P<who>[^-–—|]+[(（][^
 
 # A person's name: two to four capitalised words ("Jane Roe", "Ana de la Cruz", "O'Neil"), or
 # two to four CJK characters, optionally with an affiliation after a comma or in parentheses.
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*"
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩΆ-ΏА-ЯЁЄІЇҐ][\w'’.-]*"  # Latin, Greek and Cyrillic capitals
 _PERSON = compiled(
     rf"^(?P<name>{_NAME_WORD}(?:\s+(?:(?:de|da|do|dos|van|von|der|den|la|le|del|di|bin)\s+)*{_NAME_WORD}){{1,3}}"
     r"|[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,3}\s?[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{1,3})"
