@@ -21,6 +21,9 @@ __all__ = ["MONTHS", "WEEKDAYS", "WEEKDAY_NAMES", "DateError", "DateMention", "f
 _DIGIT = compiled(r"\d")
 # Between the two ends of a range of dates: "October 30 – November 1, 2026", "30 oct. au 1er nov."
 _BETWEEN_DATES = compiled(r"\s*(?:[-–—~〜～]|(?i:to|until|bis|au|al|a|à|até|tot))\s*")
+# Two days joined by "and": a range when the second is the day after the first ("Thursday 11
+# June & Friday 12 June 2026"), two dates in passing otherwise ("14 and 21 June").
+_AND_DATES = compiled(r"\s*(?:&|\+|(?i:and|und|et|y|e|i|og|och|ja))\s*")
 
 
 class DateError(ValueError):
@@ -133,9 +136,19 @@ def find_dates(text: str) -> list[DateMention]:
 def range_end(text: str, dates: list[DateMention]) -> DateMention | None:
     """The last day of a range written as two dates ("October 30 – November 1, 2026"): the
     second of `dates` (found in `text`) when a dash or "to" joins it to the first."""
-    if len(dates) < 2 or _BETWEEN_DATES.fullmatch(text, dates[0].finish, dates[1].begin) is None:
+    if len(dates) < 2:
         return None
-    return dates[1]
+    first, second = dates[0], dates[1]
+    if _BETWEEN_DATES.fullmatch(text, first.finish, second.begin) is not None:
+        return second
+    if _AND_DATES.fullmatch(text, first.finish, second.begin) is None:
+        return None
+    year = second.year or first.year or 2000
+    try:
+        following = date(year, first.month, first.day) + timedelta(days=1)
+    except ValueError:
+        return None
+    return second if (following.month, following.day) == (second.month, second.day) else None
 
 
 def _years_carried_back(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -145,7 +158,10 @@ def _years_carried_back(text: str, found: list[DateMention]) -> list[DateMention
         first, last = found[index - 1], found[index]
         if first.year is not None or last.year is None:
             continue
-        if _BETWEEN_DATES.fullmatch(text, first.finish, last.begin) is None:
+        joined = _BETWEEN_DATES.fullmatch(text, first.finish, last.begin) or _AND_DATES.fullmatch(
+            text, first.finish, last.begin
+        )
+        if joined is None:
             continue
         year = last.year if (first.month, first.day) <= (last.month, last.day) else last.year - 1
         found[index - 1] = replace(first, year=year)

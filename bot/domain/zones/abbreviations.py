@@ -53,6 +53,8 @@ DEFAULT_ABBREVIATIONS: Mapping[str, Abbreviation] = MappingProxyType(
         "UTC": _entry("UTC"),
         "GMT": _entry("UTC", "Europe/London"),
         "Z": _entry("UTC"),
+        # Anywhere on Earth: a deadline that has passed everywhere once it passes at UTC-12
+        "AoE": _entry("Etc/GMT+12"),
         "BST": _entry("Europe/London", daylight=True),
         "WET": _entry("Europe/Lisbon", daylight=False),
         "WEST": _entry("Europe/Lisbon", daylight=True),
@@ -63,6 +65,8 @@ DEFAULT_ABBREVIATIONS: Mapping[str, Abbreviation] = MappingProxyType(
         "EET": _entry("Europe/Helsinki", daylight=False),
         "EEST": _entry("Europe/Helsinki", daylight=True),
         "MSK": _entry("Europe/Moscow"),
+        "TRT": _entry("Europe/Istanbul"),
+        "TSİ": _entry("Europe/Istanbul"),
         "WAT": _entry("Africa/Lagos"),
         "CAT": _entry("Africa/Maputo"),
         "EAT": _entry("Africa/Nairobi"),

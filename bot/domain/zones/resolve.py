@@ -37,7 +37,8 @@ _OFFSET = compiled(
 _IANA = compiled(r"(?<![\w/.])[A-Za-z][A-Za-z_-]+(?:/[A-Za-z][A-Za-z0-9_+-]+){1,2}(?![\w/])")
 # A place in brackets right after an abbreviation: "IST (Israel)", "CDT (Mexico City)".
 _PLACE_AFTER = compiled(r"[ \t]*[(（][ \t]*([^()（）\d]{2,40}?)[ \t]*[)）]")
-_WORD = compiled(r"(?<![A-Za-z])[A-Z]{2,5}(?![A-Za-z])")
+# "CET", "AEST"; and the few written otherwise: "AoE" (Anywhere on Earth), Turkish "TSİ"
+_WORD = compiled(r"(?<![A-Za-z])(?:AoE|TSİ|[A-Z]{2,5})(?![A-Za-zİ])")
 _ZONE_CHARACTERS = compiled(r"[A-Za-z+−\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 

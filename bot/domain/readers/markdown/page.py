@@ -207,6 +207,10 @@ class PageReader:
             self.sessions.attach(self.block_session, line)
             return
         dates = find_dates(text)
+        if dates and self._day_line(line, dates[0]):
+            # "**Saturday, Dec 5**" between the lists of a several-day event: that day's heading
+            self._heading(replace(line, heading=6))
+            return
         if dates and self.sessions.dated_session(line, dates[0]):
             return
         if dates:
@@ -366,6 +370,13 @@ class PageReader:
         for note in notes:
             self.diag.warn(number, note)
         return first, last
+
+    def _day_line(self, line: Line, mention: DateMention) -> bool:
+        """A bold line that is only a date (with its weekday), once the event has a date."""
+        if not line.inline.bold or line.depth or self.event.first_day is None:
+            return False
+        rest = normalise_label(line.inline.text.replace(mention.text, " "))
+        return not rest or _weekday_only(rest)
 
     def _year_for_weekday(self, mention: DateMention) -> int | None:
         """ "Tuesday, March 17" on a page that says "The 2026 edition" further on: the one year
