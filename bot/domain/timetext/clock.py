@@ -16,6 +16,7 @@ from functools import lru_cache
 from bot.domain.patterns import compiled
 from bot.domain.timetext.clock_tokens import Token, clock_tokens
 from bot.domain.timetext.languages import (
+    DOTTED_TIME_WORDS,
     RANGE_DASHES,
     RANGE_END_WORDS,
     RANGE_MARKS,
@@ -132,7 +133,8 @@ def _joins(first: Token, second: Token) -> bool:
     if kinds & {"none", "bad"} or kinds <= {"bare"}:
         return False
     if second.kind == "bare":
-        return first.part is not None
+        # "5pm - 7", and "klo 17–20": a bare hour ends a range a time word opened
+        return first.part is not None or (first.sign == "h" and second.hour <= 24)
     if first.kind == "bare" and second.kind == "range":
         return False
     # "13:00 - 2h" is a length; "14h-16h" and "de 10 à 12h" are ranges.
@@ -256,9 +258,15 @@ def find_bad_clocks(text: str) -> list[BadClock]:
     return list(_scan(text)[1])
 
 
+_TIME_WORD_FIRST = compiled(rf"(?i:{alternation(DOTTED_TIME_WORDS)})\s*(?=\d)")
+
+
 def leading_clock_span(text: str) -> ClockSpan | None:
     """The time or range a text starts with ("17:00 - 17:10: Opening"), if any."""
     stripped = text.lstrip(" *_`[(（")
+    word = _TIME_WORD_FIRST.match(stripped)  # "klo 17.30 Avaus", "saat 19:00 Açılış"
+    if word is not None:
+        stripped = stripped[word.end() :]
     offset = len(text) - len(stripped)
     spans = find_clock_spans(stripped[:80])
     if spans and spans[0].begin == 0:

@@ -87,6 +87,14 @@ _DOTTED_END = compiled(
 )
 
 
+_TIME_WORD_BEFORE = compiled(rf"(?:^|[^\w.])(?i:{alternation(DOTTED_TIME_WORDS)})\s*$")
+
+
+def _said_time(text: str, begin: int) -> bool:
+    """Whether a word that says a time follows stands right before `begin` ("klo 17")."""
+    return _TIME_WORD_BEFORE.search(text, max(0, begin - 8), begin) is not None
+
+
 def _dotted_as_colons(text: str) -> str:
     """The text with the dot of each dotted time read as one (see `_DOTTED_AT`) made a colon."""
     if "." not in text:
@@ -275,7 +283,10 @@ def clock_tokens(text: str) -> list[Token]:
         for match in _TOKEN.finditer(text, first.start()):
             start = _start(text, match.start())
             if start is not None and (start[0] >= (tokens[-1].end if tokens else 0)):
-                tokens.append(_token(match, *start))
+                token = _token(match, *start)
+                if token.kind == "bare" and token.hour <= 24 and _said_time(text, token.begin):
+                    token = token._replace(kind="time", flexible=False, sign="h")  # "klo 17"
+                tokens.append(token)
     if _CN_HINT.search(text):
         numerals = _chinese_tokens(text, tokens)
         if numerals:

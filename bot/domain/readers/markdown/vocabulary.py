@@ -30,6 +30,9 @@ class Role(StrEnum):
 
 _WORDS: dict[Role, tuple[str, ...]] = {
     Role.TIME: (
+        # Finnish, Nordic, Turkish, Czech, Polish, Indonesian, Russian, Ukrainian, Greek, Hungarian
+        *("aika", "kellonaika", "tid", "klokkeslett", "saat", "čas", "godzina", "waktu", "jam"),
+        *("время", "час", "ώρα", "idő", "időpont"),
         "zeit",
         "uhrzeit",
         "wann",
@@ -101,6 +104,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "開催日",
     ),
     Role.TITLE: (
+        *("ohjelma", "esitys", "program", "föredrag", "oturum", "konu", "přednáška", "téma"),
+        *("prelekcja", "temat", "acara", "sesi", "materi", "доклад", "тема", "θέμα", "előadás"),
         "vortrag",
         "thema",
         "titel",
@@ -162,6 +167,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "内容",
     ),
     Role.SPEAKER: (
+        *("puhuja", "esiintyjä", "talare", "foredragsholder", "konuşmacı", "přednášející"),
+        *("prelegent", "pembicara", "спикер", "докладчик", "доповідач", "ομιλητής", "előadó"),
         "sprecher",
         "sprecherin",
         "referent",
@@ -245,6 +252,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "組織",
     ),
     Role.LOCATION: (
+        *("sali", "huone", "sal", "rum", "salon", "místnost", "sál", "sala", "ruang", "зал"),
+        *("αίθουσα", "terem"),
         "raum",
         "saal",
         "salle",
