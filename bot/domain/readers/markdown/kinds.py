@@ -152,8 +152,9 @@ def kind_from_text(text: str) -> SessionKind | None:
 
 
 _DAY_HEADING = compiled(
-    r"^(?:day\s*\d+|day\s+(?:one|two|three|four|five)|第[一二三四五六七八九十\d]+天|"
-    r"[一二三四五六七八九十\d]+日目)\b",
+    r"^(?:(?:day|tag|dia|día|jour|giorno|dag|dzień|päivä|gün|den|день|ημέρα)\s*\d+"
+    r"|day\s+(?:one|two|three|four|five)|\d+\.\s*(?:tag|dag|päivä|gün)"
+    r"|第[一二三四五六七八九十\d]+天|[一二三四五六七八九十\d]+日目|\d+일차)\b",
     re.IGNORECASE,
 )
 
