@@ -219,6 +219,8 @@ def _noon_tokens(text: str) -> list[Token]:
     tokens = []
     for match in _NOON.finditer(text):
         word = match.group().lower()
+        if _opens_a_title(text, match):
+            continue  # "00:30 — Midnight pixel-art jam": the title's word, not the range's end
         if word in NOON_WORDS:
             tokens.append(
                 Token(match.start(), match.end(), NOON_WORDS[word], 0, None, "time", False)
@@ -227,6 +229,19 @@ def _noon_tokens(text: str) -> list[Token]:
             hour = RANGE_NOON_WORDS[word]
             tokens.append(Token(match.start(), match.end(), hour, 0, None, "range", False))
     return tokens
+
+
+_TITLE_WORD_AFTER = compiled(r"\s+(?![aApP]\.?[mM]\b)[^\W\d_]{2,}")
+_DASH_BEFORE = compiled(rf"[{RANGE_DASHES}]\s*$")
+
+
+def _opens_a_title(text: str, match: re.Match[str]) -> bool:
+    """A capitalised "Midnight"/"Noon" after a time's dash with words after it starts a title."""
+    return (
+        match.group()[:1].isupper()
+        and _DASH_BEFORE.search(text, max(0, match.start() - 4), match.start()) is not None
+        and _TITLE_WORD_AFTER.match(text, match.end()) is not None
+    )
 
 
 def _cn_minute(match: re.Match[str]) -> int | None:

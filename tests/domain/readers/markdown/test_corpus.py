@@ -415,7 +415,7 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind5-singapore-summit-contd": "items that put the room before the time are dropped; a session spanning two slots ends with its first",
     "blind5-th-bangkok-be-year": "Thai month names and Buddhist-era years ('21 มีนาคม 2569') are not read",
     "blind5-three-zones-pipe": "a table with one time column per zone reads the other columns' times as sessions",
-    "blind5-twitch-marathon-dst": "'Midnight' opening a title is read as a time, and an end marker ('stream ends, everyone go to bed') as a session",
+    "blind5-twitch-marathon-dst": "an end marker ('stream ends, everyone go to bed') is read as a session",
 }
 MISREAD_TITLES: dict[str, str] = {
     **MISREAD_INSTANTS,
