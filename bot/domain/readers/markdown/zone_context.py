@@ -176,9 +176,11 @@ class ZoneContext:
         at 18:00: a time given once for viewers elsewhere, the same instant as the first session
         at the venue, not the zone of the page's times."""
         said = next((s for s in self.statements if s.line == statement[1]), None)
-        places = self._places_for(index)
         starts = [s.start for s in event.sessions if s.start is not None]
-        if said is None or said.clock is None or not places or not starts or day is None:
+        if said is None or said.clock is None or not starts or day is None:
+            return False
+        places = self._places_for(index)  # prose places too: read only when it comes to this
+        if not places:
             return False
         venue = ZoneInfo(places[0].zone)
         stated = self.page.resolver.decide(statement[0], day).tz
