@@ -33,6 +33,7 @@ from bot.delivery.discord_shards import shard_owner
 from bot.delivery.webhook import WebhookSender
 from bot.dispatch.service import ReminderService
 from bot.domain.ics.revisions import Revision
+from bot.domain.patterns import release_unused_patterns
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.source import ReadResult
 from bot.domain.reminders.plan import Target, TargetKind
@@ -228,7 +229,9 @@ def _settle_memory() -> None:
     """Once started: free what start-up left behind, and keep the long-lived objects (agendas,
     the gazetteer, modules) out of later collections, which then stay short and touch fewer
     pages; the process holds less memory for as long as it runs. With glibc, the heap freed at
-    start-up (the first agenda load, the gazetteer) goes back to the system too."""
+    start-up (the first agenda load, the gazetteer) goes back to the system too; so do the
+    compiled patterns the cache file held for modules this process never imported."""
+    release_unused_patterns()
     gc.collect()
     gc.freeze()
     if sys.platform == "linux":

@@ -59,6 +59,13 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return _default.compile(pattern, flags)
 
 
+def release_unused_patterns() -> None:
+    """Let go of the file's entries this process has not used (a long-running process, once
+    started); a pattern first asked for later is compiled as `re` does."""
+    if _default is not None:
+        _default.release()
+
+
 class PatternCache:
     """Compiled patterns in a file, read at the first pattern asked for. An entry is let go
     once its pattern is made (a long-running process keeps none of the file); patterns this
@@ -98,6 +105,9 @@ class PatternCache:
             return re.compile(pattern, flags)
         self._made[key] = made
         return made  # type: ignore[no-any-return]
+
+    def release(self) -> None:
+        self._entries = {}  # a pattern asked for from now on is compiled (and kept at exit)
 
     def write(self) -> None:
         """Add the patterns this process compiled to the file (keeping only those this process

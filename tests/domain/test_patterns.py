@@ -90,6 +90,18 @@ def test_a_pattern_written_in_two_modules_is_made_once_and_the_file_kept(tmp_pat
     assert file.stat().st_mtime_ns == written
 
 
+def test_a_released_cache_compiles_what_comes_later_and_keeps_it_at_exit(tmp_path: Path) -> None:
+    first, first_flags, _ = CASES[0]
+    later, later_flags, texts = CASES[1]
+    file = _written(tmp_path / "patterns.marshal", first, first_flags)
+    cache = PatternCache(file)
+    cache.compile(first, first_flags)
+    cache.release()  # the running process lets go of what it did not use
+    _same(cache.compile(later, later_flags), later, later_flags, texts)
+    cache.write()
+    assert set(marshal.loads(file.read_bytes())) == {(first, first_flags), (later, later_flags)}
+
+
 def test_a_damaged_or_missing_file_means_compiling_as_re_does(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.marshal"
     damaged.write_bytes(b"\x00not marshal at all")
