@@ -473,7 +473,8 @@ def _latin_person(text: str) -> Speaker | None:
 # (docs/speakers.md), "Fireside chat: serving models, with Lin Zhao" credits its speakers.
 # "w/ Dana Whitfield", "— moderated by Amara Okafor", "…的那一年｜講者：陳怡君" do too.
 _TAIL = compiled(
-    r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s*｜\s*|\s(?:by|par|von|por|w/)\s"
+    r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s*｜\s*"
+    r"|\s(?:by|par|von|por|w/|door|com [ao]|avec|a cargo de|presentato da)\s"
     r"|[,，]\s*(?:with|mit)\s)"
     r"\s*(?:(?i:moderated by|moderiert von|modéré par|animé par|moderado por|moderada por)\s+)?"
     r"(?P<who>(?:[^-–—|·｜]|(?<=\w)-(?=\w))+)$"  # "Mei-Ling Cho": a hyphen inside a name
@@ -499,7 +500,7 @@ _QUOTED_TAIL = compiled(
 _PAREN_TAIL = compiled(r"^(?P<title>.+?)\s*[(（](?P<who>[^()（）]+)[)）]\s*$")
 _WHO_LABEL = compiled(
     r"^\s*(?:発表者|講師|登壇者|讲师|嘉宾|讲者|講者|主講|主讲|발표자|연사|speakers?|presenters?|by|with"
-    r"|mit|par|por|com)\s*[:：]?\s*",
+    r"|mit|par|por|com(?: [ao])?|door|con|avec|a cargo de|presentato da)\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _HONORIFIC = compiled(r"\s*(?:さん|氏|先生|様|老师)\s*$")

@@ -354,7 +354,8 @@ def looks_like_people(table: Table, index: int) -> bool:
     cells = [
         cells[index].text for _, cells in table.rows if index < len(cells) and cells[index].text
     ]
-    if not cells:
+    cells = [text for text in cells if text.strip(" -–—·.") and parse_speakers(text) != []]
+    if not cells:  # only dashes and "TBA": nobody yet
         return False
     named = 0
     for text in cells:

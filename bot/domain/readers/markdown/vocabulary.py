@@ -167,6 +167,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "内容",
     ),
     Role.SPEAKER: (
+        *("palestrante", "palestrantes", "ponente", "ponentes", "orador", "oradora", "relatore"),
+        *("spreker", "sprekers", "intervenant"),
         *("puhuja", "esiintyjä", "talare", "foredragsholder", "konuşmacı", "přednášející"),
         *("prelegent", "pembicara", "спикер", "докладчик", "доповідач", "ομιλητής", "előadó"),
         "sprecher",
