@@ -33,15 +33,16 @@ _TOKEN = compiled(
     r"|[.](?P<dm>\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[Uu]hr\b|uur\b"
     # "14.30 bis 15.15 Uhr", "14.30 – 15.15": the start of a dotted range ending in a time
     r"|(?:bis|[-–—])\s*\d{1,2}\.\d{2}\s*(?:[Uu]hr|uur)\b|bis\s*\d{1,2}\.\d{2}"
-    # "7.45-8.15pm": a dotted range whose end alone says the part of the day
-    r"|[-–—]\s*\d{1,2}\.\d{2}\s*[aApP]\.?\s?[mM]\b))"
+    # "7.45-8.15pm", "4.10–5pm": a dotted range whose end alone says the part of the day
+    r"|[-–—]\s*\d{1,2}(?:\.\d{2})?\s*[aApP]\.?\s?[mM]\b))"
     r"|(?P<mil>\d{2})(?=\s*(?:hrs|hr)(?![a-zA-Z\d]))"  # "0900hrs", "1330 hrs" (East Africa)
     r"|(?P<hs>[hH]|u(?=\d{2}))(?P<hm>\d{2})?(?![a-zA-Z])"  # "19h30", Flemish "19u30"
     r"|\s(?P<hs2>h)\s(?P<hm2>\d{2})(?![\d\s]*(?:min|mn))"  # Québec and France: "9 h 30"
     r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"
     r"(?:\s*(?P<cm>\d{1,2})\s*[分분](?![钟鐘])|(?P<cm2>\d{2})|\s*(?P<half>[半반]))?"
     r")?(?!\d)"
-    rf"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|午前|午後|(?i:noon|midnight)\b{_NOT_A_RANGE_END}))?"
+    rf"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|(?<=\d)p(?=[\s:,)–—-]|$)|午前|午後"
+    rf"|(?i:noon|midnight)\b{_NOT_A_RANGE_END}))?"
     r"(?:\s*(?P<sfx>[Uu]hr|uur|hrs|hr|hs|h)(?![a-zA-Z\d]))?"
 )
 _DAY_PART_BEFORE = compiled(rf"(?:{alternation(DAY_PARTS)})$")
@@ -152,7 +153,7 @@ def _meridiem(ap: str | None) -> str | None:
     word = ap.lower().replace(".", "").replace(" ", "")
     if word in ("am", "午前", "midnight"):
         return "am"
-    if word in ("pm", "午後"):
+    if word in ("pm", "p", "午後"):
         return "pm"
     return "noon" if word == "noon" else None
 

@@ -217,10 +217,14 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
 
 
 _BULLETS = "・•●◦▪▸►‣⁃"
+_TASK_BOX = compiled(r"^\[[ xX✓✔]\]\s+")
 
 
 def _bulleted(line: Line) -> Line:
-    """ "・14:00〜 開場": a line that starts with a bullet character is a list item."""
+    """ "・14:00〜 開場": a line that starts with a bullet character is a list item. A task
+    list's box ("- [x] 10:30 – 11:00 · Check-in") is not part of the item's text."""
+    if line.depth and _TASK_BOX.match(line.inline.text):
+        line.inline.text = _TASK_BOX.sub("", line.inline.text, count=1)
     if line.inline.text[:1] in _BULLETS:
         line.inline.text = line.inline.text[1:].strip()
         line.depth = max(line.depth, 1)

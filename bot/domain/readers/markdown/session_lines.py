@@ -51,7 +51,7 @@ _UNTIL = compiled(
 _SPEAKER_LABEL = compiled(
     r"(?i)^(?:speakers?|panelists?|presenters?|moderators?|hosts?|講師|講者|讲者|嘉宾|발표자)\s*[:：]\s*"
 )
-_ONWARDS = compiled(r"(?i)^\s*(?:onwards?|and later|till late|until late|open end)(?!\w)")
+_ONWARDS = compiled(r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end)(?!\w)")
 _BRACKETED = compiled(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
 _BRACKETED_ANYWHERE = compiled(r"[(（]\s*([^()（）]{1,24}?)\s*[)）]")
 _BOOK_TITLE = compiled(r"[《「『“\"](.+?)[》」』”\"]")

@@ -43,7 +43,7 @@ _CJK_WORD = compiled(rf"[{HAN}{KANA}]{{1,3}}")
 # "TBA", "TBD", "to be announced", "N/A", "待定", "A confirmar", "offen": a speaker not known
 # yet is nobody.
 _NOBODY = compiled(
-    r"(?i)\s*(?:tb[adc]|t\.b\.[adc]\.?|to be (?:announced|confirmed|determined|decided)|n/?a|\?+"
+    r"(?i)\s*(?:speakers?\s+)?(?:tb[adc]|t\.b\.[adc]\.?|to be (?:announced|confirmed|determined|decided)|n/?a|\?+"
     r"|a confirmar|por confirmar|a definir|por definir|à confirmer|à définir|a definir"
     r"|da definire|da confermare|wird noch bekannt gegeben|offen|folgt"
     r"|待定|未定|待公布|調整中|未定です|미정)\s*[.!]?\s*"
