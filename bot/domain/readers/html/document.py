@@ -20,7 +20,14 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 
 from bot.domain.agenda import Link
 from bot.domain.patterns import compiled
-from bot.domain.readers.markdown.blocks import HEADING_LEVELS, Block, Inline, Line, Table
+from bot.domain.readers.markdown.blocks import (
+    HEADING_LEVELS,
+    Block,
+    Inline,
+    Line,
+    Table,
+    bulleted,
+)
 
 # Elements whose content is not part of the page as read: code, scripts, forms, embedded media,
 # and the site's navigation and sidebars.
@@ -539,7 +546,7 @@ class _Walker:
             if index == len(bits) or bits[index].brk:
                 inline, line = self._inline(bits[start:index], breaks=" ")
                 if inline is not None:
-                    self.blocks.append(Line(line, inline, 0, depth))
+                    self.blocks.append(bulleted(Line(line, inline, 0, depth)))
                 start = index + 1
 
     def _inline(self, bits: list[_Bit], breaks: str) -> tuple[Inline | None, int]:

@@ -211,7 +211,7 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             else:
                 for offset, part in _split_lines(token.children or []):
                     if part.text.strip():
-                        blocks.append(_bulleted(Line(start + offset, part, 0, depth)))
+                        blocks.append(bulleted(Line(start + offset, part, 0, depth)))
         index += 1
     return blocks
 
@@ -220,7 +220,7 @@ _BULLETS = "・•●◦▪▸►‣⁃"
 _TASK_BOX = compiled(r"^\[[ xX✓✔]\]\s+")
 
 
-def _bulleted(line: Line) -> Line:
+def bulleted(line: Line) -> Line:
     """ "・14:00〜 開場": a line that starts with a bullet character is a list item. A task
     list's box ("- [x] 10:30 – 11:00 · Check-in") is not part of the item's text."""
     if line.depth and _TASK_BOX.match(line.inline.text):
