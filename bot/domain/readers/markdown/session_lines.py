@@ -51,6 +51,7 @@ _UNTIL = compiled(
 _SPEAKER_LABEL = compiled(
     r"(?i)^(?:speakers?|panelists?|presenters?|moderators?|hosts?|講師|講者|讲者|嘉宾|발표자)\s*[:：]\s*"
 )
+_FROM = compiled(r"(?i)^\s*(?:from|ab|dès|desde|a partir de|a partir das|vanaf)\s+(?=\d)")
 _ONWARDS = compiled(r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end)(?!\w)")
 _BRACKETED = compiled(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
 _BRACKETED_ANYWHERE = compiled(r"[(（]\s*([^()（）]{1,24}?)\s*[)）]")
@@ -269,12 +270,18 @@ class SessionLines:
         match = _LABEL_FIRST.match(line.inline.text)
         if match is None or find_dates(match.group("label")):
             return False
-        if match.group("label").rstrip(" *_")[-1:].isdigit() and match.group("value")[:1].isdigit():
+        between = line.inline.text[match.end("label") : match.start("value")]
+        if (
+            match.group("label").rstrip(" *_")[-1:].isdigit()
+            and match.group("value")[:1].isdigit()
+            and not between.endswith((" ", "\t"))
+        ):
             return False  # "Go generics (19:00–19:45)": the colon is the clock's, not a label's
-        span = leading_clock_span(match.group("value"))
+        value = _FROM.sub("", match.group("value"))  # "Drinks: from 5:30pm"
+        span = leading_clock_span(value)
         if span is None:
             return False
-        rest, zone = self._strip_zone(match.group("value")[span.finish :])
+        rest, zone = self._strip_zone(value[span.finish :])
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
         label = _LABEL_VERB.sub("", match.group("label").strip(" *_"))
         quoted = _BOOK_TITLE.search(rest)
