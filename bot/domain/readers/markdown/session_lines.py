@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import Speaker
@@ -51,6 +52,11 @@ _UNTIL = compiled(
 _SPEAKER_LABEL = compiled(
     r"(?i)^(?:speakers?|panelists?|presenters?|moderators?|hosts?|講師|講者|讲者|嘉宾|발표자)\s*[:：]\s*"
 )
+# A session's own length at the end of its line, after its speaker: "… – Tan Wei Jie (30 min)".
+_OWN_LENGTH = compiled(
+    r"\s*[(（]\s*(\d{1,3})\s*(?:min|mins|minutes|minutos|minuten|分钟|分)\s*[)）]\s*$"
+)
+_SPEAKER_BEFORE = compiled(r"\s[-–—]\s|\s(?:by|par|von|por)\s")
 _FROM = compiled(r"(?i)^\s*(?:from|ab|dès|desde|a partir de|a partir das|vanaf)\s+(?=\d)")
 _ONWARDS = compiled(r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end)(?!\w)")
 _BRACKETED = compiled(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
@@ -94,6 +100,11 @@ class SessionLines:
             rest = ""  # "6:30 – 9:00 PM (Arizona time — no daylight saving!)": a note, not a title
         if self._titled_by_heading(line, span, zone, rest):
             return
+        length = _OWN_LENGTH.search(rest) if span.end is None and span.duration is None else None
+        if length is not None and not _SPEAKER_BEFORE.search(rest, 0, length.start()):
+            length = None  # "Intervalo (15 min)": a remark of the title's, kept as written
+        if length is not None:
+            rest = rest[: length.start()].rstrip(" ,，")  # "… – Tan Wei Jie, GovTech (30 min)"
         title, speakers = split_title_and_speakers(rest)
         self.pending = None
         event = self.page.event
@@ -112,7 +123,9 @@ class SessionLines:
             self.pending = PendingTime(span, zone, line.number, bool(line.heading))
             self.page.list_session = self.page.block_session = None
             return
-        self._add_session(line, span, zone, title, speakers)
+        draft = self._add_session(line, span, zone, title, speakers)
+        if length is not None:
+            draft.duration = timedelta(minutes=int(length.group(1)))
 
     def _titled_by_heading(
         self, line: Line, span: ClockSpan, zone: ZoneMention | None, rest: str

@@ -546,6 +546,8 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     # «Title» par Marc Dupont, "Title", com Fernanda Lima, 《题目》— 王磊, «Kotlin 2.3 – was ist
     # neu?» (Samuel Frei): a quoted title, then people (a dash inside the quotes is the title's).
     quoted = _QUOTED_TAIL.match(single)
+    if quoted and _NOBODY.fullmatch(quoted.group("who").strip(" -–—")):
+        return quoted.group("title").strip(), []
     if quoted:
         who = quoted.group("who").strip()
         if who[:1] in "(（" and who[-1:] in ")）":
@@ -566,6 +568,8 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         if match is None:
             continue
         title = match.group("title").strip(" *_,，")
+        if pattern is not _COLON_TAIL and _NOBODY.fullmatch(match.group("who")):
+            return title, []  # "“Backstage at 2,000 services” – speaker TBC": nobody yet
         named = _people_in_tail(_HONORIFIC.sub("", _WHO_LABEL.sub("", match.group("who"))))
         if named is None:
             continue

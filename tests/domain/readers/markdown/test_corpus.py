@@ -409,7 +409,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind6-de-hugo-leipzig-barcamp-zeitumstellung": "a hard-wrapped speaker bio whose next line starts 'um 14:00 Uhr' is read as a session",
     "blind6-es-eleventy-cdmx-serie-mensual": "a monthly series whose dates are in table rows and whose hours are in the prose above is not read",
     "blind6-newsletter-serverless-au-dst-start": "a bold prose line naming a date and a time ('daylight saving kicks in this Sunday (4 Oct) … 5:30pm') is read as an event",
-    "blind6-singapore-platform-meetup-tbc": "a talk's stated length after its speaker ('(30 min)') does not set its end",
     "blind6-toronto-hack-day-odd-times": "'noon–1' loses its end, and a session's end is lost when the closing line reads '9: we get kicked out'",
     "blind5-berlin-zeitumstellung": "a session spanning two slots of a room table ends with its first slot, and its continuation mark ('⬆ Fortsetzung') is read as a session",
     "blind5-cet-local-note": "a wrapped prose line converting the first time to another zone is read as a session",
@@ -425,6 +424,7 @@ MISREAD_INSTANTS: dict[str, str] = {
 }
 MISREAD_TITLES: dict[str, str] = {
     **MISREAD_INSTANTS,
+    "blind6-singapore-platform-meetup-tbc": "'TBC (5–10 min)' after a dash is read as a speaker named TBC",
     "blind6-edinburgh-secpriv-seminars-autumn": "a '**Speaker:**' line above its seminar's date is given to the seminar before, and 'Room:' is not read as the location",
     "blind6-eventbrite-dublin-ist-autumn": "text after a dash that is not a person is taken as a speaker ('Workshops – dbt for analysts OR intro to MLOps')",
     "blind6-fr-jekyll-lyon-retour": "a link in brackets stays in the title ('([slides](…))')",
