@@ -180,6 +180,10 @@ class PageReader:
         elif self.list_session is not None and line.depth > self.list_session.depth:
             self.sessions.attach(self.list_session, line)
             return
+        elif self.list_session is not None and leading_clock_span(text) is None:
+            # "- **Salle Lovelace**" after "- **Accueil café** : 8h45 – 9h30": a sibling item
+            # closes the session above; the items under it are not that session's
+            self.list_session = None
         bad = bad_time_at_start(text)
         if bad is not None:
             self.diag.error(

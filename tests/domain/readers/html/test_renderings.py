@@ -107,10 +107,6 @@ _FRONT_MATTER_ONLY = {
 }
 LOST: dict[tuple[str, str], str] = {
     **{(page, renderer): why for page, why in _FRONT_MATTER_ONLY.items() for renderer in RENDERERS},
-    ("blind5-paris-nested-tracks", "python-markdown"): (
-        "Python-Markdown nests a list only at four spaces: the two-space sessions under each room "
-        "are items of their own there, read as sessions, where the Markdown misreads them"
-    ),
     ("blind-ko_onoffmix_error", "python-markdown"): (
         "Python-Markdown starts no list without a blank line before it: the numbered programme "
         "stays one paragraph of lines starting '1. 19:00'"

@@ -415,7 +415,7 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind5-chicago-spring-forward": "a session spanning two slots ends with its first slot; an empty room cell joins two talks into one",
     "blind5-hu-budapest-oszi-konf": "a Hungarian year-first date ('2025. október 25., szombat') is not read",
     "blind5-nz-gamejam-dst": "a table range whose ends fall on two days ('Sat 26 Sep, 7:30pm – Sun 27 Sep, 9:00am') loses its end",
-    "blind5-paris-nested-tracks": "sessions nested under room items are read as speakers of the line above, and 'title — time, room' items are not read",
+    "blind5-paris-nested-tracks": "'title — time, room' items are not read, and sessions nested under a room item do not take the room as their location",
     "blind5-saopaulo-track-headings": "a room named after a town ('Auditório Ruy Barbosa') names the zone (America/Bahia, the same offset)",
     "blind5-singapore-summit-contd": "items that put the room before the time are dropped; a session spanning two slots ends with its first",
     "blind5-th-bangkok-be-year": "Thai month names and Buddhist-era years ('21 มีนาคม 2569') are not read",
