@@ -121,6 +121,8 @@ def _range_times(first: Token, second: Token) -> tuple[time, time]:
         return start, end
     start = _clock(first, first.part)
     carried = second.part or (first.part if second.flexible else None)
+    if carried is None and _noon_word(first) and first.hour == 12 and second.flexible:
+        carried = "pm"  # "noon–1": one in the afternoon
     end = _clock(second, carried)
     if second.part is None and carried in ("am", "pm") and end < start:
         end = _clock(second, _other(carried))
@@ -133,12 +135,18 @@ def _joins(first: Token, second: Token) -> bool:
     if kinds & {"none", "bad"} or kinds <= {"bare"}:
         return False
     if second.kind == "bare":
-        # "5pm - 7", and "klo 17–20": a bare hour ends a range a time word opened
-        return first.part is not None or (first.sign == "h" and second.hour <= 24)
+        # "5pm - 7", "klo 17–20" and "noon–1": a bare hour ends a range a time or a word opened
+        said = first.part is not None or (first.sign == "h" and second.hour <= 24)
+        return said or (_noon_word(first) and 1 <= second.hour <= 11)
     if first.kind == "bare" and second.kind == "range":
         return False
     # "13:00 - 2h" is a length; "14h-16h" and "de 10 à 12h" are ranges.
     return second.kind != "loose" or first.kind in ("loose", "bare", "range") or first.sign == "h"
+
+
+def _noon_word(token: Token) -> bool:
+    """A token made of "noon" or "midnight" (a time with no digits' flexibility or sign)."""
+    return token.kind == "time" and not token.flexible and not token.sign and token.part is None
 
 
 def _loose_is_time(text: str, token: Token) -> bool:

@@ -409,7 +409,7 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind6-de-hugo-leipzig-barcamp-zeitumstellung": "a hard-wrapped speaker bio whose next line starts 'um 14:00 Uhr' is read as a session",
     "blind6-es-eleventy-cdmx-serie-mensual": "a monthly series whose dates are in table rows and whose hours are in the prose above is not read",
     "blind6-newsletter-serverless-au-dst-start": "a bold prose line naming a date and a time ('daylight saving kicks in this Sunday (4 Oct) … 5:30pm') is read as an event",
-    "blind6-toronto-hack-day-odd-times": "'noon–1' loses its end, and a session's end is lost when the closing line reads '9: we get kicked out'",
+    "blind6-toronto-hack-day-odd-times": "the last session's end is lost when the closing line reads '9: we get kicked out'",
     "blind5-berlin-zeitumstellung": "a session spanning two slots of a room table ends with its first slot, and its continuation mark ('⬆ Fortsetzung') is read as a session",
     "blind5-cet-local-note": "a wrapped prose line converting the first time to another zone is read as a session",
     "blind5-chicago-spring-forward": "a session spanning two slots ends with its first slot; an empty room cell joins two talks into one",
