@@ -37,6 +37,7 @@ from bot.domain.readers.markdown.recurring import RecurringLines
 from bot.domain.readers.markdown.session_lines import (
     SessionLines,
     bad_time_at_start,
+    is_room,
 )
 from bot.domain.readers.markdown.speakers import (
     parse_speakers,
@@ -108,6 +109,7 @@ class PageReader:
         self.prose_dates: list[tuple[DateMention, int, int]] = []  # (date, line, event index)
         self.date_errors: list[int] = []  # lines whose date could not be a date
         self._page_years: set[int] | None = None  # the years the page names, once asked
+        self.list_room: tuple[str, int] | None = None  # a list item naming a room, its depth
         self.texts: list[tuple[int, str]] = []  # every line's text, for what prose says
         self.zones = ZoneContext(self)
         self.tables = TableReader(self)
@@ -175,6 +177,10 @@ class PageReader:
             and self.sessions.pending_title(line)
         ):
             return
+        if self.list_room is not None and line.depth <= self.list_room[1]:
+            self.list_room = None
+        if line.depth and leading_clock_span(text) is None and is_room(text.strip(" *_:")):
+            self.list_room = (text.strip(" *_:"), line.depth)  # "- **Salle Lovelace**" over talks
         if line.depth == 0:
             self.list_session = None
         elif self.list_session is not None and line.depth > self.list_session.depth:
@@ -201,7 +207,12 @@ class PageReader:
         if leading is not None and (labeled is None or leading_clock_span(labeled[1])):
             # "- 7pm Talk: Typed pandas — Sam Lee": a line that starts with a clock is a session
             # titled by the rest, even when a label word follows the clock.
+            count = len(self.event.sessions)
             self.sessions.session_line(line, leading)
+            room = self.list_room
+            if room is not None and line.depth > room[1] and len(self.event.sessions) > count:
+                added = self.event.sessions[-1]
+                added.location = added.location or room[0]
             return
         if labeled is not None:
             self._labeled_line(line, *labeled)

@@ -69,6 +69,11 @@ _ROOM = compiled(
 )
 
 
+def is_room(text: str) -> bool:
+    """Whether a short text names a room or a track ("Salle Lovelace", "Main Hall", "Room 2")."""
+    return len(text) <= 40 and _ROOM.match(text) is not None
+
+
 class SessionLines:
     """Reads session lines into the page's current event."""
 
