@@ -58,7 +58,17 @@ class ClockSpan:
 
     def moved(self, offset: int) -> ClockSpan:
         """The same span found `offset` characters further into a longer text."""
-        return replace(self, begin=self.begin + offset, finish=self.finish + offset)
+        if not offset:
+            return self
+        return ClockSpan(
+            self.start,
+            self.end,
+            self.duration,
+            self.begin + offset,
+            self.finish + offset,
+            self.twelve_hour,
+            self.overnight,
+        )
 
     @property
     def end_next_day(self) -> bool:

@@ -226,6 +226,9 @@ def _compatible(a: ZoneMention, b: ZoneMention) -> bool:
     )
 
 
+_REMEMBERED_TEXTS = 4096
+
+
 class ZoneResolver:
     """Decides zones with one abbreviation table and one default zone."""
 
@@ -236,9 +239,18 @@ class ZoneResolver:
     ) -> None:
         self.abbreviations = abbreviations
         self.default_zone: tzinfo = default_zone or ZoneInfo(DEFAULT_ZONE)
+        # What each text said, remembered: pages repeat their lines ("Break", "10:00 Talk"),
+        # and every line is asked twice (its prose, then what follows its time).
+        self._found: dict[str, tuple[ZoneMention, ...]] = {}
 
     def find(self, text: str) -> list[ZoneMention]:
-        return find_zones(text, self.abbreviations)
+        found = self._found.get(text)
+        if found is None:
+            found = tuple(find_zones(text, self.abbreviations))
+            if len(self._found) >= _REMEMBERED_TEXTS:
+                self._found.clear()
+            self._found[text] = found
+        return list(found)
 
     def parse(self, name: str, on: date | None = None) -> ResolvedZone:
         """A zone given on its own, as in `--tz`, `timezone:` or a member's setting.

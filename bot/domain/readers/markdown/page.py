@@ -73,6 +73,7 @@ def _weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
+_DIGIT = compiled(r"\d")
 # Marks that open a footnote in Chinese, Japanese and Korean pages.
 _FOOTNOTE_MARKS = ("※", "注：", "注:", "備考：", "備考:", "참고:")
 
@@ -179,14 +180,14 @@ class PageReader:
             return
         if self.list_room is not None and line.depth <= self.list_room[1]:
             self.list_room = None
-        if line.depth and leading_clock_span(text) is None and is_room(text.strip(" *_:")):
+        if line.depth and is_room(text.strip(" *_:")) and leading_clock_span(text) is None:
             self.list_room = (text.strip(" *_:"), line.depth)  # "- **Salle Lovelace**" over talks
         if line.depth == 0:
             self.list_session = None
         elif self.list_session is not None and line.depth > self.list_session.depth:
             self.sessions.attach(self.list_session, line)
             return
-        elif self.list_session is not None and leading_clock_span(text) is None:
+        elif self.list_session is not None and not _DIGIT.search(text[:12]):
             # "- **Salle Lovelace**" after "- **Accueil café** : 8h45 – 9h30": a sibling item
             # closes the session above; the items under it are not that session's
             self.list_session = None

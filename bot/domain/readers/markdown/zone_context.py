@@ -94,6 +94,7 @@ class ZoneContext:
     def __init__(self, page: PageReader) -> None:
         self.page = page
         self.statements: list[Statement] = []
+        self._stated_on: dict[int, Statement] = {}  # the first statement of each line
         self.places: list[Place] = []
 
     # ---- collecting (called by the walk) -----------------------------------------------------
@@ -102,7 +103,9 @@ class ZoneContext:
         self, mention: ZoneMention, line: int, *, page_wide: bool = False, clock: time | None = None
     ) -> None:
         """A zone stated on the date line, a zone label, a table header or in prose."""
-        self.statements.append(Statement(mention, line, page_wide, clock))
+        statement = Statement(mention, line, page_wide, clock)
+        self.statements.append(statement)
+        self._stated_on.setdefault(line, statement)
 
     def scan_prose(self, text: str, line: int, *, heading: bool = False) -> None:
         """A sentence, bullet, heading or footnote that names the zone the times are in."""
@@ -175,7 +178,7 @@ class ZoneContext:
         """ "Watching from Europe? We start at 17:00 CET." on a Tel Aviv page whose agenda starts
         at 18:00: a time given once for viewers elsewhere, the same instant as the first session
         at the venue, not the zone of the page's times."""
-        said = next((s for s in self.statements if s.line == statement[1]), None)
+        said = self._stated_on.get(statement[1])
         starts = [s.start for s in event.sessions if s.start is not None]
         if said is None or said.clock is None or not starts or day is None:
             return False
