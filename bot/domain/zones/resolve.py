@@ -226,7 +226,8 @@ def _compatible(a: ZoneMention, b: ZoneMention) -> bool:
     )
 
 
-_REMEMBERED_TEXTS = 4096
+_REMEMBERED_TEXTS = 4096  # texts of at most _REMEMBERED_LENGTH characters: under 1 MiB in all
+_REMEMBERED_LENGTH = 160
 
 
 class ZoneResolver:
@@ -244,6 +245,8 @@ class ZoneResolver:
         self._found: dict[str, tuple[ZoneMention, ...]] = {}
 
     def find(self, text: str) -> list[ZoneMention]:
+        if len(text) > _REMEMBERED_LENGTH:  # a long text is rarely asked twice: not kept
+            return find_zones(text, self.abbreviations)
         found = self._found.get(text)
         if found is None:
             found = tuple(find_zones(text, self.abbreviations))
