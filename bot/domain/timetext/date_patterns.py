@@ -165,7 +165,7 @@ def _slashed(match: re.Match[str], text: str) -> DateParts | None:
     fits = [
         (month, day)
         for day, month in ((first, second), (second, first))
-        if _weekday_of(year, month, day) == weekday
+        if weekday_of(year, month, day) == weekday
     ]
     if len(fits) != 1:
         return None
@@ -180,7 +180,8 @@ _WEEKDAY_BEFORE = compiled(
 )
 
 
-def _weekday_of(year: int, month: int, day: int) -> int | None:
+def weekday_of(year: int, month: int, day: int) -> int | None:
+    """The weekday (Monday = 0) of a date, or None when there is no such day."""
     try:
         return date(year, month, day).weekday()
     except ValueError:

@@ -290,13 +290,15 @@ RANGE_MARKS = ("至", "到", "から", "부터", "~", "〜", "～")
 RANGE_DASHES = "-‐‑‒–—―－"
 RANGE_END_WORDS = ("까지", "まで", "迄")
 # Words after which "9h" is a time, not a length: "à 9h", "ab 9h", "at 9h".
+# "kl. 18.00", "klo 17", "saat 19:00", "pukul 08.30", "godz. 18:00": words that say a time follows
+_CLOCK_WORDS = ("kl.", "kl", "klo", "kello", "saat", "pukul", "jam", "godz.", "godz")
 TIME_PREPOSITIONS = (
     *("à", "a", "às", "as", "das", "dès", "des", "vers", "ab", "um", "at", "from"),
-    # "kl. 18.00", "klo 17", "saat 19:00", "pukul 08.30", "godz. 18:00": the word before a time
-    *("kl.", "kl", "klo", "kello", "saat", "pukul", "jam", "godz.", "godz", "ob", "v"),
+    *_CLOCK_WORDS,
+    *("ob", "v"),
 )
 # Words before a time written with a dot ("kl. 18.00"): a dotted number after them is a time.
-DOTTED_TIME_WORDS = ("kl.", "kl", "klo", "kello", "saat", "pukul", "jam", "godz.", "godz", "óra")
+DOTTED_TIME_WORDS = (*_CLOCK_WORDS, "óra")
 
 HOUR_UNITS = (
     "hours",

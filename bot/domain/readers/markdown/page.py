@@ -50,6 +50,7 @@ from bot.domain.timetext.clock import (
     find_clock_spans,
     leading_clock_span,
 )
+from bot.domain.timetext.date_patterns import weekday_of
 from bot.domain.timetext.dates import DateError, DateMention, find_dates
 from bot.domain.timetext.languages import ALL_WEEKDAYS, WEEKDAY_NAMES
 from bot.domain.timetext.quotes import pair_zones
@@ -64,13 +65,6 @@ _TALK_TITLE_LABELS = frozenset(
 
 # A year named anywhere on the page ("The 2026 edition", "© 2026").
 _YEAR = compiled(r"(?<![\d.,/:-])(20[0-9]{2})(?![\d.,/:-]?\d)")
-
-
-def _weekday_of(year: int, month: int, day: int) -> int | None:
-    try:
-        return date(year, month, day).weekday()
-    except ValueError:
-        return None
 
 
 _DIGIT = compiled(r"\d")
@@ -180,8 +174,9 @@ class PageReader:
             return
         if self.list_room is not None and line.depth <= self.list_room[1]:
             self.list_room = None
-        if line.depth and is_room(text.strip(" *_:")) and leading_clock_span(text) is None:
-            self.list_room = (text.strip(" *_:"), line.depth)  # "- **Salle Lovelace**" over talks
+        named = text.strip(" *_:") if line.depth else ""
+        if named and is_room(named) and leading_clock_span(text) is None:
+            self.list_room = (named, line.depth)  # "- **Salle Lovelace**" over talks
         if line.depth == 0:
             self.list_session = None
         elif self.list_session is not None and line.depth > self.list_session.depth:
@@ -404,7 +399,7 @@ class PageReader:
         fits = [
             year
             for year in self._page_years
-            if _weekday_of(year, mention.month, mention.day) == mention.weekday
+            if weekday_of(year, mention.month, mention.day) == mention.weekday
         ]
         return fits[0] if len(fits) == 1 else None
 

@@ -354,20 +354,20 @@ def looks_like_people(table: Table, index: int) -> bool:
     cells = [
         cells[index].text for _, cells in table.rows if index < len(cells) and cells[index].text
     ]
-    cells = [text for text in cells if text.strip(" -–—·.") and parse_speakers(text) != []]
-    if not cells:  # only dashes and "TBA": nobody yet
+    read = [parse_speakers(text) for text in cells if text.strip(" -–—·.")]
+    read = [people for people in read if people]
+    if not read:  # only dashes and "TBA": nobody yet
         return False
     named = 0
-    for text in cells:
-        people = parse_speakers(text)
-        if people and all(
+    for people in read:
+        if all(
             len(p.name.split()) <= 4
             and not any(ch.isdigit() for ch in p.name)
             and ":" not in p.name
             for p in people
         ):
             named += 1
-    return named * 10 >= len(cells) * 8
+    return named * 10 >= len(read) * 8
 
 
 def time_column_by_content(table: Table, roles: list[Role | None]) -> int | None:
