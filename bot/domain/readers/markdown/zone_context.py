@@ -159,10 +159,10 @@ class ZoneContext:
                         f"{zone_name(explicit)}, which wins",
                     )
             return explicit
-        if statement is not None and self._restated_elsewhere(statement, event, index, day):
-            statement = None
         if statement is not None:
             resolved = self.page.resolver.decide(statement[0], day)
+            if self._restated_elsewhere(statement[1], resolved.tz, event, index, day):
+                return self._inferred(event, index, day)
             for note in resolved.notes:
                 self.page.diag.warn(statement[1], note)
             refined = self._refined(resolved.tz, statement[0], index, day)
@@ -173,12 +173,12 @@ class ZoneContext:
         return self._inferred(event, index, day)
 
     def _restated_elsewhere(
-        self, statement: tuple[ZoneMention, int], event: EventDraft, index: int, day: date | None
+        self, line: int, stated: tzinfo, event: EventDraft, index: int, day: date | None
     ) -> bool:
         """ "Watching from Europe? We start at 17:00 CET." on a Tel Aviv page whose agenda starts
         at 18:00: a time given once for viewers elsewhere, the same instant as the first session
         at the venue, not the zone of the page's times."""
-        said = self._stated_on.get(statement[1])
+        said = self._stated_on.get(line)
         starts = [s.start for s in event.sessions if s.start is not None]
         if said is None or said.clock is None or not starts or day is None:
             return False
@@ -186,7 +186,6 @@ class ZoneContext:
         if not places:
             return False
         venue = ZoneInfo(places[0].zone)
-        stated = self.page.resolver.decide(statement[0], day).tz
         if offset_on(venue, day) == offset_on(stated, day):
             return False
         there = datetime.combine(day, said.clock, stated).astimezone(UTC)
