@@ -20,11 +20,12 @@ import atexit
 import contextlib
 import hashlib
 import marshal
-import os
 import re
 import sys
 from array import array
 from pathlib import Path
+
+from bot.domain.cache_files import cache_folder, write_cache_file
 
 try:  # the engine under `re`, and how `re` makes the code it runs (CPython)
     import _sre  # type: ignore[import-not-found]
@@ -43,12 +44,6 @@ def longest_first(word: str) -> tuple[int, str]:
     then in one fixed order, so that the pattern is the same in every process (a set's order
     changes from one process to the next, and the cache would miss it every time)."""
     return (-len(word), word)
-
-
-def cache_folder() -> Path | None:
-    """The folder agenda-bot keeps its caches in, or None where no home is known."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "agenda-bot" if base else None
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -118,11 +113,8 @@ class PatternCache:
         entries.update(self._new)
         if len(entries) > _MOST:
             entries = {key: entry for key, entry in entries.items() if key in self._made}
-        with contextlib.suppress(OSError, ValueError):
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
-            partial.write_bytes(marshal.dumps(entries))
-            partial.replace(self.file)  # another process may write at the same time: either wins
+        with contextlib.suppress(ValueError):  # an entry marshal cannot write: keep the file
+            write_cache_file(self.file, marshal.dumps(entries))
 
     def _read(self) -> dict[tuple[str, int], _Entry]:
         if self.file is not None:

