@@ -404,17 +404,10 @@ class PageReader:
         return fits[0] if len(fits) == 1 else None
 
     def _day_of_stated_range(self, day: date) -> bool:
-        event = self.event
-        first, last = event.first_day, event.last_day
-        return (
-            bool(
-                event.stated_line
-                and first is not None
-                and last is not None
-                and first <= day <= last
-            )
-            and last != first
-        )
+        first, last = self.event.first_day, self.event.last_day
+        if not self.event.stated_line or first is None or last is None:
+            return False
+        return first <= day <= last and first != last
 
     def new_event(self, number: int, heading: str | None) -> None:
         """Start the page's next event at line `number`, under `heading` or the last one seen."""
