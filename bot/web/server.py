@@ -14,7 +14,7 @@ from bot.agendas.library import AgendaLibrary
 from bot.app.ports import FeedTokenStore
 from bot.observability.metrics import Metrics
 from bot.web.access_log import RedactingAccessLogger
-from bot.web.app import HealthChecks, make_app
+from bot.web.app import FEEDS_FIRST, HealthChecks, make_app
 from bot.web.connections import GuardedSite
 from bot.web.feed_cache import FeedCache
 from bot.web.redaction import install_log_redaction
@@ -122,6 +122,9 @@ async def serve_feeds(
         keepalive_timeout=limits.idle_timeout,
     )
     await runner.setup()
+    server = runner.server
+    assert server is not None
+    server.request_handler = app[FEEDS_FIRST].before(server.request_handler)
     site = GuardedSite(runner, host, port, limits.max_connections)
     await site.start()
     log.info(

@@ -12,8 +12,10 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from bot.agendas.library import AgendaLibrary
+from bot.app.ports import FeedTokenStore
 from bot.domain.feed_tokens import MemoryFeedTokens
 from bot.domain.readers.context import ReadOptions
+from bot.observability.metrics import Metrics
 from bot.web.app import make_app
 from bot.web.feed_cache import FeedCache
 from bot.web.server import ServerLimits, serve_feeds
@@ -52,16 +54,20 @@ async def running(
     base_url: str = "",
     limits: ServerLimits | None = None,
     access_log: bool = False,
+    tokens: FeedTokenStore | None = None,
+    metrics: Metrics | None = None,
 ) -> AsyncIterator[str]:
-    """The real feed server (serve_feeds) on 127.0.0.1:`port` for the agendas of `server`."""
+    """The real feed server (serve_feeds) on 127.0.0.1:`port` for the agendas of `server`
+    (and its tokens, unless others are given)."""
     stop, started = asyncio.Event(), asyncio.Event()
     task = asyncio.create_task(
         serve_feeds(
             server.library,
-            server.tokens,
+            tokens or server.tokens,
             host="127.0.0.1",
             port=port,
             base_url=base_url,
+            metrics=metrics,
             stop=stop,
             started=started,
             access_log=access_log,
