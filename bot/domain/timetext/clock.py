@@ -50,6 +50,7 @@ class ClockSpan:
     finish: int
     twelve_hour: bool = False  # no am/pm and every hour 1-12: "6:30" may mean the evening
     overnight: bool = False  # the text says the end is the next morning: "7:30pm - 8:00am"
+    twenty_four: bool = False  # an hour 13-23 without am/pm: the 24-hour clock ("13:30")
 
     def ending_at(self, end: time) -> ClockSpan:
         """The same start given an end found elsewhere (an End column, "until 9:00 PM"): a range
@@ -68,6 +69,7 @@ class ClockSpan:
             self.finish + offset,
             self.twelve_hour,
             self.overnight,
+            self.twenty_four,
         )
 
     @property
@@ -190,7 +192,10 @@ def _single(text: str, token: Token) -> ClockSpan | None:
         return None
     duration, finish = _tail(text, token.end)
     twelve = token.flexible and token.part is None and not _padded(text, token)
-    return ClockSpan(_clock(token, token.part), None, duration, token.begin, finish, twelve)
+    start = _clock(token, token.part)
+    return ClockSpan(
+        start, None, duration, token.begin, finish, twelve, twenty_four=_on_24_hours(token)
+    )
 
 
 def _range(text: str, first: Token, second: Token) -> ClockSpan:
@@ -208,7 +213,12 @@ def _range(text: str, first: Token, second: Token) -> ClockSpan:
         and not _padded(text, first)
     )
     overnight = second.part == "am" and first.part in ("pm", "night") and end <= start
-    return ClockSpan(start, end, duration, first.begin, finish, twelve, overnight)
+    twenty_four = _on_24_hours(first) or _on_24_hours(second)
+    return ClockSpan(start, end, duration, first.begin, finish, twelve, overnight, twenty_four)
+
+
+def _on_24_hours(token: Token) -> bool:
+    return token.part is None and 13 <= token.hour <= 23
 
 
 def _padded(text: str, token: Token) -> bool:

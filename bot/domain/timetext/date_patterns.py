@@ -119,7 +119,7 @@ _SLASHED_HINT = compiled(r"\d[/-]\d{1,2}[/-]\d{4}")
 # them; the weekday is checked once the year is known.
 _MONTH_DAY_WEEKDAY = (
     r"(?<![\d/.])(?P<m>\d{1,2})/(?P<d>\d{1,2})(?![\d/])\s*[(（]\s*(?:星期|週|周)?"
-    rf"(?P<wd>[{_CJK_DAYS}]|{_spellings(WEEKDAYS)})\.?(?:曜日?)?\s*[)）]"
+    rf"(?P<wd>[{_CJK_DAYS}]|[월화수목금토일](?=요일|[)）])|{_spellings(WEEKDAYS)})\.?(?:曜日?|요일)?\s*[)）]"
 )
 _MONTH_DAY_HINT = compiled(r"\d/\d{1,2}\s*[(（]")
 # "2026. 4. 23. (목)": Korean dotted dates, with spaces after the dots.

@@ -84,7 +84,7 @@ def gazetteer_index() -> Index:
     return index
 
 
-CACHE_FORMAT = 1  # raise when the cached shape changes
+CACHE_FORMAT = 2  # raise when the cached shape or what it holds changes
 
 
 def _cache_file() -> Path | None:
@@ -217,6 +217,7 @@ def _built() -> Index:
         zone, country, people = city["timezone"], city["countrycode"], int(city["population"])
         if zone not in known_zones:
             continue
+        zone = _own_country_zone(country, zone)
         by_zone[country][zone] += people
         entry = Entry(city["name"], zone, country, people, "city")
         if country == "US":
@@ -351,6 +352,16 @@ def _cjk_name_ok(name: str, entry: Entry) -> bool:
     if home:
         return people >= (100_000 if len(name) >= 3 else 300_000)
     return people >= 500_000
+
+
+def _own_country_zone(code: str, zone: str) -> str:
+    """Hanoi is on Asia/Bangkok in the gazetteer (the zone database keeps one zone for clocks
+    that agree since 1970): Vietnam's own zone, Asia/Ho_Chi_Minh, names it as its people do,
+    when the country has one zone and it keeps the same clock."""
+    listed = pytz.country_timezones.get(code, [])
+    if len(listed) == 1 and zone not in listed and _offsets(listed[0]) == _offsets(zone):
+        return listed[0]
+    return zone
 
 
 def _country_zone(code: str, people: Mapping[str, int]) -> str | None:

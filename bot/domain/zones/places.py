@@ -34,10 +34,14 @@ ONE_WORD_FROM = 100_000  # in running text a one-word town is more often a name 
 _MAX_WORDS = 4  # "Ho Chi Minh City"
 
 _WORD = rf"[{L}]+(?:['’-][{L}]+)*"
-_CAPITALISED = compiled(rf"(?<![{L}'’-])[A-Z\u00c0-\u00d6\u00d8-\u00de][{L}]*(?:['’-][{L}]+)*")
+# Capital Latin letters: A-Z, Latin-1's (À-Þ) and Latin Extended's ("İstanbul", "Łódź", "Šiauliai").
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(
+    c for c in map(chr, range(0x100, 0x250)) if c.isupper()
+)
+_CAPITALISED = compiled(rf"(?<![{L}'’-])[{_UPPER}][{L}]*(?:['’-][{L}]+)*")
 _NEXT_WORD = compiled(rf"[ \t\u00a0]{{1,3}}({_WORD})")
 _PREVIOUS_WORD = compiled(rf"(?<![{L}'’-])({_WORD})[ \t\u00a0]{{1,3}}$")
-_HAS_UPPER = compiled(r"[A-Z\u00c0-\u00de]")
+_HAS_UPPER = compiled(rf"[{_UPPER}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +79,7 @@ def place_zone(name: str) -> PlaceMention | None:
     if not text:
         return None
     index = gazetteer_index()
-    key = SPACES.sub(" ", text.replace("_", " ")).casefold()
+    key = _fold(SPACES.sub(" ", text.replace("_", " ")))
     entry = index.latin.get(key) or index.cjk.get(text) or _without_suffix(key, index)
     if entry is None:
         return None
@@ -94,6 +98,12 @@ def _mention(start: int, end: int, text: str, entry: Entry) -> PlaceMention:
     return PlaceMention(
         start, end, text, entry.zone, entry.country, entry.population, entry.kind, entry.name
     )
+
+
+def _fold(name: str) -> str:
+    """A name as the index keys it: casefolded, and Turkish capital İ as i ("İstanbul", "İzmir":
+    casefolding writes it i and a combining dot, which no key has)."""
+    return name.casefold().replace("\u0307", "")
 
 
 def _without_suffix(key: str, index: Index) -> Entry | None:
@@ -122,7 +132,7 @@ def _latin_places(text: str) -> Iterator[PlaceMention]:
             continue  # inside a longer name already read, or an acronym ("NICE"; not "CABA")
         if text[end : end + 1] == "/" or text[start - 1 : start] == "/":
             continue  # a path or a zone name: "Asia/Singapore", "github.com/Tokyo"
-        key = word.casefold()
+        key = _fold(word)
         entry = None
         if key in index.first_words:
             longer = _longer_name(text, end, key, index)
@@ -159,7 +169,7 @@ def _longer_name(text: str, end: int, first: str, index: Index) -> tuple[Entry, 
         word = following.group(1)
         if not (_capitalised(word) or word in words.CONNECTORS):
             break
-        keys.append(word.casefold())
+        keys.append(_fold(word))
         ends.append(following.end())
     for count in range(len(keys), 1, -1):
         if keys[count - 1] in words.CONNECTORS:

@@ -542,12 +542,20 @@ class _Walker:
                 self.blocks.append(Line(line, inline, self.heading, depth))
             return
         start = 0
+        made: list[Line] = []
         for index in range(len(bits) + 1):
             if index == len(bits) or bits[index].brk:
-                inline, line = self._inline(bits[start:index], breaks=" ")
+                inline, number = self._inline(bits[start:index], breaks=" ")
                 if inline is not None:
-                    self.blocks.append(bulleted(Line(line, inline, 0, depth)))
+                    made.append(Line(number, inline, 0, depth))
                 start = index + 1
+        if len(made) > 1:  # one paragraph's lines as the source wrapped them
+            for index, made_line in enumerate(made):
+                made_line.wrapped = (
+                    made[index - 1].inline.text if index else "",
+                    made[index + 1].inline.text if index + 1 < len(made) else "",
+                )
+        self.blocks.extend(bulleted(made_line) for made_line in made)
 
     def _inline(self, bits: list[_Bit], breaks: str) -> tuple[Inline | None, int]:
         """The bits as one Inline and the line it starts on; None when there is no text."""
@@ -589,6 +597,7 @@ class _Walker:
             if item.tag in ("dt", "dd") and not _skipped(item, self.sectioned)
         ]
         label: Line | None = None
+        merged: set[int] = set()  # the ids of labels now part of their value's line
         for item in items:
             before = len(self.blocks)
             self.line = max(self.line, item.sourceline or 0)
@@ -608,8 +617,9 @@ class _Walker:
             value.inline = Inline(
                 text + sep + value.inline.text, label.inline.links + value.inline.links
             )
-            kept = [b for b in self.blocks if b is not label]
-            self.blocks[:] = kept
+            merged.add(id(label))
+        if merged:  # once for the whole list: one pass per term was quadratic
+            self.blocks[:] = [b for b in self.blocks if id(b) not in merged]
 
     # -- tables --
 

@@ -197,6 +197,7 @@ class Assembler:
             elif draft.duration is not None:
                 end = shift(start, draft.duration)
             built.append((draft, start, end, zone))
+        self._afternoon_close(event, built, tz)
         event_end = None
         if event.end is not None and event.first_day is not None:
             event_end = localize(
@@ -278,7 +279,11 @@ class Assembler:
         """ "11:00 Talks", "12:00 Lunch", "1:00 Workshops", "4:00 Closing": a time without am/pm
         earlier than the one before it (in page order, the same day) has crossed noon when twelve
         hours later it follows that one closely; so "12:00 PM Lunch" carries to "1:00" after it.
-        A time far earlier ("9:00" after "12:00") starts another list, and is left as it is."""
+        A time far earlier ("9:00" after "12:00") starts another list, and is left as it is; so
+        does any earlier time on a page that writes the 24-hour clock ("17:15" and, in the next
+        room's table, "11:00")."""
+        if any(d.twenty_four_hour for d in drafts):
+            return
         previous: Draft | None = None
         for draft in sorted(drafts, key=lambda d: d.line):
             if draft.start is None or draft.all_day:
@@ -298,6 +303,18 @@ class Assembler:
                         if draft.end is not None and 1 <= draft.end.hour <= 11:
                             draft.end = draft.end.replace(hour=draft.end.hour + 12)
             previous = draft
+
+    @staticmethod
+    def _afternoon_close(event: EventDraft, built: list[Built], tz: tzinfo) -> None:
+        """ "Doors close at 5:30." after "5:00 Wrap-up & raffle" read as 17:00: a closing time
+        without am/pm before the last session of its day is that evening's (12 hours later)."""
+        end, day = event.end, event.last_day or event.first_day
+        if not event.end_twelve_hour or end is None or day is None or not 1 <= end.hour <= 11:
+            return
+        starts = [s.astimezone(tz).time() for d, s, *_ in built if s.astimezone(tz).date() == day]
+        later = end.replace(hour=end.hour + 12)
+        if starts and end <= max(starts) < later:
+            event.end = later
 
     def _afternoon(self, event: EventDraft, draft: Draft) -> None:
         """ "6:30 - Doors open" on an evening event (18:00-21:00) means 18:30: a 12-hour time

@@ -105,6 +105,9 @@ class Line:
     inline: Inline
     heading: int = 0  # heading level, 0 if not a heading
     depth: int = 0  # list nesting: 0 outside lists, 1 for top-level items
+    # The lines before and after it in its paragraph when the source only wrapped there (a soft
+    # line break), else "": "…Check-in opens at" / "8:00 AM and we'll wrap by 5:00 PM."
+    wrapped: tuple[str, str] = ("", "")
 
 
 @dataclass(slots=True)
@@ -209,9 +212,13 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             if heading:
                 blocks.append(Line(start, render_inline(token.children or []), heading, depth))
             else:
-                for offset, part in _split_lines(token.children or []):
+                parts = _split_lines(token.children or [])
+                for number, (offset, part, soft) in enumerate(parts):
                     if part.text.strip():
-                        blocks.append(bulleted(Line(start + offset, part, 0, depth)))
+                        line = Line(start + offset, part, 0, depth)
+                        if len(parts) > 1:
+                            line.wrapped = _neighbours(parts, number, soft)
+                        blocks.append(bulleted(line))
         index += 1
     return blocks
 
@@ -332,20 +339,29 @@ def _table(tokens: list[Token], index: int, first_line: int) -> tuple[int, Table
     return index, Table(start, header, rows)  # pragma: no cover - markdown-it always closes
 
 
-def _split_lines(children: list[Token]) -> list[tuple[int, Inline]]:
-    """A paragraph's inline tokens split at its line breaks: one Inline per source line."""
-    parts: list[tuple[int, Inline]] = []
+def _split_lines(children: list[Token]) -> list[tuple[int, Inline, bool]]:
+    """A paragraph's inline tokens split at its line breaks: one Inline per source line, and
+    whether a soft break (the source's wrapping, not a hard break) led into it."""
+    parts: list[tuple[int, Inline, bool]] = []
     current: list[Token] = []
     offset = 0
+    soft = False
     for child in children:
         if child.type in ("softbreak", "hardbreak"):
-            parts.append((offset, render_inline(current)))
+            parts.append((offset, render_inline(current), soft))
             current = []
             offset += 1
+            soft = child.type == "softbreak"
         else:
             current.append(child)
-    parts.append((offset, render_inline(current)))
+    parts.append((offset, render_inline(current), soft))
     return parts
+
+
+def _neighbours(parts: list[tuple[int, Inline, bool]], number: int, soft: bool) -> tuple[str, str]:
+    before = parts[number - 1][1].text if soft and number else ""
+    after = parts[number + 1][1].text if number + 1 < len(parts) and parts[number + 1][2] else ""
+    return before, after
 
 
 def render_inline(children: list[Token]) -> Inline:

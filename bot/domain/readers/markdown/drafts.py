@@ -41,6 +41,7 @@ class Draft:
     zone_line: int = 0
     depth: int = 0
     twelve_hour: bool = False  # written without am/pm with hours 1-12
+    twenty_four_hour: bool = False  # its line writes an hour 13-23 without am/pm ("13:30")
     overnight: bool = False  # an end written as the next morning's ("7:30pm - 8:00am")
 
 
@@ -53,6 +54,7 @@ class EventDraft:
     last_day: date | None = None
     start: time | None = None
     end: time | None = None
+    end_twelve_hour: bool = False  # a prose end without am/pm ("Doors close at 5:30")
     stated_line: int = 0  # the event's date/time line, 0 until one is read
     zone: ZoneMention | None = None
     zone_line: int = 0

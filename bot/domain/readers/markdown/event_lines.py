@@ -193,5 +193,14 @@ class EventLines:
             self.page.event.sessions.append(draft)
             self.page.block_session = draft
             return
-        if self.page.event.start is None and not self.page.event.sessions:
+        event = self.page.event
+        if event.start is None and not event.sessions:
             self.page._event_times(line.number, text)
+        elif (
+            not event.sessions
+            and event.end is None
+            and spans[0].start == event.start
+            and spans[0].end is not None
+        ):
+            # "sáb, 15 mar - 2025 • 14:00 > …" and then "**Horário:** das 14h às 18h"
+            event.end = spans[0].end

@@ -152,7 +152,7 @@ def kind_from_text(text: str) -> SessionKind | None:
 
 
 _DAY_HEADING = compiled(
-    r"^(?:(?:day|tag|dia|día|jour|giorno|dag|dzień|päivä|gün|den|день|ημέρα)\s*\d+"
+    r"^[\W_]*(?:(?:day|tag|dia|día|jour|giorno|dag|dzień|päivä|gün|den|день|ημέρα)\s*\d+"
     r"|day\s+(?:one|two|three|four|five)|\d+\.\s*(?:tag|dag|päivä|gün)"
     r"|第[一二三四五六七八九十\d]+天|[一二三四五六七八九十\d]+日目|\d+일차)\b",
     re.IGNORECASE,

@@ -68,6 +68,10 @@ _YEAR = compiled(r"(?<![\d.,/:-])(20[0-9]{2})(?![\d.,/:-]?\d)")
 
 
 _DIGIT = compiled(r"\d")
+# What follows a byline's date: its time alone, then at most a place ("18:02 北京").
+_BYLINE_AFTER = compiled(r"\s+\d{1,2}:\d{2}(?:\s+[^\d\s]{1,12})?\s*")
+_BYLINE_LINES = 6  # a byline sits this close under the page's title
+_DAYS_OF_ONE_EVENT = 7  # day headings further apart than this are separate events
 # Marks that open a footnote in Chinese, Japanese and Korean pages.
 _FOOTNOTE_MARKS = ("※", "注：", "注:", "備考：", "備考:", "참고:")
 
@@ -104,6 +108,7 @@ class PageReader:
         self.prose_dates: list[tuple[DateMention, int, int]] = []  # (date, line, event index)
         self.date_errors: list[int] = []  # lines whose date could not be a date
         self._page_years: set[int] | None = None  # the years the page names, once asked
+        self._dates_on_page: list[DateMention] | None = None  # every date, once asked
         self.list_room: tuple[str, int] | None = None  # a list item naming a room, its depth
         self.texts: list[tuple[int, str]] = []  # every line's text, for what prose says
         self.zones = ZoneContext(self)
@@ -200,6 +205,10 @@ class PageReader:
             return
         if leading is None and labeled is None and self.sessions.title_then_time(line):
             return  # "- Welcome (18:30)", "- Talk Go generics, 19:00 – 19:45"
+        if leading is not None and _inside_a_sentence(line):
+            return  # "…Check-in opens at" / "8:00 AM and we'll wrap by 5:00 PM.": prose
+        if leading is not None and self._hours_then_date(line, text, leading):
+            return
         if leading is not None and (labeled is None or leading_clock_span(labeled[1])):
             # "- 7pm Talk: Typed pandas — Sam Lee": a line that starts with a clock is a session
             # titled by the rest, even when a label word follows the clock.
@@ -218,6 +227,8 @@ class PageReader:
             self.sessions.attach(self.block_session, line)
             return
         dates = find_dates(text)
+        if dates and self._byline(line, text, dates[0]):
+            return
         if dates and self._day_line(line, dates[0]):
             # "**Saturday, Dec 5**" between the lists of a several-day event: that day's heading
             self._heading(replace(line, heading=6))
@@ -257,7 +268,16 @@ class PageReader:
             # "## Friday, October 30 — Workshops" under "October 30 – November 1, 2026": a day
             # of the event the page dated, not an event of its own.
             only_date = only_date or self._day_of_stated_range(first)
-            if not only_date and (self.event.sessions or self.event.stated_line):
+            # "### Wednesday 18 September 2024", then "### Wednesday 16 October 2024": a month
+            # apart, the next meetup of a series, not the next day of the same event.
+            next_meeting = (
+                only_date
+                and bool(self.event.sessions)
+                and self.day is not None
+                and abs((first - self.day).days) > _DAYS_OF_ONE_EVENT
+                and not self._day_of_stated_range(first)
+            )
+            if (not only_date or next_meeting) and (self.event.sessions or self.event.stated_line):
                 self.new_event(line.number, text)
             if not only_date:
                 self.zones.place_in(text, line.number, page_wide=line.heading == 1)
@@ -369,15 +389,16 @@ class PageReader:
             )
         except DateError as exc:
             year = self._year_for_weekday(mention)
+            because = f"the one year it names in which that day is a {WEEKDAY_NAMES[mention.weekday or 0]}"
+            if year is None:
+                year = self._year_of_the_same_day(mention)
+                because = "where it gives the same day with its year"
             if year is None:
                 self.diag.error(number, str(exc))
                 self.date_errors.append(number)
                 return None
             first, last, notes = replace(mention, year=year).resolve(None)
-            notes.append(
-                f"{mention.text!r} has no year; {year} from the page, the one year it names "
-                f"in which that day is a {WEEKDAY_NAMES[mention.weekday or 0]}"
-            )
+            notes.append(f"{mention.text!r} has no year; {year} from the page, {because}")
         for note in notes:
             self.diag.warn(number, note)
         return first, last
@@ -402,6 +423,58 @@ class PageReader:
             if weekday_of(year, mention.month, mention.day) == mention.weekday
         ]
         return fits[0] if len(fits) == 1 else None
+
+    def _hours_then_date(self, line: Line, text: str, leading: ClockSpan) -> bool:
+        """ "**14h00 – 17h30, Thứ Bảy, ngày 22/03/2025** (giờ Việt Nam, GMT+7)": hours and then
+        a whole date, before the page has dated anything, are the event's date line."""
+        event = self.event
+        if event.sessions or event.first_day is not None or line.depth or line.heading:
+            return False
+        dates = find_dates(text)
+        if not dates or dates[0].year is None or dates[0].begin < leading.finish:
+            return False
+        self.event_lines.date_line(line, text, dates, labeled=False)
+        return True
+
+    def _year_of_the_same_day(self, mention: DateMention) -> int | None:
+        """ "# Meetup 北京站 | 11 月 8 日" over "活动时间：2025年11月8日（周六）": the year the page
+        gives further on for the same day, when it gives one."""
+        years = {
+            found.year
+            for found in self._page_dates()
+            if (found.month, found.day) == (mention.month, mention.day) and found.year
+        }
+        return next(iter(years)) if len(years) == 1 else None
+
+    def _page_dates(self) -> list[DateMention]:
+        if self._dates_on_page is None:
+            self._dates_on_page = find_dates(self.front.body)
+        return self._dates_on_page
+
+    def _byline(self, line: Line, text: str, mention: DateMention) -> bool:
+        """ "原创 KubeSphere 社区 KubeSphere云原生 2025年10月27日 18:02 北京", "SeaTunnel社区
+        2025-02-28 09:30": an article's byline near its top (who posted it, when, from where),
+        on a page that dates its event elsewhere. Its date is when the page was written."""
+        if line.depth or line.number > self.front.body_line + _BYLINE_LINES:
+            return False
+        if mention.year is None or not _BYLINE_AFTER.fullmatch(text, mention.finish):
+            return False
+        before = text[: mention.begin]
+        if len(before) > 60 or _DIGIT.search(before):
+            return False
+        published = date(mention.year, mention.month, mention.day)
+        if not (
+            before.lstrip().startswith("原创")
+            or any(
+                found.year
+                and (found.year, found.month, found.day)
+                != (published.year, published.month, published.day)
+                for found in self._page_dates()
+            )
+        ):
+            return False
+        self.reference = self.reference or published
+        return True
 
     def _day_of_stated_range(self, day: date) -> bool:
         first, last = self.event.first_day, self.event.last_day
@@ -449,6 +522,26 @@ def _after_time_words(text: str) -> ClockSpan | None:
     if span is None:
         return None
     return span.moved(words.end())
+
+
+def _inside_a_sentence(line: Line) -> bool:
+    """A line of a prose paragraph that starts with a time only because the source wrapped
+    there: the line before it in the paragraph is prose that breaks off mid-sentence (and names
+    no date the time would complete), and neither it nor the line after starts with a time (an
+    agenda written as one paragraph of lines does)."""
+    before, after = line.wrapped
+    if not before or line.depth or line.inline.bold or len(before) < 40:
+        return False
+    ending = before.rstrip()[-1:]
+    if not (ending.isalpha() or ending == ","):
+        return False
+    return not (
+        leading_clock_span(before)
+        or _after_time_words(before)
+        or leading_clock_span(after)
+        or _after_time_words(after)
+        or find_dates(before)
+    )
 
 
 def _weekday_only(rest: str) -> bool:

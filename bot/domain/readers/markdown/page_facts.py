@@ -20,10 +20,14 @@ if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
 _END_PHRASE = compiled(
-    r"(?i)\b(?:wrap(?:s|ping)? up|end(?:s|ing)?|finish(?:es|ing)?|clos(?:e|es|ing)|ende|endet|"
+    r"(?i)\b(?:wrap(?:s|ping)?(?: (?:up|things up))?|end(?:s|ing)?|finish(?:es|ing)?|"
+    r"clos(?:e|es|ing)(?: the doors)?|ende|endet|schließt|"
     r"(?:be |are |we're |we are )?(?:out|over|done)|"
-    r"schluss|fin|termina(?:mos)?|encerramento)\s+(?:by|at|around|about|gegen|um|vers|à|a las|às|"
-    r"por volta das)?\s*|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
+    r"(?:les )?portes ferment|ferme|fermeture(?: des portes)?|se termine|"
+    r"schluss|fin(?: prévue)?|termina(?:mos)?|"
+    r"(?:encerramento|término|cierre|chiusura)(?: previst[oa])?(?: para)?)"
+    r"\s+(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das)?\s*"
+    r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
 )
 
 
@@ -99,7 +103,10 @@ class PageFacts:
             )
             section = self._texts_between(event.line, following)
             if event.end is None and event.sessions:
-                event.end = _stated_end(section)
+                stated = _stated_end(section)
+                if stated is not None:
+                    event.end = stated.end or stated.start
+                    event.end_twelve_hour = stated.twelve_hour
             if event.start is None or event.end is not None:
                 continue
             for number, text in section:
@@ -142,14 +149,14 @@ class PageFacts:
                     event.first_day, event.last_day = resolved
 
 
-def _stated_end(section: list[tuple[int, str]]) -> time | None:
-    """ "... and we wrap up by 8:30pm", "Ende gegen 21:30 Uhr": when an agenda ends."""
+def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
+    """ "... and we wrap up by 8:30pm", "Ende gegen 21:30 Uhr", "We close the doors at 15:30",
+    "Les portes ferment à 8 h 30", "Encerramento previsto para as 13h": when an agenda ends."""
     for _, text in section:
-        phrase = _END_PHRASE.search(text)
-        if phrase is not None:
-            spans = find_clock_spans(text[phrase.end() :])
+        for phrase in _END_PHRASE.finditer(text):
+            spans = find_clock_spans(text[phrase.end() : phrase.end() + 40])
             if spans and spans[0].begin <= 2:
-                return spans[0].end or spans[0].start
+                return spans[0]
     return None
 
 

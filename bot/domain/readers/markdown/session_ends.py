@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.drafts import Draft, EventDraft
+from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.zones.local_time import elapsed, same_instant
 
 # A draft on its way to a session: the draft, its start, its end if known, its zone.
@@ -17,6 +19,26 @@ Built = tuple[Draft, datetime, datetime | None, tzinfo]
 Instant = Callable[[date, time, tzinfo, int], datetime]
 
 _OVERNIGHT_GAP = timedelta(hours=3)
+# "until 9:00 PM", "bis ca. 21:30", "do ok. 21:30" (Polish), "hasta las 22:00", "tot 22u"
+_UNTIL = compiled(
+    r"(?i)(?:\s|[(（])(?:until|till|to|bis|do|tot|jusqu'à|jusqu’à|hasta|até|ate|fino alle)\s+"
+    r"(?:(?:about|around|approx\.?|approximately|ca\.?|circa|etwa|gegen|ok\.|około|environ|vers"
+    r"|aprox\.?|aproximadamente|las?|às|as|~)\s*)?(?:(?:kl\.?|klo|kello)\s*)?"
+    r"|(?:至|到|まで)\s*"
+)
+
+
+def own_end(title: str) -> tuple[str, time | None]:
+    """ "Networking until 9:00 PM", "Networking (bis 22:00 Uhr)", "Borrel tot ca. 21:30",
+    "Networking e cerveja até às 21h30": a title that says when its session ends, without it."""
+    until = _UNTIL.search(title)
+    if until is None:
+        return title, None
+    ends = find_clock_spans(title[until.end() :])
+    if not ends or ends[0].begin != 0:
+        return title, None
+    cut = title[: until.start()].rstrip(" (（,-–—")
+    return cut or title, ends[0].start
 
 
 def fill_ends(built: list[Built], event: EventDraft, tz: tzinfo, instant: Instant) -> list[Built]:
@@ -51,8 +73,12 @@ def fill_ends(built: list[Built], event: EventDraft, tz: tzinfo, instant: Instan
             break
         if end is None and event.end is not None and event.first_day is not None:
             event_end_day = event.last_day or event.first_day
-            if start.astimezone(tz).date() == event_end_day:
-                candidate = instant(event_end_day, event.end, tz, draft.line)
+            day = start.astimezone(tz).date()
+            # The event's end is on its last day; the very last session of a night that
+            # crossed midnight ("8 h 00 Remise des prix", then "Les portes ferment à 8 h 30")
+            # ends at it on its own day.
+            if day == event_end_day or (position == len(order) - 1 and day > event_end_day):
+                candidate = instant(day, event.end, tz, draft.line)
                 if candidate > start:
                     end = candidate
         result[index] = (draft, start, end, zone)
@@ -67,6 +93,12 @@ _CLOSING_MARKERS = frozenset(
         "event ends",
         "close",
         "doors close",
+        "doors closed",
+        "venue closes",
+        "venue closed",
+        "building closes",
+        "lights out",
+        "home time",
         "wrap-up",
         "wrap up",
         "fin",

@@ -16,6 +16,7 @@ from bot.domain.agenda import Speaker
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import Draft, add_clock, links_of
+from bot.domain.readers.markdown.session_ends import own_end
 from bot.domain.readers.markdown.speakers import (
     looks_like_person,
     parse_speakers,
@@ -41,13 +42,6 @@ SESSION_LEAD = compiled(r"^[\s:：\-–—|.,，)）\]*_~〜～·•]+")
 _RESTATED = compiled(r"^\s*(?:/|\||·|,|=|or|[(（])\s*")
 _LABEL_FIRST = compiled(r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
 _LABEL_VERB = compiled(r"(?i)\s+(?:begins?|starts?|opens?|kicks? off|commences?|beginnt|commence)$")
-# "until 9:00 PM", "bis ca. 21:30", "do ok. 21:30" (Polish), "hasta las 22:00", "tot 22u"
-_UNTIL = compiled(
-    r"(?i)(?:\s|[(（])(?:until|till|to|bis|do|tot|jusqu'à|jusqu’à|hasta|até|ate|fino alle)\s+"
-    r"(?:(?:about|around|approx\.?|approximately|ca\.?|circa|etwa|gegen|ok\.|około|environ|vers"
-    r"|aprox\.?|aproximadamente|las?|~)\s*)?(?:(?:kl\.?|klo|kello)\s*)?"
-    r"|(?:至|到|まで)\s*"
-)
 # "Speaker: Aditi Deshpande", "Panelists: Sneha Patil, Vikram Iyer" on a heading's time line.
 _SPEAKER_LABEL = compiled(
     r"(?i)^(?:speakers?|panelists?|presenters?|moderators?|hosts?|講師|講者|讲者|嘉宾|발표자)\s*[:：]\s*"
@@ -312,7 +306,14 @@ class SessionLines:
         else:
             title, speakers = label, []
         shifted = ClockSpan(
-            span.start, span.end, span.duration, 0, 0, span.twelve_hour, span.overnight
+            span.start,
+            span.end,
+            span.duration,
+            0,
+            0,
+            span.twelve_hour,
+            span.overnight,
+            span.twenty_four,
         )
         self._add_session(line, shifted, zone, title, speakers)
         return True
@@ -340,16 +341,14 @@ class SessionLines:
         title: str,
         speakers: list[Speaker],
     ) -> Draft:
-        until = _UNTIL.search(title) if span.end is None else None
-        ends = find_clock_spans(title[until.end() :]) if until else []
-        if until and ends and ends[0].begin == 0:
-            # "8:00 PM — Networking until 9:00 PM", "Networking (bis 22:00 Uhr)"
-            cut = title[: until.start()].rstrip(" (（,-–—")
-            span = span.ending_at(ends[0].start)
-            title = cut or title
+        if span.end is None:
+            title, end = own_end(title)
+            if end is not None:
+                span = span.ending_at(end)
         draft = Draft(line.number, title, self.page.day, span.start, span.end, depth=line.depth)
         draft.stated_duration = span.duration
         draft.twelve_hour = span.twelve_hour
+        draft.twenty_four_hour = span.twenty_four
         draft.overnight = span.overnight
         if span.end is None and span.duration is not None:
             draft.duration = span.duration

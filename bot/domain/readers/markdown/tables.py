@@ -15,6 +15,7 @@ from bot.domain.agenda import Speaker
 from bot.domain.readers.markdown.blocks import Inline, Line, Table
 from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, links_of
 from bot.domain.readers.markdown.kinds import kind_from_text
+from bot.domain.readers.markdown.session_ends import own_end
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
 from bot.domain.readers.markdown.vocabulary import Role, role_of
 from bot.domain.timetext.clock import (
@@ -25,6 +26,7 @@ from bot.domain.timetext.clock import (
 )
 from bot.domain.timetext.dates import find_dates
 from bot.domain.timetext.durations import cell_duration
+from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
 
 if TYPE_CHECKING:
@@ -49,11 +51,6 @@ class TableReader:
             return
         headers = [cell.text for cell in table.header]
         roles = [role_of(h) for h in headers]
-        for header, role in zip(headers, roles, strict=True):
-            for mention in self._header_zones(header, role):
-                self.page.zones.stated(mention, table.number)
-                if self.page.event.zone is None:
-                    self.page.event.zone, self.page.event.zone_line = mention, table.number
         # A table with an End column gives clock times: "| 00:00 | 00:30 | Countdown |" is a
         # start at midnight, not a length.
         ended = Role.END in roles
@@ -72,6 +69,10 @@ class TableReader:
                 return
         else:
             roles[time_col] = Role.TIME
+        restated = _restated_time_columns(table, roles, time_col)
+        for index in restated:
+            roles[index] = Role.ZONE  # "| 🇲🇽 CDMX | 🇨🇴 Bogotá | Actividad |": the first says when
+        self._zones_of_headers(table, headers, roles, time_col)
         title_col = first_index(roles, Role.TITLE)
         unclassified = [i for i, r in enumerate(roles) if r is None and i != time_col]
         # "Time | Main Hall | Room 101": with no title column, room-like columns are tracks.
@@ -134,6 +135,25 @@ class TableReader:
             self.page.read_line(Line(number, Inline(text, list(value.links))))
         return True
 
+    def _zones_of_headers(
+        self, table: Table, headers: list[str], roles: list[Role | None], time_col: int
+    ) -> None:
+        """What the headers say of zones; a time column's header may name a place ("🇲🇽 CDMX").
+        Columns that restate the times for elsewhere (role ZONE here) say nothing of this one."""
+        for index, (header, role) in enumerate(zip(headers, roles, strict=True)):
+            if role is Role.ZONE and index != time_col:
+                continue
+            mentions = self._header_zones(header, role)
+            if not mentions and index == time_col:
+                mentions = [
+                    ZoneMention(p.start, p.end, p.text, phrase_zone=p.zone)
+                    for p in find_places(header)[:1]
+                ]
+            for mention in mentions:
+                self.page.zones.stated(mention, table.number)
+                if self.page.event.zone is None:
+                    self.page.event.zone, self.page.event.zone_line = mention, table.number
+
     def _header_zones(self, header: str, role: Role | None) -> list[ZoneMention]:
         """Zones a column header names: "Time (CST)", and "Time (London)" for a time column."""
         found = self.page.resolver.find(header)
@@ -167,7 +187,13 @@ class TableReader:
             if ends:
                 # "| 1:00 | 4:00 |" is a range: without am/pm, as much in doubt as "1:00-4:00".
                 ended = spans[0].ending_at(ends[0].start)
-                spans = [replace(ended, twelve_hour=spans[0].twelve_hour and ends[0].twelve_hour)]
+                spans = [
+                    replace(
+                        ended,
+                        twelve_hour=spans[0].twelve_hour and ends[0].twelve_hour,
+                        twenty_four=spans[0].twenty_four or ends[0].twenty_four,
+                    )
+                ]
         if not spans:
             filled = [c.text for c in row.cells if c.text]
             if not filled:
@@ -217,6 +243,7 @@ class TableReader:
         for draft in drafts:
             draft.stated_duration = span.duration if span.end is not None else None
             draft.twelve_hour = span.twelve_hour
+            draft.twenty_four_hour = span.twenty_four
             draft.overnight = span.overnight
             if mentions:
                 draft.zone, draft.zone_line = mentions[0], row.number
@@ -252,7 +279,8 @@ class TableReader:
             drafts = []
             for index, cell in chosen:
                 title, cell_speakers = split_title_and_speakers(cell.text)
-                draft = Draft(row.number, title, day, start, end)
+                title, own = own_end(title) if end is None else (title, None)
+                draft = Draft(row.number, title, day, start, own or end)
                 draft.track = None if plenary else row.headers[index] or None
                 draft.speakers = cell_speakers + speakers
                 draft.links = [*cell.links, *common_links]
@@ -270,7 +298,8 @@ class TableReader:
                 if any(c.text for i, c in enumerate(row.cells) if i != row.time_col):
                     self.page.diag.warn(row.number, "row has no session title; skipped")
                 return []
-        draft = Draft(row.number, title, day, start, end)
+        title, own = own_end(title) if end is None else (title, None)
+        draft = Draft(row.number, title, day, start, own or end)
         draft.speakers = inline_speakers + speakers
         draft.links = [*(title_cell.links if title_cell else []), *common_links]
         draft.location = location
@@ -385,6 +414,30 @@ def time_column_by_content(table: Table, roles: list[Role | None]) -> int | None
         if timed * 2 >= len(cells) and timed >= 1:
             return index
     return None
+
+
+def _restated_time_columns(table: Table, roles: list[Role | None], time_col: int) -> list[int]:
+    """Columns after the time column that hold nothing but times, one per row: the same
+    sessions' times somewhere else ("| 18:00 | 19:00 | 21:00 | Bienvenida |")."""
+    if roles[time_col] is not Role.TIME:
+        return []
+    found = []
+    for index in range(time_col + 1, len(table.header)):
+        if roles[index] not in (None, Role.TIME):
+            continue
+        cells = [c[index].text for _, c in table.rows if index < len(c) and c[index].text]
+        if cells and all(_only_a_time(c) for c in cells):
+            found.append(index)
+    return found
+
+
+def _only_a_time(text: str) -> bool:
+    spans = find_clock_spans(text)
+    return (
+        len(spans) == 1
+        and not text[: spans[0].begin].strip()
+        and not text[spans[0].finish :].strip(" *_()（）")
+    )
 
 
 def is_duration_column(table: Table, index: int) -> bool:
