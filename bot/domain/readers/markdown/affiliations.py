@@ -128,11 +128,13 @@ _CJK_COMPANIES = (
     "有赞",
     "唯品会",
     "顺丰",
+    "货拉拉",
     "株式会社",
 )
 _CJK_ORGANISATION = compiled(
-    r"(?:云|公司|有限公司|大学|学院|研究院|研究所|研究中心|实验室|科技|技术|集团|银行|基金会|社区|"
-    r"工作室|软件|网络|信息|智能|证券|保险|株式会社|会社|大学院|研究所|財団)$"
+    r"(?:云|公司|有限公司|大学|学院|研究院|研究所|研究中心|实验室|科技|技术|集团|银行|商行|基金会|社区|"
+    r"开源|厂商|电商|券商|团队|协会|联盟|工作室|软件|网络|信息|智能|证券|保险|株式会社|会社|大学院|研究所|"
+    r"財団)$"
 )
 
 
@@ -158,6 +160,8 @@ def reads_as_cjk_organisation(text: str) -> bool:
     first = words[0] if words else ""
     if any(first.startswith(name) for name in _CJK_COMPANIES):
         return True
+    if first.startswith("某") and len(first) >= 3:
+        return True  # "某云厂商", "某城商行": a company the page does not name
     return bool(_CJK_ORGANISATION.search(first)) and len(first) >= 2
 
 

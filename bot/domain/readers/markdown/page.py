@@ -72,6 +72,8 @@ _DIGIT = compiled(r"\d")
 _BYLINE_AFTER = compiled(r"\s+\d{1,2}:\d{2}(?:\s+[^\d\s]{1,12})?\s*")
 _BYLINE_LINES = 6  # a byline sits this close under the page's title
 _DAYS_OF_ONE_EVENT = 7  # day headings further apart than this are separate events
+_HEADING_MARKS = compiled(r"^[\W_]+|[\W_]+$")  # "🎤 Auditório 1", "Sala 2 —"
+_BRACKETS = compiled(r"\s*[(（][^()（）]*[)）]")
 # Marks that open a footnote in Chinese, Japanese and Korean pages.
 _FOOTNOTE_MARKS = ("※", "注：", "注:", "備考：", "備考:", "참고:")
 
@@ -110,6 +112,7 @@ class PageReader:
         self._page_years: set[int] | None = None  # the years the page names, once asked
         self._dates_on_page: list[DateMention] | None = None  # every date, once asked
         self.list_room: tuple[str, int] | None = None  # a list item naming a room, its depth
+        self.heading_room: str | None = None  # "### Sala 2" over a room's table or list
         self.texts: list[tuple[int, str]] = []  # every line's text, for what prose says
         self.zones = ZoneContext(self)
         self.tables = TableReader(self)
@@ -179,9 +182,10 @@ class PageReader:
             return
         if self.list_room is not None and line.depth <= self.list_room[1]:
             self.list_room = None
-        named = text.strip(" *_:") if line.depth else ""
+        named = text.strip(" *_:") if line.depth else _room_label(text)
         if named and is_room(named) and leading_clock_span(text) is None:
-            self.list_room = (named, line.depth)  # "- **Salle Lovelace**" over talks
+            # "- **Salle Lovelace**" over talks; "Room 16B (small room, 40 seats):" over a list
+            self.list_room = (named, line.depth)
         if line.depth == 0:
             self.list_session = None
         elif self.list_session is not None and line.depth > self.list_session.depth:
@@ -212,12 +216,7 @@ class PageReader:
         if leading is not None and (labeled is None or leading_clock_span(labeled[1])):
             # "- 7pm Talk: Typed pandas — Sam Lee": a line that starts with a clock is a session
             # titled by the rest, even when a label word follows the clock.
-            count = len(self.event.sessions)
             self.sessions.session_line(line, leading)
-            room = self.list_room
-            if room is not None and line.depth > room[1] and len(self.event.sessions) > count:
-                added = self.event.sessions[-1]
-                added.location = added.location or room[0]
             return
         if labeled is not None:
             self._labeled_line(line, *labeled)
@@ -249,6 +248,9 @@ class PageReader:
 
     def _heading(self, line: Line) -> None:
         text = line.inline.text
+        if leading_clock_span(text) is None:
+            named = _HEADING_MARKS.sub("", text)
+            self.heading_room = named if line.heading >= 2 and is_room(named) else None
         self.list_session = None
         self.block_session = None
         self.pending_speakers = []
@@ -522,6 +524,14 @@ def _after_time_words(text: str) -> ClockSpan | None:
     if span is None:
         return None
     return span.moved(words.end())
+
+
+def _room_label(text: str) -> str:
+    """ "Main Stage:", "Room 16B (small room, 40 seats — bring a laptop):": a line that names a
+    room and ends with a colon, over the list of what happens there."""
+    if not text.endswith((":", "：")):
+        return ""
+    return _BRACKETS.sub("", text).strip(" *_:：")
 
 
 def _inside_a_sentence(line: Line) -> bool:

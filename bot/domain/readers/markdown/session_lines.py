@@ -58,14 +58,43 @@ _BRACKETED_ANYWHERE = compiled(r"[(（]\s*([^()（）]{1,24}?)\s*[)）]")
 _BOOK_TITLE = compiled(r"[《「『“\"](.+?)[》」』”\"]")
 # "Room 1", "Main hall", "Salle B", "会场A": a part of a time line that names where, not who.
 _ROOM = compiled(
-    r"(?i)^(?:\w+\s+)?(?:room|hall|salle|sala|saal|raum|zaal|stage|auditorium|aula|theat(?:re|er)|"
-    r"track)\b|^(?:会场|會場|会議室|会場|部屋)"
+    r"(?i)^(?:\w+\s+)?(?:room|hall|salle|sala|saal|raum|zaal|stage|auditorium|auditório|auditorio|"
+    r"amphi(?:théâtre)?|aula|theat(?:re|er)|ballroom|track)\b"
+    r"|^(?:会场|會場|会議室|会場|部屋|ホール|教室)|^\w*(?:ホール|홀|볼룸|룸)\b"
 )
+# A room after a title: "Workshop: Kubernetes debugging clinic (Room B)", "… @ Saal A",
+# "… ＠ホールA".
+_ROOM_AFTER = compiled(r"\s*(?:[(（]\s*([^()（）]{1,40}?)\s*[)）]|[@＠]\s*([^@＠]{1,40}?))\s*$")
+
+
+_ROOM_BEFORE = compiled(r"^\s*(?:\[([^\[\]]{1,40})\]|[*_]*([^:：*_]{1,40}?)[*_]*\s*[:：][*_]*)\s*")
 
 
 def is_room(text: str) -> bool:
     """Whether a short text names a room or a track ("Salle Lovelace", "Main Hall", "Room 2")."""
     return len(text) <= 40 and _ROOM.match(text) is not None
+
+
+def room_around(text: str) -> tuple[str, str | None]:
+    """A line's text without the room written before or after it, and the room: "[Hall B]
+    핸즈온: …", "**Room 201A:** Screen readers 101", "… (Room B)", "… @ Saal A"."""
+    before = _ROOM_BEFORE.match(text)
+    if before is not None and text[before.end() :].strip():
+        room = (before.group(1) or before.group(2) or "").strip()
+        if is_room(room):
+            return text[before.end() :], room
+    return room_after(text)
+
+
+def room_after(title: str) -> tuple[str, str | None]:
+    """A title without the room written after it, and the room ("… (Room B)", "… @ Saal A")."""
+    found = _ROOM_AFTER.search(title)
+    if found is None or found.start() == 0:
+        return title, None
+    room = (found.group(1) or found.group(2) or "").strip()
+    if not is_room(room):
+        return title, None
+    return title[: found.start()].rstrip(" ,-–—·|"), room
 
 
 class SessionLines:
@@ -104,6 +133,7 @@ class SessionLines:
             length = None  # "Intervalo (15 min)": a remark of the title's, kept as written
         if length is not None:
             rest = rest[: length.start()].rstrip(" ,，")  # "… – Tan Wei Jie, GovTech (30 min)"
+        rest, room = room_around(rest)  # "… – Sabine Krüger @ Saal A", "[Hall B] 핸즈온: …"
         title, speakers = split_title_and_speakers(rest)
         self.pending = None
         event = self.page.event
@@ -123,6 +153,7 @@ class SessionLines:
             self.page.list_session = self.page.block_session = None
             return
         draft = self._add_session(line, span, zone, title, speakers)
+        draft.location = room or draft.location
         if length is not None:
             draft.duration = timedelta(minutes=int(length.group(1)))
 
@@ -345,7 +376,15 @@ class SessionLines:
             title, end = own_end(title)
             if end is not None:
                 span = span.ending_at(end)
+        title, room = room_after(title)
         draft = Draft(line.number, title, self.page.day, span.start, span.end, depth=line.depth)
+        # Where: written after the title, else the room the list or the heading above names.
+        above = self.page.list_room
+        draft.location = (
+            room
+            or (above[0] if above is not None and line.depth > above[1] else None)
+            or self.page.heading_room
+        )
         draft.stated_duration = span.duration
         draft.twelve_hour = span.twelve_hour
         draft.twenty_four_hour = span.twenty_four

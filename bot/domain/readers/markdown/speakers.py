@@ -24,14 +24,19 @@ _TRAILING_PAREN = compiled(r"^(?P<name>.+?)\s*[(（](?P<aff>[^()（）]+)[)）]\
 _AT = compiled(r"^(?P<name>.+?)\s+(?:@|at)\s+(?P<aff>.+)$")
 _DASH = compiled(r"^(?P<name>[^-–—|/]+?)\s*(?:\s[-–—|]\s|/)\s*(?P<aff>.+)$")
 _LABEL = compiled(
-    r"^\s*(?:speakers?|presenters?|by|讲师|嘉宾|分享嘉宾|讲者|演讲者)\s*[:：]?\s*", re.IGNORECASE
+    r"^\s*(?:(?:speakers?|presenters?|by)\b|讲师|嘉宾|分享嘉宾|讲者|演讲者|主持人|主持|分享人|講者|講師|"
+    r"発表者|登壇者|강사|발표자|연사)\s*[:：]?\s*",
+    re.IGNORECASE,
 )
 # "(@tanakataro)" after a name is the person's handle, not where they work.
 _HANDLE = compiled(r"@[A-Za-z0-9_][\w.-]{0,38}")
 _HANDLE_PAREN = compiled(r"(?<=\S)\s*[(（]\s*@[A-Za-z0-9_][\w.-]{0,38}\s*[)）]")
 
 
-_HONORIFIC_TITLE = compiled(r"^(?:Prof\.?|Professor|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+(?=[A-Z])")
+_HONORIFIC_TITLE = compiled(
+    r"^(?:Prof\.?|Profa\.?|Professor|Dr\.?|Dra\.?|Mr\.?|Ms\.?|Mrs\.?|Mx\.|Ing\.|Lic\.|Mtro\.|"
+    r"Mtra\.)\s+(?=[A-ZÀ-Þ])"
+)
 _CJK_NAME_AND_ROLE = compiled(
     r"^(?P<name>[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4})\s*[,，]\s*(?P<aff>[^,，、]{3,60})$"
 )
@@ -499,8 +504,9 @@ _QUOTED_TAIL = compiled(
 )
 _PAREN_TAIL = compiled(r"^(?P<title>.+?)\s*[(（](?P<who>[^()（）]+)[)）]\s*$")
 _WHO_LABEL = compiled(
-    r"^\s*(?:発表者|講師|登壇者|讲师|嘉宾|讲者|講者|主講|主讲|발표자|연사|speakers?|presenters?|by|with"
-    r"|mit|par|por|com(?: [ao])?|door|con|avec|a cargo de|presentato da)\s*[:：]?\s*",
+    r"^\s*(?:発表者|講師|登壇者|讲师|嘉宾|讲者|講者|主講|主讲|主持人|分享人|발표자|연사|강사"
+    r"|(?:speakers?|presenters?|by|with|mit|par|por|com(?: [ao])?|door|con|avec|a cargo de"
+    r"|presentato da)\b)\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _HONORIFIC = compiled(r"\s*(?:さん|氏|先生|様|老师)\s*$")
@@ -552,6 +558,7 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         who = quoted.group("who").strip()
         if who[:1] in "(（" and who[-1:] in ")）":
             who = who[1:-1]
+        who = _WHO_LABEL.sub("", who)  # "「タイトル」 発表者: 山本 拓海"
         quoted_people = [
             looks_like_person(p) for p in re.split(r"\s*(?:&|\band\b|\bet\b|\be\b|、|/)\s*", who)
         ]

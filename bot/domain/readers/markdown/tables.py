@@ -16,6 +16,7 @@ from bot.domain.readers.markdown.blocks import Inline, Line, Table
 from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, links_of
 from bot.domain.readers.markdown.kinds import kind_from_text
 from bot.domain.readers.markdown.session_ends import own_end
+from bot.domain.readers.markdown.session_lines import room_after
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
 from bot.domain.readers.markdown.vocabulary import Role, role_of
 from bot.domain.timetext.clock import (
@@ -299,10 +300,11 @@ class TableReader:
                     self.page.diag.warn(row.number, "row has no session title; skipped")
                 return []
         title, own = own_end(title) if end is None else (title, None)
+        title, room = room_after(title)
         draft = Draft(row.number, title, day, start, own or end)
         draft.speakers = inline_speakers + speakers
         draft.links = [*(title_cell.links if title_cell else []), *common_links]
-        draft.location = location
+        draft.location = location or room or self.page.heading_room
         draft.track = track
         draft.description = description
         draft.kind = kind_from_text(kind_text) if kind_text else None

@@ -278,6 +278,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "场地",
         "部屋",
         "会場",
+        "場所",
+        "장소",
     ),
     Role.TRACK: ("track", "tracks", "stream", "分会场", "分會場", "专场", "專場", "トラック"),
     Role.END: (
