@@ -85,6 +85,9 @@ def test_lengths_in_hours_are_not_clock_times(text: str) -> None:
         ("19:00から21:00", [("19:00", "21:00")]),
         ("19:00～21:00まで", [("19:00", "21:00")]),
         ("2시부터 6시까지", [("02:00", "06:00")]),
+        # an offset after the start, as KKTIX writes it
+        ("19:00(+0800) ~ 21:30(+0800)", [("19:00", "21:30")]),
+        ("19:00 (UTC+8) - 21:00", [("19:00", "21:00")]),
     ],
 )
 def test_range_separators(text: str, expected: list) -> None:

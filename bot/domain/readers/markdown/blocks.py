@@ -364,6 +364,105 @@ def _neighbours(parts: list[tuple[int, Inline, bool]], number: int, soft: bool) 
     return before, after
 
 
+# Tags a page writes inside a line; anything else in angle brackets is text ("Span<T>",
+# "List<String>", "<your name>").
+_INLINE_TAGS = frozenset(
+    (
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+        "div",
+        "p",
+        "center",
+        "details",
+        "summary",
+        "iframe",
+        "video",
+        "audio",
+        "source",
+        "picture",
+        "svg",
+        "script",
+        "style",
+        "input",
+        "label",
+        "button",
+        "hr",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "main",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "pre",
+    )
+)
+_TAG_NAME = compiled(r"^</?\s*([A-Za-z][A-Za-z0-9-]*)")
+
+
+def _inline_html(content: str) -> str:
+    """What an inline HTML token leaves in the text: a line break for <br>, nothing for a tag,
+    and itself when it is no tag at all ("<T>" in "Span<T>")."""
+    if content.lower().replace(" ", "") in ("<br>", "<br/>"):
+        return "\n"
+    name = _TAG_NAME.match(content)
+    if name is None or name.group(1).lower() in _INLINE_TAGS or content.startswith("<!--"):
+        return ""
+    return content
+
+
 def render_inline(children: list[Token]) -> Inline:
     """Plain text of inline tokens; `<br>` and breaks become newlines, links are collected."""
     pieces: list[str] = []
@@ -380,7 +479,7 @@ def render_inline(children: list[Token]) -> Inline:
         elif kind in ("softbreak", "hardbreak"):
             text = "\n"
         elif kind == "html_inline":
-            text = "\n" if child.content.lower().replace(" ", "") in ("<br>", "<br/>") else ""
+            text = _inline_html(child.content)
         elif kind == "image":
             text = child.content
         elif kind == "link_open":

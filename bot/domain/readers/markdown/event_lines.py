@@ -100,10 +100,21 @@ class EventLines:
             start, end = self.page.front_fields.event_range()
             if start is not None and not start <= first <= (end or start):
                 return  # "(la #18, el 5 de marzo)" on a page whose front matter says April 16
-        if event.stated_line and (labeled or (fresh_heading and event.sessions)):
+        # "**🇩🇪 Berlin — Tuesday 28 Oct, 19:00–21:30**" after another event's line: a list of
+        # events (a newsletter's meetups, a speaker's upcoming talks), each dated with its hours.
+        next_in_list = (
+            not labeled
+            and line.inline.bold
+            and not line.depth
+            and any(s.begin >= dates[0].begin for s in spans)
+            and event.stated_line
+            and event.stated_line != line.number
+        )
+        if event.stated_line and (labeled or next_in_list or (fresh_heading and event.sessions)):
             same = (first, last) == (event.first_day, event.last_day)
-            if event.sessions or not same:
-                self.page.new_event(line.number, None)
+            if event.sessions or not same or next_in_list:
+                # A listed event is headed by its own line, not by the heading over the list.
+                self.page.new_event(line.number, text if next_in_list else None)
                 event = self.page.event
         if not event.stated_line and not (event.sessions and not labeled):
             event.first_day, event.last_day = first, last

@@ -65,13 +65,32 @@ _TALK_TITLE_LABELS = frozenset(
 
 # A year named anywhere on the page ("The 2026 edition", "© 2026").
 _YEAR = compiled(r"(?<![\d.,/:-])(20[0-9]{2})(?![\d.,/:-]?\d)")
+_SEASON = compiled(r"(?<![\d.,/:-])(20[0-9]{2})\s?[-–/]\s?(20[0-9]{2}|[0-9]{2})(?![\d.,/:-]?\d)")
 
 
 _DIGIT = compiled(r"\d")
 # What follows a byline's date: its time alone, then at most a place ("18:02 北京").
 _BYLINE_AFTER = compiled(r"\s+\d{1,2}:\d{2}(?:\s+[^\d\s]{1,12})?\s*")
 _BYLINE_LINES = 6  # a byline sits this close under the page's title
+# A line about the clocks changing names that day and often a time: an aside, never the event.
+_CLOCK_CHANGE = compiled(
+    r"(?i)daylight[- ]sav|\bDST\b|clocks? (?:go|goes|went|change|changes|changed|spring|fall)"
+    r"|(?:spring|springs|sprang|fall|falls|fell) (?:forward|back)\b"
+    r"|summer ?time (?:starts|begins|ends)"
+    r"|heure d'(?:hiver|été)|heure d’(?:hiver|été)|changement d'heure|changement d’heure"
+    r"|zeitumstellung|sommerzeit|winterzeit|horario de (?:verano|invierno)|cambio de hora"
+    r"|horário de verão|mudança de hora|ora legale|ora solare|zomertijd|wintertijd"
+    r"|夏令时|夏令時|冬令时|サマータイム|서머타임"
+)
+# Words of a post's byline or a thread's header, beside the date it was written.
+_BYLINE_WORDS = compiled(
+    r"(?i)\b(?:min read|view (?:it )?in (?:your )?browser|view online|opened this issue on"
+    r"|opened on|commented on|posted on|published on"
+    r"|published|updated on|veröffentlicht|publié le|publicado el|publicado em)\b"
+    r"|发布于|發布於|发表于|發表於|阅读\s*\d|閱讀\s*\d|原创|投稿日|公開日"
+)
 _DAYS_OF_ONE_EVENT = 7  # day headings further apart than this are separate events
+_DATE_THEN_TIME = 6  # "… September 25th, at" / "8am PT": a date, then at most ", at"
 _HEADING_MARKS = compiled(r"^[\W_]+|[\W_]+$")  # "🎤 Auditório 1", "Sala 2 —"
 _BRACKETS = compiled(r"\s*[(（][^()（）]*[)）]")
 # Marks that open a footnote in Chinese, Japanese and Korean pages.
@@ -114,6 +133,9 @@ class PageReader:
         self.list_room: tuple[str, int] | None = None  # a list item naming a room, its depth
         self.heading_room: str | None = None  # "### Sala 2" over a room's table or list
         self.texts: list[tuple[int, str]] = []  # every line's text, for what prose says
+        self._blocks: list[Line | Table] = []  # the page's blocks, and the one being read
+        self._at = 0
+        self.hours_lines: set[int] = set()  # lines that state the hours of a list of dates
         self.zones = ZoneContext(self)
         self.tables = TableReader(self)
         self.sessions = SessionLines(self)
@@ -132,7 +154,9 @@ class PageReader:
         blocks = self.given_blocks
         if blocks is None:
             blocks = parse_blocks(self.front.body, self.front.body_line)
-        for block in joined_ranges(blocks):
+        self._blocks = joined_ranges(blocks)
+        for index, block in enumerate(self._blocks):
+            self._at = index
             if isinstance(block, Table):
                 self.list_session = None
                 self.tables.read(block)
@@ -140,11 +164,21 @@ class PageReader:
                 self.read_line(block)
         return self._finish()
 
+    def lines_ahead(self, count: int) -> list[Line]:
+        """The next lines of the page after the block being read, up to `count` of them and not
+        past a heading or a table (what a table's note below it may say)."""
+        ahead = []
+        for block in self._blocks[self._at + 1 : self._at + 1 + count]:
+            if isinstance(block, Table) or block.heading:
+                break
+            ahead.append(block)
+        return ahead
+
     def read_line(self, line: Line) -> None:
         """One line of the page: what it is, then what it says about zones and seats."""
         seats = self.capacity.seats_in(line.inline.text)
         owner = None if seats is None else self._session_of(line)
-        if not self.recurring.take(line):
+        if line.number not in self.hours_lines and not self.recurring.take(line):
             self._line(line)
         self.texts.append((line.number, line.inline.text))
         self.zones.scan_prose(line.inline.text, line.number, heading=bool(line.heading))
@@ -228,6 +262,8 @@ class PageReader:
         dates = find_dates(text)
         if dates and self._byline(line, text, dates[0]):
             return
+        if dates and _CLOCK_CHANGE.search(f"{line.wrapped[0]} {text}"):
+            return  # "passage à l'heure d'hiver ce dimanche 26 octobre": about the clocks
         if dates and self._day_line(line, dates[0]):
             # "**Saturday, Dec 5**" between the lists of a several-day event: that day's heading
             self._heading(replace(line, heading=6))
@@ -261,7 +297,7 @@ class PageReader:
             return
         dates = find_dates(text)
         if dates:
-            resolved = self.resolve_date(dates[0], line.number)
+            resolved = self.resolve_date(dates[0], line.number, heading=True)
             if resolved is None:
                 return
             first, last = resolved
@@ -382,9 +418,12 @@ class PageReader:
 
     # ---- helpers ------------------------------------------------------------------------
 
-    def resolve_date(self, mention: DateMention, number: int) -> tuple[date, date] | None:
+    def resolve_date(
+        self, mention: DateMention, number: int, *, heading: bool = False
+    ) -> tuple[date, date] | None:
         """The first and last day `mention` stands for on this page, or None (reported) when it
-        cannot be a date."""
+        cannot be a date. A heading's date without a year may take the one year the page names
+        ("# Meetup · 重庆站 | 8 月 23 日" over "2025 年城市行"); a date in passing may not."""
         try:
             first, last, notes = mention.resolve(
                 self.reference or self.event.first_day or self.day, today=self.today
@@ -395,6 +434,10 @@ class PageReader:
             if year is None:
                 year = self._year_of_the_same_day(mention)
                 because = "where it gives the same day with its year"
+            if year is None and mention.weekday is None and heading:
+                years = self._years_named()
+                year = next(iter(years)) if len(years) == 1 else None
+                because = "the one year it names"
             if year is None:
                 self.diag.error(number, str(exc))
                 self.date_errors.append(number)
@@ -417,11 +460,9 @@ class PageReader:
         the page names in which the date falls on its weekday."""
         if mention.weekday is None or mention.year is not None:
             return None
-        if self._page_years is None:
-            self._page_years = {int(y) for y in _YEAR.findall(self.front.body)}
         fits = [
             year
-            for year in self._page_years
+            for year in self._years_named()
             if weekday_of(year, mention.month, mention.day) == mention.weekday
         ]
         return fits[0] if len(fits) == 1 else None
@@ -437,6 +478,16 @@ class PageReader:
             return False
         self.event_lines.date_line(line, text, dates, labeled=False)
         return True
+
+    def _years_named(self) -> set[int]:
+        """The years the page names anywhere ("The 2026 edition", "2025 年城市行", a byline)."""
+        if self._page_years is None:
+            body = self.front.body
+            years = {int(y) for y in _YEAR.findall(body)}
+            for first, second in _SEASON.findall(body):  # "la saison 2025-2026", "2025/26"
+                years |= {int(first), int(first[:2] + second[-2:])}
+            self._page_years = years
+        return self._page_years
 
     def _year_of_the_same_day(self, mention: DateMention) -> int | None:
         """ "# Meetup 北京站 | 11 月 8 日" over "活动时间：2025年11月8日（周六）": the year the page
@@ -459,18 +510,22 @@ class PageReader:
         on a page that dates its event elsewhere. Its date is when the page was written."""
         if line.depth or line.number > self.front.body_line + _BYLINE_LINES:
             return False
-        if mention.year is None or not _BYLINE_AFTER.fullmatch(text, mention.finish):
+        if mention.year is None or len(text) > 160:
             return False
         before = text[: mention.begin]
-        if len(before) > 60 or _DIGIT.search(before):
+        says_so = _BYLINE_WORDS.search(text) is not None  # "6 min read · Dec 20, 2024"
+        shaped = (  # "SeaTunnel社区 2025-02-28 09:30": who, then the date and time alone
+            _BYLINE_AFTER.fullmatch(text, mention.finish) is not None
+            and len(before) <= 60
+            and not _DIGIT.search(before)
+        )
+        if not (says_so or shaped):
             return False
         published = date(mention.year, mention.month, mention.day)
         if not (
             before.lstrip().startswith("原创")
             or any(
-                found.year
-                and (found.year, found.month, found.day)
-                != (published.year, published.month, published.day)
+                (found.month, found.day) != (published.month, published.day)
                 for found in self._page_dates()
             )
         ):
@@ -536,21 +591,22 @@ def _room_label(text: str) -> str:
 
 def _inside_a_sentence(line: Line) -> bool:
     """A line of a prose paragraph that starts with a time only because the source wrapped
-    there: the line before it in the paragraph is prose that breaks off mid-sentence (and names
-    no date the time would complete), and neither it nor the line after starts with a time (an
-    agenda written as one paragraph of lines does)."""
+    there: the line before it in the paragraph is prose that breaks off mid-sentence (and does
+    not end with a date the time completes), and neither it nor the line after starts with a
+    time (an agenda written as one paragraph of lines does)."""
     before, after = line.wrapped
     if not before or line.depth or line.inline.bold or len(before) < 40:
         return False
-    ending = before.rstrip()[-1:]
-    if not (ending.isalpha() or ending == ","):
+    ending = before.rstrip(" *_")[-1:]
+    if not (ending.isalpha() or ending in ",/-–—("):
         return False
+    dates = find_dates(before)
     return not (
         leading_clock_span(before)
         or _after_time_words(before)
         or leading_clock_span(after)
         or _after_time_words(after)
-        or find_dates(before)
+        or (dates and len(before.rstrip(" *_,")) - dates[-1].finish <= _DATE_THEN_TIME)
     )
 
 

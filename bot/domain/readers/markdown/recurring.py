@@ -74,6 +74,7 @@ class RecurringDraft:
     consumed: bool = False  # the whole line was taken (it does not date the event)
     weak: bool = False  # "weekly", "daily" without a day: counts only on a page without agenda
     dated: bool = False  # the line also dates a meeting ("this time on December 16, 2026")
+    listed: bool = False  # a table lists its meetings by date (listed_dates.py): no series
 
 
 class RecurringLines:
@@ -176,7 +177,7 @@ class RecurringLines:
         usable = self.usable(event)
         dated_elsewhere = self._dated_elsewhere(event)
         for draft in self.for_event(event):
-            if draft.weak and draft not in usable:
+            if draft.listed or (draft.weak and draft not in usable):
                 continue
             if draft.dated and event.sessions:
                 continue  # the event's own date line, with an agenda under it

@@ -28,9 +28,19 @@ _UNTIL = compiled(
 )
 
 
+# "(5:00pm まで)", "(21시까지)": the word for "until" after the time, in Japanese and Korean.
+_UNTIL_AFTER = compiled(r"\s*[(（]\s*(?P<at>[^()（）]{2,20}?)\s*(?:まで|迄|까지)\s*[)）]\s*$")
+
+
 def own_end(title: str) -> tuple[str, time | None]:
     """ "Networking until 9:00 PM", "Networking (bis 22:00 Uhr)", "Borrel tot ca. 21:30",
-    "Networking e cerveja até às 21h30": a title that says when its session ends, without it."""
+    "Networking e cerveja até às 21h30", "Networking Reception (5:00pm まで)": a title that says
+    when its session ends, without it."""
+    after = _UNTIL_AFTER.search(title)
+    if after is not None and after.start() > 0:
+        ends = find_clock_spans(after.group("at"))
+        if len(ends) == 1 and ends[0].end is None:
+            return title[: after.start()].rstrip(" ,-–—"), ends[0].start
     until = _UNTIL.search(title)
     if until is None:
         return title, None
@@ -122,7 +132,7 @@ _CLOSING_MARKERS = frozenset(
 )
 
 _MARKER_FIRST_WORDS = frozenset(
-    ("end", "fin", "ende", "einde", "chiusura", "fim", "cierre", "encerramento", "clôture")
+    ("end", "done", "fin", "ende", "einde", "chiusura", "fim", "cierre", "encerramento", "clôture")
 )
 
 

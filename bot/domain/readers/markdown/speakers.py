@@ -51,6 +51,7 @@ _NOBODY = compiled(
     r"(?i)\s*(?:speakers?\s+)?(?:tb[adc]|t\.b\.[adc]\.?|to be (?:announced|confirmed|determined|decided)|n/?a|\?+"
     r"|a confirmar|por confirmar|a definir|por definir|à confirmer|à définir|a definir"
     r"|da definire|da confermare|wird noch bekannt gegeben|offen|folgt"
+    r"|open mic|you\?*|vous\?*|everyone|all of us|everybody|todos|todes"
     r"|待定|未定|待公布|調整中|未定です|미정)\s*[.!]?\s*"
 )
 

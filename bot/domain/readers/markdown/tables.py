@@ -15,6 +15,7 @@ from bot.domain.agenda import Speaker
 from bot.domain.readers.markdown.blocks import Inline, Line, Table
 from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, links_of
 from bot.domain.readers.markdown.kinds import kind_from_text
+from bot.domain.readers.markdown.listed_dates import read_listed_dates
 from bot.domain.readers.markdown.session_ends import own_end
 from bot.domain.readers.markdown.session_lines import room_after
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
@@ -67,6 +68,7 @@ class TableReader:
             # Only lengths: the sessions run one after another from the event's start.
             time_col = first_index(roles, Role.DURATION)
             if time_col is None:
+                read_listed_dates(self.page, table, roles)  # dates, the hours stated once
                 return
         else:
             roles[time_col] = Role.TIME

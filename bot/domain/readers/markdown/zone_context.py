@@ -266,8 +266,11 @@ class ZoneContext:
             )
         entry = self.page.resolver.abbreviations.get(mention.abbreviation or "")
         if entry is not None and mention.offset is None:
-            # "AEST" on a Brisbane page: Brisbane is one of the zones AEST names.
-            named = next((p for p in places if p.zone in entry.candidates), None)
+            # "AEST" on a Brisbane page: Brisbane is one of the zones AEST names. "(CST)" on a
+            # Mexico City page: the city's own clock is called CST.
+            named = next((p for p in places if p.zone in entry.candidates), None) or next(
+                (p for p in places if _called(p.zone, mention.abbreviation or "", day)), None
+            )
             if named is not None:
                 return ZoneInfo(named.zone)
         for place in places:
@@ -369,3 +372,8 @@ def _is_statement(text: str, mention: ZoneMention, heading: bool) -> bool:
 
 
 __all__ = ["Place", "Statement", "ZoneContext", "timedelta"]
+
+
+def _called(zone: str, abbreviation: str, day: date) -> bool:
+    """Whether the clock of `zone` goes by `abbreviation` at noon on `day`."""
+    return datetime.combine(day, time(12), ZoneInfo(zone)).tzname() == abbreviation

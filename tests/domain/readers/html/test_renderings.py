@@ -111,6 +111,15 @@ LOST: dict[tuple[str, str], str] = {
         "Python-Markdown starts no list without a blank line before it: the numbered programme "
         "stays one paragraph of lines starting '1. 19:00'"
     ),
+    **{
+        ("blind8-user-group-calendar-dublin-2026", renderer): (
+            "the renderers pass 'Span<T>' through as HTML: '<T>' is an element, not text"
+        )
+        for renderer in RENDERERS
+    },
+    ("blind8-sched-tokyo-colocated-ja", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line ('Level 1 Foyer') to its text"
+    ),
     ("blind7-pl-warszawa-jug-wiosna", "python-markdown"): (
         "Python-Markdown makes '- #311 (20 lutego 2025) — …' a list item holding an <h1>: the "
         "past meetups become dated headings"

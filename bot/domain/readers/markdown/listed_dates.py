@@ -1,0 +1,150 @@
+"""A table of dates whose hours the page states once: a user group's calendar for the year, a
+livestream's episode list, a podcast's recording dates.
+
+    Meetups are on the fourth Thursday of the month, **6:30pm – 9:00pm** (Irish time).
+
+    | Date            | Topic                           | Speaker(s)  |
+    | Thu 22 Jan 2026 | What's new in .NET 10 and C# 14 | Aoife Byrne |
+
+Each dated row is a meeting of its own (one event, one session) at the hours stated above or
+below the table; a row that gives its own time ("from 6pm till late") keeps it. A recurrence the
+page states with those hours ("the fourth Thursday of the month") is what the rows list, so it
+makes no series of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.domain.patterns import compiled
+from bot.domain.readers.markdown.blocks import Inline, Table
+from bot.domain.readers.markdown.drafts import Draft, first_index
+from bot.domain.readers.markdown.recurring import RecurringDraft
+from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
+from bot.domain.readers.markdown.vocabulary import Role
+from bot.domain.timetext.clock import ClockSpan, find_clock_spans
+from bot.domain.timetext.dates import DateMention, find_dates
+
+if TYPE_CHECKING:
+    from bot.domain.readers.markdown.page import PageReader
+
+_NEAR = 12  # lines above or below the table where its hours may be stated
+_CANCELLED = compiled(
+    r"(?i)\b(?:cancell?ed|no (?:meetup|meeting|stream|show|episode)|(?:summer|winter) break"
+    r"|entfällt|fällt aus|annulée?|cancelad[oa]|sin (?:meetup|reunión)|pausa)\b"
+    r"|停播|暂停|休会|休止|お休み|휴방|휴회"
+)
+_EPISODES = compiled(
+    r"(?i)\b(?:episodes?|ep\.|podcast|livestreams?|live stream|streams?|recordings?|folgen?|"
+    r"épisodes?|episodios?)\b|期数|第\s*\d+\s*期|直播|配信|방송"
+)
+# "Summer social 🍻 — The Ferryman, from 6pm till late": the title ends before the dash.
+_DASH = compiled(r"\s+[-–—]\s+")
+
+
+def read_listed_dates(page: PageReader, table: Table, roles: list[Role | None]) -> bool:
+    """Read `table` as meetings on its dates at hours stated once, if it is such a table."""
+    date_col = first_index(roles, Role.DATE)
+    if date_col is None:
+        date_col = _date_column(table)
+    if date_col is None:
+        return False
+    dated = [
+        (number, cells, found[0])
+        for number, cells in table.rows
+        if date_col < len(cells) and (found := find_dates(cells[date_col].text))
+    ]
+    if len(dated) < 2:
+        return False
+    stated = _stated_hours(page, table)
+    if stated is None:
+        return False
+    hours, recurrence = stated
+    title_col = first_index(roles, Role.TITLE)
+    if title_col is None:
+        title_col = next(
+            (i for i, role in enumerate(roles) if role is None and i != date_col), None
+        )
+    speaker_col = first_index(roles, Role.SPEAKER)
+    # A show's episodes are one programme; a user group's meetups are events of their own.
+    episodes = _EPISODES.search(" ".join([*headers_of(table), page.page_title or ""])) or any(
+        _EPISODES.search(text) for number, text in page.texts[-_NEAR:]
+    )
+    made = 0
+    for number, cells, mention in dated:
+        title_text = _cell(cells, title_col)
+        if _CANCELLED.search(title_text):
+            continue  # "⏸ 停播一周", "summer break", "no meetup this month"
+        draft = _meeting(page, number, mention, title_text, hours)
+        if draft is None:
+            continue
+        if speaker_col is not None:
+            draft.speakers.extend(parse_speakers(_cell(cells, speaker_col)))
+        event = page.event
+        if not episodes and (made or event.sessions or event.first_day is not None):
+            page.new_event(number, None)
+            event = page.event
+        if not made:
+            event.first_day, event.last_day = draft.day, None
+        event.sessions.append(draft)
+        made += 1
+    if made and recurrence is not None:
+        recurrence.listed = True  # its meetings are the rows
+    return made > 0
+
+
+def _meeting(
+    page: PageReader, number: int, mention: DateMention, text: str, hours: ClockSpan
+) -> Draft | None:
+    resolved = page.resolve_date(mention, number)
+    if resolved is None or not text.strip(" -–—*_"):
+        return None
+    own = find_clock_spans(text)
+    span = own[0] if own else hours
+    if own:
+        dash = _DASH.search(text, 0, own[0].begin)
+        text = text[: dash.start()] if dash is not None else text[: own[0].begin]
+    title, inline = split_title_and_speakers(text.strip(" ,*_"))
+    if not title:
+        return None
+    draft = Draft(number, title, resolved[0], span.start, span.end)
+    draft.twelve_hour = span.twelve_hour
+    draft.speakers.extend(inline)
+    return draft
+
+
+def headers_of(table: Table) -> list[str]:
+    return [cell.text for cell in table.header]
+
+
+def _cell(cells: list[Inline], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index].text
+
+
+def _date_column(table: Table) -> int | None:
+    for index in range(len(table.header)):
+        texts = [c[index].text for _, c in table.rows if index < len(c) and c[index].text]
+        if texts and sum(1 for t in texts if find_dates(t)) * 2 >= len(texts):
+            return index
+    return None
+
+
+def _stated_hours(page: PageReader, table: Table) -> tuple[ClockSpan, RecurringDraft | None] | None:
+    """The hours the page states once for all the rows: a recurrence's ("every Wednesday,
+    20:00 - 21:00"), else the one range of hours on a line of prose just above or below the
+    table ("All recordings: 9:00–10:30 a.m. PT.")."""
+    for draft in page.recurring.for_event(page.event):
+        if draft.clock is not None and draft.clock.end is not None:
+            return draft.clock, draft
+    above = [(n, text) for n, text in page.texts if table.number - _NEAR <= n < table.number]
+    below = [(line.number, line.inline.text) for line in page.lines_ahead(_NEAR)]
+    for number, text in [*reversed(above), *below]:
+        if "|" in text or find_dates(text):
+            continue
+        spans = [s for s in find_clock_spans(text) if s.end is not None]
+        if len(spans) == 1:
+            page.hours_lines.add(number)  # said for the rows: no session of its own
+            return spans[0], None
+    return None

@@ -1,0 +1,83 @@
+"""A table of dates with the hours stated once: each row a meeting at those hours."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.domain.diagnostics import Diagnostics
+from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.markdown import read_markdown
+
+CALENDAR = """# Lyon Rust meetups
+
+Every meetup runs **19:00 – 21:30**, at the Tuba, 6 place Charles Hernu, Lyon.
+
+| Date | Topic | Speaker |
+|---|---|---|
+| Thu 12 Mar 2026 | Embassy on a Pico | Léa Martin |
+| Thu 9 Apr 2026 | Summer social — terrace of the Tuba, from 18:00 | — |
+| Thu 14 May 2026 | *no meetup: bank holiday week* | |
+| Thu 11 Jun 2026 | Async traits, finally | Hugo Bernard |
+"""
+
+EPISODES = """# The Merge Conflict — recordings
+
+| Date | Guest | Topic |
+|---|---|---|
+| Tue, Mar 3, 2026 | Dana Whitfield | Monorepos |
+| Tue, Mar 17, 2026 | Kenji Sato | Merge queues |
+
+All recordings: 9:00–10:30 a.m. PT. The live stream link goes out on Discord.
+"""
+
+PARIS = ZoneInfo("Europe/Paris")
+LOS_ANGELES = ZoneInfo("America/Los_Angeles")
+
+
+def _read(text: str) -> list:
+    return read_markdown(text, Diagnostics("p.md"), ReadOptions(), "p")
+
+
+def test_each_dated_row_is_a_meeting_at_the_hours_stated_once() -> None:
+    schedules = _read(CALENDAR)
+    rows = [(s.sessions[0].title, s.sessions[0].start, s.sessions[0].end) for s in schedules]
+    assert rows == [
+        (
+            "Embassy on a Pico",
+            datetime(2026, 3, 12, 19, 0, tzinfo=PARIS),
+            datetime(2026, 3, 12, 21, 30, tzinfo=PARIS),
+        ),
+        ("Summer social", datetime(2026, 4, 9, 18, 0, tzinfo=PARIS), None),  # its own time
+        (
+            "Async traits, finally",
+            datetime(2026, 6, 11, 19, 0, tzinfo=PARIS),
+            datetime(2026, 6, 11, 21, 30, tzinfo=PARIS),
+        ),
+    ]  # the May row says there is no meetup
+    assert [s.sessions[0].speakers[0].name for s in (schedules[0], schedules[2])] == [
+        "Léa Martin",
+        "Hugo Bernard",
+    ]
+
+
+def test_a_shows_episodes_are_one_schedule_and_the_hours_below_the_table_count() -> None:
+    [schedule] = _read(EPISODES)
+    assert [(s.title, s.start, s.end) for s in schedule.sessions] == [
+        (
+            "Monorepos",
+            datetime(2026, 3, 3, 9, 0, tzinfo=LOS_ANGELES),
+            datetime(2026, 3, 3, 10, 30, tzinfo=LOS_ANGELES),
+        ),
+        (
+            "Merge queues",
+            datetime(2026, 3, 17, 9, 0, tzinfo=LOS_ANGELES),  # after the US clock change
+            datetime(2026, 3, 17, 10, 30, tzinfo=LOS_ANGELES),
+        ),
+    ]
+    assert [s.speakers[0].name for s in schedule.sessions] == ["Dana Whitfield", "Kenji Sato"]
+
+
+def test_dates_without_hours_stated_anywhere_make_no_meetings() -> None:
+    page = CALENDAR.replace("Every meetup runs **19:00 – 21:30**, at", "We meet at")
+    assert all(not s.sessions or s.sessions[0].all_day for s in _read(page))
