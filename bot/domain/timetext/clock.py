@@ -30,7 +30,10 @@ _SEPARATOR = compiled(
     r"(?:\s*[(（](?:(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{1,2}:?\d{2})[)）])?"
     rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|(?i:{alternation(RANGE_WORDS)})(?!\w)"
     rf"|{alternation(RANGE_MARKS)})\s*"
+    # "12:00 PM – Sun 10:00 AM": the end on the next day, named by its weekday
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?"
 )
+_DAY_NAMED = compiled(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+$")
 _RANGE_END = compiled(rf"\s*(?:{alternation(RANGE_END_WORDS)})")
 _DURATION = (
     r"(?P<dur>\d+(?:\.\d+)?)\s*"
@@ -258,9 +261,15 @@ def _read(text: str) -> tuple[list[ClockSpan], list[BadClock]]:
                 bad.extend(_bad(text, t) for t in (token, following) if t.kind == "bad")
                 done = following.end
                 continue
-            if _joins(token, following):
-                spans.append(_range(text, token, following))
-                done = spans[-1].finish
+            joined = _range(text, token, following) if _joins(token, following) else None
+            if joined is not None and not (
+                _DAY_NAMED.search(text, token.end, following.begin)
+                and joined.end is not None
+                and joined.end > joined.start
+            ):
+                # (a weekday before the end joins only an end that is the next morning's)
+                spans.append(joined)
+                done = joined.finish
                 continue
         if token.kind == "bad":
             bad.append(_bad(text, token))

@@ -88,6 +88,9 @@ def test_lengths_in_hours_are_not_clock_times(text: str) -> None:
         # an offset after the start, as KKTIX writes it
         ("19:00(+0800) ~ 21:30(+0800)", [("19:00", "21:30")]),
         ("19:00 (UTC+8) - 21:00", [("19:00", "21:00")]),
+        # the next morning named by its weekday; a later hour that day is not a range then
+        ("12:00 PM – Sun 10:00 AM", [("12:00", "10:00")]),
+        ("Sat 9:00 AM – Sunday 5:00 PM", [("09:00", None), ("17:00", None)]),
     ],
 )
 def test_range_separators(text: str, expected: list) -> None:

@@ -155,7 +155,7 @@ class Assembler:
                 )
                 continue
             zone = tz
-            if draft.zone is not None:
+            if draft.zone is not None and not self._names_the_schedules_zone(draft, day, tz):
                 resolved = self.resolver.decide(draft.zone, day)
                 zone = resolved.tz
                 for note in resolved.notes:
@@ -223,6 +223,18 @@ class Assembler:
             for session_id, (draft, start, end, _zone) in zip(ids, filled, strict=True)
         ]
         return sorted(sessions, key=lambda s: (s.start.astimezone(UTC), s.line))
+
+    def _names_the_schedules_zone(self, draft: Draft, day: date, tz: tzinfo) -> bool:
+        """ "**Time:** 18:45 – 19:20 IST" on a Dublin page: the abbreviation is the name of the
+        schedule's own clock that day (Irish Standard Time), not India's."""
+        mention = draft.zone
+        if mention is None or not mention.abbreviation or mention.offset is not None:
+            return False
+        entry = self.resolver.abbreviations.get(mention.abbreviation)
+        if entry is None or not entry.ambiguous:
+            return False
+        noon = datetime.combine(day, time(12), tz)
+        return zone_name(tz) in entry.candidates or noon.tzname() == mention.abbreviation
 
     def _afternoon_end(self, draft: Draft) -> None:
         """ "12:00 - 1:00" without am/pm is noon to one: the end is in the afternoon."""

@@ -85,7 +85,7 @@ _CLOCK_CHANGE = compiled(
 # Words of a post's byline or a thread's header, beside the date it was written.
 _BYLINE_WORDS = compiled(
     r"(?i)\b(?:min read|view (?:it )?in (?:your )?browser|view online|opened this issue on"
-    r"|opened on|commented on|posted on|published on"
+    r"|opened on|commented on|posted|published on"
     r"|published|updated on|veröffentlicht|publié le|publicado el|publicado em)\b"
     r"|发布于|發布於|发表于|發表於|阅读\s*\d|閱讀\s*\d|原创|投稿日|公開日"
 )

@@ -28,6 +28,26 @@ _UNTIL = compiled(
 )
 
 
+# "Workshop: Building an operator (10:40–13:00)": a session's own hours in brackets.
+_OWN_RANGE = compiled(r"\s*[(（]\s*([^()（）]{3,30}?)\s*[)）]")
+
+
+def own_range(title: str, start: time) -> tuple[str, time | None]:
+    """A title that gives its session's own hours in brackets, starting when its row or line
+    does ("🛠 Workshop: Building a Kubernetes operator (10:40–13:00)", "LLM 앱 만들기 (11:00 ~
+    12:30)", "Crossplane from scratch (11:30am–1:00pm)"): the title without them, and the end."""
+    for found in _OWN_RANGE.finditer(title):
+        spans = find_clock_spans(found.group(1))
+        if len(spans) != 1 or spans[0].end is None or found.start() == 0:
+            continue
+        span = spans[0]
+        starts = {span.start, span.start.replace(hour=(span.start.hour + 12) % 24)}
+        if start in starts and span.begin == 0 and not found.group(1)[span.finish :].strip():
+            cut = (title[: found.start()] + title[found.end() :]).strip()
+            return cut, span.end
+    return title, None
+
+
 # "(5:00pm まで)", "(21시까지)": the word for "until" after the time, in Japanese and Korean.
 _UNTIL_AFTER = compiled(r"\s*[(（]\s*(?P<at>[^()（）]{2,20}?)\s*(?:まで|迄|까지)\s*[)）]\s*$")
 
@@ -132,16 +152,25 @@ _CLOSING_MARKERS = frozenset(
 )
 
 _MARKER_FIRST_WORDS = frozenset(
-    ("end", "done", "fin", "ende", "einde", "chiusura", "fim", "cierre", "encerramento", "clôture")
+    (
+        *("end", "done", "fin", "ende", "einde", "chiusura", "fim", "cierre", "encerramento"),
+        *("clôture", "kapanış", "zakończenie", "zamknięcie", "закриття", "завершення"),
+        *("закрытие", "afsluiting", "avslutning", "lopetus"),
+    )
 )
+# "Fin / End, on continue au Benelux": a marker word, then a remark after a separator.
+_MARKER_THEN_REMARK = compiled(r"^\s*(\w+)\s*(?:[/,:—–]|\s-\s)")
 
 
 def _closing_marker(title: str) -> bool:
     """ "Wrap-up", "Fin", "Fin de l'événement", "Ende", "Chiusura", "終了": only an end."""
     text = title.strip(" .!:：-–—*_🎉👋").casefold()
     words = text.split()
-    return text in _CLOSING_MARKERS or (
-        bool(words) and len(words) <= 4 and words[0].strip(",.") in _MARKER_FIRST_WORDS
+    remark = _MARKER_THEN_REMARK.match(text)
+    return (
+        text in _CLOSING_MARKERS
+        or (bool(words) and len(words) <= 4 and words[0].strip(",.") in _MARKER_FIRST_WORDS)
+        or (remark is not None and remark.group(1) in _MARKER_FIRST_WORDS)
     )
 
 

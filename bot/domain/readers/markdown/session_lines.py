@@ -16,7 +16,7 @@ from bot.domain.agenda import Speaker
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import Draft, add_clock, links_of
-from bot.domain.readers.markdown.session_ends import own_end
+from bot.domain.readers.markdown.session_ends import own_end, own_range
 from bot.domain.readers.markdown.speakers import (
     looks_like_person,
     parse_speakers,
@@ -374,6 +374,8 @@ class SessionLines:
     ) -> Draft:
         if span.end is None:
             title, end = own_end(title)
+            if end is None:
+                title, end = own_range(title, span.start)
             if end is not None:
                 span = span.ending_at(end)
         title, room = room_after(title)

@@ -16,7 +16,7 @@ from bot.domain.readers.markdown.blocks import Inline, Line, Table
 from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, links_of
 from bot.domain.readers.markdown.kinds import kind_from_text
 from bot.domain.readers.markdown.listed_dates import read_listed_dates
-from bot.domain.readers.markdown.session_ends import own_end
+from bot.domain.readers.markdown.session_ends import own_end, own_range
 from bot.domain.readers.markdown.session_lines import room_after
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
 from bot.domain.readers.markdown.vocabulary import Role, role_of
@@ -282,7 +282,7 @@ class TableReader:
             drafts = []
             for index, cell in chosen:
                 title, cell_speakers = split_title_and_speakers(cell.text)
-                title, own = own_end(title) if end is None else (title, None)
+                title, own = own_end(title) if end is None else own_range(title, start)
                 draft = Draft(row.number, title, day, start, own or end)
                 draft.track = None if plenary else row.headers[index] or None
                 draft.speakers = cell_speakers + speakers
@@ -301,7 +301,7 @@ class TableReader:
                 if any(c.text for i, c in enumerate(row.cells) if i != row.time_col):
                     self.page.diag.warn(row.number, "row has no session title; skipped")
                 return []
-        title, own = own_end(title) if end is None else (title, None)
+        title, own = own_end(title) if end is None else own_range(title, start)
         title, room = room_after(title)
         draft = Draft(row.number, title, day, start, own or end)
         draft.speakers = inline_speakers + speakers

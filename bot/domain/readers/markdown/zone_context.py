@@ -252,7 +252,10 @@ class ZoneContext:
         all year, not only on the day ("Arizona time" stays America/Phoenix beside Denver)."""
         if mention.iana or day is None:
             return None
-        places = [*self._places_for(index, prose=False), *self.prose_places]
+        places = [  # not the places of another event's section
+            *self._places_for(index, prose=False),
+            *(p for p in self.prose_places if self._scope(p) in (index, None)),
+        ]
         if mention.phrase_zone:
             later = day + timedelta(days=182)
             return next(
@@ -268,8 +271,14 @@ class ZoneContext:
         if entry is not None and mention.offset is None:
             # "AEST" on a Brisbane page: Brisbane is one of the zones AEST names. "(CST)" on a
             # Mexico City page: the city's own clock is called CST.
-            named = next((p for p in places if p.zone in entry.candidates), None) or next(
-                (p for p in places if _called(p.zone, mention.abbreviation or "", day)), None
+            named = next(
+                (
+                    p
+                    for p in places  # its own section's first
+                    if p.zone in entry.candidates
+                    or _called(p.zone, mention.abbreviation or "", day)
+                ),
+                None,
             )
             if named is not None:
                 return ZoneInfo(named.zone)

@@ -117,6 +117,20 @@ LOST: dict[tuple[str, str], str] = {
         )
         for renderer in RENDERERS
     },
+    **{
+        ("blind9-nl-amsterdam-html-rowspan", renderer): (
+            "the page's own HTML table with a rowspan reads differently from each rendering (a "
+            "known misread of the Markdown page too)"
+        )
+        for renderer in RENDERERS
+    },
+    ("blind9-cascadia-rust-fall-2025", "python-markdown"): (
+        "Python-Markdown leaves Markdown inside '<div class=\"event-card\">' unrendered: the "
+        "tables stay text"
+    ),
+    ("blind9-de-hamburg-os-tage-zeitumstellung", "python-markdown"): (
+        "Python-Markdown reads the gender star in 'Entwickler*innen, … *' as emphasis"
+    ),
     ("blind8-sched-tokyo-colocated-ja", "python-markdown"): (
         "Python-Markdown joins an item's indented second line ('Level 1 Foyer') to its text"
     ),
