@@ -3,9 +3,11 @@
 The walk keeps the context a reader keeps in their head: the event being described, the current
 day, the last heading or bold title, and the session a nested bullet belongs to. Lines that are
 sessions are read in session_lines.py, lines that date the event in event_lines.py, tables in
-tables.py; what the page says about zones is collected in zone_context.py, and the drafts become
-schedules of instants in assembly.py. A new line shape is one branch in `_line` or one label in
-vocabulary.py; a new column shape belongs in tables.py.
+tables.py (a table of dates under hours stated once in listed_dates.py); what a date stands for
+and the year it takes in page_dates.py; prose that only looks like an agenda line in
+prose_lines.py; what the page says about zones is collected in zone_context.py, and the drafts
+become schedules of instants in assembly.py. A new line shape is one branch in `_line` or one
+label in vocabulary.py; a new column shape belongs in tables.py.
 """
 
 from __future__ import annotations
@@ -32,7 +34,14 @@ from bot.domain.readers.markdown.event_lines import EventLines, about_a_past_eve
 from bot.domain.readers.markdown.front_fields import FrontFields
 from bot.domain.readers.markdown.front_matter import FrontMatter
 from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, is_day_label
+from bot.domain.readers.markdown.page_dates import PageDates
 from bot.domain.readers.markdown.page_facts import PageFacts
+from bot.domain.readers.markdown.prose_lines import (
+    CLOCK_CHANGE,
+    after_time_words,
+    inside_a_sentence,
+    room_label,
+)
 from bot.domain.readers.markdown.recurring import RecurringLines
 from bot.domain.readers.markdown.session_lines import (
     SessionLines,
@@ -50,9 +59,8 @@ from bot.domain.timetext.clock import (
     find_clock_spans,
     leading_clock_span,
 )
-from bot.domain.timetext.date_patterns import weekday_of
-from bot.domain.timetext.dates import DateError, DateMention, find_dates
-from bot.domain.timetext.languages import ALL_WEEKDAYS, WEEKDAY_NAMES
+from bot.domain.timetext.dates import DateMention, find_dates
+from bot.domain.timetext.languages import ALL_WEEKDAYS
 from bot.domain.timetext.quotes import pair_zones
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
@@ -63,36 +71,9 @@ _TALK_TITLE_LABELS = frozenset(
 )
 
 
-# A year named anywhere on the page ("The 2026 edition", "© 2026").
-_YEAR = compiled(r"(?<![\d.,/:-])(20[0-9]{2})(?![\d.,/:-]?\d)")
-_SEASON = compiled(r"(?<![\d.,/:-])(20[0-9]{2})\s?[-–/]\s?(20[0-9]{2}|[0-9]{2})(?![\d.,/:-]?\d)")
-
-
 _DIGIT = compiled(r"\d")
-# What follows a byline's date: its time alone, then at most a place ("18:02 北京").
-_BYLINE_AFTER = compiled(r"\s+\d{1,2}:\d{2}(?:\s+[^\d\s]{1,12})?\s*")
-_BYLINE_LINES = 6  # a byline sits this close under the page's title
-# A line about the clocks changing names that day and often a time: an aside, never the event.
-_CLOCK_CHANGE = compiled(
-    r"(?i)daylight[- ]sav|\bDST\b|clocks? (?:go|goes|went|change|changes|changed|spring|fall)"
-    r"|(?:spring|springs|sprang|fall|falls|fell) (?:forward|back)\b"
-    r"|summer ?time (?:starts|begins|ends)"
-    r"|heure d'(?:hiver|été)|heure d’(?:hiver|été)|changement d'heure|changement d’heure"
-    r"|zeitumstellung|sommerzeit|winterzeit|horario de (?:verano|invierno)|cambio de hora"
-    r"|horário de verão|mudança de hora|ora legale|ora solare|zomertijd|wintertijd"
-    r"|夏令时|夏令時|冬令时|サマータイム|서머타임"
-)
-# Words of a post's byline or a thread's header, beside the date it was written.
-_BYLINE_WORDS = compiled(
-    r"(?i)\b(?:min read|view (?:it )?in (?:your )?browser|view online|opened this issue on"
-    r"|opened on|commented on|posted|published on"
-    r"|published|updated on|veröffentlicht|publié le|publicado el|publicado em)\b"
-    r"|发布于|發布於|发表于|發表於|阅读\s*\d|閱讀\s*\d|原创|投稿日|公開日"
-)
 _DAYS_OF_ONE_EVENT = 7  # day headings further apart than this are separate events
-_DATE_THEN_TIME = 6  # "… September 25th, at" / "8am PT": a date, then at most ", at"
 _HEADING_MARKS = compiled(r"^[\W_]+|[\W_]+$")  # "🎤 Auditório 1", "Sala 2 —"
-_BRACKETS = compiled(r"\s*[(（][^()（）]*[)）]")
 # Marks that open a footnote in Chinese, Japanese and Korean pages.
 _FOOTNOTE_MARKS = ("※", "注：", "注:", "備考：", "備考:", "참고:")
 
@@ -128,14 +109,13 @@ class PageReader:
         self.pending_speakers: list[Speaker] = []
         self.prose_dates: list[tuple[DateMention, int, int]] = []  # (date, line, event index)
         self.date_errors: list[int] = []  # lines whose date could not be a date
-        self._page_years: set[int] | None = None  # the years the page names, once asked
-        self._dates_on_page: list[DateMention] | None = None  # every date, once asked
         self.list_room: tuple[str, int] | None = None  # a list item naming a room, its depth
         self.heading_room: str | None = None  # "### Sala 2" over a room's table or list
         self.texts: list[tuple[int, str]] = []  # every line's text, for what prose says
         self._blocks: list[Line | Table] = []  # the page's blocks, and the one being read
         self._at = 0
         self.hours_lines: set[int] = set()  # lines that state the hours of a list of dates
+        self.dates = PageDates(self)
         self.zones = ZoneContext(self)
         self.tables = TableReader(self)
         self.sessions = SessionLines(self)
@@ -216,7 +196,7 @@ class PageReader:
             return
         if self.list_room is not None and line.depth <= self.list_room[1]:
             self.list_room = None
-        named = text.strip(" *_:") if line.depth else _room_label(text)
+        named = text.strip(" *_:") if line.depth else room_label(text)
         if named and is_room(named) and leading_clock_span(text) is None:
             # "- **Salle Lovelace**" over talks; "Room 16B (small room, 40 seats):" over a list
             self.list_room = (named, line.depth)
@@ -236,14 +216,14 @@ class PageReader:
             )
             return
         labeled = split_label(text)
-        leading = leading_clock_span(text) or _after_time_words(text)
+        leading = leading_clock_span(text) or after_time_words(text)
         if leading is None and self.sessions.length_item(line):
             return  # "1. Opening words (10 min) — Amandine Leroy" under "starting 16:00"
         if leading is None and self.sessions.label_first(line, labeled):
             return
         if leading is None and labeled is None and self.sessions.title_then_time(line):
             return  # "- Welcome (18:30)", "- Talk Go generics, 19:00 – 19:45"
-        if leading is not None and _inside_a_sentence(line):
+        if leading is not None and inside_a_sentence(line):
             return  # "…Check-in opens at" / "8:00 AM and we'll wrap by 5:00 PM.": prose
         if leading is not None and self._hours_then_date(line, text, leading):
             return
@@ -260,9 +240,9 @@ class PageReader:
             self.sessions.attach(self.block_session, line)
             return
         dates = find_dates(text)
-        if dates and self._byline(line, text, dates[0]):
+        if dates and self.dates.byline(line, text, dates[0]):
             return
-        if dates and _CLOCK_CHANGE.search(f"{line.wrapped[0]} {text}"):
+        if dates and CLOCK_CHANGE.search(f"{line.wrapped[0]} {text}"):
             return  # "passage à l'heure d'hiver ce dimanche 26 octobre": about the clocks
         if dates and self._day_line(line, dates[0]):
             # "**Saturday, Dec 5**" between the lists of a several-day event: that day's heading
@@ -421,32 +401,8 @@ class PageReader:
     def resolve_date(
         self, mention: DateMention, number: int, *, heading: bool = False
     ) -> tuple[date, date] | None:
-        """The first and last day `mention` stands for on this page, or None (reported) when it
-        cannot be a date. A heading's date without a year may take the one year the page names
-        ("# Meetup · 重庆站 | 8 月 23 日" over "2025 年城市行"); a date in passing may not."""
-        try:
-            first, last, notes = mention.resolve(
-                self.reference or self.event.first_day or self.day, today=self.today
-            )
-        except DateError as exc:
-            year = self._year_for_weekday(mention)
-            because = f"the one year it names in which that day is a {WEEKDAY_NAMES[mention.weekday or 0]}"
-            if year is None:
-                year = self._year_of_the_same_day(mention)
-                because = "where it gives the same day with its year"
-            if year is None and mention.weekday is None and heading:
-                years = self._years_named()
-                year = next(iter(years)) if len(years) == 1 else None
-                because = "the one year it names"
-            if year is None:
-                self.diag.error(number, str(exc))
-                self.date_errors.append(number)
-                return None
-            first, last, notes = replace(mention, year=year).resolve(None)
-            notes.append(f"{mention.text!r} has no year; {year} from the page, {because}")
-        for note in notes:
-            self.diag.warn(number, note)
-        return first, last
+        """The days `mention` stands for on this page (page_dates.py), or None, reported."""
+        return self.dates.resolve(mention, number, heading=heading)
 
     def _day_line(self, line: Line, mention: DateMention) -> bool:
         """A bold line that is only a date (with its weekday), once the event has a date."""
@@ -454,18 +410,6 @@ class PageReader:
             return False
         rest = normalise_label(line.inline.text.replace(mention.text, " "))
         return not rest or _weekday_only(rest)
-
-    def _year_for_weekday(self, mention: DateMention) -> int | None:
-        """ "Tuesday, March 17" on a page that says "The 2026 edition" further on: the one year
-        the page names in which the date falls on its weekday."""
-        if mention.weekday is None or mention.year is not None:
-            return None
-        fits = [
-            year
-            for year in self._years_named()
-            if weekday_of(year, mention.month, mention.day) == mention.weekday
-        ]
-        return fits[0] if len(fits) == 1 else None
 
     def _hours_then_date(self, line: Line, text: str, leading: ClockSpan) -> bool:
         """ "**14h00 – 17h30, Thứ Bảy, ngày 22/03/2025** (giờ Việt Nam, GMT+7)": hours and then
@@ -477,60 +421,6 @@ class PageReader:
         if not dates or dates[0].year is None or dates[0].begin < leading.finish:
             return False
         self.event_lines.date_line(line, text, dates, labeled=False)
-        return True
-
-    def _years_named(self) -> set[int]:
-        """The years the page names anywhere ("The 2026 edition", "2025 年城市行", a byline)."""
-        if self._page_years is None:
-            body = self.front.body
-            years = {int(y) for y in _YEAR.findall(body)}
-            for first, second in _SEASON.findall(body):  # "la saison 2025-2026", "2025/26"
-                years |= {int(first), int(first[:2] + second[-2:])}
-            self._page_years = years
-        return self._page_years
-
-    def _year_of_the_same_day(self, mention: DateMention) -> int | None:
-        """ "# Meetup 北京站 | 11 月 8 日" over "活动时间：2025年11月8日（周六）": the year the page
-        gives further on for the same day, when it gives one."""
-        years = {
-            found.year
-            for found in self._page_dates()
-            if (found.month, found.day) == (mention.month, mention.day) and found.year
-        }
-        return next(iter(years)) if len(years) == 1 else None
-
-    def _page_dates(self) -> list[DateMention]:
-        if self._dates_on_page is None:
-            self._dates_on_page = find_dates(self.front.body)
-        return self._dates_on_page
-
-    def _byline(self, line: Line, text: str, mention: DateMention) -> bool:
-        """ "原创 KubeSphere 社区 KubeSphere云原生 2025年10月27日 18:02 北京", "SeaTunnel社区
-        2025-02-28 09:30": an article's byline near its top (who posted it, when, from where),
-        on a page that dates its event elsewhere. Its date is when the page was written."""
-        if line.depth or line.number > self.front.body_line + _BYLINE_LINES:
-            return False
-        if mention.year is None or len(text) > 160:
-            return False
-        before = text[: mention.begin]
-        says_so = _BYLINE_WORDS.search(text) is not None  # "6 min read · Dec 20, 2024"
-        shaped = (  # "SeaTunnel社区 2025-02-28 09:30": who, then the date and time alone
-            _BYLINE_AFTER.fullmatch(text, mention.finish) is not None
-            and len(before) <= 60
-            and not _DIGIT.search(before)
-        )
-        if not (says_so or shaped):
-            return False
-        published = date(mention.year, mention.month, mention.day)
-        if not (
-            before.lstrip().startswith("原创")
-            or any(
-                (found.month, found.day) != (published.month, published.day)
-                for found in self._page_dates()
-            )
-        ):
-            return False
-        self.reference = self.reference or published
         return True
 
     def _day_of_stated_range(self, day: date) -> bool:
@@ -562,52 +452,6 @@ class PageReader:
             self.zones.place_in(text, line, page_wide=True)
         self.zones.places.extend(page_places)
         return Assembler(self).build()
-
-
-# "ore 19:00 «Talk»", "ca. 22:00 Uhr – Ende", "approx. 8:00pm Networking", "um 19 Uhr: ..."
-_TIME_WORDS_BEFORE = compiled(
-    r"(?i)^[^\w]*(?:(?:ore|om|um|ab|à|a las|às|at|dalle|alle|vanaf|ca\.?|circa|approx\.?|"
-    r"approximately|around|about|gegen|vers|environ|約|约)\s+)?"
-)  # also an emoji before the time: "🕡 6:30 – 9:00 PM"
-
-
-def _after_time_words(text: str) -> ClockSpan | None:
-    words = _TIME_WORDS_BEFORE.match(text)
-    if words is None or not words.end():
-        return None
-    span = leading_clock_span(text[words.end() :])
-    if span is None:
-        return None
-    return span.moved(words.end())
-
-
-def _room_label(text: str) -> str:
-    """ "Main Stage:", "Room 16B (small room, 40 seats — bring a laptop):": a line that names a
-    room and ends with a colon, over the list of what happens there."""
-    if not text.endswith((":", "：")):
-        return ""
-    return _BRACKETS.sub("", text).strip(" *_:：")
-
-
-def _inside_a_sentence(line: Line) -> bool:
-    """A line of a prose paragraph that starts with a time only because the source wrapped
-    there: the line before it in the paragraph is prose that breaks off mid-sentence (and does
-    not end with a date the time completes), and neither it nor the line after starts with a
-    time (an agenda written as one paragraph of lines does)."""
-    before, after = line.wrapped
-    if not before or line.depth or line.inline.bold or len(before) < 40:
-        return False
-    ending = before.rstrip(" *_")[-1:]
-    if not (ending.isalpha() or ending in ",/-–—("):
-        return False
-    dates = find_dates(before)
-    return not (
-        leading_clock_span(before)
-        or _after_time_words(before)
-        or leading_clock_span(after)
-        or _after_time_words(after)
-        or (dates and len(before.rstrip(" *_,")) - dates[-1].finish <= _DATE_THEN_TIME)
-    )
 
 
 def _weekday_only(rest: str) -> bool:
