@@ -28,7 +28,7 @@ from bot.domain.timetext.languages import (
 _SEPARATOR = compiled(
     # "19:00(+0800) ~ 21:30(+0800)": an offset after the start does not part it from its end
     r"(?:\s*[(（](?:(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{1,2}:?\d{2})[)）])?"
-    rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|(?i:{alternation(RANGE_WORDS)})(?!\w)"
+    rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|,?\s*(?i:{alternation(RANGE_WORDS)})(?!\w)"
     rf"|{alternation(RANGE_MARKS)})\s*"
     # "12:00 PM – Sun 10:00 AM": the end on the next day, named by its weekday
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?"

@@ -284,6 +284,7 @@ RANGE_NOON_WORDS = {
 # Between the two ends of a range: "14:00 a 17:00", "19h às 21h", "19:00から21:00".
 RANGE_WORDS = (
     *("to", "until", "till", "bis", "à", "a", "às", "as", "até", "hasta", "au"),
+    *("jusqu'à", "jusqu’à", "fino alle"),
     *("s.d.", "s/d", "sampai", "hingga", "til", "tot", "до"),  # Indonesian, Nordic, Dutch, Slavic
 )
 RANGE_MARKS = ("至", "到", "から", "부터", "~", "〜", "～")

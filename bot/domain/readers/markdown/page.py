@@ -38,6 +38,7 @@ from bot.domain.readers.markdown.page_dates import PageDates
 from bot.domain.readers.markdown.page_facts import PageFacts
 from bot.domain.readers.markdown.prose_lines import (
     CLOCK_CHANGE,
+    REVISION_NOTE,
     after_time_words,
     inside_a_sentence,
     room_label,
@@ -244,6 +245,8 @@ class PageReader:
             return
         if dates and CLOCK_CHANGE.search(f"{line.wrapped[0]} {text}"):
             return  # "passage à l'heure d'hiver ce dimanche 26 octobre": about the clocks
+        if dates and not find_clock_spans(text) and REVISION_NOTE.search(text):
+            return  # "（2025/05/20 更新）": when the page changed
         if dates and self._day_line(line, dates[0]):
             # "**Saturday, Dec 5**" between the lists of a several-day event: that day's heading
             self._heading(replace(line, heading=6))

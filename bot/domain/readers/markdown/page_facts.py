@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _END_PHRASE = compiled(
     r"(?i)\b(?:wrap(?:s|ping)?(?: (?:up|things up))?|end(?:s|ing)?|finish(?:es|ing)?|"
     r"clos(?:e|es|ing)(?: the doors)?|ende|endet|schließt|"
-    r"(?:be |are |we're |we are )?(?:out|over|done)|"
+    r"(?:be |are |we're |we are |we'll be |we will be )?(?:out(?: of(?: \w+){1,2})?|over|done)|"
     r"(?:les )?portes ferment|ferme|fermeture(?: des portes)?|se termine|"
     r"schluss|fin(?: prévue)?|termina(?:mos)?|"
     r"(?:encerramento|término|cierre|chiusura)(?: previst[oa])?(?: para)?)"

@@ -20,6 +20,12 @@ CLOCK_CHANGE = compiled(
     r"|horário de verão|mudança de hora|ora legale|ora solare|zomertijd|wintertijd"
     r"|夏令时|夏令時|冬令时|サマータイム|서머타임"
 )
+# "（2025/05/20 更新）", "(last updated 3 March 2026)", "Stand: 2. Oktober 2025": when the page
+# changed, not an event.
+REVISION_NOTE = compiled(
+    r"(?i)\b(?:last )?updated\b|\baktualisiert\b|^\W*stand\s*:|\bmis à jour\b|\bactualizado\b"
+    r"|\batualizado\b|更新|修订|修訂|改訂"
+)
 _DATE_THEN_TIME = 6  # "… September 25th, at" / "8am PT": a date, then at most ", at"
 _BRACKETS = compiled(r"\s*[(（][^()（）]*[)）]")
 

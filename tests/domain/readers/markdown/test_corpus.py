@@ -413,8 +413,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind9-dublin-gophers-june": "'Pizza and drinks from 18:15 IST' in prose is not read as the first session",
     "blind9-es-madrid-gamedev-night-medianoche": "a '(madrugada)' heading for the small hours splits one overnight event into two",
     "blind9-fr-rencontres-open-data-paris": "'**11h00 – 12h30** — Ateliers en parallèle' over room-prefixed workshops is one session, the workshops lost",
-    "blind9-hacker-nights-spring-2026": "the end given in a sentence after the agenda ('out of the office by 17:00') is missed",
-    "blind9-ja-frontend-kaigi-osaka-tracks": "an update note in a blockquote ('（2025/05/20 更新）') is read as an all-day event",
     "blind9-paris-rust-meetup-janvier": "'Accueil à partir de 19h00 CET' in prose is not a session, and '**Horaire :** à partir de 20h45, jusqu'à 22h00' loses its end",
     "blind9-pt-br-floripa-summit-salas": "italic sub-times inside table cells ('*13h30 – 14h10*') are ignored",
     "blind9-pt-lisboa-python-mudanca-hora": "a 'Sala' column after 'Orador(a)' is taken as a second track, and 'Fim do primeiro dia' is read as a session",
@@ -454,6 +452,8 @@ MISREAD_INSTANTS: dict[str, str] = {
 }
 MISREAD_TITLES: dict[str, str] = {
     **MISREAD_INSTANTS,
+    "blind9-hacker-nights-spring-2026": "'Postmortem theatre: **…**' is cut down to its bold part",
+    "blind9-ja-frontend-kaigi-osaka-tracks": "'／山田 太郎（会社）' stays in keynote titles, and rooms keep their track ('Track A（ホールA）')",
     "blind7-tr-istanbul-address-only": "a talk alone in its row of a two-room table gets no room (it is the first room's)",
     "blind9-en-london-summit-session-headings": "'### 11:30am · Track A · Title' headings give wrong titles and rooms",
     "blind9-es-mx-congreso-cdmx-headings": "room lines ('Salón Maya') under '**Ponente:**' lines are read as speakers",
