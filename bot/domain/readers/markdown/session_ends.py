@@ -19,6 +19,7 @@ Built = tuple[Draft, datetime, datetime | None, tzinfo]
 Instant = Callable[[date, time, tzinfo, int], datetime]
 
 _OVERNIGHT_GAP = timedelta(hours=3)
+_GAP_AFTER_AN_END = timedelta(hours=1)
 # "until 9:00 PM", "bis ca. 21:30", "do ok. 21:30" (Polish), "hasta las 22:00", "tot 22u"
 _UNTIL = compiled(
     r"(?i)(?:\s|[(（])(?:until|till|to|bis|do|tot|jusqu'à|jusqu’à|hasta|até|ate|fino alle)\s+"
@@ -61,14 +62,12 @@ def own_end(title: str) -> tuple[str, time | None]:
         ends = find_clock_spans(after.group("at"))
         if len(ends) == 1 and ends[0].end is None:
             return title[: after.start()].rstrip(" ,-–—"), ends[0].start
-    until = _UNTIL.search(title)
-    if until is None:
-        return title, None
-    ends = find_clock_spans(title[until.end() :])
-    if not ends or ends[0].begin != 0:
-        return title, None
-    cut = title[: until.start()].rstrip(" (（,-–—")
-    return cut or title, ends[0].start
+    for until in _UNTIL.finditer(title):  # "FastAPI do zero … (até às 13h00)": not "do"
+        ends = find_clock_spans(title[until.end() :])
+        if ends and ends[0].begin == 0:
+            cut = title[: until.start()].rstrip(" (（,-–—")
+            return cut or title, ends[0].start
+    return title, None
 
 
 def fill_ends(built: list[Built], event: EventDraft, tz: tzinfo, instant: Instant) -> list[Built]:
@@ -183,10 +182,16 @@ def without_closing_markers(built: list[Built], event_end: datetime | None) -> l
     for index, item in enumerate(built):
         draft, start, end, _zone = item
         last_of_day = index + 1 == len(built) or days[index + 1] != days[index]
+        # "17h00 Fim do primeiro dia", then "20h00 Jantar": an end, then an evening after a gap
+        before_a_gap = not last_of_day and built[index + 1][1] - start >= _GAP_AFTER_AN_END
         marker = _closing_marker(draft.title) or (
             event_end is not None and same_instant(start, event_end)
         )
-        if marker and end is None and not draft.speakers and last_of_day and kept:
+        # (its end, if any, only the next item's start: the page gave it none)
+        ends_a_day = (last_of_day and end is None) or (
+            before_a_gap and draft.end is None and draft.duration is None
+        )
+        if marker and ends_a_day and not draft.speakers and kept:
             continue
         kept.append(item)
     return kept

@@ -120,6 +120,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "onderwerp",
         "session",
         "sessions",
+        *("sessão", "sessões", "sesión", "sesiones", "sessione", "sessioni", "séance", "sitzung"),
+        *("conférence", "conferencia", "conferência", "atelier", "taller", "oficina", "evento"),
         "title",
         "topic",
         "topics",

@@ -415,7 +415,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind9-fr-rencontres-open-data-paris": "'**11h00 – 12h30** — Ateliers en parallèle' over room-prefixed workshops is one session, the workshops lost",
     "blind9-paris-rust-meetup-janvier": "'Accueil à partir de 19h00 CET' in prose is not a session, and '**Horaire :** à partir de 20h45, jusqu'à 22h00' loses its end",
     "blind9-pt-br-floripa-summit-salas": "italic sub-times inside table cells ('*13h30 – 14h10*') are ignored",
-    "blind9-pt-lisboa-python-mudanca-hora": "a 'Sala' column after 'Orador(a)' is taken as a second track, and 'Fim do primeiro dia' is read as a session",
     "blind9-zh-beijing-db-conf-halls": "one 茶歇 written in both sub-forum columns is read twice",
     "blind8-blog-where-im-speaking-spring": "headings per city with the time in prose ('It's on at 10:40–11:20am Eastern') are read as one session",
     "blind8-cfp-pdx-data-conf-2026": "the CFP deadline ('11:59 PM AoE') is read as the event, and the date-only conference rows are skipped",
