@@ -204,6 +204,7 @@ class Assembler:
                 datetime.combine(event.last_day or event.first_day, event.end), tz
             ).moment
         filled = without_closing_markers(fill_ends(built, event, tz, self._instant), event_end)
+        filled = _written_once(filled)
         ids = unique_ids(text_key(d.title) for d, *_ in filled)
         sessions = [
             Session(
@@ -466,3 +467,24 @@ def _after_midnight(drafts: list[Draft]) -> set[int]:
 
 def _minutes_of(clock: time) -> int:
     return clock.hour * 60 + clock.minute
+
+
+def _written_once(built: list[Built]) -> list[Built]:
+    """A break written in every track's table or column ("14:50 茶歇" under both sub-forums) is
+    one session: the same title at the same times, no speakers. It is everyone's, so it keeps
+    no room."""
+    seen: dict[tuple[str, datetime, datetime | None], Draft] = {}
+    kept: list[Built] = []
+    for item in built:
+        draft, start, end, _zone = item
+        if draft.speakers or draft.all_day:
+            kept.append(item)
+            continue
+        key = (text_key(draft.title), start.astimezone(UTC), end.astimezone(UTC) if end else None)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = draft
+            kept.append(item)
+        elif first.location != draft.location:
+            first.location = None
+    return kept

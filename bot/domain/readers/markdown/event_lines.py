@@ -126,6 +126,10 @@ class EventLines:
             self.page.zones.place_in(text, line.number)  # "on March 6th at Station F, Paris"
             if not labeled and spans:
                 self.page.sessions.dated_event_line = (line, dates[0])
+        elif labeled and spans and event.start is None and first == event.first_day:
+            # "Subject: … – Oct 28", then "When: Wednesday, October 28, 2026 11:00 AM-12:00 PM":
+            # the same day again, now with its hours
+            self.page._event_times(line.number, text)
         self.page.day = first
         self.page.title_candidate = None
 

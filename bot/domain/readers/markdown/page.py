@@ -61,6 +61,7 @@ from bot.domain.timetext.clock import (
     leading_clock_span,
 )
 from bot.domain.timetext.dates import DateMention, find_dates
+from bot.domain.timetext.durations import cell_duration, find_prose_duration
 from bot.domain.timetext.languages import ALL_WEEKDAYS
 from bot.domain.timetext.quotes import pair_zones
 from bot.domain.zones.places import find_places
@@ -357,6 +358,12 @@ class PageReader:
             else:
                 self.pending_speakers.extend(speakers)
                 self.event.speakers.extend(speakers)
+        elif role is Role.DURATION:
+            # "| **Duration** | 45 minutes |" under the event's date and start
+            length = find_prose_duration(value) or cell_duration(value)
+            event = self.event
+            if length and event.start is not None and event.end is None and not event.sessions:
+                event.end = add_clock(event.start, length)
         elif role is Role.ZONE:
             mentions = self.resolver.find(value) or _place_mentions(value)
             if mentions:

@@ -40,6 +40,13 @@ _DETAIL_ROLES = frozenset(
 )
 
 
+def _detail_label(text: str) -> bool:
+    """A label of the event's details: "Date", "Venue", "Speaker"; "Duration" too, but not a
+    length itself ("15 min" is a row of an agenda of lengths)."""
+    role = role_of(text)
+    return role in _DETAIL_ROLES or (role is Role.DURATION and not any(c.isdigit() for c in text))
+
+
 class TableReader:
     """Reads the tables of one page into the page's current event."""
 
@@ -120,7 +127,7 @@ class TableReader:
         if len(table.header) != 2:
             return False
         pairs = [(n, c) for n, c in table.rows if len(c) == 2 and c[0].text and c[1].text]
-        body = [(n, c) for n, c in pairs if role_of(c[0].text) in _DETAIL_ROLES]
+        body = [(n, c) for n, c in pairs if _detail_label(c[0].text)]
         # "| 開催日時 | 2026/03/14(土) 19:00〜21:00 |" over "|---|---|": the first pair is the header
         header = (
             [(table.number, table.header)] if role_of(table.header[0].text) in _DETAIL_ROLES else []

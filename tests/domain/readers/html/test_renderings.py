@@ -124,6 +124,13 @@ LOST: dict[tuple[str, str], str] = {
         )
         for renderer in RENDERERS
     },
+    ("blind10-pydata-berlin-march-2025", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line (its speaker) to its title"
+    ),
+    ("blind10-slack-office-hours-ist-cst", "python-markdown"): (
+        "the first slot, untitled on the page, takes a line of the post as its title where "
+        "the Markdown reading takes the file's name (a known misread of the page either way)"
+    ),
     ("blind9-cascadia-rust-fall-2025", "python-markdown"): (
         "Python-Markdown leaves Markdown inside '<div class=\"event-card\">' unrendered: the "
         "tables stay text"
