@@ -69,8 +69,11 @@ from bot.domain.zones.resolve import ZoneMention
 
 _WEEKDAY_WORDS = frozenset(w.casefold() for w in ALL_WEEKDAYS)
 _TALK_TITLE_LABELS = frozenset(
-    ("title", "talk", "talk title", "titel", "titre", "título", "题目", "題目")
+    ("title", "talk", "talk title", "titel", "titre", "título", "题目", "題目", "topic")
 )
+# An e-mail's subject names its one meeting, unless a title or topic line says more.
+_SUBJECT_LABELS = frozenset(("subject", "asunto", "assunto", "betreff", "objet", "oggetto"))
+_FORWARDED = compiled(r"(?i)^(?:(?:fwd?|re|aw|wg|tr|rv|enc)\s*:\s*)+")
 
 
 _DIGIT = compiled(r"\d")
@@ -117,6 +120,7 @@ class PageReader:
         self._blocks: list[Line | Table] = []  # the page's blocks, and the one being read
         self._at = 0
         self.hours_lines: set[int] = set()  # lines that state the hours of a list of dates
+        self.subject: str | None = None  # an e-mail's subject line, "FW:" and all taken off
         self.dates = PageDates(self)
         self.zones = ZoneContext(self)
         self.tables = TableReader(self)
@@ -373,8 +377,12 @@ class PageReader:
                 self.diag.warn(line.number, f"time zone {value!r} not recognised; ignored")
         elif role is Role.TITLE:
             self.title_candidate = (value, line.number)
-            if not self.event.sessions and label.strip(" *_").casefold() in _TALK_TITLE_LABELS:
-                self.event.title = self.event.title or value
+            key = label.strip(" *_").casefold()
+            if not self.event.sessions and key in _TALK_TITLE_LABELS:
+                if self.event.title is None or self.event.title == self.subject:
+                    self.event.title = value  # "Topic: …" says more than the mail's subject
+            elif not self.event.sessions and key in _SUBJECT_LABELS and self.event.title is None:
+                self.subject = self.event.title = _FORWARDED.sub("", value).strip()
             self.block_session = None
         elif role is Role.VENUE or (role is Role.LOCATION and session is None):
             self.event.venue = self.event.venue or _venue_only(value)

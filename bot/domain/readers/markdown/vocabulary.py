@@ -120,6 +120,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "onderwerp",
         "session",
         "sessions",
+        *("asunto", "assunto", "betreff", "objet", "oggetto"),
         *("sessão", "sessões", "sesión", "sesiones", "sessione", "sessioni", "séance", "sitzung"),
         *("conférence", "conferencia", "conferência", "atelier", "taller", "oficina", "evento"),
         "title",
