@@ -199,6 +199,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "hosts",
         "moderator",
         "moderators",
+        *("panelist", "panelists", "panellist", "panellists", "panelistas", "panélistes"),
+        *("diskutanten", "podiumsgäste"),
         "moderatorin",
         "trainer",
         "trainers",
