@@ -63,6 +63,10 @@ METRICS = web.AppKey("metrics", Metrics)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 ServerHandler = Callable[[web.BaseRequest], Awaitable[web.StreamResponse]]
 
+# The polled feed routes' templates: routed by the application, counted under these names, and
+# answered first by FeedsFirst.
+_ALL, _SCHEDULE, _PERSONAL = "/calendars/all.ics", "/calendars/{schedule}.ics", "/feeds/{token}.ics"
+
 PUBLIC_CACHE = "public, max-age=300"
 PRIVATE_CACHE = "private, max-age=300"
 RETRY_AFTER = "30"
@@ -107,10 +111,10 @@ def make_app(
         ("/speakers/{speaker}", pages.speaker),
         ("/static/{name}", pages.static),
         ("/healthz", healthz),
-        ("/calendars/all.ics", calendars.all),
-        ("/calendars/{schedule}.ics", calendars.schedule),
+        (_ALL, calendars.all),
+        (_SCHEDULE, calendars.schedule),
         ("/calendars/{schedule}/{session}.ics", calendars.session),
-        ("/feeds/{token}.ics", calendars.personal),
+        (_PERSONAL, calendars.personal),
         ("/metrics", metrics_page),
     ):
         app.router.add_get(path, _counted(path, handler, count))
@@ -166,7 +170,6 @@ class FeedsFirst:
 
 FEEDS_FIRST = web.AppKey("feeds_first", FeedsFirst)
 _READS = frozenset({"GET", "HEAD"})
-_ALL, _SCHEDULE, _PERSONAL = "/calendars/all.ics", "/calendars/{schedule}.ics", "/feeds/{token}.ics"
 
 
 def _counted_now(

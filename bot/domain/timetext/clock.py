@@ -25,15 +25,15 @@ from bot.domain.timetext.languages import (
     alternation,
 )
 
+# "12:00 PM – Sun 10:00 AM": the end on the next day, named by its weekday
+_WEEKDAY_BEFORE_END = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+"
 _SEPARATOR = compiled(
     # "19:00(+0800) ~ 21:30(+0800)": an offset after the start does not part it from its end
     r"(?:\s*[(（](?:(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{1,2}:?\d{2})[)）])?"
     rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|,?\s*(?i:{alternation(RANGE_WORDS)})(?!\w)"
-    rf"|{alternation(RANGE_MARKS)})\s*"
-    # "12:00 PM – Sun 10:00 AM": the end on the next day, named by its weekday
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?"
+    rf"|{alternation(RANGE_MARKS)})\s*(?:{_WEEKDAY_BEFORE_END})?"
 )
-_DAY_NAMED = compiled(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+$")
+_DAY_NAMED = compiled(rf"{_WEEKDAY_BEFORE_END}$")
 _RANGE_END = compiled(rf"\s*(?:{alternation(RANGE_END_WORDS)})")
 _DURATION = (
     r"(?P<dur>\d+(?:\.\d+)?)\s*"

@@ -34,6 +34,7 @@ from bot.domain.readers.markdown.drafts import (
 from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.recurring import RecurringDraft
 from bot.domain.readers.markdown.session_ends import Built, fill_ends, without_closing_markers
+from bot.domain.readers.markdown.zone_context import goes_by
 from bot.domain.zones.local_time import elapsed, localize, midnight, same_instant, shift
 from bot.domain.zones.naming import zone_name
 
@@ -234,8 +235,7 @@ class Assembler:
         entry = self.resolver.abbreviations.get(mention.abbreviation)
         if entry is None or not entry.ambiguous:
             return False
-        noon = datetime.combine(day, time(12), tz)
-        return zone_name(tz) in entry.candidates or noon.tzname() == mention.abbreviation
+        return goes_by(tz, mention.abbreviation, entry, day)
 
     def _afternoon_end(self, draft: Draft) -> None:
         """ "12:00 - 1:00" without am/pm is noon to one: the end is in the afternoon."""
@@ -324,7 +324,8 @@ class Assembler:
         end, day = event.end, event.last_day or event.first_day
         if not event.end_twelve_hour or end is None or day is None or not 1 <= end.hour <= 11:
             return
-        starts = [s.astimezone(tz).time() for d, s, *_ in built if s.astimezone(tz).date() == day]
+        local = [start.astimezone(tz) for _, start, *_ in built]
+        starts = [moment.time() for moment in local if moment.date() == day]
         later = end.replace(hour=end.hour + 12)
         if starts and end <= max(starts) < later:
             event.end = later

@@ -116,6 +116,12 @@ class Table:
     header: list[Inline]
     rows: list[tuple[int, list[Inline]]]
 
+    def column(self, index: int) -> list[str]:
+        """The texts of a column's non-empty cells, row by row."""
+        return [
+            cells[index].text for _, cells in self.rows if index < len(cells) and cells[index].text
+        ]
+
 
 Block = Line | Table
 

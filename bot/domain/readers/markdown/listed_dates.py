@@ -42,7 +42,9 @@ _EPISODES = compiled(
 _DASH = compiled(r"\s+[-–—]\s+")
 
 
-def read_listed_dates(page: PageReader, table: Table, roles: list[Role | None]) -> bool:
+def read_listed_dates(
+    page: PageReader, table: Table, headers: list[str], roles: list[Role | None]
+) -> bool:
     """Read `table` as meetings on its dates at hours stated once, if it is such a table."""
     date_col = first_index(roles, Role.DATE)
     if date_col is None:
@@ -67,7 +69,7 @@ def read_listed_dates(page: PageReader, table: Table, roles: list[Role | None]) 
         )
     speaker_col = first_index(roles, Role.SPEAKER)
     # A show's episodes are one programme; a user group's meetups are events of their own.
-    episodes = _EPISODES.search(" ".join([*headers_of(table), page.page_title or ""])) or any(
+    episodes = _EPISODES.search(" ".join([*headers, page.page_title or ""])) or any(
         _EPISODES.search(text) for number, text in page.texts[-_NEAR:]
     )
     made = 0
@@ -113,10 +115,6 @@ def _meeting(
     return draft
 
 
-def headers_of(table: Table) -> list[str]:
-    return [cell.text for cell in table.header]
-
-
 def _cell(cells: list[Inline], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
@@ -125,7 +123,7 @@ def _cell(cells: list[Inline], index: int | None) -> str:
 
 def _date_column(table: Table) -> int | None:
     for index in range(len(table.header)):
-        texts = [c[index].text for _, c in table.rows if index < len(c) and c[index].text]
+        texts = table.column(index)
         if texts and sum(1 for t in texts if find_dates(t)) * 2 >= len(texts):
             return index
     return None

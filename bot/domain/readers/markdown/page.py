@@ -272,14 +272,14 @@ class PageReader:
 
     def _heading(self, line: Line) -> None:
         text = line.inline.text
-        if leading_clock_span(text) is None:
+        leading = leading_clock_span(text)
+        if leading is None:
             named = _HEADING_MARKS.sub("", text)
             self.heading_room = named if line.heading >= 2 and is_room(named) else None
         self.list_session = None
         self.block_session = None
         self.pending_speakers = []
         self.heading_title = None
-        leading = leading_clock_span(text)
         if leading is not None:
             self.sessions.session_line(line, leading)
             return
@@ -293,7 +293,8 @@ class PageReader:
             only_date = not rest or is_day_label(text) or is_day_label(rest) or _weekday_only(rest)
             # "## Friday, October 30 — Workshops" under "October 30 – November 1, 2026": a day
             # of the event the page dated, not an event of its own.
-            only_date = only_date or self._day_of_stated_range(first)
+            in_stated_range = self._day_of_stated_range(first)
+            only_date = only_date or in_stated_range
             # "### Wednesday 18 September 2024", then "### Wednesday 16 October 2024": a month
             # apart, the next meetup of a series, not the next day of the same event.
             next_meeting = (
@@ -301,7 +302,7 @@ class PageReader:
                 and bool(self.event.sessions)
                 and self.day is not None
                 and abs((first - self.day).days) > _DAYS_OF_ONE_EVENT
-                and not self._day_of_stated_range(first)
+                and not in_stated_range
             )
             if (not only_date or next_meeting) and (self.event.sessions or self.event.stated_line):
                 self.new_event(line.number, text)

@@ -75,7 +75,7 @@ class TableReader:
             # Only lengths: the sessions run one after another from the event's start.
             time_col = first_index(roles, Role.DURATION)
             if time_col is None:
-                read_listed_dates(self.page, table, roles)  # dates, the hours stated once
+                read_listed_dates(self.page, table, headers, roles)  # dates, the hours once
                 return
         else:
             roles[time_col] = Role.TIME
@@ -289,8 +289,8 @@ class TableReader:
             drafts = []
             for index, cell in chosen:
                 title, cell_speakers = split_title_and_speakers(cell.text)
-                title, own = own_end(title) if end is None else own_range(title, start)
-                draft = Draft(row.number, title, day, start, own or end)
+                title, end_here = _own_hours(title, start, end)
+                draft = Draft(row.number, title, day, start, end_here)
                 draft.track = None if plenary else row.headers[index] or None
                 draft.speakers = cell_speakers + speakers
                 draft.links = [*cell.links, *common_links]
@@ -308,9 +308,9 @@ class TableReader:
                 if any(c.text for i, c in enumerate(row.cells) if i != row.time_col):
                     self.page.diag.warn(row.number, "row has no session title; skipped")
                 return []
-        title, own = own_end(title) if end is None else own_range(title, start)
+        title, end_here = _own_hours(title, start, end)
         title, room = room_after(title)
-        draft = Draft(row.number, title, day, start, own or end)
+        draft = Draft(row.number, title, day, start, end_here)
         draft.speakers = inline_speakers + speakers
         draft.links = [*(title_cell.links if title_cell else []), *common_links]
         draft.location = location or room or self.page.heading_room
@@ -391,9 +391,7 @@ def row_speakers(row: Row) -> list[Speaker]:
 
 def looks_like_people(table: Table, index: int) -> bool:
     """Whether a column holds names ("Max Müller", "张三（某公司）") rather than session titles."""
-    cells = [
-        cells[index].text for _, cells in table.rows if index < len(cells) and cells[index].text
-    ]
+    cells = table.column(index)
     read = [parse_speakers(text) for text in cells if text.strip(" -–—·.")]
     read = [people for people in read if people]
     if not read:  # only dashes and "TBA": nobody yet
@@ -416,15 +414,20 @@ def time_column_by_content(table: Table, roles: list[Role | None]) -> int | None
     for index in range(width):
         if roles[index] is not None and roles[index] is not Role.TIME:
             continue
-        cells = [
-            cells[index].text for _, cells in table.rows if index < len(cells) and cells[index].text
-        ]
+        cells = table.column(index)
         if not cells:
             continue
         timed = sum(1 for c in cells if leading_clock_span(c) is not None)
         if timed * 2 >= len(cells) and timed >= 1:
             return index
     return None
+
+
+def _own_hours(title: str, start: time, end: time | None) -> tuple[str, time | None]:
+    """A cell's title and the session's end: the title's own ("Borrel tot ca. 21:30") when the
+    row gives none, or its bracketed hours when they run past the row's ("Workshop (10:40–13:00)")."""
+    title, own = own_end(title) if end is None else own_range(title, start)
+    return title, own or end
 
 
 def _restated_time_columns(table: Table, roles: list[Role | None], time_col: int) -> list[int]:
@@ -436,7 +439,7 @@ def _restated_time_columns(table: Table, roles: list[Role | None], time_col: int
     for index in range(time_col + 1, len(table.header)):
         if roles[index] not in (None, Role.TIME):
             continue
-        cells = [c[index].text for _, c in table.rows if index < len(c) and c[index].text]
+        cells = table.column(index)
         if cells and all(_only_a_time(c) for c in cells):
             found.append(index)
     return found
@@ -453,9 +456,7 @@ def _only_a_time(text: str) -> bool:
 
 def is_duration_column(table: Table, index: int) -> bool:
     """Cells that are all lengths ("15 min", "0:15", "15 分"), not clock times."""
-    cells = [
-        cells[index].text for _, cells in table.rows if index < len(cells) and cells[index].text
-    ]
+    cells = table.column(index)
     if not cells or not all(cell_duration(c) is not None for c in cells):
         return False
     hours = [int(m.group(1)) for c in cells if (m := re.match(r"\s*(\d{1,2}):\d{2}", c))]

@@ -28,6 +28,7 @@ from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.drafts import EventDraft, offset_on
 from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.timetext.dates import MONTHS, WEEKDAYS
+from bot.domain.zones.abbreviations import Abbreviation
 from bot.domain.zones.naming import fixed_offset, format_offset, zone_name
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
@@ -275,8 +276,7 @@ class ZoneContext:
                 (
                     p
                     for p in places  # its own section's first
-                    if p.zone in entry.candidates
-                    or _called(p.zone, mention.abbreviation or "", day)
+                    if goes_by(ZoneInfo(p.zone), mention.abbreviation or "", entry, day)
                 ),
                 None,
             )
@@ -380,9 +380,14 @@ def _is_statement(text: str, mention: ZoneMention, heading: bool) -> bool:
     return heading and in_parens
 
 
-__all__ = ["Place", "Statement", "ZoneContext", "timedelta"]
+def goes_by(tz: tzinfo, abbreviation: str, entry: Abbreviation, day: date) -> bool:
+    """Whether the clock of `tz` is one `abbreviation` names on `day`: one of the zones it
+    stands for ("AEST" in Brisbane), or a clock called so there ("CST" in Mexico City, "IST" in
+    Dublin in summer)."""
+    return (
+        zone_name(tz) in entry.candidates
+        or datetime.combine(day, time(12), tz).tzname() == abbreviation
+    )
 
 
-def _called(zone: str, abbreviation: str, day: date) -> bool:
-    """Whether the clock of `zone` goes by `abbreviation` at noon on `day`."""
-    return datetime.combine(day, time(12), ZoneInfo(zone)).tzname() == abbreviation
+__all__ = ["Place", "Statement", "ZoneContext", "goes_by", "timedelta"]
