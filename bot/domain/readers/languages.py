@@ -148,8 +148,8 @@ def translation_key_of(text: str) -> str | None:
         split_front_matter,
     )
 
-    if not text.startswith(("---", "+++")):
-        return None
+    if not text.startswith(("---", "+++")) or "translationkey" not in text.lower():
+        return None  # (the key must be written out: most pages need no second parse)
     try:
         fields = split_front_matter(text).fields
     except FrontMatterError:

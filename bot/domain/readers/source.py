@@ -178,7 +178,10 @@ def _in_supported_years(schedules: list[Schedule], diagnostics: Diagnostics) -> 
             outside = [
                 moment
                 for moment in (session.start, session.end)
-                if moment is not None and not _EARLIEST <= moment < _LATEST
+                if moment is not None
+                # (a year well inside the range needs no comparison of instants: most do)
+                and not FIRST_YEAR < moment.year < LAST_YEAR
+                and not _EARLIEST <= moment < _LATEST
             ]
             if outside:
                 diagnostics.error(

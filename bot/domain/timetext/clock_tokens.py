@@ -51,7 +51,7 @@ _NOON = compiled(
     rf"|{alternation(w for w in NOON_WORDS if not w.isascii())}"
     rf"|\b(?i:{alternation(RANGE_NOON_WORDS)})\b"
 )
-_NOON_HINTS = ("noon", "mid", "正午", "medi", "minuit", "mitt")
+_NOON_HINT = compiled("noon|mid|正午|medi|minuit|mitt")
 # "+08:00" in "UTC+08:00" or "2024-11-21T18:00:00+01:00" is a zone offset, not a time.
 _OFFSET_BEFORE = compiled(
     r"(?:(?i:utc|gmt)|\d[:：]\d\d[:：]\d\d|T\d{1,2}[:：]\d\d)\s?[+\-−±]$"
@@ -198,7 +198,7 @@ def _token(match: re.Match[str], begin: int, day_part: str | None) -> Token:
     sign = (sfx or hs or "").lower()
     clockish = has_minutes or part is not None or cjk is not None or sign in ("uhr", "uur")
     problem = None
-    if hour > 12 or hour == 0 or minute > 59 or s:
+    if hour > 24 or minute > 59 or s or (hour == 24 and minute) or (ap and not has_minutes):
         problem = _problem(hour, minute, int(s or 0), ap, has_minutes)
     if hour > 12:
         part = None  # "14:00 PM", "下午14点": the hour already says it
@@ -214,8 +214,7 @@ def _token(match: re.Match[str], begin: int, day_part: str | None) -> Token:
 
 def _noon_tokens(text: str) -> list[Token]:
     """ "noon", "midnight", "正午"; "midi", "Mittag"... (only as one end of a range)."""
-    lowered = text.lower()
-    if not any(hint in lowered for hint in _NOON_HINTS):
+    if _NOON_HINT.search(text.lower()) is None:
         return []
     tokens = []
     for match in _NOON.finditer(text):

@@ -122,6 +122,8 @@ _MONTH_DAY_WEEKDAY = (
     rf"(?P<wd>[{_CJK_DAYS}]|[월화수목금토일](?=요일|[)）])|{_spellings(WEEKDAYS)})\.?(?:曜日?|요일)?\s*[)）]"
 )
 _MONTH_DAY_HINT = compiled(r"\d/\d{1,2}\s*[(（]")
+# A day's last digit, its "." or "°" (the "er", "ᵉʳ", "º" and "de" are letters), then letters.
+_EU_HINT = compiled(r"\d[.°]?\s*[^\W\d_]")
 # "2026. 4. 23. (목)": Korean dotted dates, with spaces after the dots.
 _KOREAN_DOTTED = (
     r"(?<![\d.])(?P<y>\d{4})\.\s+(?P<m>\d{1,2})\.\s*(?P<d>\d{1,2})\.?(?!\d)"
@@ -262,5 +264,5 @@ PATTERNS: list[tuple[Callable[[str], bool], list[tuple[re.Pattern[str], Reader]]
         _has(_MONTH_HINT),
         [(compiled(_ENGLISH_MONTH_FIRST), _english), (compiled(_ENGLISH_DAY_FIRST), _english)],
     ),
-    (lambda text: True, [(compiled(_EU), _european)]),
+    (_has(_EU_HINT), [(compiled(_EU), _european)]),
 ]

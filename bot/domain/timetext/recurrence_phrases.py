@@ -35,11 +35,12 @@ ANCHOR = date(2025, 1, 1)
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 # A cheap look before any real reading: a line without one of these states no recurrence.
+# (The look-aheads name each branch's first letters: `re` tries no word where none can start.)
 _HINT = compiled(
-    r"(?i)\b(?:every|each|weekly|bi-?weekly|fortnightly|monthly|daily|weekdays?|workdays?|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days|first|second|third|fourth|fifth|last|"
-    r"1st|2nd|3rd|4th|5th|mon(?:day)?\s*(?:to|through|thru|-|–)\s*fri(?:day)?)\b|"
-    r"每|隔周|隔週|双周|雙週|工作日|最后一个|最後一個|(?:周|週|星期)一\s*(?:至|到|-|–|~)"
+    r"(?i)\b(?=[ebfmwdstl1-5])(?:every|each|weekly|bi-?weekly|fortnightly|monthly|daily|"
+    r"weekdays?|workdays?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|first|second|third|"
+    r"fourth|fifth|last|1st|2nd|3rd|4th|5th|mon(?:day)?\s*(?:to|through|thru|-|–)\s*fri(?:day)?)\b|"
+    r"(?=[每隔双雙工最周週星])(?:每|隔周|隔週|双周|雙週|工作日|最后一个|最後一個|(?:周|週|星期)一\s*(?:至|到|-|–|~))"
 )
 
 _EN_DAYS = (
@@ -266,8 +267,8 @@ def read_repetition(
     """The recurrence a line states, or None when it states none (most lines: a quick look
     decides). `find_zones` is the reader's zone finder (`ZoneResolver.find`), so zone phrases
     read exactly as everywhere else."""
-    if not _HINT.search(text) and not _SUB_DAILY.search(text):
-        return None
+    if not _HINT.search(text) and ("hourly" not in text.lower() or not _SUB_DAILY.search(text)):
+        return None  # (without a hint, only "hourly" can still make a phrase of _SUB_DAILY's)
     hourly = _SUB_DAILY.search(text)
     if hourly is not None:
         return _sub_daily(text, hourly.group(0))

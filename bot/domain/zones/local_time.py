@@ -26,6 +26,12 @@ def localize(wall: datetime, tz: tzinfo) -> Localized:
     if wall.tzinfo is not None:
         raise ValueError("localize takes a naive wall time")
     first = wall.replace(tzinfo=tz, fold=0)
+    second = wall.replace(tzinfo=tz, fold=1)
+    same_offset = first.utcoffset() == second.utcoffset()
+    if same_offset and 1 < wall.year < 9999:
+        # Neither in a gap nor in a fold: both readings agree (PEP 495). At the calendar's two
+        # ends the round trip below raises OverflowError, which callers report.
+        return Localized(first)
     round_trip = first.astimezone(UTC).astimezone(tz)
     if round_trip.replace(tzinfo=None) != wall:
         shifted = round_trip.replace(fold=0)
@@ -34,8 +40,7 @@ def localize(wall: datetime, tz: tzinfo) -> Localized:
             f"{wall:%Y-%m-%d %H:%M} does not exist in {zone_name(tz)} (clocks move forward); "
             f"read as {shifted:%H:%M} {offset_label(shifted)}",
         )
-    second = wall.replace(tzinfo=tz, fold=1)
-    if first.utcoffset() != second.utcoffset():
+    if not same_offset:
         return Localized(
             first,
             f"{wall:%Y-%m-%d %H:%M} happens twice in {zone_name(tz)} (clocks move back); "

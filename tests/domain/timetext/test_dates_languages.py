@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import random
+import re
 from datetime import date
 
 import pytest
 
+from bot.domain.timetext.date_patterns import _EU, _EU_HINT
 from bot.domain.timetext.dates import find_dates
 
 
@@ -118,3 +121,18 @@ def test_a_weekday_without_a_year_picks_the_nearest_year_it_fits() -> None:
 )
 def test_month_names_ignore_case_next_to_a_day(text: str) -> None:
     assert find_dates(text)
+
+
+def test_the_cheap_test_before_day_month_dates_lets_every_one_through() -> None:
+    """`_EU_HINT` spares most texts the day-month pattern: it must pass every text it matches."""
+    pattern = re.compile(_EU)
+    rng = random.Random(5)
+    parts = ["1", "12", ".", "°", "er", "ᵉʳ", "º", " ", "de ", "-", " bis ", "&", " et ", "/"]
+    parts += ["März", "mars", "junio", "Okt.", "maj", "lundi ", ", 2024", "\u00a0", "(", "Mo. "]
+    matched = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 9)))
+        if pattern.search(text):
+            matched += 1
+            assert _EU_HINT.search(text), text
+    assert matched > 500

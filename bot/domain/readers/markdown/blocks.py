@@ -83,7 +83,28 @@ def _is_punct(char: str) -> bool:
     return isMdAsciiPunct(ord(char)) or isPunctChar(char)
 
 
-_PARSER = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
+# A web address markdown-it's normalizeLink would give back unchanged: http(s), a host of
+# letters, digits and dashes, a port, then only characters it leaves as they are (no "%", no
+# "@", nothing outside ASCII). Most of a page's links are such; the rest take its full path.
+_PLAIN_URL = compiled(
+    r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9;/?:=+$,\-_.!~*'()#&]*)?"
+)
+
+
+class _Parser(MarkdownIt):
+    def normalizeLink(self, url: str) -> str:  # markdown-it's name
+        """markdown-it's, without parsing and re-encoding an address it would not change."""
+        return url if _PLAIN_URL.fullmatch(url) else super().normalizeLink(url)
+
+
+# The options markdown-it's rules look up without a default set: written out with their
+# defaults (off), each look-up finds its key instead of raising and catching a KeyError.
+_OPTIONS_OFF = ("tasklists", "inline_definitions", "alerts", "store_labels")
+_PARSER = _Parser(
+    "commonmark",
+    {"maxNesting": 40, "strikethrough_single_tilde": False, **dict.fromkeys(_OPTIONS_OFF, False)},
+).enable("table")
 quiet_debug_calls("markdown_it")
 _PARSER.core.ruler.at("inline", _inline_pass)
 

@@ -96,7 +96,7 @@ def offset_on(tz: tzinfo, day: date) -> timedelta | None:
 
 
 def first_index(roles: list[Role | None], role: Role) -> int | None:
-    return next((i for i, r in enumerate(roles) if r is role), None)
+    return roles.index(role) if role in roles else None
 
 
 def links_of(inline: Inline, label: str) -> list[Link]:

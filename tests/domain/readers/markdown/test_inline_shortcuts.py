@@ -62,3 +62,30 @@ def test_a_bold_label_line_is_bold_text_and_a_plain_cell_is_plain() -> None:
     assert [(n, [(c.text, c.bold) for c in cells]) for n, cells in table.rows] == [
         (5, [("09:00", False)])
     ]
+
+
+def test_links_keep_the_addresses_markdown_it_would_give_them() -> None:
+    rng = random.Random(11)
+    hosts = list("aZ0-.")
+    rest = list("aA0;/?:&=+$,-_.!~*'()#xyzH%@é ")
+    addresses = [
+        "https://Example.COM/A",
+        "http://a.b:80/x?y=1#z",
+        "https://example.org/slides%20deck.pdf",
+        "https://user@example.org/",
+        "https://bücher.example/",
+        "mailto:Foo@Bar.com",
+        "//host/x",
+        "http://[::1]:80/",
+    ]
+    for _ in range(3000):
+        addresses.append(
+            rng.choice(["http://", "https://", "HTTP://", "ftp://", ""])
+            + "".join(rng.choice(hosts) for _ in range(rng.randint(0, 8)))
+            + rng.choice(["", ":", ":8", "/", "?", "#"])
+            + "".join(rng.choice(rest) for _ in range(rng.randint(0, 10)))
+        )
+    for address in addresses:
+        assert _PARSER.normalizeLink(address) == _STOCK.normalizeLink(address), address
+    text = "".join(f"- [link {n}](<{a}>)\n" for n, a in enumerate(addresses[:300]))
+    assert _dump(_PARSER.parse(text)) == _dump(_STOCK.parse(text))
