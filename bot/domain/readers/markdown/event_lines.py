@@ -47,6 +47,29 @@ _PAST_EVENT = compiled(
 )
 
 
+# "9:00 AM – Sat, May 17, 2025, 4:30 PM": between a time and the next date, a dash and perhaps
+# that date's weekday.
+_DASH_TO_DATE = compiled(
+    r"\s*(?:[-–—~]|(?i:to|until|bis|au|al|à|até))\s*(?:[^\W\d_]{2,12}\.?,?\s*)?"
+)
+
+
+def across_days(
+    text: str, dates: list[DateMention], spans: list[ClockSpan]
+) -> tuple[DateMention, ClockSpan] | None:
+    """The end of a range written as two dates with their times ("Fri, May 16, 2025, 9:00 AM –
+    Sat, May 17, 2025, 4:30 PM EAT"): the second date and its time."""
+    if len(dates) < 2 or len(spans) < 2:
+        return None
+    first, second = dates[0], dates[1]
+    start, end = spans[0], spans[1]
+    if not (first.begin < start.begin and start.finish <= second.begin < end.begin):
+        return None
+    if start.end is not None or _DASH_TO_DATE.fullmatch(text, start.finish, second.begin) is None:
+        return None
+    return second, end
+
+
 def about_a_past_event(text: str) -> bool:
     """Whether a line introduces an event already held ("Previous event: 12 November 2026")."""
     return _PAST_EVENT.match(text) is not None
@@ -73,6 +96,9 @@ class EventLines:
             return
         first, last = resolved
         until = range_end(text, dates)  # "October 30 – November 1, 2026": three days
+        across = across_days(text, dates, spans)  # "May 16, 9:00 AM – May 17, 4:30 PM"
+        if until is None and across is not None:
+            until = across[0]
         if until is not None:
             ended = self.page.resolve_date(until, line.number)
             if ended is not None and first < ended[1] <= first + _LONGEST_RANGE:

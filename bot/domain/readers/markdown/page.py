@@ -30,7 +30,7 @@ from bot.domain.readers.markdown.drafts import (
     text_field,
     year_in,
 )
-from bot.domain.readers.markdown.event_lines import EventLines, about_a_past_event
+from bot.domain.readers.markdown.event_lines import EventLines, about_a_past_event, across_days
 from bot.domain.readers.markdown.front_fields import FrontFields
 from bot.domain.readers.markdown.front_matter import FrontMatter
 from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, is_day_label
@@ -265,6 +265,15 @@ class PageReader:
         self.facts.note_day_item(line)
         if self.event_lines.starts_at(text):
             return
+        if (
+            line.inline.bold
+            and line.depth == 0
+            and is_day_label(text)
+            and self.event_lines.day_of_event(text)
+        ):
+            # "**Day 2**" between the lists of a two-day event, as a heading would say it
+            self.list_session = self.block_session = None
+            return
         if line.inline.bold and line.depth == 0:
             self.title_candidate = (text, line.number)
             self.block_session = None
@@ -408,7 +417,11 @@ class PageReader:
             if spans[0].end is None and spans[0].duration is not None:
                 event.end = add_clock(spans[0].start, spans[0].duration)
             event.stated_line = event.stated_line or number
-            event.alternates = [(s, m) for s, m in paired[1:] if m is not None]
+            across = across_days(text, find_dates(text), spans)
+            if across is not None:
+                event.end = across[1].start  # on the range's last day, not another zone's time
+            else:
+                event.alternates = [(s, m) for s, m in paired[1:] if m is not None]
         zone = paired[0][1] if paired and paired[0][1] is not None else None
         zone = zone or (mentions[0] if mentions else None)
         if zone is not None:

@@ -20,6 +20,7 @@ from bot.domain.readers.markdown.session_ends import own_end, own_range
 from bot.domain.readers.markdown.speakers import (
     looks_like_person,
     parse_speakers,
+    several_people,
     split_title_and_speakers,
 )
 from bot.domain.readers.markdown.vocabulary import Role, split_label
@@ -456,8 +457,11 @@ class SessionLines:
         if inline.links:
             session.links.extend(links_of(inline, ""))
             return
-        person = looks_like_person(inline.text) or person_with_role(inline.text)
-        if person is not None:
+        people = several_people(inline.text)
+        person = None if people else looks_like_person(inline.text) or person_with_role(inline.text)
+        if people:
+            session.speakers.extend(people)  # "Wanjiru Kamau, Halima Abdi, Esther Wambui"
+        elif person is not None:
             session.speakers.append(person)
         elif line.depth and len(inline.text) <= 80:
             session.speakers.extend(parse_speakers(inline.text))

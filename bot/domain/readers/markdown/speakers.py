@@ -458,6 +458,17 @@ def looks_like_person(text: str) -> Speaker | None:
     return _latin_person(text)
 
 
+def several_people(text: str) -> list[Speaker] | None:
+    """ "Akinyi Otieno, Grace Mwangi", "Ana Ruiz & Li Wei": two people or more, each name
+    person-shaped (a second name after a comma is not the first one's company)."""
+    if len(text) > 160:
+        return None
+    people = parse_speakers(text)
+    if len(people) < 2 or not all(_person_shaped(p.name) for p in people):
+        return None
+    return people
+
+
 def _latin_person(text: str) -> Speaker | None:
     """A name of two to four capitalised words (or a short CJK name), with the affiliation
     written after a comma, an "@" or in parentheses; None for title words and acronyms."""

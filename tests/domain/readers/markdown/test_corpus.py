@@ -433,7 +433,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind8-de-vortraege-termine": "'🗓 **Do., 23.10.2025, 18:30 – 20:00 Uhr**' blocks under event headings give no sessions",
     "blind8-discord-spring-jam-et": "Discord timestamps and 'Fri Mar 7 · 7:00 PM – 8:00 PM ET' lines under bold titles are mostly lost",
     "blind8-es-boletin-meetups-marzo": "'#### city' blocks with '**Miércoles 25 de marzo, 19:00 a 21:00 h**' lines are not read as events of their own",
-    "blind8-eventbrite-nairobi-two-days": "a 'Day 1 | Day 2' agenda under a two-day range puts Day 2's sessions on the first day",
     "blind8-fosdem-devroom-geospatial": "the '| **Day** | Sunday |' cell of the devroom's details table does not pick the day (the first of the two named is taken)",
     "blind8-fr-prochaines-interventions": "'heure de l'Est' from one talk is applied to the next talk in Paris, and a dates-only talk ('du 24 au 26 juin 2026') is dropped",
     "blind8-livestream-thursdays-utc": "a table converting the time to other zones is read as sessions, and the episode list with the time stated once gives nothing",

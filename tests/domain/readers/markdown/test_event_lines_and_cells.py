@@ -98,3 +98,33 @@ def test_a_row_of_another_day_without_a_time_is_not_beside_the_row_above() -> No
         ("Pub quiz", "2025-06-14T16:00Z", None),
     ], messages(result)
     assert any("row has no time ('empty'); skipped" in m for m in messages(result))
+
+
+def test_a_range_over_two_dates_with_their_times_and_bold_day_lines() -> None:
+    page = (
+        "# Cloud Bootcamp\n\nFri, May 16, 2025, 9:00 AM – Sat, May 17, 2025, 4:30 PM EAT\n\n"
+        "Nairobi, Kenya\n\n## Agenda\n\n**Day 1**\n\n9:00 AM - 9:30 AM\n**Registration**\n\n"
+        "9:30 AM - 12:30 PM\n**Lab 1**\nAkinyi Otieno, Grace Mwangi\n\n**Day 2**\n\n"
+        "9:00 AM - 11:30 AM\n**Lab 3**\nMercy Chebet\n\n11:30 AM - 12:30 PM\n**Career panel**\n"
+        "Wanjiru Kamau, Halima Abdi, Esther Wambui\n"
+    )
+    result = read_text(page, "bootcamp.md")
+    assert messages(result) == []  # 16:30 EAT is the end, not the start again in another zone
+    [schedule] = result.schedules
+    assert timeline(schedule) == [
+        ("Registration", "2025-05-16T06:00Z", "2025-05-16T06:30Z"),
+        ("Lab 1", "2025-05-16T06:30Z", "2025-05-16T09:30Z"),
+        ("Lab 3", "2025-05-17T06:00Z", "2025-05-17T08:30Z"),
+        ("Career panel", "2025-05-17T08:30Z", "2025-05-17T09:30Z"),
+    ]
+    names = [[p.name for p in s.speakers] for s in schedule.sessions]
+    assert names[1] == ["Akinyi Otieno", "Grace Mwangi"]
+    assert names[3] == ["Wanjiru Kamau", "Halima Abdi", "Esther Wambui"]
+
+
+def test_an_event_over_two_dates_with_their_times_ends_on_the_second() -> None:
+    result = read_text(
+        "# Hack weekend\n\nSat, June 7, 2025, 10:00 – Sun, June 8, 2025, 16:00 (Europe/Berlin)\n"
+    )
+    [schedule] = result.schedules
+    assert timeline(schedule) == [("Hack weekend", "2025-06-07T08:00Z", "2025-06-08T14:00Z")]
