@@ -15,8 +15,10 @@ from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import Draft
 from bot.domain.readers.markdown.kinds import day_number
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans
-from bot.domain.timetext.dates import DateMention, range_end
+from bot.domain.timetext.dates import DateError, DateMention, range_end
 from bot.domain.timetext.languages import ALL_WEEKDAYS
+from bot.domain.zones.local_time import localize_date_time
+from bot.domain.zones.resolve import UnknownZoneError
 
 if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
@@ -87,6 +89,8 @@ class EventLines:
         if labeled and self._details_block(line, dates[0]):
             return
         spans = find_clock_spans(text)
+        if self._restates_the_event(text, dates[0], spans):
+            return  # "(US: Wednesday, March 11, 6:00 PM PT)" under "March 12, 10:00 JST"
         if not labeled and not spans and len(text) > _PROSE_LIMIT:
             # "We meet on Thursday, March 6th at ...": the event's date if nothing better comes.
             self.page.prose_dates.append((dates[0], line.number, len(self.page.events) - 1))
@@ -158,6 +162,29 @@ class EventLines:
             self.page._event_times(line.number, text)
         self.page.day = first
         self.page.title_candidate = None
+
+    def _restates_the_event(self, text: str, mention: DateMention, spans: list[ClockSpan]) -> bool:
+        """Whether a dated line gives the event's start again in another zone: the same
+        instant on another calendar day or clock, for readers elsewhere."""
+        event = self.page.event
+        ours_said = event.zone or next(
+            (s.mention for s in reversed(self.page.zones.statements) if s.page_wide), None
+        )  # "時間はすべて日本時間（JST）です。"
+        if event.first_day is None or event.start is None or ours_said is None or not spans:
+            return False
+        zones = [m for m in self.page.resolver.find(text) if m.text != ours_said.text]
+        if not zones or spans[0].begin < mention.begin:
+            return False
+        resolver = self.page.resolver
+        try:
+            day = mention.resolve(event.first_day)[0]
+            here = resolver.decide(ours_said, event.first_day).tz
+            there = resolver.decide(zones[0], day).tz
+        except (DateError, UnknownZoneError):
+            return False
+        ours = localize_date_time(event.first_day, event.start, here).moment
+        theirs = localize_date_time(day, spans[0].start, there).moment
+        return day != event.first_day and ours == theirs
 
     def day_of_event(self, text: str) -> bool:
         """ "## Day 2 (Friday)", "## Friday" under a two-day event (its dates from the page or

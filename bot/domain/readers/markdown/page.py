@@ -221,6 +221,8 @@ class PageReader:
                 line.number, f"{bad.text!r} is not a time ({bad.reason}); line not imported"
             )
             return
+        if self.sessions.wrapped_line(line):
+            return  # "*Priya Raghavan, Community Lead*" under "**11:00 AM** — Welcome Note"
         labeled = split_label(text)
         leading = leading_clock_span(text) or after_time_words(text)
         if leading is None and self.sessions.length_item(line):

@@ -16,6 +16,7 @@ from bot.domain.agenda import Speaker
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import Draft, add_clock, links_of
+from bot.domain.readers.markdown.prose_lines import after_time_words
 from bot.domain.readers.markdown.session_ends import own_end, own_range
 from bot.domain.readers.markdown.speakers import (
     looks_like_person,
@@ -33,6 +34,7 @@ from bot.domain.timetext.clock import (
 )
 from bot.domain.timetext.dates import DateMention, find_dates
 from bot.domain.timetext.durations import cell_duration
+from bot.domain.timetext.languages import ALL_WEEKDAYS, alternation
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
 
@@ -40,7 +42,11 @@ if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
 SESSION_LEAD = compiled(r"^[\s:：\-–—|.,，)）\]*_~〜～·•]+")
-_RESTATED = compiled(r"^\s*(?:/|\||·|,|=|or|[(（])\s*")
+_RESTATED = compiled(
+    r"^\s*(?:/|\||·|,|=|or|[(（\[])\s*"
+    # "[Wed 18:00–18:05 PT]": the other zone's weekday before its time
+    rf"(?:(?i:{alternation(w for w in ALL_WEEKDAYS if len(w) >= 2)})\.?,?\s+(?=\d))?"
+)
 _LABEL_FIRST = compiled(r"^\s*[*_]*(?P<label>[^:：\d][^:：]{0,38}?)[*_]*\s*[:：]\s*(?P<value>.+)$")
 _LABEL_VERB = compiled(r"(?i)\s+(?:begins?|starts?|opens?|kicks? off|commences?|beginnt|commence)$")
 # "Speaker: Aditi Deshpande", "Panelists: Sneha Patil, Vikram Iyer" on a heading's time line.
@@ -104,6 +110,9 @@ class SessionLines:
     def __init__(self, page: PageReader) -> None:
         self.page = page
         self.pending: PendingTime | None = None  # a time whose title is on the next line
+        # The session a paragraph's line gave, while the paragraph goes on (soft-wrapped lines
+        # under "**11:00 AM** — Welcome Note" are its speaker and abstract), and its last line.
+        self.wrapped_under: tuple[Draft, int] | None = None
         # The line that dated the event with its hours and a title after them ("Thursday, March
         # 5, 2026, 12:00–13:00 ET — Supply-chain security"): when a line of the same shape
         # follows, both are sessions on their own dates, not the event and one session.
@@ -119,7 +128,7 @@ class SessionLines:
             if again is None:
                 break
             rest, other = self._strip_zone(rest[restated.end() + again.finish :])
-            rest = rest.lstrip(" )）")  # "19:00 CET (10am PT) — Intro"
+            rest = rest.lstrip(" )）]")  # "19:00 CET (10am PT) — Intro"
             zone = zone or other
         sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
         rest = _ONWARDS.sub("", rest)  # "8:40pm onwards: Pints at The Brew Dock"
@@ -403,7 +412,21 @@ class SessionLines:
         self.page.list_session = draft if line.depth else None
         # A session heading ("### 14:00 Keynote") owns the lines under it: speaker, abstract.
         self.page.block_session = draft if line.heading else None
+        self.wrapped_under = (draft, line.number) if line.wrapped[1] and not line.depth else None
         return draft
+
+    def wrapped_line(self, line: Line) -> bool:
+        """A line soft-wrapped under a session's line in its paragraph, without a time of its
+        own: the session's speaker, link or abstract."""
+        under = self.wrapped_under
+        if under is None or under[1] != line.number - 1 or not line.wrapped[0] or line.depth:
+            return False
+        text = line.inline.text
+        if find_clock_spans(text) or after_time_words(text) or find_dates(text):
+            return False  # "Talks begin: 18:45" under "Doors: 18:00": a line of its own
+        self.attach(under[0], line)
+        self.wrapped_under = (under[0], line.number)
+        return True
 
     def pending_title(self, line: Line) -> bool:
         """A line under a time that had no title: it is the session (under a time heading,

@@ -72,7 +72,9 @@ def parse_speakers(text: str) -> list[Speaker]:
         return [cjk]
     speakers: list[Speaker] = []
     continued = False  # the last speaker's affiliation was written in parts: "Role, Company"
-    for separator, raw in _split_outside_parens(cleaned, _CELL_SEPARATORS):
+    parts = _split_outside_parens(cleaned, _CELL_SEPARATORS)
+    part_count = len(parts)
+    for separator, raw in parts:
         part = raw.strip(" \t*_-–—:：")
         if not part or len(part) > 120 or _NOBODY.fullmatch(part):
             continue
@@ -87,10 +89,11 @@ def parse_speakers(text: str) -> list[Speaker]:
             and separator == "\n"
             and last.affiliation is None
             and _person_shaped(last.name)
-            and reads_as_organisation(part)
-            and not _person_shaped(part)
+            and (reads_as_organisation(part) or len(speakers) == 1 == part_count - 1)
+            and not _second_person(part)
         ):
-            speakers[-1] = Speaker(last.name, part)  # "Jane Doe<br><small>Acme</small>"
+            # "Jane Doe<br><small>Acme</small>"; "林佳慧<br>Taipei.py 主辦" (one name, one line under)
+            speakers[-1] = Speaker(last.name, part)
             continue
         if (
             last is not None
@@ -101,8 +104,17 @@ def parse_speakers(text: str) -> list[Speaker]:
             speakers[-1] = Speaker(last.name, part)  # "Jane Doe / Acme"
             continue
         speakers.append(parse_speaker(part))
-        continued = False
+        # "Siti Rahmawati — Engineering Manager, Tokopedia": the company goes on after a comma
+        continued = speakers[-1].affiliation is not None and _DASH.match(part) is not None
     return speakers
+
+
+def _second_person(part: str) -> bool:
+    """Whether a cell's line under a name is another person: a Latin full name, or a Han name
+    with a family name first ("趨勢科技" is four Han characters, and a company)."""
+    if re.fullmatch(f"[{HAN}{KANA}]+", part.strip(" *_")):
+        return _cjk_name_alone(part.strip(" *_"))
+    return _person_shaped(part)
 
 
 def parse_speaker(text: str) -> Speaker:

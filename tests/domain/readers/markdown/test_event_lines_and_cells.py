@@ -128,3 +128,30 @@ def test_an_event_over_two_dates_with_their_times_ends_on_the_second() -> None:
     )
     [schedule] = result.schedules
     assert timeline(schedule) == [("Hack weekend", "2025-06-07T08:00Z", "2025-06-08T14:00Z")]
+
+
+def test_a_line_restating_the_start_in_another_zone_does_not_move_the_day() -> None:
+    page = (
+        "# Study Group Online #31\n\n**日時:** 2026年3月12日（木）10:00〜11:45 **JST**\n"
+        "(US: Wednesday, March 11, 6:00 PM – 7:45 PM PT)\n\n### Timetable\n\n"
+        "- **10:00〜10:05 JST** [Wed 18:00–18:05 PT] — Opening\n"
+        "- **10:05〜10:40 JST** [Wed 18:05–18:40 PT] — Cilium 入門\n"
+    )
+    [schedule] = read_text(page, "study.md").schedules
+    assert timeline(schedule) == [
+        ("Opening", "2026-03-12T01:00Z", "2026-03-12T01:05Z"),
+        ("Cilium 入門", "2026-03-12T01:05Z", "2026-03-12T01:40Z"),
+    ]
+
+
+def test_lines_wrapped_under_a_session_line_name_its_speaker() -> None:
+    page = (
+        "# AI Meetup\n\nSaturday, 23 August 2025 · Bengaluru (IST)\n\n"
+        "**11:00 AM - 11:10 AM** — Welcome Note\n*Priya Raghavan, Community Lead*\n\n"
+        "**11:10 AM - 11:50 AM** — Evals that work\n*Karthik Subramanian, ML Engineer @ Sarvam*\n\n"
+    )
+    [schedule] = read_text(page, "ai.md").schedules
+    assert [(s.title, [p.name for p in s.speakers]) for s in schedule.sessions] == [
+        ("Welcome Note", ["Priya Raghavan"]),
+        ("Evals that work", ["Karthik Subramanian"]),
+    ]

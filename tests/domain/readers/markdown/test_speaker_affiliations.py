@@ -15,6 +15,16 @@ from tests.helpers import read_text
     ("cell", "speakers"),
     [
         ("Wei Li, PingCAP", [Speaker("Wei Li", "PingCAP")]),
+        ("林佳慧\nTaipei.py 主辦", [Speaker("林佳慧", "Taipei.py 主辦")]),
+        ("吳欣怡\n趨勢科技", [Speaker("吳欣怡", "趨勢科技")]),
+        ("Jane Doe\nAppier", [Speaker("Jane Doe", "Appier")]),
+        ("Jane Doe\nWei Li", [Speaker("Jane Doe"), Speaker("Wei Li")]),
+        ("王小明\n李伟", [Speaker("王小明"), Speaker("李伟")]),
+        (
+            "Siti Rahmawati — Engineering Manager, Tokopedia",
+            [Speaker("Siti Rahmawati", "Engineering Manager, Tokopedia")],
+        ),
+        ("Jane Doe - Acme, Wei Li", [Speaker("Jane Doe", "Acme"), Speaker("Wei Li")]),
         ("Jane Doe, Acme Corp", [Speaker("Jane Doe", "Acme Corp")]),
         ("Jane Doe, Red Hat", [Speaker("Jane Doe", "Red Hat")]),
         ("Kofi Mensah, Twilio", [Speaker("Kofi Mensah", "Twilio")]),
