@@ -32,8 +32,12 @@ _BRACKETS = compiled(r"\s*[(（][^()（）]*[)）]")
 
 # "ore 19:00 «Talk»", "ca. 22:00 Uhr – Ende", "approx. 8:00pm Networking", "um 19 Uhr: ..."
 _TIME_WORDS_BEFORE = compiled(
-    r"(?i)^[^\w]*(?:(?:ore|om|um|ab|à|a las|às|at|dalle|alle|vanaf|ca\.?|circa|approx\.?|"
-    r"approximately|around|about|gegen|vers|environ|約|约)\s+)?"
+    r"(?i)^[^\w]*(?:"
+    # "**À partir de 17h00** · Apéritif", "From 9pm: Karaoke", "Desde las 20:00 …"
+    r"(?:[àa] partir de(?: las)?|dès|desde(?: las)?|from)\s+|[àa] partir d'\s*|"
+    r"(?:ore|om|um|ab|à|a las|às|at|dalle|alle|vanaf|ca\.?|circa|approx\.?|"
+    r"approximately|around|about|gegen|vers|environ|約|约)\s+"
+    r")?"
 )  # also an emoji before the time: "🕡 6:30 – 9:00 PM"
 
 

@@ -77,6 +77,14 @@ _ROOM_AFTER = compiled(r"\s*(?:[(（]\s*([^()（）]{1,40}?)\s*[)）]|[@＠]\s*(
 _ROOM_BEFORE = compiled(r"^\s*(?:\[([^\[\]]{1,40})\]|[*_]*([^:：*_]{1,40}?)[*_]*\s*[:：][*_]*)\s*")
 
 
+# "10h45 – 11h30 · deux sessions en parallèle :", "Breakout sessions", "Laboratori in parallelo":
+# a slot whose nested items, each in its room, are the sessions.
+_PARALLEL = compiled(
+    r"(?i)parall[eè]l|simult[aá]ne|gleichzeitig|breakouts?\b|同时进行|同時|並行|并行|분과"
+)
+_ROOM_DASHED = compiled(r"^\s*[*_]*([^—–:：*_]{2,40}?)[*_]*\s+[—–-]\s+")
+
+
 def is_room(text: str) -> bool:
     """Whether a short text names a room or a track ("Salle Lovelace", "Main Hall", "Room 2")."""
     return len(text) <= 40 and _ROOM.match(text) is not None
@@ -415,6 +423,39 @@ class SessionLines:
         self.wrapped_under = (draft, line.number) if line.wrapped[1] and not line.depth else None
         return draft
 
+    def _parallel_item(self, umbrella: Draft, line: Line) -> bool:
+        """ "  - Amphi Fermat : *DuckDB en production* — Sophie Marchetti" under "10h45 – 11h30 ·
+        deux sessions en parallèle :": a session of that slot in its room; the slot's own line
+        gives way to them."""
+        if not _PARALLEL.search(umbrella.title):
+            return False
+        text = line.inline.text
+        rest, room = room_around(text)
+        dashed = _ROOM_DASHED.match(text) if room is None else None
+        if dashed is not None and is_room(dashed.group(1).strip()):
+            rest, room = text[dashed.end() :], dashed.group(1).strip()
+        if room is None:
+            return False
+        title, speakers = split_title_and_speakers(rest.strip())
+        if not title:
+            return False
+        sessions = self.page.event.sessions
+        kept = [s for s in sessions if s is not umbrella]
+        sessions[:] = kept
+        sessions.append(
+            replace(
+                umbrella,
+                line=line.number,
+                title=title,
+                speakers=speakers,
+                location=room,
+                links=list(line.inline.links),
+                description=None,
+                depth=line.depth,
+            )
+        )
+        return True
+
     def wrapped_line(self, line: Line) -> bool:
         """A line soft-wrapped under a session's line in its paragraph, without a time of its
         own: the session's speaker, link or abstract."""
@@ -460,6 +501,8 @@ class SessionLines:
 
     def attach(self, session: Draft, line: Line) -> None:
         """A nested bullet or a following line under a session: speakers, slides, abstract."""
+        if line.depth > session.depth and self._parallel_item(session, line):
+            return
         inline = line.inline
         labeled = split_label(inline.text)
         if labeled is not None:

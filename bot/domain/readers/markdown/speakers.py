@@ -17,9 +17,9 @@ from bot.domain.readers.markdown.affiliations import (
 
 # What stands between speakers in a cell, or between a speaker and their affiliation (a comma;
 # " / " between two people: "Jane Doe / Acme" is one person and her company).
-_CELL_SEPARATORS = compiled(r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und)\s+|\s/\s")
+_CELL_SEPARATORS = compiled(r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und|et)\s+|\s/\s")
 # The same in a title's tail ("Talk — Jane Doe & Wei Li"), where "&" and "/" need no spaces.
-_TAIL_SEPARATORS = compiled(r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b)\s*")
+_TAIL_SEPARATORS = compiled(r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b|\bet\b)\s*")
 _TRAILING_PAREN = compiled(r"^(?P<name>.+?)\s*[(（](?P<aff>[^()（）]+)[)）]\s*$")
 _AT = compiled(r"^(?P<name>.+?)\s+(?:@|at)\s+(?P<aff>.+)$")
 _DASH = compiled(r"^(?P<name>[^-–—|/]+?)\s*(?:\s[-–—|]\s|/)\s*(?P<aff>.+)$")
@@ -530,7 +530,8 @@ _PAREN_TAIL = compiled(r"^(?P<title>.+?)\s*[(（](?P<who>[^()（）]+)[)）]\s*$
 _WHO_LABEL = compiled(
     r"^\s*(?:発表者|講師|登壇者|讲师|嘉宾|讲者|講者|主講|主讲|主持人|分享人|발표자|연사|강사"
     r"|(?:speakers?|presenters?|by|with|mit|par|por|com(?: [ao])?|door|con|avec|a cargo de"
-    r"|presentato da)\b)\s*[:：]?\s*",
+    r"|presentato da|a cura di|(?:moderated|hosted|led) by|anim[ée]e? par|mod[ée]r[ée]e? par"
+    r"|moderiert von|moderad[oa] por)\b)\s*[:：]?\s*",
     re.IGNORECASE,
 )
 _HONORIFIC = compiled(r"\s*(?:さん|氏|先生|様|老师)\s*$")

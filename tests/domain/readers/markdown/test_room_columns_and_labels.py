@@ -98,3 +98,25 @@ def test_a_label_naming_who_leads_the_session_gives_its_speaker(label: str) -> N
     schedule = read_text(page).schedules[0]
     people = {p for s in schedule.sessions for p in s.speakers}
     assert people == {Speaker("Lukas Meier", "HashiCorp Ambassador")}
+
+
+def test_parallel_sessions_nested_under_a_slot_each_in_its_room() -> None:
+    page = (
+        "# Journée Data\n\nJeudi 4 juin 2026, Toulouse (heure de Paris)\n\n"
+        "- **10h15 – 10h45** · Pause café\n"
+        "- **10h45 – 11h30** · deux sessions en parallèle :\n"
+        "  - Amphi Fermat : *DuckDB en production* — Sophie Marchetti (Airbus)\n"
+        "  - Salle Gauss : *Atelier Polars* — Thomas Nguyen\n"
+        "- **11h30 – 12h15** · *Qualité des données* — Élodie Garnier et Mathieu Roux (Météo-France)\n"
+        "- **À partir de 17h00** · Apéritif de clôture\n"
+    )
+    [schedule] = read_text(page, "data.md").schedules
+    assert [(s.title, s.location, [p.name for p in s.speakers]) for s in schedule.sessions] == [
+        ("Pause café", None, []),
+        ("DuckDB en production", "Amphi Fermat", ["Sophie Marchetti"]),
+        ("Atelier Polars", "Salle Gauss", ["Thomas Nguyen"]),
+        ("Qualité des données", None, ["Élodie Garnier", "Mathieu Roux"]),
+        ("Apéritif de clôture", None, []),
+    ]
+    assert timeline(schedule)[1][1:] == ("2026-06-04T08:45Z", "2026-06-04T09:30Z")
+    assert timeline(schedule)[4][1:] == ("2026-06-04T15:00Z", None)
