@@ -28,6 +28,10 @@ _STARTS_AT = compiled(
     r"début|empieza|comienza|começa|início)\b\s*(?:at|um|ab|à|a las|às|a partir de|:)?\s*"
     r"|(?:开始|開始|開場|开场|시작)(?:时间)?[:：]?\s*"
 )
+_DEADLINE_BEFORE = compiled(
+    r"(?i)\b(?:by|before|until|till|no later than|deadline|due|bis zum|avant le|hasta el|"
+    r"até|entro il|uiterlijk)\s*[:：]?[\s*_]*$"
+)
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 _LONGEST_RANGE = timedelta(days=31)  # an event's days: a longer "range" is two dates in passing
 # "Previous event: 12 November", "Last meetup: …", "上一期：…", "前回：…": a line that names an
@@ -120,12 +124,13 @@ class EventLines:
         )
         if (
             not labeled
-            and not spans
-            and not fresh_heading
+            and (not (spans or fresh_heading) or _DEADLINE_BEFORE.search(text, 0, dates[0].begin))
             and event.first_day is not None
             and not event.first_day <= first <= (event.last_day or event.first_day)
         ):
-            return  # "DST starts on Sunday, March 10" beside an event on the 12th: an aside
+            # "DST starts on Sunday, March 10" beside an event on the 12th, "submit on itch.io
+            # by Sunday 8 February, 18:00" after it: an aside, or a deadline
+            return
         if not labeled and not spans and len(self.page.events) == 1 and not event.stated_line:
             start, end = self.page.front_fields.event_range()
             if start is not None and not start <= first <= (end or start):

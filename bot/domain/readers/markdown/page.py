@@ -229,6 +229,8 @@ class PageReader:
             return  # "1. Opening words (10 min) — Amandine Leroy" under "starting 16:00"
         if leading is None and self.sessions.label_first(line, labeled):
             return
+        if leading is None and labeled is None and self.sessions.compact_schedule(line):
+            return  # "Doors 6pm, talks 6:30pm, ends 9pm."
         if leading is None and labeled is None and self.sessions.title_then_time(line):
             return  # "- Welcome (18:30)", "- Talk Go generics, 19:00 – 19:45"
         if leading is not None and inside_a_sentence(line):

@@ -85,6 +85,18 @@ _PARALLEL = compiled(
 _ROOM_DASHED = compiled(r"^\s*[*_]*([^—–:：*_]{2,40}?)[*_]*\s+[—–-]\s+")
 
 
+# A compact schedule's parts ("Doors 6pm, talks 6:30pm, ends 9pm"), each a word or three and
+# a time; "ends 9pm", "Ende 21:30", "fin 22h" end the evening.
+_COMPACT_PARTS = compiled(r"\s*[,;·|•]\s*|\s+(?:then|puis|dann|luego)\s+")
+_COMPACT_LEAD = compiled(r"(?i)\s+(?:at|from|um|ab|à|a las|às|dès|vanaf|om)$")
+_COMPACT_LABEL = compiled(r"[^\W\d_][^\W\d_'’&+ -]{1,30}")
+_END_WORD = compiled(
+    r"(?i)(?:ends?|end|finish(?:es)?|close|wrap(?:s| up)?|ende|fin|fine|einde|slut|koniec)"
+)
+# Labels that say who or where, not what: after the event's hours they are no session's title.
+_WHO_WHERE = (Role.SPEAKER, Role.LOCATION, Role.VENUE, Role.LINKS)
+
+
 def is_room(text: str) -> bool:
     """Whether a short text names a room or a track ("Salle Lovelace", "Main Hall", "Room 2")."""
     return len(text) <= 40 and _ROOM.match(text) is not None
@@ -155,13 +167,14 @@ class SessionLines:
         title, speakers = split_title_and_speakers(rest)
         self.pending = None
         event = self.page.event
+        said_who = split_label(title) if title else None  # "8:00 AM PT · Host: @mkowalski"
         if (
-            (not title or sentence_goes_on)
+            (not title or sentence_goes_on or (said_who is not None and said_who[0] in _WHO_WHERE))
             and not line.heading
             and event.first_day
             and event.start is None
             and not event.sessions
-            and 0 < line.number - event.stated_line <= 2
+            and 0 < line.number - (event.stated_line or event.section) <= 2
         ):
             self.page._event_times(line.number, text)  # "5:30 PM - 8:30 PM PST" under the date
             return
@@ -226,6 +239,36 @@ class SessionLines:
         draft = self._add_session(line, span, zone, rest_title or title, speakers)
         if not line.depth:
             self.page.block_session = draft  # "**Keynote** (10:00)" over its speaker's name
+        return True
+
+    def compact_schedule(self, line: Line) -> bool:
+        """ "Doors 6pm, talks 6:30pm, ends 9pm.", "Einlass 18:30 · Vorträge 19:00 · Ende 21:30":
+        a whole evening on one line, each part a word or two and a time."""
+        event = self.page.event
+        if event.first_day is None or event.sessions or line.heading:
+            return False
+        parts = _COMPACT_PARTS.split(line.inline.text.strip().rstrip(".!"))
+        if not 2 <= len(parts) <= 8:
+            return False
+        items: list[tuple[str, ClockSpan]] = []
+        for part in parts:
+            spans = find_clock_spans(part)
+            if len(spans) != 1:
+                return False
+            before = part[: spans[0].begin].strip(" :–—-")
+            after = part[spans[0].finish :].strip(" :–—-")
+            label = _COMPACT_LEAD.sub("", before) or after
+            if (before and after) or not _COMPACT_LABEL.fullmatch(label):
+                return False
+            items.append((label, spans[0]))
+        if sum(1 for label, _ in items if not _END_WORD.fullmatch(label)) < 1:
+            return False
+        for label, span in items:
+            if _END_WORD.fullmatch(label):
+                event.end = event.end or span.start
+            else:
+                self._add_session(line, span, None, label[:1].upper() + label[1:], [])
+        self.page.list_session = self.page.block_session = None
         return True
 
     def dated_session(self, line: Line, mention: DateMention) -> bool:

@@ -155,3 +155,55 @@ def test_lines_wrapped_under_a_session_line_name_its_speaker() -> None:
         ("Welcome Note", ["Priya Raghavan"]),
         ("Evals that work", ["Karthik Subramanian"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Doors 6pm, talks 6:30pm, ends 9pm.",
+            [
+                ("Doors", "2026-04-15T22:00Z", "2026-04-15T22:30Z"),
+                ("Talks", "2026-04-15T22:30Z", "2026-04-16T01:00Z"),
+            ],
+        ),
+        (
+            "Doors at 18:00 · Talks 18:30 · Drinks 20:30",
+            [
+                ("Doors", "2026-04-15T22:00Z", "2026-04-15T22:30Z"),
+                ("Talks", "2026-04-15T22:30Z", "2026-04-16T00:30Z"),
+                ("Drinks", "2026-04-16T00:30Z", None),
+            ],
+        ),
+    ],
+)
+def test_an_evening_on_one_line(line: str, expected: list[tuple[str, str, str | None]]) -> None:
+    page = f"# Rust Night\n\n**Wednesday, April 15, 2026** · Toronto\n\n{line}\n\n## Talks\n\nSee you!\n"
+    [schedule] = read_text(page, "rust.md").schedules
+    assert timeline(schedule) == expected
+
+
+def test_hours_under_a_city_heading_and_a_who_line_after_the_hours() -> None:
+    page = (
+        "# Gira\n\n## Buenos Aires — sábado 18 de abril de 2026\n\n"
+        "**De 18:00 a 20:00 hs (hora de Argentina)**\n\n- **18:00 hs** — Acreditación\n"
+        "- **19:40 hs** — Preguntas abiertas\n\n## Next call: Thursday, January 15, 2026\n\n"
+        "8:00 AM PT / 16:00 UTC · Host: @mkowalski\n\n- 8:00 Welcome\n- 8:55 Open floor\n"
+    )
+    first, second = read_text(page, "gira.md").schedules
+    assert timeline(first) == [
+        ("Acreditación", "2026-04-18T21:00Z", "2026-04-18T22:40Z"),
+        ("Preguntas abiertas", "2026-04-18T22:40Z", "2026-04-18T23:00Z"),
+    ]
+    assert [title for title, _, _ in timeline(second)] == ["Welcome", "Open floor"]
+
+
+def test_a_deadline_after_the_event_is_not_an_event() -> None:
+    page = (
+        "# Game Jam Opening Night\n\n**When:** Friday 6 February 2026, 17:30 (SAST), Cape Town\n\n"
+        "- 17:30 Arrival\n- 18:30 Theme reveal\n\n## After Friday\n\n"
+        "Saturday and Sunday are remote: post devlogs, and submit on\n"
+        "itch.io by **Sunday 8 February, 18:00 SAST**. The showcase is the Wednesday after.\n"
+    )
+    result = read_text(page, "jam.md")
+    assert [s.id for s in result.schedules] == ["jam"], messages(result)
