@@ -66,7 +66,8 @@ _BOOK_TITLE = compiled(r"[《「『“\"](.+?)[》」』”\"]")
 # "Room 1", "Main hall", "Salle B", "会场A": a part of a time line that names where, not who.
 _ROOM = compiled(
     r"(?i)^(?:\w+\s+)?(?:room|hall|salle|sala|saal|raum|zaal|stage|auditorium|auditório|auditorio|"
-    r"amphi(?:théâtre)?|aula|theat(?:re|er)|ballroom|track)\b"
+    r"amphi(?:théâtre)?|aula|theat(?:re|er)|ballroom|track|foyer|lobby|atrium|terrace|lounge|"
+    r"courtyard|rooftop|plenary|level\s*\d|floor\s*\d)\b"
     r"|^(?:会场|會場|会議室|会場|部屋|ホール|教室)|^\w*(?:ホール|홀|볼룸|룸)\b"
 )
 # A room after a title: "Workshop: Kubernetes debugging clinic (Room B)", "… @ Saal A",
@@ -93,6 +94,30 @@ _COMPACT_LABEL = compiled(r"[^\W\d_][^\W\d_'’&+ -]{1,30}")
 _END_WORD = compiled(
     r"(?i)(?:ends?|end|finish(?:es)?|close|wrap(?:s| up)?|ende|fin|fine|einde|slut|koniec)"
 )
+# Words right after a time that make the line a sentence about the time ("の間のみ", "以降は",
+# "までに", "之前"), not a session; "から" (from) before a title is only dropped.
+_CJK_PROSE_AFTER = compiled(
+    r"^[\s*_]*(?:の(?:間|前|後|あいだ)|まで(?:に|は|の)?|以降|以後|以前|以内|以內|頃|ごろ|前後|"
+    r"之前|之后|以后)"
+)
+_CJK_FROM = compiled(r"^[\s*_]*(?:から|より)\s*")
+# A sentence about a session that ends by naming who gives it.
+_NAMED_AT_END = compiled(
+    r"(?i)(?:^|[.;!?]\s+)(?:instructors?|speakers?|presenters?|hosts?|facilitators?|mentors?|"
+    r"talare|ponentes?|palestrantes?|referent(?:in|en)?|intervenants?|relatori?)\s*[:：]\s*"
+    r"([^.;!?]{2,120})[.!]?$"
+)
+# Emoji and marks before a name on a speaker's line ("🎤 Lucía Fernández", "👤 王磊", "→ Jane").
+_LEADING_SYMBOLS = compiled(r"^[^\w(（@]+(?=\w)")
+
+
+def _unclosed(title: str) -> bool:
+    """Whether a title stops inside parentheses or quotes: the source wrapped it."""
+    opened = title.count("(") + title.count("（") - title.count(")") - title.count("）")
+    quotes = title.count('"') % 2 or title.count("“") > title.count("”")
+    return opened > 0 or bool(quotes) or title.count("«") > title.count("»")
+
+
 # Labels that say who or where, not what: after the event's hours they are no session's title.
 _WHO_WHERE = (Role.SPEAKER, Role.LOCATION, Role.VENUE, Role.LINKS)
 
@@ -150,6 +175,9 @@ class SessionLines:
             rest, other = self._strip_zone(rest[restated.end() + again.finish :])
             rest = rest.lstrip(" )）]")  # "19:00 CET (10am PT) — Intro"
             zone = zone or other
+        if _CJK_PROSE_AFTER.match(rest):
+            return  # "**18:30〜19:15 の間のみ**入館可能です", "19:30 以降は入館が難しく…": a rule
+        rest = _CJK_FROM.sub("", rest)  # "19:00から 懇親会"
         sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
         rest = _ONWARDS.sub("", rest)  # "8:40pm onwards: Pints at The Brew Dock"
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
@@ -463,7 +491,7 @@ class SessionLines:
         self.page.list_session = draft if line.depth else None
         # A session heading ("### 14:00 Keynote") owns the lines under it: speaker, abstract.
         self.page.block_session = draft if line.heading else None
-        self.wrapped_under = (draft, line.number) if line.wrapped[1] and not line.depth else None
+        self.wrapped_under = (draft, line.number) if line.wrapped[1] else None
         return draft
 
     def _parallel_item(self, umbrella: Draft, line: Line) -> bool:
@@ -503,12 +531,21 @@ class SessionLines:
         """A line soft-wrapped under a session's line in its paragraph, without a time of its
         own: the session's speaker, link or abstract."""
         under = self.wrapped_under
-        if under is None or under[1] != line.number - 1 or not line.wrapped[0] or line.depth:
+        if under is None or under[1] != line.number - 1 or not line.wrapped[0]:
+            return False
+        draft = under[0]
+        if line.depth != draft.depth:
             return False
         text = line.inline.text
         if find_clock_spans(text) or after_time_words(text) or find_dates(text):
             return False  # "Talks begin: 18:45" under "Doors: 18:00": a line of its own
-        self.attach(under[0], line)
+        if _unclosed(draft.title):
+            # "… en Rust (y cómo casi" / "me arrepiento) por Martín Echeverría": the title goes on
+            title, speakers = split_title_and_speakers(f"{draft.title} {text}")
+            draft.title = title
+            draft.speakers.extend(speakers)
+        else:
+            self.attach(draft, line)
         self.wrapped_under = (under[0], line.number)
         return True
 
@@ -567,13 +604,22 @@ class SessionLines:
             session.links.extend(links_of(inline, ""))
             return
         people = several_people(inline.text)
-        person = None if people else looks_like_person(inline.text) or person_with_role(inline.text)
+        said = _LEADING_SYMBOLS.sub("", inline.text)  # "🎤 Lucía Fernández (Cabify)"
+        if session.location is None and not people and is_room(said.split(" — ")[0].strip()):
+            session.location = said.split(" — ")[0].strip()  # "Plenary (Room 105)" under a talk
+            return
+        person = None if people else looks_like_person(said) or person_with_role(said)
         if people:
             session.speakers.extend(people)  # "Wanjiru Kamau, Halima Abdi, Esther Wambui"
         elif person is not None:
             session.speakers.append(person)
-        elif line.depth and len(inline.text) <= 80:
-            session.speakers.extend(parse_speakers(inline.text))
+        elif line.depth > session.depth and len(inline.text) <= 80:
+            session.speakers.extend(parse_speakers(inline.text))  # "  - Jane Roe, Wei Li"
+        elif (named := _NAMED_AT_END.search(inline.text)) is not None:
+            # "ggplot2 from zero to publication-ready. Instructors: Aaliyah Johnson & Wen Li"
+            session.speakers.extend(parse_speakers(named.group(1)))
+            if session.description is None:
+                session.description = inline.text[: named.start()].strip()
         elif session.description is None:
             session.description = inline.text
 

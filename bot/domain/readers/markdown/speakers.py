@@ -25,7 +25,7 @@ _AT = compiled(r"^(?P<name>.+?)\s+(?:@|at)\s+(?P<aff>.+)$")
 _DASH = compiled(r"^(?P<name>[^-–—|/]+?)\s*(?:\s[-–—|]\s|/)\s*(?P<aff>.+)$")
 _LABEL = compiled(
     r"^\s*(?:(?:speakers?|presenters?|by)\b|讲师|嘉宾|分享嘉宾|讲者|演讲者|主持人|主持|分享人|講者|講師|"
-    r"発表者|登壇者|강사|발표자|연사)\s*[:：]?\s*",
+    r"発表者|登壇者|登壇|강사|발표자|연사)\s*[:：]?\s*",
     re.IGNORECASE,
 )
 # "(@tanakataro)" after a name is the person's handle, not where they work.
@@ -75,7 +75,8 @@ def parse_speakers(text: str) -> list[Speaker]:
     parts = _split_outside_parens(cleaned, _CELL_SEPARATORS)
     part_count = len(parts)
     for separator, raw in parts:
-        part = raw.strip(" \t*_-–—:：")
+        part = _WHO_LABEL.sub("", raw.strip(" \t*_-–—:：")) if separator else raw
+        part = part.strip(" \t*_-–—:：")  # "…, with Tomás Oyarzún", "… y por Ana Ruiz"
         if not part or len(part) > 120 or _NOBODY.fullmatch(part):
             continue
         kind = _separator_kind(separator)
@@ -212,6 +213,11 @@ def _cjk_person(text: str, *, in_cell: bool) -> Speaker | None:
     if spaced is None:
         return None
     name, rest = spaced.group("name"), spaced.group("rest").strip()
+    given = _GIVEN_THEN_PAREN.fullmatch(rest)
+    if given is not None and len(name) <= 3:
+        return Speaker(
+            f"{name} {given.group(1)}", given.group(2).strip()
+        )  # "高橋 美咲（メルペイ）"
     surname = name[0] in _SURNAMES
     if reads_as_organisation(rest):
         return Speaker(name, rest) if in_cell or surname else None
@@ -228,6 +234,9 @@ def _cjk_person(text: str, *, in_cell: bool) -> Speaker | None:
     return None  # "田中 太郎": one person's family and given names
 
 
+_GIVEN_THEN_PAREN = compiled(rf"([{HAN}{KANA}]{{1,3}})\s*[(（]([^()（）]+)[)）]")
+
+
 def _cjk_name_alone(text: str) -> bool:
     """ "王小明", "张宇": a person's name in Han characters, not a company or a role."""
     return (
@@ -237,6 +246,12 @@ def _cjk_name_alone(text: str) -> bool:
     )
 
 
+# A title, then a speaker label and the people: the two lines of a list item shown as one.
+_LABELLED_TAIL = compiled(
+    r"(?i)^(?P<title>.{3,}?)[\s.,;·—–-]+(?:speakers?|talare|instructors?|presenters?|"
+    r"referent(?:in|en)?|ponentes?|palestrantes?|intervenants?|relatori?|登壇者?|讲师|講師|讲者|講者)"
+    r"\s*[:：]\s*(?P<who>[^:：]{2,120})$"
+)
 # "by" splits only when what follows is clearly people: it carries an affiliation.
 _BY = compiled(r"^(?P<title>.+?)\s+(?:presented by|by)\s+(?P<who>[^()（）]+[(（@].*)$")
 _DASHED = compiled(r"^(?P<title>.+?)\s+[-–—|]\s+(?P<who>[^-–—|]+[(（][^()（）]+[)）].*)$")
@@ -589,6 +604,11 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         ]
         if quoted_people and all(quoted_people):
             return quoted.group("title").strip(), [p for p in quoted_people if p]
+    labelled = _LABELLED_TAIL.match(single)
+    if labelled is not None:  # "Kotlin i produktion Talare: Ebba Lindqvist, Nordlys Consulting"
+        people = parse_speakers(labelled.group("who"))
+        if people:
+            return labelled.group("title").strip(" ,，.·—–-"), people
     for pattern in (_BY, _DASHED):
         match = pattern.match(single)
         if match and match.group("who")[:1] not in _QUOTES:

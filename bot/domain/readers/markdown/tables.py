@@ -12,6 +12,7 @@ from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import Speaker
+from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Inline, Line, Table
 from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, links_of
 from bot.domain.readers.markdown.kinds import kind_from_text
@@ -261,6 +262,17 @@ class TableReader:
         self.above = (replace(span, end=end), time_text)
         return end
 
+    def _carry_on(self, row: Row, index: int, day: date | None, end: time | None) -> bool:
+        """Whether a room's earlier session on this day was found to run on to `end`."""
+        room = room_of(row, index)
+        header = row.headers[index] or None
+        for draft in reversed(self.page.event.sessions):
+            if draft.day == day and (draft.location, draft.track) in ((room, header), (room, None)):
+                if end is not None and draft.start is not None and end > draft.start:
+                    draft.end = end
+                return True
+        return False
+
     def _row_sessions(
         self, row: Row, day: date | None, start: time, end: time | None
     ) -> list[Draft]:
@@ -288,6 +300,8 @@ class TableReader:
             chosen = [(i, c) for i, c in (filled[:1] if plenary else filled) if says_something(c)]
             drafts = []
             for index, cell in chosen:
+                if _CONTINUES.fullmatch(cell.text) and self._carry_on(row, index, day, end):
+                    continue  # "(workshop continues)", "⬆ Fortsetzung": the session above goes on
                 title, cell_speakers = split_title_and_speakers(cell.text)
                 title, end_here = _own_hours(title, start, end)
                 draft = Draft(row.number, title, day, start, end_here)
@@ -318,6 +332,16 @@ class TableReader:
         draft.description = description
         draft.kind = kind_from_text(kind_text) if kind_text else None
         return [draft]
+
+
+# A room's cell saying the session above it goes on through this slot.
+_CONTINUES = compiled(
+    r"(?i)[\s*_(（\[⬆↑↓⇧]*(?:(?:the\s+)?(?:workshop|session|talk|lab|hackathon|atelier|"
+    r"sesión|taller|sessão|oficina|sitzung|vortrag)\s+)?"
+    r"(?:continues|continued|cont(?:'d|\.|inued)?|\(?cont\.?\)?|suite|fortsetzung|"
+    r"(?:wird\s+)?fortgesetzt|continúa|continua|continuação|continuazione|vervolg|続き|继续|續)"
+    r"[\s*_)）\].…⬆↑]*"
+)
 
 
 @dataclass(slots=True)

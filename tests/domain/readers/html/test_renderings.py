@@ -107,6 +107,18 @@ _FRONT_MATTER_ONLY = {
 }
 LOST: dict[tuple[str, str], str] = {
     **{(page, renderer): why for page, why in _FRONT_MATTER_ONLY.items() for renderer in RENDERERS},
+    ("blind11-a-toulouse-datajournee", "python-markdown"): (
+        "Python-Markdown nests no list indented by two spaces: the two parallel sessions are "
+        "items beside their slot, not under it"
+    ),
+    ("blind11-b-online-jst-pt", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line to its first: the speakers' line "
+        "'山本 翔太 × Emily Carter, モデレーター：中村 彩' becomes part of the title"
+    ),
+    ("blind11-d-nyc-workshop-series", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line to its first: each workshop's "
+        "description becomes part of its title"
+    ),
     ("blind-ko_onoffmix_error", "python-markdown"): (
         "Python-Markdown starts no list without a blank line before it: the numbered programme "
         "stays one paragraph of lines starting '1. 19:00'"

@@ -120,3 +120,21 @@ def test_parallel_sessions_nested_under_a_slot_each_in_its_room() -> None:
     ]
     assert timeline(schedule)[1][1:] == ("2026-06-04T08:45Z", "2026-06-04T09:30Z")
     assert timeline(schedule)[4][1:] == ("2026-06-04T15:00Z", None)
+
+
+@pytest.mark.parametrize(
+    "mark", ["*(workshop continues)*", "⬆ Fortsetzung", "(cont.)", "continued"]
+)
+def test_a_room_cell_saying_the_session_goes_on_extends_it(mark: str) -> None:
+    page = (
+        "# DevFest\n\n**Date:** 22 November 2025, Lagos\n\n"
+        "| Time | Main Hall | Lekki Room |\n|---|---|---|\n"
+        "| 10:00 – 10:40 | Flutter at scale | Workshop: Gemini API |\n"
+        f"| 10:50 – 11:30 | Compose in production | {mark} |\n"
+    )
+    [schedule] = read_text(page, "devfest.md").schedules
+    assert sorted(timeline(schedule)) == [
+        ("Compose in production", "2025-11-22T09:50Z", "2025-11-22T10:30Z"),
+        ("Flutter at scale", "2025-11-22T09:00Z", "2025-11-22T09:40Z"),
+        ("Workshop: Gemini API", "2025-11-22T09:00Z", "2025-11-22T10:30Z"),
+    ]

@@ -218,3 +218,25 @@ def test_a_page_reads_each_speaker_with_their_affiliation() -> None:
         ("PolarDB 的扩展之路", (Speaker("李伟明", "阿里云"),)),
         ("Panel", (Speaker("Carlos García", "Chainguard"), Speaker("Li Wei", "PingCAP"))),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "speakers"),
+    [
+        (
+            "Kotlin i produktion – två år senare Talare: Ebba Lindqvist, Nordlys Consulting",
+            "Kotlin i produktion – två år senare",
+            [Speaker("Ebba Lindqvist", "Nordlys Consulting")],
+        ),
+        ("Intro to R. Instructor: Maya Goldberg", "Intro to R", [Speaker("Maya Goldberg")]),
+        (
+            "Cilium で始める eBPF 入門 登壇：山本 翔太（NTTデータ）",
+            "Cilium で始める eBPF 入門",
+            [Speaker("山本 翔太", "NTTデータ")],
+        ),
+    ],
+)
+def test_a_speaker_label_after_the_title_on_one_line(
+    text: str, title: str, speakers: list[Speaker]
+) -> None:
+    assert split_title_and_speakers(text) == (title, speakers)
