@@ -6,6 +6,7 @@ ever sees text. Whatever a reader meets, `read_bytes` returns diagnostics and ne
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -83,11 +84,12 @@ def read_path(path: Path, options: ReadOptions, display: str | None = None) -> R
     name = display or str(path)
     diagnostics = Diagnostics(name)
     try:
-        stat = path.stat()
-        if stat.st_size > MAX_HTML_BYTES:  # the most any format allows; read_bytes checks more
-            diagnostics.error(0, _too_big(stat.st_size, html=format_of(path.name) == "html"))
-            return ReadResult(name, [], diagnostics.items)
-        data = path.read_bytes()
+        with path.open("rb") as file:  # one open, its size from the open file
+            stat = os.fstat(file.fileno())
+            if stat.st_size > MAX_HTML_BYTES:  # the most any format allows; read_bytes checks more
+                diagnostics.error(0, _too_big(stat.st_size, html=format_of(path.name) == "html"))
+                return ReadResult(name, [], diagnostics.items)
+            data = file.read()
     except OSError as exc:
         diagnostics.error(0, f"cannot read: {exc.strerror or exc}")
         return ReadResult(name, [], diagnostics.items)

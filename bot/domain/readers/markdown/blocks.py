@@ -24,6 +24,10 @@ from bot.domain.readers.markdown.parser_logs import quiet_debug_calls
 # autolinks and HTML, entities, line breaks; "~" too, should strikethrough ever be on). A cell
 # or line without any of them is plain text.
 _INLINE_MARKUP = compiled(r"[\n\\`*_\[\]!<&~]")
+# "[Slides](https://…)": a link, its text without markup and not starting or ending with a space.
+_PLAIN_LINK = compiled(
+    r"\[([^\s\\`*_\[\]!<&~](?:[^\n\\`*_\[\]!<&~]*[^\s\\`*_\[\]!<&~])?)\]\(([^\s()<>\\]+)\)"
+)
 # "**Time:** 12 March 2024": a bold label, then plain text.
 _BOLD_LABEL = compiled(r"\*\*([^\n\\`*_\[\]!<&~]+)\*\*([^\n\\`*_\[\]!<&~]*)")
 
@@ -43,6 +47,15 @@ def _inline_pass(state: StateCore) -> None:
         if _INLINE_MARKUP.search(content) is None:
             if content:
                 token.children.append(_text(content, 0))
+            continue
+        link = _PLAIN_LINK.fullmatch(content)
+        if link is not None and _PLAIN_URL.fullmatch(link.group(2)):
+            # "[Slides](https://example.org/talk.pdf)": a link around plain text
+            token.children += [
+                Token("link_open", "a", 1, attrs={"href": link.group(2)}),
+                _text(link.group(1), 1),
+                Token("link_close", "a", -1),
+            ]
             continue
         bold = _BOLD_LABEL.fullmatch(content)
         if bold is not None and _strong_pair(bold.group(1), bold.group(2)):

@@ -128,18 +128,22 @@ class FrontFields:
     def _reference_date(self) -> date | None:
         """The event's date from its fields, else the publication date, else a year in the title
         ("KubeDay 2025"): the reference for dates written without a year."""
-        for key in (*EVENT_START_FIELDS, *PUBLICATION_FIELDS):
-            parsed = datetime_value(self.fields.get(key))
+        for key in self._present(*EVENT_START_FIELDS, *PUBLICATION_FIELDS):
+            parsed = datetime_value(self.fields[key])
             if isinstance(parsed, datetime):
                 return parsed.date()
             if parsed is not None:
                 return parsed
         return year_in(text_field(self.fields, ("title", "name")))
 
+    def _present(self, *keys: str) -> list[str]:
+        """Those of `keys` the front matter has, in their order (most pages have few)."""
+        return [key for key in keys if key in self.fields]
+
     def _has_date(self) -> bool:
         return any(
-            datetime_value(self.fields.get(k)) is not None
-            for k in (*EVENT_START_FIELDS, *PUBLICATION_FIELDS)
+            datetime_value(self.fields[k]) is not None
+            for k in self._present(*EVENT_START_FIELDS, *PUBLICATION_FIELDS)
         )
 
     def _zone(self) -> tuple[tzinfo | None, int]:
@@ -179,8 +183,8 @@ class FrontFields:
         return None
 
     def _stated_offset(self) -> StatedOffset | None:
-        for key in (*EVENT_START_FIELDS, *PUBLICATION_FIELDS, *EVENT_END_FIELDS):
-            parsed = datetime_value(self.fields.get(key))
+        for key in self._present(*EVENT_START_FIELDS, *PUBLICATION_FIELDS, *EVENT_END_FIELDS):
+            parsed = datetime_value(self.fields[key])
             if isinstance(parsed, datetime) and parsed.tzinfo is not None:
                 offset = parsed.utcoffset()
                 if offset is not None:

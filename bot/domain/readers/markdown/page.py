@@ -421,7 +421,7 @@ class PageReader:
             if spans[0].end is None and spans[0].duration is not None:
                 event.end = add_clock(spans[0].start, spans[0].duration)
             event.stated_line = event.stated_line or number
-            across = across_days(text, find_dates(text), spans)
+            across = across_days(text, find_dates(text), spans) if len(spans) > 1 else None
             if across is not None:
                 event.end = across[1].start  # on the range's last day, not another zone's time
             else:

@@ -275,6 +275,8 @@ class SessionLines:
         event = self.page.event
         if event.first_day is None or event.sessions or line.heading:
             return False
+        if len(find_clock_spans(line.inline.text)) < 2:
+            return False
         parts = _COMPACT_PARTS.split(line.inline.text.strip().rstrip(".!"))
         if not 2 <= len(parts) <= 8:
             return False

@@ -488,8 +488,8 @@ def looks_like_person(text: str) -> Speaker | None:
 def several_people(text: str) -> list[Speaker] | None:
     """ "Akinyi Otieno, Grace Mwangi", "Ana Ruiz & Li Wei": two people or more, each name
     person-shaped (a second name after a comma is not the first one's company)."""
-    if len(text) > 160:
-        return None
+    if len(text) > 160 or _CELL_SEPARATORS.search(text) is None:
+        return None  # one part: one person at most
     people = parse_speakers(text)
     if len(people) < 2 or not all(_person_shaped(p.name) for p in people):
         return None
@@ -604,7 +604,7 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         ]
         if quoted_people and all(quoted_people):
             return quoted.group("title").strip(), [p for p in quoted_people if p]
-    labelled = _LABELLED_TAIL.match(single)
+    labelled = _LABELLED_TAIL.match(single) if ":" in single or "：" in single else None
     if labelled is not None:  # "Kotlin i produktion Talare: Ebba Lindqvist, Nordlys Consulting"
         people = parse_speakers(labelled.group("who"))
         if people:

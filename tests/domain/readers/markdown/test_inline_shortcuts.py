@@ -89,3 +89,21 @@ def test_links_keep_the_addresses_markdown_it_would_give_them() -> None:
         assert _PARSER.normalizeLink(address) == _STOCK.normalizeLink(address), address
     text = "".join(f"- [link {n}](<{a}>)\n" for n, a in enumerate(addresses[:300]))
     assert _dump(_PARSER.parse(text)) == _dump(_STOCK.parse(text))
+
+
+def test_random_links_give_the_tokens_of_the_full_inline_parser() -> None:
+    rng = random.Random(13)
+    label_chars = [*"ab1 :.()-'\"中é\t", "&amp;", "\\", "*", "`"]
+    url_chars = list("aZ0/.:?#=-_~%@é()")
+    for _ in range(3000):
+        label = "".join(rng.choice(label_chars) for _ in range(rng.randint(0, 6)))
+        url = rng.choice(["https://", "http://", "", "mailto:"]) + "".join(
+            rng.choice(url_chars) for _ in range(rng.randint(0, 10))
+        )
+        if rng.random() < 0.5:  # an address the shortcut takes, or nearly
+            url = rng.choice(["https://example.org", "http://a-b.example:8080"]) + "".join(
+                rng.choice("/aZ0._-~?=#%") for _ in range(rng.randint(0, 10))
+            )
+            label = label.strip() or "Slides"
+        text = rng.choice(["", "- ", "| x |\n|---|\n| "]) + f"[{label}]({url})"
+        assert _dump(_PARSER.parse(text)) == _dump(_STOCK.parse(text)), text
