@@ -178,8 +178,9 @@ def _slashed(match: re.Match[str], text: str) -> DateParts | None:
 # A weekday written just before a numeric date: "Thursday 05/06/2025", "Thu, 05/06/2025",
 # "jueves 12/11/2026" (the languages that write weekdays in lower case).
 _WEEKDAY_BEFORE = compiled(
-    rf"(?<!\w)(?P<wd>{_spellings(ALL_WEEKDAYS)}|{alternation(EU_WEEKDAYS)})\.?,?\s*$"
-)
+    rf"(?<!\w)(?P<wd>{_spellings(ALL_WEEKDAYS)}|{alternation(EU_WEEKDAYS)}"
+    rf"|{alternation(w.title() for w in EU_WEEKDAYS if not w.isascii())})\.?,?\s*$"
+)  # (and "Thứ Năm", "Miércoles": capitalised as some languages write them)
 
 
 def weekday_of(year: int, month: int, day: int) -> int | None:
@@ -236,6 +237,11 @@ def _european(match: re.Match[str], text: str) -> DateParts | None:
     weekday = _weekday(before.group().strip(" \t,")) if before is not None else None
     if _apart(match):
         return _one_of_two(match, month, _number(match.group("y")))
+    if match.group("d2") and int(match.group("d2")) < int(match.group("d")):
+        # "#30 — 16 april 2026": an edition's number, then its date; no range runs backwards
+        return DateParts(
+            month, int(match.group("d2")), _number(match.group("y")), begin=match.start("d2")
+        )
     return DateParts(
         month,
         int(match.group("d")),

@@ -174,8 +174,8 @@ def _mention(text: str, match: re.Match[str], parts: DateParts) -> DateMention |
         return None
     if parts.year is not None and not 1900 <= parts.year <= 2200:
         return None
-    if parts.last_day is not None and not 1 <= parts.last_day <= 31:
-        return None
+    if parts.last_day is not None and not parts.day <= parts.last_day <= 31:
+        return None  # (a range within a month runs forwards)
     begin = match.start() if parts.begin is None else parts.begin
     finish = match.end() if parts.finish is None else parts.finish
     return DateMention(

@@ -136,3 +136,18 @@ def test_the_cheap_test_before_day_month_dates_lets_every_one_through() -> None:
             matched += 1
             assert _EU_HINT.search(text), text
     assert matched > 500
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sabtu, 23 Agustus 2025", date(2025, 8, 23)),  # Indonesian
+        ("Khamis, 4 Disember 2025", date(2025, 12, 4)),  # Malay
+        ("Thứ Năm, 11/12/2025", date(2025, 12, 11)),  # Vietnamese: the weekday says day first
+        ("Miércoles 12/11/2025", date(2025, 11, 12)),
+        ("#30 — 16 april 2026", date(2026, 4, 16)),  # an edition's number, then its date
+    ],
+)
+def test_more_languages_and_shapes(text: str, expected: date) -> None:
+    [mention] = find_dates(text)
+    assert mention.resolve(date(2025, 1, 1))[0] == expected

@@ -72,7 +72,12 @@ class PageDates:
                 page.diag.error(number, str(exc))
                 page.date_errors.append(number)
                 return None
-            first, last, notes = replace(mention, year=year).resolve(None)
+            try:
+                first, last, notes = replace(mention, year=year).resolve(None)
+            except DateError as again:  # that year's date cannot be either
+                page.diag.error(number, str(again))
+                page.date_errors.append(number)
+                return None
             notes.append(f"{mention.text!r} has no year; {year} from the page, {because}")
         for note in notes:
             page.diag.warn(number, note)

@@ -25,9 +25,24 @@ _END_PHRASE = compiled(
     r"(?:be |are |we're |we are |we'll be |we will be )?(?:out(?: of(?: \w+){1,2})?|over|done)|"
     r"(?:les )?portes ferment|ferme|fermeture(?: des portes)?|se termine|"
     r"schluss|fin(?: prévue)?|termina(?:mos)?|"
-    r"(?:encerramento|término|cierre|chiusura)(?: previst[oa])?(?: para)?)"
-    r"\s+(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das)?\s*"
+    r"(?:encerramento|término|cierre|chiusura)(?: previst[oa])?(?: para)?|"
+    # "We sluiten rond 22.00 uur af", "O auditório fecha às 22h00", "chiude alle 23",
+    # "selesai pukul 16.00", "we hand the space back at 13:30"
+    r"sluit(?:en)?|einde|afsluiting|fecha(?:mos)?|encerra(?:mos)?|cierra(?:mos)?|cerramos|"
+    r"chiude|chiudiamo|selesai|hand(?:ing)?(?: the (?:space|room|venue|keys))? back|lights out)"
+    # "Schluss ist um 22:00 Uhr", "la fin est à 22h"
+    r"\s+(?:(?:ist|is|est|é|è|será|sarà)\s+)?"
+    r"(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul)?\s*"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
+)
+
+
+# What else closes at a time a page mentions: transport, parking, the building's other parts.
+_NOT_THE_EVENT = compiled(
+    r"(?i)\b(?:metro|subway|u-bahn|s-bahn|tube|train|trains|tram|bus|buses|ferry|ferries|"
+    r"parking|car park|garage|parkhaus|tiefgarage|estacionamiento|estacionamento|parcheggio|"
+    r"parkeergarage|slagboom|gate|kitchen|küche|cocina|cozinha|cucina|keuken|reception|"
+    r"front desk|box office|registration desk|cfp|call for)\b"
 )
 
 
@@ -154,6 +169,9 @@ def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
     "Les portes ferment à 8 h 30", "Encerramento previsto para as 13h": when an agenda ends."""
     for _, text in section:
         for phrase in _END_PHRASE.finditer(text):
+            sentence = text[: phrase.start()].rsplit(".", 1)[-1]
+            if _NOT_THE_EVENT.search(sentence):
+                continue  # "El Metro cierra a las 23:00", "the garage closes at 23:00"
             spans = find_clock_spans(text[phrase.end() : phrase.end() + 40])
             if spans and spans[0].begin <= 2:
                 return spans[0]

@@ -207,3 +207,23 @@ def test_a_deadline_after_the_event_is_not_an_event() -> None:
     )
     result = read_text(page, "jam.md")
     assert [s.id for s in result.schedules] == ["jam"], messages(result)
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "We sluiten rond 22.00 uur af.",
+        "Schluss ist um 22:00 Uhr, dann müssen wir das Büro räumen.",
+        "O auditório fecha às 22h00.",
+    ],
+)
+def test_a_closing_time_in_prose_ends_the_last_item_and_other_closings_do_not(
+    closing: str,
+) -> None:
+    page = (
+        "# Meetup\n\n**Donderdag 21 mei 2026**, Utrecht\n\n- 19:00 Welkom\n- 20:45 Borrel\n\n"
+        "De parkeergarage sluit om 23.00 uur. El Metro cierra a las 23:30.\n\n"
+        f"{closing}\n\n## Eerdere edities\n\n- #30 — 16 april 2026: Observability\n"
+    )
+    [schedule] = read_text(page, "meetup.md").schedules
+    assert timeline(schedule)[-1] == ("Borrel", "2026-05-21T18:45Z", "2026-05-21T20:00Z")
