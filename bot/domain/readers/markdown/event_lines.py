@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot.domain.agenda import text_key
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
-from bot.domain.readers.markdown.drafts import Draft
+from bot.domain.readers.markdown.drafts import Draft, EventDraft
 from bot.domain.readers.markdown.kinds import day_number
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans
 from bot.domain.timetext.dates import DateError, DateMention, range_end
@@ -29,8 +29,9 @@ _STARTS_AT = compiled(
     r"|(?:开始|開始|開場|开场|시작)(?:时间)?[:：]?\s*"
 )
 _DEADLINE_BEFORE = compiled(
-    r"(?i)\b(?:by|before|until|till|no later than|deadline|due|bis zum|avant le|hasta el|"
-    r"até|entro il|uiterlijk)\s*[:：]?[\s*_]*$"
+    r"(?i)(?:\b(?:by|before|until|till|no later than|deadline|due|bis zum|avant le|hasta el|"
+    r"até|entro il|uiterlijk)|(?:截止|截至|締め?切り?|마감)(?:时间|時間|日期|日|일)?[为是は:：]?)"
+    r"\s*[:：]?[\s*_]*$"
 )
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 _LONGEST_RANGE = timedelta(days=31)  # an event's days: a longer "range" is two dates in passing
@@ -58,6 +59,10 @@ _PAST_EVENT = compiled(
 _DASH_TO_DATE = compiled(
     r"\s*(?:[-–—~]|(?i:to|until|bis|au|al|à|até))\s*(?:[^\W\d_]{2,12}\.?,?\s*)?"
 )
+
+
+def _one_session(event: EventDraft) -> bool:
+    return event.start is not None and not event.sessions
 
 
 def across_days(
@@ -119,7 +124,17 @@ class EventLines:
             heading is not None
             and heading[1] > max(event.stated_line, event.section)
             and event.first_day is not None
-            and first > (event.last_day or event.first_day)
+            and (
+                first > (event.last_day or event.first_day)
+                # the same day, after an event that was one timed session ("São Paulo, 8
+                # October, 19h–21h30" then "Sydney, 8 October, 5:30pm")
+                or (
+                    first == event.first_day
+                    and bool(spans)
+                    and _one_session(event)
+                    and spans[0].start != event.start  # not the same hours said again
+                )
+            )
             and (bool(spans) or dates[0].begin <= 2)
         )
         if (
@@ -145,9 +160,12 @@ class EventLines:
             and event.stated_line
             and event.stated_line != line.number
         )
-        if event.stated_line and (labeled or next_in_list or (fresh_heading and event.sessions)):
+        # (a fresh heading starts the next event after one with an agenda, or with hours of its
+        # own: "### São Paulo" then "🗓 Thursday 8 October 2026, 19h–21h30" in a digest)
+        timed = bool(event.sessions) or event.start is not None
+        if event.stated_line and (labeled or next_in_list or (fresh_heading and timed)):
             same = (first, last) == (event.first_day, event.last_day)
-            if event.sessions or not same or next_in_list:
+            if event.sessions or not same or next_in_list or (fresh_heading and not labeled):
                 # A listed event is headed by its own line, not by the heading over the list.
                 self.page.new_event(line.number, text if next_in_list else None)
                 event = self.page.event

@@ -227,3 +227,24 @@ def test_a_closing_time_in_prose_ends_the_last_item_and_other_closings_do_not(
     )
     [schedule] = read_text(page, "meetup.md").schedules
     assert timeline(schedule)[-1] == ("Borrel", "2026-05-21T18:45Z", "2026-05-21T20:00Z")
+
+
+def test_a_digest_of_events_each_under_its_city_heading_even_on_the_same_day() -> None:
+    page = (
+        "# Chapter digest\n\n### São Paulo\n\n**SQL night**\n"
+        "🗓 Thursday 8 October 2026, 19h–21h30 (Brasília time, UTC−3)\n\n"
+        "### Sydney\n\n**Careers panel**\n🗓 Thursday 8 October 2026, 5:30pm – 8:00pm AEDT\n\n"
+        "### Vancouver\n\n**ML workshop**\n🗓 Wednesday, October 14, 2026 · 6–9 p.m. PT\n\n"
+        "## Awards\n\n提名截止时间为 **12 月 31 日 23:59（北京时间）**。\n"
+    )
+    schedules = read_text(page, "digest.md").schedules
+    assert [s.timezone_name for s in schedules] == [
+        "America/Sao_Paulo",
+        "Australia/Sydney",
+        "America/Vancouver",
+    ]
+    assert [timeline(s)[0][1] for s in schedules] == [
+        "2026-10-08T22:00Z",
+        "2026-10-08T06:30Z",
+        "2026-10-15T01:00Z",
+    ]
