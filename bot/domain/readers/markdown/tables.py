@@ -107,6 +107,11 @@ class TableReader:
             if len(people) == 1:
                 roles[people[0]] = Role.SPEAKER
                 roomlike = [i for i in roomlike if i != people[0]]
+        located = [i for i in roomlike if roles[i] is Role.LOCATION and _holds_titles(table, i)]
+        if title_col is not None and len(located) >= 2:
+            # "| Time | Main Hall | Room 201 | Workshop Lab |": rooms whose cells are talks, and
+            # a room named like a title column ("Workshop Lab") among them
+            roomlike, title_col = sorted({*roomlike, title_col}), None
         tracks = roomlike if title_col is None and len(roomlike) >= 2 else []
         if title_col is None and not tracks and unclassified:
             title_col = unclassified[0]
@@ -366,6 +371,14 @@ class Row:
     def first_text(self, role: Role) -> str | None:
         index = first_index(self.roles, role)
         return self.text(index) or None
+
+
+def _holds_titles(table: Table, index: int) -> bool:
+    """Whether a column's cells read as sessions (long, or a title over a name), not as the
+    short room names a Location column repeats."""
+    texts = table.column(index)
+    long = [t for t in texts if len(t) > 24 or "\n" in t]
+    return bool(texts) and len(long) * 2 >= len(texts)
 
 
 def says_something(cell: Inline) -> bool:

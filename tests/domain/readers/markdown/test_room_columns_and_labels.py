@@ -138,3 +138,20 @@ def test_a_room_cell_saying_the_session_goes_on_extends_it(mark: str) -> None:
         ("Flutter at scale", "2025-11-22T09:00Z", "2025-11-22T09:40Z"),
         ("Workshop: Gemini API", "2025-11-22T09:00Z", "2025-11-22T10:30Z"),
     ]
+
+
+def test_a_room_grid_with_a_room_named_like_a_title_column() -> None:
+    page = (
+        "# DevDay\n\n**Date:** 22 January 2026, Bengaluru\n\n"
+        "| Time | Main Hall | Room 201 | Workshop Lab |\n|---|---|---|---|\n"
+        "| 09:30 – 10:15 | Keynote: Running UPI-scale platforms<br>Anjali Menon | | |\n"
+        "| 10:45 – 11:30 | Golden paths without golden cages<br>Rohan Kulkarni | "
+        "SBOMs that someone actually reads<br>Fatima Sheikh | Hands-on: eBPF tools in Go<br>Karthik |\n"
+    )
+    [schedule] = read_text(page, "devday.md").schedules
+    assert sorted((s.title, s.location) for s in schedule.sessions) == [
+        ("Golden paths without golden cages", "Main Hall"),
+        ("Hands-on: eBPF tools in Go", "Workshop Lab"),
+        ("Keynote: Running UPI-scale platforms", None),
+        ("SBOMs that someone actually reads", "Room 201"),
+    ]
