@@ -77,6 +77,15 @@ _FORWARDED = compiled(r"(?i)^(?:(?:fwd?|re|aw|wg|tr|rv|enc)\s*:\s*)+")
 
 
 _DIGIT = compiled(r"\d")
+# What a day of a several-day event is called beside its date: "— Workshops", "— Conference".
+_DAY_SECTION = compiled(
+    r"(?i)(?:(?:main |pre-?|post-?|community |hands-on )?(?:workshops?|tutorials?|trainings?|"
+    r"conference|talks|sessions|sprints?|hackathon|keynotes?|expo|summit|unconference|"
+    r"programm?e?|schedule|agenda|party|social|networking|day|evening|main day|"
+    r"konferenz|vorträge|tagung|conférence|conférences|ateliers?|talleres?|conferencias?|"
+    r"charlas|palestras|oficinas|ワークショップ|カンファレンス|工作坊|大会|主会场)"
+    r"(?:\s*(?:&|and|und|et|y|e)\s*\w+)?|(?:day|tag|jour|día|dia)\s*\d)?"
+)
 _DAYS_OF_ONE_EVENT = 7  # day headings further apart than this are separate events
 _HEADING_MARKS = compiled(r"^[\W_]+|[\W_]+$")  # "🎤 Auditório 1", "Sala 2 —"
 # Marks that open a footnote in Chinese, Japanese and Korean pages.
@@ -307,7 +316,7 @@ class PageReader:
             # "## Friday, October 30 — Workshops" under "October 30 – November 1, 2026": a day
             # of the event the page dated, not an event of its own.
             in_stated_range = self._day_of_stated_range(first)
-            only_date = only_date or in_stated_range
+            only_date = only_date or in_stated_range or self._next_day_section(line, first)
             # "### Wednesday 18 September 2024", then "### Wednesday 16 October 2024": a month
             # apart, the next meetup of a series, not the next day of the same event.
             next_meeting = (
@@ -458,6 +467,19 @@ class PageReader:
             return False
         self.event_lines.date_line(line, text, dates, labeled=False)
         return True
+
+    def _next_day_section(self, line: Line, first: date) -> bool:
+        """ "## Thursday, March 12 — Conference" after "## Wednesday, March 11 — Workshops" with
+        its agenda, under the page's one title: the next day of the same event."""
+        event = self.event
+        if line.heading < 2 or not event.sessions or self.day is None or self.page_title is None:
+            return False
+        opened_by = event.heading is not None and find_dates(event.heading)
+        if not opened_by or not 1 <= (first - self.day).days <= 2:
+            return False
+        written = line.inline.text.replace(find_dates(line.inline.text)[0].text, " ")
+        rest = normalise_label(written).strip(" -–—|·:,")
+        return bool(_DAY_SECTION.fullmatch(rest))  # not "Київ", "Buenos Aires": a tour's stops
 
     def _day_of_stated_range(self, day: date) -> bool:
         first, last = self.event.first_day, self.event.last_day

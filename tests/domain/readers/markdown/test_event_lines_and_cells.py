@@ -248,3 +248,17 @@ def test_a_digest_of_events_each_under_its_city_heading_even_on_the_same_day() -
         "2026-10-08T06:30Z",
         "2026-10-15T01:00Z",
     ]
+
+
+def test_next_day_sections_of_one_conference_and_a_tour_of_two_cities() -> None:
+    conference = (
+        "# Rust Day 2026 — Schedule (all times PDT)\n\nPortland.\n\n"
+        "## Wednesday, March 11 — Workshops\n\n- **1:00 PM – 4:30 PM** Async Rust\n\n"
+        "## Thursday, March 12 — Conference\n\n- **9:00 AM – 9:15 AM** Opening\n"
+    )
+    assert len(read_text(conference, "rust-day.md").schedules) == 1
+    tour = (
+        "# Rust tour 2026\n\n## Wednesday, March 11 — Madrid\n\n- 19:00 Charla\n\n"
+        "## Thursday, March 12 — Lisboa\n\n- 19:00 Palestra\n"
+    )
+    assert len(read_text(tour, "tour.md").schedules) == 2
