@@ -366,7 +366,7 @@ RANGE_NOON_WORDS = {
 # Between the two ends of a range: "14:00 a 17:00", "19h às 21h", "19:00から21:00".
 RANGE_WORDS = (
     *("to", "until", "till", "bis", "à", "a", "às", "as", "até", "hasta", "au"),
-    *("jusqu'à", "jusqu’à", "fino alle"),
+    *("jusqu'à", "jusqu’à", "fino alle", "alle ore", "alle", "a las"),
     *("s.d.", "s/d", "sampai", "hingga", "til", "tot", "до"),  # Indonesian, Nordic, Dutch, Slavic
 )
 RANGE_MARKS = ("至", "到", "から", "부터", "~", "〜", "～")
@@ -374,7 +374,7 @@ RANGE_DASHES = "-‐‑‒–—―－"
 RANGE_END_WORDS = ("까지", "まで", "迄")
 # Words after which "9h" is a time, not a length: "à 9h", "ab 9h", "at 9h".
 # "kl. 18.00", "klo 17", "saat 19:00", "pukul 08.30", "godz. 18:00": words that say a time follows
-_CLOCK_WORDS = ("kl.", "kl", "klo", "kello", "saat", "pukul", "jam", "godz.", "godz")
+_CLOCK_WORDS = ("kl.", "kl", "klo", "kello", "saat", "pukul", "jam", "godz.", "godz", "ore")
 TIME_PREPOSITIONS = (
     *("à", "a", "às", "as", "das", "dès", "des", "vers", "ab", "um", "at", "from"),
     *_CLOCK_WORDS,
