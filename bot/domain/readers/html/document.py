@@ -55,6 +55,9 @@ _SKIPPED = frozenset(
         "audio",
         "dialog",
         "pre",  # a code block: the Markdown reader skips fenced code too
+        "del",  # struck out: "<s>Aula E2</s> Aula E3", "<del>19:00</del> 19:30" (and in Markdown)
+        "s",
+        "strike",
     )
 )
 # ARIA landmarks that are a site's chrome, not its content.

@@ -24,6 +24,7 @@ from bot.domain.readers.markdown.parser_logs import quiet_debug_calls
 # autolinks and HTML, entities, line breaks; "~" too, should strikethrough ever be on). A cell
 # or line without any of them is plain text.
 _INLINE_MARKUP = compiled(r"[\n\\`*_\[\]!<&~]")
+_STRUCK_TAG = compiled(r"(?i)</?(?:del|s|strike)\s*>")
 # "[Slides](https://…)": a link, its text without markup and not starting or ending with a space.
 _PLAIN_LINK = compiled(
     r"\[([^\s\\`*_\[\]!<&~](?:[^\n\\`*_\[\]!<&~]*[^\s\\`*_\[\]!<&~])?)\]\(([^\s()<>\\]+)\)"
@@ -117,7 +118,7 @@ _OPTIONS_OFF = ("tasklists", "inline_definitions", "alerts", "store_labels")
 _PARSER = _Parser(
     "commonmark",
     {"maxNesting": 40, "strikethrough_single_tilde": False, **dict.fromkeys(_OPTIONS_OFF, False)},
-).enable("table")
+).enable(["table", "strikethrough"])  # GFM's: "~~Aula E2~~ Aula E3" is read without the old room
 quiet_debug_calls("markdown_it")
 _PARSER.core.ruler.at("inline", _inline_pass)
 
@@ -510,11 +511,18 @@ def render_inline(children: list[Token]) -> Inline:
     href: str | None = None
     label: list[str] = []
     strong = 0
+    struck = 0  # inside "~~…~~", "<del>", "<s>": superseded, not read
     plain_outside_strong = False
     for child in children:
         kind = child.type
         text = ""
-        if kind in {"text", "code_inline"}:
+        if kind in ("s_open", "s_close"):
+            struck += 1 if kind == "s_open" else -1
+        elif kind == "html_inline" and _STRUCK_TAG.match(child.content):
+            struck += -1 if child.content.startswith("</") else 1
+        elif struck > 0:
+            continue
+        elif kind in {"text", "code_inline"}:
             text = child.content
         elif kind in ("softbreak", "hardbreak"):
             text = "\n"

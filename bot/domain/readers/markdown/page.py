@@ -209,6 +209,8 @@ class PageReader:
             and self.sessions.pending_title(line)
         ):
             return
+        if self.sessions.parallel_list_item(line):
+            return  # "- *Lab 2:* Hands-on: M-Pesa Daraja API" under "13:30 – 14:30 — Breakouts"
         if self.list_room is not None and line.depth <= self.list_room[1]:
             self.list_room = None
         named = text.strip(" *_:") if line.depth else room_label(text)

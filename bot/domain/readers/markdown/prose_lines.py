@@ -60,6 +60,10 @@ def room_label(text: str) -> str:
     return _BRACKETS.sub("", text).strip(" *_:：")
 
 
+# A line opened by an emoji or a symbol ("🕘", "📍", "→", "•"): a line of its own, not prose.
+_MARKED = compiled(r"^[^\w\s\"'“‘(（\[*_¡¿]")
+
+
 def inside_a_sentence(line: Line) -> bool:
     """A line of a prose paragraph that starts with a time only because the source wrapped
     there: the line before it in the paragraph is prose that breaks off mid-sentence (and does
@@ -68,6 +72,8 @@ def inside_a_sentence(line: Line) -> bool:
     before, after = line.wrapped
     if not before or line.depth or line.inline.bold or len(before) < 40:
         return False
+    if _MARKED.match(line.inline.text) or _MARKED.match(before):
+        return False  # "📍 Nailab, …" / "🕘 8:30 AM – 4:00 PM": a block of marked lines
     ending = before.rstrip(" *_")[-1:]
     if not (ending.isalpha() or ending in ",/-–—("):
         return False

@@ -158,6 +158,9 @@ class SessionLines:
         # The session a paragraph's line gave, while the paragraph goes on (soft-wrapped lines
         # under "**11:00 AM** — Welcome Note" are its speaker and abstract), and its last line.
         self.wrapped_under: tuple[Draft, int] | None = None
+        # The last session when it announces parallel ones ("**13:30 – 14:30 — Breakout
+        # sessions (pick one)**"): the room items of the list that follows are they.
+        self.umbrella: Draft | None = None
         # The line that dated the event with its hours and a title after them ("Thursday, March
         # 5, 2026, 12:00–13:00 ET — Supply-chain security"): when a line of the same shape
         # follows, both are sessions on their own dates, not the event and one session.
@@ -494,7 +497,20 @@ class SessionLines:
         # A session heading ("### 14:00 Keynote") owns the lines under it: speaker, abstract.
         self.page.block_session = draft if line.heading else None
         self.wrapped_under = (draft, line.number) if line.wrapped[1] else None
+        self.umbrella = draft if _PARALLEL.search(draft.title) else None
         return draft
+
+    def parallel_list_item(self, line: Line) -> bool:
+        """A list item naming a room and a session, in the list under a slot that announced
+        parallel sessions ("- *Main Hall:* Compose clinic — Dennis Kibet")."""
+        umbrella = self.umbrella
+        if umbrella is None or line.depth <= umbrella.depth or line.heading:
+            return False
+        text = line.inline.text
+        if leading_clock_span(text) or after_time_words(text):
+            self.umbrella = None  # "- **14:30 – 15:15** Panel": the agenda goes on
+            return False
+        return self._parallel_item(umbrella, line)
 
     def _parallel_item(self, umbrella: Draft, line: Line) -> bool:
         """ "  - Amphi Fermat : *DuckDB en production* — Sophie Marchetti" under "10h45 – 11h30 ·
@@ -507,6 +523,12 @@ class SessionLines:
         dashed = _ROOM_DASHED.match(text) if room is None else None
         if dashed is not None and is_room(dashed.group(1).strip()):
             rest, room = text[dashed.end() :], dashed.group(1).strip()
+        labelled = _ROOM_BEFORE.match(text) if room is None else None
+        if labelled is not None and text[labelled.end() :].strip():
+            # "*Lab 2:* Hands-on: …" under the slot: a short label is where, whatever its word
+            label = (labelled.group(1) or labelled.group(2) or "").strip()
+            if 0 < len(label) <= 30 and len(label.split()) <= 4:
+                rest, room = text[labelled.end() :], label
         if room is None:
             return False
         title, speakers = split_title_and_speakers(rest.strip())

@@ -10,7 +10,7 @@ from markdown_it.token import Token
 
 from bot.domain.readers.markdown.blocks import _PARSER, Line, Table, parse_blocks
 
-_STOCK = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
+_STOCK = MarkdownIt("commonmark", {"maxNesting": 40}).enable(["table", "strikethrough"])
 
 
 def _dump(tokens: list[Token]) -> list[object]:

@@ -155,3 +155,22 @@ def test_a_room_grid_with_a_room_named_like_a_title_column() -> None:
         ("Keynote: Running UPI-scale platforms", None),
         ("SBOMs that someone actually reads", "Room 201"),
     ]
+
+
+def test_breakouts_listed_under_a_slot_paragraph_and_a_struck_room() -> None:
+    page = (
+        "# Summit\n\n📅 2026-05-19\n📍 Nailab, Nairobi\n🕘 8:30 AM – 4:00 PM (EAT)\n\n"
+        "- **12:30 – 13:30** Lunch\n\n**13:30 – 14:30 — Breakout sessions (pick one)**\n\n"
+        "- *Main Hall:* Compose clinic — Dennis Kibet\n"
+        "- *~~Lab 1~~ Lab 2:* Daraja API — Faith Njeri\n\n"
+        "- **14:30 – 15:15** Panel\n- **15:30** Networking\n"
+    )
+    [schedule] = read_text(page, "summit.md").schedules
+    assert [(title, start, end) for title, start, end in timeline(schedule)] == [
+        ("Lunch", "2026-05-19T09:30Z", "2026-05-19T10:30Z"),
+        ("Compose clinic", "2026-05-19T10:30Z", "2026-05-19T11:30Z"),
+        ("Daraja API", "2026-05-19T10:30Z", "2026-05-19T11:30Z"),
+        ("Panel", "2026-05-19T11:30Z", "2026-05-19T12:15Z"),
+        ("Networking", "2026-05-19T12:30Z", "2026-05-19T13:00Z"),  # the day's 4:00 PM end
+    ]
+    assert [s.location for s in schedule.sessions][1:3] == ["Main Hall", "Lab 2"]
