@@ -72,8 +72,8 @@ def inside_a_sentence(line: Line) -> bool:
     before, after = line.wrapped
     if not before or line.depth or line.inline.bold or len(before) < 40:
         return False
-    if _MARKED.match(line.inline.text) or _MARKED.match(before):
-        return False  # "📍 Nailab, …" / "🕘 8:30 AM – 4:00 PM": a block of marked lines
+    if _MARKED.match(line.inline.text):
+        return False  # "📍 Nailab, …" / "🕘 8:30 AM – 4:00 PM": a line of a block of marked lines
     ending = before.rstrip(" *_")[-1:]
     if not (ending.isalpha() or ending in ",/-–—("):
         return False

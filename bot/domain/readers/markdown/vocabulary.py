@@ -32,6 +32,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
     Role.TIME: (
         # Finnish, Nordic, Turkish, Czech, Polish, Indonesian, Russian, Ukrainian, Greek, Hungarian
         *("aika", "kellonaika", "tid", "klokkeslett", "saat", "čas", "godzina", "waktu", "jam"),
+        *("thời gian", "giờ", "tanggal"),  # Vietnamese, Indonesian ("Tanggal": the date)
         *("время", "час", "ώρα", "idő", "időpont"),
         "zeit",
         "uhrzeit",
@@ -62,6 +63,9 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "date & time",
         "time & date",
         "schedule time",
+        "timings",
+        "timing",
+        "hours",
         "start",
         "start time",
         "slot",
@@ -373,6 +377,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
     Role.VENUE: (
         "venue",
         "address",
+        *("lokasi", "tempat", "địa điểm", "địa chỉ"),  # Indonesian, Vietnamese
         "活动地点",
         "活動地點",
         "会议地点",
