@@ -237,8 +237,9 @@ def _european(match: re.Match[str], text: str) -> DateParts | None:
     weekday = _weekday(before.group().strip(" \t,")) if before is not None else None
     if _apart(match):
         return _one_of_two(match, month, _number(match.group("y")))
-    if match.group("d2") and int(match.group("d2")) < int(match.group("d")):
-        # "#30 — 16 april 2026": an edition's number, then its date; no range runs backwards
+    numbered = begin > 0 and text[begin - 1] in "#№"
+    if match.group("d2") and (numbered or int(match.group("d2")) < int(match.group("d"))):
+        # "#30 — 16 april 2026", "#17 — 23 de abril": an edition's number, then its date
         return DateParts(
             month, int(match.group("d2")), _number(match.group("y")), begin=match.start("d2")
         )

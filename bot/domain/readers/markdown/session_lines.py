@@ -68,7 +68,7 @@ _ROOM = compiled(
     r"(?i)^(?:\w+\s+)?(?:room|hall|salle|sala|saal|raum|zaal|stage|auditorium|auditório|auditorio|"
     r"amphi(?:théâtre)?|aula|theat(?:re|er)|ballroom|track|foyer|lobby|atrium|terrace|lounge|"
     r"courtyard|rooftop|plenary|level\s*\d|floor\s*\d)\b"
-    r"|^(?:会场|會場|会議室|会場|部屋|ホール|教室)|^\w*(?:ホール|홀|볼룸|룸)\b"
+    r"|^(?:会场|會場|会議室|会場|部屋|ホール|教室)|^\w*(?:ホール|홀|볼룸|룸)\b|^[主分]?(?:会场|會場)"
 )
 # A room after a title: "Workshop: Kubernetes debugging clinic (Room B)", "… @ Saal A",
 # "… ＠ホールA".
@@ -107,6 +107,11 @@ _NAMED_AT_END = compiled(
     r"talare|ponentes?|palestrantes?|referent(?:in|en)?|intervenants?|relatori?)\s*[:：]\s*"
     r"([^.;!?]{2,120})[.!]?$"
 )
+# "by", "par", "von", "por" before the people on the line under a talk.
+_BY_WORD = compiled(
+    r"(?i)^(?:by|par|von|por|com|con|mit|door|with|presented by|animée? par|a cura di|"
+    r"moderated by|hosted by)\s+(?=\w)"
+)
 # Emoji and marks before a name on a speaker's line ("🎤 Lucía Fernández", "👤 王磊", "→ Jane").
 _LEADING_SYMBOLS = compiled(r"^[^\w(（@]+(?=\w)")
 
@@ -129,10 +134,11 @@ def is_room(text: str) -> bool:
 
 def room_around(text: str) -> tuple[str, str | None]:
     """A line's text without the room written before or after it, and the room: "[Hall B]
-    핸즈온: …", "**Room 201A:** Screen readers 101", "… (Room B)", "… @ Saal A"."""
-    before = _ROOM_BEFORE.match(text)
+    핸즈온: …", "**Room 201A:** Screen readers 101", "Room 327 — Async Rust", "… (Room B)",
+    "… @ Saal A"."""
+    before = _ROOM_BEFORE.match(text) or _ROOM_DASHED.match(text)
     if before is not None and text[before.end() :].strip():
-        room = (before.group(1) or before.group(2) or "").strip()
+        room = next((g for g in before.groups() if g), "").strip()
         if is_room(room):
             return text[before.end() :], room
     return room_after(text)
@@ -629,6 +635,9 @@ class SessionLines:
             return
         people = several_people(inline.text)
         said = _LEADING_SYMBOLS.sub("", inline.text)  # "🎤 Lucía Fernández (Cabify)"
+        said = _BY_WORD.sub("", said)  # "par Camille Vasseur (Cobalt Lab)"
+        if said != inline.text and people is None:
+            people = several_people(said)  # "par Karim Benali et Sophie Ferrand (Métropole)"
         if session.location is None and not people and is_room(said.split(" — ")[0].strip()):
             session.location = said.split(" — ")[0].strip()  # "Plenary (Room 105)" under a talk
             return

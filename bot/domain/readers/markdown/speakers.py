@@ -17,7 +17,7 @@ from bot.domain.readers.markdown.affiliations import (
 
 # What stands between speakers in a cell, or between a speaker and their affiliation (a comma;
 # " / " between two people: "Jane Doe / Acme" is one person and her company).
-_CELL_SEPARATORS = compiled(r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und|et)\s+|\s/\s")
+_CELL_SEPARATORS = compiled(r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und|et|ve)\s+|\s/\s")
 # The same in a title's tail ("Talk — Jane Doe & Wei Li"), where "&" and "/" need no spaces.
 _TAIL_SEPARATORS = compiled(r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b|\bet\b)\s*")
 _TRAILING_PAREN = compiled(r"^(?P<name>.+?)\s*[(（](?P<aff>[^()（）]+)[)）]\s*$")
@@ -64,6 +64,7 @@ def parse_speakers(text: str) -> list[Speaker]:
     one word after a person's full name), and the next person otherwise.
     """
     cleaned = _HANDLE_PAREN.sub("", _LABEL.sub("", text.strip()))
+    cleaned = _HONORIFIC_BEFORE_PAREN.sub("", cleaned)  # "木村 美咲 さん（…）", "A さん、B さん"
     if _NOBODY.fullmatch(cleaned):
         return []
     cjk = _cjk_person(cleaned, in_cell=True)
@@ -476,6 +477,7 @@ def _title_words(name: str) -> bool:
 
 def looks_like_person(text: str) -> Speaker | None:
     """ "Jane Roe", "Jane Roe (Example Corp)", "Jane Roe, Example Corp", "张三": one person."""
+    text = _HONORIFIC_BEFORE_PAREN.sub("", text)  # "木村 美咲 さん（株式会社リテールAI）"
     named = _cjk_person(text.strip(" *_()（）"), in_cell=False)
     if named is not None:  # "黄强 某电商平台 大数据负责人"
         return named
@@ -550,6 +552,7 @@ _WHO_LABEL = compiled(
     re.IGNORECASE,
 )
 _HONORIFIC = compiled(r"\s*(?:さん|氏|先生|様|老师)\s*$")
+_HONORIFIC_BEFORE_PAREN = compiled(r"\s*(?:さん|氏|先生|様|老师)(?=\s*(?:[（(、,，/／]|$))")
 _COLON_TAIL = compiled(r"^(?P<title>[^:：]{3,}?)\s*[:：]\s*(?P<who>[^:：]+)$")
 # Sessions given by several people at once: "Panel: Jane Doe & Wei Li".
 _PANEL = compiled(

@@ -176,7 +176,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
     Role.SPEAKER: (
         *("palestrante", "palestrantes", "ponente", "ponentes", "orador", "oradora", "relatore"),
         *("spreker", "sprekers", "intervenant"),
-        *("puhuja", "esiintyjä", "talare", "foredragsholder", "konuşmacı", "přednášející"),
+        *("puhuja", "esiintyjä", "talare", "foredragsholder", "konuşmacı", "konuşmacılar"),
+        "přednášející",
         *("prelegent", "pembicara", "спикер", "докладчик", "доповідач", "ομιλητής", "előadó"),
         "sprecher",
         "sprecherin",

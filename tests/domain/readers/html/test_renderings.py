@@ -107,6 +107,17 @@ _FRONT_MATTER_ONLY = {
 }
 LOST: dict[tuple[str, str], str] = {
     **{(page, renderer): why for page, why in _FRONT_MATTER_ONLY.items() for renderer in RENDERERS},
+    **{
+        (page, "python-markdown"): (
+            "Python-Markdown reads '- #17 — 23 de abril' as a heading in a list item: each "
+            "past meetup becomes a section with its date"
+        )
+        for page in ("blind12-f-lisboa-pt", "blind12-f-lyon-fr", "blind12-f-utrecht-nl")
+    },
+    ("blind12-h-krakow-title-then-time", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line to its first: 'Title (18:40–19:20) "
+        "Piotr Nowak (Acme)' ends with the speaker, not the time"
+    ),
     ("blind11-a-bologna-giornata", "python-markdown"): (
         "Python-Markdown has no strikethrough: the struck room '~~Aula E2~~' stays in the text, "
         "and the lab it names is not read as one of the parallel sessions"
