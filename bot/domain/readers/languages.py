@@ -109,6 +109,8 @@ def script_language(texts: Iterable[str]) -> str | None:
         if size >= _SAMPLE:
             break
     joined = "\n".join(sample)
+    if joined.isascii():  # no other script to weigh: Latin letters or nothing
+        return "en" if _SCRIPTS["latin"].search(joined) else None
     counts = {script: len(pattern.findall(joined)) for script, pattern in _SCRIPTS.items()}
     weighted = {
         script: count * (_CJK_WEIGHT if script in ("ja", "ko", "han") else 1)

@@ -253,13 +253,13 @@ def _european(match: re.Match[str], text: str) -> DateParts | None:
     )
 
 
-def _has(hint: re.Pattern[str]) -> Callable[[str], bool]:
-    return lambda text: hint.search(text) is not None
+def _has(hint: re.Pattern[str]) -> Callable[[str], object]:
+    return hint.search  # a match or None: the cheap test, without a Python call around it
 
 
 Reader = Callable[[re.Match[str], str], "DateParts | None"]
 # (cheap test, patterns it guards): most table cells hold no date and stop at the test.
-PATTERNS: list[tuple[Callable[[str], bool], list[tuple[re.Pattern[str], Reader]]]] = [
+PATTERNS: list[tuple[Callable[[str], object], list[tuple[re.Pattern[str], Reader]]]] = [
     (_has(_ISO_HINT), [(compiled(_ISO), _numeric)]),
     (_has(_DOTTED_HINT), [(compiled(_DOTTED), _numeric)]),
     (_has(_SLASHED_HINT), [(compiled(_SLASHED), _slashed)]),

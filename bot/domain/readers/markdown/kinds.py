@@ -132,9 +132,15 @@ _KIND_PATTERNS = tuple(
 )
 
 
+# Any kind's word at all: most titles are talks' and name none, and one search says so.
+_ANY_KIND = compiled("|".join(f"(?:{pattern.pattern})" for _, pattern in _KIND_PATTERNS))
+
+
 def kind_of(title: str) -> SessionKind:
     """A session's kind from words in its title; a talk when nothing says otherwise."""
     lowered = f"{title.lower()} "
+    if _ANY_KIND.search(lowered) is None:
+        return SessionKind.TALK
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(lowered):
             return kind

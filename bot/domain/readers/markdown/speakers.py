@@ -64,7 +64,10 @@ def parse_speakers(text: str) -> list[Speaker]:
     one word after a person's full name), and the next person otherwise.
     """
     cleaned = _HANDLE_PAREN.sub("", _LABEL.sub("", text.strip()))
-    cleaned = _HONORIFIC_BEFORE_PAREN.sub("", cleaned)  # "木村 美咲 さん（…）", "A さん、B さん"
+    if not cleaned.isascii():
+        cleaned = _HONORIFIC_BEFORE_PAREN.sub(
+            "", cleaned
+        )  # "木村 美咲 さん（…）", "A さん、B さん"
     if _NOBODY.fullmatch(cleaned):
         return []
     cjk = _cjk_person(cleaned, in_cell=True)
@@ -477,7 +480,8 @@ def _title_words(name: str) -> bool:
 
 def looks_like_person(text: str) -> Speaker | None:
     """ "Jane Roe", "Jane Roe (Example Corp)", "Jane Roe, Example Corp", "张三": one person."""
-    text = _HONORIFIC_BEFORE_PAREN.sub("", text)  # "木村 美咲 さん（株式会社リテールAI）"
+    if not text.isascii():
+        text = _HONORIFIC_BEFORE_PAREN.sub("", text)  # "木村 美咲 さん（株式会社リテールAI）"
     named = _cjk_person(text.strip(" *_()（）"), in_cell=False)
     if named is not None:  # "黄强 某电商平台 大数据负责人"
         return named

@@ -264,7 +264,7 @@ class TableReader:
             if mentions:
                 draft.zone, draft.zone_line = mentions[0], row.number
         self.page.event.sessions.extend(drafts)
-        self.above = (replace(span, end=end), time_text)
+        self.above = (span if end == span.end else replace(span, end=end), time_text)
         return end
 
     def _carry_on(self, row: Row, index: int, day: date | None, end: time | None) -> bool:
