@@ -162,6 +162,9 @@ def _slashed(match: re.Match[str], text: str) -> DateParts | None:
     # (5 June 2025 is a Thursday, 6 May a Tuesday); without one, or when both fit, it stays unread.
     before = _WEEKDAY_BEFORE.search(text, 0, match.start())
     weekday = _weekday(before.group("wd")) if before is not None else None
+    if weekday is None:  # "09/10/2025 (quinta-feira)": the weekday after it says as much
+        after = _WEEKDAY_AFTER.match(text, match.end())
+        weekday = _weekday(after.group("wd")) if after is not None else None
     if weekday is None:
         return None
     fits = [
@@ -175,6 +178,9 @@ def _slashed(match: re.Match[str], text: str) -> DateParts | None:
     return DateParts(month, day, year, weekday=weekday, begin=before.start() if before else None)
 
 
+_WEEKDAY_AFTER = compiled(
+    rf"\s*[(（,]?\s*(?P<wd>{_spellings(ALL_WEEKDAYS)}|{alternation(EU_WEEKDAYS)})(?!\w)"
+)
 # A weekday written just before a numeric date: "Thursday 05/06/2025", "Thu, 05/06/2025",
 # "jueves 12/11/2026" (the languages that write weekdays in lower case).
 _WEEKDAY_BEFORE = compiled(

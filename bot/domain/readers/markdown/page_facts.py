@@ -5,7 +5,7 @@ by 8:30pm"), and every time the page writes unambiguously ("Doors open at 6 PM")
 from __future__ import annotations
 
 from bisect import bisect_left
-from datetime import date, time
+from datetime import date, time, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -29,10 +29,11 @@ _END_PHRASE = compiled(
     # "We sluiten rond 22.00 uur af", "O auditório fecha às 22h00", "chiude alle 23",
     # "selesai pukul 16.00", "we hand the space back at 13:30"
     r"sluit(?:en)?|einde|afsluiting|fecha(?:mos)?|encerra(?:mos)?|cierra(?:mos)?|cerramos|"
-    r"chiude|chiudiamo|selesai|hand(?:ing)?(?: the (?:space|room|venue|keys))? back|lights out)"
+    r"chiude|chiudiamo|selesai|hand(?:ing)?(?: the (?:space|room|venue|keys))? back|lights out|"
+    r"oddać(?: salę)?|oddajemy(?: salę)?|kończymy|zamykamy)"  # "Salę musimy oddać o 21:00"
     # "Schluss ist um 22:00 Uhr", "la fin est à 22h"
     r"\s+(?:(?:ist|is|est|é|è|será|sarà)\s+)?"
-    r"(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul)?\s*"
+    r"(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|o|ok\.)?\s*"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
 )
 
@@ -44,6 +45,11 @@ _NOT_THE_EVENT = compiled(
     r"parkeergarage|slagboom|gate|kitchen|küche|cocina|cozinha|cucina|keuken|reception|"
     r"front desk|box office|registration desk|cfp|call for)\b"
 )
+
+
+# A whole event said to last less than this in prose is another length: "(U Sternschanze,
+# 3 Min. zu Fuß)", "a 5-minute walk".
+_SHORTEST_EVENT = timedelta(minutes=15)
 
 
 class PageFacts:
@@ -128,7 +134,7 @@ class PageFacts:
                 if event.sessions and number not in (event.stated_line, event.stated_line + 1):
                     continue  # with an agenda, only the date line's own "for three hours" counts
                 length = find_prose_duration(text)
-                if length is not None:
+                if length is not None and length >= _SHORTEST_EVENT:  # not "3 Min. zu Fuß"
                     event.end = add_clock(event.start, length)
                     break
 

@@ -157,6 +157,8 @@ _MARKER_FIRST_WORDS = frozenset(
         *("закрытие", "afsluiting", "avslutning", "lopetus"),
     )
 )
+# "they kick us out at 9 sharp", "we get kicked out", "Rauswurf": the venue ends the evening.
+_PUT_OUT = compiled(r"\b(?:kicks? us out|kicked out|kick(?:ing)? everyone out|rauswurf)\b")
 # "Fin / End, on continue au Benelux": a marker word, then a remark after a separator.
 _MARKER_THEN_REMARK = compiled(r"^\s*(\w+)\s*(?:[/,:—–]|\s-\s)")
 
@@ -168,6 +170,7 @@ def _closing_marker(title: str) -> bool:
     remark = _MARKER_THEN_REMARK.match(text)
     return (
         text in _CLOSING_MARKERS
+        or _PUT_OUT.search(text) is not None
         or (bool(words) and len(words) <= 4 and words[0].strip(",.") in _MARKER_FIRST_WORDS)
         or (remark is not None and remark.group(1) in _MARKER_FIRST_WORDS)
     )

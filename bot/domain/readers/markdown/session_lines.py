@@ -88,9 +88,10 @@ _ROOM_DASHED = compiled(r"^\s*[*_]*([^—–:：*_]{2,40}?)[*_]*\s+[—–-]\s+"
 
 # A compact schedule's parts ("Doors 6pm, talks 6:30pm, ends 9pm"), each a word or three and
 # a time; "ends 9pm", "Ende 21:30", "fin 22h" end the evening.
-_COMPACT_PARTS = compiled(r"\s*[,;·|•]\s*|\s+(?:then|puis|dann|luego)\s+")
+_COMPACT_PARTS = compiled(r"\s*[,;·|•]\s*|\s+/\s+|\s+(?:then|puis|dann|luego)\s+")
 _COMPACT_LEAD = compiled(r"(?i)\s+(?:at|from|um|ab|à|a las|às|dès|vanaf|om)$")
 _COMPACT_LABEL = compiled(r"[^\W\d_][^\W\d_'’&+ -]{1,30}")
+_START_WORD = compiled(r"(?i)(?:start|begin|beginn|début|inicio|início|inizio|aanvang|alku)")
 _END_WORD = compiled(
     r"(?i)(?:ends?|end|finish(?:es)?|close|wrap(?:s| up)?|ende|fin|fine|einde|slut|koniec)"
 )
@@ -303,6 +304,8 @@ class SessionLines:
         if sum(1 for label, _ in items if not _END_WORD.fullmatch(label)) < 1:
             return False
         for label, span in items:
+            if _START_WORD.fullmatch(label):
+                continue  # "Start 18:30": where the agenda below begins, no session of its own
             if _END_WORD.fullmatch(label):
                 event.end = event.end or span.start
             else:

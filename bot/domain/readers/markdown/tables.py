@@ -278,6 +278,17 @@ class TableReader:
                 return True
         return False
 
+    def _carry_on_above(self, day: date | None, end: time | None) -> bool:
+        """Whether the page's last session on this day runs on to `end` (a row with a start
+        only: to where the next row starts, as the session's own end is filled)."""
+        sessions = [d for d in self.page.event.sessions if d.day == day]
+        if not sessions:
+            return False
+        above = sessions[-1]
+        if end is not None and above.start is not None and end > above.start:
+            above.end = end
+        return True
+
     def _row_sessions(
         self, row: Row, day: date | None, start: time, end: time | None
     ) -> list[Draft]:
@@ -319,6 +330,8 @@ class TableReader:
             return drafts
         title_cell = row.cell(row.title_col)
         title_text = title_cell.text if title_cell and says_something(title_cell) else ""
+        if _CONTINUES.fullmatch(title_text) and self._carry_on_above(day, end):
+            return []  # "| 12:30 | *cont.* |": the session above runs on through this row
         title, inline_speakers = split_title_and_speakers(title_text)
         if not title:
             if speakers:

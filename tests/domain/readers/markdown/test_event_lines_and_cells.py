@@ -262,3 +262,19 @@ def test_next_day_sections_of_one_conference_and_a_tour_of_two_cities() -> None:
         "## Thursday, March 12 — Lisboa\n\n- 19:00 Palestra\n"
     )
     assert len(read_text(tour, "tour.md").schedules) == 2
+
+
+def test_cont_rows_closing_lines_and_a_walk_are_no_sessions() -> None:
+    page = (
+        "# R workshop day\n\n**Date:** 09/10/2025 (quinta-feira), Edinburgh\n\n"
+        "**Doors 18:00 / Start 18:30**\n\n"
+        "| Time | Session |\n|---|---|\n| 18:30 | Shiny from scratch |\n| 19:30 | *cont.* |\n"
+        "| 20:30 | Lightning talks |\n| 20:55 | they kick us out at 9 sharp |\n\n"
+        "(Haymarket station, 3 min walk)\n"
+    )
+    [schedule] = read_text(page, "r.md").schedules
+    assert timeline(schedule) == [
+        ("Doors", "2025-10-09T17:00Z", "2025-10-09T17:30Z"),
+        ("Shiny from scratch", "2025-10-09T17:30Z", "2025-10-09T19:30Z"),
+        ("Lightning talks", "2025-10-09T19:30Z", "2025-10-09T19:55Z"),
+    ]
