@@ -86,6 +86,10 @@ _DAY_SECTION = compiled(
     r"charlas|palestras|oficinas|ワークショップ|カンファレンス|工作坊|大会|主会场)"
     r"(?:\s*(?:&|and|und|et|y|e)\s*\w+)?|(?:day|tag|jour|día|dia)\s*\d)?"
 )
+_TALK_NUMBER = compiled(
+    r"[\W_]*(?:(?:议题|議題|分享|话题|話題|演讲|演講)[一二三四五六七八九十\d]+|"
+    r"(?i:talk|session|vortrag|charla|palestra|sesión|sessão)\s*#?\d{1,2})[\W_]*"
+)
 _DAYS_OF_ONE_EVENT = 7  # day headings further apart than this are separate events
 _HEADING_MARKS = compiled(r"^[\W_]+|[\W_]+$")  # "🎤 Auditório 1", "Sala 2 —"
 # Marks that open a footnote in Chinese, Japanese and Korean pages.
@@ -257,6 +261,10 @@ class PageReader:
             self._labeled_line(line, *labeled)
             return
 
+        if _TALK_NUMBER.fullmatch(text):
+            # "▍议题二", "Talk 2", "Session 3": the next talk's block begins, no line of the last
+            self.block_session = self.list_session = None
+            return
         if line.depth == 0 and self.block_session is not None and not line.inline.bold:
             self.sessions.attach(self.block_session, line)
             return

@@ -102,6 +102,7 @@ _CJK_PROSE_AFTER = compiled(
     r"之前|之后|以后)"
 )
 _CJK_FROM = compiled(r"^[\s*_]*(?:から|より)\s*")
+_FOR_THE_START = compiled(r"^[\s*_]*for\s+\d{1,2}[:.h]\d{2}\s*[*_]*\s*[—–:-]?\s*")
 # A sentence about a session that ends by naming who gives it.
 _NAMED_AT_END = compiled(
     r"(?i)(?:^|[.;!?]\s+)(?:instructors?|speakers?|presenters?|hosts?|facilitators?|mentors?|"
@@ -188,6 +189,7 @@ class SessionLines:
         if _CJK_PROSE_AFTER.match(rest):
             return  # "**18:30〜19:15 の間のみ**入館可能です", "19:30 以降は入館が難しく…": a rule
         rest = _CJK_FROM.sub("", rest)  # "19:00から 懇親会"
+        rest = _FOR_THE_START.sub("", rest)  # "17:30 for 18:00 — Arrival": come at, start at
         sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
         rest = _ONWARDS.sub("", rest)  # "8:40pm onwards: Pints at The Brew Dock"
         rest = SESSION_LEAD.sub("", rest).strip(" *_")

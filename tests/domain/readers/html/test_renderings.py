@@ -114,6 +114,18 @@ LOST: dict[tuple[str, str], str] = {
         )
         for page in ("blind12-f-lisboa-pt", "blind12-f-lyon-fr", "blind12-f-utrecht-nl")
     },
+    **{
+        (page, "python-markdown"): (
+            "Python-Markdown joins an item's indented second line to its first: the speaker's "
+            "line becomes part of the talk's title"
+        )
+        for page in (
+            "blind13-j-boston-newsletter-from-6",
+            "blind13-j-montreal-js-18h30",
+            "blind13-l-cdmx-python",
+            "blind13-l-nairobi-hackathon",
+        )
+    },
     ("blind12-h-krakow-title-then-time", "python-markdown"): (
         "Python-Markdown joins an item's indented second line to its first: 'Title (18:40–19:20) "
         "Piotr Nowak (Acme)' ends with the speaker, not the time"
