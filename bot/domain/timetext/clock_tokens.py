@@ -28,7 +28,7 @@ _NOT_A_RANGE_END = r"(?![-‐](?!(?i:noon|midnight)\b)[^\W\d_])"  # "noon-ish", 
 # Every match starts with a digit, so the scan skips all other text quickly; what may stand
 # before the digit (another digit, a day part) is checked in `_start`.
 _TOKEN = compiled(
-    r"(?P<h>\d{1,2})"
+    r"(?<!\d)(?P<h>\d{1,2})"  # (a digit after a digit continues a number: `_start` says so too)
     r"(?:[:：](?P<m>\d{2})(?:[:：](?P<s>\d{2}))?"
     r"|[.](?P<dm>\d{2})(?=\s*(?:[aApP]\.?\s?[mM]\b|[Uu]hr\b|uur\b"
     # "14.30 bis 15.15 Uhr", "14.30 – 15.15": the start of a dotted range ending in a time
