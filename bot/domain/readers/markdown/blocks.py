@@ -46,8 +46,9 @@ def _inline_pass(state: StateCore) -> None:
             token.children = []
         content = token.content
         if _INLINE_MARKUP.search(content) is None:
-            if content:
-                token.children.append(_text(content, 0))
+            # Plain text (most cells and lines): no child tokens to make, the content says all
+            # (`inline_of` reads it; `plain_children` makes the tokens markdown-it would have).
+            token.meta["plain"] = True
             continue
         link = _PLAIN_LINK.fullmatch(content)
         if link is not None and _PLAIN_URL.fullmatch(link.group(2)):
@@ -69,6 +70,18 @@ def _inline_pass(state: StateCore) -> None:
             ]
             continue
         inline.parse(content, state.md, state.env, token.children)
+
+
+def plain_children(token: Token) -> list[Token]:
+    """The child tokens markdown-it makes of an inline token's plain text (see `_inline_pass`)."""
+    return [_text(token.content, 0)] if token.content else []
+
+
+def inline_of(token: Token) -> Inline:
+    """An inline token's text, links and boldness."""
+    if token.meta.get("plain"):
+        return Inline(token.content.strip())  # one line of plain text: no link, not bold
+    return render_inline(token.children or [])
 
 
 def _text(content: str, level: int) -> Token:
@@ -251,9 +264,12 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
         elif kind == "inline" and token.map is not None:
             start = token.map[0] + first_line
             if heading:
-                blocks.append(Line(start, render_inline(token.children or []), heading, depth))
+                blocks.append(Line(start, inline_of(token), heading, depth))
             else:
-                parts = _split_lines(token.children or [])
+                plain = token.meta.get("plain")
+                parts = (
+                    [(0, inline_of(token), False)] if plain else _split_lines(token.children or [])
+                )
                 for number, (offset, part, soft) in enumerate(parts):
                     if part.text.strip():
                         line = Line(start + offset, part, 0, depth)
@@ -375,7 +391,7 @@ def _table(tokens: list[Token], index: int, first_line: int) -> tuple[int, Table
             else:
                 rows.append((row_line, row))
         elif token.type == "inline":
-            row.append(render_inline(token.children or []))
+            row.append(inline_of(token))
         index += 1
     return index, Table(start, header, rows)  # pragma: no cover - markdown-it always closes
 

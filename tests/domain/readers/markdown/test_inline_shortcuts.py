@@ -8,12 +8,23 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from bot.domain.readers.markdown.blocks import _PARSER, Line, Table, parse_blocks
+from bot.domain.readers.markdown.blocks import (
+    _PARSER,
+    Line,
+    Table,
+    inline_of,
+    parse_blocks,
+    plain_children,
+    render_inline,
+)
 
 _STOCK = MarkdownIt("commonmark", {"maxNesting": 40}).enable(["table", "strikethrough"])
 
 
 def _dump(tokens: list[Token]) -> list[object]:
+    for token in tokens:  # plain text keeps no child tokens: made here as markdown-it makes them
+        if token.meta.pop("plain", False):
+            token.children = plain_children(token)
     return [
         (
             *(t.type, t.tag, t.nesting, t.content, t.attrs, t.map, t.level, t.markup, t.info),
@@ -107,3 +118,13 @@ def test_random_links_give_the_tokens_of_the_full_inline_parser() -> None:
             label = label.strip() or "Slides"
         text = rng.choice(["", "- ", "| x |\n|---|\n| "]) + f"[{label}]({url})"
         assert _dump(_PARSER.parse(text)) == _dump(_STOCK.parse(text)), text
+
+
+def test_plain_text_reads_as_its_tokens_would() -> None:
+    rng = random.Random(17)
+    letters = [*"ab1 :：，.()（）-#+'\"中é\t", "  "]
+    for _ in range(2000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 12)))
+        for token in _PARSER.parse(f"| {text} |\n|---|\n| {text} |\n\n{text}\n"):
+            if token.type == "inline" and token.meta.get("plain"):
+                assert inline_of(token) == render_inline(plain_children(token)), text
