@@ -364,43 +364,58 @@ def test_a_demo_run_reminds_one_minute_before_unless_leads_are_set() -> None:
     assert both.leads == Leads(sessions=(timedelta(minutes=5),), event=timedelta(hours=2))
 
 
-def test_run_demo_prints_a_reminder_on_the_console(tmp_path: Path) -> None:
-    workdir = _workdir(tmp_path)
+def _run_until(
+    workdir: Path, args: list[str], settings: dict[str, str], seen: str, *, stream: str
+) -> tuple[list[str], str, int]:
+    """`agenda-bot run ...` as a process until `seen` shows in its `stream` ("stdout" or
+    "stderr") or 45 s pass, then SIGTERM: that stream's lines, the other stream, the exit code."""
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("AGENDA_BOT_", "DISCORD_", "SHARD_")) and k != "DATABASE_URL"
     }
-    # A lead just under the demo's two minutes: the first reminder is due a few seconds in.
-    env |= {
-        "PYTHONPATH": str(ROOT),
-        "AGENDA_BOT_PORT": str(free_port()),
-        "AGENDA_BOT_SESSION_LEADS": "115s",
-    }
+    env |= {"PYTHONPATH": str(ROOT), "AGENDA_BOT_PORT": str(free_port()), **settings}
     lines: list[str] = []
     with subprocess.Popen(
-        [sys.executable, "-m", "bot", "run", "--demo"],
+        [sys.executable, "-m", "bot", *args],
         cwd=workdir,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     ) as process:
-        reader = threading.Thread(target=lambda: lines.extend(process.stdout or ()), daemon=True)
+        watched, other = (
+            (process.stdout, process.stderr)
+            if stream == "stdout"
+            else (process.stderr, process.stdout)
+        )
+        reader = threading.Thread(target=lambda: lines.extend(watched or ()), daemon=True)
         reader.start()
         deadline = time.monotonic() + 45
         try:
-            while time.monotonic() < deadline and not any("Welcome" in x for x in lines):
+            while time.monotonic() < deadline and not any(seen in x for x in lines):
                 time.sleep(0.1)
         finally:
             process.send_signal(signal.SIGTERM)
             process.wait(30)
         reader.join(5)
-        errors = process.stderr.read() if process.stderr else ""
+        rest = other.read() if other else ""
+    return lines, rest, process.returncode
+
+
+def test_run_demo_prints_a_reminder_on_the_console(tmp_path: Path) -> None:
+    # A lead just under the demo's two minutes: the first reminder is due a few seconds in.
+    lines, errors, code = _run_until(
+        _workdir(tmp_path),
+        ["run", "--demo"],
+        {"AGENDA_BOT_SESSION_LEADS": "115s"},
+        "Welcome",
+        stream="stdout",
+    )
     assert any("Welcome to agenda-bot" in line for line in lines), "".join(lines) + errors
     assert lines[0].startswith("--- reminder to console")
     assert "demo: agenda 'agenda-bot-demo' starts at" in errors
-    assert process.returncode == 0, errors
+    assert code == 0, errors
 
 
 async def test_the_demo_is_served_with_the_folder_and_leaves_no_trace_in_the_feeds(
@@ -421,3 +436,14 @@ async def test_the_demo_is_served_with_the_folder_and_leaves_no_trace_in_the_fee
     assert {r.schedule_id for r in store.load().values()} == {"istio-meetup-china-2021"}
     after = AgendaLibrary(settings.schedules, options, store).load()
     assert set(after.schedules) == {"istio-meetup-china-2021"} and not after.retired
+
+
+def test_run_reports_each_problem_of_an_agenda_once(tmp_path: Path) -> None:
+    workdir = _workdir(tmp_path)
+    (workdir / "schedules" / "broken.md").write_text(
+        "# Broken\n\n**Date:** 31 February 2026, 19:00 (Europe/Berlin)\n", encoding="utf-8"
+    )
+    lines, _, _ = _run_until(workdir, ["run"], {}, "running:", stream="stderr")
+    problems = [line for line in lines if "broken.md:3: error:" in line]
+    assert len(problems) == 1, "".join(lines)
+    assert any("running:" in line for line in lines), "".join(lines)
