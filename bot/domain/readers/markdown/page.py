@@ -326,7 +326,7 @@ class PageReader:
             # "## Friday, October 30 — Workshops" under "October 30 – November 1, 2026": a day
             # of the event the page dated, not an event of its own.
             in_stated_range = self._day_of_stated_range(first)
-            only_date = only_date or in_stated_range or self._next_day_section(line, first)
+            only_date = only_date or in_stated_range or self._next_day_section(line, first, rest)
             # "### Wednesday 18 September 2024", then "### Wednesday 16 October 2024": a month
             # apart, the next meetup of a series, not the next day of the same event.
             next_meeting = (
@@ -478,18 +478,18 @@ class PageReader:
         self.event_lines.date_line(line, text, dates, labeled=False)
         return True
 
-    def _next_day_section(self, line: Line, first: date) -> bool:
+    def _next_day_section(self, line: Line, first: date, rest: str) -> bool:
         """ "## Thursday, March 12 — Conference" after "## Wednesday, March 11 — Workshops" with
-        its agenda, under the page's one title: the next day of the same event."""
+        its agenda, under the page's one title: the next day of the same event. `rest`: the
+        heading's words beside its date."""
         event = self.event
         if line.heading < 2 or not event.sessions or self.day is None or self.page_title is None:
             return False
         opened_by = event.heading is not None and find_dates(event.heading)
         if not opened_by or not 1 <= (first - self.day).days <= 2:
             return False
-        written = line.inline.text.replace(find_dates(line.inline.text)[0].text, " ")
-        rest = normalise_label(written).strip(" -–—|·:,")
-        return bool(_DAY_SECTION.fullmatch(rest))  # not "Київ", "Buenos Aires": a tour's stops
+        # not "Київ", "Buenos Aires": a tour's stops
+        return bool(_DAY_SECTION.fullmatch(rest.strip(" -–—|·:,")))
 
     def _day_of_stated_range(self, day: date) -> bool:
         first, last = self.event.first_day, self.event.last_day

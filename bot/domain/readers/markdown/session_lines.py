@@ -19,6 +19,7 @@ from bot.domain.readers.markdown.drafts import Draft, add_clock, links_of
 from bot.domain.readers.markdown.prose_lines import after_time_words
 from bot.domain.readers.markdown.session_ends import own_end, own_range
 from bot.domain.readers.markdown.speakers import (
+    SPEAKER_WORDS,
     looks_like_person,
     parse_speakers,
     several_people,
@@ -105,8 +106,7 @@ _CJK_FROM = compiled(r"^[\s*_]*(?:から|より)\s*")
 _FOR_THE_START = compiled(r"^[\s*_]*for\s+\d{1,2}[:.h]\d{2}\s*[*_]*\s*[—–:-]?\s*")
 # A sentence about a session that ends by naming who gives it.
 _NAMED_AT_END = compiled(
-    r"(?i)(?:^|[.;!?]\s+)(?:instructors?|speakers?|presenters?|hosts?|facilitators?|mentors?|"
-    r"talare|ponentes?|palestrantes?|referent(?:in|en)?|intervenants?|relatori?)\s*[:：]\s*"
+    rf"(?i)(?:^|[.;!?]\s+)(?:{SPEAKER_WORDS}|hosts?|facilitators?|mentors?)\s*[:：]\s*"
     r"([^.;!?]{2,120})[.!]?$"
 )
 # "by", "par", "von", "por" before the people on the line under a talk.
@@ -546,8 +546,7 @@ class SessionLines:
         if not title:
             return False
         sessions = self.page.event.sessions
-        kept = [s for s in sessions if s is not umbrella]
-        sessions[:] = kept
+        sessions[:] = [s for s in sessions if s is not umbrella]
         sessions.append(
             replace(
                 umbrella,
@@ -643,8 +642,9 @@ class SessionLines:
         said = _BY_WORD.sub("", said)  # "par Camille Vasseur (Cobalt Lab)"
         if said != inline.text and people is None:
             people = several_people(said)  # "par Karim Benali et Sophie Ferrand (Métropole)"
-        if session.location is None and not people and is_room(said.split(" — ")[0].strip()):
-            session.location = said.split(" — ")[0].strip()  # "Plenary (Room 105)" under a talk
+        where = said.split(" — ")[0].strip()  # "Plenary (Room 105)" under a talk
+        if session.location is None and not people and is_room(where):
+            session.location = where
             return
         person = None if people else looks_like_person(said) or person_with_role(said)
         if people:

@@ -250,10 +250,15 @@ def _cjk_name_alone(text: str) -> bool:
     )
 
 
+# Words that label who gives a talk, after its title ("… Talare: Ebba Lindqvist") or at the
+# end of a sentence about it ("… Instructors: Aaliyah Johnson & Wen Li").
+SPEAKER_WORDS = (
+    r"speakers?|talare|instructors?|presenters?|referent(?:in|en)?|ponentes?|palestrantes?|"
+    r"intervenants?|relatori?"
+)
 # A title, then a speaker label and the people: the two lines of a list item shown as one.
 _LABELLED_TAIL = compiled(
-    r"(?i)^(?P<title>.{3,}?)[\s.,;·—–-]+(?:speakers?|talare|instructors?|presenters?|"
-    r"referent(?:in|en)?|ponentes?|palestrantes?|intervenants?|relatori?|登壇者?|讲师|講師|讲者|講者)"
+    rf"(?i)^(?P<title>.{{3,}}?)[\s.,;·—–-]+(?:{SPEAKER_WORDS}|登壇者?|讲师|講師|讲者|講者)"
     r"\s*[:：]\s*(?P<who>[^:：]{2,120})$"
 )
 # "by" splits only when what follows is clearly people: it carries an affiliation.

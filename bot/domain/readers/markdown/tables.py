@@ -267,27 +267,22 @@ class TableReader:
         self.above = (span if end == span.end else replace(span, end=end), time_text)
         return end
 
-    def _carry_on(self, row: Row, index: int, day: date | None, end: time | None) -> bool:
-        """Whether a room's earlier session on this day was found to run on to `end`."""
-        room = room_of(row, index)
-        header = row.headers[index] or None
+    def _carry_on(
+        self, day: date | None, end: time | None, place: tuple[str | None, str | None] | None
+    ) -> bool:
+        """Whether an earlier session on this day runs on through this row: the day's last one,
+        or with `place` (a room and its column's header) the last one in that room. It ends at
+        `end` when the row gives one; a row with a start only ends it where the next row starts,
+        as the session's own end is filled."""
         for draft in reversed(self.page.event.sessions):
-            if draft.day == day and (draft.location, draft.track) in ((room, header), (room, None)):
-                if end is not None and draft.start is not None and end > draft.start:
-                    draft.end = end
-                return True
+            if draft.day != day:
+                continue
+            if place is not None and (draft.location, draft.track) not in (place, (place[0], None)):
+                continue
+            if end is not None and draft.start is not None and end > draft.start:
+                draft.end = end
+            return True
         return False
-
-    def _carry_on_above(self, day: date | None, end: time | None) -> bool:
-        """Whether the page's last session on this day runs on to `end` (a row with a start
-        only: to where the next row starts, as the session's own end is filled)."""
-        sessions = [d for d in self.page.event.sessions if d.day == day]
-        if not sessions:
-            return False
-        above = sessions[-1]
-        if end is not None and above.start is not None and end > above.start:
-            above.end = end
-        return True
 
     def _row_sessions(
         self, row: Row, day: date | None, start: time, end: time | None
@@ -316,7 +311,8 @@ class TableReader:
             chosen = [(i, c) for i, c in (filled[:1] if plenary else filled) if says_something(c)]
             drafts = []
             for index, cell in chosen:
-                if _CONTINUES.fullmatch(cell.text) and self._carry_on(row, index, day, end):
+                place = (room_of(row, index), row.headers[index] or None)
+                if _CONTINUES.fullmatch(cell.text) and self._carry_on(day, end, place):
                     continue  # "(workshop continues)", "⬆ Fortsetzung": the session above goes on
                 title, cell_speakers = split_title_and_speakers(cell.text)
                 title, end_here = _own_hours(title, start, end)
@@ -330,7 +326,7 @@ class TableReader:
             return drafts
         title_cell = row.cell(row.title_col)
         title_text = title_cell.text if title_cell and says_something(title_cell) else ""
-        if _CONTINUES.fullmatch(title_text) and self._carry_on_above(day, end):
+        if _CONTINUES.fullmatch(title_text) and self._carry_on(day, end, None):
             return []  # "| 12:30 | *cont.* |": the session above runs on through this row
         title, inline_speakers = split_title_and_speakers(title_text)
         if not title:
