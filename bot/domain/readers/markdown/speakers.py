@@ -64,10 +64,8 @@ def parse_speakers(text: str) -> list[Speaker]:
     one word after a person's full name), and the next person otherwise.
     """
     cleaned = _HANDLE_PAREN.sub("", _LABEL.sub("", text.strip()))
-    if not cleaned.isascii():
-        cleaned = _HONORIFIC_BEFORE_PAREN.sub(
-            "", cleaned
-        )  # "木村 美咲 さん（…）", "A さん、B さん"
+    if not cleaned.isascii():  # "木村 美咲 さん（…）", "A さん、B さん": the honorific is no name
+        cleaned = _HONORIFIC_BEFORE_PAREN.sub("", cleaned)
     if _NOBODY.fullmatch(cleaned):
         return []
     cjk = _cjk_person(cleaned, in_cell=True)
@@ -117,8 +115,9 @@ def parse_speakers(text: str) -> list[Speaker]:
 def _second_person(part: str) -> bool:
     """Whether a cell's line under a name is another person: a Latin full name, or a Han name
     with a family name first ("趨勢科技" is four Han characters, and a company)."""
-    if re.fullmatch(f"[{HAN}{KANA}]+", part.strip(" *_")):
-        return _cjk_name_alone(part.strip(" *_"))
+    written = part.strip(" *_")
+    if re.fullmatch(f"[{HAN}{KANA}]+", written):
+        return _cjk_name_alone(written)
     return _person_shaped(part)
 
 
@@ -217,11 +216,9 @@ def _cjk_person(text: str, *, in_cell: bool) -> Speaker | None:
     if spaced is None:
         return None
     name, rest = spaced.group("name"), spaced.group("rest").strip()
-    given = _GIVEN_THEN_PAREN.fullmatch(rest)
+    given = _GIVEN_THEN_PAREN.fullmatch(rest)  # "高橋 美咲（メルペイ）": family, given, company
     if given is not None and len(name) <= 3:
-        return Speaker(
-            f"{name} {given.group(1)}", given.group(2).strip()
-        )  # "高橋 美咲（メルペイ）"
+        return Speaker(f"{name} {given.group(1)}", given.group(2).strip())
     surname = name[0] in _SURNAMES
     if reads_as_organisation(rest):
         return Speaker(name, rest) if in_cell or surname else None
