@@ -87,6 +87,13 @@ _DOTTED = (
     rf"(?:\b(?P<wd>{_DE_WEEKDAY}|{_spellings(WEEKDAYS)})\.?,?\s*)?"
     r"(?<![\d.])(?P<d>\d{1,2})\. ?(?P<m>\d{1,2})\. ?(?P<y>\d{4})(?![\d])"  # Czech "27. 10. 2026"
 )
+# "Freitag, 13.06.", "Do 12.6.": day and month with their dots and no year, after a weekday (alone,
+# "13.06." could be a time).
+_DOTTED_NO_YEAR = (
+    rf"\b(?P<wd>{_DE_WEEKDAY}|{_spellings(WEEKDAYS)})\.?,?\s*"
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?![\d.]|\s?\d{4}(?!\d))"
+)
+_DOTTED_NO_YEAR_HINT = compiled(r"\d\.\d{1,2}\.(?![\d.]|\s?\d{4}(?!\d))")
 # "25/10/2019" or "10/25/2019": read only when a number above 12 says which is the day.
 _SLASHED = r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"
 # German, Spanish, Portuguese, French: "12. Oktober 2019", "8 de noviembre de 2024", "1er avril",
@@ -268,6 +275,7 @@ Reader = Callable[[re.Match[str], str], "DateParts | None"]
 PATTERNS: list[tuple[Callable[[str], object], list[tuple[re.Pattern[str], Reader]]]] = [
     (_has(_ISO_HINT), [(compiled(_ISO), _numeric)]),
     (_has(_DOTTED_HINT), [(compiled(_DOTTED), _numeric)]),
+    (_has(_DOTTED_NO_YEAR_HINT), [(compiled(_DOTTED_NO_YEAR), _numeric)]),
     (_has(_SLASHED_HINT), [(compiled(_SLASHED), _slashed)]),
     (_has(_MONTH_DAY_HINT), [(compiled(_MONTH_DAY_WEEKDAY), _numeric)]),
     (_has(_KOREAN_DOTTED_HINT), [(compiled(_KOREAN_DOTTED), _numeric)]),

@@ -151,3 +151,22 @@ def test_the_cheap_test_before_day_month_dates_lets_every_one_through() -> None:
 def test_more_languages_and_shapes(text: str, expected: date) -> None:
     [mention] = find_dates(text)
     assert mention.resolve(date(2025, 1, 1))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Freitag, 13.06.", date(2025, 6, 13)),
+        ("Workshoptag – Donnerstag, 12.06.", date(2025, 6, 12)),
+        ("Sa, 14.6., 10 Uhr", date(2025, 6, 14)),
+        ("Fr. 13.06. 18:00", date(2025, 6, 13)),
+    ],
+)
+def test_a_day_and_month_with_dots_after_a_weekday_is_a_date(text: str, expected: date) -> None:
+    [mention] = find_dates(text)
+    assert mention.resolve(date(2025, 6, 1))[0] == expected
+
+
+@pytest.mark.parametrize("text", ["13.06.", "um 13.06. Uhr", "Version 1.2.3"])
+def test_a_day_and_month_with_dots_alone_is_not_a_date(text: str) -> None:
+    assert find_dates(text) == []

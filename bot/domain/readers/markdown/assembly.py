@@ -32,7 +32,7 @@ from bot.domain.readers.markdown.drafts import (
     text_field,
 )
 from bot.domain.readers.markdown.kinds import kind_of
-from bot.domain.readers.markdown.recurring import RecurringDraft
+from bot.domain.readers.markdown.recurring import RecurringDraft, RecurringLines
 from bot.domain.readers.markdown.session_ends import Built, fill_ends, without_closing_markers
 from bot.domain.readers.markdown.zone_context import goes_by
 from bot.domain.zones.local_time import elapsed, localize, midnight, same_instant, shift
@@ -60,6 +60,10 @@ class Assembler:
             for e in self.page.events
             if e.sessions or e.first_day or e.start or recurring.usable(e)
         ]
+        timed = [e for e in events if e.sessions or e.start]
+        # "Sydney on **Wednesday 25 March** and Melbourne on **Thursday 26 March**" above both
+        # meetups: the days of the events below, told in passing, not an all-day event
+        events = [e for e in events if not _told_again(e, timed, recurring)]
         if not events:
             without_time = recurring.drafts[0] if recurring.drafts else None
             if without_time is not None:
@@ -433,6 +437,18 @@ def _unquoted(title: str) -> str:
     if any(mark in inner for mark in (title[0], close)):
         return title  # „A“ und „B“: two quotations, not one wrapped title
     return inner
+
+
+def _told_again(event: EventDraft, timed: list[EventDraft], recurring: RecurringLines) -> bool:
+    """Whether a dated event without hours or sessions is only the days of timed events."""
+    if event in timed or event.first_day is None or recurring.usable(event):
+        return False
+    days = {e.first_day for e in timed}
+    last = event.last_day or event.first_day
+    return (last - event.first_day).days < 7 and all(
+        event.first_day + timedelta(days=n) in days
+        for n in range((last - event.first_day).days + 1)
+    )
 
 
 def _dates_only_a_recurrence(event: EventDraft, recurring: list[RecurringDraft]) -> bool:

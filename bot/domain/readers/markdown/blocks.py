@@ -261,6 +261,8 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             # "<p>Thursday, 28 August 2025 at RAI Amsterdam</p>", "<h1>Vue.js CDMX</h1>"
             start = (token.map or [0])[0] + first_line
             blocks.extend(html_lines(token.content, start))
+        elif kind == "fence" and token.map is not None:
+            blocks.extend(timetable_lines(token.info, token.content, token.map[0] + first_line + 1))
         elif kind == "inline" and token.map is not None:
             start = token.map[0] + first_line
             if heading:
@@ -278,6 +280,32 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
                         blocks.append(bulleted(line))
         index += 1
     return blocks
+
+
+# A fenced block that is a plain-text timetable: lines starting with a time ("18:00 - 18:30   Ankommen")
+_TIMETABLE_ROW = compiled(r"[ \t]*\d{1,2}[:.h]\d{2}\b")
+_PLAIN_INFO = frozenset({"", "text", "txt", "plain", "plaintext"})
+_RULE = compiled(r"[\s=\-_*~#+|]*")
+_COLUMN_GAP = compiled(r"(?<=\S)[ \t]{3,}(?=\S)")
+
+
+def timetable_lines(info: str, content: str, first_line: int) -> list[Line]:
+    """The lines of a fenced block written as a plain-text timetable (no language given, two
+    lines or more starting with a time): read as the page's own lines, with the runs of
+    spaces between its columns as dashes ("09:30 - 10:00 — Einlass & Kaffee — Orga-Team").
+    Any other code block is code, not agenda."""
+    if info.strip().lower() not in _PLAIN_INFO:
+        return []
+    rows = content.split("\n")
+    if sum(1 for row in rows if _TIMETABLE_ROW.match(row)) < 2:
+        return []
+    lines = []
+    for offset, row in enumerate(rows):
+        if _RULE.fullmatch(row):
+            continue  # "==========", "------": the drawing of the table
+        text = _COLUMN_GAP.sub(" — ", row.strip())
+        lines.append(Line(first_line + offset, Inline(text)))
+    return lines
 
 
 _BULLETS = "・•●◦▪▸►‣⁃"

@@ -55,6 +55,9 @@ class EventDraft:
     start: time | None = None
     end: time | None = None
     end_twelve_hour: bool = False  # a prose end without am/pm ("Doors close at 5:30")
+    # The last day the event's hours were stated for ("### Dia 1 · 15/05/2025 · 19h às 22h"):
+    # a day added by a later heading does not end at them. None: its last day.
+    hours_day: date | None = None
     stated_line: int = 0  # the event's date/time line, 0 until one is read
     zone: ZoneMention | None = None
     zone_line: int = 0

@@ -6,7 +6,7 @@ from the walk in page.py; lines that are sessions are read in session_lines.py.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import text_key
@@ -32,6 +32,15 @@ _DEADLINE_BEFORE = compiled(
     r"(?i)(?:\b(?:by|before|until|till|no later than|deadline|due|bis zum|avant le|hasta el|"
     r"até|entro il|uiterlijk)|(?:截止|截至|締め?切り?|마감)(?:时间|時間|日期|日|일)?[为是は:：]?)"
     r"\s*[:：]?[\s*_]*$"
+)
+# "…, mein Slot ist am Mittwoch, 11. März, 10:40 Uhr": what may stand between a day and its hours
+_DAY_TO_HOURS = compiled(
+    r"[\s,*_:·|]*(?:(?i:at|um|à|a las|alle(?: ore)?|om|kl\.?|from|von|ab|às|de)\s*)?"
+)
+# What may stand before the hours after a venue: an emoji, "starts", "from", "doors"
+_HOURS_WORDS = compiled(
+    r"(?i)[^\w\d]*(?:(?:starts?|starting|begins?|from|doors(?: open)?|ab|dès|desde|vanaf|"
+    r"à partir de|beginn|start)\s*(?:at|um|à|a las|om)?\s*)?"
 )
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 _LONGEST_RANGE = timedelta(days=31)  # an event's days: a longer "range" is two dates in passing
@@ -86,6 +95,24 @@ def about_a_past_event(text: str) -> bool:
     return _PAST_EVENT.match(text) is not None
 
 
+def _day_with_hours(
+    text: str, dates: list[DateMention], span: ClockSpan, first: date, last: date
+) -> date | None:
+    """The one day between `first` and `last` a later date of the line names just before the
+    hours, if it does."""
+    for mention in dates[1:]:
+        if mention.last_day is not None or mention.finish > span.begin:
+            continue
+        if _DAY_TO_HOURS.fullmatch(text, mention.finish, span.begin) is None:
+            continue
+        try:
+            day = mention.resolve(first)[0]
+        except DateError:
+            return None
+        return day if first <= day <= last else None
+    return None
+
+
 class EventLines:
     """The lines of a page that date its events, read into the page's current event."""
 
@@ -116,6 +143,12 @@ class EventLines:
             ended = self.page.resolve_date(until, line.number)
             if ended is not None and first < ended[1] <= first + _LONGEST_RANGE:
                 last = ended[1]
+        if last > first and spans:
+            # "The conference runs 10-12 March 2026; my slot is on Wednesday, 11 March, 10:40": the
+            # day the hours are given for
+            day = _day_with_hours(text, dates, spans[0], first, last)
+            if day is not None:
+                first = last = day
         event = self.page.event
         heading = self.page.heading_since_event
         # "## Meetup #13 — Helsinki" then "**Thursday, 16 January 2025**, Maria 01": the next
@@ -228,6 +261,37 @@ class EventLines:
             self.page.day = named[0]
             return True
         return False
+
+    def hours_after_venue(self, line: Line, text: str) -> bool:
+        """ "Adyen, Simon Carmiggeltstraat 6-50, Amsterdam · 18:00–21:00", "📍 CodeNode, London ·
+        🕡 18:30–21:00", "Factory, Berlin · starts 19:00" under an event's date: its venue, then
+        its hours (not a session called "Adyen")."""
+        event = self.page.event
+        if (
+            line.depth
+            or line.heading
+            or event.first_day is None
+            or event.start is not None
+            or event.sessions
+            or not 0 < line.number - (event.stated_line or event.section) <= 4
+        ):
+            return False
+        venue, bar, last = text.rpartition(" · ") if " · " in text else text.rpartition(" | ")
+        if not bar or find_clock_spans(venue):
+            return False
+        words = _HOURS_WORDS.match(last)
+        hours = last[words.end() :] if words is not None else last
+        spans = find_clock_spans(hours)
+        if len(spans) != 1 or spans[0].begin != 0:
+            return False
+        rest = hours[spans[0].finish :]
+        for mention in reversed(self.page.resolver.find(rest)):
+            rest = rest[: mention.start] + rest[mention.end :]
+        if rest.strip(" ()（）,.;"):
+            return False
+        self.page._event_times(line.number, hours)
+        self.page.zones.place_in(venue, line.number)
+        return True
 
     def starts_at(self, text: str) -> bool:
         """ "Event starts at 14:00.", "Doors open at 6 PM", "Beginn um 19 Uhr": the event's start,

@@ -49,7 +49,19 @@ EVENT_END_FIELDS = (
     "end",
     "finish",
 )
-PUBLICATION_FIELDS = ("date", "publishdate", "publish_date", "published", "pubdate")
+PUBLICATION_FIELDS = (
+    "date",
+    "publishdate",
+    "publish_date",
+    "published",
+    "pubdate",
+    "date_published",
+    "publication_date",
+    # "fecha: 2025-06-12", "datum:", "data:" as Spanish, German, Dutch, Italian, Portuguese sites write it
+    "fecha",
+    "datum",
+    "data",
+)
 CAPACITY_FIELDS = ("capacity", "seats", "max_attendees", "limit")
 ZONE_FIELDS = ("timezone", "time_zone", "time-zone", "tz", "zone", "timezone_name", "tzid")
 # Fields that name where the event happens or who runs it: places for the zone from context.

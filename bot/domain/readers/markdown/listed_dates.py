@@ -14,16 +14,18 @@ makes no series of its own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Inline, Table
-from bot.domain.readers.markdown.drafts import Draft, first_index
+from bot.domain.readers.markdown.drafts import Draft, EventDraft, add_clock, first_index
 from bot.domain.readers.markdown.recurring import RecurringDraft
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
 from bot.domain.readers.markdown.vocabulary import Role
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans
 from bot.domain.timetext.dates import DateMention, find_dates
+from bot.domain.timetext.durations import find_prose_duration
 
 if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
@@ -141,8 +143,90 @@ def _stated_hours(page: PageReader, table: Table) -> tuple[ClockSpan, RecurringD
     for number, text in [*reversed(above), *below]:
         if "|" in text or find_dates(text):
             continue
-        spans = [s for s in find_clock_spans(text) if s.end is not None]
-        if len(spans) == 1:
+        hours = prose_hours(text)
+        if hours is not None:
             page.hours_lines.add(number)  # said for the rows: no session of its own
-            return spans[0], None
+            return hours, None
+    for draft in page.recurring.for_event(page.event):
+        length = find_prose_duration(draft.text) if draft.clock is not None else None
+        if draft.clock is not None and length is not None:
+            # "every other Wednesday at 9am Pacific (5pm UK) for 60 minutes"
+            return replace(draft.clock, end=add_clock(draft.clock.start, length)), draft
+    return None
+
+
+# "Beginn jeweils 18:30 Uhr, Ende gegen 21:00 Uhr": the word before a time that ends the hours
+_END_WORD = compiled(
+    r"(?i)\b(?:ende|end(?:s|ing)?|until|till|bis|fin|einde|tot|hasta|fino|jusqu)\b"
+)
+
+
+def prose_hours(text: str) -> ClockSpan | None:
+    """The hours a line of prose states: one range ("All recordings: 9:00–10:30 a.m. PT."), or
+    a start and an end said apart ("Beginn jeweils 18:30 Uhr, Ende gegen 21:00 Uhr")."""
+    spans = find_clock_spans(text)
+    ranges = [s for s in spans if s.end is not None]
+    if len(ranges) == 1:
+        return ranges[0]
+    if (
+        len(spans) == 2
+        and not ranges
+        and spans[0].start < spans[1].start
+        and _END_WORD.search(text, spans[0].finish, spans[1].begin)
+    ):
+        return replace(spans[0], end=spans[1].start, finish=spans[1].finish)
+    return None
+
+
+def read_listed_items(page: PageReader) -> None:
+    """List items that each give a date and a talk ("* **28.01.2025** – *Spring Boot 3.4* –
+    Stefan Brenner") on a page that states the hours once and times nothing else: a meeting on
+    each date at those hours, each an event of its own (as `read_listed_dates` reads a table)."""
+    items = page.facts.date_items
+    if len({mention.day for _, mention in items}) < 2 or any(
+        e.sessions or e.start is not None for e in page.events
+    ):
+        return
+    hours = _hours_once(page, items[0][0].number)
+    if hours is None:
+        return
+    drafts = []
+    for line, mention in items:
+        rest = line.inline.text[mention.finish :]
+        if _CANCELLED.search(rest):
+            continue
+        draft = _meeting(page, line.number, mention, rest.strip(" -–—:|·*_"), hours)
+        if draft is not None:
+            drafts.append(draft)
+    if len({d.day for d in drafts}) < 2:
+        return
+    first = page.events[0]
+    page.events[:] = [
+        EventDraft(
+            line=d.line,
+            first_day=d.day,
+            stated_line=d.line,
+            zone=first.zone,
+            zone_line=first.zone_line,
+            venue=first.venue,
+            sessions=[d],
+        )
+        for d in drafts
+    ]
+    for recurrence in page.recurring.drafts:
+        recurrence.listed = True  # its meetings are the items
+
+
+def _hours_once(page: PageReader, first_item: int) -> ClockSpan | None:
+    """The hours a recurrence or an undated line of prose above the items states."""
+    for draft in page.recurring.drafts:
+        if draft.clock is not None and draft.clock.end is not None:
+            return draft.clock
+    for number, text in page.texts:
+        if number >= first_item:
+            break
+        if not find_dates(text):
+            hours = prose_hours(text)
+            if hours is not None:
+                return hours
     return None

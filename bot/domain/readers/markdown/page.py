@@ -34,6 +34,7 @@ from bot.domain.readers.markdown.event_lines import EventLines, about_a_past_eve
 from bot.domain.readers.markdown.front_fields import FrontFields
 from bot.domain.readers.markdown.front_matter import FrontMatter
 from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, is_day_label
+from bot.domain.readers.markdown.listed_dates import read_listed_items
 from bot.domain.readers.markdown.page_dates import PageDates
 from bot.domain.readers.markdown.page_facts import PageFacts
 from bot.domain.readers.markdown.prose_lines import (
@@ -158,6 +159,7 @@ class PageReader:
             self._at = index
             if isinstance(block, Table):
                 self.list_session = None
+                self.sessions.pending = None  # a time line's title is on its next line, not a table
                 self.tables.read(block)
             else:
                 self.read_line(block)
@@ -238,6 +240,8 @@ class PageReader:
             return
         if self.sessions.wrapped_line(line):
             return  # "*Priya Raghavan, Community Lead*" under "**11:00 AM** — Welcome Note"
+        if self.event_lines.hours_after_venue(line, text):
+            return
         labeled = split_label(text)
         leading = leading_clock_span(text) or after_time_words(text)
         if leading is None and self.sessions.length_item(line):
@@ -250,6 +254,13 @@ class PageReader:
             return  # "- Welcome (18:30)", "- Talk Go generics, 19:00 – 19:45"
         if leading is not None and inside_a_sentence(line):
             return  # "…Check-in opens at" / "8:00 AM and we'll wrap by 5:00 PM.": prose
+        if (
+            leading is not None
+            and not line.depth
+            and text[:1].islower()  # the sentence of the line before goes on
+            and CLOCK_CHANGE.search(f"{line.wrapped[0]} {text[: leading.begin]}")
+        ):
+            return  # "…Zeitumstellung! … werden die Uhren" / "um 2 Uhr auf 3 Uhr vorgestellt"
         if leading is not None and self._hours_then_date(line, text, leading):
             return
         if leading is not None and (labeled is None or leading_clock_span(labeled[1])):
@@ -279,6 +290,8 @@ class PageReader:
             # "**Saturday, Dec 5**" between the lists of a several-day event: that day's heading
             self._heading(replace(line, heading=6))
             return
+        if dates:
+            self.facts.note_date_item(line, dates[0])
         if dates and self.sessions.dated_session(line, dates[0]):
             return
         if dates:
@@ -440,6 +453,7 @@ class PageReader:
             if spans[0].end is None and spans[0].duration is not None:
                 event.end = add_clock(spans[0].start, spans[0].duration)
             event.stated_line = event.stated_line or number
+            event.hours_day = event.last_day or event.first_day
             across = across_days(text, find_dates(text), spans) if len(spans) > 1 else None
             if across is not None:
                 event.end = across[1].start  # on the range's last day, not another zone's time
@@ -510,6 +524,7 @@ class PageReader:
     # ---- after the walk -------------------------------------------------------------------
 
     def _finish(self) -> list[Schedule]:
+        read_listed_items(self)
         self.facts.sessions_at_shared_hours()
         self.facts.settle_dates()
         self.facts.prose_lengths()

@@ -14,6 +14,7 @@ from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import Draft, EventDraft, add_clock
 from bot.domain.readers.markdown.speakers import split_title_and_speakers
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans
+from bot.domain.timetext.dates import DateMention
 from bot.domain.timetext.durations import find_prose_duration
 
 if TYPE_CHECKING:
@@ -30,9 +31,11 @@ _END_PHRASE = compiled(
     # "selesai pukul 16.00", "we hand the space back at 13:30"
     r"sluit(?:en)?|einde|afsluiting|fecha(?:mos)?|encerra(?:mos)?|cierra(?:mos)?|cerramos|"
     r"chiude|chiudiamo|selesai|hand(?:ing)?(?: the (?:space|room|venue|keys))? back|lights out|"
-    r"oddać(?: salę)?|oddajemy(?: salę)?|kończymy|zamykamy)"  # "Salę musimy oddać o 21:00"
+    r"oddać(?: salę)?|oddajemy(?: salę)?|kończymy|zamykamy|"
+    r"(?:libérer|libère|libèrerons|quitter|quitte|quitterons) (?:la salle|les lieux|le local))"  # "Salę musimy oddać o 21:00"
     # "Schluss ist um 22:00 Uhr", "la fin est à 22h"
     r"\s+(?:(?:ist|is|est|é|è|será|sarà)\s+)?"
+    r"(?:(?:ca\.|circa|etwa|approx\.)\s*)?"  # "Ende ca. 16:00 Uhr"
     r"(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|o|ok\.)?\s*"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
 )
@@ -62,6 +65,9 @@ class PageFacts:
         self.shared_hours: tuple[int, ClockSpan] | None = None
         self.date_heading = 0  # the last heading that gave only a date ("### Thursday, Oct 29")
         self.day_items: list[tuple[Line, date]] = []  # an untimed line right under such a heading
+        # "* **28.01.2025** – *Spring Boot 3.4: Was ist neu?* – Stefan Brenner": list items that
+        # open with a date (listed_dates.py reads them as meetings when the hours are stated once)
+        self.date_items: list[tuple[Line, DateMention]] = []
 
     def note_shared_hours(self, line: Line) -> None:
         """An undated line with one span of hours, before the page dates anything."""
@@ -71,6 +77,10 @@ class PageFacts:
         spans = find_clock_spans(line.inline.text)
         if self.shared_hours is None and len(spans) == 1 and spans[0].end is not None:
             self.shared_hours = (line.number, spans[0])
+
+    def note_date_item(self, line: Line, mention: DateMention) -> None:
+        if line.depth and mention.begin <= 2 and mention.last_day is None:
+            self.date_items.append((line, mention))
 
     def note_day_item(self, line: Line) -> None:
         """ "Generics patterns — Priya Raman" right under a heading that is only a date."""
@@ -128,6 +138,7 @@ class PageFacts:
                 if stated is not None:
                     event.end = stated.end or stated.start
                     event.end_twelve_hour = stated.twelve_hour
+                    event.hours_day = None  # "We wrap up at 5:00 PM" below the last day's agenda
             if event.start is None or event.end is not None:
                 continue
             for number, text in section:
@@ -173,8 +184,15 @@ class PageFacts:
 def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
     """ "... and we wrap up by 8:30pm", "Ende gegen 21:30 Uhr", "We close the doors at 15:30",
     "Les portes ferment à 8 h 30", "Encerramento previsto para as 13h": when an agenda ends."""
-    for _, text in section:
+    for index, (number, own) in enumerate(section):
+        text = own
+        following = section[index + 1] if index + 1 < len(section) else None
+        if following is not None and following[0] == number + 1:
+            # "…On doit libérer la salle" / "à **21 h 30** au plus tard.": a sentence wrapped
+            text = f"{own} {following[1]}"
         for phrase in _END_PHRASE.finditer(text):
+            if phrase.start() >= len(own):
+                break  # the next line's own phrases are read on it
             sentence = text[: phrase.start()].rsplit(".", 1)[-1]
             if _NOT_THE_EVENT.search(sentence):
                 continue  # "El Metro cierra a las 23:00", "the garage closes at 23:00"

@@ -15,6 +15,7 @@ CLOCK_CHANGE = compiled(
     r"(?i)daylight[- ]sav|\bDST\b|clocks? (?:go|goes|went|change|changes|changed|spring|fall)"
     r"|(?:spring|springs|sprang|fall|falls|fell) (?:forward|back)\b"
     r"|summer ?time (?:starts|begins|ends)"
+    r"|(?:switch|switches|switched|moves?|moved|changes?|goes|go) (?:on)?to (?:summer|winter|standard|daylight) time"
     r"|heure d'(?:hiver|été)|heure d’(?:hiver|été)|changement d'heure|changement d’heure"
     r"|zeitumstellung|sommerzeit|winterzeit|horario de (?:verano|invierno)|cambio de hora"
     r"|horário de verão|mudança de hora|ora legale|ora solare|zomertijd|wintertijd"
@@ -35,7 +36,7 @@ _TIME_WORDS_BEFORE = compiled(
     r"(?i)^[^\w]*(?:"
     # "**À partir de 17h00** · Apéritif", "From 9pm: Karaoke", "Desde las 20:00 …"
     r"(?:[àa] partir de(?: las)?|dès|desde(?: las)?|from|de|dalle(?: ore)?)\s+|[àa] partir d'\s*|"
-    r"(?:ore|om|um|ab|à|a las|às|at|dalle|alle|vanaf|ca\.?|circa|approx\.?|"
+    r"(?:ore|om|um|ab|à|a las|às|at|dalle|alle|vanaf|od|ok\.|ca\.?|circa|approx\.?|"
     r"approximately|around|about|gegen|vers|environ|約|约)\s+"
     r")?"
 )  # also an emoji before the time: "🕡 6:30 – 9:00 PM"
@@ -74,6 +75,8 @@ def inside_a_sentence(line: Line) -> bool:
         return False
     if _MARKED.match(line.inline.text):
         return False  # "📍 Nailab, …" / "🕘 8:30 AM – 4:00 PM": a line of a block of marked lines
+    if _MARKED.match(before) and line.inline.text[:1].isupper():
+        return False  # "📍 Le Lieu Unique, Nantes" / "À partir de 19h — …": a sentence of its own
     ending = before.rstrip(" *_")[-1:]
     if not (ending.isalpha() or ending in ",/-–—("):
         return False

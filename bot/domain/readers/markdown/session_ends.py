@@ -101,12 +101,18 @@ def fill_ends(built: list[Built], event: EventDraft, tz: tzinfo, instant: Instan
             end = other_start
             break
         if end is None and event.end is not None and event.first_day is not None:
-            event_end_day = event.last_day or event.first_day
+            event_end_day = event.hours_day or event.last_day or event.first_day
             day = start.astimezone(tz).date()
             # The event's end is on its last day; the very last session of a night that
             # crossed midnight ("8 h 00 Remise des prix", then "Les portes ferment à 8 h 30")
             # ends at it on its own day.
-            if day == event_end_day or (position == len(order) - 1 and day > event_end_day):
+            # (not a later day's last session when the hours were said for one day only)
+            overnight = event.start is not None and event.end <= event.start
+            if day == event_end_day or (
+                (overnight or event.hours_day is None)
+                and position == len(order) - 1
+                and day > event_end_day
+            ):
                 candidate = instant(day, event.end, tz, draft.line)
                 if candidate > start:
                     end = candidate
@@ -159,8 +165,22 @@ _MARKER_FIRST_WORDS = frozenset(
 )
 # "they kick us out at 9 sharp", "we get kicked out", "Rauswurf": the venue ends the evening.
 _PUT_OUT = compiled(r"\b(?:kicks? us out|kicked out|kick(?:ing)? everyone out|rauswurf)\b")
+# "Um 22 Uhr schließt das Haus", "the venue closes", "les portes ferment": the place ends it.
+_CLOSES = r"(?:schließt|schliesst|schließen|closes|close|ferme|ferment|cierra|chiude|sluit|fecha)"
+_PLACE = (
+    r"(?:haus|gebäude|venue|building|doors|türen|salle|portes|local|sala|porte|deuren|gebouw|"
+    r"space|room|raum)"
+)
+_VENUE_CLOSES = compiled(rf"\b{_CLOSES}\b(?:\s+\w+)?\s+{_PLACE}\b|\b{_PLACE}\s+{_CLOSES}\b")
 # "Fin / End, on continue au Benelux": a marker word, then a remark after a separator.
 _MARKER_THEN_REMARK = compiled(r"^\s*(\w+)\s*(?:[/,:—–]|\s-\s)")
+
+
+def _venue_closes(text: str) -> bool:
+    """ "Schließt das Haus. Übernachten vor Ort ist leider nicht möglich.": its first sentence
+    says the place closes."""
+    sentence = text.split(". ", 1)[0]
+    return len(sentence.split()) <= 6 and _VENUE_CLOSES.search(sentence) is not None
 
 
 def _closing_marker(title: str) -> bool:
@@ -171,6 +191,7 @@ def _closing_marker(title: str) -> bool:
     return (
         text in _CLOSING_MARKERS
         or _PUT_OUT.search(text) is not None
+        or _venue_closes(text)
         or (bool(words) and len(words) <= 4 and words[0].strip(",.") in _MARKER_FIRST_WORDS)
         or (remark is not None and remark.group(1) in _MARKER_FIRST_WORDS)
     )

@@ -157,6 +157,15 @@ def room_after(title: str) -> tuple[str, str | None]:
     return title[: found.start()].rstrip(" ,-–—·|"), room
 
 
+def _hours_reach(span: ClockSpan) -> int:
+    """How far under an event's date a time alone may stand and be the event's hours: right
+    under it, or a few lines on (past the venue's lines) when it spans an evening."""
+    if span.end is None:
+        return 2
+    minutes = (span.end.hour - span.start.hour) * 60 + span.end.minute - span.start.minute
+    return 8 if minutes % (24 * 60) >= 90 else 2
+
+
 class SessionLines:
     """Reads session lines into the page's current event."""
 
@@ -214,7 +223,7 @@ class SessionLines:
             and event.first_day
             and event.start is None
             and not event.sessions
-            and 0 < line.number - (event.stated_line or event.section) <= 2
+            and 0 < line.number - (event.stated_line or event.section) <= _hours_reach(span)
         ):
             self.page._event_times(line.number, text)  # "5:30 PM - 8:30 PM PST" under the date
             return

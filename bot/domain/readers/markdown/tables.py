@@ -349,12 +349,19 @@ class TableReader:
 
 
 # A room's cell saying the session above it goes on through this slot.
+_SESSION_NOUN = (
+    r"(?:workshop|session|talk|lab|hackathon|atelier|sesión|taller|sessão|oficina|sitzung|"
+    r"vortrag|sessione|laboratorio|seminario)"
+)
 _CONTINUES = compiled(
-    r"(?i)[\s*_(（\[⬆↑↓⇧]*(?:(?:the\s+)?(?:workshop|session|talk|lab|hackathon|atelier|"
-    r"sesión|taller|sessão|oficina|sitzung|vortrag)\s+)?"
+    r"(?i)[\s*_(（\[⬆↑↓⇧]*(?:"
+    rf"(?:(?:the\s+)?{_SESSION_NOUN}\s+)?"
     r"(?:continues|continued|cont(?:'d|\.|inued)?|\(?cont\.?\)?|suite|fortsetzung|"
     r"(?:wird\s+)?fortgesetzt|continúa|continua|continuação|continuazione|vervolg|続き|继续|續)"
-    r"[\s*_)）\].…⬆↑]*"
+    # "(prosegue il workshop)", "(suite de l'atelier)", "(continuación del taller)"
+    r"|(?:prosegue|continua|continúa|continues|suite|continuación|continuação|fortsetzung)"
+    rf"\s+(?:(?:il|lo|la|el|the|de l'|de la|del|do|da|des|du|de)\s*)?{_SESSION_NOUN}"
+    r")[\s*_)）\].…⬆↑]*"
 )
 
 

@@ -34,6 +34,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         *("aika", "kellonaika", "tid", "klokkeslett", "saat", "čas", "godzina", "waktu", "jam"),
         *("thời gian", "giờ", "tanggal"),  # Vietnamese, Indonesian ("Tanggal": the date)
         *("время", "час", "ώρα", "idő", "időpont"),
+        # "Wanneer:", "När:", "Kiedy:", "Kdy:", "Milloin:", "Når:", "Hvornår:", "Quan:"
+        *("wanneer", "när", "kiedy", "kdy", "milloin", "når", "hvornår", "quan"),
         "zeit",
         "uhrzeit",
         "wann",
@@ -397,6 +399,9 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "sede",
         "locatie",
         "where",
+        # "Waar:", "Wo:", "Où :", "Dónde:", "Onde:", "Dove:", "Var:", "Hvor:", "Gdzie:", "Kde:"
+        *("waar", "wo", "où", "dónde", "donde", "onde", "dove", "var", "hvor", "gdzie", "kde"),
+        *("missä", "miejsce", "plats", "sted"),
     ),
 }
 

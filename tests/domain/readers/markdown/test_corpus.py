@@ -436,8 +436,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind9-pt-br-floripa-summit-salas": "italic sub-times inside table cells ('*13h30 – 14h10*') are ignored",
     "blind8-blog-where-im-speaking-spring": "headings per city with the time in prose ('It's on at 10:40–11:20am Eastern') are read as one session",
     "blind8-cfp-pdx-data-conf-2026": "the CFP deadline ('11:59 PM AoE') is read as the event, and the date-only conference rows are skipped",
-    "blind8-de-jug-jahresplan-2025": "date-only list items under hours stated once ('Beginn jeweils 18:30 Uhr, Ende gegen 21:00 Uhr') are not read as meetings",
-    "blind8-de-vortraege-termine": "'🗓 **Do., 23.10.2025, 18:30 – 20:00 Uhr**' blocks under event headings give no sessions",
     "blind8-discord-spring-jam-et": "Discord timestamps and 'Fri Mar 7 · 7:00 PM – 8:00 PM ET' lines under bold titles are mostly lost",
     "blind8-es-boletin-meetups-marzo": "'#### city' blocks with '**Miércoles 25 de marzo, 19:00 a 21:00 h**' lines are not read as events of their own",
     "blind8-fosdem-devroom-geospatial": "the '| **Day** | Sunday |' cell of the devroom's details table does not pick the day (the first of the two named is taken)",
@@ -467,6 +465,8 @@ MISREAD_INSTANTS: dict[str, str] = {
 }
 MISREAD_TITLES: dict[str, str] = {
     **MISREAD_INSTANTS,
+    "blind8-de-jug-jahresplan-2025": "an item giving its own hours ('⚠️ ausnahmsweise 17:30 – 20:00 Uhr') takes the words before them as its title, not the italic title on the line below",
+    "blind8-de-vortraege-termine": "a talk's title on the quoted line under its date line ('„Virtual Threads in der Praxis …“') is not taken; the group's heading names the session",
     "blind13-i-de-go-stammtisch": "the event's title keeps 'im März' from its heading",
     "blind13-i-il-platform-eng-tlv": "a remark in parentheses stays in a title",
     "blind13-i-jp-ts-benkyokai": "a remark in parentheses stays in a title ('LT大会（5分×5本、当日枠あり）')",

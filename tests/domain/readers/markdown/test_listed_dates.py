@@ -81,3 +81,66 @@ def test_a_shows_episodes_are_one_schedule_and_the_hours_below_the_table_count()
 def test_dates_without_hours_stated_anywhere_make_no_meetings() -> None:
     page = CALENDAR.replace("Every meetup runs **19:00 – 21:30**, at", "We meet at")
     assert all(not s.sessions or s.sessions[0].all_day for s in _read(page))
+
+
+YEAR_PLAN = """# Java User Group Karlsruhe – Jahresplanung 2025
+
+Wir treffen uns am letzten Dienstag im Monat im CyberForum, 76131 Karlsruhe.
+Beginn jeweils **18:30 Uhr**, Ende gegen **21:00 Uhr**.
+
+* **28.01.2025** – *Spring Boot 3.4: Was ist neu?* – Stefan Brenner
+* **25.02.2025** – *Testcontainers jenseits von Datenbanken* – Julia Hartmann
+* Juli / August: Sommerpause
+* **30.09.2025** – *Observability mit OpenTelemetry*
+"""
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def test_list_items_that_open_with_a_date_are_meetings_at_the_hours_said_once() -> None:
+    schedules = _read(YEAR_PLAN)
+    assert [(s.sessions[0].title, s.sessions[0].start, s.sessions[0].end) for s in schedules] == [
+        (
+            "Spring Boot 3.4: Was ist neu?",
+            datetime(2025, 1, 28, 18, 30, tzinfo=BERLIN),
+            datetime(2025, 1, 28, 21, 0, tzinfo=BERLIN),
+        ),
+        (
+            "Testcontainers jenseits von Datenbanken",
+            datetime(2025, 2, 25, 18, 30, tzinfo=BERLIN),
+            datetime(2025, 2, 25, 21, 0, tzinfo=BERLIN),
+        ),
+        (
+            "Observability mit OpenTelemetry",
+            datetime(2025, 9, 30, 18, 30, tzinfo=BERLIN),  # summer time
+            datetime(2025, 9, 30, 21, 0, tzinfo=BERLIN),
+        ),
+    ]
+    assert [sp.name for sp in schedules[0].sessions[0].speakers] == ["Stefan Brenner"]
+
+
+def test_list_items_with_dates_under_no_stated_hours_stay_dates() -> None:
+    page = YEAR_PLAN.replace("Beginn jeweils **18:30 Uhr**, Ende gegen **21:00 Uhr**.", "")
+    assert all(session.all_day for s in _read(page) for session in s.sessions)
+
+
+def test_a_recurrence_with_a_length_gives_a_date_tables_hours() -> None:
+    page = """# Accessibility Working Group
+
+We meet **every other Wednesday at 9am Pacific (5pm UK)** for 60 minutes on Zoom.
+
+| Date | Main topic |
+|------|-----------|
+| Wed Oct 29, 2025 | Color tokens |
+| Wed Nov 12, 2025 | Keyboard shortcuts registry |
+"""
+    assert [(s.sessions[0].start, s.sessions[0].end) for s in _read(page)] == [
+        (
+            datetime(2025, 10, 29, 9, 0, tzinfo=LOS_ANGELES),
+            datetime(2025, 10, 29, 10, 0, tzinfo=LOS_ANGELES),
+        ),
+        (
+            datetime(2025, 11, 12, 9, 0, tzinfo=LOS_ANGELES),
+            datetime(2025, 11, 12, 10, 0, tzinfo=LOS_ANGELES),
+        ),
+    ]

@@ -1,0 +1,261 @@
+"""Where an event's hours and its last session's end are written: after its venue on one line,
+under its date a few lines on, in a day heading of one day only, in a wrapped sentence of prose;
+and what is not a session (a note about the clocks, the venue closing, a day told in passing)."""
+
+from __future__ import annotations
+
+from tests.helpers import read_text, timeline
+
+
+def _timelines(text: str) -> list[list[tuple[str, str | None, str | None]]]:
+    return [timeline(s) for s in read_text(text).schedules]
+
+
+DIGEST = """# The Pipeline — March 2026
+
+## London — Tuesday 3 March 2026
+
+**Data Engineering London #48**
+📍 CodeNode, 10 South Place, London EC2M 7EB · 🕡 18:30–21:00
+
+| Time  | What |
+|-------|------|
+| 18:30 | Doors, pizza & drinks |
+| 20:15 | Networking at the bar |
+
+## Berlin — Thursday 12 March 2026
+
+**Berlin Data Engineers**
+Factory Görlitzer Park, Lohmühlenstraße 65, 12435 Berlin · starts 19:00
+One talk by Lena Vogt on testing dbt models, then open discussion.
+
+## Amsterdam — Thursday 26 March 2026
+
+**Amsterdam Data Engineering #21**
+Adyen, Simon Carmiggeltstraat 6-50, Amsterdam · 18:00–21:00
+
+- 18:00 walk-in & food
+- 19:45 DuckDB as a team sport — Fatima El Idrissi
+"""
+
+
+def test_hours_after_the_venue_on_one_line_are_the_events_not_a_session() -> None:
+    london, berlin, amsterdam = _timelines(DIGEST)
+    assert london[-1] == ("Networking at the bar", "2026-03-03T20:15Z", "2026-03-03T21:00Z")
+    assert berlin[0][1:] == ("2026-03-12T18:00Z", None)  # "starts 19:00": its start, no end
+    assert amsterdam == [
+        ("walk-in & food", "2026-03-26T17:00Z", "2026-03-26T18:45Z"),
+        ("DuckDB as a team sport", "2026-03-26T18:45Z", "2026-03-26T20:00Z"),
+    ]  # no session titled "Adyen, …"
+
+
+def test_hours_a_few_lines_under_the_dated_heading_past_the_venue_end_the_evening() -> None:
+    page = """# Meetups
+
+## Cloud Native Sydney — Wed 25 March 2026
+
+📍 Wattle Systems, Level 9, 123 Pitt Street, Sydney NSW 2000 (sign in with security in the
+lobby, then take the lifts on the left)
+
+🕕 5:45pm to 8:30pm AEDT
+
+| Time (AEDT) | Session |
+|-------------|---------|
+| 5:45pm | Doors open |
+| 7:35pm | Networking |
+
+RSVP on Meetup: https://www.meetup.com/cloud-native-sydney/events/306112233/
+"""
+    assert _timelines(page) == [
+        [
+            ("Doors open", "2026-03-25T06:45Z", "2026-03-25T08:35Z"),
+            ("Networking", "2026-03-25T08:35Z", "2026-03-25T09:30Z"),
+        ]
+    ]  # the RSVP line after the table is not the title of the hours above it
+
+
+def test_days_told_in_passing_above_the_events_are_not_an_all_day_event() -> None:
+    page = """# March meetups
+
+Sydney on **Wednesday 25 March 2026** and Melbourne the next night, **Thursday 26 March 2026**.
+
+## Sydney — Wed 25 March 2026
+
+- 6:00pm Doors
+- 6:30pm Talk
+
+## Melbourne — Thu 26 March 2026
+
+- 6:00pm Doors
+"""
+    titles = [s.title for s in read_text(page).schedules]
+    assert titles == ["Sydney — Wed 25 March 2026", "Melbourne — Thu 26 March 2026"]
+
+
+def test_hours_in_one_days_heading_do_not_end_the_next_days_last_session() -> None:
+    page = """# DevOps Porto — Duas Noites
+
+Rua Alfredo Allen 455, 4200-135 Porto
+
+### Dia 1 · quinta-feira, 15/05/2025 · 19h às 22h
+
+- **19h** — Receção
+- **20h30** — Workshop
+
+### Dia 2 · sexta-feira, 16/05/2025
+
+- **18h30** — Receção
+- **20h45** — Jantar de encerramento
+"""
+    (sessions,) = _timelines(page)
+    assert sessions[1] == ("Workshop", "2025-05-15T19:30Z", "2025-05-15T21:00Z")
+    assert sessions[-1] == ("Jantar de encerramento", "2025-05-16T19:45Z", None)
+
+
+def test_an_end_in_a_sentence_wrapped_over_two_lines_and_in_french_words() -> None:
+    page = """# MontréalJS — le mercredi 12 novembre 2025
+
+Au bureau de Coveo, Montréal.
+
+- 18 h 00 — Accueil
+- 20 h 15 — Réseautage
+
+On jase, on échange des cartes, on recrute! On doit libérer la salle
+à **21 h 30** au plus tard.
+"""
+    (sessions,) = _timelines(page)
+    assert sessions[-1] == ("Réseautage", "2025-11-13T01:15Z", "2025-11-13T02:30Z")
+
+
+def test_ende_ca_in_prose_ends_the_last_item() -> None:
+    page = """# Forum — Freitag, 13.06.2025, Dresden
+
+- 14:30 Uhr: Vortrag
+- 15:15 Uhr: Verlosung
+
+Ende ca. 16:00 Uhr.
+"""
+    (sessions,) = _timelines(page)
+    assert sessions[-1] == ("Verlosung", "2025-06-13T13:15Z", "2025-06-13T14:00Z")
+
+
+def test_the_venue_closing_ends_the_day_and_a_wrapped_note_on_the_clocks_is_no_session() -> None:
+    page = """# Hackathon Berlin, Samstag, 29. März 2025
+
+- **19:00 – 22:00 Uhr** – Abendessen & Weiterhacken
+
+Um 22 Uhr schließt das Haus. Übernachten vor Ort ist leider nicht möglich.
+
+> ⏰ **Achtung, Zeitumstellung!** In der Nacht von Samstag auf Sonntag werden die Uhren
+> um 2 Uhr auf 3 Uhr vorgestellt. Bitte nicht eine Stunde zu spät kommen.
+"""
+    assert _timelines(page) == [
+        [("Abendessen & Weiterhacken", "2025-03-29T18:00Z", "2025-03-29T21:00Z")]
+    ]
+
+
+def test_a_line_after_a_marked_venue_line_is_a_sentence_of_its_own() -> None:
+    page = """# Nantes DevOps
+
+## Jeudi 25 juin 2026 — Apéro de fin de saison
+
+📍 Le Lieu Unique (terrasse), quai Ferdinand-Favre, Nantes
+À partir de 19h — pas de talk, juste l'occasion de se retrouver avant l'été.
+"""
+    ((session,),) = _timelines(page)
+    assert session[1:] == ("2026-06-25T17:00Z", None)
+
+
+def test_a_slot_on_one_day_of_a_conference_range_is_on_that_day() -> None:
+    page = """# Vorträge
+
+#### JavaLand 2026
+
+📍 Europa-Park, Rust bei Freiburg, Deutschland
+Die Konferenz läuft vom 10. bis 12. März 2026, mein Slot ist am **Mittwoch, 11. März, 10:40–11:20 Uhr** im Raum „Wintergarten“.
+"""
+    ((session,),) = _timelines(page)
+    assert session[1:] == ("2026-03-11T09:40Z", "2026-03-11T10:20Z")
+
+
+def test_od_before_a_time_and_a_continuation_cell_in_italian() -> None:
+    page = """# Torino Open Source Day — sabato 25 ottobre 2025, Torino
+
+| Orario        | Sala Agnelli | Aula 3 |
+|---------------|--------------|--------|
+| 14.30 – 15.15 | Talos Linux — *Luca Martini* | Workshop OpenStreetMap (14.30 – 16.00) — *Sara Colombo* |
+| 15.15 – 16.00 | PostgreSQL 18 — *Paolo Greco* | *(prosegue il workshop)* |
+
+- **od 19:00** Afterparty
+"""
+    (sessions,) = _timelines(page)
+    assert sorted(sessions, key=lambda s: (s[1], s[0])) == [
+        ("Talos Linux", "2025-10-25T12:30Z", "2025-10-25T13:15Z"),
+        ("Workshop OpenStreetMap", "2025-10-25T12:30Z", "2025-10-25T14:00Z"),
+        ("PostgreSQL 18", "2025-10-25T13:15Z", "2025-10-25T14:00Z"),
+        ("Afterparty", "2025-10-25T17:00Z", None),
+    ]
+
+
+def test_a_plain_text_timetable_in_a_fence_is_read_and_code_is_not() -> None:
+    page = """# FOSS-Tage Wien
+
+- **Wann:** Freitag, 27. und Samstag, 28. März 2026
+- **Wo:** Metalab, Rathausstraße 6, 1010 Wien
+
+```text
+FREITAG, 27.03.2026  (Metalab)
+------------------------------
+18:00 - 18:30   Ankommen, Mate & Brezen
+18:30 - 19:15   Keynote: 20 Jahre Metalab     Paul Huber
+
+SAMSTAG, 28.03.2026
+-------------------
+09:30 - 10:00   Einlass & Kaffee
+```
+
+```python
+schedule = {"10:00": "not a talk", "11:00": "nor this"}
+```
+"""
+    ((*friday, saturday),) = _timelines(page)
+    assert friday == [
+        ("Ankommen, Mate & Brezen", "2026-03-27T17:00Z", "2026-03-27T17:30Z"),
+        ("Keynote: 20 Jahre Metalab", "2026-03-27T17:30Z", "2026-03-27T18:15Z"),
+    ]
+    assert saturday == ("Einlass & Kaffee", "2026-03-28T08:30Z", "2026-03-28T09:00Z")
+    speakers = read_text(page).schedules[0].sessions[1].speakers
+    assert [s.name for s in speakers] == ["Paul Huber"]
+
+
+def test_a_spanish_fecha_field_gives_the_year() -> None:
+    page = """---
+title: "Transmisión en vivo"
+fecha: 2025-06-12
+---
+
+**Jueves 12 de junio · 19:00 a 21:00 h (hora de la Ciudad de México)**
+
+- **19:00** — Bienvenida
+"""
+    ((session,),) = _timelines(page)
+    assert session == ("Bienvenida", "2025-06-13T01:00Z", "2025-06-13T03:00Z")
+
+
+def test_dutch_when_and_where_labels() -> None:
+    page = """# Data Gent
+
+### #32 — dinsdag 21 april 2026
+
+**Waar:** De Krook, Miriam Makebaplein 1, 9000 Gent
+**Wanneer:** 19u00 – 21u30
+
+- 19u00 — Deuren open
+- 21u05 — Lightning talks
+"""
+    assert _timelines(page) == [
+        [
+            ("Deuren open", "2026-04-21T17:00Z", "2026-04-21T19:05Z"),
+            ("Lightning talks", "2026-04-21T19:05Z", "2026-04-21T19:30Z"),
+        ]
+    ]
