@@ -27,6 +27,7 @@ from bot.domain.readers.markdown.blocks import (
     Line,
     Table,
     bulleted,
+    timetable_lines,
 )
 
 # Elements whose content is not part of the page as read: code, scripts, forms, embedded media,
@@ -54,7 +55,6 @@ _SKIPPED = frozenset(
         "video",
         "audio",
         "dialog",
-        "pre",  # a code block: the Markdown reader skips fenced code too
         "del",  # struck out: "<s>Aula E2</s> Aula E3", "<del>19:00</del> 19:30" (and in Markdown)
         "s",
         "strike",
@@ -444,6 +444,17 @@ class _Walker:
             alt = element.get("alt") or ""
             if alt.strip():
                 self._text(alt)
+        elif tag == "pre":
+            # a code block: read only when it is a plain-text timetable, as in Markdown
+            self._flush(depth)
+            code = next(element.iterchildren("code"), None)
+            classes = (code if code is not None else element).get("class", "").split()
+            info = next(
+                (c.removeprefix("language-") for c in classes if c.startswith("language-")), ""
+            )
+            self.blocks.extend(
+                timetable_lines(info, element.text_content(), element.sourceline or self.line)
+            )
         elif tag == "table" and element.get("data-table-type") == "yaml-metadata":
             pass  # front matter as GitHub shows it: the page's fields (_rendered_front_matter)
         elif tag == "table":

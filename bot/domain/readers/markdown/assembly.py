@@ -35,6 +35,7 @@ from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.recurring import RecurringDraft, RecurringLines
 from bot.domain.readers.markdown.session_ends import Built, fill_ends, without_closing_markers
 from bot.domain.readers.markdown.zone_context import goes_by
+from bot.domain.timetext.dates import find_dates
 from bot.domain.zones.local_time import elapsed, localize, midnight, same_instant, shift
 from bot.domain.zones.naming import zone_name
 
@@ -129,7 +130,7 @@ class Assembler:
             return []
         draft = Draft(
             event.stated_line or event.line,
-            event.title or title,
+            event.title or event.name or _without_its_date(title),
             event.first_day,
             event.start,
             event.end,
@@ -437,6 +438,24 @@ def _unquoted(title: str) -> str:
     if any(mark in inner for mark in (title[0], close)):
         return title  # „A“ und „B“: two quotations, not one wrapped title
     return inner
+
+
+# What joins a date to the rest of a heading: "Mardi 17 février 2026 — Soirée lightning talks"
+_DATE_JOINT = compiled(r"^[\s,:·|/\-–—]+|[\s,:·|/\-–—]+$")
+
+
+def _without_its_date(heading: str) -> str:
+    """A heading's words without the date at either end ("Mardi 17 février 2026 — Soirée
+    lightning talks": "Soirée lightning talks"); the heading when it is only a date."""
+    dates = find_dates(heading)
+    if len(dates) != 1:
+        return heading
+    mention = dates[0]
+    before, after = heading[: mention.begin], heading[mention.finish :]
+    if before.strip() and after.strip():
+        return heading  # "Meetup on 12 May, then drinks": the date stands inside
+    rest = _DATE_JOINT.sub("", before + after)
+    return rest if len(rest) >= 3 else heading
 
 
 def _told_again(event: EventDraft, timed: list[EventDraft], recurring: RecurringLines) -> bool:

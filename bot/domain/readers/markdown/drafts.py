@@ -67,6 +67,9 @@ class EventDraft:
     heading: str | None = None  # the heading that introduces it, when the page has one
     section: int = 0  # the line its section starts on (its heading's), 0 until known
     title: str | None = None  # "Title: ..." for an event that is one talk
+    # "**NYC Data Eng: Happy Hour + Talks**" between its heading and its venue and hours: the
+    # name of an event that is one session
+    name: str | None = None
     speakers: list[Speaker] = field(default_factory=list)  # "Speaker: ..." outside any session
     statements: list[tuple[ZoneMention, int]] = field(
         default_factory=list

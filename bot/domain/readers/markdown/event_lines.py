@@ -289,6 +289,9 @@ class EventLines:
             rest = rest[: mention.start] + rest[mention.end :]
         if rest.strip(" ()（）,.;"):
             return False
+        named = self.page.title_candidate
+        if named is not None and named[1] >= (event.stated_line or event.section):
+            event.name, self.page.title_candidate = named[0], None
         self.page._event_times(line.number, hours)
         self.page.zones.place_in(venue, line.number)
         return True

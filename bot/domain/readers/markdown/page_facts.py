@@ -181,13 +181,16 @@ class PageFacts:
                     event.first_day, event.last_day = resolved
 
 
+_WRAPPED = 40  # a line of prose the source wrapped is this long at least (not a heading's)
+
+
 def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
     """ "... and we wrap up by 8:30pm", "Ende gegen 21:30 Uhr", "We close the doors at 15:30",
     "Les portes ferment à 8 h 30", "Encerramento previsto para as 13h": when an agenda ends."""
     for index, (number, own) in enumerate(section):
         text = own
         following = section[index + 1] if index + 1 < len(section) else None
-        if following is not None and following[0] == number + 1:
+        if following is not None and following[0] == number + 1 and len(own) >= _WRAPPED:
             # "…On doit libérer la salle" / "à **21 h 30** au plus tard.": a sentence wrapped
             text = f"{own} {following[1]}"
         for phrase in _END_PHRASE.finditer(text):

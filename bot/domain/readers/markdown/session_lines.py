@@ -73,7 +73,9 @@ _ROOM = compiled(
 )
 # A room after a title: "Workshop: Kubernetes debugging clinic (Room B)", "… @ Saal A",
 # "… ＠ホールA".
-_ROOM_AFTER = compiled(r"\s*(?:[(（]\s*([^()（）]{1,40}?)\s*[)）]|[@＠]\s*([^@＠]{1,40}?))\s*$")
+_ROOM_AFTER = compiled(
+    r"\s*(?:[(（]\s*([^()（）]{1,40}?)\s*[)）]|[@＠]\s*([^@＠]{1,40}?)|\s[·|]\s+([^·|]{1,40}?))\s*$"
+)  # "… (Room B)", "… @ Saal A", "… — Priya Raman · Room D135"
 
 
 _ROOM_BEFORE = compiled(r"^\s*(?:\[([^\[\]]{1,40})\]|[*_]*([^:：*_]{1,40}?)[*_]*\s*[:：][*_]*)\s*")
@@ -151,7 +153,7 @@ def room_after(title: str) -> tuple[str, str | None]:
     found = _ROOM_AFTER.search(title)
     if found is None or found.start() == 0:
         return title, None
-    room = (found.group(1) or found.group(2) or "").strip()
+    room = (found.group(1) or found.group(2) or found.group(3) or "").strip()
     if not is_room(room):
         return title, None
     return title[: found.start()].rstrip(" ,-–—·|"), room

@@ -17,12 +17,17 @@ from bot.domain.readers.markdown.affiliations import (
 
 # What stands between speakers in a cell, or between a speaker and their affiliation (a comma;
 # " / " between two people: "Jane Doe / Acme" is one person and her company).
-_CELL_SEPARATORS = compiled(r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und|et|ve)\s+|\s/\s")
+_CELL_SEPARATORS = compiled(
+    r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und|et|ve|y|e|en|og|och)\s+|\s/\s"
+)  # ("Inês Barbosa e Tiago Fonseca", "Ana y Luis", "Sofie en Jonas", "Ebba och Nils")
 # The same in a title's tail ("Talk — Jane Doe & Wei Li"), where "&" and "/" need no spaces.
-_TAIL_SEPARATORS = compiled(r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b|\bet\b)\s*")
+_TAIL_SEPARATORS = compiled(
+    r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b|\bet\b|\sy\s|\se\s|\sen\s)\s*"
+)  # ("y", "e", "en": "Elena Rosso (CSI) e Davide Gallo", "Ana y Luis", "Sofie en Jonas")
 _TRAILING_PAREN = compiled(r"^(?P<name>.+?)\s*[(（](?P<aff>[^()（）]+)[)）]\s*$")
 _AT = compiled(r"^(?P<name>.+?)\s+(?:@|at)\s+(?P<aff>.+)$")
-_DASH = compiled(r"^(?P<name>[^-–—|/]+?)\s*(?:\s[-–—|]\s|/)\s*(?P<aff>.+)$")
+# "Name - Company", "Name / Company", "王晓雯｜杭州云原生社区 发起人"
+_DASH = compiled(r"^(?P<name>[^-–—|/｜]+?)\s*(?:\s[-–—|]\s|/|｜)\s*(?P<aff>.+)$")
 _LABEL = compiled(
     r"^\s*(?:(?:speakers?|presenters?|by)\b|讲师|嘉宾|分享嘉宾|讲者|演讲者|主持人|主持|分享人|講者|講師|"
     r"発表者|登壇者|登壇|강사|발표자|연사)\s*[:：]?\s*",
@@ -48,9 +53,17 @@ _CJK_WORD = compiled(rf"[{HAN}{KANA}]{{1,3}}")
 # "TBA", "TBD", "to be announced", "N/A", "待定", "A confirmar", "offen": a speaker not known
 # yet is nobody.
 _NOBODY = compiled(
-    r"(?i)\s*(?:speakers?\s+)?(?:tb[adc]|t\.b\.[adc]\.?|to be (?:announced|confirmed|determined|decided)|n/?a|\?+"
+    r"(?i)\s*(?:(?:speakers?|spreker|sprecher(?:in)?|referent(?:in)?|relatore|relatrice|"
+    r"intervenant(?:·e|e)?|orateur|oratrice|ponente|palestrante|prelegent)\s+)?"
+    # "TBA, got something? Ping us!": the call for a speaker after it says nobody too
+    r"(?:tb[adc](?:[,;!]\s.{0,60})?|t\.b\.[adc]\.?|to be (?:announced|confirmed|determined|decided)|n/?a|\?+"
     r"|a confirmar|por confirmar|a definir|por definir|à confirmer|à définir|a definir"
-    r"|da definire|da confermare|wird noch bekannt gegeben|offen|folgt"
+    r"|da definire|da confermare|in via di conferma|wird noch bekannt gegeben|offen|folgt"
+    r"|n\.\s?n\.|nog open|noch offen"
+    # a team, not a person: "Orga-Team", "the organizing team", "Panitia", "运营团队" (named
+    # organizers, "Organizers", are kept as written)
+    r"|(?:the\s+)?(?:orga|organi[sz]ing|organi[sz]ation|organi[sz]er)[- ]?team"
+    r"|(?:the\s+)?(?:team|staff|crew)|panitia|運営|运营团队|主办方|운영진"
     r"|open mic|you\?*|vous\?*|everyone|all of us|everybody|todos|todes"
     r"|待定|未定|待公布|調整中|未定です|미정)\s*[.!]?\s*"
 )
@@ -162,7 +175,7 @@ def _separator_kind(separator: str) -> str:
         return "comma"
     if word == "/":
         return "slash"
-    if word in ("&", "and", "und"):
+    if word in ("&", "and", "und", "et", "ve", "y", "e", "en", "og", "och"):
         return "joiner"
     return "list"
 
@@ -484,7 +497,10 @@ def looks_like_person(text: str) -> Speaker | None:
     """ "Jane Roe", "Jane Roe (Example Corp)", "Jane Roe, Example Corp", "张三": one person."""
     if not text.isascii():
         text = _HONORIFIC_BEFORE_PAREN.sub("", text)  # "木村 美咲 さん（株式会社リテールAI）"
-    named = _cjk_person(text.strip(" *_()（）"), in_cell=False)
+    core = text.strip(" *_")
+    if core[:1] in "(（" and core[-1:] in ")）":
+        core = core[1:-1].strip()  # "（李雷）": the brackets around a name, not its company's
+    named = _cjk_person(core, in_cell=False)
     if named is not None:  # "黄强 某电商平台 大数据负责人"
         return named
     handle = re.fullmatch(r"\s*@([A-Za-z0-9][\w.-]{1,38})\s*", text)
@@ -527,9 +543,10 @@ def _latin_person(text: str) -> Speaker | None:
 _TAIL = compiled(
     r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s*｜\s*"
     r"|\s(?:by|par|von|por|w/|door|com [ao]|avec|a cargo de|presentato da)\s"
-    r"|[,，]\s*(?:with|mit|a cura di)\s)"
+    r"|[,，]\s*(?:with|mit|a cura di|con)\s)"
     r"\s*(?:(?i:moderated by|moderiert von|modéré par|animé par|moderado por|moderada por)\s+)?"
-    r"(?P<who>(?:[^-–—|·｜]|(?<=\w)-(?=\w))+)$"  # "Mei-Ling Cho": a hyphen inside a name
+    # "Mei-Ling Cho": a hyphen inside a name; "intervenant·e": a point inside a word
+    r"(?P<who>(?:[^-–—|·｜]|(?<=\w)[-·](?=\w))+)$"
 )
 _QUOTES = "«“\"„《「『'"
 # The most common Chinese family names: "张伟 某某科技" is a person and a company only when the

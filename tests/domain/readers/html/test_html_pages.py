@@ -374,3 +374,18 @@ def test_a_github_file_view_takes_its_title_from_the_documents_first_heading() -
     # A site's own title with a bar is cut there as before.
     site = read_page(_page("<h1>Rust Night</h1><p>x</p>", head="<title>Rust Night | Site</title>"))
     assert site.fields["title"] == "Rust Night"
+
+
+def test_a_plain_text_timetable_in_pre_is_read_and_code_is_not() -> None:
+    html = _page(
+        "<h1>FOSS-Tage Wien — Freitag, 27. März 2026</h1>\n<p>Metalab, 1010 Wien</p>\n"
+        '<pre><code class="language-text">18:00 - 18:30   Ankommen\n'
+        "18:30 - 19:15   Keynote     Paul Huber\n</code></pre>\n"
+        '<pre><code class="language-python">slots = ["10:00 not a talk", "11:00 nor this"]\n'
+        "# 12:00 a comment\n</code></pre>\n"
+    )
+    [schedule] = read_text(html, "page.html").schedules
+    assert timeline(schedule) == [
+        ("Ankommen", "2026-03-27T17:00Z", "2026-03-27T17:30Z"),
+        ("Keynote", "2026-03-27T17:30Z", "2026-03-27T18:15Z"),
+    ]

@@ -181,6 +181,26 @@ LOST: dict[tuple[str, str], str] = {
     ("blind9-de-hamburg-os-tage-zeitumstellung", "python-markdown"): (
         "Python-Markdown reads the gender star in 'Entwickler*innen, … *' as emphasis"
     ),
+    ("blind14-a-cloudnative-tokyo-42", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line (its speaker) to its text"
+    ),
+    ("blind14-d-devops-porto-duas-noites", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line (its speakers) to its text"
+    ),
+    ("blind14-c-pydata-cdmx-livestream", "python-markdown"): (
+        "the layouts show the front matter's 'date' only, not 'fecha', the year's one source"
+    ),
+    ("blind14-c-pydata-cdmx-livestream", "markdown-it"): (
+        "the layouts show the front matter's 'date' only, not 'fecha', the year's one source"
+    ),
+    ("blind14-d-data-gent-voorjaar", "python-markdown"): (
+        "Python-Markdown makes '- #30 — 10 februari 2026 — …' a list item holding an <h1>: the "
+        "past meetups become dated headings"
+    ),
+    ("blind14-h-wien-foss-tage", "python-markdown"): (
+        "Python-Markdown (no fenced_code) makes the fenced timetable inline code in a paragraph, "
+        "its column gaps collapsed: speakers run into titles"
+    ),
     ("blind8-sched-tokyo-colocated-ja", "python-markdown"): (
         "Python-Markdown joins an item's indented second line ('Level 1 Foyer') to its text"
     ),

@@ -42,7 +42,8 @@ Adyen, Simon Carmiggeltstraat 6-50, Amsterdam · 18:00–21:00
 def test_hours_after_the_venue_on_one_line_are_the_events_not_a_session() -> None:
     london, berlin, amsterdam = _timelines(DIGEST)
     assert london[-1] == ("Networking at the bar", "2026-03-03T20:15Z", "2026-03-03T21:00Z")
-    assert berlin[0][1:] == ("2026-03-12T18:00Z", None)  # "starts 19:00": its start, no end
+    # "starts 19:00": its start, no end; the bold line under the heading names it
+    assert berlin == [("Berlin Data Engineers", "2026-03-12T18:00Z", None)]
     assert amsterdam == [
         ("walk-in & food", "2026-03-26T17:00Z", "2026-03-26T18:45Z"),
         ("DuckDB as a team sport", "2026-03-26T18:45Z", "2026-03-26T20:00Z"),
@@ -258,4 +259,37 @@ def test_dutch_when_and_where_labels() -> None:
             ("Deuren open", "2026-04-21T17:00Z", "2026-04-21T19:05Z"),
             ("Lightning talks", "2026-04-21T19:05Z", "2026-04-21T19:30Z"),
         ]
+    ]
+
+
+def test_an_events_session_titled_by_its_heading_leaves_the_date_out() -> None:
+    page = """# Nantes DevOps — saison
+
+## Mardi 17 février 2026 — Soirée lightning talks ⚡
+
+📍 La Cantine Numérique, 11 rue la Noue Bras de Fer, Nantes
+🕖 De 19h à 21h
+
+## Jeudi 19 mars 2026 — Kubernetes à la maison
+
+📍 Sopra Steria, Nantes
+
+- **18h30** : accueil
+"""
+    first, _ = read_text(page).schedules
+    assert timeline(first) == [
+        ("Soirée lightning talks ⚡", "2026-02-17T18:00Z", "2026-02-17T20:00Z")
+    ]
+
+
+def test_a_room_after_a_middle_dot_at_the_end_of_a_line() -> None:
+    page = """# Rose City Infra — Friday 6 March 2026, Portland
+
+- **9:00am – 12:30pm** · Kubernetes Networking From Scratch — Priya Raman · *Room D135*
+- **9:00am – 12:30pm** · Terraform Testing — Marcus Olufemi · *Room D136*
+"""
+    sessions = read_text(page).schedules[0].sessions
+    assert [(s.title, s.location, [p.name for p in s.speakers]) for s in sessions] == [
+        ("Kubernetes Networking From Scratch", "Room D135", ["Priya Raman"]),
+        ("Terraform Testing", "Room D136", ["Marcus Olufemi"]),
     ]

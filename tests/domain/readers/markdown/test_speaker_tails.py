@@ -111,3 +111,50 @@ def test_a_chinese_name_after_title_words_of_two_or_three_characters_is_the_spea
 @pytest.mark.parametrize("text", ["云原生 实践 分享", "使用 Istio CNI 安全地部署工作负载"])
 def test_chinese_title_words_alone_are_no_speaker(text: str) -> None:
     assert split_title_and_speakers(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Lightning talks — TBA, got something? Ping us!", "Lightning talks"),
+        ("LLM's evalueren — spreker TBA", "LLM's evalueren"),
+        (
+            "Firmare il software con Sigstore — relatore in via di conferma",
+            "Firmare il software con Sigstore",
+        ),
+        ("GitOps avec Flux — intervenant·e à confirmer", "GitOps avec Flux"),
+        ("Legacy-Code testen — N. N.", "Legacy-Code testen"),
+        ("Abschluss & Verlosung — Orga-Team", "Abschluss & Verlosung"),
+        ("Opening & housekeeping — The organizing team", "Opening & housekeeping"),
+    ],
+)
+def test_a_speaker_not_known_yet_or_a_team_is_nobody(text: str, title: str) -> None:
+    assert split_title_and_speakers(text) == (title, [])
+
+
+def test_people_after_con_and_joined_by_e_y_en() -> None:
+    title, people = split_title_and_speakers(
+        "Tavola rotonda: la PA e il riuso del codice, con Marco Bianchi (Regione Piemonte), "
+        "Elena Rosso (CSI Piemonte) e Davide Gallo (Developers Italia)"
+    )
+    assert title == "Tavola rotonda: la PA e il riuso del codice"
+    assert [p.name for p in people] == ["Marco Bianchi", "Elena Rosso", "Davide Gallo"]
+    assert split_title_and_speakers("Bienvenida, con Fernanda Ríos") == (
+        "Bienvenida",
+        [Speaker("Fernanda Ríos")],
+    )
+    assert split_title_and_speakers("Pizza con amigos") == ("Pizza con amigos", [])
+    assert [p.name for p in parse_speakers("Ana Sousa, Rui Carvalho e Joana Pires")] == [
+        "Ana Sousa",
+        "Rui Carvalho",
+        "Joana Pires",
+    ]
+
+
+def test_a_han_name_with_its_company_in_brackets_and_a_full_width_bar() -> None:
+    assert looks_like_person("高橋 美咲（ハルカ株式会社）") == Speaker(
+        "高橋 美咲", "ハルカ株式会社"
+    )
+    assert parse_speakers("王晓雯｜杭州云原生社区 发起人") == [
+        Speaker("王晓雯", "杭州云原生社区 发起人")
+    ]
