@@ -61,10 +61,10 @@ class Assembler:
             for e in self.page.events
             if e.sessions or e.first_day or e.start or recurring.usable(e)
         ]
-        timed = [e for e in events if e.sessions or e.start]
+        timed_days = {e.first_day for e in events if e.sessions or e.start}
         # "Sydney on **Wednesday 25 March** and Melbourne on **Thursday 26 March**" above both
         # meetups: the days of the events below, told in passing, not an all-day event
-        events = [e for e in events if not _told_again(e, timed, recurring)]
+        events = [e for e in events if not _told_again(e, timed_days, recurring)]
         if not events:
             without_time = recurring.drafts[0] if recurring.drafts else None
             if without_time is not None:
@@ -458,11 +458,10 @@ def _without_its_date(heading: str) -> str:
     return rest if len(rest) >= 3 else heading
 
 
-def _told_again(event: EventDraft, timed: list[EventDraft], recurring: RecurringLines) -> bool:
-    """Whether a dated event without hours or sessions is only the days of timed events."""
-    if event in timed or event.first_day is None or recurring.usable(event):
+def _told_again(event: EventDraft, days: set[date | None], recurring: RecurringLines) -> bool:
+    """Whether a dated event without hours or sessions is only the `days` of timed events."""
+    if event.sessions or event.start or event.first_day is None or recurring.usable(event):
         return False
-    days = {e.first_day for e in timed}
     last = event.last_day or event.first_day
     return (last - event.first_day).days < 7 and all(
         event.first_day + timedelta(days=n) in days

@@ -208,14 +208,16 @@ def without_closing_markers(built: list[Built], event_end: datetime | None) -> l
         last_of_day = index + 1 == len(built) or days[index + 1] != days[index]
         # "17h00 Fim do primeiro dia", then "20h00 Jantar": an end, then an evening after a gap
         before_a_gap = not last_of_day and built[index + 1][1] - start >= _GAP_AFTER_AN_END
-        marker = _closing_marker(draft.title) or (
-            event_end is not None and same_instant(start, event_end)
-        )
         # (its end, if any, only the next item's start: the page gave it none)
         ends_a_day = (last_of_day and end is None) or (
             before_a_gap and draft.end is None and draft.duration is None
         )
-        if marker and ends_a_day and not draft.speakers and kept:
+        if not ends_a_day or draft.speakers or not kept:
+            kept.append(item)
+            continue
+        if _closing_marker(draft.title) or (
+            event_end is not None and same_instant(start, event_end)
+        ):
             continue
         kept.append(item)
     return kept
