@@ -181,9 +181,20 @@ def _longer_name(text: str, end: int, first: str, index: Index) -> tuple[Entry, 
     return None
 
 
+# "1 New York Street", "Berliner Straße", "Rue de Paris": a street named after a place
+_STREET_AFTER = compiled(
+    r"\s+(?:street|st\.?|road|rd\.?|avenue|ave\.?|lane|square|place|boulevard|blvd\.?|"
+    r"drive|way|straße|strasse|str\.|weg|platz|allee|gasse|laan|straat|plein|gata|gatan|"
+    r"vej|ulica|ul\.)(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def _accepted(key: str, entry: Entry, text: str, start: int, end: int) -> bool:
     if key in words.STOP_NAMES:
         return False
+    if _STREET_AFTER.match(text, end):
+        return False  # "1 New York Street, Manchester": the street, not the city
     if " " not in key and "-" not in key and entry.kind == "city":
         if entry.population < ONE_WORD_FROM:
             return False

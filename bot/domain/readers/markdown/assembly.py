@@ -8,6 +8,7 @@ settled by the event's hours and DST gaps and folds follow the one rule in zones
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -141,7 +142,20 @@ class Assembler:
             draft.all_day = True
             draft.last_day = event.last_day
         elif event.last_day and event.last_day != event.first_day and event.end is not None:
-            draft.last_day = event.last_day
+            days = (event.last_day - event.first_day).days + 1
+            if event.across or event.end <= event.start or days > _DAILY_DAYS:
+                draft.last_day = event.last_day
+            else:
+                # "Monday, March 9 – Wednesday, March 11" and "9:00 a.m. – 4:30 p.m.": those
+                # hours on each day
+                return [
+                    replace(
+                        draft,
+                        day=event.first_day + timedelta(days=n),
+                        speakers=list(draft.speakers),
+                    )
+                    for n in range(days)
+                ]
         return [draft]
 
     def _sessions(self, event: EventDraft, drafts: list[Draft], tz: tzinfo) -> list[Session]:
@@ -439,6 +453,8 @@ def _unquoted(title: str) -> str:
         return title  # „A“ und „B“: two quotations, not one wrapped title
     return inner
 
+
+_DAILY_DAYS = 7  # an event of a week at most may be the same hours each day
 
 # What joins a date to the rest of a heading: "Mardi 17 février 2026 — Soirée lightning talks"
 _DATE_JOINT = compiled(r"^[\s,:·|/\-–—]+|[\s,:·|/\-–—]+$")

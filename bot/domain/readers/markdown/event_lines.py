@@ -33,6 +33,18 @@ _DEADLINE_BEFORE = compiled(
     r"até|entro il|uiterlijk)|(?:截止|截至|締め?切り?|마감)(?:时间|時間|日期|日|일)?[为是は:：]?)"
     r"\s*[:：]?[\s*_]*$"
 )
+# "Rejestracja: … zapisy do wtorku 3 marca", "RSVP by Friday 13 March": a sign-up's deadline
+_SIGN_UP_BEFORE = compiled(
+    r"(?i)(?:\b(?:registration|register|rsvp|sign[- ]?ups?|tickets?|zapisy|rejestracja|anmeldung|"
+    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelden|aanmelding)\b|报名|報名|申込|申し込み|신청)"
+    r"[^.;!?]{0,40}$"
+)
+# "Registration for Bengaluru closes on 20 Nov 2025 at midnight": a sign-up closing, never the event
+_SIGN_UP_CLOSES = compiled(
+    r"(?i)\b(?:registration|rsvps?|sign[- ]?ups?|tickets?|zapisy|rejestracja|anmeldung|"
+    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding)\b[^.;!?]{0,40}"
+    r"\b(?:closes?|closing|ends?|deadline|until|bis|do|hasta|até|jusqu'(?:au|à))\b[^.;!?]{0,12}$"
+)
 # "…, mein Slot ist am Mittwoch, 11. März, 10:40 Uhr": what may stand between a day and its hours
 _DAY_TO_HOURS = compiled(
     r"[\s,*_:·|]*(?:(?i:at|um|à|a las|alle(?: ore)?|om|kl\.?|from|von|ab|às|de)\s*)?"
@@ -124,6 +136,8 @@ class EventLines:
         hours) of the event, of the next event of a series, or a date in passing."""
         if labeled and self._details_block(line, dates[0]):
             return
+        if not labeled and _SIGN_UP_CLOSES.search(text, 0, dates[0].begin):
+            return  # "Registration closes on 20 Nov 2025 at midnight": a deadline, not the event
         spans = find_clock_spans(text)
         if self._restates_the_event(text, dates[0], spans):
             return  # "(US: Wednesday, March 11, 6:00 PM PT)" under "March 12, 10:00 JST"
@@ -172,7 +186,11 @@ class EventLines:
         )
         if (
             not labeled
-            and (not (spans or fresh_heading) or _DEADLINE_BEFORE.search(text, 0, dates[0].begin))
+            and (
+                not (spans or fresh_heading)
+                or _DEADLINE_BEFORE.search(text, 0, dates[0].begin)
+                or _SIGN_UP_BEFORE.search(text, 0, dates[0].begin)
+            )
             and event.first_day is not None
             and not event.first_day <= first <= (event.last_day or event.first_day)
         ):

@@ -71,15 +71,17 @@ def read_listed_dates(
         )
     speaker_col = first_index(roles, Role.SPEAKER)
     # A show's episodes are one programme; a user group's meetups are events of their own.
-    episodes = _EPISODES.search(" ".join([*headers, page.page_title or ""])) or any(
-        _EPISODES.search(text) for number, text in page.texts[-_NEAR:]
-    )
+    # (its headers, the page's title or the heading over it say so: "Upcoming recordings"; not a
+    # line of prose near it, "Recordings: [YouTube playlist]" of a working group's meetings)
+    episodes = _EPISODES.search(" ".join([*headers, page.page_title or "", page.last_heading]))
     made = 0
     for number, cells, mention in dated:
         title_text = _cell(cells, title_col)
         if _CANCELLED.search(title_text):
             continue  # "⏸ 停播一周", "summer break", "no meetup this month"
-        draft = _meeting(page, number, mention, title_text, hours)
+        # "10月16日（周四） 15:00-16:00 ⚠️改期": a date cell that gives the meeting's own hours
+        own = [s for s in find_clock_spans(cells[date_col].text) if s.begin >= mention.finish]
+        draft = _meeting(page, number, mention, title_text, own[0] if own else hours)
         if draft is None:
             continue
         if speaker_col is not None:

@@ -119,6 +119,7 @@ class PageReader:
         self.reference = self.front_fields.reference
         self.events: list[EventDraft] = [EventDraft(line=front.body_line)]
         self.page_title: str | None = text_field(self.fields, ("title", "name"))
+        self.last_heading = ""  # the text of the last heading read
         self.day: date | None = None
         self.title_candidate: tuple[str, int] | None = None
         self.heading_since_event: tuple[str, int] | None = None
@@ -203,6 +204,8 @@ class PageReader:
         text = line.inline.text
         if about_a_past_event(text):
             return  # "Previous event: 12 November": not an event of this page
+        if self.sessions.conversion(text):
+            return  # "13:00 UTC is 06:00 PDT · 09:00 EDT · 15:00 CEST": one time, many zones
         if text.startswith(_FOOTNOTE_MARKS):
             return  # "※ 19時30分以降の入場は裏口から": a note on the agenda, not a session
         if line.heading:
@@ -227,6 +230,15 @@ class PageReader:
             self.list_session = None
         elif self.list_session is not None and line.depth > self.list_session.depth:
             self.sessions.attach(self.list_session, line)
+            return
+        elif (
+            self.list_session is None
+            and self.block_session is not None
+            and line.depth == 1
+            and not _DIGIT.search(text[:12])
+        ):
+            # "- 발표자: 김민수 님 (토스)" under "**오후 7:10 ~ 7:50 | …**" or "### 14:00 Keynote"
+            self.sessions.attach(self.block_session, line)
             return
         elif self.list_session is not None and not _DIGIT.search(text[:12]):
             # "- **Salle Lovelace**" after "- **Accueil café** : 8h45 – 9h30": a sibling item
@@ -317,6 +329,7 @@ class PageReader:
 
     def _heading(self, line: Line) -> None:
         text = line.inline.text
+        self.last_heading = text
         leading = leading_clock_span(text)
         if leading is None:
             named = _HEADING_MARKS.sub("", text)
@@ -455,6 +468,7 @@ class PageReader:
             event.stated_line = event.stated_line or number
             event.hours_day = event.last_day or event.first_day
             across = across_days(text, find_dates(text), spans) if len(spans) > 1 else None
+            event.across = across is not None
             if across is not None:
                 event.end = across[1].start  # on the range's last day, not another zone's time
             else:

@@ -159,6 +159,19 @@ def room_after(title: str) -> tuple[str, str | None]:
     return title[: found.start()].rstrip(" ,-–—·|"), room
 
 
+_CONVERSION_WORDS = frozenset(("and", "und", "the", "for", "you", "are", "time", "local"))
+
+
+def _names_only(text: str) -> bool:
+    people = parse_speakers(text)
+    return bool(people) and all(looks_like_person(p.name) for p in people)
+
+
+def bold_line(line: Line) -> bool:
+    """A paragraph line that is bold from end to end."""
+    return line.inline.bold and not line.depth and not line.heading
+
+
 def _hours_reach(span: ClockSpan) -> int:
     """How far under an event's date a time alone may stand and be the event's hours: right
     under it, or a few lines on (past the venue's lines) when it spans an evening."""
@@ -238,6 +251,27 @@ class SessionLines:
         draft.location = room or draft.location
         if length is not None:
             draft.duration = timedelta(minutes=int(length.group(1)))
+
+    def conversion(self, text: str) -> bool:
+        """Whether a line only gives the event's known time again in three zones or more ("Time
+        zones: 13:00 UTC is 06:00 PDT · 09:00 EDT · 15:00 CEST"), with no title ("10AM PDT / 1PM
+        EDT / 17:00 UTC: Talk" has one)."""
+        if self.page.event.start is None:
+            return False  # (the first to say it gives the event's time: "Time: 10 AM PT / 1 PM ET")
+        spans = find_clock_spans(text)
+        if len(spans) < 3 or find_dates(text):
+            return False  # (with a date, the event's date line: "June 17 · 8:30 AM PT / …")
+        mentions = self.page.resolver.find(text)
+        starts = {m.start for m in mentions}
+        if sum(1 for s in spans if any(s.finish <= at <= s.finish + 2 for at in starts)) < 3:
+            return False
+        rest = list(text)
+        for begin, end in [(s.begin, s.finish) for s in spans] + [
+            (m.start, m.end) for m in mentions
+        ]:
+            rest[begin:end] = " " * (end - begin)
+        words = re.findall(r"[^\W\d_]{3,}", "".join(rest)[spans[0].begin :])
+        return all(w.casefold() in _CONVERSION_WORDS for w in words)
 
     def _titled_by_heading(
         self, line: Line, span: ClockSpan, zone: ZoneMention | None, rest: str
@@ -516,8 +550,9 @@ class SessionLines:
         self.page.event.sessions.append(draft)
         self.page.heading_title = None
         self.page.list_session = draft if line.depth else None
-        # A session heading ("### 14:00 Keynote") owns the lines under it: speaker, abstract.
-        self.page.block_session = draft if line.heading else None
+        # A session heading ("### 14:00 Keynote") owns the lines under it: speaker, abstract; so
+        # does a bold line ("**오후 7:10 ~ 7:50 | React Server Components**") over its bullets.
+        self.page.block_session = draft if line.heading or bold_line(line) else None
         self.wrapped_under = (draft, line.number) if line.wrapped[1] else None
         self.umbrella = draft if _PARALLEL.search(draft.title) else None
         return draft
@@ -662,8 +697,14 @@ class SessionLines:
             session.speakers.extend(people)  # "Wanjiru Kamau, Halima Abdi, Esther Wambui"
         elif person is not None:
             session.speakers.append(person)
-        elif line.depth > session.depth and len(inline.text) <= 80:
-            session.speakers.extend(parse_speakers(inline.text))  # "  - Jane Roe, Wei Li"
+        elif (
+            line.depth > session.depth
+            and len(inline.text) <= 80
+            and (session.depth or _names_only(inline.text))
+        ):
+            # "  - Jane Roe, Wei Li" under a list item; under a bold line or a heading, only a
+            # line of names ("결제 화면을 … 공유합니다." is its abstract)
+            session.speakers.extend(parse_speakers(inline.text))
         elif (named := _NAMED_AT_END.search(inline.text)) is not None:
             # "ggplot2 from zero to publication-ready. Instructors: Aaliyah Johnson & Wen Li"
             session.speakers.extend(parse_speakers(named.group(1)))

@@ -574,8 +574,8 @@ _WHO_LABEL = compiled(
     r"|moderiert von|moderad[oa] por)\b)\s*[:：]?\s*",
     re.IGNORECASE,
 )
-_HONORIFIC = compiled(r"\s*(?:さん|氏|先生|様|老师)\s*$")
-_HONORIFIC_BEFORE_PAREN = compiled(r"\s*(?:さん|氏|先生|様|老师)(?=\s*(?:[（(、,，/／]|$))")
+_HONORIFIC = compiled(r"\s*(?:さん|氏|先生|様|老师|님|씨)\s*$")
+_HONORIFIC_BEFORE_PAREN = compiled(r"\s*(?:さん|氏|先生|様|老师|님|씨)(?=\s*(?:[（(、,，/／]|$))")
 _COLON_TAIL = compiled(r"^(?P<title>[^:：]{3,}?)\s*[:：]\s*(?P<who>[^:：]+)$")
 # Sessions given by several people at once: "Panel: Jane Doe & Wei Li".
 _PANEL = compiled(

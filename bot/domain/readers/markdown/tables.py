@@ -139,9 +139,11 @@ class TableReader:
             [(table.number, table.header)] if role_of(table.header[0].text) in _DETAIL_ROLES else []
         )
         labelled = [*header, *body]
+        # "| | |" over "| **日期** | …|", "| **交通** | …|": a header left empty for the layout
+        layout = not any(c.text for c in table.header) and len(body) >= 2
         if (
             not body
-            or len(labelled) * 2 < len(pairs) + len(header)
+            or (len(labelled) * 2 < len(pairs) + len(header) and not layout)
             or any(find_clock_spans(c[0].text) for _, c in pairs)
         ):
             return False

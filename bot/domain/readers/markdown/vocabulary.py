@@ -167,6 +167,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "演讲主题",
         "分享主题",
         "环节",
+        "環節",
         "タイトル",
         "講演タイトル",
         "テーマ",
@@ -271,6 +272,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
     Role.LOCATION: (
         *("sali", "huone", "sal", "rum", "salon", "místnost", "sál", "sala", "ruang", "зал"),
         *("αίθουσα", "terem"),
+        *("房間", "房间", "場地", "场地", "教室"),
         "raum",
         "saal",
         "salle",

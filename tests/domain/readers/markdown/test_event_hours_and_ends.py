@@ -293,3 +293,116 @@ def test_a_room_after_a_middle_dot_at_the_end_of_a_line() -> None:
         ("Kubernetes Networking From Scratch", "Room D135", ["Priya Raman"]),
         ("Terraform Testing", "Room D136", ["Marcus Olufemi"]),
     ]
+
+
+def test_the_events_time_restated_in_many_zones_is_no_session() -> None:
+    page = """# Contributor Summit 2026 (virtual)
+
+**When:** Wednesday, 7 October 2026, 13:00 – 17:00 UTC
+
+🌍 **Time zones:** 13:00 UTC is 06:00 PDT · 09:00 EDT · 15:00 CEST · 18:30 IST · 22:00 JST.
+
+- 13:00 Welcome
+- 16:40 Closing
+"""
+    assert _timelines(page) == [
+        [
+            ("Welcome", "2026-10-07T13:00Z", "2026-10-07T16:40Z"),
+            ("Closing", "2026-10-07T16:40Z", "2026-10-07T17:00Z"),
+        ]
+    ]
+
+
+def test_a_sign_up_deadline_is_not_the_event() -> None:
+    page = """# Upcoming meetups
+
+> Registration for Bengaluru closes on 20 Nov 2025 at midnight, or earlier if seats run out.
+
+Sat, 22 Nov 2025 10:00 AM - 1:30 PM IST, Bengaluru
+
+- 10:00 AM Welcome
+"""
+    assert _timelines(page) == [[("Welcome", "2025-11-22T04:30Z", "2025-11-22T08:00Z")]]
+    polish = """# PyKraków #87
+
+- **Data:** czwartek, 5 marca 2026, godz. 18:00
+- **Miejsce:** Kodeo, ul. Przemysłowa 12, 30-701 Kraków
+- **Rejestracja:** meetup.com — zapisy do wtorku 3 marca, do godz. 12:00
+
+Spotkanie potrwa do ok. 21:00, potem zwyczajowo przenosimy się do pubu obok.
+
+- **18:00–18:30** — Otwarcie drzwi
+- **20:15** — Lightning talki i networking
+"""
+    assert _timelines(polish) == [
+        [
+            ("Otwarcie drzwi", "2026-03-05T17:00Z", "2026-03-05T17:30Z"),
+            ("Lightning talki i networking", "2026-03-05T19:15Z", "2026-03-05T20:00Z"),
+        ]
+    ]
+
+
+def test_a_street_named_after_a_city_does_not_name_the_zone() -> None:
+    page = """# Kubernetes training
+
+**Thursday 12 June 2025 · Bruntwood Works, 1 New York Street, Manchester M1 4HD**
+
+- 9:30 Setup
+"""
+    (schedule,) = read_text(page).schedules
+    assert schedule.timezone_name == "Europe/London"
+
+
+def test_the_same_hours_each_day_of_a_short_event_are_a_session_a_day() -> None:
+    page = """# Spring Bootcamp
+
+| | |
+|---|---|
+| **Dates** | Monday, March 9 – Wednesday, March 11, 2026 |
+| **Hours** | 9:00 a.m. – 4:30 p.m. Central, all three days |
+| **Where** | 222 W Merchandise Mart Plaza, Chicago, IL 60654 |
+"""
+    assert [(s[1], s[2]) for s in _timelines(page)[0]] == [
+        ("2026-03-09T14:00Z", "2026-03-09T21:30Z"),
+        ("2026-03-10T14:00Z", "2026-03-10T21:30Z"),
+        ("2026-03-11T14:00Z", "2026-03-11T21:30Z"),
+    ]
+    across = "# Hackathon\n\nMay 16, 2026, 9:00 AM – May 17, 2026, 4:30 PM, Berlin\n"
+    assert [(s[1], s[2]) for s in _timelines(across)[0]] == [
+        ("2026-05-16T07:00Z", "2026-05-17T14:30Z")
+    ]
+
+
+def test_a_details_table_under_an_empty_header_and_a_room_column_in_chinese() -> None:
+    page = """# 香港雲原生日
+
+| | |
+|---|---|
+| **日期** | 2026年3月21日（星期六） |
+| **時間** | 上午9時至下午5時30分（香港時間） |
+| **地點** | 香港科學園 |
+| **交通** | 港鐵大學站 |
+| **費用** | HK$150 |
+
+| 時間 | 房間 | 環節 | 講者 |
+|---|---|---|---|
+| 13:45 – 14:25 | 演講廳 1 | Cilium 實戰 | Kelvin Tsang |
+| 13:45 – 14:25 | 會議室 3 | Argo CD 踩坑分享 | Mandy Cheung |
+"""
+    sessions = read_text(page).schedules[0].sessions
+    assert [(s.title, s.location) for s in sessions] == [
+        ("Cilium 實戰", "演講廳 1"),
+        ("Argo CD 踩坑分享", "會議室 3"),
+    ]
+    assert sessions[0].start.isoformat() == "2026-03-21T13:45:00+08:00"
+
+
+def test_bullets_under_a_bold_session_line_belong_to_it() -> None:
+    page = """# Seoul Frontend — 2026년 3월 19일 (목), 서울 강남구
+
+**오후 7:10 ~ 7:50 | React Server Components 1년 운영기**
+- 발표자: 김민수 님 (토스 · Frontend Engineer)
+- 결제 화면을 RSC로 전환하면서 겪은 캐싱 이슈를 공유합니다.
+"""
+    (session,) = read_text(page).schedules[0].sessions
+    assert [s.name for s in session.speakers] == ["김민수"]
