@@ -85,7 +85,8 @@ _DAY_SECTION = compiled(
     r"programm?e?|schedule|agenda|party|social|networking|day|evening|main day|"
     r"konferenz|vorträge|tagung|conférence|conférences|ateliers?|talleres?|conferencias?|"
     r"charlas|palestras|oficinas|ワークショップ|カンファレンス|工作坊|大会|主会场)"
-    r"(?:\s*(?:&|and|und|et|y|e)\s*\w+)?|(?:day|tag|jour|día|dia)\s*\d)?"
+    r"(?:\s*(?:&|and|und|et|y|e)\s*\w+)?(?:\s+(?:day|tag|jour))?|(?:day|tag|jour|día|dia)\s*\d)?"
+    r"(?:\s*[(（][^()（）]{1,40}[)）])?"  # "Workshop day (ICE, level 2)"
 )
 _TALK_NUMBER = compiled(
     r"[\W_]*(?:(?:议题|議題|分享|话题|話題|演讲|演講)[一二三四五六七八九十\d]+|"

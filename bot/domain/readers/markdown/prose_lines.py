@@ -25,6 +25,7 @@ CLOCK_CHANGE = compiled(
 # changed, not an event.
 REVISION_NOTE = compiled(
     r"(?i)\b(?:last )?updated\b|\baktualisiert\b|^\W*stand\s*:|\bmis à jour\b|\bactualizado\b"
+    r"|\b(?:exported|generated|last (?:edited|modified))\b(?: from [\w.-]+)? on\b"
     r"|\batualizado\b|更新|修订|修訂|改訂"
 )
 _DATE_THEN_TIME = 6  # "… September 25th, at" / "8am PT": a date, then at most ", at"

@@ -86,7 +86,7 @@ _ROOM_BEFORE = compiled(r"^\s*(?:\[([^\[\]]{1,40})\]|[*_]*([^:：*_]{1,40}?)[*_]
 _PARALLEL = compiled(
     r"(?i)parall[eè]l|simult[aá]ne|gleichzeitig|breakouts?\b|同时进行|同時|並行|并行|분과"
 )
-_ROOM_DASHED = compiled(r"^\s*[*_]*([^—–:：*_]{2,40}?)[*_]*\s+[—–-]\s+")
+_ROOM_DASHED = compiled(r"^\s*[*_]*([^—–:：*_·]{2,40}?)[*_]*\s+[—–·-]\s+")
 
 
 # A compact schedule's parts ("Doors 6pm, talks 6:30pm, ends 9pm"), each a word or three and

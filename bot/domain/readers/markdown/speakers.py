@@ -27,7 +27,7 @@ _TAIL_SEPARATORS = compiled(
 _TRAILING_PAREN = compiled(r"^(?P<name>.+?)\s*[(（](?P<aff>[^()（）]+)[)）]\s*$")
 _AT = compiled(r"^(?P<name>.+?)\s+(?:@|at)\s+(?P<aff>.+)$")
 # "Name - Company", "Name / Company", "王晓雯｜杭州云原生社区 发起人"
-_DASH = compiled(r"^(?P<name>[^-–—|/｜]+?)\s*(?:\s[-–—|]\s|/|｜)\s*(?P<aff>.+)$")
+_DASH = compiled(r"^(?P<name>[^-–—|/｜／]+?)\s*(?:\s[-–—|]\s|/|｜|／)\s*(?P<aff>.+)$")
 _LABEL = compiled(
     r"^\s*(?:(?:speakers?|presenters?|by)\b|讲师|嘉宾|分享嘉宾|讲者|演讲者|主持人|主持|分享人|講者|講師|"
     r"発表者|登壇者|登壇|강사|발표자|연사)\s*[:：]?\s*",
@@ -46,7 +46,9 @@ _CJK_NAME_AND_ROLE = compiled(
     r"^(?P<name>[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4})\s*[,，]\s*(?P<aff>[^,，、]{3,60})$"
 )
 # A name in Han characters, a space, and what follows: "李伟明 阿里云", "田中 太郎".
-_CJK_NAME_SPACED = compiled(rf"^(?P<name>[{HAN}]{{2,4}})[ \u3000]+(?P<rest>[^\s/|\-–—,，、&].*)$")
+_CJK_NAME_SPACED = compiled(
+    rf"^(?P<name>[{HAN}]{{2,4}})[ \u3000]+(?P<rest>[^\s/|\-–—,，、&／｜].*)$"
+)
 _CJK_WORD = compiled(rf"[{HAN}{KANA}]{{1,3}}")
 
 
@@ -574,8 +576,10 @@ _WHO_LABEL = compiled(
     r"|moderiert von|moderad[oa] por)\b)\s*[:：]?\s*",
     re.IGNORECASE,
 )
-_HONORIFIC = compiled(r"\s*(?:さん|氏|先生|様|老师|님|씨)\s*$")
-_HONORIFIC_BEFORE_PAREN = compiled(r"\s*(?:さん|氏|先生|様|老师|님|씨)(?=\s*(?:[（(、,，/／]|$))")
+_HONORIFIC = compiled(r"\s*(?:さん|氏|先生|様|老师|老師|博士|님|씨)\s*$")
+_HONORIFIC_BEFORE_PAREN = compiled(
+    r"\s*(?:さん|氏|先生|様|老师|老師|博士|님|씨)(?=\s*(?:[（(、,，/／]|$))"
+)
 _COLON_TAIL = compiled(r"^(?P<title>[^:：]{3,}?)\s*[:：]\s*(?P<who>[^:：]+)$")
 # Sessions given by several people at once: "Panel: Jane Doe & Wei Li".
 _PANEL = compiled(

@@ -304,8 +304,10 @@ class TableReader:
             # A placeholder ("—", "n/a") says its room is free: written, so the row is not one
             # session across the rooms, but no session of its own.
             filled = [
-                (i, row.cells[i]) for i in row.tracks if i < len(row.cells) and row.cells[i].text
-            ]
+                (i, row.cells[i])
+                for i in row.tracks
+                if i < len(row.cells) and row.cells[i].text and not relayed(row.cells[i])
+            ]  # ("(live stream)" in the other rooms: the first room's session for all)
             texts = {c.text for _, c in filled}
             plenary = len(texts) == 1 and (
                 len(filled) == len(row.tracks) or filled[0][0] == row.tracks[0]
@@ -413,6 +415,14 @@ _DITTO_MARKS = " \"'\u3003\u2033"
 
 # Placeholders written with letters: "n/a" says a slot is empty ("TBD" is a session to come).
 _PLACEHOLDERS = frozenset(("n/a", "n.a.", "n. a."))
+# A room that only shows the session of the first: "(live stream)", "(overflow)".
+_RELAYED = frozenset(
+    ("live stream", "livestream", "stream", "streamed", "overflow", "overflow room", "übertragung")
+)
+
+
+def relayed(cell: Inline) -> bool:
+    return cell.text.strip(" *_()（）").casefold() in _RELAYED
 
 
 def room_of(row: Row, index: int) -> str | None:

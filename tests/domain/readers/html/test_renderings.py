@@ -201,6 +201,27 @@ LOST: dict[tuple[str, str], str] = {
         "Python-Markdown (no fenced_code) makes the fenced timetable inline code in a paragraph, "
         "its column gaps collapsed: speakers run into titles"
     ),
+    ("blind15-a-lanternfish-sig-docs", "python-markdown"): (
+        "Python-Markdown has no strikethrough: the struck-out cancelled dates are meetings"
+    ),
+    ("blind15-b-edinburgh-semantics-seminar", "python-markdown"): (
+        "Python-Markdown has no strikethrough: the struck-out title stays in the postponed row"
+    ),
+    ("blind15-b-innsbruck-geographie-kolloquium", "python-markdown"): (
+        "Python-Markdown joins an item's indented lines (its title and its note) to its text, so "
+        "another item's date opens the page"
+    ),
+    ("blind15-b-montreal-journee-etude-ia", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line to its text: a title's « quotes move"
+    ),
+    ("blind15-d-campinas-grupy-junho", "python-markdown"): (
+        "Python-Markdown reads a list that follows a line without a blank line as a paragraph: "
+        "the past meetups' dates become events"
+    ),
+    ("blind15-g-hack-the-harbour", "python-markdown"): (
+        "Python-Markdown has no nested lists at two spaces: the parallel workshops under "
+        "'Workshops (parallel):' are one item"
+    ),
     ("blind8-sched-tokyo-colocated-ja", "python-markdown"): (
         "Python-Markdown joins an item's indented second line ('Level 1 Foyer') to its text"
     ),

@@ -406,3 +406,34 @@ def test_bullets_under_a_bold_session_line_belong_to_it() -> None:
 """
     (session,) = read_text(page).schedules[0].sessions
     assert [s.name for s in session.speakers] == ["김민수"]
+
+
+def test_two_day_sections_of_one_conference_rooms_before_titles_and_relayed_rooms() -> None:
+    page = """# Smok SRE Days 2026 — Programme
+
+Venue: ICE Kraków, ul. Marii Konopnickiej 17, 30-302 Kraków. All times are CEST.
+
+_Programme exported from pretalx on 20 May 2026._
+
+## Thursday, 11 June 2026 — Workshop day (ICE, level 2)
+
+- **09:30–12:30** · Room S1 · *Kubernetes Operators from Zero* — Anna Nowak, Piotr Zieliński
+
+## Friday, 12 June 2026 — Conference day
+
+| CEST | Auditorium Hall | Theatre Hall |
+|------|-----------------|--------------|
+| 15:10 | Alert Fatigue — Emma Laurent | Resilience Patterns in Go — Paweł Król |
+| 15:50 | 🎤 **Closing keynote** — Marek Jankowski | _(live stream)_ |
+| 16:35 | Closing words | |
+"""
+    (schedule,) = read_text(page).schedules  # one conference, not a tour of two
+    workshop = schedule.sessions[0]
+    assert (workshop.title, workshop.location) == ("Kubernetes Operators from Zero", "Room S1")
+    assert [s.name for s in workshop.speakers] == ["Anna Nowak", "Piotr Zieliński"]
+    assert [(s[0], s[1], s[2]) for s in timeline(schedule)[1:]] == [
+        ("Alert Fatigue", "2026-06-12T13:10Z", "2026-06-12T13:50Z"),
+        ("Resilience Patterns in Go", "2026-06-12T13:10Z", "2026-06-12T13:50Z"),
+        ("🎤 Closing keynote", "2026-06-12T13:50Z", "2026-06-12T14:35Z"),  # for both rooms
+        ("Closing words", "2026-06-12T14:35Z", None),
+    ]

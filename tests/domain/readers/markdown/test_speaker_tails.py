@@ -158,3 +158,15 @@ def test_a_han_name_with_its_company_in_brackets_and_a_full_width_bar() -> None:
     assert parse_speakers("王晓雯｜杭州云原生社区 发起人") == [
         Speaker("王晓雯", "杭州云原生社区 发起人")
     ]
+
+
+def test_a_full_width_slash_and_an_honorific_after_a_han_name() -> None:
+    assert parse_speakers("林冠宇 ／ Dcard 資深後端工程師") == [
+        Speaker("林冠宇", "Dcard 資深後端工程師")
+    ]
+    assert parse_speakers("陳怡君 博士 ／ 中研院資訊科學研究所") == [
+        Speaker("陳怡君", "中研院資訊科學研究所")
+    ]
+    assert parse_speakers("김민수 님 (토스 · Frontend Engineer)") == [
+        Speaker("김민수", "토스 · Frontend Engineer")
+    ]
