@@ -32,7 +32,6 @@ from bot.delivery.console import ConsoleSender
 from bot.delivery.discord_shards import shard_owner
 from bot.delivery.webhook import WebhookSender
 from bot.dispatch.service import ReminderService
-from bot.domain.diagnostics import Severity
 from bot.domain.ics.revisions import Revision
 from bot.domain.patterns import release_unused_patterns
 from bot.domain.readers.context import ReadOptions
@@ -293,9 +292,8 @@ async def run_all(
 
     library = await asyncio.to_thread(make_library)
     snapshot = await asyncio.to_thread(library.load)
-    for diagnostic in snapshot.diagnostics:
-        if diagnostic.severity is not Severity.ERROR:  # errors: logged by the library's load
-            log.warning("%s", diagnostic)
+    for diagnostic in snapshot.warnings:  # (the errors: logged by the library's load)
+        log.warning("%s", diagnostic)
     people = DatabaseMembers(sessions)
     # Personal feeds are answered from memory; this process's changes reach it at once.
     tokens = CachedFeedTokens(DatabaseFeedTokens(sessions))

@@ -79,6 +79,11 @@ class Snapshot:
     def errors(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
 
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """The problems the library's load does not log itself (it logs the errors)."""
+        return tuple(d for d in self.diagnostics if d.severity is not Severity.ERROR)
+
     def visibility_of(self, schedule_id: str) -> Visibility:
         """Who may see this schedule (live or retired); an unknown id is seen by nobody."""
         return self.visibility.get(schedule_id, NOBODY)

@@ -77,7 +77,7 @@ def serve(
     configure_logging(settings.log_level, settings.log_format)
     library = AgendaLibrary(folder, options, JsonRevisionStore(state_dir / "revisions.json"))
     snapshot = library.load()
-    for diagnostic in snapshot.diagnostics:
+    for diagnostic in snapshot.warnings:  # (the errors: logged by the library's load)
         log.warning("%s", diagnostic)
     event_loop.run(_serve(library, host, port, base_url, access_log))
 

@@ -438,12 +438,17 @@ async def test_the_demo_is_served_with_the_folder_and_leaves_no_trace_in_the_fee
     assert set(after.schedules) == {"istio-meetup-china-2021"} and not after.retired
 
 
-def test_run_reports_each_problem_of_an_agenda_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "ready"), [(["run"], "running:"), (["serve"], "feed server listening")]
+)
+def test_run_and_serve_report_each_problem_of_an_agenda_once(
+    tmp_path: Path, args: list[str], ready: str
+) -> None:
     workdir = _workdir(tmp_path)
     (workdir / "schedules" / "broken.md").write_text(
         "# Broken\n\n**Date:** 31 February 2026, 19:00 (Europe/Berlin)\n", encoding="utf-8"
     )
-    lines, _, _ = _run_until(workdir, ["run"], {}, "running:", stream="stderr")
+    lines, _, _ = _run_until(workdir, args, {}, ready, stream="stderr")
     problems = [line for line in lines if "broken.md:3: error:" in line]
     assert len(problems) == 1, "".join(lines)
-    assert any("running:" in line for line in lines), "".join(lines)
+    assert any(ready in line for line in lines), "".join(lines)
