@@ -445,6 +445,13 @@ class PageReader:
                 self.subject = self.event.title = _FORWARDED.sub("", value).strip()
             self.block_session = None
         elif role is Role.VENUE or (role is Role.LOCATION and session is None):
+            following = line.wrapped[1]
+            if (
+                following
+                and not value.rstrip().endswith((".", "。"))
+                and not split_label(following)
+            ):
+                value = f"{value} {following}"  # "…, s/n, Cidade" / "Universitária, Recife – PE"
             self.event.venue = self.event.venue or _venue_only(value)
             self.zones.place_in(value, line.number)
         elif role is Role.LOCATION and session is not None:

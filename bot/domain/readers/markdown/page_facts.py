@@ -37,7 +37,7 @@ _END_PHRASE = compiled(
     r"(?:lasts?|runs?|goes|will (?:last|run|go)) (?:until|till)|(?:po)?trwa do|dauert bis|"
     r"dura (?:fino alle|hasta las?|até às?)|dure jusqu'à|dure jusqu’à)"  # "Salę musimy oddać o 21:00"
     # "Schluss ist um 22:00 Uhr", "la fin est à 22h"
-    r"\s+(?:(?:ist|is|est|é|è|será|sarà)\s+)?"
+    r"\s+(?:(?:ist|is|est|é|è|será|sarà|está(?: previst[oa] para)?|estará)\s+)?"
     r"(?:(?:ca\.|circa|etwa|approx\.)\s*)?"  # "Ende ca. 16:00 Uhr"
     r"(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o)?\s*"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"

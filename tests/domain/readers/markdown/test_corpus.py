@@ -416,7 +416,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind15-e-osw-kl-2026": "the day's hours stated with the first day ('9.00am – 5.00pm') become a session of their own beside its agenda",
     "blind15-f-istanbul-js-bulusmalari": "'21.00 Kapanış' closing a list is read as the end of the talk before it, not as a session (the page's writer counts it)",
     "blind15-g-hack-the-harbour": "overnight hacking written 'Sa 20:00 – So 08:00 Uhr' across the clock change is not read",
-    "blind15-g-hackacin-recife": "an offset stated in prose ('UTC-3') is taken for the zone instead of the city's, and the last item's stated end ('previsto para as 15h') is not applied",
     "blind15-g-hoshizora-24h-relay": "a date row inside a 24-hour table ('8月24日(日)') does not move the following slots to the next day",
     "blind15-g-tiny-lantern-jam": "'Jam time' from Friday 19:00 to Sunday 19:00 (a range over two weekdays in a table row) loses its end",
     "blind15-h-chicago-data-eng-bootcamp": "'🍻 **Alumni Happy Hour** (optional), 5:00–7:00 p.m.' between the day's topics is not read",
@@ -485,6 +484,7 @@ MISREAD_INSTANTS: dict[str, str] = {
 }
 MISREAD_TITLES: dict[str, str] = {
     **MISREAD_INSTANTS,
+    "blind15-g-hackacin-recife": "a room in brackets after a title ('(Salas do Bloco E)') stays in the title, and 'com convidado(a) a confirmar' is kept",
     "blind15-c-capital-city-data-desmoines": "a room heading's remark stays in the location ('Room 203 — Workshops'), and '(until it isn't)' in a title is read as a speaker",
     "blind15-e-hk-cloud-native-day": "roles and titles before names ('Ir.', 'Head of Platform Engineering') and names in two scripts are not separated, and a panel's '嘉賓：' list is cut",
     "blind15-f-devops-den-brno-2025": "remarks in brackets stay in titles ('Oběd (jídelna v přízemí, …)', '(moderuje Lucie Dvořáková)')",

@@ -437,3 +437,22 @@ _Programme exported from pretalx on 20 May 2026._
         ("🎤 Closing keynote", "2026-06-12T13:50Z", "2026-06-12T14:35Z"),  # for both rooms
         ("Closing words", "2026-06-12T14:35Z", None),
     ]
+
+
+def test_a_venue_wrapped_onto_the_next_line_names_the_zone_and_a_portuguese_end() -> None:
+    page = """---
+title: "HackaCIn 2026"
+date: 2026-03-20 10:00:00 -0300
+---
+
+📍 **Local:** Centro de Informática – UFPE, Av. Jorn. Aníbal Fernandes, s/n, Cidade
+Universitária, Recife – PE
+📅 **Quando:** 17 de maio de 2026
+
+- 13h30 — Apresentações
+
+O encerramento está previsto para as 15h. A programação pode sofrer pequenas alterações.
+"""
+    (schedule,) = read_text(page).schedules
+    assert schedule.timezone_name == "America/Recife"
+    assert timeline(schedule) == [("Apresentações", "2026-05-17T16:30Z", "2026-05-17T18:00Z")]
