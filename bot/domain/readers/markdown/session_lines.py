@@ -737,6 +737,8 @@ def person_with_role(text: str) -> Speaker | None:
 # What parts a title from the time after it: "Keynote — 10:00", "Welcome (18:30)", "Talk, 19:00".
 _BEFORE_TIME = compiled(r"(?:\s+[-–—·•|]\s*|\s*[,，]\s*|\s*[(（]\s*)$")
 _TITLE_THEN_TIME_LIMIT = 160
+# ") — 5 minutes each, sign up at the door": the time's bracket closes, a dash, a remark
+_REMARK_AFTER_BRACKETS = compiled(r"\s*[)）]\s*[—–-]\s+\S")
 
 
 def _title_then_time(
@@ -751,8 +753,8 @@ def _title_then_time(
         return None
     span = spans[-1]
     after, zone = strip_zone(text[span.finish :])
-    if after.strip(" )）*_"):
-        return None
+    if after.strip(" )）*_") and not _REMARK_AFTER_BRACKETS.match(after):
+        return None  # ("Lightning talks (20:15–20:40) — 5 minutes each, …": a remark after it)
     sep = _BEFORE_TIME.search(text, max(0, span.begin - 8), span.begin)
     if sep is None:
         return None

@@ -427,7 +427,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind13-j-boston-newsletter-from-6": "'from 6' as the first item's start and '6:00–9:00 PM ET' wrapped onto the next line are read as a session of the address line",
     "blind13-k-wechat-shanghai-rust": "the tea break on an inline time line between '▍议题' blocks is lost, and the last talk's speaker and time lines are not read",
     "blind12-e-brussels-devroom": "a slot length stated in prose ('each talk is a 25-minute slot followed by a 5-minute changeover') does not end the talks before the next start",
-    "blind12-h-krakow-title-then-time": "'Lightning talks (20:15–20:40) — 5 minutes each, …': a title, then its time, then a remark is not read",
     "blind12-h-toronto-durations-only": "an agenda of lengths only ('Opening – 10 min') after 'We kick off at 9:30 AM ET' in prose gives no sessions",
     "blind11-c-akl-hackathon": "a 24-hour 'Hacking!' row whose End cell reads '11:00am Sun' ends on the first day",
     "blind11-c-community-call-readme": "the monthly call's hours ('8:00–9:00 AM Pacific') do not end the dated call's last agenda item",

@@ -456,3 +456,17 @@ O encerramento está previsto para as 15h. A programação pode sofrer pequenas 
     (schedule,) = read_text(page).schedules
     assert schedule.timezone_name == "America/Recife"
     assert timeline(schedule) == [("Apresentações", "2026-05-17T16:30Z", "2026-05-17T18:00Z")]
+
+
+def test_a_title_then_its_time_in_brackets_then_a_remark() -> None:
+    page = """# Go Kraków — 12 March 2026, Kraków
+
+- Break (19:20–19:35)
+- Lightning talks (20:15–20:40) — 5 minutes each, sign up on the whiteboard at the door
+"""
+    assert _timelines(page) == [
+        [
+            ("Break", "2026-03-12T18:20Z", "2026-03-12T18:35Z"),
+            ("Lightning talks", "2026-03-12T19:15Z", "2026-03-12T19:40Z"),
+        ]
+    ]
