@@ -350,7 +350,9 @@ DAY_PARTS = {
     **dict.fromkeys(("上午", "早上", "早晨", "清晨", "凌晨", "午前", "朝", "오전", "새벽"), "am"),
     **dict.fromkeys(("中午", "낮"), "noon"),
     **dict.fromkeys(("下午", "午後", "傍晚", "夕方", "오후", "저녁"), "pm"),
-    **dict.fromkeys(("晚上", "夜间", "夜間", "夜里", "夜裡", "夜晚", "深夜", "夜", "밤"), "night"),
+    **dict.fromkeys(
+        ("晚上", "夜间", "夜間", "夜里", "夜裡", "夜晚", "深夜", "夜", "晚", "밤"), "night"
+    ),
 }
 # Words that are a time by themselves; the second set only as one end of a range ("9h à midi").
 NOON_WORDS = {"noon": 12, "midnight": 0, "正午": 12}

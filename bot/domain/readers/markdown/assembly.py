@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import (
@@ -29,6 +30,7 @@ from bot.domain.readers.markdown.drafts import (
     EventDraft,
     crosses_midnight,
     dedupe,
+    meeting_event,
     minutes_text,
     text_field,
 )
@@ -62,6 +64,7 @@ class Assembler:
             for e in self.page.events
             if e.sessions or e.first_day or e.start or recurring.usable(e)
         ]
+        events = [part for e in events for part in self._meetings_of_a_series(e)]
         timed_days = {e.first_day for e in events if e.sessions or e.start}
         # "Sydney on **Wednesday 25 March** and Melbourne on **Thursday 26 March**" above both
         # meetups: the days of the events below, told in passing, not an all-day event
@@ -89,6 +92,22 @@ class Assembler:
             if schedule is not None:
                 schedules.append(schedule)
         return schedules
+
+    def _meetings_of_a_series(self, event: EventDraft) -> list[EventDraft]:
+        """An event read as one session on each of three days or more, a week apart or more
+        (a table of a year's meetings with their own hours): one event per meeting."""
+        days = sorted({d.day for d in event.sessions if d.day is not None})
+        if (
+            len(days) < 3
+            or len(days) != len(event.sessions)
+            or self.page.recurring.for_event(event)
+            or min(b - a for a, b in pairwise(days)) < _SERIES_GAP
+        ):
+            return [event]
+        parts = [meeting_event(d, event) for d in sorted(event.sessions, key=lambda d: d.line)]
+        for part in parts:
+            self.page.zones.adopt(part, event)
+        return sorted(parts, key=lambda p: (p.first_day or date.min, p.line))
 
     def _schedule(self, event: EventDraft, key: str, *, several: bool) -> Schedule | None:
         tz = self.page.zones.zone_for(event, self.page.recurring.first_day(event))
@@ -472,6 +491,9 @@ def _without_its_date(heading: str) -> str:
         return heading  # "Meetup on 12 May, then drinks": the date stands inside
     rest = _DATE_JOINT.sub("", before + after)
     return rest if len(rest) >= 3 else heading
+
+
+_SERIES_GAP = timedelta(days=6)  # meetings a week apart or more are a series, not one event
 
 
 def _told_again(event: EventDraft, days: set[date | None], recurring: RecurringLines) -> bool:

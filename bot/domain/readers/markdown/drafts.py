@@ -80,6 +80,20 @@ class EventDraft:
     capacity: int | None = None  # seats, settled after the walk (capacity.py)
 
 
+def meeting_event(draft: Draft, like: EventDraft) -> EventDraft:
+    """An event of the one session `draft`, on its day, where `like` was (zone, venue): one
+    meeting of a list or series the page gives."""
+    return EventDraft(
+        line=draft.line,
+        first_day=draft.day,
+        stated_line=draft.line,
+        zone=like.zone,
+        zone_line=like.zone_line,
+        venue=like.venue,
+        sessions=[draft],
+    )
+
+
 def year_in(text: str | None) -> date | None:
     """January 1st of a year named in a title, as the reference for dates written without one."""
     match = re.search(r"(?<!\d)(19[7-9]\d|20\d\d)(?!\d)", text or "")

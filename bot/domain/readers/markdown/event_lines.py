@@ -43,7 +43,7 @@ _SIGN_UP_BEFORE = compiled(
 _SIGN_UP_CLOSES = compiled(
     r"(?i)\b(?:registration|rsvps?|sign[- ]?ups?|tickets?|zapisy|rejestracja|anmeldung|"
     r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding)\b[^.;!?]{0,40}"
-    r"\b(?:closes?|closing|ends?|deadline|until|bis|do|hasta|até|jusqu'(?:au|à))\b[^.;!?]{0,12}$"
+    r"\b(?:closes?|closing|ends?|deadline|until|bis|do|hasta|até|jusqu'(?:au|à))\b[^.;!?]{0,24}$"
 )
 # "…, mein Slot ist am Mittwoch, 11. März, 10:40 Uhr": what may stand between a day and its hours
 _DAY_TO_HOURS = compiled(
@@ -136,8 +136,10 @@ class EventLines:
         hours) of the event, of the next event of a series, or a date in passing."""
         if labeled and self._details_block(line, dates[0]):
             return
-        if not labeled and _SIGN_UP_CLOSES.search(text, 0, dates[0].begin):
-            return  # "Registration closes on 20 Nov 2025 at midnight": a deadline, not the event
+        if not labeled and _SIGN_UP_CLOSES.search(f"{line.wrapped[0]} {text[: dates[0].begin]}"):
+            # "Registration closes on 20 Nov 2025 at midnight", "RSVPs close **Wednesday," /
+            # "January 14 at noon**": a deadline, not the event
+            return
         spans = find_clock_spans(text)
         if self._restates_the_event(text, dates[0], spans):
             return  # "(US: Wednesday, March 11, 6:00 PM PT)" under "March 12, 10:00 JST"
@@ -205,8 +207,7 @@ class EventLines:
         # events (a newsletter's meetups, a speaker's upcoming talks), each dated with its hours.
         next_in_list = (
             not labeled
-            and line.inline.bold
-            and not line.depth
+            and ((line.inline.bold and not line.depth) or self._next_dated_item(line, dates[0]))
             and any(s.begin >= dates[0].begin for s in spans)
             and event.stated_line
             and event.stated_line != line.number
@@ -236,6 +237,17 @@ class EventLines:
             self.page._event_times(line.number, text)
         self.page.day = first
         self.page.title_candidate = None
+
+    def _next_dated_item(self, line: Line, mention: DateMention) -> bool:
+        """ "* **Di, 10. Februar 2026, ab 18 Uhr** – Stammtisch" after "* **Di, 13. Jänner 2026,
+        ab 18 Uhr** – …", the item that dated the event: the next of a list of dated events."""
+        if not line.depth or mention.begin > 2:
+            return False
+        stated = self.page.event.stated_line
+        return any(n == stated and d == line.depth for n, d in self._dated_items())
+
+    def _dated_items(self) -> list[tuple[int, int]]:
+        return [(item.number, item.depth) for item, _ in self.page.facts.date_items]
 
     def _restates_the_event(self, text: str, mention: DateMention, spans: list[ClockSpan]) -> bool:
         """Whether a dated line gives the event's start again in another zone: the same

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Inline, Table
-from bot.domain.readers.markdown.drafts import Draft, EventDraft, add_clock, first_index
+from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, meeting_event
 from bot.domain.readers.markdown.recurring import RecurringDraft
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
 from bot.domain.readers.markdown.vocabulary import Role
@@ -185,10 +185,11 @@ def read_listed_items(page: PageReader) -> None:
     Stefan Brenner") on a page that states the hours once and times nothing else: a meeting on
     each date at those hours, each an event of its own (as `read_listed_dates` reads a table)."""
     items = page.facts.date_items
+    numbers = {line.number for line, _ in items}
     if len({mention.day for _, mention in items}) < 2 or any(
-        e.sessions or e.start is not None for e in page.events
+        (e.sessions or e.start is not None) and e.stated_line not in numbers for e in page.events
     ):
-        return
+        return  # (an item with its own hours dates an event of its own: read again below)
     hours = _hours_once(page, items[0][0].number)
     if hours is None:
         return
@@ -203,18 +204,7 @@ def read_listed_items(page: PageReader) -> None:
     if len({d.day for d in drafts}) < 2:
         return
     first = page.events[0]
-    page.events[:] = [
-        EventDraft(
-            line=d.line,
-            first_day=d.day,
-            stated_line=d.line,
-            zone=first.zone,
-            zone_line=first.zone_line,
-            venue=first.venue,
-            sessions=[d],
-        )
-        for d in drafts
-    ]
+    page.events[:] = [meeting_event(d, first) for d in drafts]
     for recurrence in page.recurring.drafts:
         recurrence.listed = True  # its meetings are the items
 

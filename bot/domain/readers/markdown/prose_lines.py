@@ -26,6 +26,8 @@ CLOCK_CHANGE = compiled(
 REVISION_NOTE = compiled(
     r"(?i)\b(?:last )?updated\b|\baktualisiert\b|^\W*stand\s*:|\bmis à jour\b|\bactualizado\b"
     r"|\b(?:exported|generated|last (?:edited|modified))\b(?: from [\w.-]+)? on\b"
+    r"|\bzuletzt (?:bearbeitet|geändert)|\bdernière mise à jour|\búltima actualización"
+    r"|\blaatst bijgewerkt|\bostatnia aktualizacja"
     r"|\batualizado\b|更新|修订|修訂|改訂"
 )
 _DATE_THEN_TIME = 6  # "… September 25th, at" / "8am PT": a date, then at most ", at"

@@ -229,6 +229,10 @@ class ZoneContext:
         """Where each event stands on the page, looked up once the walk is done."""
         return {id(event): index for index, event in enumerate(self.page.events)}
 
+    def adopt(self, part: EventDraft, whole: EventDraft) -> None:
+        """`part`, one meeting of the series `whole` was read as, stands where `whole` does."""
+        self._event_index[id(part)] = self._event_index[id(whole)]
+
     @cached_property
     def _sorted_starts(self) -> list[int]:
         """Section starts made non-decreasing, so a line's section is found by bisection."""

@@ -222,6 +222,18 @@ LOST: dict[tuple[str, str], str] = {
         "Python-Markdown has no nested lists at two spaces: the parallel workshops under "
         "'Workshops (parallel):' are one item"
     ),
+    ("blind16-d-hangzhou-kaiyuan-dahui", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line (a remark) to its title"
+    ),
+    ("blind16-d-rust-zhibo-di-er-ji", "python-markdown"): (
+        "Python-Markdown has no strikethrough: an episode's struck-out first date stays"
+    ),
+    ("blind16-f-hcmus-techfest", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line (its speaker) to its title"
+    ),
+    ("blind16-h-montreal-devops-automne", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line (its speaker) to its title"
+    ),
     ("blind8-sched-tokyo-colocated-ja", "python-markdown"): (
         "Python-Markdown joins an item's indented second line ('Level 1 Foyer') to its text"
     ),

@@ -470,3 +470,36 @@ def test_a_title_then_its_time_in_brackets_then_a_remark() -> None:
             ("Lightning talks", "2026-03-12T19:15Z", "2026-03-12T19:40Z"),
         ]
     ]
+
+
+def test_list_items_each_with_a_date_and_hours_are_events_of_their_own() -> None:
+    page = """# Linux-Stammtisch Wien
+
+Gasthaus Zum Goldenen Hirschen, 1070 Wien. *Zuletzt bearbeitet: 2. Jänner 2026*
+
+* **Di, 13. Jänner 2026, ab 18 Uhr** – Neujahrs-Stammtisch
+* **Di, 10. Februar 2026, ab 18 Uhr** – Stammtisch
+* **Mi, 11. März 2026, ab 18:30 Uhr** – Stammtisch
+"""
+    assert [[s[1] for s in t] for t in _timelines(page)] == [
+        ["2026-01-13T17:00Z"],
+        ["2026-02-10T17:00Z"],
+        ["2026-03-11T17:30Z"],
+    ]
+
+
+def test_a_deadline_wrapped_over_two_lines_and_an_evening_hour_in_chinese() -> None:
+    page = """# ChiPy January 2026
+
+**When:** Thursday, January 15, 2026 — doors at 6:00 PM, Chicago
+
+> ⚠️ The front desk checks your name. RSVPs close **Wednesday,
+> January 14 at noon**. Bring a photo ID.
+
+- 6:00 PM Doors open
+"""
+    assert _timelines(page) == [[("Doors open", "2026-01-16T00:00Z", None)]]
+    chinese = "# Rust 直播\n\n**第 1 期｜2026 年 3 月 5 日（周四）晚 8:00 – 9:00（北京时间）**\n"
+    assert [(s[1], s[2]) for s in _timelines(chinese)[0]] == [
+        ("2026-03-05T12:00Z", "2026-03-05T13:00Z")
+    ]

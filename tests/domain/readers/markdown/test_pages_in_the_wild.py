@@ -39,10 +39,11 @@ def test_headings_that_start_with_a_time_are_sessions_owning_the_lines_below() -
 
 
 def test_a_table_of_dated_calls_uses_each_rows_date() -> None:
-    assert timeline(read_page("events-table.md").schedules[0]) == [
-        ("Release planning", "2024-03-05T16:00Z", "2024-03-05T17:00Z"),
-        ("Security review", "2024-03-19T16:00Z", "2024-03-19T17:00Z"),
-        ("Roadmap", "2024-04-02T16:00Z", None),
+    # calls weeks apart, each on its own row: a series of meetings, one schedule each
+    assert [timeline(s) for s in read_page("events-table.md").schedules] == [
+        [("Release planning", "2024-03-05T16:00Z", "2024-03-05T17:00Z")],
+        [("Security review", "2024-03-19T16:00Z", "2024-03-19T17:00Z")],
+        [("Roadmap", "2024-04-02T16:00Z", None)],
     ]
 
 
