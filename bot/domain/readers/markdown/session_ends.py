@@ -5,6 +5,7 @@ that only say when the session before them ends.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -183,9 +184,15 @@ def _venue_closes(text: str) -> bool:
     return len(sentence.split()) <= 6 and _VENUE_CLOSES.search(sentence) is not None
 
 
+# "Cierre y foto grupal", "Closing & group photo": an end and something to do, a session
+_AND_MORE = compiled(r"\s(?:y|and|&|und|e|et|\+|with|con|com|mit)\s")
+
+
 def _closing_marker(title: str) -> bool:
     """ "Wrap-up", "Fin", "Fin de l'événement", "Ende", "Chiusura", "終了": only an end."""
     text = title.strip(" .!:：-–—*_🎉👋").casefold()
+    if _AND_MORE.search(re.split(r"[,/]", text, maxsplit=1)[0]):
+        return False  # (in its first part: "Fin / End, on continue … et …" is only an end)
     words = text.split()
     remark = _MARKER_THEN_REMARK.match(text)
     return (

@@ -117,6 +117,8 @@ class TableReader:
             title_col = unclassified[0]
         if title_col is None and not tracks and len(roomlike) == 1:
             title_col = roomlike[0]  # "| Time | Track |", "| Time | Main stage |": one room
+        if title_col is not None and _places_column(table, title_col):
+            return  # "| Bogotá | 8:00 p. m. |": the start converted for other cities, no agenda
         self.page.block_session = None
         previous_end: time | None = self.page.event.start
         previous_day = self.page.day
@@ -399,6 +401,19 @@ def _holds_titles(table: Table, index: int) -> bool:
     texts = table.column(index)
     long = [t for t in texts if len(t) > 24 or "\n" in t]
     return bool(texts) and len(long) * 2 >= len(texts)
+
+
+def _places_column(table: Table, index: int) -> bool:
+    """Whether a column names a place on every row, and nothing else ("Ciudad de México",
+    "New York", "🇨🇴 Bogotá"): a table of one time in several cities."""
+    texts = [t.strip(" *_") for t in table.column(index)]
+    if len(texts) < 2:
+        return False
+    for text in texts:
+        places = find_places(text)
+        if not places or len(text) - (places[-1].end - places[0].start) > 4:
+            return False
+    return True
 
 
 def says_something(cell: Inline) -> bool:

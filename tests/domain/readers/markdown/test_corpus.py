@@ -407,7 +407,7 @@ def _zone_of(schedule: Schedule) -> str:
 MISREAD_INSTANTS: dict[str, str] = {
     "blind16-a-denver-devops-spring": "'Doors at 6, talks start at 6:30. We're out by 8:30.' in prose gives no Doors session, and a call for papers' date becomes an all-day event",
     "blind16-b-devfest-melbourne": "the close stated in the intro ('we wrap at 3:45pm on Sunday') does not end the second day's last item",
-    "blind16-c-cdmx-python-tipado": "a table converting the start to other cities is read as sessions",
+    "blind16-c-cdmx-python-tipado": "the evening's hours in a line of prose ('en el Cowork La Roma, de **7:00 a 9:30 p. m.**') do not end the last item",
     "blind16-c-cordoba-sierras-js": "two workshops whose shared hours are stated in the paragraph above them are lost, and ranges like '14.50 a 15.30 hs' in a two-room table are misread",
     "blind16-c-santiago-datos-ia": "an agenda in a fenced block ending with '21:30 Cierre' loses its closing item, and a prose clock-change date without a year is an error",
     "blind16-d-hangzhou-kaiyuan-dahui": "a list item with no end ('15:10 开放讨论') does not take the day's stated end (17:30)",
@@ -479,7 +479,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind8-zh-livestream-yehua-q3": "a note changing one episode's hours ('第 32 期…时间调整为 19:30 - 20:30') is not applied",
     "blind7-en-online-otel-cet-et": "the agenda takes the date a prose note about the US clock change names ('Sunday, March 9'), and the '**When:** … 18:00 CET / 13:00 ET' line is read as an event of its own",
     "blind7-fr-lyon-journees-salles": "the Saturday 'journée grand public' section is read as a second event, and '— Speaker — *Salle*' tails stay in the titles",
-    "blind7-it-milano-durations": "the last line of a paragraph of bold times ('Chiusura e aperitivo') is dropped, and Italian lengths ('(15')') stay in titles",
     "blind7-ja-two-day-tracks-table": "sessions in the second room column of a two-track table are lost, and 'タイトル / 登壇者' cells are not split",
     "blind7-nl-html-table-per-day": "an HTML table with a Zaal (room) column gives every row twice, and takes the header cells for rooms",
     "blind7-online-summit-utc-cities": "bracketed conversions under each heading ('(18:00 Beijing · 11:00 Berlin · …)') are read as sessions, which pushes later times past noon",
@@ -497,6 +496,7 @@ MISREAD_INSTANTS: dict[str, str] = {
 }
 MISREAD_TITLES: dict[str, str] = {
     **MISREAD_INSTANTS,
+    "blind7-it-milano-durations": "Italian lengths ('(15')') stay in titles",
     "blind16-b-dublin-productcamp": "a '(continued)' row keeps its own title and a closing party keeps its place in the title",
     "blind16-b-london-data-summit": "a place after a dash in a break's cell ('Lunch — served in the Sugar Rooms') stays in the title",
     "blind16-b-wellington-cloud-hui": "a place after a dash stays in the closing party's title",

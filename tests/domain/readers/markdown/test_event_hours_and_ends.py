@@ -503,3 +503,24 @@ def test_a_deadline_wrapped_over_two_lines_and_an_evening_hour_in_chinese() -> N
     assert [(s[1], s[2]) for s in _timelines(chinese)[0]] == [
         ("2026-03-05T12:00Z", "2026-03-05T13:00Z")
     ]
+
+
+def test_a_table_of_the_start_in_other_cities_is_no_agenda_and_a_closing_with_more_is_a_session() -> (
+    None
+):
+    page = """# Python CDMX — jueves 12 de junio de 2025, Ciudad de México, de 7:00 a 9:30 p. m.
+
+- 🍕 **7:00 p. m.** — Registro y pizza
+- 📸 **9:15 p. m.** — Cierre y foto grupal
+
+| Ciudad | Hora |
+|---|---|
+| Bogotá | 8:00 p. m. |
+| Buenos Aires | 10:00 p. m. |
+"""
+    assert _timelines(page) == [
+        [
+            ("Registro y pizza", "2025-06-13T01:00Z", "2025-06-13T03:15Z"),
+            ("Cierre y foto grupal", "2025-06-13T03:15Z", "2025-06-13T03:30Z"),
+        ]
+    ]
