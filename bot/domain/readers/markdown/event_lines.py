@@ -42,7 +42,8 @@ _SIGN_UP_BEFORE = compiled(
 # "Registration for Bengaluru closes on 20 Nov 2025 at midnight": a sign-up closing, never the event
 _SIGN_UP_CLOSES = compiled(
     r"(?i)\b(?:registration|rsvps?|sign[- ]?ups?|tickets?|zapisy|rejestracja|anmeldung|"
-    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding)\b[^.;!?]{0,40}"
+    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding|cfp|call for (?:papers|talks|"
+    r"speakers|proposals)|appel à (?:conférences|orateurs|propositions))\b[^.;!?]{0,40}"
     r"\b(?:closes?|closing|ends?|deadline|until|bis|do|hasta|até|jusqu'(?:au|à))\b[^.;!?]{0,24}$"
 )
 # "…, mein Slot ist am Mittwoch, 11. März, 10:40 Uhr": what may stand between a day and its hours

@@ -524,3 +524,18 @@ def test_a_table_of_the_start_in_other_cities_is_no_agenda_and_a_closing_with_mo
             ("Cierre y foto grupal", "2025-06-13T03:15Z", "2025-06-13T03:30Z"),
         ]
     ]
+
+
+def test_a_french_clock_note_and_a_cfp_closing_are_no_events() -> None:
+    page = """# DevOps Montréal
+
+> 🕔 Toutes les heures sont à l'heure de Montréal. Petit rappel : on recule l'heure le
+> 2 novembre, la rencontre de novembre est donc en **HNE**.
+
+The CFP for summer closes March 31.
+
+## Le mardi 18 novembre 2025
+
+- **17 h 30** — Accueil
+"""
+    assert _timelines(page) == [[("Accueil", "2025-11-18T22:30Z", None)]]
