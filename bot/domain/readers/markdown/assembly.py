@@ -162,7 +162,7 @@ class Assembler:
             draft.last_day = event.last_day
         elif event.last_day and event.last_day != event.first_day and event.end is not None:
             days = (event.last_day - event.first_day).days + 1
-            if event.across or event.end <= event.start or days > _DAILY_DAYS:
+            if event.across or event.end <= event.start or days > _WEEK:
                 draft.last_day = event.last_day
             else:
                 # "Monday, March 9 – Wednesday, March 11" and "9:00 a.m. – 4:30 p.m.": those
@@ -473,7 +473,7 @@ def _unquoted(title: str) -> str:
     return inner
 
 
-_DAILY_DAYS = 7  # an event of a week at most may be the same hours each day
+_WEEK = 7  # days: an event this long at most may be the same hours each day, or told in passing
 
 # What joins a date to the rest of a heading: "Mardi 17 février 2026 — Soirée lightning talks"
 _DATE_JOINT = compiled(r"^[\s,:·|/\-–—]+|[\s,:·|/\-–—]+$")
@@ -500,10 +500,9 @@ def _told_again(event: EventDraft, days: set[date | None], recurring: RecurringL
     """Whether a dated event without hours or sessions is only the `days` of timed events."""
     if event.sessions or event.start or event.first_day is None or recurring.usable(event):
         return False
-    last = event.last_day or event.first_day
-    return (last - event.first_day).days < 7 and all(
-        event.first_day + timedelta(days=n) in days
-        for n in range((last - event.first_day).days + 1)
+    length = ((event.last_day or event.first_day) - event.first_day).days + 1
+    return length <= _WEEK and all(
+        event.first_day + timedelta(days=n) in days for n in range(length)
     )
 
 

@@ -58,9 +58,8 @@ class EventDraft:
     # The last day the event's hours were stated for ("### Dia 1 · 15/05/2025 · 19h às 22h"):
     # a day added by a later heading does not end at them. None: its last day.
     hours_day: date | None = None
-    across: bool = (
-        False  # the hours run from the first day to the last ("May 16, 9 AM – May 17, 4 PM")
-    )
+    # The hours run from the first day to the last ("May 16, 9 AM – May 17, 4 PM").
+    across: bool = False
     stated_line: int = 0  # the event's date/time line, 0 until one is read
     zone: ZoneMention | None = None
     zone_line: int = 0

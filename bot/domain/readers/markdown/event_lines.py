@@ -33,17 +33,19 @@ _DEADLINE_BEFORE = compiled(
     r"até|entro il|uiterlijk)|(?:截止|截至|締め?切り?|마감)(?:时间|時間|日期|日|일)?[为是は:：]?)"
     r"\s*[:：]?[\s*_]*$"
 )
+# The words of signing up, in the languages pages are written in (each pattern below adds its own)
+_SIGN_UP = (
+    r"registration|rsvp|sign[- ]?ups?|tickets?|zapisy|rejestracja|anmeldung|"
+    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding"
+)
 # "Rejestracja: … zapisy do wtorku 3 marca", "RSVP by Friday 13 March": a sign-up's deadline
 _SIGN_UP_BEFORE = compiled(
-    r"(?i)(?:\b(?:registration|register|rsvp|sign[- ]?ups?|tickets?|zapisy|rejestracja|anmeldung|"
-    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelden|aanmelding)\b|报名|報名|申込|申し込み|신청)"
-    r"[^.;!?]{0,40}$"
+    rf"(?i)(?:\b(?:{_SIGN_UP}|register|aanmelden)\b|报名|報名|申込|申し込み|신청)[^.;!?]{{0,40}}$"
 )
 # "Registration for Bengaluru closes on 20 Nov 2025 at midnight": a sign-up closing, never the event
 _SIGN_UP_CLOSES = compiled(
-    r"(?i)\b(?:registration|rsvps?|sign[- ]?ups?|tickets?|zapisy|rejestracja|anmeldung|"
-    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding|cfp|call for (?:papers|talks|"
-    r"speakers|proposals)|appel à (?:conférences|orateurs|propositions))\b[^.;!?]{0,40}"
+    rf"(?i)\b(?:{_SIGN_UP}|rsvps|cfp|call for (?:papers|talks|speakers|proposals)|"
+    r"appel à (?:conférences|orateurs|propositions))\b[^.;!?]{0,40}"
     r"\b(?:closes?|closing|ends?|deadline|until|bis|do|hasta|até|jusqu'(?:au|à))\b[^.;!?]{0,24}$"
 )
 # "…, mein Slot ist am Mittwoch, 11. März, 10:40 Uhr": what may stand between a day and its hours
@@ -245,10 +247,10 @@ class EventLines:
         if not line.depth or mention.begin > 2:
             return False
         stated = self.page.event.stated_line
-        return any(n == stated and d == line.depth for n, d in self._dated_items())
-
-    def _dated_items(self) -> list[tuple[int, int]]:
-        return [(item.number, item.depth) for item, _ in self.page.facts.date_items]
+        return any(
+            item.number == stated and item.depth == line.depth
+            for item, _ in self.page.facts.date_items
+        )
 
     def _restates_the_event(self, text: str, mention: DateMention, spans: list[ClockSpan]) -> bool:
         """Whether a dated line gives the event's start again in another zone: the same

@@ -172,13 +172,15 @@ def bold_line(line: Line) -> bool:
     return line.inline.bold and not line.depth and not line.heading
 
 
+_AN_EVENINGS_HOURS = timedelta(minutes=90)
+
+
 def _hours_reach(span: ClockSpan) -> int:
     """How far under an event's date a time alone may stand and be the event's hours: right
     under it, or a few lines on (past the venue's lines) when it spans an evening."""
     if span.end is None:
         return 2
-    minutes = (span.end.hour - span.start.hour) * 60 + span.end.minute - span.start.minute
-    return 8 if minutes % (24 * 60) >= 90 else 2
+    return 8 if span.length is not None and span.length >= _AN_EVENINGS_HOURS else 2
 
 
 class SessionLines:
