@@ -16,6 +16,7 @@ from functools import lru_cache
 from bot.domain.patterns import compiled
 from bot.domain.timetext.clock_tokens import Token, clock_tokens
 from bot.domain.timetext.languages import (
+    ALL_WEEKDAYS,
     DOTTED_TIME_WORDS,
     RANGE_DASHES,
     RANGE_END_WORDS,
@@ -25,15 +26,18 @@ from bot.domain.timetext.languages import (
     alternation,
 )
 
-# "12:00 PM – Sun 10:00 AM": the end on the next day, named by its weekday
-_WEEKDAY_BEFORE_END = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+"
+# "12:00 PM – Sun 10:00 AM", "20 h 00 → dim. 11 h": the end on a later day, named by its weekday
+_WEEKDAY_BEFORE_END = (
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}"
+    rf"|(?i:{alternation(w for w in ALL_WEEKDAYS if len(w) > 2)})|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+"
+)
 _SEPARATOR = compiled(
     # "19:00(+0800) ~ 21:30(+0800)": an offset after the start does not part it from its end
     r"(?:\s*[(（](?:(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{1,2}:?\d{2})[)）])?"
-    rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|,?\s*(?i:{alternation(RANGE_WORDS)})(?!\w)"
+    rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|→|->|,?\s*(?i:{alternation(RANGE_WORDS)})(?!\w)"
     rf"|{alternation(RANGE_MARKS)})\s*(?:{_WEEKDAY_BEFORE_END})?"
 )
-_DAY_NAMED = compiled(rf"{_WEEKDAY_BEFORE_END}$")
+_DAY_NAMED = compiled(rf"(?P<day>{_WEEKDAY_BEFORE_END})$")
 _RANGE_END = compiled(rf"\s*(?:{alternation(RANGE_END_WORDS)})")
 _DURATION = (
     r"(?P<dur>\d+(?:\.\d+)?)\s*"
@@ -56,6 +60,7 @@ class ClockSpan:
     twelve_hour: bool = False  # no am/pm and every hour 1-12: "6:30" may mean the evening
     overnight: bool = False  # the text says the end is the next morning: "7:30pm - 8:00am"
     twenty_four: bool = False  # an hour 13-23 without am/pm: the 24-hour clock ("13:30")
+    end_weekday: int | None = None  # "20 h 00 → dim. 11 h": the day of the end, Monday 0
 
     def ending_at(self, end: time) -> ClockSpan:
         """The same start given an end found elsewhere (an End column, "until 9:00 PM"): a range
@@ -66,16 +71,7 @@ class ClockSpan:
         """The same span found `offset` characters further into a longer text."""
         if not offset:
             return self
-        return ClockSpan(
-            self.start,
-            self.end,
-            self.duration,
-            self.begin + offset,
-            self.finish + offset,
-            self.twelve_hour,
-            self.overnight,
-            self.twenty_four,
-        )
+        return replace(self, begin=self.begin + offset, finish=self.finish + offset)
 
     @property
     def end_next_day(self) -> bool:
@@ -262,12 +258,19 @@ def _read(text: str) -> tuple[list[ClockSpan], list[BadClock]]:
                 done = following.end
                 continue
             joined = _range(text, token, following) if _joins(token, following) else None
+            named = _DAY_NAMED.search(text, token.end, following.begin)
             if joined is not None and not (
-                _DAY_NAMED.search(text, token.end, following.begin)
-                and joined.end is not None
-                and joined.end > joined.start
+                named
+                and (
+                    following.kind == "bare"
+                    or (joined.end is not None and joined.end > joined.start)
+                )
             ):
+                # (not a day's number either: "19 h, au dimanche 9 mars, 8 h 30")
                 # (a weekday before the end joins only an end that is the next morning's)
+                if named is not None:
+                    day = named.group("day").strip(" \t.,").casefold()
+                    joined = replace(joined, end_weekday=ALL_WEEKDAYS.get(day))
                 spans.append(joined)
                 done = joined.finish
                 continue

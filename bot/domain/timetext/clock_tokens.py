@@ -41,7 +41,8 @@ _TOKEN = compiled(
     r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"
     r"(?:\s*(?P<cm>\d{1,2})\s*[分분](?![钟鐘])|(?P<cm2>\d{2})|\s*(?P<half>[半반]))?"
     r")?(?!\d)"
-    rf"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|(?<=\d)p(?=[\s:,)–—-]|$)|午前|午後"
+    rf"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|(?<=\d)p(?=[\s:,)–—-]|$)|午前|午後|[صم](?!\w)|مساءً?|مساءا"
+    rf"|صباحًا|صباحا|منتصف الليل"
     rf"|(?i:noon|midnight)\b{_NOT_A_RANGE_END}))?"
     r"(?:\s*(?P<sfx>[Uu]hr|uur|hrs|hr|hs|h)(?![a-zA-Z\d]))?"
 )
@@ -79,8 +80,10 @@ _RANGE_BEFORE = compiled(rf"(?:[{RANGE_DASHES}~〜～]{{1,2}}|{alternation(RANGE
 # offset stays).
 _DOTTED_AT = compiled(
     rf"^[\s\-*•·|#>_]*(?:(?P<word>{alternation(DOTTED_TIME_WORDS)})\s*)?"
-    r"(?P<h>\d{1,2})(?P<dot>\.)[0-5]\d(?![\d.,]|:\d|\s*(?:%|€|\$|£|kr\b|zł|Kč))"
-    rf"|(?<!\w)(?P<word2>{alternation(DOTTED_TIME_WORDS)})\s*(?P<h2>\d{{1,2}})(?P<dot2>\.)[0-5]\d(?![\d.,]|:\d)"
+    r"(?P<h>\d{1,2})(?P<dot>\.)[0-5]\d(?![\d,]|\.\w|:\d|\s*(?:%|€|\$|£|kr\b|zł|Kč))"
+    rf"|(?<!\w)(?P<word2>{alternation(DOTTED_TIME_WORDS)})\s*(?P<h2>\d{{1,2}})(?P<dot2>\.)[0-5]\d(?![\d,]|\.\w|:\d)"
+    # "14.30'da", "15.00'te": a Turkish case ending after the time
+    r"|(?<![\w.])(?P<h3>\d{1,2})(?P<dot3>\.)[0-5]\d(?=['’](?:da|de|ta|te|dan|den|tan|ten)\b)"
 )
 _DOTTED_END = compiled(
     rf"\s*(?:[{RANGE_DASHES}~]|(?i:{alternation(RANGE_WORDS)})(?!\w))\s*"
@@ -96,17 +99,24 @@ def _said_time(text: str, begin: int) -> bool:
     return _TIME_WORD_BEFORE.search(text, max(0, begin - 8), begin) is not None
 
 
+_HOUR_GROUPS = (("h", "dot"), ("h2", "dot2"), ("h3", "dot3"))
+
+
 def _dotted_as_colons(text: str) -> str:
     """The text with the dot of each dotted time read as one (see `_DOTTED_AT`) made a colon."""
     if "." not in text:
         return text
     dots: list[int] = []
     for match in _DOTTED_AT.finditer(text):
-        hour, dot = (match.group("h"), "dot") if match.group("h") else (match.group("h2"), "dot2")
-        said = match.group("word") or match.group("word2")
+        hour, dot = next((match.group(h), d) for h, d in _HOUR_GROUPS if match.group(h))
+        said = match.group("word") or match.group("word2") or match.group("h3")
         end = _DOTTED_END.match(text, match.end())
         if int(hour) > 23 or not (said or end or int(hour) >= 6):
             continue
+        minutes = int(text[match.start(dot) + 1 : match.end()])
+        if text[match.end() : match.end() + 1] == "." and minutes <= 12:
+            continue  # "13.06." is a day and a month; "runt kl. 20.15." ends a sentence
+
         dots.append(match.start(dot))
         if end is not None and int(end.group("h")) <= 24:
             dots.append(end.start("dot"))
@@ -151,9 +161,9 @@ def _meridiem(ap: str | None) -> str | None:
     if not ap:
         return None
     word = ap.lower().replace(".", "").replace(" ", "")
-    if word in ("am", "午前", "midnight"):
+    if word in ("am", "午前", "midnight", "ص", "صباحًا", "صباحا", "منتصفالليل"):
         return "am"
-    if word in ("pm", "p", "午後"):
+    if word in ("pm", "p", "午後", "م", "مساء", "مساءً", "مساءا"):
         return "pm"
     return "noon" if word == "noon" else None
 

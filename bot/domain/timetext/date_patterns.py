@@ -107,16 +107,18 @@ _EU_SECOND_WEEKDAY = (
 )
 _EU = (
     r"(?P<d>\d{1,2})(?!\d)(?P<dot>\.|er|ᵉʳ|º|°)?"
-    r"(?P<second>\s*(?:(?:-|–|—|(?i:al|au|bis|a|à)\b)\s*"
-    rf"|(?P<and>&|/|(?i:und|et|y|e|and)\b)\s*{_EU_SECOND_WEEKDAY})"
+    rf"(?P<second>\s*(?:(?:-|–|—|(?i:al|au|bis|a|à)\b\s*{_EU_SECOND_WEEKDAY})\s*"
+    rf"|(?P<and>&|/|(?i:und|et|y|e|i|and)\b)\s*{_EU_SECOND_WEEKDAY})"
     r"(?P<d2>\d{1,2})(?:\.|er|º)?)?"
-    r"(?:\s+|(?<=[.rʳº°])\s*)(?P<de>(?i:de)\s+)?"
+    r"(?:\s+|(?<=[.rʳº°])\s*)(?P<de>(?i:de)\s+|(?i:d)['’])?"  # Catalan "25 d'octubre"
     r"(?P<mon>[^\W\d_]{3,12})(?P<mdot>\.)?(?![^\W\d_])"  # "października"
     r"(?:,?\s+(?:(?i:de|del)\s+)?(?P<y>\d{4})(?!\d))?"
 )
 _EU_WEEKDAY_BEFORE = compiled(
     rf"(?<!\w)(?:(?i:{alternation(EU_WEEKDAYS)})|{alternation(DE_SHORT_WEEKDAYS)})\.?,?\s+$"
 )
+# "15 Mart Cumartesi", "13 mars, torsdag": the weekday after the day and month
+_EU_WEEKDAY_AFTER = compiled(rf"[,\s]\s*(?i:{alternation(EU_WEEKDAYS)})(?!\w)")
 _ARTICLE_BEFORE = compiled(r"(?i)(?<!\w)(?:le|am|el|o|du|au|del|vom|dès|ab)\s*$")
 # Cheap tests, each starting with a digit or a letter the scan can skip to.
 _ISO_HINT = compiled(r"\d{4}[-/.]\d")
@@ -234,8 +236,13 @@ def _eu_plausible(match: re.Match[str], text: str, weekday: bool) -> bool:
     if weekday or any(match.group(g) for g in ("y", "de", "dot", "mdot")):
         return True
     month = match.group("mon")
-    if month.lower() in EU_FULL_MONTHS and month.islower():
-        return True
+    if month.lower() in EU_FULL_MONTHS and (
+        month.islower()
+        or month.upper() == month
+        or match.group("d2")
+        or _EU_WEEKDAY_AFTER.match(text, match.end())
+    ):
+        return True  # "15 mars", "15-16 Mart", "15 Mart Cumartesi"
     return _ARTICLE_BEFORE.search(text, max(0, match.start() - 12), match.start()) is not None
 
 

@@ -134,6 +134,33 @@ _EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
         ),
         (),
     ),
+    # Catalan ("25 d'octubre", "3 de febrer") where it differs from its neighbours
+    (("gener",), ()),
+    (("febrer",), ()),
+    (("març",), ()),
+    ((), ()),
+    (("maig",), ()),
+    (("juny",), ()),
+    (("juliol",), ()),
+    (("agost",), ()),
+    (("setembre",), ()),
+    ((), ()),
+    ((), ()),
+    (("desembre",), ()),
+    # Arabic, as Egypt and the Gulf write the months ("20 مارس 2025"), and the Levant's one-word
+    # names ("آذار")
+    (("يناير",), ()),
+    (("فبراير", "شباط"), ()),
+    (("مارس", "آذار"), ()),
+    (("أبريل", "ابريل", "إبريل", "نيسان"), ()),
+    (("مايو", "أيار"), ()),
+    (("يونيو", "يونيه", "حزيران"), ()),
+    (("يوليو", "يوليه", "تموز"), ()),
+    (("أغسطس", "اغسطس"), ()),
+    (("سبتمبر", "أيلول"), ()),
+    (("أكتوبر", "اكتوبر"), ()),
+    (("نوفمبر",), ()),
+    (("ديسمبر",), ()),
 ]
 EU_FULL_MONTHS = {
     w: (n - 1) % 12 + 1 for n, (full, _) in enumerate(_EU_MONTH_WORDS, start=1) for w in full
@@ -330,9 +357,29 @@ _MORE_WEEKDAYS = (
         "sunnuntai",
     ),
 )
+_CATALAN_WEEKDAYS = (
+    ("dilluns",),
+    ("dimarts",),
+    ("dimecres",),
+    ("dijous",),
+    ("divendres",),
+    ("dissabte",),
+    ("diumenge",),
+)
+_ARABIC_WEEKDAYS = (
+    ("الاثنين", "الإثنين"),
+    ("الثلاثاء",),
+    ("الأربعاء", "الاربعاء"),
+    ("الخميس",),
+    ("الجمعة",),
+    ("السبت",),
+    ("الأحد", "الاحد"),
+)
 EU_WEEKDAYS = {
     **EU_WEEKDAYS,
     **{name: number for number, names in enumerate(_MORE_WEEKDAYS) for name in names},
+    **{name: number for number, names in enumerate(_CATALAN_WEEKDAYS) for name in names},
+    **{name: number for number, names in enumerate(_ARABIC_WEEKDAYS) for name in names},
 }
 # German two-letter weekdays ("Sa., 12.10.2019"): capitalised, with a dot or comma after.
 DE_SHORT_WEEKDAYS = {"Mo": 0, "Di": 1, "Mi": 2, "Do": 3, "Fr": 4, "Sa": 5, "So": 6}
@@ -369,7 +416,17 @@ RANGE_NOON_WORDS = {
 RANGE_WORDS = (
     *("to", "until", "till", "bis", "à", "a", "às", "as", "até", "hasta", "au"),
     *("jusqu'à", "jusqu’à", "fino alle", "alle ore", "alle", "a las"),
-    *("s.d.", "s/d", "sampai", "hingga", "til", "tot", "до"),  # Indonesian, Nordic, Dutch, Slavic
+    *(
+        "s.d.",
+        "s/d",
+        "sampai",
+        "hingga",
+        "til",
+        "tot",
+        "до",
+        "do",
+    ),  # Indonesian, Nordic, Dutch, Slavic
+    *("حتى", "إلى", "الى"),  # Arabic
 )
 RANGE_MARKS = ("至", "到", "から", "부터", "~", "〜", "～")
 RANGE_DASHES = "-‐‑‒–—―－"

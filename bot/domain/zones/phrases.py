@@ -82,7 +82,8 @@ def places() -> Mapping[str, str]:
 # search is cheaper than seven.
 _MAYBE = compiled(
     r"(?i)time|zeit|hora|heure|horário|tiempo|tijd|ora\b|eastern|central|mountain|pacific|"
-    r"atlantic|european|時|时|區|区|시간|표준시|час|времен|время"
+    r"atlantic|european|時|时|區|区|시간|표준시|час|времен|время|"
+    r"\btid\b|aikaa|tíma|tími|czasu|času|saati|بتوقيت"
 )
 
 

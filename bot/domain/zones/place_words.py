@@ -63,7 +63,7 @@ STOP_NAMES = _words(
     como conda corona cypress davenport delta enterprise erlang erode essen garland halle hub
     independence jingling juarez juárez kong lander latina lira male man mango mantilla mascara
     mesa metro mitte mobile mongo natal nice nim nix oral orange paradise pare perm pest reading
-    ruse saga saki samba shaping simmering sina split springs surprise tamale tokio tours van
+    para ruse saga saki samba shaping simmering sina split springs surprise tamale tokio tours van
     vista vite warder
     """
 )
@@ -158,6 +158,23 @@ CITY_SHORT_NAMES: Mapping[str, str] = MappingProxyType(
         "HCMC": "Ho Chi Minh City",
     }
 )
+
+# Australian states and territories as addresses write them after the suburb ("Carlton VIC 3053",
+# "Ultimo NSW"): each keeps one clock. SA, WA, NT, ACT are also common initials, so those count
+# only before a postcode.
+AU_STATES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "VIC": ("Victoria", "Australia/Melbourne"),
+        "NSW": ("New South Wales", "Australia/Sydney"),
+        "QLD": ("Queensland", "Australia/Brisbane"),
+        "TAS": ("Tasmania", "Australia/Hobart"),
+        "SA": ("South Australia", "Australia/Adelaide"),
+        "WA": ("Western Australia", "Australia/Perth"),
+        "NT": ("Northern Territory", "Australia/Darwin"),
+        "ACT": ("Australian Capital Territory", "Australia/Sydney"),
+    }
+)
+AU_STATES_ALONE = frozenset({"VIC", "NSW", "QLD", "TAS"})
 
 # Names of several places too different to pick one: the country or the US state?
 AMBIGUOUS_NAMES = _words("georgia victoria")

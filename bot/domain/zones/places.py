@@ -114,6 +114,24 @@ def _without_suffix(key: str, index: Index) -> Entry | None:
     return index.latin.get(stem) if len(stem) >= 3 else None
 
 
+# "Recife/PE", "Manaus/AM": a Brazilian city and its state
+_STATE_CODE_AFTER = compiled(r"/[A-Z]{2}(?![\w/])")
+
+# "Carlton VIC 3053", "Ultimo NSW": after a capitalised suburb, or before a postcode
+_AU_SUBURB_BEFORE = compiled(rf"[{_UPPER}][{L}]+,?[ \t\u00a0]$")
+_AU_POSTCODE_AFTER = compiled(r"[ \t\u00a0]\d{4}(?!\d)")
+
+
+def _au_state(text: str, start: int, end: int, code: str) -> PlaceMention | None:
+    """An Australian state in an address: "Carlton VIC", "Adelaide SA 5000"."""
+    postcode = _AU_POSTCODE_AFTER.match(text, end) is not None
+    suburb = _AU_SUBURB_BEFORE.search(text, max(0, start - 40), start) is not None
+    if not (postcode and suburb) and not (code in words.AU_STATES_ALONE and (postcode or suburb)):
+        return None
+    name, zone = words.AU_STATES[code]
+    return PlaceMention(start, end, text[start:end], zone, "AU", 1_000_000, "region", name)
+
+
 # "Cambridge, MA", "Portland, Oregon": a US state after a city says which one.
 _STATE_AFTER = compiled(r",\s*([A-Z]{2}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
 
@@ -128,9 +146,16 @@ def _latin_places(text: str) -> Iterator[PlaceMention]:
     for match in _CAPITALISED.finditer(text):
         start, end, word = match.start(), match.end(), match.group(0)
         acronym = len(word) > 1 and word.isupper() and word not in words.CITY_SHORT_NAMES
+        if acronym and start >= taken_to and word in words.AU_STATES:
+            found = _au_state(text, start, end, word)
+            if found is not None:
+                yield found
+            continue
         if start < taken_to or acronym:
             continue  # inside a longer name already read, or an acronym ("NICE"; not "CABA")
-        if text[end : end + 1] == "/" or text[start - 1 : start] == "/":
+        if (text[end : end + 1] == "/" and not _STATE_CODE_AFTER.match(text, end)) or text[
+            start - 1 : start
+        ] == "/":
             continue  # a path or a zone name: "Asia/Singapore", "github.com/Tokyo"
         key = _fold(word)
         entry = None

@@ -218,3 +218,39 @@ def test_leading_span_with_a_day_part() -> None:
     span = leading_clock_span("- 下午 3:00～3:20 茶歇".removeprefix("- "))
     assert span is not None
     assert (span.start, span.end, span.begin) == (time(15), time(15, 20), 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Arabic: م after a time is the evening, ص the morning; حتى joins a range
+        ("من 9:30 م حتى 1:00 ص", [("21:30", "01:00")]),
+        ("12:00 منتصف الليل — السحور", [("00:00", None)]),
+        # a dotted time that ends a sentence, or takes a Turkish case ending
+        ("Vi räknar med att vara klara runt kl. 20.15. Den som vill", [("20:15", None)]),
+        ("Etkinlik en geç 14.30'da sona eriyor", [("14:30", None)]),
+        # Czech and Polish "do" ends a range
+        ("Od 18:30 do 22:00, Impact Hub Brno.", [("18:30", "22:00")]),
+        # an arrow joins a range
+        ("20:00 → 12:00 HACKING", [("20:00", "12:00")]),
+    ],
+)
+def test_clock_times_in_more_languages(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert spans(text) == expected
+
+
+def test_a_day_and_month_with_a_trailing_dot_is_no_time() -> None:
+    assert spans("13.06. Meetup") == []
+
+
+def test_an_end_named_by_its_weekday_carries_that_day() -> None:
+    [span] = find_clock_spans("20 h 00 → dim. 11 h  Période de hack")
+    assert (span.start, span.end, span.end_weekday) == (time(20), time(11), 6)
+
+
+def test_a_weekday_before_a_days_number_does_not_end_a_range() -> None:
+    # "19 h, au dimanche 9 mars, 8 h 30": the 9 is the day, 8 h 30 the end
+    assert spans("du samedi 8 mars 2025, 19 h, au dimanche 9 mars, 8 h 30") == [
+        ("19:00", None),
+        ("08:30", None),
+    ]

@@ -170,3 +170,28 @@ def test_a_day_and_month_with_dots_after_a_weekday_is_a_date(text: str, expected
 @pytest.mark.parametrize("text", ["13.06.", "um 13.06. Uhr", "Version 1.2.3"])
 def test_a_day_and_month_with_dots_alone_is_not_a_date(text: str) -> None:
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        # Catalan: "d'" before a vowel, "i" joining two days
+        ("Dissabte 25 d'octubre de 2025", date(2025, 10, 25), date(2025, 10, 25)),
+        ("dissabte 25 i diumenge 26 d'octubre de 2025", date(2025, 10, 25), date(2025, 10, 26)),
+        ("dilluns 3 de febrer de 2025", date(2025, 2, 3), date(2025, 2, 3)),
+        # Arabic, as the Gulf and Egypt write the months
+        ("الخميس 20 مارس 2025", date(2025, 3, 20), date(2025, 3, 20)),
+        # Turkish capitalises its months: with a weekday after, or a range, it is a date
+        ("15 Mart Cumartesi", date(2024, 3, 15), date(2024, 3, 15)),
+        ("Program — 15-16 Mart", date(2024, 3, 15), date(2024, 3, 16)),
+        # a range whose days each carry their weekday
+        ("du vendredi 6 au dimanche 8 mars 2026", date(2026, 3, 6), date(2026, 3, 8)),
+        ("del viernes 6 al domingo 8 de marzo de 2026", date(2026, 3, 6), date(2026, 3, 8)),
+    ],
+)
+def test_more_languages_and_ranges_with_weekdays(text: str, first: date, last: date) -> None:
+    assert read(text)[:2] == (first, last)
+
+
+def test_a_capitalised_turkish_month_alone_is_not_read_as_a_date() -> None:
+    assert find_dates("the 8 Mart store") == []

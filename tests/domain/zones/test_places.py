@@ -173,3 +173,35 @@ def test_a_us_state_after_a_city_says_which_city() -> None:
     ]
     assert find_places("Portland, Oregon")[0].zone == "America/Los_Angeles"
     assert [p.zone for p in find_places("Paris, TX")] == ["America/Chicago"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Australian addresses: the state after the suburb, or before the postcode
+        ("Level 3, 480 Swanston St, Carlton VIC (the lift", [("VIC", "Australia/Melbourne")]),
+        ("Ultimo NSW 2007", [("NSW", "Australia/Sydney")]),
+        (
+            "Lot Fourteen, North Tce, Adelaide SA 5000",
+            [
+                ("Adelaide", "Australia/Adelaide"),
+                ("SA", "Australia/Adelaide"),
+            ],
+        ),
+        ("the WA team", []),
+        ("VIC rules", []),
+        # a Brazilian city and its state
+        (
+            "Boa Viagem, Recife/PE), com duas salas",
+            [
+                ("Boa Viagem", "America/Fortaleza"),
+                ("Recife", "America/Recife"),
+            ],
+        ),
+        ("Auditório do Sidia, Manaus/AM", [("Manaus", "America/Manaus")]),
+        # "Para" is Portuguese and Spanish for "for", not the state of Pará
+        ("Para quem só vem no sábado.", []),
+    ],
+)
+def test_states_in_addresses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
