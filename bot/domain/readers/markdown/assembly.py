@@ -242,8 +242,10 @@ class Assembler:
             event_end = localize(
                 datetime.combine(event.last_day or event.first_day, event.end), tz
             ).moment
-        filled = without_closing_markers(fill_ends(built, event, tz, self._instant), event_end)
-        filled = _written_once(filled)
+        filled = without_closing_markers(
+            fill_ends(built, event, tz, self._instant, self.page.heading_lines), event_end
+        )
+        filled = _written_once(_summaries_listed_again(filled))
         ids = unique_ids(text_key(d.title) for d, *_ in filled)
         sessions = [
             Session(
@@ -528,7 +530,11 @@ def _after_midnight(drafts: list[Draft]) -> set[int]:
             and previous.start is not None
             and previous.start.hour >= 18
             and draft.start.hour < 8
-            and _minutes_of(draft.start) + 24 * 60 - _minutes_of(previous.start) <= 6 * 60
+            and (
+                _minutes_of(draft.start) + 24 * 60 - _minutes_of(previous.start) <= 6 * 60
+                # "21.00 – 04.00 Kodlama", then "04.00 – 05.00 Sahur": after the night before
+                or (previous.end is not None and previous.end <= draft.start < previous.start)
+            )
         ):
             crossed = True
         if crossed:
@@ -539,6 +545,13 @@ def _after_midnight(drafts: list[Draft]) -> set[int]:
 
 def _minutes_of(clock: time) -> int:
     return clock.hour * 60 + clock.minute
+
+
+def _summaries_listed_again(built: list[Built]) -> list[Built]:
+    """ "Einlass 18:30, Beginn 19:00" over an agenda whose first row is "18:30 | Einlass, Pizza &
+    Getränke": the summary's item is the agenda's, said twice."""
+    listed = {start for draft, start, _end, _zone in built if not draft.summary}
+    return [item for item in built if not (item[0].summary and item[1] in listed)]
 
 
 def _written_once(built: list[Built]) -> list[Built]:

@@ -283,7 +283,7 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
 
 
 # A fenced block that is a plain-text timetable: lines starting with a time ("18:00 - 18:30   Ankommen")
-_TIMETABLE_ROW = compiled(r"[ \t]*\d{1,2}[:.h]\d{2}\b")
+_TIMETABLE_ROW = compiled(r"[ \t]*\d{1,2}(?:[:.h]| h )\d{2}\b")  # "18:00", "17 h 30"
 _PLAIN_INFO = frozenset({"", "text", "txt", "plain", "plaintext"})
 _RULE = compiled(r"[\s=\-_*~#+|]*")
 _COLUMN_GAP = compiled(r"(?<=\S)[ \t]{3,}(?=\S)")

@@ -17,6 +17,8 @@ from bot.domain.zones.resolve import ZoneMention
 
 _T = TypeVar("_T")
 
+DAYS_OF_ONE_EVENT = 7  # dates further apart than this are separate events
+
 
 @dataclass(slots=True, eq=False)  # drafts are compared by identity: each is one place on the page
 class Draft:
@@ -43,6 +45,10 @@ class Draft:
     twelve_hour: bool = False  # written without am/pm with hours 1-12
     twenty_four_hour: bool = False  # its line writes an hour 13-23 without am/pm ("13:30")
     overnight: bool = False  # an end written as the next morning's ("7:30pm - 8:00am")
+    # From a one-line summary of the evening ("Einlass 18:30, Beginn 19:00"): the agenda below,
+    # when it lists something at the same time, says it better.
+    summary: bool = False
+    onwards: bool = False  # "10 AM onwards Career Fair": open until the day ends
 
 
 @dataclass(slots=True, eq=False)  # drafts are compared by identity: each is one place on the page
@@ -102,7 +108,7 @@ def year_in(text: str | None) -> date | None:
 def crosses_midnight(start: time, end: time) -> bool:
     """23:00-01:00 and an overnight hackathon's 20:30-09:00 are night sessions; 14:30-14:00 is
     a typo."""
-    return start.hour >= 18 and end.hour < 12
+    return start.hour >= 18 and end <= time(12)  # "20:00 → 12:00 Hacking" ends at noon
 
 
 def add_clock(clock: time, amount: timedelta) -> time:

@@ -14,7 +14,7 @@ from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import Draft, EventDraft
 from bot.domain.readers.markdown.kinds import day_number
-from bot.domain.timetext.clock import ClockSpan, find_clock_spans
+from bot.domain.timetext.clock import ClockSpan, find_clock_spans, leading_clock_span
 from bot.domain.timetext.dates import DateError, DateMention, range_end
 from bot.domain.timetext.languages import ALL_WEEKDAYS
 from bot.domain.zones.local_time import localize_date_time
@@ -27,6 +27,10 @@ _STARTS_AT = compiled(
     r"(?i)\b(?:starts?|begins?|kicks? off|doors open|opens?|beginnt|beginn|einlass|commence|"
     r"début|empieza|comienza|começa|início)\b\s*(?:at|um|ab|à|a las|às|a partir de|:)?\s*"
     r"|(?:开始|開始|開場|开场|시작)(?:时间)?[:：]?\s*"
+)
+# A sentence that opens with the hours: "Od 18:30 do 22:00", "From 6 to 9pm", "Von 19 bis 22 Uhr"
+_FROM_TO_SENTENCE = compiled(
+    r"(?:^|[.!?;]\s+)(?i:od|from|von|de|desde|dalle|van|fra|från|kello|klo|dès)\s+(?=\d)"
 )
 _DEADLINE_BEFORE = compiled(
     r"(?i)(?:\b(?:by|before|until|till|no later than|deadline|due|bis zum|avant le|hasta el|"
@@ -61,8 +65,7 @@ _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it al
 _LONGEST_RANGE = timedelta(days=31)  # an event's days: a longer "range" is two dates in passing
 # "Previous event: 12 November", "Last meetup: …", "上一期：…", "前回：…": a line that names an
 # event already held; its date is not this page's event.
-_PAST_EVENT = compiled(
-    r"(?i)^[\W_]*(?:"
+_PAST_WORDS = (
     r"(?:previous|past|earlier|prior)\s+(?:events?|meetups?|meet-ups?|editions?|sessions?|"
     r"meetings?|talks?|nights?|gatherings?|conferences?|workshops?|ones?|times?)\b"
     # "Last talk: 20:30" is tonight's final talk; "last" names a past event only with these.
@@ -74,8 +77,15 @@ _PAST_EVENT = compiled(
     r"|(?:último|última)\s+(?:evento|meetup|edición|edição|encuentro|encontro)\b"
     r"|上一期|上期|上一次|上次|往期|前一期|前回|過去のイベント"
     r"|지난\s*(?:행사|모임|밋업|이벤트)|이전\s*(?:행사|모임|밋업|이벤트)"
-    r")"
+    r"|(?:förra|senaste)\s+(?:träffen|mötet|meetupen)|forrige\s+(?:møde|træf|meetup|treff)"
+    r"|(?:poprzednie(?:go|m)?|ostatnie(?:go|m)?)\s+(?:spotkani[ue]|meetup(?:ie|u)?)"
+    r"|(?:minul(?:é|ého|ém))\s+(?:setkání|meetupu?)|(?:incontro|meetup)\s+scorso"
+    r"|(?:scorso|precedente|ultimo)\s+(?:incontro|meetup|evento)"
 )
+_PAST_EVENT = compiled(rf"(?i)^[\W_]*(?:{_PAST_WORDS})")
+# "Tack till alla som kom på förra träffen den 30 januari": a date of the meetup before, in a
+# sentence that goes on to name the next one.
+_PAST_BEFORE = compiled(rf"(?i)(?:{_PAST_WORDS})[^.!?;:]{{0,25}}$")
 
 
 # "9:00 AM – Sat, May 17, 2025, 4:30 PM": between a time and the next date, a dash and perhaps
@@ -110,6 +120,12 @@ def about_a_past_event(text: str) -> bool:
     return _PAST_EVENT.match(text) is not None
 
 
+def of_a_past_event(text: str, mention: DateMention) -> bool:
+    """Whether a date in a sentence is the one of an event already held ("… kom på förra
+    träffen den 30 januari", "thanks to all who came to our last meetup on 12 May")."""
+    return _PAST_BEFORE.search(text, max(0, mention.begin - 80), mention.begin) is not None
+
+
 def _day_with_hours(
     text: str, dates: list[DateMention], span: ClockSpan, first: date, last: date
 ) -> date | None:
@@ -139,7 +155,8 @@ class EventLines:
         hours) of the event, of the next event of a series, or a date in passing."""
         if labeled and self._details_block(line, dates[0]):
             return
-        if not labeled and _SIGN_UP_CLOSES.search(f"{line.wrapped[0]} {text[: dates[0].begin]}"):
+        before = text[: dates[0].begin]
+        if _SIGN_UP_CLOSES.search(before if labeled else f"{line.wrapped[0]} {before}"):
             # "Registration closes on 20 Nov 2025 at midnight", "RSVPs close **Wednesday," /
             # "January 14 at noon**": a deadline, not the event
             return
@@ -342,6 +359,21 @@ class EventLines:
         if not spans or spans[0].begin > 3:
             return False
         event.start = spans[0].start
+        return True
+
+    def hours_in_a_sentence(self, line: Line, text: str) -> bool:
+        """ "Bez přednášek, jen jídlo, pití a kvíz. Od 18:30 do 22:00, Impact Hub Brno.": the
+        hours of a dated event with no agenda, said in a sentence of its own."""
+        event = self.page.event
+        if event.first_day is None or event.start is not None or event.sessions or line.depth:
+            return False
+        said = _FROM_TO_SENTENCE.search(text)
+        if said is None:
+            return False
+        span = leading_clock_span(text[said.end() :])
+        if span is None or span.end is None or len(find_clock_spans(text)) != 1:
+            return False
+        self.page._event_times(line.number, text)
         return True
 
     def _details_block(self, line: Line, mention: DateMention) -> bool:

@@ -23,6 +23,7 @@ from bot.domain.readers.markdown.assembly import Assembler
 from bot.domain.readers.markdown.blocks import Line, Table, joined_ranges, parse_blocks
 from bot.domain.readers.markdown.capacity import CapacityLines
 from bot.domain.readers.markdown.drafts import (
+    DAYS_OF_ONE_EVENT,
     Draft,
     EventDraft,
     add_clock,
@@ -30,7 +31,12 @@ from bot.domain.readers.markdown.drafts import (
     text_field,
     year_in,
 )
-from bot.domain.readers.markdown.event_lines import EventLines, about_a_past_event, across_days
+from bot.domain.readers.markdown.event_lines import (
+    EventLines,
+    about_a_past_event,
+    across_days,
+    of_a_past_event,
+)
 from bot.domain.readers.markdown.front_fields import FrontFields
 from bot.domain.readers.markdown.front_matter import FrontMatter
 from bot.domain.readers.markdown.kinds import GENERIC_HEADINGS, is_day_label
@@ -92,7 +98,6 @@ _TALK_NUMBER = compiled(
     r"[\W_]*(?:(?:议题|議題|分享|话题|話題|演讲|演講)[一二三四五六七八九十\d]+|"
     r"(?i:talk|session|vortrag|charla|palestra|sesión|sessão)\s*#?\d{1,2})[\W_]*"
 )
-_DAYS_OF_ONE_EVENT = 7  # day headings further apart than this are separate events
 _HEADING_MARKS = compiled(r"^[\W_]+|[\W_]+$")  # "🎤 Auditório 1", "Sala 2 —"
 # Marks that open a footnote in Chinese, Japanese and Korean pages.
 _FOOTNOTE_MARKS = ("※", "注：", "注:", "備考：", "備考:", "참고:")
@@ -132,6 +137,7 @@ class PageReader:
         self.date_errors: list[int] = []  # lines whose date could not be a date
         self.list_room: tuple[str, int] | None = None  # a list item naming a room, its depth
         self.heading_room: str | None = None  # "### Sala 2" over a room's table or list
+        self.heading_lines: list[int] = []  # where each section of the page starts
         self.texts: list[tuple[int, str]] = []  # every line's text, for what prose says
         self._blocks: list[Line | Table] = []  # the page's blocks, and the one being read
         self._at = 0
@@ -256,6 +262,8 @@ class PageReader:
         if self.event_lines.hours_after_venue(line, text):
             return
         labeled = split_label(text)
+        if labeled is not None and self._revision_note(text):
+            return  # "*Dernière mise à jour : 28 janvier 2026.*": when the page changed
         leading = leading_clock_span(text) or after_time_words(text)
         if leading is None and self.sessions.length_item(line):
             return  # "1. Opening words (10 min) — Amandine Leroy" under "starting 16:00"
@@ -274,6 +282,8 @@ class PageReader:
             and CLOCK_CHANGE.search(f"{line.wrapped[0]} {text[: leading.begin]}")
         ):
             return  # "…Zeitumstellung! … werden die Uhren" / "um 2 Uhr auf 3 Uhr vorgestellt"
+        if leading is not None and leading.start.hour < 4 and CLOCK_CHANGE.search(text):
+            return  # "⏰ 2 h → 3 h : on avance l'heure!": the clocks, not a session
         if leading is not None and self._hours_then_date(line, text, leading):
             return
         if leading is not None and (labeled is None or leading_clock_span(labeled[1])):
@@ -292,12 +302,12 @@ class PageReader:
         if line.depth == 0 and self.block_session is not None and not line.inline.bold:
             self.sessions.attach(self.block_session, line)
             return
-        dates = find_dates(text)
+        dates = [d for d in find_dates(text) if not of_a_past_event(text, d)]
         if dates and self.dates.byline(line, text, dates[0]):
             return
         if dates and CLOCK_CHANGE.search(f"{line.wrapped[0]} {text}"):
             return  # "passage à l'heure d'hiver ce dimanche 26 octobre": about the clocks
-        if dates and not find_clock_spans(text) and REVISION_NOTE.search(text):
+        if dates and self._revision_note(text):
             return  # "（2025/05/20 更新）": when the page changed
         if dates and self._day_line(line, dates[0]):
             # "**Saturday, Dec 5**" between the lists of a several-day event: that day's heading
@@ -312,7 +322,7 @@ class PageReader:
             return
         self.facts.note_shared_hours(line)
         self.facts.note_day_item(line)
-        if self.event_lines.starts_at(text):
+        if self.event_lines.starts_at(text) or self.event_lines.hours_in_a_sentence(line, text):
             return
         if (
             line.inline.bold
@@ -328,9 +338,14 @@ class PageReader:
             self.block_session = None
             self.pending_speakers = []
 
+    @staticmethod
+    def _revision_note(text: str) -> bool:
+        return bool(REVISION_NOTE.search(text) and not find_clock_spans(text) and find_dates(text))
+
     def _heading(self, line: Line) -> None:
         text = line.inline.text
         self.last_heading = text
+        self.heading_lines.append(line.number)
         leading = leading_clock_span(text)
         if leading is None:
             named = _HEADING_MARKS.sub("", text)
@@ -349,7 +364,12 @@ class PageReader:
                 return
             first, last = resolved
             rest = normalise_label(text.replace(dates[0].text, " "))
-            only_date = not rest or is_day_label(text) or is_day_label(rest) or _weekday_only(rest)
+            only_date = (
+                not any(c.isalnum() for c in rest)
+                or is_day_label(text)
+                or is_day_label(rest)
+                or _weekday_only(rest)
+            )
             # "## Friday, October 30 — Workshops" under "October 30 – November 1, 2026": a day
             # of the event the page dated, not an event of its own.
             in_stated_range = self._day_of_stated_range(first)
@@ -360,7 +380,7 @@ class PageReader:
                 only_date
                 and bool(self.event.sessions)
                 and self.day is not None
-                and abs((first - self.day).days) > _DAYS_OF_ONE_EVENT
+                and abs((first - self.day).days) > DAYS_OF_ONE_EVENT
                 and not in_stated_range
             )
             if (not only_date or next_meeting) and (self.event.sessions or self.event.stated_line):

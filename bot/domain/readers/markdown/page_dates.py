@@ -29,12 +29,21 @@ _DIGIT = compiled(r"\d")
 # What follows a byline's date: its time alone, then at most a place ("18:02 北京").
 _BYLINE_AFTER = compiled(r"\s+\d{1,2}:\d{2}(?:\s+[^\d\s]{1,12})?\s*")
 _BYLINE_LINES = 6  # a byline sits this close under the page's title
+# A newsletter's issue, whose dateline ("*København, 12. februar 2025*") is the day it was sent.
+_ISSUE = compiled(
+    r"(?i)\b(?:newsletter|nyhedsbrev|nyhetsbrev|uutiskirje|rundbrief|boletín|boletim|bulletin"
+    r"|lettre d['’]information|digest|issue\s*#?\s*\d+|ausgabe\s*#?\s*\d+|numéro\s*\d+)"
+)
+_DATELINE_BEFORE = compiled(r"^[\W_]*(?:[^\W\d_][^\d,]{0,30},\s*)?$")  # "*København, "
 # Words of a post's byline or a thread's header, beside the date it was written.
 _BYLINE_WORDS = compiled(
     r"(?i)\b(?:min read|view (?:it )?in (?:your )?browser|view online|opened this issue on"
     r"|opened on|commented on|posted|published on"
-    r"|published|updated on|veröffentlicht|publié le|publicado el|publicado em)\b"
-    r"|发布于|發布於|发表于|發表於|阅读\s*\d|閱讀\s*\d|原创|投稿日|公開日"
+    r"|published|updated on|veröffentlicht|publié le|publicado el|publicado em|pubblicato"
+    r"|publicerad|publiceret|publisert|julkaistu|gepubliceerd|opublikowano|publikováno"
+    r"|yayınlandı|yayınlanma)\b"
+    r"|发布于|發布於|发表于|發表於|阅读\s*\d|閱讀\s*\d|原创|投稿日|公開日|نُشر|نشر في|تاريخ النشر"
+    r"|опубликовано|опубліковано"
 )
 
 
@@ -100,7 +109,12 @@ class PageDates:
             and len(before) <= 60
             and not _DIGIT.search(before)
         )
-        if not (says_so or shaped):
+        dateline = (
+            _DATELINE_BEFORE.match(before) is not None
+            and not text[mention.finish :].strip(" *_.")
+            and any(_ISSUE.search(t) for n, t in page.texts if n < line.number)
+        )
+        if not (says_so or shaped or dateline):
             return False
         published = date(mention.year, mention.month, mention.day)
         if not (

@@ -29,18 +29,31 @@ _END_PHRASE = compiled(
     r"(?:encerramento|término|cierre|chiusura)(?: previst[oa])?(?: para)?|"
     # "We sluiten rond 22.00 uur af", "O auditório fecha às 22h00", "chiude alle 23",
     # "selesai pukul 16.00", "we hand the space back at 13:30"
-    r"sluit(?:en)?|einde|afsluiting|fecha(?:mos)?|encerra(?:mos)?|cierra(?:mos)?|cerramos|"
+    r"sluit(?:en)?|einde|afsluiting|fecha(?:mos)?(?: as portas)?|encerra(?:mos)?|cierra(?:mos)?|cerramos|"
+    r"terminar|liberar (?:o espaço|a sala|o local|el espacio|la sala)|"
     r"chiude|chiudiamo|selesai|hand(?:ing)?(?: the (?:space|room|venue|keys))? back|lights out|"
     r"oddać(?: salę)?|oddajemy(?: salę)?|kończymy|zamykamy|"  # "Salę musimy oddać o 21:00"
     r"(?:libérer|libère|libèrerons|quitter|quitte|quitterons) (?:la salle|les lieux|le local)|"
     # "Spotkanie potrwa do ok. 21:00", "the evening runs until 9pm", "dauert bis 21 Uhr"
     r"(?:lasts?|runs?|goes|will (?:last|run|go)) (?:until|till)|(?:po)?trwa do|dauert bis|"
-    r"dura (?:fino alle|hasta las?|até às?)|dure jusqu'à|dure jusqu’à)"
+    r"dura (?:fino alle|hasta las?|até às?)|dure jusqu'à|dure jusqu’à|"
+    # "Vi räknar med att vara klara runt kl. 20.15", "vi slutter ca. kl. 21", "acabem cap a les 14 h"
+    r"(?:vara |være |blive |bli )?(?:klara|färdiga|ferdige?|færdige)|slutar|slutter|avslutar|"
+    r"avslutas|afslutter|avsluttes|loppuu|päättyy|acab(?:a|em|amos|aremos))"
     # "Schluss ist um 22:00 Uhr", "la fin est à 22h"
     r"\s+(?:(?:ist|is|est|é|è|será|sarà|está(?: previst[oa] para)?|estará)\s+)?"
     r"(?:(?:ca\.|circa|etwa|approx\.)\s*)?"  # "Ende ca. 16:00 Uhr"
-    r"(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o)?\s*"
+    r"(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o|"
+    r"runt|omkring|rundt|cap a les|sobre les|a les)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
+)
+
+
+# "en geç 14.30'da sona eriyor", "21:00 終了予定", "21시 종료": the end word after the time
+_END_AFTER = compiled(
+    r"(?:['’](?:da|de|ta|te))?\s*(?:(?:gibi|civarı(?:nda)?)\s+)?"
+    r"(?:sona er\w*|bit(?:er|iyor|ecek|iriyoruz)\b|kapan(?:ır|ıyor|acak)\b|に?終了|종료"
+    r"|(?:左右|前后|前後)?\s*(?:结束|結束))"
 )
 
 
@@ -205,6 +218,9 @@ def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
             spans = find_clock_spans(text[phrase.end() : phrase.end() + 40])
             if spans and spans[0].begin <= 2:
                 return spans[0]
+        for span in find_clock_spans(own):
+            if span.end is None and _END_AFTER.match(own, span.finish):
+                return span
     return None
 
 

@@ -14,7 +14,9 @@ from bot.domain.timetext.dates import find_dates
 CLOCK_CHANGE = compiled(
     r"(?i)daylight[- ]sav|\bDST\b|clocks? (?:go|goes|went|change|changes|changed|spring|fall)"
     r"|(?:spring|springs|sprang|fall|falls|fell) (?:forward|back)\b"
-    r"|summer ?time (?:starts|begins|ends)"
+    r"|(?:summer|winter|standard) ?time (?:starts|begins|ends|returns)"
+    r"|(?:back|forward) to (?:summer|winter|standard|daylight) time"
+    r"|canvi d['’]hora|zmiana czasu|změna času|saat(?:ler)? (?:geri|ileri) alın"
     r"|(?:switch|switches|switched|moves?|moved|changes?|goes|go) (?:on)?to (?:summer|winter|standard|daylight) time"
     r"|heure d'(?:hiver|été)|heure d’(?:hiver|été)|changement d'heure|changement d’heure"
     r"|(?:recule|avance)r? l['’]heure|(?:recule|avance)(?:ra|nt)? l['’]heure"

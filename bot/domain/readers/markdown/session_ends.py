@@ -6,6 +6,7 @@ that only say when the session before them ends.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
@@ -71,12 +72,23 @@ def own_end(title: str) -> tuple[str, time | None]:
     return title, None
 
 
-def fill_ends(built: list[Built], event: EventDraft, tz: tzinfo, instant: Instant) -> list[Built]:
+def fill_ends(
+    built: list[Built], event: EventDraft, tz: tzinfo, instant: Instant, headings: list[int]
+) -> list[Built]:
     """Rows with a start only end when the next one (same day and track) starts; the last of a
-    day ends when the event does, if the page says (`instant` places that end on the clock)."""
+    day ends when the event does, if the page says (`instant` places that end on the clock).
+
+    Sections (`headings`: the lines they start on) that run side by side are tracks: "### 分论坛三"
+    whose last item "15:10 开放讨论" has no end runs to the day's end, not to the next start in
+    "### 分论坛二", which began before it. An item said to go on ("10 AM onwards Career Fair")
+    runs to the day's end too."""
     order = sorted(range(len(built)), key=lambda i: (built[i][1].astimezone(UTC), built[i][0].line))
     result = list(built)
     instants = [built[i][1].astimezone(UTC) for i in order]
+    sections = [bisect_right(headings, built[i][0].line) for i in order]
+    first_start: dict[int, datetime] = {}
+    for section, at_instant in zip(sections, instants, strict=True):
+        first_start.setdefault(section, at_instant)
     # For each position, the first later position that starts strictly later: rows that
     # share a start ("10:00 | Talk A", "10:00 | Talk B") are skipped in one step, not n.
     next_later = [len(order)] * len(order)
@@ -88,11 +100,17 @@ def fill_ends(built: list[Built], event: EventDraft, tz: tzinfo, instant: Instan
         draft, start, end, zone = built[index]
         if end is not None or draft.all_day:
             continue
-        for at in range(next_later[position], len(order)):
+        for at in range(len(order) if draft.onwards else next_later[position], len(order)):
             later = order[at]
             other, other_start, _, _ = built[later]
             if other.all_day:
                 continue
+            if (
+                not draft.track
+                and sections[at] != sections[position]
+                and first_start[sections[at]] <= instants[position]
+            ):
+                continue  # a section running beside this one
             if other_start.astimezone(zone).date() != start.astimezone(zone).date() and (
                 elapsed(other_start, start) > _OVERNIGHT_GAP
             ):
@@ -101,6 +119,10 @@ def fill_ends(built: list[Built], event: EventDraft, tz: tzinfo, instant: Instan
                 continue
             end = other_start
             break
+        if end is None and draft.onwards:
+            day = start.astimezone(zone).date()
+            ends = [e for _, _, e, _ in built if e is not None and e.astimezone(zone).date() == day]
+            end = max(ends) if ends and max(ends) > start else None  # the day's program's end
         if end is None and event.end is not None and event.first_day is not None:
             event_end_day = event.hours_day or event.last_day or event.first_day
             day = start.astimezone(tz).date()
@@ -185,7 +207,7 @@ def _venue_closes(text: str) -> bool:
 
 
 # "Cierre y foto grupal", "Closing & group photo": an end and something to do, a session
-_AND_MORE = compiled(r"\s(?:y|and|&|und|e|et|\+|with|con|com|mit)\s")
+_AND_MORE = compiled(r"\s(?:y|and|&|und|e|et|\+|with|con|com|mit|ve|och|og|ja|i|és|și)\s")
 
 
 def _closing_marker(title: str) -> bool:

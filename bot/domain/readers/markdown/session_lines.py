@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bot.domain.agenda import Speaker
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
-from bot.domain.readers.markdown.drafts import Draft, add_clock, links_of
+from bot.domain.readers.markdown.drafts import DAYS_OF_ONE_EVENT, Draft, add_clock, links_of
 from bot.domain.readers.markdown.prose_lines import after_time_words
 from bot.domain.readers.markdown.session_ends import own_end, own_range
 from bot.domain.readers.markdown.speakers import (
@@ -84,8 +84,9 @@ _ROOM_BEFORE = compiled(r"^\s*(?:\[([^\[\]]{1,40})\]|[*_]*([^:：*_]{1,40}?)[*_]
 # "10h45 – 11h30 · deux sessions en parallèle :", "Breakout sessions", "Laboratori in parallelo":
 # a slot whose nested items, each in its room, are the sessions.
 _PARALLEL = compiled(
-    r"(?i)parall[eè]l|simult[aá]ne|gleichzeitig|breakouts?\b|同时进行|同時|並行|并行|분과"
+    r"(?i)paral?l[eè]l|simult[aá]ne|gleichzeitig|breakouts?\b|同时进行|同時|並行|并行|분과"
 )
+_ROOM_THEN_HOURS = compiled(r"^\s*[*_]*([^,—–:：*_·]{2,40}?)\s*[,·:]\s*")
 _ROOM_DASHED = compiled(r"^\s*[*_]*([^—–:：*_·]{2,40}?)[*_]*\s+[—–·-]\s+")
 
 
@@ -106,6 +107,10 @@ _CJK_PROSE_AFTER = compiled(
 )
 _CJK_FROM = compiled(r"^[\s*_]*(?:から|より)\s*")
 _FOR_THE_START = compiled(r"^[\s*_]*for\s+\d{1,2}[:.h]\d{2}\s*[*_]*\s*[—–:-]?\s*")
+# "**6pm for a 6:30 start.**": when to come and when it begins, the evening's hours
+_FOR_A_START = compiled(
+    r"(?i)^[\s*_]*for\s+an?\s+\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s+start\b"
+)
 # A sentence about a session that ends by naming who gives it.
 _NAMED_AT_END = compiled(
     rf"(?i)(?:^|[.;!?]\s+)(?:{SPEAKER_WORDS}|hosts?|facilitators?|mentors?)\s*[:：]\s*"
@@ -215,9 +220,15 @@ class SessionLines:
         if _CJK_PROSE_AFTER.match(rest):
             return  # "**18:30〜19:15 の間のみ**入館可能です", "19:30 以降は入館が難しく…": a rule
         rest = _CJK_FROM.sub("", rest)  # "19:00から 懇親会"
+        if _FOR_A_START.match(rest):
+            if not (self.page.event.start or self.page.event.sessions or line.heading):
+                self.page._event_times(line.number, text)
+            return
         rest = _FOR_THE_START.sub("", rest)  # "17:30 for 18:00 — Arrival": come at, start at
         sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
-        rest = _ONWARDS.sub("", rest)  # "8:40pm onwards: Pints at The Brew Dock"
+        open_on = _ONWARDS.match(rest)  # "8:40pm onwards: Pints at The Brew Dock"
+        onwards = open_on is not None and "ish" not in open_on.group(0).casefold()
+        rest = rest[open_on.end() :] if open_on else rest
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
         rest = re.split(r"\s+/\s+\d{1,2}:\d{2}", rest, maxsplit=1)[0]  # "開場 / 19:30 開始"
         if re.fullmatch(r"[(（][^()（）]*[)）]", rest):
@@ -251,6 +262,7 @@ class SessionLines:
             return
         draft = self._add_session(line, span, zone, title, speakers)
         draft.location = room or draft.location
+        draft.onwards = onwards
         if length is not None:
             draft.duration = timedelta(minutes=int(length.group(1)))
 
@@ -358,7 +370,8 @@ class SessionLines:
             if _END_WORD.fullmatch(label):
                 event.end = event.end or span.start
             else:
-                self._add_session(line, span, None, label[:1].upper() + label[1:], [])
+                draft = self._add_session(line, span, None, label[:1].upper() + label[1:], [])
+                draft.summary = True
         self.page.list_session = self.page.block_session = None
         return True
 
@@ -381,6 +394,14 @@ class SessionLines:
             return False  # the event lines start the next event with its date and hours
         if not SESSION_LEAD.sub("", rest).strip(" *_"):
             return False
+        known = self.page.day or self.page.event.first_day
+        if known is not None and mention.year is not None:
+            try:
+                stated = date(mention.year, mention.month, mention.day)
+            except ValueError:
+                stated = known
+            if abs((stated - known).days) > DAYS_OF_ONE_EVENT:
+                return False  # "**Thursday, 14 November 2024, 8:00–9:30 PM**": the next event
         self._first_dated_line_too()
         resolved = self.page.resolve_date(mention, line.number)
         if resolved is None:
@@ -532,6 +553,11 @@ class SessionLines:
                 span = span.ending_at(end)
         title, room = room_after(title)
         draft = Draft(line.number, title, self.page.day, span.start, span.end, depth=line.depth)
+        day = self.page.day
+        if span.end_weekday is not None and day is not None:
+            ahead = (span.end_weekday - day.weekday()) % 7
+            if ahead > 1:  # "20 h 00 → dim. 11 h" on a Friday: two days later
+                draft.last_day = day + timedelta(days=ahead)
         # Where: written after the title, else the room the list or the heading above names.
         above = self.page.list_room
         draft.location = (
@@ -578,6 +604,17 @@ class SessionLines:
         if not _PARALLEL.search(umbrella.title):
             return False
         text = line.inline.text
+        own = _ROOM_THEN_HOURS.match(text)
+        span = leading_clock_span(text[own.end() :]) if own is not None else None
+        if own is not None and span is not None and is_room(own.group(1).strip()):
+            # "**Sala Beberibe, 11h00 – 11h45** — *Game dev independente*, com Érica Lacerda"
+            rest = text[own.end() + span.finish :].lstrip(" *_—–-:")
+            title, speakers = split_title_and_speakers(rest.strip())
+            if title:
+                self._in_parallel(
+                    umbrella, line, title, speakers, room=own.group(1).strip(), span=span
+                )
+                return True
         rest, room = room_around(text)
         dashed = _ROOM_DASHED.match(text) if room is None else None
         if dashed is not None and is_room(dashed.group(1).strip()):
@@ -593,21 +630,36 @@ class SessionLines:
         title, speakers = split_title_and_speakers(rest.strip())
         if not title:
             return False
+        self._in_parallel(umbrella, line, title, speakers, room=room, span=None)
+        return True
+
+    def _in_parallel(
+        self,
+        umbrella: Draft,
+        line: Line,
+        title: str,
+        speakers: list[Speaker],
+        *,
+        room: str,
+        span: ClockSpan | None,
+    ) -> None:
+        """One of the parallel sessions of the slot `umbrella`, in its place, at the slot's
+        hours or its own (`span`)."""
         sessions = self.page.event.sessions
         sessions[:] = [s for s in sessions if s is not umbrella]
-        sessions.append(
-            replace(
-                umbrella,
-                line=line.number,
-                title=title,
-                speakers=speakers,
-                location=room,
-                links=list(line.inline.links),
-                description=None,
-                depth=line.depth,
-            )
+        draft = replace(
+            umbrella,
+            line=line.number,
+            title=title,
+            speakers=speakers,
+            location=room,
+            links=list(line.inline.links),
+            description=None,
+            depth=line.depth,
         )
-        return True
+        if span is not None:
+            draft.start, draft.end = span.start, span.end or umbrella.end
+        sessions.append(draft)
 
     def wrapped_line(self, line: Line) -> bool:
         """A line soft-wrapped under a session's line in its paragraph, without a time of its

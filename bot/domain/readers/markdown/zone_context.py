@@ -313,10 +313,13 @@ class ZoneContext:
         places = self._places_for(index)
         language_zone = _LANGUAGE_ZONES.get(self.language or "")
         stated = self.page.front_fields.offset
+        # "## 🌳 Manaus — quinta-feira, 18 de setembro" on a page posted from São Paulo: the
+        # event's own place says more than the offset its page was published with.
+        own = [p for p in places if self._scope(p) == index and len(self.page.events) > 1]
         if stated is not None:
             at = datetime.combine(stated.on, time(12), UTC)
-            candidates = [(p.text, p.zone, f"line {p.line}") for p in places]
-            if language_zone is not None:
+            candidates = [(p.text, p.zone, f"line {p.line}") for p in own or places]
+            if language_zone is not None and not own:
                 candidates.append((f"the page's language ({self.language})", language_zone, ""))
             for text, zone, line in candidates:
                 if at.astimezone(ZoneInfo(zone)).utcoffset() == stated.offset:
@@ -327,7 +330,7 @@ class ZoneContext:
                         f"matter {stated.field!r} and {source}",
                     )
                     return ZoneInfo(zone)
-            if stated.offset or not candidates:
+            if (stated.offset or not candidates) and not own:
                 diag.warn(
                     stated.line,
                     f"zone UTC{format_offset(stated.offset)} (a fixed offset) from front matter "

@@ -197,6 +197,12 @@ LOST: dict[tuple[str, str], str] = {
         "Python-Markdown makes '- #30 — 10 februari 2026 — …' a list item holding an <h1>: the "
         "past meetups become dated headings"
     ),
+    ("blind17-e-jozi-civic-hack", "python-markdown"): (
+        "Python-Markdown (no fenced_code) makes the fenced timetable inline code in a paragraph"
+    ),
+    ("blind17-f-hackathon-capitale", "python-markdown"): (
+        "Python-Markdown (no fenced_code) makes the fenced timetable inline code in a paragraph"
+    ),
     ("blind14-h-wien-foss-tage", "python-markdown"): (
         "Python-Markdown (no fenced_code) makes the fenced timetable inline code in a paragraph, "
         "its column gaps collapsed: speakers run into titles"

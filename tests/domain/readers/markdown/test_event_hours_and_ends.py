@@ -539,3 +539,97 @@ The CFP for summer closes March 31.
 - **17 h 30** — Accueil
 """
     assert _timelines(page) == [[("Accueil", "2025-11-18T22:30Z", None)]]
+
+
+def test_a_summary_line_above_the_agenda_adds_nothing_the_agenda_lists() -> None:
+    [schedule] = read_text(
+        "# Rust Meetup Köln\n\n- **Wann:** Donnerstag, 13. November 2025\n"
+        "- **Einlass 18:30, Beginn 19:00**\n- **Wo:** Im Mediapark 5, 50670 Köln\n\n"
+        "| Uhrzeit | Programmpunkt |\n|---|---|\n| 18:30 | Einlass, Pizza & Getränke |\n"
+        "| 19:00 | Begrüßung |\n"
+    ).schedules
+    assert [title for title, *_ in timeline(schedule)] == ["Einlass, Pizza & Getränke", "Begrüßung"]
+
+
+def test_an_item_said_to_go_on_runs_to_the_end_of_the_days_programme() -> None:
+    [schedule] = read_text(
+        "# TechFest\n\n## Day 2 – Saturday, 18/04/2026 (Ho Chi Minh City)\n\n"
+        "- **08:00 – 08:30** Check-in\n- **10 AM onwards** Career Fair\n"
+        "- **10:00 – 10:45** Panel\n- **16:00 – 17:00** Awards\n"
+    ).schedules
+    assert ("Career Fair", "2026-04-18T03:00Z", "2026-04-18T10:00Z") in timeline(schedule)
+
+
+def test_the_last_item_of_a_track_under_its_own_heading_runs_to_the_days_end() -> None:
+    [schedule] = read_text(
+        "# 西湖开源技术大会\n\n> 时间：2025年11月15日 13:30–17:30，杭州\n\n"
+        "### 分论坛一\n\n| 时间 | 议题 |\n|---|---|\n| 13:30-14:10 | 可观测实践 |\n"
+        "| 15:40-16:20 | 冷启动优化 |\n\n"
+        "### 分论坛三\n\n- **13:30-14:00** 开源合规\n- **15:10** 开放讨论\n"
+    ).schedules
+    # not to 15:40, when the track beside it starts its next talk
+    assert ("开放讨论", "2025-11-15T07:10Z", "2025-11-15T09:30Z") in timeline(schedule)
+
+
+def test_hours_in_a_sentence_of_their_own_under_a_dated_heading() -> None:
+    [schedule] = read_text(
+        "# Frontendisti Brno\n\n### #60 – Vánoční sraz – čtvrtek 5. prosince 2024\n\n"
+        "Bez přednášek, jen jídlo, pití a kvíz. Od 18:30 do 22:00, Impact Hub Brno.\n"
+    ).schedules
+    assert [(start, end) for _, start, end in timeline(schedule)] == [
+        ("2024-12-05T17:30Z", "2024-12-05T21:00Z")
+    ]
+
+
+def test_ends_said_in_nordic_turkish_portuguese_and_chinese_prose() -> None:
+    pages = {
+        "Vi räknar med att vara klara runt kl. 20.15.": "2025-03-13T19:15Z",
+        "Etkinlik en geç 20.15'te sona eriyor.": "2025-03-13T17:15Z",
+        "A previsão é terminar às 20h15, a tempo do jantar.": "2025-03-13T23:15Z",
+        "預計 8 點 15 分左右結束。": "2025-03-13T12:15Z",
+    }
+    places = ["Stockholm", "İstanbul", "São Paulo", "台北"]
+    for (prose, end), place in zip(pages.items(), places, strict=True):
+        [schedule] = read_text(
+            f"# Meetup {place}\n\n**13 March 2025**, {place}\n\n- 19:00 Talk\n- 19:40 Q&A\n\n"
+            f"{prose}\n"
+        ).schedules
+        assert timeline(schedule)[-1][2] == end, prose
+
+
+def test_a_line_about_the_clock_change_inside_a_timetable_is_no_session() -> None:
+    [schedule] = read_text(
+        "# Hackathon Capitale\n\nQuébec (QC)\n\n```\nDIMANCHE 8 MARS 2026\n"
+        "          ⏰ 2 h → 3 h : on avance l'heure!\n 8 h 00 –  9 h 00    Déjeuner\n"
+        "11 h 30 – 13 h 30    Présentations des équipes\n```\n"
+    ).schedules
+    assert [title for title, *_ in timeline(schedule)] == ["Déjeuner", "Présentations des équipes"]
+
+
+def test_an_end_named_by_its_weekday_two_days_later() -> None:
+    [schedule] = read_text(
+        "# Hackathon Capitale\n\nQuébec (QC)\n\n```\nVENDREDI 6 MARS 2026\n"
+        "17 h 30 – 18 h 30    Accueil\n20 h 00 → dim. 11 h  Période de hack\n```\n"
+    ).schedules
+    assert timeline(schedule)[-1] == ("Période de hack", "2026-03-07T01:00Z", "2026-03-08T15:00Z")
+
+
+def test_after_a_night_item_the_small_hours_are_the_next_day() -> None:
+    [schedule] = read_text(
+        "# Ramazan Hackathon\n\nKadıköy / İstanbul\n\n### 15 Mart 2025 Cumartesi\n\n"
+        "- **21.00 – 04.00** · Kodlama\n- **04.00 – 05.00** · Sahur\n"
+    ).schedules
+    assert timeline(schedule)[-1] == ("Sahur", "2025-03-16T01:00Z", "2025-03-16T02:00Z")
+
+
+def test_parallel_items_naming_their_room_before_their_own_hours() -> None:
+    [schedule] = read_text(
+        "# Summit\n\n## Sábado, 15 de novembro de 2025 — Recife/PE\n\n"
+        "### 11h00 · Trilhas paralelas\n\n"
+        "- **Sala Capibaribe, 11h00 – 11h45** — *Observabilidade do zero*, com Marcos Leal\n"
+        "- **Sala Beberibe, 11h00 – 11h45** — *Game dev independente*, com Érica Lacerda\n"
+    ).schedules
+    assert [(s.title, s.location, [p.name for p in s.speakers]) for s in schedule.sessions] == [
+        ("Observabilidade do zero", "Sala Capibaribe", ["Marcos Leal"]),
+        ("Game dev independente", "Sala Beberibe", ["Érica Lacerda"]),
+    ]

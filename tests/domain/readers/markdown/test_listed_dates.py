@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown import read_markdown
+from tests.helpers import read_text, timeline
 
 CALENDAR = """# Lyon Rust meetups
 
@@ -143,4 +144,47 @@ We meet **every other Wednesday at 9am Pacific (5pm UK)** for 60 minutes on Zoom
             datetime(2025, 11, 12, 9, 0, tzinfo=LOS_ANGELES),
             datetime(2025, 11, 12, 10, 0, tzinfo=LOS_ANGELES),
         ),
+    ]
+
+
+def test_the_date_of_the_meetup_before_is_not_this_ones() -> None:
+    [schedule] = read_text(
+        "# Stockholm Python\n\nTack till alla som kom på förra träffen den 30 januari 2025!\n\n"
+        "Nästa träff blir **torsdag 13 mars 2025** hos Fjällkod AB, Stockholm.\n\n"
+        "- **17.30** Dörrarna öppnar\n- **18.15** Typad Python\n"
+    ).schedules
+    assert timeline(schedule)[0][1] == "2025-03-13T16:30Z"
+
+
+def test_a_newsletters_dateline_is_the_day_it_was_sent() -> None:
+    result = read_text(
+        "# DataDK Nyhedsbrev #14\n\n*København, 12. februar 2025*\n\n"
+        "## Uge 9: Data Talks\n\n**Hvornår:** Tirsdag d. 25. februar kl. 17.00–19.30\n"
+    )
+    assert [[s[1:] for s in timeline(schedule)] for schedule in result.schedules] == [
+        [("2025-02-25T16:00Z", "2025-02-25T18:30Z")]
+    ]
+
+
+def test_a_labelled_revision_stamp_and_a_cfp_closing_date_are_no_events() -> None:
+    result = read_text(
+        "# Casablanca.js\n\n### Meetup #28 — Casablanca\n\n**Saturday, 30 November 2024, "
+        "5:30–8:30 PM**\n\nAgenda: **TBA** — our CFP is open until 10 November!\n\n"
+        "*Dernière mise à jour : 28 janvier 2026.*\n"
+    )
+    assert [[s[1] for s in timeline(schedule)] for schedule in result.schedules] == [
+        ["2024-11-30T16:30Z"]
+    ]
+
+
+def test_a_dated_line_weeks_after_the_event_starts_the_next_event() -> None:
+    result = read_text(
+        "# Cairo Pythonistas\n\n### Meetup #27\n\n**Saturday, 26 October 2024** · Cairo\n\n"
+        "| Time | What |\n|---|---|\n| 6:00 PM | Doors |\n| 6:30 PM | Talk |\n\n"
+        "### Online: Packaging Clinic\n\n"
+        "**Thursday, 14 November 2024, 8:00–9:30 PM Cairo time** (18:00–19:30 UTC) on Zoom.\n"
+    )
+    assert [(s.timezone_name, timeline(s)[-1][1:]) for s in result.schedules] == [
+        ("Africa/Cairo", ("2024-10-26T15:30Z", None)),
+        ("Africa/Cairo", ("2024-11-14T18:00Z", "2024-11-14T19:30Z")),
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.domain.agenda import Link, SessionKind, Speaker
-from tests.helpers import messages, read_page, timeline
+from tests.helpers import messages, read_page, read_text, timeline
 
 
 def test_toml_front_matter_sets_title_and_zone_and_table_columns_fill_sessions() -> None:
@@ -307,4 +307,43 @@ def test_repeated_titles_get_numbered_ids_that_never_collide() -> None:
         "talk",
         "break-3",
         "break-2",
+    ]
+
+
+def test_each_citys_own_section_names_its_zone_over_the_posts_offset() -> None:
+    result = read_text(
+        "---\ntitle: Turnê: Manaus e São Paulo\ndate: 2025-08-27 10:12:00 -0300\n---\n\n"
+        "## Manaus — quinta-feira, 18 de setembro de 2025\n\n**Local:** Sidia, Manaus/AM\n\n"
+        "| Horário | Atividade |\n|---|---|\n| 18h30 – 19h00 | Credenciamento |\n\n"
+        "## São Paulo — terça-feira, 23 de setembro de 2025\n\n"
+        "| Horário | Atividade |\n|---|---|\n| 19h00 – 19h30 | Credenciamento |\n"
+    )
+    assert [s.timezone_name for s in result.schedules] == ["America/Manaus", "America/Sao_Paulo"]
+
+
+def test_an_australian_address_names_its_states_zone() -> None:
+    [schedule] = read_text(
+        "---\ndate: 2025-03-27 09:12:00 +1100\n---\n\nOur April meetup is on **Tuesday 8 April** "
+        "at **Level 3, 480 Swanston St, Carlton VIC**.\n\n**6pm for a 6:30 start.**\n\n"
+        "- **6:00pm** – Doors open\n- **6:30pm** – Welcome\n"
+    ).schedules
+    # after daylight saving ended: +10:00, not the post's +11:00; "6pm for a 6:30 start" is
+    # when to come, no session of its own
+    assert schedule.timezone_name == "Australia/Melbourne"
+    assert [s[:2] for s in timeline(schedule)] == [
+        ("Doors open", "2025-04-08T08:00Z"),
+        ("Welcome", "2025-04-08T08:30Z"),
+    ]
+
+
+def test_an_arabic_page_with_evening_hours_past_midnight() -> None:
+    [schedule] = read_text(
+        "# سحور التقنيين | Riyadh Tech Suhoor\n\n> نُشر في 5 مارس 2025\n\n"
+        "**الخميس 20 مارس 2025 — من 9:30 م حتى 1:00 ص** (بتوقيت الرياض)\n\n"
+        "- **9:30 م** — الاستقبال\n- **12:00 منتصف الليل** — السحور\n"
+    ).schedules
+    assert schedule.timezone_name == "Asia/Riyadh"
+    assert [s[1:] for s in timeline(schedule)] == [
+        ("2025-03-20T18:30Z", "2025-03-20T21:00Z"),
+        ("2025-03-20T21:00Z", "2025-03-20T22:00Z"),
     ]
