@@ -27,17 +27,14 @@ from bot.domain.timetext.languages import (
 )
 
 # "12:00 PM – Sun 10:00 AM", "20 h 00 → dim. 11 h": the end on a later day, named by its weekday
-_WEEKDAY_BEFORE_END = (
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}"
-    rf"|(?i:{alternation(w for w in ALL_WEEKDAYS if len(w) > 2)})|Mo|Di|Mi|Do|Fr|Sa|So)\.?,?\s+"
-)
+# (any word here; `_end_weekday` keeps weekdays only)
+_WEEKDAY_BEFORE_END = r"(?P<day>[^\W\d_]{2,12})\.?,?\s+"
 _SEPARATOR = compiled(
     # "19:00(+0800) ~ 21:30(+0800)": an offset after the start does not part it from its end
     r"(?:\s*[(（](?:(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{1,2}:?\d{2})[)）])?"
     rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|→|->|,?\s*(?i:{alternation(RANGE_WORDS)})(?!\w)"
     rf"|{alternation(RANGE_MARKS)})\s*(?:{_WEEKDAY_BEFORE_END})?"
 )
-_DAY_NAMED = compiled(rf"(?P<day>{_WEEKDAY_BEFORE_END})$")
 _RANGE_END = compiled(rf"\s*(?:{alternation(RANGE_END_WORDS)})")
 _DURATION = (
     r"(?P<dur>\d+(?:\.\d+)?)\s*"
@@ -186,6 +183,24 @@ def _tail(text: str, finish: int) -> tuple[timedelta | None, int]:
     return _duration(match), match.end()
 
 
+_SHORT_DAYS = frozenset(("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"))  # German, capitalised
+_ENGLISH_DAYS = {d: n for n, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+
+
+def _end_weekday(separator: re.Match[str]) -> int | bool | None:
+    """The weekday a range's separator names before its end ("– Sun ", "→ dim. "): None when
+    it names none, False when its word is no weekday (then it separates nothing)."""
+    word = separator.group("day")
+    if word is None:
+        return None
+    if len(word) == 2:
+        return ALL_WEEKDAYS.get(word.casefold(), False) if word in _SHORT_DAYS else False
+    day = ALL_WEEKDAYS.get(word.casefold())
+    if day is None:
+        day = _ENGLISH_DAYS.get(word[:3].casefold())  # "Sun", "Sunday", "Sat."
+    return False if day is None else day
+
+
 def _single(text: str, token: Token) -> ClockSpan | None:
     if token.kind == "loose" and not _loose_is_time(text, token):
         return None
@@ -252,15 +267,18 @@ def _read(text: str) -> tuple[list[ClockSpan], list[BadClock]]:
         if token.begin < done:
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if following is not None and _SEPARATOR.fullmatch(text, token.end, following.begin):
+        separator = (
+            None if following is None else _SEPARATOR.fullmatch(text, token.end, following.begin)
+        )
+        weekday = None if separator is None else _end_weekday(separator)
+        if following is not None and separator is not None and weekday is not False:
             if "bad" in (token.kind, following.kind):
                 bad.extend(_bad(text, t) for t in (token, following) if t.kind == "bad")
                 done = following.end
                 continue
             joined = _range(text, token, following) if _joins(token, following) else None
-            named = _DAY_NAMED.search(text, token.end, following.begin)
             if joined is not None and not (
-                named
+                weekday is not None
                 and (
                     following.kind == "bare"
                     or (joined.end is not None and joined.end > joined.start)
@@ -268,9 +286,8 @@ def _read(text: str) -> tuple[list[ClockSpan], list[BadClock]]:
             ):
                 # (not a day's number either: "19 h, au dimanche 9 mars, 8 h 30")
                 # (a weekday before the end joins only an end that is the next morning's)
-                if named is not None:
-                    day = named.group("day").strip(" \t.,").casefold()
-                    joined = replace(joined, end_weekday=ALL_WEEKDAYS.get(day))
+                if weekday is not None:
+                    joined = replace(joined, end_weekday=weekday)
                 spans.append(joined)
                 done = joined.finish
                 continue

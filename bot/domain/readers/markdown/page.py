@@ -340,7 +340,7 @@ class PageReader:
 
     @staticmethod
     def _revision_note(text: str) -> bool:
-        return bool(REVISION_NOTE.search(text) and not find_clock_spans(text) and find_dates(text))
+        return bool(not find_clock_spans(text) and REVISION_NOTE.search(text) and find_dates(text))
 
     def _heading(self, line: Line) -> None:
         text = line.inline.text
