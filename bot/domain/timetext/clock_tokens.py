@@ -67,7 +67,10 @@ _CN_NUMERALS = "".join(CHINESE_DIGITS) + "十"
 _CN_HOUR = compiled(
     r"(?P<h>十[一二]|[一二两兩三四五六七八九十])\s*[点點](?P<whole>钟|鐘|整)?"
     r"(?:(?P<half>半)|(?P<quarter>[一三])刻|(?P<cm>[一二三四五]?十[一二三四五六七八九]?"
-    r"|零?[一二三四五六七八九])分(?![钟鐘]))?(?![儿兒])"
+    r"|零?[一二三四五六七八九])分(?![钟鐘])"
+    # "三点四十五", "两点零五": minutes without 分, from ten up or after 零
+    r"|(?P<cm_bare>[二三四五]十[一二三四五六七八九]?|十[一二三四五六七八九]|零[一二三四五六七八九])"
+    r"(?![分钟鐘点點\d一二三四五六七八九十]))?(?![儿兒])"
 )
 _CN_HINT = compiled(r"[一二两兩三四五六七八九十]\s*[点點]")
 _CN_NOT_BEFORE = _CN_NUMERALS + "第0123456789０１２３４５６７８９"
@@ -260,8 +263,9 @@ def _cn_minute(match: re.Match[str]) -> int | None:
         return 30
     if match.group("quarter"):
         return 15 if match.group("quarter") == "一" else 45
-    if match.group("cm"):
-        return chinese_number(match.group("cm").lstrip("零"))
+    minutes = match.group("cm") or match.group("cm_bare")
+    if minutes:
+        return chinese_number(minutes.lstrip("零"))
     return None
 
 
@@ -282,7 +286,8 @@ def _chinese_tokens(text: str, tokens: list[Token]) -> list[Token]:
             continue  # "二十一点", "第一点", "3十点"
         hour = chinese_number(match.group("h"))
         minute = _cn_minute(match)
-        if hour is None or (match.group("cm") and minute is None) or (minute or 0) > 59:
+        said = match.group("cm") or match.group("cm_bare")
+        if hour is None or (said and minute is None) or (minute or 0) > 59:
             continue
         start, part = _day_part_before(text, begin)
         if not (

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from functools import partial
 
 from dateutil.rrule import rrulestr
 
@@ -261,12 +262,75 @@ def looks_like_rrule(text: str) -> bool:
     )
 
 
+# The same phrases in German, French, Spanish, Portuguese, Italian and Dutch, said in English
+# before the reading: "jeden ersten Donnerstag im Monat" is "every first Thursday of the month".
+_FOREIGN_DAYS = {
+    "thursday": "donnerstag|jeudi|jueves|quinta(?:-feira)?|giovedì|giovedi|donderdag",
+    "monday": "montag|lundi|lunes|segunda(?:-feira)?|lunedì|lunedi|maandag",
+    "tuesday": "dienstag|mardi|martes|terça(?:-feira)?|terca(?:-feira)?|martedì|martedi|dinsdag",
+    "wednesday": "mittwoch|mercredi|miércoles|miercoles|quarta(?:-feira)?|mercoledì|mercoledi|woensdag",
+    "friday": "freitag|vendredi|viernes|sexta(?:-feira)?|venerdì|venerdi|vrijdag",
+    "saturday": "samstag|sonnabend|samedi|sábado|sabado|sabato|zaterdag",
+    "sunday": "sonntag|dimanche|domingo|domenica|zondag",
+}
+_FOREIGN_ORDINALS = {
+    "first": "ersten?|premier|première|primer|primero|primeira|primo|prima|eerste",
+    "second": "zweiten?|deuxième|second|segundo|segunda|secondo|seconda|tweede",
+    "third": "dritten?|troisième|tercer|tercero|terceira|terzo|terza|derde",
+    "fourth": "vierten?|quatrième|cuarto|quarta|quarto|vierde",
+    "last": "letzten?|dernier|dernière|último|última|ultimo|ultima|laatste",
+}
+_FOREIGN_PHRASES = [
+    # "jeden", "chaque", "cada", "toda", "ogni", "elke"; "alle zwei Wochen", "tous les"
+    (
+        r"\b(?:jeden|jede|chaque|cada|tod[ao]s?(?: [ao]s?)?|ogni|elke|iedere|tous les|toutes les|"
+        r"todos los|todas las)\b",
+        "every",
+    ),
+    (
+        r"\b(?:alle (?:zwei|2) wochen|toutes les deux semaines|cada dos semanas|a cada duas "
+        r"semanas|ogni due settimane|om de week|tweewekelijks)\b",
+        "every other week",
+    ),
+    (
+        r"\b(?:im monat|des monats|du mois|del mes|do mês|do mes|del mese|van de maand)\b",
+        "of the month",
+    ),
+    (r"\b(?:monatlich|mensuel(?:le)?|mensual|mensal|mensile|maandelijks)\b", "monthly"),
+    (r"\b(?:wöchentlich|hebdomadaire|semanal|settimanale|wekelijks)\b", "weekly"),
+    *((rf"\b(?:{words})(?P<plural>s)?\b", day) for day, words in _FOREIGN_DAYS.items()),
+    *((rf"\b(?:{words})\b", ordinal) for ordinal, words in _FOREIGN_ORDINALS.items()),
+]
+_FOREIGN_HINT = compiled(
+    r"(?i)\b(?:jeden?|jede|chaque|cada|tod[ao]s|ogni|elke|iedere|tous|toutes|alle (?:zwei|2)|"
+    r"monatlich|mensuel|mensual|mensal|mensile|maandelijks|wöchentlich|hebdomadaire|semanal|"
+    r"settimanale|wekelijks|tweewekelijks|om de week|"
+    r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s)\b"
+)
+_FOREIGN = [(compiled(f"(?i){pattern}"), english) for pattern, english in _FOREIGN_PHRASES]
+
+
+def _in_english(text: str) -> str:
+    """A recurrence said in a neighbouring language, said in English (else the text as is)."""
+    if _FOREIGN_HINT.search(text) is None:
+        return text
+    for pattern, english in _FOREIGN:
+        text = pattern.sub(partial(_said_in_english, english), text)
+    return text
+
+
+def _said_in_english(english: str, match: re.Match[str]) -> str:
+    """ "donnerstags", "jeudis": a weekday in the plural is a weekly one ("Thursdays")."""
+    return english + ("s" if match.groupdict().get("plural") else "")
+
+
 def read_repetition(
     text: str, find_zones: Callable[[str], Sequence[ZoneMention]]
 ) -> Repetition | None:
     """The recurrence a line states, or None when it states none (most lines: a quick look
     decides). `find_zones` is the reader's zone finder (`ZoneResolver.find`), so zone phrases
     read exactly as everywhere else."""
+    text = _in_english(text)
     if not _HINT.search(text) and ("hourly" not in text.lower() or not _SUB_DAILY.search(text)):
         return None  # (without a hint, only "hourly" can still make a phrase of _SUB_DAILY's)
     hourly = _SUB_DAILY.search(text)

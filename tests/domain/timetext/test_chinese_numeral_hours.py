@@ -56,3 +56,9 @@ def test_numerals_that_are_not_hours_are_not_times(text: str) -> None:
 def test_a_numeral_hour_keeps_its_place_in_the_text() -> None:
     (span,) = find_clock_spans("议程：下午两点到五点，欢迎参加")
     assert "议程：下午两点到五点，欢迎参加"[span.begin : span.finish] == "下午两点到五点"
+
+
+def test_numeral_minutes_without_the_word_for_minutes() -> None:
+    # "三点四十五", "两点零五": minutes from ten up, or after 零, need no 分
+    assert [s.start for s in find_clock_spans("- 三点四十五：用 Polars")] == [time(3, 45)]
+    assert [s.start for s in find_clock_spans("两点零五")] == [time(2, 5)]

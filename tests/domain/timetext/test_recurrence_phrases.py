@@ -276,3 +276,23 @@ def test_first_matching_day(rule: str, after: date, first: date) -> None:
 )
 def test_an_rrule_is_told_from_words(text: str, rrule: bool) -> None:
     assert looks_like_rrule(text) is rrule
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("jeden ersten Donnerstag im Monat, jeweils ab 18:30 Uhr", "FREQ=MONTHLY;BYDAY=1TH"),
+        ("donnerstags ab 19 Uhr", "FREQ=WEEKLY;BYDAY=TH"),
+        ("alle zwei Wochen mittwochs 18:00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE"),
+        ("tous les jeudis à 19h", "FREQ=WEEKLY;BYDAY=TH"),
+        ("cada primer jueves del mes a las 19:00", "FREQ=MONTHLY;BYDAY=1TH"),
+        ("elke eerste donderdag van de maand om 19.00 uur", "FREQ=MONTHLY;BYDAY=1TH"),
+    ],
+)
+def test_recurrences_in_neighbouring_languages(text: str, rule: str) -> None:
+    found = read_repetition(text, ZoneResolver().find)
+    assert found is not None and found.rule == rule
+
+
+def test_a_sentence_with_every_in_german_is_no_recurrence() -> None:
+    assert read_repetition("Jede Woche neu: Vorträge", ZoneResolver().find) is None

@@ -49,6 +49,7 @@ class Draft:
     # when it lists something at the same time, says it better.
     summary: bool = False
     onwards: bool = False  # "10 AM onwards Career Fair": open until the day ends
+    told_apart: bool = False  # "## Afterparty" over a paragraph with its hours, not the agenda
 
 
 @dataclass(slots=True, eq=False)  # drafts are compared by identity: each is one place on the page

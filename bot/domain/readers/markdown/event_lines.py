@@ -103,12 +103,14 @@ def across_days(
     text: str, dates: list[DateMention], spans: list[ClockSpan]
 ) -> tuple[DateMention, ClockSpan] | None:
     """The end of a range written as two dates with their times ("Fri, May 16, 2025, 9:00 AM –
-    Sat, May 17, 2025, 4:30 PM EAT"): the second date and its time."""
-    if len(dates) < 2 or len(spans) < 2:
+    Sat, May 17, 2025, 4:30 PM EAT"), or under its first date ("6:00 PM - Mar 8, 1:00 AM
+    HST"): the second date and its time."""
+    if not dates or len(spans) < 2:
         return None
-    first, second = dates[0], dates[1]
     start, end = spans[0], spans[1]
-    if not (first.begin < start.begin and start.finish <= second.begin < end.begin):
+    second = dates[1] if len(dates) > 1 else dates[0]
+    before = dates[0].begin < start.begin if len(dates) > 1 else True
+    if not (before and start.finish <= second.begin < end.begin):
         return None
     if start.end is not None or _DASH_TO_DATE.fullmatch(text, start.finish, second.begin) is None:
         return None

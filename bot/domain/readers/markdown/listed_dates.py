@@ -22,7 +22,7 @@ from bot.domain.readers.markdown.blocks import Inline, Table
 from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, meeting_event
 from bot.domain.readers.markdown.recurring import RecurringDraft
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
-from bot.domain.readers.markdown.vocabulary import Role
+from bot.domain.readers.markdown.vocabulary import Role, is_note_header
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans
 from bot.domain.timetext.dates import DateMention, find_dates
 from bot.domain.timetext.durations import find_prose_duration
@@ -74,13 +74,22 @@ def read_listed_dates(
     # (its headers, the page's title or the heading over it say so: "Upcoming recordings"; not a
     # line of prose near it, "Recordings: [YouTube playlist]" of a working group's meetings)
     episodes = _EPISODES.search(" ".join([*headers, page.page_title or "", page.last_heading]))
+    # "| Datum | Ort | Anmerkung |": a column of notes names no meeting; the page's name does
+    notes = title_col is not None and is_note_header(headers[title_col])
+    name = page.page_title or page.last_heading
     made = 0
     for number, cells, mention in dated:
-        title_text = _cell(cells, title_col)
+        title_text = "" if notes else _cell(cells, title_col)
+        if not title_text.strip(" -–—*_") and name:
+            title_text = (
+                _cell(cells, title_col) if _CANCELLED.search(_cell(cells, title_col)) else name
+            )
         if _CANCELLED.search(title_text):
             continue  # "⏸ 停播一周", "summer break", "no meetup this month"
         # "10月16日（周四） 15:00-16:00 ⚠️改期": a date cell that gives the meeting's own hours
         own = [s for s in find_clock_spans(cells[date_col].text) if s.begin >= mention.finish]
+        if notes and not own:
+            own = find_clock_spans(_cell(cells, title_col))  # "ausnahmsweise Mittwoch, ab 19 Uhr"
         draft = _meeting(page, number, mention, title_text, own[0] if own else hours)
         if draft is None:
             continue
@@ -154,6 +163,9 @@ def _stated_hours(page: PageReader, table: Table) -> tuple[ClockSpan, RecurringD
         if draft.clock is not None and length is not None:
             # "every other Wednesday at 9am Pacific (5pm UK) for 60 minutes"
             return replace(draft.clock, end=add_clock(draft.clock.start, length)), draft
+    for draft in page.recurring.for_event(page.event):
+        if draft.clock is not None:
+            return draft.clock, draft  # "jeden ersten Donnerstag, jeweils ab 18:30 Uhr, Ende offen"
     return None
 
 

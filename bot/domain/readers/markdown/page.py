@@ -46,6 +46,7 @@ from bot.domain.readers.markdown.page_facts import PageFacts
 from bot.domain.readers.markdown.prose_lines import (
     CLOCK_CHANGE,
     REVISION_NOTE,
+    UPDATE_NOTE,
     after_time_words,
     inside_a_sentence,
     room_label,
@@ -261,6 +262,8 @@ class PageReader:
             return  # "*Priya Raghavan, Community Lead*" under "**11:00 AM** — Welcome Note"
         if self.event_lines.hours_after_venue(line, text):
             return
+        if UPDATE_NOTE.match(text) and find_dates(text):
+            return  # "**Update 19 Sept:** Ruairí has had to pull out of the 15:10 slot"
         labeled = split_label(text)
         if labeled is not None and self._revision_note(text):
             return  # "*Dernière mise à jour : 28 janvier 2026.*": when the page changed
@@ -324,6 +327,8 @@ class PageReader:
         self.facts.note_day_item(line)
         if self.event_lines.starts_at(text) or self.event_lines.hours_in_a_sentence(line, text):
             return
+        if self.sessions.heading_over_prose(line):
+            return  # "## 懇親会" over "カンファレンス終了後、**18:00〜20:00** に…で懇親会を開催します"
         if (
             line.inline.bold
             and line.depth == 0
@@ -499,6 +504,9 @@ class PageReader:
             event.across = across is not None
             if across is not None:
                 event.end = across[1].start  # on the range's last day, not another zone's time
+                last = self.resolve_date(across[0], number)
+                if last is not None and event.first_day is not None and last[0] > event.first_day:
+                    event.last_day = max(event.last_day or last[0], last[0])
             else:
                 event.alternates = [(s, m) for s, m in paired[1:] if m is not None]
         zone = paired[0][1] if paired and paired[0][1] is not None else None
@@ -516,8 +524,11 @@ class PageReader:
         return self.dates.resolve(mention, number, heading=heading)
 
     def _day_line(self, line: Line, mention: DateMention) -> bool:
-        """A bold line that is only a date (with its weekday), once the event has a date."""
-        if not line.inline.bold or line.depth or self.event.first_day is None:
+        """A bold or capitalised line that is only a date (with its weekday), once the event has
+        a date ("**Saturday, Dec 5**", "SONNTAG, 16. NOVEMBER" in a plain-text timetable)."""
+        text = line.inline.text
+        shouted = text.isupper()
+        if not (line.inline.bold or shouted) or line.depth or self.event.first_day is None:
             return False
         rest = normalise_label(line.inline.text.replace(mention.text, " "))
         return not rest or _weekday_only(rest)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from bot.domain.readers.markdown.page import PageReader
 
 _END_PHRASE = compiled(
-    r"(?i)\b(?:wrap(?:s|ping)?(?: (?:up|things up))?|end(?:s|ing)?|finish(?:es|ing)?|"
+    r"(?i)\b(?:wrap(?:s|ping)?(?: (?:up|things up))?|end(?:s|ing)?|finish(?:es|ed|ing)?|"
     r"clos(?:e|es|ing)(?: the doors)?|ende|endet|schließt|"
     r"(?:be |are |we're |we are |we'll be |we will be )?(?:out(?: of(?: \w+){1,2})?|over|done)|"
     r"(?:les )?portes ferment|ferme|fermeture(?: des portes)?|se termine|"
@@ -39,12 +39,13 @@ _END_PHRASE = compiled(
     r"dura (?:fino alle|hasta las?|até às?)|dure jusqu'à|dure jusqu’à|"
     # "Vi räknar med att vara klara runt kl. 20.15", "vi slutter ca. kl. 21", "acabem cap a les 14 h"
     r"(?:vara |være |blive |bli )?(?:klara|färdiga|ferdige?|færdige)|slutar|slutter|avslutar|"
-    r"avslutas|afslutter|avsluttes|loppuu|päättyy|acab(?:a|em|amos|aremos))"
+    r"avslutas|afslutter|avsluttes|loppuu|päättyy|acab(?:a|em|amos|aremos)|khatam|khatm)"
     # "Schluss ist um 22:00 Uhr", "la fin est à 22h"
     r"\s+(?:(?:ist|is|est|é|è|será|sarà|está(?: previst[oa] para)?|estará)\s+)?"
     r"(?:(?:ca\.|circa|etwa|approx\.)\s*)?"  # "Ende ca. 16:00 Uhr"
-    r"(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o|"
+    r"(?:by\s+)?(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o|"
     r"runt|omkring|rundt|cap a les|sobre les|a les)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
+    r"(?:half \w+\s*\(|\()?"  # "finished by half five (17:30)"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
 )
 
@@ -53,7 +54,7 @@ _END_PHRASE = compiled(
 _END_AFTER = compiled(
     r"(?:['’](?:da|de|ta|te))?\s*(?:(?:gibi|civarı(?:nda)?)\s+)?"
     r"(?:sona er\w*|bit(?:er|iyor|ecek|iriyoruz)\b|kapan(?:ır|ıyor|acak)\b|に?終了|종료"
-    r"|(?:左右|前后|前後)?\s*(?:结束|結束))"
+    r"|(?:左右|前后|前後)?\s*(?:结束|結束|散场|散場|散会|散會)|[*_]*\s*(?i:schluss|ende)\b)"
 )
 
 

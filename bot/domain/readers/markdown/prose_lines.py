@@ -33,6 +33,13 @@ REVISION_NOTE = compiled(
     r"|\blaatst bijgewerkt|\bostatnia aktualizacja"
     r"|\batualizado\b|更新|修订|修訂|改訂"
 )
+# "> **Update 19 Sept:** Ruairí has had to pull out of the 15:10 slot": a dated note on the
+# programme, whatever times it names
+UPDATE_NOTE = compiled(
+    r"(?i)^[\W_]*(?:update[sd]?|actualización|atualização|aktualisierung|mise à jour|"
+    r"aggiornamento|päivitys|uppdatering|opdatering|oppdatering|aktualizace|aktualizacja|"
+    r"güncelleme|更新|업데이트)(?![^\W\d_])"
+)
 _DATE_THEN_TIME = 6  # "… September 25th, at" / "8am PT": a date, then at most ", at"
 _BRACKETS = compiled(r"\s*[(（][^()（）]*[)）]")
 

@@ -24,7 +24,9 @@ _OVERNIGHT_GAP = timedelta(hours=3)
 _GAP_AFTER_AN_END = timedelta(hours=1)
 # "until 9:00 PM", "bis ca. 21:30", "do ok. 21:30" (Polish), "hasta las 22:00", "tot 22u"
 _UNTIL = compiled(
-    r"(?i)(?:\s|[(（])(?:until|till|to|bis|do|tot|jusqu'à|jusqu’à|hasta|até|ate|fino alle)\s+"
+    r"(?i)(?:\s|[(（])(?:until|till|to|bis|do|tot|jusqu'à|jusqu’à|hasta|até|ate|fino alle"
+    # "Wrap-up & group photo, we leave the office by 8:15"
+    r"|(?:we\s+)?(?:leave|vacate|are out of)\s+(?:the\s+\w+\s+)?by)\s+"
     r"(?:(?:about|around|approx\.?|approximately|ca\.?|circa|etwa|gegen|ok\.|około|environ|vers"
     r"|aprox\.?|aproximadamente|las?|às|as|~)\s*)?(?:(?:kl\.?|klo|kello)\s*)?"
     r"|(?:至|到|まで)\s*"
@@ -32,7 +34,7 @@ _UNTIL = compiled(
 
 
 # "Workshop: Building an operator (10:40–13:00)": a session's own hours in brackets.
-_OWN_RANGE = compiled(r"\s*[(（]\s*([^()（）]{3,30}?)\s*[)）]")
+_OWN_RANGE = compiled(r"\s*[(（]\s*([^()（）]{3,80}?)\s*[)）]")
 
 
 def own_range(title: str, start: time) -> tuple[str, time | None]:
@@ -45,7 +47,9 @@ def own_range(title: str, start: time) -> tuple[str, time | None]:
             continue
         span = spans[0]
         starts = {span.start, span.start.replace(hour=(span.start.hour + 12) % 24)}
-        if start in starts and span.begin == 0 and not found.group(1)[span.finish :].strip():
+        remark = found.group(1)[span.finish :].strip()
+        # "(13:10 – 14:40, double slot, laptops needed)": a remark may follow, after a comma
+        if start in starts and span.begin == 0 and (not remark or remark[0] in ",;"):
             cut = (title[: found.start()] + title[found.end() :]).strip()
             return cut, span.end
     return title, None
@@ -103,8 +107,8 @@ def fill_ends(
         for at in range(len(order) if draft.onwards else next_later[position], len(order)):
             later = order[at]
             other, other_start, _, _ = built[later]
-            if other.all_day:
-                continue
+            if other.all_day or other.told_apart:
+                continue  # (an afterparty told under its own heading ends nothing before it)
             if (
                 not draft.track
                 and sections[at] != sections[position]
@@ -123,24 +127,36 @@ def fill_ends(
             day = start.astimezone(zone).date()
             ends = [e for _, _, e, _ in built if e is not None and e.astimezone(zone).date() == day]
             end = max(ends) if ends and max(ends) > start else None  # the day's program's end
-        if end is None and event.end is not None and event.first_day is not None:
-            event_end_day = event.hours_day or event.last_day or event.first_day
-            day = start.astimezone(tz).date()
-            # The event's end is on its last day; the very last session of a night that
-            # crossed midnight ("8 h 00 Remise des prix", then "Les portes ferment à 8 h 30")
-            # ends at it on its own day.
-            # (not a later day's last session when the hours were said for one day only)
-            overnight = event.start is not None and event.end <= event.start
-            if day == event_end_day or (
-                (overnight or event.hours_day is None)
-                and position == len(order) - 1
-                and day > event_end_day
-            ):
-                candidate = instant(day, event.end, tz, draft.line)
-                if candidate > start:
-                    end = candidate
+        if end is None:
+            end = _stated_end(event, start, draft, tz, instant, last=position == len(order) - 1)
         result[index] = (draft, start, end, zone)
     return result
+
+
+def _stated_end(
+    event: EventDraft, start: datetime, draft: Draft, tz: tzinfo, instant: Instant, *, last: bool
+) -> datetime | None:
+    """Where the event's stated end falls for a session starting at `start`, if it ends it
+    (`last`: the page's last session)."""
+    end = None
+    if event.end is not None and event.first_day is not None:
+        event_end_day = event.hours_day or event.last_day or event.first_day
+        day = start.astimezone(tz).date()
+        # The event's end is on its last day; the very last session of a night that
+        # crossed midnight ("8 h 00 Remise des prix", then "Les portes ferment à 8 h 30")
+        # ends at it on its own day.
+        # (not a later day's last session when the hours were said for one day only)
+        overnight = event.start is not None and event.end <= event.start
+        if day == event_end_day or (
+            (overnight or event.hours_day is None) and last and day > event_end_day
+        ):
+            candidate = instant(day, event.end, tz, draft.line)
+            if candidate <= start and overnight and day == event_end_day:
+                # "6pm until 12.30am", "23:30 Demos": the night's end, after midnight
+                candidate = instant(day + timedelta(days=1), event.end, tz, draft.line)
+            if candidate > start:
+                end = candidate
+    return end
 
 
 _CLOSING_MARKERS = frozenset(

@@ -16,6 +16,7 @@ from bot.domain.agenda import Speaker
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import DAYS_OF_ONE_EVENT, Draft, add_clock, links_of
+from bot.domain.readers.markdown.event_lines import across_days
 from bot.domain.readers.markdown.prose_lines import after_time_words
 from bot.domain.readers.markdown.session_ends import own_end, own_range
 from bot.domain.readers.markdown.speakers import (
@@ -245,8 +246,14 @@ class SessionLines:
         self.pending = None
         event = self.page.event
         said_who = split_label(title) if title else None  # "8:00 AM PT · Host: @mkowalski"
+        to_a_date = across_days(text, find_dates(text), find_clock_spans(text)) is not None
         if (
-            (not title or sentence_goes_on or (said_who is not None and said_who[0] in _WHO_WHERE))
+            (
+                not title
+                or sentence_goes_on
+                or to_a_date  # "6:00 PM - Mar 8, 1:00 AM HST" under "Friday, March 7"
+                or (said_who is not None and said_who[0] in _WHO_WHERE)
+            )
             and not line.heading
             and event.first_day
             and event.start is None
@@ -333,11 +340,62 @@ class SessionLines:
         if found is None:
             return False
         title, span, zone = found
+        if self._details_of_a_listed_talk(span):
+            return True  # "### Keynote: Small teams" / "**Niamh Ó Briain** · Main Hall · 09:30"
         rest_title, speakers = split_title_and_speakers(title)
         self.pending = None
         draft = self._add_session(line, span, zone, rest_title or title, speakers)
         if not line.depth:
             self.page.block_session = draft  # "**Keynote** (10:00)" over its speaker's name
+        return True
+
+    def heading_over_prose(self, line: Line) -> bool:
+        """ "### Sauna & networking evening" over "Thursday evening we take over Löyly from
+        18.00 to 22.00": a part of the programme told in a paragraph under its own heading,
+        once the page has an agenda. The heading titles it; the one range in the text times it."""
+        page = self.page
+        heading, event = page.heading_title, page.event
+        if heading is None or line.depth or not event.sessions or page.day is None:
+            return False
+        if not 0 < line.number - heading[1] <= _HEADING_REACH or find_dates(line.inline.text):
+            return False
+        spans = find_clock_spans(line.inline.text)
+        if len(spans) != 1 or spans[0].end is None or is_room(heading[0]):
+            return False
+        span = spans[0]
+        before = line.inline.text[: span.begin]
+        if before.count("(") + before.count("（") > before.count(")") + before.count("）"):
+            return False  # "(das 7h às 9h no sábado)": a remark in brackets, not a part of it
+        if (span.start, span.end) == (event.start, event.end) or any(
+            d.start == span.start and d.day == page.day for d in event.sessions
+        ):
+            return False  # the event's hours said again, or a session the agenda lists
+        self._add_session(line, span, None, heading[0], []).told_apart = True
+        page.heading_title = None
+        return True
+
+    def _details_of_a_listed_talk(self, span: ClockSpan) -> bool:
+        """A line under a heading that names a session the agenda already lists at that time:
+        the talk's details block, not another session."""
+        heading = self.page.heading_title
+        if heading is None:
+            return False
+        key = _WORDS.findall(heading[0].casefold())
+        listed = next(
+            (
+                d
+                for e in self.page.events
+                for d in e.sessions
+                if d.start == span.start
+                and d.line < heading[1]
+                and _same_title(key, _WORDS.findall(d.title.casefold()))
+            ),
+            None,
+        )
+        if listed is None:
+            return False
+        self.page.block_session = listed
+        self.page.heading_title = None
         return True
 
     def compact_schedule(self, line: Line) -> bool:
@@ -549,6 +607,9 @@ class SessionLines:
             title, end = own_end(title)
             if end is None:
                 title, end = own_range(title, span.start)
+            elif end < span.start and end.hour < 12 and span.start.hour >= 12:
+                later = end.replace(hour=end.hour + 12)  # "7:45 PM — …, out by 8:15"
+                end = later if later > span.start else end
             if end is not None:
                 span = span.ending_at(end)
         title, room = room_after(title)
@@ -793,6 +854,17 @@ _BEFORE_TIME = compiled(r"(?:\s+[-–—·•|]\s*|\s*[,，]\s*|\s*[(（]\s*)$")
 _TITLE_THEN_TIME_LIMIT = 160
 # ") — 5 minutes each, sign up at the door": the time's bracket closes, a dash, a remark
 _REMARK_AFTER_BRACKETS = compiled(r"\s*[)）]\s*[—–-]\s+\S")
+
+
+_WORDS = compiled(r"[^\W_]+")
+_HEADING_REACH = 4  # lines: a paragraph under a heading starts this close to it
+
+
+def _same_title(one: list[str], other: list[str]) -> bool:
+    """ "Lightning talks" and "Lightning talks (5 × 5 min)", "🎤 Keynote — The boring …" and
+    "Keynote: The boring …": the same title, one perhaps with a remark after it."""
+    shorter, longer = sorted((one, other), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
 
 
 def _title_then_time(

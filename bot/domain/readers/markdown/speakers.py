@@ -58,7 +58,7 @@ _NOBODY = compiled(
     r"(?i)\s*(?:(?:speakers?|spreker|sprecher(?:in)?|referent(?:in)?|relatore|relatrice|"
     r"intervenant(?:·e|e)?|orateur|oratrice|ponente|palestrante|prelegent)\s+)?"
     # "TBA, got something? Ping us!": the call for a speaker after it says nobody too
-    r"(?:tb[adc](?:[,;!]\s.{0,60})?|t\.b\.[adc]\.?|to be (?:announced|confirmed|determined|decided)|n/?a|\?+"
+    r"(?:tb[adc](?:\s*[,;!—–-]\s.{0,60})?|t\.b\.[adc]\.?|to be (?:announced|confirmed|determined|decided)|n/?a|\?+"
     r"|a confirmar|por confirmar|a definir|por definir|à confirmer|à définir|a definir"
     r"|da definire|da confermare|in via di conferma|wird noch bekannt gegeben|offen|folgt"
     r"|n\.\s?n\.|nog open|noch offen"

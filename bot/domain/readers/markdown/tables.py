@@ -20,7 +20,7 @@ from bot.domain.readers.markdown.listed_dates import read_listed_dates
 from bot.domain.readers.markdown.session_ends import own_end, own_range
 from bot.domain.readers.markdown.session_lines import room_after
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
-from bot.domain.readers.markdown.vocabulary import Role, role_of
+from bot.domain.readers.markdown.vocabulary import Role, is_note_header, role_of
 from bot.domain.timetext.clock import (
     ClockSpan,
     find_bad_clocks,
@@ -84,6 +84,9 @@ class TableReader:
         for index in restated:
             roles[index] = Role.ZONE  # "| 🇲🇽 CDMX | 🇨🇴 Bogotá | Actividad |": the first says when
         self._zones_of_headers(table, headers, roles, time_col)
+        for index, header in enumerate(headers):
+            if roles[index] is None and is_note_header(header):
+                roles[index] = Role.DESCRIPTION  # "| … | Notes |": remarks, not a track
         title_col = first_index(roles, Role.TITLE)
         unclassified = [i for i, r in enumerate(roles) if r is None and i != time_col]
         # "Time | Main Hall | Room 101": with no title column, room-like columns are tracks.
@@ -360,7 +363,7 @@ _SESSION_NOUN = (
     r"vortrag|sessione|laboratorio|seminario)"
 )
 _CONTINUES = compiled(
-    r"(?i)[\s*_(（\[⬆↑↓⇧]*(?:"
+    r"(?i)[\s*_(（\[⬆↑↓⇧↳⤷\ufe0f]*(?:"
     rf"(?:(?:the\s+)?{_SESSION_NOUN}\s+)?"
     r"(?:continues|continued|cont(?:'d|\.|inued)?|\(?cont\.?\)?|suite|fortsetzung|"
     r"(?:wird\s+)?fortgesetzt|continúa|continua|continuação|continuazione|vervolg|続き|继续|續)"

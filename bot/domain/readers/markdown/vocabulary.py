@@ -452,3 +452,14 @@ def split_label(text: str) -> tuple[Role, str, str] | None:
     if role is None:
         return None
     return role, match.group("label"), match.group("value").strip()
+
+
+# "| Datum | Ort | Anmerkung |", "| … | Notes |": a column of remarks, neither titles nor rooms
+_NOTE_HEADER = compiled(
+    r"(?i)notes?|remarks?|comments?|anmerkung(?:en)?|bemerkung(?:en)?|hinweis(?:e)?|remarques?|"
+    r"notas?|observaciones|observações|opmerking(?:en)?|huom(?:autus|ioita)?|uwagi|poznámka|備考|备注"
+)
+
+
+def is_note_header(label: str) -> bool:
+    return _NOTE_HEADER.fullmatch(label.strip(" *_:")) is not None

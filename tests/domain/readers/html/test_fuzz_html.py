@@ -166,6 +166,9 @@ def test_an_html_page_at_the_size_limit_reads_in_time_linear_in_its_size(shape: 
     result, took, raised = _read(text, "big.html")
     assert raised is None
     assert took < STALL_SECONDS, f"{shape}: {took:.2f} s"
+    if took >= LINEAR * quarter + 0.1:
+        # once more: a pause of the machine's (a collection, another process) is no growth
+        took = min(took, _read(text, "big.html")[1])
     assert took < LINEAR * quarter + 0.1, f"{shape}: {took:.2f} s, a quarter of it {quarter:.2f} s"
     assert result is not None and (result.schedules or result.diagnostics)
 

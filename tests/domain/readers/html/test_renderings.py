@@ -197,6 +197,22 @@ LOST: dict[tuple[str, str], str] = {
         "Python-Markdown makes '- #30 — 10 februari 2026 — …' a list item holding an <h1>: the "
         "past meetups become dated headings"
     ),
+    ("blind18-b-edinburgh-data-newsletter", "python-markdown"): (
+        "Python-Markdown (no fenced_code) makes the fenced timetable inline code in a paragraph, "
+        "its column gaps collapsed"
+    ),
+    ("blind18-b-london-py-march", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line (its remark) to its title"
+    ),
+    ("blind18-d-rust-meetup-readme", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line (its speaker) to its title"
+    ),
+    ("blind18-e-rust-stammtisch-wien", "python-markdown"): (
+        "Python-Markdown has no strikethrough: the struck-out Thursday stays the December date"
+    ),
+    ("blind18-h-kcnd-osaka", "python-markdown"): (
+        "Python-Markdown joins an item's indented lines (speaker, room) to its title"
+    ),
     ("blind17-e-jozi-civic-hack", "python-markdown"): (
         "Python-Markdown (no fenced_code) makes the fenced timetable inline code in a paragraph"
     ),

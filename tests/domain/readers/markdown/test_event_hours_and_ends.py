@@ -633,3 +633,85 @@ def test_parallel_items_naming_their_room_before_their_own_hours() -> None:
         ("Observabilidade do zero", "Sala Capibaribe", ["Marcos Leal"]),
         ("Game dev independente", "Sala Beberibe", ["Érica Lacerda"]),
     ]
+
+
+CONFERENCE = """# Leeside Dev Day 2025
+
+**Saturday 4 October 2025 · The Grainstore, Cork**
+
+> **Update 19 Sept:** Ruairí has had to pull out of the Lee Suite 15:10 slot.
+
+| Time          | Main Hall | Shandon Room |
+|---------------|-----------|--------------|
+| 13:10 – 13:50 | Kotlin — Hannah Byrne | **Workshop: OpenTelemetry** — Conor Ahern (13:10 – 14:40, double slot, laptops needed) |
+| 14:00 – 14:40 | Rust — Liam Byrne | ↳ *workshop continues* |
+| 16:45 – 17:15 | Lightning talks (5 × 5 min) | |
+| 17:15         | Closing remarks & raffle | |
+
+We'll be finished by half five (17:30).
+
+## Talk details
+
+### Lightning talks
+Main Hall · 16:45
+
+Five talks of five minutes.
+
+## Afterparty
+
+Once the doors close we move to the Oval bar from 18:00 to 21:00, all welcome.
+"""
+
+
+def test_a_conferences_notes_details_and_afterparty() -> None:
+    [schedule] = read_text(CONFERENCE).schedules
+    assert timeline(schedule) == [
+        ("Kotlin", "2025-10-04T12:10Z", "2025-10-04T12:50Z"),
+        ("Workshop: OpenTelemetry", "2025-10-04T12:10Z", "2025-10-04T13:40Z"),
+        ("Rust", "2025-10-04T13:00Z", "2025-10-04T13:40Z"),
+        ("Lightning talks (5 × 5 min)", "2025-10-04T15:45Z", "2025-10-04T16:15Z"),
+        ("Closing remarks & raffle", "2025-10-04T16:15Z", "2025-10-04T16:30Z"),
+        ("Afterparty", "2025-10-04T17:00Z", "2025-10-04T20:00Z"),
+    ]  # the update note dates nothing; the talk's details block is no second session
+
+
+def test_a_night_whose_hours_end_after_midnight_ends_its_last_item_then() -> None:
+    [schedule] = read_text(
+        "# Manchester Kotlin\n\n**When:** Friday 21 November 2025, 6pm until 12.30am\n"
+        "**Where:** Hatch Works, Manchester\n\n| Time | What |\n|---|---|\n| 18:00 | Hack |\n"
+        "| 23:30 | Demos |\n"
+    ).schedules
+    assert timeline(schedule)[-1] == ("Demos", "2025-11-21T23:30Z", "2025-11-22T00:30Z")
+
+
+def test_a_luma_time_line_ending_on_the_next_date_is_the_events_hours() -> None:
+    [schedule] = read_text(
+        "# Hack Night\n\nFriday, March 7, 2025\n6:00 PM - Mar 8, 1:00 AM HST\n\n"
+        "**Schedule**\n\n6:00 PM — Check-in\n11:30 PM — Demos\n12:30 AM — Awards\n"
+    ).schedules
+    assert timeline(schedule) == [
+        ("Check-in", "2025-03-08T04:00Z", "2025-03-08T09:30Z"),
+        ("Demos", "2025-03-08T09:30Z", "2025-03-08T10:30Z"),
+        ("Awards", "2025-03-08T10:30Z", "2025-03-08T11:00Z"),
+    ]
+
+
+def test_ends_said_after_the_time_or_in_the_item() -> None:
+    dhaka = read_text(
+        "# Dhaka Gophers\n\n**Saturday, 15 March 2025** · Dhaka\n\n- 7:00 PM — Talks\n"
+        "- 7:45 PM — Wrap-up & group photo, we leave the office by 8:15\n"
+    ).schedules[0]
+    assert timeline(dhaka)[-1] == (
+        "Wrap-up & group photo",
+        "2025-03-15T13:45Z",
+        "2025-03-15T14:15Z",
+    )
+    bern = read_text(
+        "# BarCamp Bern\n\n```\nSAMSTAG, 15. NOVEMBER 2025\n09:00          Türöffnung\n\n"
+        "SONNTAG, 16. NOVEMBER 2025\n09:00          Zmorge\n14:30          Feedbackrunde\n```\n\n"
+        "Am Sonntag ist spätestens um **15 Uhr** Schluss.\n\nIm PROGR, Bern.\n"
+    ).schedules[0]
+    # a shouted date line in a plain-text timetable is that day's heading
+    starts = [start for _, start, _ in timeline(bern)]
+    assert starts == ["2025-11-15T08:00Z", "2025-11-16T08:00Z", "2025-11-16T13:30Z"]
+    assert timeline(bern)[-1][2] == "2025-11-16T14:00Z"

@@ -188,3 +188,18 @@ def test_a_dated_line_weeks_after_the_event_starts_the_next_event() -> None:
         ("Africa/Cairo", ("2024-10-26T15:30Z", None)),
         ("Africa/Cairo", ("2024-11-14T18:00Z", "2024-11-14T19:30Z")),
     ]
+
+
+def test_a_table_of_dates_under_a_monthly_rule_with_a_notes_column() -> None:
+    result = read_text(
+        "# Rust Stammtisch Wien\n\n**Wann:** jeden ersten Donnerstag im Monat, jeweils **ab 18:30 "
+        "Uhr**, Ende offen\n\n| Datum | Ort | Anmerkung |\n|---|---|---|\n"
+        "| Do, 2. Oktober 2025 | Stockwerk | Hacktoberfest-Edition |\n"
+        "| Do, 6. November 2025 | Stockwerk | |\n"
+        "| Mi, 3. Dezember 2025 | Spittelberg | ausnahmsweise Mittwoch, **ab 19 Uhr** |\n"
+    )
+    assert [timeline(s) for s in result.schedules] == [
+        [("Rust Stammtisch Wien", "2025-10-02T16:30Z", None)],
+        [("Rust Stammtisch Wien", "2025-11-06T17:30Z", None)],
+        [("Rust Stammtisch Wien", "2025-12-03T18:00Z", None)],
+    ]
