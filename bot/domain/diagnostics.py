@@ -34,14 +34,21 @@ class Diagnostics:
 
     file: str
     items: list[Diagnostic] = field(default_factory=list)
+    # what is already said: a page of four meetings says "zone from 'Wien'" once, not four times
+    _said: set[Diagnostic] = field(default_factory=set, repr=False)
 
     def warn(self, line: int, message: str) -> None:
         """Record something that was assumed or skipped; the reading goes on."""
-        self.items.append(Diagnostic(self.file, line, message, Severity.WARNING))
+        self._add(Diagnostic(self.file, line, message, Severity.WARNING))
 
     def error(self, line: int, message: str) -> None:
         """Record something that could not be read; what else was read is kept."""
-        self.items.append(Diagnostic(self.file, line, message, Severity.ERROR))
+        self._add(Diagnostic(self.file, line, message, Severity.ERROR))
+
+    def _add(self, diagnostic: Diagnostic) -> None:
+        if diagnostic not in self._said:
+            self._said.add(diagnostic)
+            self.items.append(diagnostic)
 
     @property
     def has_errors(self) -> bool:

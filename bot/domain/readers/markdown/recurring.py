@@ -325,10 +325,8 @@ class RecurringLines:
             return tz
         resolved = self.page.resolver.decide(draft.zone, day)
         where = draft.zone_line or draft.line
-        said = {(d.line, d.message) for d in self.page.diag.items}
-        for note in resolved.notes:
-            if (where, note) not in said:  # the page's zone may come from this very line
-                self.page.diag.warn(where, note)
+        for note in resolved.notes:  # (said once, though the page's zone may come from here)
+            self.page.diag.warn(where, note)
         if (
             not (draft.zone.iana or draft.zone.phrase_zone)
             and offset_on(tz, day) == offset_on(resolved.tz, day)
