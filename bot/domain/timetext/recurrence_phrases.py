@@ -302,7 +302,7 @@ _FOREIGN_PHRASES = [
     *((rf"\b(?:{words})\b", ordinal) for ordinal, words in _FOREIGN_ORDINALS.items()),
 ]
 _FOREIGN_HINT = compiled(
-    r"(?i)\b(?:jeden?|jede|chaque|cada|tod[ao]s|ogni|elke|iedere|tous|toutes|alle (?:zwei|2)|"
+    r"(?i)\b(?=[jctoeiamwhsdf])(?:jeden?|jede|chaque|cada|tod[ao]s|ogni|elke|iedere|tous|toutes|alle (?:zwei|2)|"
     r"monatlich|mensuel|mensual|mensal|mensile|maandelijks|wöchentlich|hebdomadaire|semanal|"
     r"settimanale|wekelijks|tweewekelijks|om de week|"
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s)\b"

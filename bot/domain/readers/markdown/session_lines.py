@@ -246,19 +246,19 @@ class SessionLines:
         self.pending = None
         event = self.page.event
         said_who = split_label(title) if title else None  # "8:00 AM PT · Host: @mkowalski"
-        to_a_date = across_days(text, find_dates(text), find_clock_spans(text)) is not None
         if (
-            (
-                not title
-                or sentence_goes_on
-                or to_a_date  # "6:00 PM - Mar 8, 1:00 AM HST" under "Friday, March 7"
-                or (said_who is not None and said_who[0] in _WHO_WHERE)
-            )
-            and not line.heading
+            not line.heading
             and event.first_day
             and event.start is None
             and not event.sessions
             and 0 < line.number - (event.stated_line or event.section) <= _hours_reach(span)
+            and (
+                not title
+                or sentence_goes_on
+                or (said_who is not None and said_who[0] in _WHO_WHERE)
+                # "6:00 PM - Mar 8, 1:00 AM HST" under "Friday, March 7"
+                or across_days(text, find_dates(text), find_clock_spans(text)) is not None
+            )
         ):
             self.page._event_times(line.number, text)  # "5:30 PM - 8:30 PM PST" under the date
             return
