@@ -82,7 +82,9 @@ _RANGE_BEFORE = compiled(rf"(?:[{RANGE_DASHES}~〜～]{{1,2}}|{alternation(RANGE
 # a version number or a price would not stand. The dot is read as a colon (same length: every
 # offset stays).
 _DOTTED_AT = compiled(
-    rf"^[\s\-*•·|#>_]*(?:(?P<word>{alternation(DOTTED_TIME_WORDS)})\s*)?"
+    # (after an emoji too: "🕡 **18.30 – 21.00 WITA**")
+    rf"^[\s\-*•·|#>_\u2190-\u2bff\U0001f000-\U0001faff\ufe0f]*"
+    rf"(?:(?P<word>{alternation(DOTTED_TIME_WORDS)})\s*)?"
     r"(?P<h>\d{1,2})(?P<dot>\.)[0-5]\d(?![\d,]|\.\w|:\d|\s*(?:%|€|\$|£|kr\b|zł|Kč))"
     rf"|(?<!\w)(?P<word2>{alternation(DOTTED_TIME_WORDS)})\s*(?P<h2>\d{{1,2}})(?P<dot2>\.)[0-5]\d(?![\d,]|\.\w|:\d)"
     # "14.30'da", "15.00'te": a Turkish case ending after the time
@@ -102,6 +104,7 @@ def _said_time(text: str, begin: int) -> bool:
     return _TIME_WORD_BEFORE.search(text, max(0, begin - 8), begin) is not None
 
 
+_CUM_TEMPORE = compiled(r"\s*c\.\s?t\.")
 _HOUR_GROUPS = (("h", "dot"), ("h2", "dot2"), ("h3", "dot3"))
 
 
@@ -316,6 +319,10 @@ def clock_tokens(text: str) -> list[Token]:
                 token = _token(match, *start)
                 if token.kind == "bare" and token.hour <= 24 and _said_time(text, token.begin):
                     token = token._replace(kind="time", flexible=False, sign="h")  # "klo 17"
+                quarter = _CUM_TEMPORE.match(text, token.end) if "c" in text else None
+                if quarter is not None and token.kind != "bad" and token.minute == 0:
+                    # "17 Uhr c.t.": an academic quarter past the hour
+                    token = token._replace(minute=15, end=quarter.end(), kind="time")
                 tokens.append(token)
     if _CN_HINT.search(text):
         numerals = _chinese_tokens(text, tokens)

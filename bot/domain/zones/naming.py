@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import pytz
+
 
 def format_offset(offset: timedelta) -> str:
     """`+08:00` style, with seconds only when the offset has them (historical LMT offsets)."""
@@ -55,3 +57,13 @@ def open_zone(name: str | None) -> ZoneInfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    return {zone: code for code, zones in pytz.country_timezones.items() for zone in zones}
+
+
+def zone_country(name: str) -> str | None:
+    """The ISO country code whose clock an IANA zone keeps ("America/Costa_Rica" -> "CR")."""
+    return _countries().get(name)

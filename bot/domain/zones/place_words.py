@@ -156,6 +156,7 @@ CITY_SHORT_NAMES: Mapping[str, str] = MappingProxyType(
         "CDMX": "Mexico City",
         "NYC": "New York City",
         "HCMC": "Ho Chi Minh City",
+        "Bali": "Denpasar",  # the island, not the town in Rajasthan
     }
 )
 

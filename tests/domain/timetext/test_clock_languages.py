@@ -254,3 +254,10 @@ def test_a_weekday_before_a_days_number_does_not_end_a_range() -> None:
         ("19:00", None),
         ("08:30", None),
     ]
+
+
+def test_an_academic_quarter_and_a_dotted_time_after_an_emoji() -> None:
+    assert spans("donnerstags 17 Uhr c.t.") == [("17:15", None)]
+    assert spans("16 Uhr s.t.") == [("16:00", None)]
+    assert spans("🕡 **18.30 – 21.00 WITA**") == [("18:30", "21:00")]
+    assert spans("$12.50 each") == []

@@ -40,7 +40,7 @@ _DEADLINE_BEFORE = compiled(
 # The words of signing up, in the languages pages are written in (each pattern below adds its own)
 _SIGN_UP = (
     r"registration|rsvp|sign[- ]?ups?|tickets?|zapisy|rejestracja|anmeldung|"
-    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding"
+    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding|регистрация|реєстрація"
 )
 # "Rejestracja: … zapisy do wtorku 3 marca", "RSVP by Friday 13 March": a sign-up's deadline
 _SIGN_UP_BEFORE = compiled(
@@ -50,8 +50,12 @@ _SIGN_UP_BEFORE = compiled(
 _SIGN_UP_CLOSES = compiled(
     rf"(?i)\b(?:{_SIGN_UP}|rsvps|cfp|call for (?:papers|talks|speakers|proposals)|"
     r"appel à (?:conférences|orateurs|propositions))\b[^.;!?]{0,40}"
-    r"\b(?:closes?|closing|ends?|deadline|until|bis|do|hasta|até|jusqu'(?:au|à))\b[^.;!?]{0,24}$"
+    r"\b(?:closes?|closing|ends?|deadline|until|bis|do|hasta|até|jusqu'(?:au|à)|закрывается|"
+    r"закривається|закінчується|до)\b[^.;!?]{0,24}$"
+    # "**募集期間**" / "2025/05/28(水) 12:00 〜 2025/06/20(金) 18:00": when one may sign up
+    r"|(?:募集|申込|申し込み|受付|报名|報名|접수|신청)\s*(?:期間|期间|기간)[^。]{0,24}$"
 )
+_URL = compiled(r"https?://\S+")
 # "…, mein Slot ist am Mittwoch, 11. März, 10:40 Uhr": what may stand between a day and its hours
 _DAY_TO_HOURS = compiled(
     r"[\s,*_:·|]*(?:(?i:at|um|à|a las|alle(?: ore)?|om|kl\.?|from|von|ab|às|de)\s*)?"
@@ -157,7 +161,7 @@ class EventLines:
         hours) of the event, of the next event of a series, or a date in passing."""
         if labeled and self._details_block(line, dates[0]):
             return
-        before = text[: dates[0].begin]
+        before = _URL.sub("", text[: dates[0].begin])  # (its link's dots end no sentence)
         if _SIGN_UP_CLOSES.search(before if labeled else f"{line.wrapped[0]} {before}"):
             # "Registration closes on 20 Nov 2025 at midnight", "RSVPs close **Wednesday," /
             # "January 14 at noon**": a deadline, not the event

@@ -39,7 +39,7 @@ _DATELINE_BEFORE = compiled(r"^[\W_]*(?:[^\W\d_][^\d,]{0,30},\s*)?$")  # "*Købe
 _BYLINE_WORDS = compiled(
     r"(?i)\b(?:min read|view (?:it )?in (?:your )?browser|view online|opened this issue on"
     r"|opened on|commented on|posted|published on"
-    r"|published|updated on|veröffentlicht|publié le|publicado el|publicado em|pubblicato"
+    r"|published|updated on|veröffentlicht|publié (?:le|par)|publicado (?:el|em|por)|pubblicato"
     r"|publicerad|publiceret|publisert|julkaistu|gepubliceerd|opublikowano|publikováno"
     r"|yayınlandı|yayınlanma)\b"
     r"|发布于|發布於|发表于|發表於|阅读\s*\d|閱讀\s*\d|原创|投稿日|公開日|نُشر|نشر في|تاريخ النشر"

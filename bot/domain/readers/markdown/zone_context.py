@@ -29,7 +29,7 @@ from bot.domain.readers.markdown.drafts import EventDraft, offset_on
 from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.timetext.dates import MONTHS, WEEKDAYS
 from bot.domain.zones.abbreviations import Abbreviation
-from bot.domain.zones.naming import fixed_offset, format_offset, zone_name
+from bot.domain.zones.naming import fixed_offset, format_offset, zone_country, zone_name
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
 
@@ -263,10 +263,14 @@ class ZoneContext:
         ]
         if mention.phrase_zone:
             later = day + timedelta(days=182)
+            # "hora del centro" on a CDMX page with "col. San José Insurgentes": a place in the
+            # phrase's own country first (Mexico City, not San José, Costa Rica)
+            country = zone_country(mention.phrase_zone)
+            ordered = sorted(places, key=lambda p: zone_country(p.zone) != country)
             return next(
                 (
                     ZoneInfo(p.zone)
-                    for p in places
+                    for p in ordered
                     if offset_on(ZoneInfo(p.zone), day) == offset_on(tz, day)
                     and offset_on(ZoneInfo(p.zone), later) == offset_on(tz, later)
                 ),

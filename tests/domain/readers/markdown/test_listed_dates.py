@@ -203,3 +203,16 @@ def test_a_table_of_dates_under_a_monthly_rule_with_a_notes_column() -> None:
         [("Rust Stammtisch Wien", "2025-11-06T17:30Z", None)],
         [("Rust Stammtisch Wien", "2025-12-03T18:00Z", None)],
     ]
+
+
+def test_sign_up_periods_bylines_and_closing_dates_date_no_event() -> None:
+    pages = [
+        "# PyData Bogotá\n\n**Publicado por** Laura Camacho · 20 de febrero de 2025\n\n"
+        "📅 **jueves, 6 de marzo de 2025**, 6:30 p. m. a 9:00 p. m., Bogotá\n",
+        "# TS 勉強会 福岡\n\n**募集期間**\n2025/05/28(水) 12:00 〜 2025/06/05(木) 18:00\n\n"
+        "**開催日時** 2025/06/06(金) 19:00〜21:30 天神, 福岡\n",
+        "# Almaty Go Meetup\n\n**Когда:** Чт, 14.11.2024, 18:30–22:00, Алматы\n"
+        "**Регистрация:** https://almatygo.kz/12 — закрывается **12 ноября в 23:59**\n",
+    ]
+    days = [[s[1][:10] for s in timeline(read_text(page).schedules[0])] for page in pages]
+    assert days == [["2025-03-06"], ["2025-06-06"], ["2024-11-14"]]

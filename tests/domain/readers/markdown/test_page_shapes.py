@@ -347,3 +347,20 @@ def test_an_arabic_page_with_evening_hours_past_midnight() -> None:
         ("2025-03-20T18:30Z", "2025-03-20T21:00Z"),
         ("2025-03-20T21:00Z", "2025-03-20T22:00Z"),
     ]
+
+
+def test_a_phrase_zone_takes_a_place_of_its_own_country() -> None:
+    result = read_text(
+        "# CDMX.js\n\nTodos los horarios están en **hora del centro de México** (CDMX).\n\n"
+        "## Mayo\n\n**Fecha:** jueves 29 de mayo de 2025\n**Horario:** 7 p. m. – 9 p. m.\n"
+        "**Sede:** Terraza de Bitso, Av. Insurgentes Sur 1605, col. San José Insurgentes\n"
+    )
+    assert [s.timezone_name for s in result.schedules] == ["America/Mexico_City"]
+
+
+def test_bali_and_wita() -> None:
+    [schedule] = read_text(
+        "# Flutter Bali Meetup\n\n📅 **Sabtu, 24 Januari 2026**\n🕡 **18.30 – 21.00 WITA**\n"
+    ).schedules
+    assert schedule.timezone_name == "Asia/Makassar"
+    assert timeline(schedule)[0][1:] == ("2026-01-24T10:30Z", "2026-01-24T13:00Z")
