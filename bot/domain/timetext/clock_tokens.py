@@ -42,9 +42,9 @@ _TOKEN = compiled(
     r"(?:\s*(?P<cm>\d{1,2})\s*[分분](?![钟鐘])|(?P<cm2>\d{2})|\s*(?P<half>[半반]))?"
     r")?(?!\d)"
     rf"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|(?<=\d)p(?=[\s:,)–—-]|$)|午前|午後|[صم](?!\w)|مساءً?|مساءا"
-    rf"|صباحًا|صباحا|منتصف الليل"
+    rf"|صباحًا|صباحا|منتصف الليل|μ\.\s?μ\.|π\.\s?μ\."
     rf"|(?i:noon|midnight)\b{_NOT_A_RANGE_END}))?"
-    r"(?:\s*(?P<sfx>[Uu]hr|uur|hrs|hr|hs|h)(?![a-zA-Z\d]))?"
+    r"(?:\s*(?P<sfx>[Uu]hr|uur|hrs|hr|hs|h|น\.)(?![a-zA-Z\d]))?"  # Thai "น.": o'clock
 )
 _DAY_PART_BEFORE = compiled(rf"(?:{alternation(DAY_PARTS)})$")
 _NOON = compiled(
@@ -58,7 +58,7 @@ _OFFSET_BEFORE = compiled(
     r"(?:(?i:utc|gmt)|\d[:：]\d\d[:：]\d\d|T\d{1,2}[:：]\d\d)\s?[+\-−±]$"
     r"|(?:^|[\s\"'(（\[])[+±]$|(?:^|[\"'(（\[])[\-−]$"
 )
-_TWENTY_FOUR_HOUR_SIGNS = ("h", "uhr", "uur", "hrs", "hr", "hs")
+_TWENTY_FOUR_HOUR_SIGNS = ("h", "uhr", "uur", "hrs", "hr", "hs", "น.")
 _DIGIT = compiled(r"\d")
 # Hours in Chinese numerals, 1 to 12: "下午两点", "晚上七点半", "十点一刻", "两点到五点". "一点" is also
 # "a little" and "三点" "three points", so a numeral hour needs a sign it is a time: a part of the
@@ -167,9 +167,9 @@ def _meridiem(ap: str | None) -> str | None:
     if not ap:
         return None
     word = ap.lower().replace(".", "").replace(" ", "")
-    if word in ("am", "午前", "midnight", "ص", "صباحًا", "صباحا", "منتصفالليل"):
+    if word in ("am", "午前", "midnight", "ص", "صباحًا", "صباحا", "منتصفالليل", "πμ"):
         return "am"
-    if word in ("pm", "p", "午後", "م", "مساء", "مساءً", "مساءا"):
+    if word in ("pm", "p", "午後", "م", "مساء", "مساءً", "مساءا", "μμ"):
         return "pm"
     return "noon" if word == "noon" else None
 

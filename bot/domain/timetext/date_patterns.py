@@ -111,7 +111,8 @@ _EU = (
     rf"|(?P<and>&|/|(?i:und|et|y|e|i|and)\b)\s*{_EU_SECOND_WEEKDAY})"
     r"(?P<d2>\d{1,2})(?:\.|er|º)?)?"
     r"(?:\s+|(?<=[.rʳº°])\s*)(?P<de>(?i:de)\s+|(?i:d)['’])?"  # Catalan "25 d'octubre"
-    r"(?P<mon>[^\W\d_]{3,12})(?P<mdot>\.)?(?![^\W\d_])"  # "października"
+    # "października", and Thai "มีนาคม" with its vowel marks
+    r"(?P<mon>(?:[^\W\d_]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]){3,12})(?P<mdot>\.)?(?![^\W\d_])"
     r"(?:,?\s+(?:(?i:de|del)\s+)?(?P<y>\d{4})(?!\d))?"
 )
 _EU_WEEKDAY_BEFORE = compiled(
@@ -144,6 +145,12 @@ _MONTH_HINT = compiled(rf"(?:{_spellings(MONTHS)})")
 
 def _number(text: str | None) -> int | None:
     return int(text) if text else None
+
+
+def _year(text: str | None) -> int | None:
+    """A year as written: "2569" in the Buddhist era Thai pages count in is 2026."""
+    year = _number(text)
+    return year - 543 if year is not None and year >= 2400 else year
 
 
 def _weekday(word: str | None) -> int | None:
@@ -256,17 +263,17 @@ def _european(match: re.Match[str], text: str) -> DateParts | None:
         return None
     weekday = _weekday(before.group().strip(" \t,")) if before is not None else None
     if _apart(match):
-        return _one_of_two(match, month, _number(match.group("y")))
+        return _one_of_two(match, month, _year(match.group("y")))
     numbered = begin > 0 and text[begin - 1] in "#№"
     if match.group("d2") and (numbered or int(match.group("d2")) < int(match.group("d"))):
         # "#30 — 16 april 2026", "#17 — 23 de abril": an edition's number, then its date
         return DateParts(
-            month, int(match.group("d2")), _number(match.group("y")), begin=match.start("d2")
+            month, int(match.group("d2")), _year(match.group("y")), begin=match.start("d2")
         )
     return DateParts(
         month,
         int(match.group("d")),
-        _number(match.group("y")),
+        _year(match.group("y")),
         _number(match.group("d2")),
         weekday,
         before.start() if before is not None else None,

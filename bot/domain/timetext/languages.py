@@ -147,6 +147,19 @@ _EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     ((), ()),
     ((), ()),
     (("desembre",), ()),
+    # Estonian and Thai
+    (("jaanuar", "มกราคม"), ()),
+    (("veebruar", "กุมภาพันธ์"), ()),
+    (("märts", "มีนาคม"), ()),
+    (("aprill", "เมษายน"), ()),
+    (("พฤษภาคม",), ()),
+    (("juuni", "มิถุนายน"), ()),
+    (("juuli", "กรกฎาคม"), ()),
+    (("สิงหาคม",), ()),
+    (("กันยายน",), ()),
+    (("oktoober", "ตุลาคม"), ()),
+    (("พฤศจิกายน",), ()),
+    (("detsember", "ธันวาคม"), ()),
     # Arabic, as Egypt and the Gulf write the months ("20 مارس 2025"), and the Levant's one-word
     # names ("آذار")
     (("يناير",), ()),
@@ -357,6 +370,15 @@ _MORE_WEEKDAYS = (
         "sunnuntai",
     ),
 )
+_ESTONIAN_WEEKDAYS = (
+    ("esmaspäev",),
+    ("teisipäev",),
+    ("kolmapäev",),
+    ("neljapäev",),
+    ("reede",),
+    ("laupäev",),
+    ("pühapäev",),
+)
 _CATALAN_WEEKDAYS = (
     ("dilluns",),
     ("dimarts",),
@@ -379,6 +401,7 @@ EU_WEEKDAYS = {
     **EU_WEEKDAYS,
     **{name: number for number, names in enumerate(_MORE_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_CATALAN_WEEKDAYS) for name in names},
+    **{name: number for number, names in enumerate(_ESTONIAN_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_ARABIC_WEEKDAYS) for name in names},
 }
 # German two-letter weekdays ("Sa., 12.10.2019"): capitalised, with a dot or comma after.

@@ -261,3 +261,8 @@ def test_an_academic_quarter_and_a_dotted_time_after_an_emoji() -> None:
     assert spans("16 Uhr s.t.") == [("16:00", None)]
     assert spans("🕡 **18.30 – 21.00 WITA**") == [("18:30", "21:00")]
     assert spans("$12.50 each") == []
+
+
+def test_greek_and_thai_hour_words() -> None:
+    assert spans("7:00 μ.μ. – 9:30 μ.μ.") == [("19:00", "21:30")]
+    assert spans("13.00 - 13.30 น. ลงทะเบียน") == [("13:00", "13:30")]

@@ -195,3 +195,17 @@ def test_more_languages_and_ranges_with_weekdays(text: str, first: date, last: d
 
 def test_a_capitalised_turkish_month_alone_is_not_read_as_a_date() -> None:
     assert find_dates("the 8 Mart store") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # Thai months, and the Buddhist era's years (2569 is 2026)
+        ("วันเสาร์ที่ 25 เมษายน 2569", date(2026, 4, 25)),
+        ("21 มีนาคม 2569", date(2026, 3, 21)),
+        # Estonian
+        ("Reede, 25. oktoober 2024", date(2024, 10, 25)),
+    ],
+)
+def test_thai_and_estonian_dates(text: str, first: date) -> None:
+    assert read(text)[0] == first
