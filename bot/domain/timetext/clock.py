@@ -17,6 +17,7 @@ from bot.domain.patterns import compiled
 from bot.domain.timetext.clock_tokens import Token, clock_tokens
 from bot.domain.timetext.languages import (
     ALL_WEEKDAYS,
+    DE_SHORT_WEEKDAYS,
     DOTTED_TIME_WORDS,
     RANGE_DASHES,
     RANGE_END_WORDS,
@@ -183,8 +184,7 @@ def _tail(text: str, finish: int) -> tuple[timedelta | None, int]:
     return _duration(match), match.end()
 
 
-_SHORT_DAYS = frozenset(("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"))  # German, capitalised
-_ENGLISH_DAYS = {d: n for n, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+_ENGLISH_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _end_weekday(separator: re.Match[str]) -> int | bool | None:
@@ -193,11 +193,14 @@ def _end_weekday(separator: re.Match[str]) -> int | bool | None:
     word = separator.group("day")
     if word is None:
         return None
-    if len(word) == 2:
-        return ALL_WEEKDAYS.get(word.casefold(), False) if word in _SHORT_DAYS else False
+    if len(word) == 2:  # German "So", "Sa": capitalised
+        return DE_SHORT_WEEKDAYS.get(word, False)
     day = ALL_WEEKDAYS.get(word.casefold())
-    if day is None:
-        day = _ENGLISH_DAYS.get(word[:3].casefold())  # "Sun", "Sunday", "Sat."
+    if day is None and len(word) >= 3:  # "Sun", "Sunday", "Thurs" (not "Sunset", "Monkey")
+        folded = word.casefold()
+        day = next(
+            (n for n, name in enumerate(_ENGLISH_DAY_NAMES) if name.startswith(folded)), None
+        )
     return False if day is None else day
 
 

@@ -115,14 +115,14 @@ def _dotted_as_colons(text: str) -> str:
     dots: list[int] = []
     for match in _DOTTED_AT.finditer(text):
         hour, dot = next((match.group(h), d) for h, d in _HOUR_GROUPS if match.group(h))
-        said = match.group("word") or match.group("word2") or match.group("h3")
+        # (a Turkish case ending says a time as a time word does)
+        said = bool(match.group("word") or match.group("word2") or match.group("h3"))
         end = _DOTTED_END.match(text, match.end())
         if int(hour) > 23 or not (said or end or int(hour) >= 6):
             continue
         minutes = int(text[match.start(dot) + 1 : match.end()])
-        if text[match.end() : match.end() + 1] == "." and minutes <= 12:
+        if text[match.end() : match.end() + 1] == "." and 1 <= minutes <= 12:
             continue  # "13.06." is a day and a month; "runt kl. 20.15." ends a sentence
-
         dots.append(match.start(dot))
         if end is not None and int(end.group("h")) <= 24:
             dots.append(end.start("dot"))

@@ -439,16 +439,8 @@ RANGE_NOON_WORDS = {
 RANGE_WORDS = (
     *("to", "until", "till", "bis", "à", "a", "às", "as", "até", "hasta", "au"),
     *("jusqu'à", "jusqu’à", "fino alle", "alle ore", "alle", "a las"),
-    *(
-        "s.d.",
-        "s/d",
-        "sampai",
-        "hingga",
-        "til",
-        "tot",
-        "до",
-        "do",
-    ),  # Indonesian, Nordic, Dutch, Slavic
+    *("s.d.", "s/d", "sampai", "hingga"),  # Indonesian
+    *("til", "tot", "до", "do"),  # Nordic, Dutch, Russian and Ukrainian, Polish and Czech
     *("حتى", "إلى", "الى"),  # Arabic
 )
 RANGE_MARKS = ("至", "到", "から", "부터", "~", "〜", "～")

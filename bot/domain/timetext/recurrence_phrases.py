@@ -26,7 +26,7 @@ from dateutil.rrule import rrulestr
 from bot.domain.patterns import compiled
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans
 from bot.domain.timetext.dates import DateMention, find_dates
-from bot.domain.timetext.languages import chinese_number
+from bot.domain.timetext.languages import EU_WEEKDAYS, alternation, chinese_number
 from bot.domain.timetext.quotes import pair_zones
 from bot.domain.zones.resolve import ZoneMention
 
@@ -264,15 +264,10 @@ def looks_like_rrule(text: str) -> bool:
 
 # The same phrases in German, French, Spanish, Portuguese, Italian and Dutch, said in English
 # before the reading: "jeden ersten Donnerstag im Monat" is "every first Thursday of the month".
-_FOREIGN_DAYS = {
-    "thursday": "donnerstag|jeudi|jueves|quinta(?:-feira)?|giovedì|giovedi|donderdag",
-    "monday": "montag|lundi|lunes|segunda(?:-feira)?|lunedì|lunedi|maandag",
-    "tuesday": "dienstag|mardi|martes|terça(?:-feira)?|terca(?:-feira)?|martedì|martedi|dinsdag",
-    "wednesday": "mittwoch|mercredi|miércoles|miercoles|quarta(?:-feira)?|mercoledì|mercoledi|woensdag",
-    "friday": "freitag|vendredi|viernes|sexta(?:-feira)?|venerdì|venerdi|vrijdag",
-    "saturday": "samstag|sonnabend|samedi|sábado|sabado|sabato|zaterdag",
-    "sunday": "sonntag|dimanche|domingo|domenica|zondag",
-}
+_ENGLISH_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The weekdays of the neighbouring languages, from the one table of weekday names (two-letter
+# forms such as German "Do" are left out: "do 19:00" is Polish for "until 19:00").
+_FOREIGN_DAY = alternation(w for w in EU_WEEKDAYS if len(w) > 2 and w not in _EN_DAY_NUMBER)
 _FOREIGN_ORDINALS = {
     "first": "ersten?|premier|première|primer|primero|primeira|primo|prima|eerste",
     "second": "zweiten?|deuxième|second|segundo|segunda|secondo|seconda|tweede",
@@ -280,34 +275,35 @@ _FOREIGN_ORDINALS = {
     "fourth": "vierten?|quatrième|cuarto|quarta|quarto|vierde",
     "last": "letzten?|dernier|dernière|último|última|ultimo|ultima|laatste",
 }
-_FOREIGN_PHRASES = [
-    # "jeden", "chaque", "cada", "toda", "ogni", "elke"; "alle zwei Wochen", "tous les"
-    (
-        r"\b(?:jeden|jede|chaque|cada|tod[ao]s?(?: [ao]s?)?|ogni|elke|iedere|tous les|toutes les|"
-        r"todos los|todas las)\b",
-        "every",
+# Longest phrases first: "toutes les deux semaines" before "toutes les".
+_EVERY_OTHER_WEEK = (
+    r"alle (?:zwei|2) wochen|toutes les deux semaines|cada dos semanas|a cada duas semanas|"
+    r"ogni due settimane|om de week|tweewekelijks"
+)
+_EVERY_WORD = (
+    r"todos los|todas las|todos os|todas as|tous les|toutes les|a cada|jeden|jede|jedes|chaque|"
+    r"cada|tod[ao]s?|ogni|elke|iedere"
+)
+_OF_THE_MONTH = r"im monat|des monats|du mois|del mes|do mês|do mes|del mese|van de maand"
+_MONTHLY = r"monatlich|mensuel(?:le)?|mensual|mensal|mensile|maandelijks"
+_WEEKLY = r"wöchentlich|hebdomadaire|semanal|settimanale|wekelijks"
+_FOREIGN = [
+    (compiled(rf"(?i)\b(?:{_EVERY_OTHER_WEEK})\b"), "every other week"),
+    (compiled(rf"(?i)\b(?:{_OF_THE_MONTH})\b"), "of the month"),
+    (compiled(rf"(?i)\b(?:{_MONTHLY})\b"), "monthly"),
+    (compiled(rf"(?i)\b(?:{_WEEKLY})\b"), "weekly"),
+    (compiled(rf"(?i)\b(?:{_EVERY_WORD})\b"), "every"),
+    # an ordinal only before a weekday: "quarta" alone is Wednesday, "prima" also "before"
+    *(
+        (compiled(rf"(?i)\b(?:{words})\s+(?=(?:{_FOREIGN_DAY})s?\b)"), f"{ordinal} ")
+        for ordinal, words in _FOREIGN_ORDINALS.items()
     ),
-    (
-        r"\b(?:alle (?:zwei|2) wochen|toutes les deux semaines|cada dos semanas|a cada duas "
-        r"semanas|ogni due settimane|om de week|tweewekelijks)\b",
-        "every other week",
-    ),
-    (
-        r"\b(?:im monat|des monats|du mois|del mes|do mês|do mes|del mese|van de maand)\b",
-        "of the month",
-    ),
-    (r"\b(?:monatlich|mensuel(?:le)?|mensual|mensal|mensile|maandelijks)\b", "monthly"),
-    (r"\b(?:wöchentlich|hebdomadaire|semanal|settimanale|wekelijks)\b", "weekly"),
-    *((rf"\b(?:{words})(?P<plural>s)?\b", day) for day, words in _FOREIGN_DAYS.items()),
-    *((rf"\b(?:{words})\b", ordinal) for ordinal, words in _FOREIGN_ORDINALS.items()),
+    (compiled(rf"(?i)\b(?P<day>{_FOREIGN_DAY})(?P<plural>s)?\b"), ""),
 ]
 _FOREIGN_HINT = compiled(
-    r"(?i)\b(?=[jctoeiamwhsdf])(?:jeden?|jede|chaque|cada|tod[ao]s|ogni|elke|iedere|tous|toutes|alle (?:zwei|2)|"
-    r"monatlich|mensuel|mensual|mensal|mensile|maandelijks|wöchentlich|hebdomadaire|semanal|"
-    r"settimanale|wekelijks|tweewekelijks|om de week|"
+    rf"(?i)\b(?:{_EVERY_OTHER_WEEK}|{_EVERY_WORD}|{_MONTHLY}|{_WEEKLY}|"
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s)\b"
 )
-_FOREIGN = [(compiled(f"(?i){pattern}"), english) for pattern, english in _FOREIGN_PHRASES]
 
 
 def _in_english(text: str) -> str:
@@ -320,7 +316,11 @@ def _in_english(text: str) -> str:
 
 
 def _said_in_english(english: str, match: re.Match[str]) -> str:
-    """ "donnerstags", "jeudis": a weekday in the plural is a weekly one ("Thursdays")."""
+    """The English for a phrase; a weekday by its number, in the plural when it was written so
+    ("donnerstags", "jeudis": a weekly one, "Thursdays")."""
+    day = match.groupdict().get("day")
+    if day is not None:
+        english = _ENGLISH_DAY_NAMES[EU_WEEKDAYS[day.casefold()]]
     return english + ("s" if match.groupdict().get("plural") else "")
 
 

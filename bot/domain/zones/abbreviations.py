@@ -48,7 +48,6 @@ DEFAULT_ABBREVIATIONS: Mapping[str, Abbreviation] = MappingProxyType(
         "ICT": _entry("Asia/Bangkok"),
         "WIB": _entry("Asia/Jakarta"),
         "WITA": _entry("Asia/Makassar"),
-        "WIT": _entry("Asia/Jayapura"),
         "MYT": _entry("Asia/Kuala_Lumpur"),
         "NPT": _entry("Asia/Kathmandu"),
         "IST": _entry("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"),

@@ -170,7 +170,6 @@ PHRASES: Mapping[str, str] = MappingProxyType(
         "بتوقيت دبي": "Asia/Dubai",
         "بتوقيت الإمارات": "Asia/Dubai",
         "بتوقيت عمّان": "Asia/Amman",
-        "بتوقيت عمان": "Asia/Amman",
         "بتوقيت الدوحة": "Asia/Qatar",
         "بتوقيت الكويت": "Asia/Kuwait",
         "بتوقيت بيروت": "Asia/Beirut",

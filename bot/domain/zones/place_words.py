@@ -162,7 +162,7 @@ CITY_SHORT_NAMES: Mapping[str, str] = MappingProxyType(
 
 # Australian states and territories as addresses write them after the suburb ("Carlton VIC 3053",
 # "Ultimo NSW"): each keeps one clock. SA, WA, NT, ACT are also common initials, so those count
-# only before a postcode.
+# only between a suburb and a postcode ("Adelaide SA 5000").
 AU_STATES: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
         "VIC": ("Victoria", "Australia/Melbourne"),

@@ -69,24 +69,33 @@ _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it al
 _LONGEST_RANGE = timedelta(days=31)  # an event's days: a longer "range" is two dates in passing
 # "Previous event: 12 November", "Last meetup: …", "上一期：…", "前回：…": a line that names an
 # event already held; its date is not this page's event.
+# Words that name an event already held, wherever they stand ("Thanks to all who came to our
+# previous meetup on 12 May", "förra träffen den 30 januari")
 _PAST_WORDS = (
     r"(?:previous|past|earlier|prior)\s+(?:events?|meetups?|meet-ups?|editions?|sessions?|"
     r"meetings?|talks?|nights?|gatherings?|conferences?|workshops?|ones?|times?)\b"
-    # "Last talk: 20:30" is tonight's final talk; "last" names a past event only with these.
-    r"|last\s+(?:events?|meetups?|meet-ups?|editions?|meetings?|gatherings?|time|month|year)\b"
-    r"|(?:letzte[sn]?|vorherige[sn]?)\s+(?:treffen|meetup|veranstaltung|ausgabe)\b"
-    r"|(?:dernier|dernière|précédent|précédente)\s+(?:meetup|événement|évènement|édition|rencontre)\b"
+    r"|vorherige[sn]?\s+(?:treffen|meetup|veranstaltung|ausgabe)\b"
+    r"|(?:précédent|précédente)\s+(?:meetup|événement|évènement|édition|rencontre)\b"
     r"|(?:événement|évènement|meetup|édition|rencontre)\s+précédente?\b"
     r"|(?:evento|meetup|edición|edição|encuentro|encontro)\s+anterior\b"
-    r"|(?:último|última)\s+(?:evento|meetup|edición|edição|encuentro|encontro)\b"
     r"|上一期|上期|上一次|上次|往期|前一期|前回|過去のイベント"
     r"|지난\s*(?:행사|모임|밋업|이벤트)|이전\s*(?:행사|모임|밋업|이벤트)"
-    r"|(?:förra|senaste)\s+(?:träffen|mötet|meetupen)|forrige\s+(?:møde|træf|meetup|treff)"
-    r"|(?:poprzednie(?:go|m)?|ostatnie(?:go|m)?)\s+(?:spotkani[ue]|meetup(?:ie|u)?)"
+    r"|förra\s+(?:träffen|mötet|meetupen)|forrige\s+(?:møde|træf|meetup|treff)"
+    r"|poprzednie(?:go|m)?\s+(?:spotkani[ue]|meetup(?:ie|u)?)"
     r"|(?:minul(?:é|ého|ém))\s+(?:setkání|meetupu?)|(?:incontro|meetup)\s+scorso"
-    r"|(?:scorso|precedente|ultimo)\s+(?:incontro|meetup|evento)"
+    r"|(?:scorso|precedente)\s+(?:incontro|meetup|evento)"
 )
-_PAST_EVENT = compiled(rf"(?i)^[\W_]*(?:{_PAST_WORDS})")
+# ... and words that do only when they open a line: "Last meetup: 12 May" was held, but "our last
+# meetup of the year is on 11 December" is still to come ("Last talk: 20:30" is tonight's).
+_LAST_WORDS = (
+    r"last\s+(?:events?|meetups?|meet-ups?|editions?|meetings?|gatherings?|time|month|year)\b"
+    r"|letzte[sn]?\s+(?:treffen|meetup|veranstaltung|ausgabe)\b"
+    r"|(?:dernier|dernière)\s+(?:meetup|événement|évènement|édition|rencontre)\b"
+    r"|(?:último|última)\s+(?:evento|meetup|edición|edição|encuentro|encontro)\b"
+    r"|(?:senaste)\s+(?:träffen|mötet|meetupen)|ostatnie(?:go|m)?\s+(?:spotkani[ue]|meetup(?:ie|u)?)"
+    r"|ultimo\s+(?:incontro|meetup|evento)"
+)
+_PAST_EVENT = compiled(rf"(?i)^[\W_]*(?:{_PAST_WORDS}|{_LAST_WORDS})")
 # "Tack till alla som kom på förra träffen den 30 januari": a date of the meetup before, in a
 # sentence that goes on to name the next one.
 _PAST_BEFORE = compiled(rf"(?i)(?:{_PAST_WORDS})[^.!?;:]{{0,25}}$")

@@ -262,7 +262,7 @@ class PageReader:
             return  # "*Priya Raghavan, Community Lead*" under "**11:00 AM** — Welcome Note"
         if self.event_lines.hours_after_venue(line, text):
             return
-        if UPDATE_NOTE.match(text) and find_dates(text):
+        if UPDATE_NOTE.match(text) and _dated_label(text):
             return  # "**Update 19 Sept:** Ruairí has had to pull out of the 15:10 slot"
         labeled = split_label(text)
         if labeled is not None and self._revision_note(text):
@@ -504,9 +504,9 @@ class PageReader:
             event.across = across is not None
             if across is not None:
                 event.end = across[1].start  # on the range's last day, not another zone's time
-                last = self.resolve_date(across[0], number)
-                if last is not None and event.first_day is not None and last[0] > event.first_day:
-                    event.last_day = max(event.last_day or last[0], last[0])
+                days = self.resolve_date(across[0], number)
+                if days is not None and event.first_day is not None and days[0] > event.first_day:
+                    event.last_day = max(event.last_day or days[0], days[0])
             else:
                 event.alternates = [(s, m) for s, m in paired[1:] if m is not None]
         zone = paired[0][1] if paired and paired[0][1] is not None else None
@@ -525,7 +525,7 @@ class PageReader:
 
     def _day_line(self, line: Line, mention: DateMention) -> bool:
         """A bold or capitalised line that is only a date (with its weekday), once the event has
-        a date ("**Saturday, Dec 5**", "SONNTAG, 16. NOVEMBER" in a plain-text timetable)."""
+        a date ("**Saturday, Dec 5**", "SONNTAG, 16. NOVEMBER" as plain-text timetables write it)."""
         text = line.inline.text
         shouted = text.isupper()
         if not (line.inline.bold or shouted) or line.depth or self.event.first_day is None:
@@ -618,3 +618,9 @@ def _venue_only(value: str) -> str:
         if _ZONE_SENTENCE.search(sentence):
             return " ".join(sentences[:index]).rstrip(" .") or value
     return value
+
+
+def _dated_label(text: str) -> bool:
+    """Whether a note's label carries its date ("Update 19 Sept:"), not "Update: new date! …"."""
+    label = text.split(":", 1)[0] if ":" in text else ""
+    return bool(label) and bool(find_dates(label))

@@ -223,8 +223,13 @@ def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
             if spans and spans[0].begin <= 2:
                 return spans[0]
         for span in find_clock_spans(own):
-            if span.end is None and _END_AFTER.match(own, span.finish):
-                return span
+            sentence = own[: span.begin].rsplit(".", 1)[-1]
+            if (
+                span.end is None
+                and _END_AFTER.match(own, span.finish)
+                and not _NOT_THE_EVENT.search(sentence)
+            ):
+                return span  # (not "metro seferleri 23:30'da sona eriyor")
     return None
 
 

@@ -82,9 +82,9 @@ def fill_ends(
     """Rows with a start only end when the next one (same day and track) starts; the last of a
     day ends when the event does, if the page says (`instant` places that end on the clock).
 
-    Sections (`headings`: the lines they start on) that run side by side are tracks: "### 分论坛三"
-    whose last item "15:10 开放讨论" has no end runs to the day's end, not to the next start in
-    "### 分论坛二", which began before it. An item said to go on ("10 AM onwards Career Fair")
+    Sections (`headings`: the lines they start on) that start at the same time are tracks side by
+    side: "### 分论坛三"'s last item "15:10 开放讨论", with no end, runs to the day's end, not to the
+    next start in "### 分论坛二", which began when it did. An item said to go on ("10 AM onwards Career Fair")
     runs to the day's end too."""
     order = sorted(range(len(built)), key=lambda i: (built[i][1].astimezone(UTC), built[i][0].line))
     result = list(built)
@@ -112,9 +112,9 @@ def fill_ends(
             if (
                 not draft.track
                 and sections[at] != sections[position]
-                and first_start[sections[at]] <= instants[position]
+                and first_start[sections[at]] == first_start[sections[position]]
             ):
-                continue  # a section running beside this one
+                continue  # a section that starts when this one does, running beside it
             if other_start.astimezone(zone).date() != start.astimezone(zone).date() and (
                 elapsed(other_start, start) > _OVERNIGHT_GAP
             ):
@@ -128,12 +128,14 @@ def fill_ends(
             ends = [e for _, _, e, _ in built if e is not None and e.astimezone(zone).date() == day]
             end = max(ends) if ends and max(ends) > start else None  # the day's program's end
         if end is None:
-            end = _stated_end(event, start, draft, tz, instant, last=position == len(order) - 1)
+            end = _end_from_event_hours(
+                event, start, draft, tz, instant, last=position == len(order) - 1
+            )
         result[index] = (draft, start, end, zone)
     return result
 
 
-def _stated_end(
+def _end_from_event_hours(
     event: EventDraft, start: datetime, draft: Draft, tz: tzinfo, instant: Instant, *, last: bool
 ) -> datetime | None:
     """Where the event's stated end falls for a session starting at `start`, if it ends it

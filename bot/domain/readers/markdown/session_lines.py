@@ -604,10 +604,10 @@ class SessionLines:
         speakers: list[Speaker],
     ) -> Draft:
         if span.end is None:
-            title, end = own_end(title)
+            written, (title, end) = title, own_end(title)
             if end is None:
                 title, end = own_range(title, span.start)
-            elif end < span.start and end.hour < 12 and span.start.hour >= 12:
+            elif end < span.start and end.hour < 12 <= span.start.hour and not _AM.search(written):
                 later = end.replace(hour=end.hour + 12)  # "7:45 PM — …, out by 8:15"
                 end = later if later > span.start else end
             if end is not None:
@@ -857,6 +857,7 @@ _REMARK_AFTER_BRACKETS = compiled(r"\s*[)）]\s*[—–-]\s+\S")
 
 
 _WORDS = compiled(r"[^\W_]+")
+_AM = compiled(r"(?i)\d\s*a\.?\s?m\b|午前|오전")  # an end the title says is the morning's
 _HEADING_REACH = 4  # lines: a paragraph under a heading starts this close to it
 
 

@@ -715,3 +715,35 @@ def test_ends_said_after_the_time_or_in_the_item() -> None:
     starts = [start for _, start, _ in timeline(bern)]
     assert starts == ["2025-11-15T08:00Z", "2025-11-16T08:00Z", "2025-11-16T13:30Z"]
     assert timeline(bern)[-1][2] == "2025-11-16T14:00Z"
+
+
+def test_what_the_review_found_reads_as_before() -> None:
+    # "our last meetup of the year" is still to come; "Update: new date!" announces it
+    for line in (
+        "Our last meetup of the year is on Thursday 11 December 2025, 18:30–21:00, London.",
+        "**Update:** new date! Thursday 11 December 2025, 18:30–21:00 at CodeNode, London.",
+    ):
+        [schedule] = read_text(f"# Meetup\n\n{line}\n").schedules
+        assert timeline(schedule)[0][1:] == ("2025-12-11T18:30Z", "2025-12-11T21:00Z"), line
+    # an end written with AM stays in the morning
+    [night] = read_text(
+        "# Hack night\n\n**Friday 7 March 2025**, Honolulu\n\n- 7:00 PM Hacking, until 11:00 AM\n"
+    ).schedules
+    assert timeline(night)[0][2] == "2025-03-08T21:00Z"
+    # a closing time of the metro ends nothing
+    [istanbul] = read_text(
+        "# Meetup\n\n**15 Mart 2025 Cumartesi**, İstanbul\n\n- 19.00 · Talk\n\n"
+        "Not: metro seferleri 23.30'da sona eriyor.\n"
+    ).schedules
+    assert timeline(istanbul)[0][2] is None
+    # a morning section and a talks section after it are one track, not two side by side
+    [day] = read_text(
+        "# Day\n\n**Saturday 14 March 2026**, London\n\n## Morning\n\n- 09:00 Doors\n"
+        "- 10:30 Coffee\n\n## Talks\n\n- 10:00 Keynote\n- 11:00 Panel\n"
+    ).schedules
+    assert ("Coffee", "2026-03-14T10:30Z", "2026-03-14T11:00Z") in timeline(day)
+    # "WIT" is Women in Tech, not a zone
+    [london] = read_text(
+        "# London WIT\n\n**Thursday 12 March 2026**, London\n\n- 19:00 WIT lightning talks\n"
+    ).schedules
+    assert london.timezone_name == "Europe/London"
