@@ -331,9 +331,13 @@ def leading_clock_span(text: str) -> ClockSpan | None:
         stripped = stripped[word.end() :]
     offset = len(text) - len(stripped)
     spans = find_clock_spans(stripped[:80])
-    if spans and spans[0].begin == 0:
+    if spans and spans[0].begin == 0 and not _A_DAY_LONG.match(stripped):
         return spans[0].moved(offset)
     return None
+
+
+# "24 uur (nou ja, 25 🙃) bouwen…", "24 hours of hacking": a day's length, not midnight ("24 Uhr" is)
+_A_DAY_LONG = compiled(r"24\s*(?:hrs?|hours?|uur|Stunden|heures|horas|ore)\b(?!\s*[-–—~]\s*\d)")
 
 
 def _duration(match: re.Match[str]) -> timedelta | None:

@@ -266,3 +266,10 @@ def test_an_academic_quarter_and_a_dotted_time_after_an_emoji() -> None:
 def test_greek_and_thai_hour_words() -> None:
     assert spans("7:00 μ.μ. – 9:30 μ.μ.") == [("19:00", "21:30")]
     assert spans("13.00 - 13.30 น. ลงทะเบียน") == [("13:00", "13:30")]
+
+
+def test_a_days_length_at_the_start_of_a_line_is_no_midnight() -> None:
+    assert leading_clock_span("24 uur (nou ja, 25 🙃) bouwen met open data") is None
+    assert leading_clock_span("24 hours of hacking") is None
+    assert leading_clock_span("24:00 Mitternachtssnack") is not None  # written as a clock
+    assert leading_clock_span("24 Uhr – Ende") is not None  # German midnight
