@@ -24,6 +24,7 @@ from bot.domain.timetext.languages import (
     RANGE_MARKS,
     RANGE_WORDS,
     TIME_PREPOSITIONS,
+    WEEKDAY_NAMES,
     alternation,
 )
 
@@ -184,9 +185,6 @@ def _tail(text: str, finish: int) -> tuple[timedelta | None, int]:
     return _duration(match), match.end()
 
 
-_ENGLISH_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def _end_weekday(separator: re.Match[str]) -> int | bool | None:
     """The weekday a range's separator names before its end ("– Sun ", "→ dim. "): None when
     it names none, False when its word is no weekday (then it separates nothing)."""
@@ -199,7 +197,7 @@ def _end_weekday(separator: re.Match[str]) -> int | bool | None:
     if day is None and len(word) >= 3:  # "Sun", "Sunday", "Thurs" (not "Sunset", "Monkey")
         folded = word.casefold()
         day = next(
-            (n for n, name in enumerate(_ENGLISH_DAY_NAMES) if name.startswith(folded)), None
+            (n for n, name in enumerate(WEEKDAY_NAMES) if name.casefold().startswith(folded)), None
         )
     return False if day is None else day
 

@@ -26,7 +26,7 @@ from dateutil.rrule import rrulestr
 from bot.domain.patterns import compiled
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans
 from bot.domain.timetext.dates import DateMention, find_dates
-from bot.domain.timetext.languages import EU_WEEKDAYS, alternation, chinese_number
+from bot.domain.timetext.languages import EU_WEEKDAYS, WEEKDAY_NAMES, alternation, chinese_number
 from bot.domain.timetext.quotes import pair_zones
 from bot.domain.zones.resolve import ZoneMention
 
@@ -264,7 +264,6 @@ def looks_like_rrule(text: str) -> bool:
 
 # The same phrases in German, French, Spanish, Portuguese, Italian and Dutch, said in English
 # before the reading: "jeden ersten Donnerstag im Monat" is "every first Thursday of the month".
-_ENGLISH_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # The weekdays of the neighbouring languages, from the one table of weekday names (two-letter
 # forms such as German "Do" are left out: "do 19:00" is Polish for "until 19:00").
 _FOREIGN_DAY = alternation(w for w in EU_WEEKDAYS if len(w) > 2 and w not in _EN_DAY_NUMBER)
@@ -300,8 +299,9 @@ _FOREIGN = [
     ),
     (compiled(rf"(?i)\b(?P<day>{_FOREIGN_DAY})(?P<plural>s)?\b"), ""),
 ]
+# (the look-ahead names the words' first letters: `re` tries no word where none can start)
 _FOREIGN_HINT = compiled(
-    rf"(?i)\b(?:{_EVERY_OTHER_WEEK}|{_EVERY_WORD}|{_MONTHLY}|{_WEEKLY}|"
+    rf"(?i)\b(?=[actoejimwhsdf])(?:{_EVERY_OTHER_WEEK}|{_EVERY_WORD}|{_MONTHLY}|{_WEEKLY}|"
     r"(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s)\b"
 )
 
@@ -320,7 +320,7 @@ def _said_in_english(english: str, match: re.Match[str]) -> str:
     ("donnerstags", "jeudis": a weekly one, "Thursdays")."""
     day = match.groupdict().get("day")
     if day is not None:
-        english = _ENGLISH_DAY_NAMES[EU_WEEKDAYS[day.casefold()]]
+        english = WEEKDAY_NAMES[EU_WEEKDAYS[day.casefold()]].lower()
     return english + ("s" if match.groupdict().get("plural") else "")
 
 

@@ -26,6 +26,7 @@ from bot.domain.diagnostics import Severity
 from bot.domain.patterns import compiled
 from bot.domain.readers.languages import declared_language
 from bot.domain.readers.markdown.drafts import (
+    DAYS_OF_ONE_EVENT,
     Draft,
     EventDraft,
     crosses_midnight,
@@ -162,7 +163,7 @@ class Assembler:
             draft.last_day = event.last_day
         elif event.last_day and event.last_day != event.first_day and event.end is not None:
             days = (event.last_day - event.first_day).days + 1
-            if event.across or event.end <= event.start or days > _WEEK:
+            if event.across or event.end <= event.start or days > DAYS_OF_ONE_EVENT:
                 draft.last_day = event.last_day
             else:
                 # "Monday, March 9 – Wednesday, March 11" and "9:00 a.m. – 4:30 p.m.": those
@@ -475,8 +476,6 @@ def _unquoted(title: str) -> str:
     return inner
 
 
-_WEEK = 7  # days: an event this long at most may be the same hours each day, or told in passing
-
 # What joins a date to the rest of a heading: "Mardi 17 février 2026 — Soirée lightning talks"
 _DATE_JOINT = compiled(r"^[\s,:·|/\-–—]+|[\s,:·|/\-–—]+$")
 
@@ -503,7 +502,7 @@ def _told_again(event: EventDraft, days: set[date | None], recurring: RecurringL
     if event.sessions or event.start or event.first_day is None or recurring.usable(event):
         return False
     length = ((event.last_day or event.first_day) - event.first_day).days + 1
-    return length <= _WEEK and all(
+    return length <= DAYS_OF_ONE_EVENT and all(
         event.first_day + timedelta(days=n) in days for n in range(length)
     )
 

@@ -17,7 +17,9 @@ from bot.domain.zones.resolve import ZoneMention
 
 _T = TypeVar("_T")
 
-DAYS_OF_ONE_EVENT = 7  # dates further apart than this are separate events
+# An event lasts a week at most: dates further apart are separate events, and only an event this
+# long may have the same hours each day or name its days in passing.
+DAYS_OF_ONE_EVENT = 7
 
 
 @dataclass(slots=True, eq=False)  # drafts are compared by identity: each is one place on the page

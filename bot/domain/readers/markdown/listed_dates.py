@@ -79,17 +79,16 @@ def read_listed_dates(
     name = page.page_title or page.last_heading
     made = 0
     for number, cells, mention in dated:
-        title_text = "" if notes else _cell(cells, title_col)
+        cell = _cell(cells, title_col)
+        title_text = "" if notes else cell
         if not title_text.strip(" -–—*_") and name:
-            title_text = (
-                _cell(cells, title_col) if _CANCELLED.search(_cell(cells, title_col)) else name
-            )
+            title_text = cell if _CANCELLED.search(cell) else name
         if _CANCELLED.search(title_text):
             continue  # "⏸ 停播一周", "summer break", "no meetup this month"
         # "10月16日（周四） 15:00-16:00 ⚠️改期": a date cell that gives the meeting's own hours
         own = [s for s in find_clock_spans(cells[date_col].text) if s.begin >= mention.finish]
         if notes and not own:
-            own = find_clock_spans(_cell(cells, title_col))  # "ausnahmsweise Mittwoch, ab 19 Uhr"
+            own = find_clock_spans(cell)  # "ausnahmsweise Mittwoch, ab 19 Uhr"
         draft = _meeting(page, number, mention, title_text, own[0] if own else hours)
         if draft is None:
             continue

@@ -216,21 +216,25 @@ def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
         for phrase in _END_PHRASE.finditer(text):
             if phrase.start() >= len(own):
                 break  # the next line's own phrases are read on it
-            sentence = text[: phrase.start()].rsplit(".", 1)[-1]
-            if _NOT_THE_EVENT.search(sentence):
+            if _something_else_ends(text, phrase.start()):
                 continue  # "El Metro cierra a las 23:00", "the garage closes at 23:00"
             spans = find_clock_spans(text[phrase.end() : phrase.end() + 40])
             if spans and spans[0].begin <= 2:
                 return spans[0]
         for span in find_clock_spans(own):
-            sentence = own[: span.begin].rsplit(".", 1)[-1]
             if (
                 span.end is None
                 and _END_AFTER.match(own, span.finish)
-                and not _NOT_THE_EVENT.search(sentence)
+                and not _something_else_ends(own, span.begin)
             ):
                 return span  # (not "metro seferleri 23:30'da sona eriyor")
     return None
+
+
+def _something_else_ends(text: str, at: int) -> bool:
+    """Whether the sentence before `at` is about the transport, the car park or another part of
+    the building closing, not the event."""
+    return _NOT_THE_EVENT.search(text[:at].rsplit(".", 1)[-1]) is not None
 
 
 def _dated(event: EventDraft) -> bool:

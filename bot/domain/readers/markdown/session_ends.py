@@ -125,8 +125,11 @@ def fill_ends(
             break
         if end is None and draft.onwards:
             day = start.astimezone(zone).date()
-            ends = [e for _, _, e, _ in built if e is not None and e.astimezone(zone).date() == day]
-            end = max(ends) if ends and max(ends) > start else None  # the day's program's end
+            latest = max(
+                (e for _, _, e, _ in built if e is not None and e.astimezone(zone).date() == day),
+                default=None,
+            )
+            end = latest if latest is not None and latest > start else None  # the day's end
         if end is None:
             end = _end_from_event_hours(
                 event, start, draft, tz, instant, last=position == len(order) - 1
