@@ -107,6 +107,8 @@ PHRASES: Mapping[str, str] = MappingProxyType(
         "alaska time": "America/Anchorage",
         "hawaii time": "Pacific/Honolulu",
         "hawaiian time": "Pacific/Honolulu",
+        "samoa time": "Pacific/Apia",  # Samoa (Apia); "Pacific/Samoa" names American Samoa
+        "samoa standard time": "Pacific/Apia",
         "arizona time": "America/Phoenix",
         "brazil time": "America/Sao_Paulo",
         "brasília time": "America/Sao_Paulo",

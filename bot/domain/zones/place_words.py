@@ -157,6 +157,7 @@ CITY_SHORT_NAMES: Mapping[str, str] = MappingProxyType(
         "NYC": "New York City",
         "HCMC": "Ho Chi Minh City",
         "Bali": "Denpasar",  # the island, not the town in Rajasthan
+        "Tahiti": "Papeete",  # the island and its capital
     }
 )
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from bot.domain.patterns import compiled
 from bot.domain.zones import place_words as words
 from bot.domain.zones.place_index import (
+    CYRILLIC,
     HANGUL_ONLY,
     HAS_CJK,
     KANA_ONLY,
@@ -33,14 +34,16 @@ from bot.domain.zones.place_index import (
 ONE_WORD_FROM = 100_000  # in running text a one-word town is more often a name ("Dubbo", "Ada")
 _MAX_WORDS = 4  # "Ho Chi Minh City"
 
-_WORD = rf"[{L}]+(?:['’-][{L}]+)*"
-# Capital Latin letters: A-Z, Latin-1's (À-Þ) and Latin Extended's ("İstanbul", "Łódź", "Šiauliai").
+_LETTERS = L + CYRILLIC
+_WORD = rf"[{_LETTERS}]+(?:['’-][{_LETTERS}]+)*"
+# Capital letters: A-Z, Latin-1's (À-Þ), Latin Extended's ("İstanbul", "Łódź", "Šiauliai"),
+# Cyrillic.
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(
-    c for c in map(chr, range(0x100, 0x250)) if c.isupper()
+    c for c in (*map(chr, range(0x100, 0x250)), *map(chr, range(0x400, 0x500))) if c.isupper()
 )
-_CAPITALISED = compiled(rf"(?<![{L}'’-])[{_UPPER}][{L}]*(?:['’-][{L}]+)*")
+_CAPITALISED = compiled(rf"(?<![{_LETTERS}'’-])[{_UPPER}][{_LETTERS}]*(?:['’-][{_LETTERS}]+)*")
 _NEXT_WORD = compiled(rf"[ \t\u00a0]{{1,3}}({_WORD})")
-_PREVIOUS_WORD = compiled(rf"(?<![{L}'’-])({_WORD})[ \t\u00a0]{{1,3}}$")
+_PREVIOUS_WORD = compiled(rf"(?<![{_LETTERS}'’-])({_WORD})[ \t\u00a0]{{1,3}}$")
 _HAS_UPPER = compiled(rf"[{_UPPER}]")
 
 
@@ -54,7 +57,7 @@ class PlaceMention:
     zone: str
     country: str  # ISO 3166 code
     population: int
-    kind: str  # "city" | "country" | "region" (a US state)
+    kind: str  # "city" | "capital" (a country's) | "country" | "region" (a US state)
     name: str = ""  # the gazetteer's own name: "Munich" for "München", "Osaka" for "大阪"
     qualified: bool = False  # named with its state ("Cambridge, MA"): no doubt which one
 
@@ -98,6 +101,42 @@ def _mention(start: int, end: int, text: str, entry: Entry) -> PlaceMention:
     return PlaceMention(
         start, end, text, entry.zone, entry.country, entry.population, entry.kind, entry.name
     )
+
+
+_CYRILLIC_WORD = compiled(rf"[{CYRILLIC}]{{5,}}")
+# Russian and Ukrainian case endings, longest first, and the endings a name may have instead
+_CASE_ENDINGS = (
+    "ами",
+    "ах",
+    "ом",
+    "ем",
+    "ой",
+    "ей",
+    "ии",
+    "ою",
+    "е",
+    "у",
+    "ю",
+    "а",
+    "и",
+    "ы",
+    "я",
+    "і",
+)
+_NAME_ENDINGS = ("", "а", "ь", "я", "й", "ы", "и")
+
+
+def _declined(key: str, index: Index) -> tuple[Entry | None, str]:
+    """A Cyrillic city named in another case than the index's ("Казани", "Новосибирске",
+    "Москве"): the place and the name it is indexed under."""
+    for ending in _CASE_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 4:
+            stem = key[: -len(ending)]
+            for name_ending in _NAME_ENDINGS:
+                entry = index.latin.get(stem + name_ending)
+                if entry is not None:
+                    return entry, stem + name_ending
+    return None, key
 
 
 def _fold(name: str) -> str:
@@ -166,6 +205,8 @@ def _latin_places(text: str) -> Iterator[PlaceMention]:
         if entry is None:
             short = words.CITY_SHORT_NAMES.get(word)  # "CABA" as written, not "Caba"
             entry = index.latin.get(short.casefold() if short else key)
+        if entry is None and _CYRILLIC_WORD.fullmatch(key):
+            entry, key = _declined(key, index)  # "в Казани", "в Екатеринбурге"
         if entry is None and key[-2:] in words.GLUED_SUFFIXES:  # "Osakarb", "Kyoto-py"
             stem = key[:-2].rstrip("-.")
             entry = index.latin.get(stem) if len(stem) >= 3 else None
@@ -215,13 +256,19 @@ _STREET_AFTER = compiled(
 )
 
 
+# "ул. Николаева", "просп. Победы", "вул. Шевченка": a street named after someone
+_STREET_BEFORE = compiled(
+    r"(?i)(?:ул|улица|пр|просп|проспект|пер|переулок|вул|вулиця|бул|бульвар|пл|площадь)\.?\s*$"
+)
+
+
 def _accepted(key: str, entry: Entry, text: str, start: int, end: int) -> bool:
     if key in words.STOP_NAMES:
         return False
     if _STREET_AFTER.match(text, end):
         return False  # "1 New York Street, Manchester": the street, not the city
-    if " " not in key and "-" not in key and entry.kind == "city":
-        if entry.population < ONE_WORD_FROM:
+    if " " not in key and "-" not in key and entry.kind in ("city", "capital"):
+        if entry.population < ONE_WORD_FROM and entry.kind == "city":
             return False
         written = text[start:end]
         short = written in words.CITY_SHORT_NAMES
@@ -229,6 +276,10 @@ def _accepted(key: str, entry: Entry, text: str, start: int, end: int) -> bool:
             return False  # "SoMa" is a neighbourhood, not Soma in Turkey
     if key in words.FIRST_NAMES and _name_beside(_NEXT_WORD.match(text, end)):
         return False  # "Austin Clements", "Phoenix LiveView": not the city
+    if _CYRILLIC_WORD.fullmatch(key) and (
+        _in_a_name(text, start, end) or _STREET_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return False  # "Артём Иванов", "Тарас Шевченко": a person; "ул. Николаева": a street
     previous = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
     if previous is not None and " " not in key:
         word = previous.group(1)
@@ -237,6 +288,14 @@ def _accepted(key: str, entry: Entry, text: str, start: int, end: int) -> bool:
         if key in words.SURNAMES and _name_beside(previous):
             return False  # "Dr Moreno", "Yuki Chiba"
     return True
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a word stands beside another capitalised one, as a given name and a surname do
+    (a city's own longer name was looked up before)."""
+    following = _NEXT_WORD.match(text, end)
+    previous = _PREVIOUS_WORD.search(text[max(0, start - 40) : start])
+    return any(m is not None and _capitalised(m.group(1)) for m in (following, previous))
 
 
 def _name_beside(match: re.Match[str] | None) -> bool:

@@ -205,3 +205,36 @@ def test_a_us_state_after_a_city_says_which_city() -> None:
 )
 def test_states_in_addresses(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small capital is trusted in running text; the island names its capital
+        ("Meetup in Nouméa", [("Nouméa", "Pacific/Noumea")]),
+        ("Apia, Samoa", [("Apia", "Pacific/Apia"), ("Samoa", "Pacific/Apia")]),
+        ("Tahiti", [("Tahiti", "Pacific/Tahiti")]),
+        # a capital whose name is a person's is not (Douglas, Isle of Man; Stanley, Falklands)
+        ("Talk by Douglas Adams", []),
+        ("Stanley Kubrick night", []),
+    ],
+)
+def test_capitals_and_islands(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Алматы", [("Алматы", "Asia/Almaty")]),
+        # a city in another case than its name
+        ("Митап в Екатеринбурге", [("Екатеринбурге", "Asia/Yekaterinburg")]),
+        ("Встреча в Казани", [("Казани", "Europe/Moscow")]),
+        # an old name that is also a word ("faithful", Almaty's), a street, a surname
+        ("Верный друг", []),
+        ("ул. Пушкина", []),
+        ("Иван Москвин", []),
+    ],
+)
+def test_cities_named_in_cyrillic(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

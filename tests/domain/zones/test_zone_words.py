@@ -61,6 +61,9 @@ def zones(text: str, on: date = SUMMER) -> list[tuple[str, str]]:
         ("9:30 h, hora canaria", "hora canaria", "Atlantic/Canary"),
         ("america/new_york", "america/new_york", "America/New_York"),
         ("14:00 Europe/berlin", "Europe/berlin", "Europe/Berlin"),
+        # Samoa itself (Apia), not "Pacific/Samoa", which is American Samoa a day behind
+        ("19:00 Samoa time", "Samoa time", "Pacific/Apia"),
+        ("14:00 Samoa Standard Time", "Samoa Standard Time", "Pacific/Apia"),
     ],
 )
 def test_zone_words_phrases_and_places(text: str, mention: str, zone: str) -> None:

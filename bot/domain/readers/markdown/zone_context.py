@@ -375,7 +375,7 @@ def _best_place(text: str, line: int, page_wide: bool) -> Place | None:
     found = [p for p in find_places(text) if p.text.casefold() not in _CALENDAR_WORDS]
     if not found:
         return None
-    best = max(found, key=lambda p: (p.qualified, p.kind == "city", p.population))
+    best = max(found, key=lambda p: (p.qualified, p.kind in ("city", "capital"), p.population))
     return Place(best.text, best.zone, line, page_wide, best.population)
 
 
