@@ -29,14 +29,22 @@ from bot.domain.timetext.languages import (
 )
 
 # "12:00 PM – Sun 10:00 AM", "20 h 00 → dim. 11 h": the end on a later day, named by its weekday
-# (any word here; `_end_weekday` keeps weekdays only)
+# (any word here; `_weekday` keeps weekdays only)
 _WEEKDAY_BEFORE_END = r"(?P<day>[^\W\d_]{2,12})\.?,?\s+"
 _SEPARATOR = compiled(
+    # "12:00 PM Sat – 11:00 AM Sun": the start's own weekday after it
+    r"(?:\s+(?P<from>[^\W\d_]{2,12})(?![^\W\d_])\.?,?)?"
     # "19:00(+0800) ~ 21:30(+0800)": an offset after the start does not part it from its end
     r"(?:\s*[(（](?:(?:UTC|GMT)\s*[+-]\d{1,2}(?::?\d{2})?|[+-]\d{1,2}:?\d{2})[)）])?"
     rf"\s*(?:[{RANGE_DASHES}~〜～]{{1,2}}|→|->|,?\s*(?i:{alternation(RANGE_WORDS)})(?!\w)"
-    rf"|{alternation(RANGE_MARKS)})\s*(?:{_WEEKDAY_BEFORE_END})?"
+    rf"|{alternation(RANGE_MARKS)})"
+    # "6:00 pm until about 9:30 pm", "19 Uhr bis etwa 22 Uhr": an end given roughly is the end
+    r"(?:\s*(?i:about|around|approx\.?|approximately|ca\.|circa|etwa|gegen|environ|vers"
+    r"|aprox\.?|около|примерно)(?!\w))?"
+    rf"\s*(?:{_WEEKDAY_BEFORE_END})?"
 )
+# "… – 11:00 AM Sun": the end's weekday after it, when the start named its own
+_WEEKDAY_AFTER = compiled(r"\s+(?P<day>[^\W\d_]{2,12})\b\.?")
 _RANGE_END = compiled(rf"\s*(?:{alternation(RANGE_END_WORDS)})")
 _DURATION = (
     r"(?P<dur>\d+(?:\.\d+)?)\s*"
@@ -185,10 +193,9 @@ def _tail(text: str, finish: int) -> tuple[timedelta | None, int]:
     return _duration(match), match.end()
 
 
-def _end_weekday(separator: re.Match[str]) -> int | bool | None:
-    """The weekday a range's separator names before its end ("– Sun ", "→ dim. "): None when
-    it names none, False when its word is no weekday (then it separates nothing)."""
-    word = separator.group("day")
+def _weekday(word: str | None) -> int | bool | None:
+    """The weekday a word beside a range's times names ("Sun", "dim.", "So"): None for no
+    word, False when the word is no weekday (then the range is not one)."""
     if word is None:
         return None
     if len(word) == 2:  # German "So", "Sa": capitalised
@@ -271,7 +278,16 @@ def _read(text: str) -> tuple[list[ClockSpan], list[BadClock]]:
         separator = (
             None if following is None else _SEPARATOR.fullmatch(text, token.end, following.begin)
         )
-        weekday = None if separator is None else _end_weekday(separator)
+        weekday = None if separator is None else _weekday(separator.group("day"))
+        started = None if separator is None else _weekday(separator.group("from"))
+        after = None
+        if started is False:
+            separator = None  # "18:00 CET – 19:00": a word that is no weekday parts them
+        elif started is not None and weekday is None and following is not None:
+            after = _WEEKDAY_AFTER.match(text, following.end)
+            weekday = _weekday(after.group("day")) if after is not None else None
+            if weekday is False:
+                weekday, after = None, None
         if following is not None and separator is not None and weekday is not False:
             if "bad" in (token.kind, following.kind):
                 bad.extend(_bad(text, t) for t in (token, following) if t.kind == "bad")
@@ -280,15 +296,19 @@ def _read(text: str) -> tuple[list[ClockSpan], list[BadClock]]:
             joined = _range(text, token, following) if _joins(token, following) else None
             if joined is not None and not (
                 weekday is not None
+                and started is None
                 and (
                     following.kind == "bare"
                     or (joined.end is not None and joined.end > joined.start)
                 )
             ):
                 # (not a day's number either: "19 h, au dimanche 9 mars, 8 h 30")
-                # (a weekday before the end joins only an end that is the next morning's)
+                # (a weekday before the end joins only an end that is the next morning's,
+                # unless the start names its own: "Fri 10:00 – Sun 18:00")
                 if weekday is not None:
                     joined = replace(joined, end_weekday=weekday)
+                if after is not None:
+                    joined = replace(joined, finish=max(joined.finish, after.end()))
                 spans.append(joined)
                 done = joined.finish
                 continue
@@ -324,6 +344,9 @@ _TIME_WORD_FIRST = compiled(rf"(?i:{alternation(DOTTED_TIME_WORDS)})\s*(?=\d)")
 def leading_clock_span(text: str) -> ClockSpan | None:
     """The time or range a text starts with ("17:00 - 17:10: Opening"), if any."""
     stripped = text.lstrip(" *_`[(（")
+    symbols = _EMOJI_FIRST.match(stripped)  # "⏰ 5:30 PM — Check-in", "🍉 6:00 PM — Iftar"
+    if symbols is not None:
+        stripped = stripped[symbols.end() :].lstrip(" *_`")
     word = _TIME_WORD_FIRST.match(stripped)  # "klo 17.30 Avaus", "saat 19:00 Açılış"
     if word is not None:
         stripped = stripped[word.end() :]
@@ -333,6 +356,9 @@ def leading_clock_span(text: str) -> ClockSpan | None:
         return spans[0].moved(offset)
     return None
 
+
+# Pictographs, their variation selector and joiners, then a space.
+_EMOJI_FIRST = compiled(r"[\U0001F000-\U0001FAFF\u2190-\u2BFF\uFE0F\u200D]+\s")
 
 # "24 uur (nou ja, 25 🙃) bouwen…", "24 hours of hacking": a day's length, not midnight ("24 Uhr" is)
 _A_DAY_LONG = compiled(r"24\s*(?:hrs?|hours?|uur|Stunden|heures|horas|ore)\b(?!\s*[-–—~]\s*\d)")

@@ -35,7 +35,8 @@ _TOKEN = compiled(
     r"|(?:bis|[-–—])\s*\d{1,2}\.\d{2}\s*(?:[Uu]hr|uur)\b|bis\s*\d{1,2}\.\d{2}"
     # "7.45-8.15pm", "4.10–5pm": a dotted range whose end alone says the part of the day
     r"|[-–—]\s*\d{1,2}(?:\.\d{2})?\s*[aApP]\.?\s?[mM]\b))"
-    r"|(?P<mil>\d{2})(?=\s*(?:hrs|hr)(?![a-zA-Z\d]))"  # "0900hrs", "1330 hrs" (East Africa)
+    # "0900hrs", "1330 hrs" (East Africa), "1000 – 1015 hrs" (India: the range's end says it)
+    r"|(?P<mil>\d{2})(?=\s*(?:hrs|hr)(?![a-zA-Z\d])|\s*[-–—]\s*\d{4}\s*(?:hrs|hr)(?![a-zA-Z\d]))"
     r"|(?P<hs>[hH]|u(?=\d{2}))(?P<hm>\d{2})?(?![a-zA-Z])"  # "19h30", Flemish "19u30"
     r"|\s(?P<hs2>h)\s(?P<hm2>\d{2})(?![\d\s]*(?:min|mn))"  # Québec and France: "9 h 30"
     r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"

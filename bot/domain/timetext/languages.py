@@ -174,6 +174,19 @@ _EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("أكتوبر", "اكتوبر"), ()),
     (("نوفمبر",), ()),
     (("ديسمبر",), ()),
+    # Kazakh ("22 мамыр 2026")
+    (("қаңтар",), ()),
+    (("ақпан",), ()),
+    (("наурыз",), ()),
+    (("сәуір",), ()),
+    (("мамыр",), ()),
+    (("маусым",), ()),
+    (("шілде",), ()),
+    (("тамыз",), ()),
+    (("қыркүйек",), ()),
+    (("қазан",), ()),
+    (("қараша",), ()),
+    (("желтоқсан",), ()),
 ]
 EU_FULL_MONTHS = {
     w: (n - 1) % 12 + 1 for n, (full, _) in enumerate(_EU_MONTH_WORDS, start=1) for w in full
@@ -397,8 +410,18 @@ _ARABIC_WEEKDAYS = (
     ("السبت",),
     ("الأحد", "الاحد"),
 )
+_KAZAKH_WEEKDAYS = (
+    ("дүйсенбі",),
+    ("сейсенбі",),
+    ("сәрсенбі",),
+    ("бейсенбі",),
+    ("жұма",),
+    ("сенбі",),
+    ("жексенбі",),
+)
 EU_WEEKDAYS = {
     **EU_WEEKDAYS,
+    **{name: number for number, names in enumerate(_KAZAKH_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_MORE_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_CATALAN_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_ESTONIAN_WEEKDAYS) for name in names},

@@ -79,3 +79,28 @@ def test_german_dotted_ranges_read_as_times_and_version_numbers_do_not() -> None
         (time(14, 30), time(15, 15))
     ]
     assert find_clock_spans("release v1.10 - 1.20 notes") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1000 – 1015 hrs", [("10:00", "10:15")]),  # the range's end says "hrs" for both
+        ("6:00 pm until about 9:30 pm", [("18:00", "21:30")]),
+        ("19 Uhr bis etwa 22 Uhr", [("19:00", "22:00")]),
+        ("18:00 CET – 19:00", [("18:00", None), ("19:00", None)]),
+    ],
+)
+def test_ranges_with_more_words_around_them(text: str, expected: list) -> None:
+    assert spans(text) == expected
+
+
+def test_a_range_whose_start_names_its_weekday_ends_on_the_ends_weekday() -> None:
+    (span,) = find_clock_spans("12:00 PM Sat – 11:00 AM Sun")
+    assert (span.start, span.end, span.end_weekday) == (time(12), time(11), 6)
+    assert span.finish == len("12:00 PM Sat – 11:00 AM Sun")
+
+
+def test_a_pictograph_before_a_lines_time_leaves_the_time_first() -> None:
+    span = leading_clock_span("⏰ 5:30 PM — Check-in")
+    assert span is not None and span.start == time(17, 30)
+    assert leading_clock_span("Check-in ⏰ 5:30 PM") is None
