@@ -60,6 +60,7 @@ _SKIPPED = frozenset(
         "strike",
     )
 )
+_STRUCK = frozenset(("del", "s", "strike"))
 # ARIA landmarks that are a site's chrome, not its content.
 _CHROME_ROLES = frozenset(("navigation", "banner", "contentinfo", "complementary", "search"))
 # Classes that hide an element in every common stylesheet.
@@ -699,7 +700,10 @@ class _Walker:
         self._content(cell, 0)
         inline, _ = self._inline(self.bits, breaks="\n")
         self.bits, self.cell, self.strong, self.link = outer
-        return inline or Inline("")
+        if inline is None:  # "<td><del>14h55 – 15h20</del></td>": withdrawn, not empty
+            struck = any(isinstance(e.tag, str) and e.tag.lower() in _STRUCK for e in cell.iter())
+            return Inline("", struck=struck)
+        return inline
 
 
 def _carry(

@@ -143,6 +143,7 @@ class Inline:
     text: str
     links: list[Link] = field(default_factory=list)
     bold: bool = False  # the whole text is strong ("**July 11**")
+    struck: bool = False  # all it said is struck out ("~~2:00 AM – 2:59 AM~~"): withdrawn
 
 
 @dataclass(slots=True)
@@ -556,14 +557,17 @@ def render_inline(children: list[Token]) -> Inline:
     label: list[str] = []
     strong = 0
     struck = 0  # inside "~~…~~", "<del>", "<s>": superseded, not read
+    any_struck = False
     plain_outside_strong = False
     for child in children:
         kind = child.type
         text = ""
         if kind in ("s_open", "s_close"):
             struck += 1 if kind == "s_open" else -1
+            any_struck = True
         elif kind == "html_inline" and _STRUCK_TAG.match(child.content):
             struck += -1 if child.content.startswith("</") else 1
+            any_struck = True
         elif struck > 0:
             continue
         elif kind in {"text", "code_inline"}:
@@ -591,9 +595,9 @@ def render_inline(children: list[Token]) -> Inline:
                 label.append(text)
             if not strong and text.strip():
                 plain_outside_strong = True
-    joined = "".join(pieces)
-    bold = bool(joined.strip()) and not plain_outside_strong
-    return Inline(joined.strip(), links, bold)
+    joined = "".join(pieces).strip()
+    bold = bool(joined) and not plain_outside_strong
+    return Inline(joined, links, bold, struck=any_struck and not joined)
 
 
 class _HtmlTables(HTMLParser):

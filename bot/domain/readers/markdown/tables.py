@@ -7,6 +7,7 @@ header says nothing, a column's content decides (times, names). A bold date row 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
@@ -14,8 +15,15 @@ from typing import TYPE_CHECKING
 from bot.domain.agenda import Speaker
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Inline, Line, Table
-from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, links_of
-from bot.domain.readers.markdown.kinds import kind_from_text
+from bot.domain.readers.markdown.drafts import (
+    Draft,
+    add_clock,
+    end_weekday_day,
+    first_index,
+    links_of,
+)
+from bot.domain.readers.markdown.event_lines import across_days
+from bot.domain.readers.markdown.kinds import day_number, kind_from_text
 from bot.domain.readers.markdown.listed_dates import read_listed_dates
 from bot.domain.readers.markdown.session_ends import own_end, own_range
 from bot.domain.readers.markdown.session_lines import room_after
@@ -55,6 +63,8 @@ class TableReader:
         self.page = page
         # The time of the row just read and its cell's text, for a row beside it.
         self.above: tuple[ClockSpan, str] | None = None
+        # Each row's drafts, whether its time cell is dated and whether it gives an end.
+        self.timeline: list[tuple[list[Draft], bool, bool]] = []
 
     def read(self, table: Table) -> None:
         if self._details(table):
@@ -120,17 +130,19 @@ class TableReader:
             title_col = unclassified[0]
         if title_col is None and not tracks and len(roomlike) == 1:
             title_col = roomlike[0]  # "| Time | Track |", "| Time | Main stage |": one room
-        if title_col is not None and _places_column(table, title_col):
+        if title_col is not None and _places_column(table, title_col, self.page.resolver.find):
             return  # "| Bogotá | 8:00 p. m. |": the start converted for other cities, no agenda
         self.page.block_session = None
         previous_end: time | None = self.page.event.start
         previous_day = self.page.day
         self.above = None
+        self.timeline = []
         for number, cells in table.rows:
             row = Row(number, cells, roles, time_col, title_col, tracks, headers)
             if self.page.day != previous_day:
                 previous_end, previous_day = None, self.page.day
             previous_end = self._table_row(row, previous_end)
+        _mark_moments(self.timeline)
 
     def _details(self, table: Table) -> bool:
         """ "| 日時 | 2026年5月29日(金) 19:00開場 |", "| Venue | Station F |": a table of labels
@@ -191,6 +203,9 @@ class TableReader:
 
     def _table_row(self, row: Row, previous_end: time | None) -> time | None:
         time_text = row.text(row.time_col)
+        time_cell = row.cell(row.time_col)
+        if time_cell is not None and time_cell.struck:
+            return previous_end  # "| ~~2:00 AM – 2:59 AM~~ | This hour does not exist |"
         running = row.roles[row.time_col] is Role.DURATION
         above, self.above = self.above, None
         bad = [] if running else find_bad_clocks(time_text)
@@ -204,6 +219,8 @@ class TableReader:
         date_col = first_index(row.roles, Role.DATE)
         if date_col is not None:
             row_dates = row_dates or find_dates(row.text(date_col))
+            if not row_dates and day_number(row.text(date_col)) is not None:
+                self.page.event_lines.day_of_event(row.text(date_col))  # "| Day 2 | 10:00 |"
         if spans and spans[0].end is None:
             end_col = first_index(row.roles, Role.END)
             ends = find_clock_spans(row.text(end_col)) if end_col is not None else []
@@ -256,6 +273,13 @@ class TableReader:
                 day = resolved[0]
                 self.page.day = day
         span = spans[0]
+        last_day = end_weekday_day(day, span)  # "| 12:00 PM Sat – 11:00 AM Sun | Hacking |"
+        across = across_days(time_text, row_dates, spans) if len(row_dates) > 1 else None
+        if across is not None and day is not None:
+            # "| Sat 26 Sep, 7:30pm – Sun 27 Sep, 9:00am |": it ends on the later date
+            end_days = self.page.resolve_date(across[0], row.number)
+            if end_days is not None and day < end_days[0] <= day + _LONGEST_DATED_RANGE:
+                span, last_day = span.ending_at(across[1].start), end_days[0]
         mentions = self.page.resolver.find(time_text)
         duration_col = first_index(row.roles, Role.DURATION)
         duration = cell_duration(row.text(duration_col)) if duration_col is not None else None
@@ -264,6 +288,7 @@ class TableReader:
             end = add_clock(span.start, duration or span.duration or timedelta())
         drafts = self._row_sessions(row, day, span.start, end)
         for draft in drafts:
+            draft.last_day = last_day or draft.last_day
             draft.stated_duration = span.duration if span.end is not None else None
             draft.twelve_hour = span.twelve_hour
             draft.twenty_four_hour = span.twenty_four
@@ -271,6 +296,7 @@ class TableReader:
             if mentions:
                 draft.zone, draft.zone_line = mentions[0], row.number
         self.page.event.sessions.extend(drafts)
+        self.timeline.append((drafts, bool(row_dates) and date_col is None, end is not None))
         self.above = (span if end == span.end else replace(span, end=end), time_text)
         return end
 
@@ -398,6 +424,19 @@ class Row:
         return self.text(index) or None
 
 
+def _mark_moments(timeline: list[tuple[list[Draft], bool, bool]]) -> None:
+    """A table whose every row dates its own time, most of them ranges, is a timeline of
+    milestones: a row with a start only is a moment ("| Sun 27 Sep, 9:00am | Submissions close
+    |"), not a session running until the next row."""
+    if len(timeline) < 3 or not all(dated for _, dated, _ in timeline):
+        return
+    if sum(ranged for _, _, ranged in timeline) * 2 <= len(timeline):
+        return
+    for drafts, _, ranged in timeline:
+        for draft in drafts if not ranged else ():
+            draft.moment = True
+
+
 def _holds_titles(table: Table, index: int) -> bool:
     """Whether a column's cells read as sessions (long, or a title over a name), not as the
     short room names a Location column repeats."""
@@ -406,13 +445,24 @@ def _holds_titles(table: Table, index: int) -> bool:
     return bool(texts) and len(long) * 2 >= len(texts)
 
 
-def _places_column(table: Table, index: int) -> bool:
+# "Mon 27 Oct, 19:00 → Mon 10 Nov, 19:00 | Rating period": a range dated at both ends may run
+# for weeks; a later date further off is something else.
+_LONGEST_DATED_RANGE = timedelta(days=31)
+_TRAILING_REMARK = compiled(r"\s*[(（]([^()（）]{1,30})[)）]$")
+
+
+def _places_column(
+    table: Table, index: int, find_zones: Callable[[str], list[ZoneMention]]
+) -> bool:
     """Whether a column names a place on every row, and nothing else ("Ciudad de México",
-    "New York", "🇨🇴 Bogotá"): a table of one time in several cities."""
+    "New York", "🇨🇴 Bogotá", "Tokyo (JST)"): a table of one time in several cities."""
     texts = [t.strip(" *_") for t in table.column(index)]
     if len(texts) < 2:
         return False
-    for text in texts:
+    for cell in texts:
+        remark = _TRAILING_REMARK.search(cell)
+        # "London (BST → GMT)": the zone the city keeps
+        text = cell[: remark.start()] if remark and find_zones(remark.group(1)) else cell
         places = find_places(text)
         if not places or len(text) - (places[-1].end - places[0].start) > 4:
             return False
