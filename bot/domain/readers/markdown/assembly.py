@@ -183,7 +183,7 @@ class Assembler:
         fallback = self._front_matter_day(event, drafts)
         self._evening(event, drafts)
         self._past_noon(drafts)
-        after_midnight = _after_midnight(drafts)
+        after_midnight = _after_midnight(drafts, event.through_the_night())
         for draft in drafts:
             day = draft.day or event.first_day or fallback
             if day is not None and id(draft) in after_midnight:
@@ -513,9 +513,10 @@ def _dates_only_a_recurrence(event: EventDraft, recurring: list[RecurringDraft])
     return any(not d.consumed and d.line == event.stated_line for d in recurring)
 
 
-def _after_midnight(drafts: list[Draft]) -> set[int]:
+def _after_midnight(drafts: list[Draft], overnight: bool = False) -> set[int]:
     """ "11:20pm Talk", "12:00am Talk": in an evening agenda, a time earlier than the one before
-    it (from the evening to the small hours) is on the next day, and so is what follows it."""
+    it (from the evening to the small hours) is on the next day, and so is what follows it. In
+    an event said to run through the night, any time earlier than the one before it is."""
     rolled: set[int] = set()
     previous: Draft | None = None
     crossed = False
@@ -527,12 +528,20 @@ def _after_midnight(drafts: list[Draft]) -> set[int]:
         elif (
             not crossed
             and previous.start is not None
-            and previous.start.hour >= 18
-            and draft.start.hour < 8
             and (
-                _minutes_of(draft.start) + 24 * 60 - _minutes_of(previous.start) <= 6 * 60
-                # "21.00 – 04.00 Kodlama", then "04.00 – 05.00 Sahur": after the night before
-                or (previous.end is not None and previous.end <= draft.start < previous.start)
+                (overnight and draft.start < previous.start)
+                or (
+                    previous.start.hour >= 18
+                    and draft.start.hour < 8
+                    and (
+                        _minutes_of(draft.start) + 24 * 60 - _minutes_of(previous.start) <= 6 * 60
+                        # "21.00 – 04.00 Kodlama", then "04.00 – 05.00 Sahur": after the night
+                        or (
+                            previous.end is not None
+                            and previous.end <= draft.start < previous.start
+                        )
+                    )
+                )
             )
         ):
             crossed = True

@@ -51,6 +51,9 @@ class Draft:
     # when it lists something at the same time, says it better.
     summary: bool = False
     onwards: bool = False  # "10 AM onwards Career Fair": open until the day ends
+    # A milestone on a timeline of dated ranges ("Submissions close"): it ends nothing and runs
+    # to nothing.
+    moment: bool = False
     told_apart: bool = False  # "## Afterparty" over a paragraph with its hours, not the agenda
 
 
@@ -86,6 +89,28 @@ class EventDraft:
         default_factory=list
     )  # prose zone statements in its section
     capacity: int | None = None  # seats, settled after the walk (capacity.py)
+
+    def through_the_night(self) -> bool:
+        """ "Thursday 5:30 PM to Friday 7:00 AM": the event runs through one night."""
+        return (
+            self.first_day is not None
+            and self.last_day == self.first_day + timedelta(days=1)
+            and self.start is not None
+            and self.end is not None
+            and self.end < self.start
+        )
+
+
+def end_weekday_day(day: date | None, span: ClockSpan) -> date | None:
+    """The day a range ends on when it names the end's weekday ("20 h 00 → dim. 11 h" on a
+    Friday, "12:00 PM Sat – 11:00 AM Sun"), when that is not what its clock says already (an
+    end before the start is the next morning's)."""
+    if span.end_weekday is None or day is None or span.end is None:
+        return None
+    ahead = (span.end_weekday - day.weekday()) % 7
+    if ahead > 1 or (ahead == 1 and span.end > span.start):
+        return day + timedelta(days=ahead)
+    return None
 
 
 def meeting_event(draft: Draft, like: EventDraft) -> EventDraft:

@@ -104,7 +104,7 @@ _PAST_BEFORE = compiled(rf"(?i)(?:{_PAST_WORDS})[^.!?;:]{{0,25}}$")
 # "9:00 AM – Sat, May 17, 2025, 4:30 PM": between a time and the next date, a dash and perhaps
 # that date's weekday.
 _DASH_TO_DATE = compiled(
-    r"\s*(?:[-–—~]|(?i:to|until|bis|au|al|à|até))\s*(?:[^\W\d_]{2,12}\.?,?\s*)?"
+    r"\s*(?:[-–—~→]|(?i:to|until|bis|au|al|à|até))\s*(?:[^\W\d_]{2,12}\.?,?\s*)?"
 )
 
 
@@ -186,6 +186,10 @@ class EventLines:
         if resolved is None:
             return
         first, last = resolved
+        if self._next_day_label(text, first):
+            return  # "**Day 2**：2026年2月27日（金）" under "**Day 1**：2026年2月26日（木）"
+        if not labeled and not line.heading and spans and self._restates_the_agenda(first, spans):
+            return  # "Ratings close **Monday 10 November at 19:00 UTC**" under the timeline
         until = range_end(text, dates)  # "October 30 – November 1, 2026": three days
         across = across_days(text, dates, spans)  # "May 16, 9:00 AM – May 17, 4:30 PM"
         if until is None and across is not None:
@@ -270,7 +274,10 @@ class EventLines:
             # "Subject: … – Oct 28", then "When: Wednesday, October 28, 2026 11:00 AM-12:00 PM":
             # the same day again, now with its hours
             self.page._event_times(line.number, text)
-        self.page.day = first
+        if not (event.across and event.stated_line != line.number and line.wrapped != ("", "")):
+            # (a sentence in a paragraph about a night that runs into the next day, "after 12 AM
+            # everything is **Friday, 6 March**", does not move the agenda to that day)
+            self.page.day = first
         self.page.title_candidate = None
 
     def _next_dated_item(self, line: Line, mention: DateMention) -> bool:
@@ -282,6 +289,29 @@ class EventLines:
         return any(
             item.number == stated and item.depth == line.depth
             for item, _ in self.page.facts.date_items
+        )
+
+    def _next_day_label(self, text: str, day: date) -> bool:
+        """Whether a line dates a later day of the event the page dated, by its number ("Day
+        2: 27 February", "2日目：2月27日"): the event runs to that day."""
+        event = self.page.event
+        first = event.first_day
+        number = day_number(text)
+        if first is None or event.sessions or number is None or number < 2:
+            return False
+        if day != first + timedelta(days=number - 1) or day <= (event.last_day or first):
+            return False
+        event.last_day = day
+        return True
+
+    def _restates_the_agenda(self, day: date, spans: list[ClockSpan]) -> bool:
+        """Whether a dated time in prose is one the agenda already gives: a session's start or
+        its end on that day ("After **19:00 UTC on Monday 27 October** the form locks")."""
+        at = spans[0].start
+        return spans[0].end is None and any(
+            (draft.day == day and draft.start == at)
+            or ((draft.last_day or draft.day) == day and draft.end == at)
+            for draft in self.page.event.sessions
         )
 
     def _restates_the_event(self, text: str, mention: DateMention, spans: list[ClockSpan]) -> bool:

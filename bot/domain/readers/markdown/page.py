@@ -372,7 +372,7 @@ class PageReader:
             only_date = (
                 not any(c.isalnum() for c in rest)
                 or is_day_label(text)
-                or is_day_label(rest)
+                or any(map(is_day_label, _LABEL_PARTS.split(rest)))  # "2-күн / День 2 —"
                 or _weekday_only(rest)
             )
             # "## Friday, October 30 — Workshops" under "October 30 – November 1, 2026": a day
@@ -588,6 +588,10 @@ class PageReader:
             self.zones.place_in(text, line, page_wide=True)
         self.zones.places.extend(page_places)
         return Assembler(self).build()
+
+
+# The parts of a heading that says it twice, in two languages: "2-күн / День 2 — сенбі, 23 мамыр"
+_LABEL_PARTS = compiled(r"\s+[/|]\s+")
 
 
 def _weekday_only(rest: str) -> bool:

@@ -29,6 +29,7 @@ CLOCK_CHANGE = compiled(
 REVISION_NOTE = compiled(
     r"(?i)\b(?:last )?updated\b|\baktualisiert\b|^\W*stand\s*:|\bmis à jour\b|\bactualizado\b"
     r"|\b(?:exported|generated|last (?:edited|modified))\b(?: from [\w.-]+)? on\b"
+    r"|\blast (?:edited|modified)\s*:|обновлено|изменено|последнее изменение|соңғы өзгеріс"
     r"|\bzuletzt (?:bearbeitet|geändert)|\bdernière mise à jour|\búltima actualización"
     r"|\blaatst bijgewerkt|\bostatnia aktualizacja"
     r"|\batualizado\b|更新|修订|修訂|改訂"

@@ -102,7 +102,7 @@ def fill_ends(
         next_later[position] = next_later[following] if same else following
     for position, index in enumerate(order):
         draft, start, end, zone = built[index]
-        if end is not None or draft.all_day:
+        if end is not None or draft.all_day or draft.moment:
             continue
         for at in range(len(order) if draft.onwards else next_later[position], len(order)):
             later = order[at]
@@ -115,8 +115,10 @@ def fill_ends(
                 and first_start[sections[at]] == first_start[sections[position]]
             ):
                 continue  # a section that starts when this one does, running beside it
-            if other_start.astimezone(zone).date() != start.astimezone(zone).date() and (
-                elapsed(other_start, start) > _OVERNIGHT_GAP
+            if (
+                other_start.astimezone(zone).date() != start.astimezone(zone).date()
+                and elapsed(other_start, start) > _OVERNIGHT_GAP
+                and not event.through_the_night()
             ):
                 break  # the next day's first item; an overnight event's next item is close
             if draft.track and other.track and draft.track != other.track:

@@ -15,13 +15,20 @@ from typing import TYPE_CHECKING
 from bot.domain.agenda import Speaker
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
-from bot.domain.readers.markdown.drafts import DAYS_OF_ONE_EVENT, Draft, add_clock, links_of
+from bot.domain.readers.markdown.drafts import (
+    DAYS_OF_ONE_EVENT,
+    Draft,
+    add_clock,
+    end_weekday_day,
+    links_of,
+)
 from bot.domain.readers.markdown.event_lines import across_days
 from bot.domain.readers.markdown.prose_lines import after_time_words
 from bot.domain.readers.markdown.session_ends import own_end, own_range
 from bot.domain.readers.markdown.speakers import (
     SPEAKER_WORDS,
     looks_like_person,
+    name_shaped,
     parse_speakers,
     several_people,
     split_title_and_speakers,
@@ -87,6 +94,15 @@ _ROOM_BEFORE = compiled(r"^\s*(?:\[([^\[\]]{1,40})\]|[*_]*([^:：*_]{1,40}?)[*_]
 _PARALLEL = compiled(
     r"(?i)paral?l[eè]l|simult[aá]ne|gleichzeitig|breakouts?\b|同时进行|同時|並行|并行|분과"
 )
+# "**12:30 to 2:00 p.m.**, workshops:": a short label that introduces the items below it.
+_INTRODUCES = compiled(r"[^:：]{2,30}[:：]")
+
+
+def _announces_parallel(title: str) -> bool:
+    """Whether a slot's title announces sessions in rooms below it rather than being one."""
+    return _PARALLEL.search(title) is not None or _INTRODUCES.fullmatch(title) is not None
+
+
 _ROOM_THEN_HOURS = compiled(r"^\s*[*_]*([^,—–:：*_·]{2,40}?)\s*[,·:]\s*")
 _ROOM_DASHED = compiled(r"^\s*[*_]*([^—–:：*_·]{2,40}?)[*_]*\s+[—–·-]\s+")
 
@@ -165,12 +181,27 @@ def room_after(title: str) -> tuple[str, str | None]:
     return title[: found.start()].rstrip(" ,-–—·|"), room
 
 
-_CONVERSION_WORDS = frozenset(("and", "und", "the", "for", "you", "are", "time", "local"))
+_CONVERSION_WORDS = frozenset(
+    ("and", "und", "the", "for", "you", "are", "time", "local", "on", "is", "or", "in", "at")
+)
+# A remark in brackets (the city of a zone), and a weekday and date beside a converted time.
+_BRACKETS_AND_DATES = compiled(
+    r"[(（][^()（）]*[)）]"
+    rf"|(?i:{alternation(w for w in ALL_WEEKDAYS if len(w) >= 3)})\.?,?"
+    r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?|[^\W\d_]{3,12}\.?\s+\d{1,2}\b"
+)
+_WORDS = compiled(r"[^\W\d_]{2,}")
 
 
 def _names_only(text: str) -> bool:
     people = parse_speakers(text)
     return bool(people) and all(looks_like_person(p.name) for p in people)
+
+
+def _name_list(text: str) -> list[Speaker]:
+    """The people a line lists, when every one is shaped like a name; else none."""
+    people = parse_speakers(text)
+    return people if all(name_shaped(p.name) for p in people) else []
 
 
 def bold_line(line: Line) -> bool:
@@ -226,7 +257,11 @@ class SessionLines:
                 self.page._event_times(line.number, text)
             return
         rest = _FOR_THE_START.sub("", rest)  # "17:30 for 18:00 — Arrival": come at, start at
-        sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None
+        # "5:30 PM - 8:30 PM, at the library" goes on as a sentence; "12:30 to 2:00 p.m.,
+        # workshops:" announces the slot's sessions below it.
+        sentence_goes_on = re.match(r"^\s*[.,;]\s", rest) is not None and not rest.rstrip(
+            " *_"
+        ).endswith((":", "："))
         open_on = _ONWARDS.match(rest)  # "8:40pm onwards: Pints at The Brew Dock"
         onwards = open_on is not None and "ish" not in open_on.group(0).casefold()
         rest = rest[open_on.end() :] if open_on else rest
@@ -274,9 +309,13 @@ class SessionLines:
             draft.duration = timedelta(minutes=int(length.group(1)))
 
     def conversion(self, text: str) -> bool:
-        """Whether a line only gives the event's known time again in three zones or more ("Time
-        zones: 13:00 UTC is 06:00 PDT · 09:00 EDT · 15:00 CEST"), with no title ("10AM PDT / 1PM
-        EDT / 17:00 UTC: Talk" has one)."""
+        """Whether a line only gives one time in several zones: the event's known time again in
+        three zones or more ("Time zones: 13:00 UTC is 06:00 PDT · 09:00 EDT · 15:00 CEST"),
+        with no title ("10AM PDT / 1PM EDT / 17:00 UTC: Talk" has one), or times each with its
+        zone and nothing else ("07:00 PST (San Francisco) · 10:00 EST (New York)")."""
+        return self._known_time_again(text) or self._one_time_in_several_zones(text)
+
+    def _known_time_again(self, text: str) -> bool:
         if self.page.event.start is None:
             return False  # (the first to say it gives the event's time: "Time: 10 AM PT / 1 PM ET")
         spans = find_clock_spans(text)
@@ -580,6 +619,27 @@ class SessionLines:
         self._add_session(line, shifted, zone, title, speakers)
         return True
 
+    def _one_time_in_several_zones(self, text: str) -> bool:
+        """ "07:00 PST (San Francisco) · 10:00 EST (New York) · 16:00 CET (Berlin, Paris)": a
+        line of times each in its own zone and nothing else, a conversion for readers elsewhere
+        (not "10AM PDT / 1PM EDT: Talk", which goes on to name a session)."""
+        if self.page.event.start is None:
+            return False  # (the first to say it gives the event's time: "10 AM PT / 1 PM ET")
+        spans = find_clock_spans(text)
+        if len(spans) < 2:
+            return False
+        kept = list(text)
+        zones = set()
+        for span in spans:
+            rest, zone = self._strip_zone(text[span.finish :])
+            if zone is None:
+                return False
+            zones.add(zone.text.casefold())
+            kept[span.begin : len(text) - len(rest)] = " " * (len(text) - len(rest) - span.begin)
+        left = _BRACKETS_AND_DATES.sub(" ", "".join(kept))
+        words = [w for w in _WORDS.findall(left) if w.casefold() not in _CONVERSION_WORDS]
+        return len(zones) >= 2 and not words
+
     def _strip_zone(self, rest: str) -> tuple[str, ZoneMention | None]:
         mentions = self.page.resolver.find(rest[:40])
         if mentions and not SESSION_LEAD.sub("", rest[: mentions[0].start]).strip():
@@ -614,11 +674,7 @@ class SessionLines:
                 span = span.ending_at(end)
         title, room = room_after(title)
         draft = Draft(line.number, title, self.page.day, span.start, span.end, depth=line.depth)
-        day = self.page.day
-        if span.end_weekday is not None and day is not None:
-            ahead = (span.end_weekday - day.weekday()) % 7
-            if ahead > 1:  # "20 h 00 → dim. 11 h" on a Friday: two days later
-                draft.last_day = day + timedelta(days=ahead)
+        draft.last_day = end_weekday_day(self.page.day, span)
         # Where: written after the title, else the room the list or the heading above names.
         above = self.page.list_room
         draft.location = (
@@ -643,7 +699,7 @@ class SessionLines:
         # does a bold line ("**오후 7:10 ~ 7:50 | React Server Components**") over its bullets.
         self.page.block_session = draft if line.heading or bold_line(line) else None
         self.wrapped_under = (draft, line.number) if line.wrapped[1] else None
-        self.umbrella = draft if _PARALLEL.search(draft.title) else None
+        self.umbrella = draft if _announces_parallel(draft.title) else None
         return draft
 
     def parallel_list_item(self, line: Line) -> bool:
@@ -662,7 +718,7 @@ class SessionLines:
         """ "  - Amphi Fermat : *DuckDB en production* — Sophie Marchetti" under "10h45 – 11h30 ·
         deux sessions en parallèle :": a session of that slot in its room; the slot's own line
         gives way to them."""
-        if not _PARALLEL.search(umbrella.title):
+        if not _announces_parallel(umbrella.title):
             return False
         text = line.inline.text
         own = _ROOM_THEN_HOURS.match(text)
@@ -816,10 +872,12 @@ class SessionLines:
             line.depth > session.depth
             and len(inline.text) <= 80
             and (session.depth or _names_only(inline.text))
+            and (listed := _name_list(inline.text))
         ):
             # "  - Jane Roe, Wei Li" under a list item; under a bold line or a heading, only a
-            # line of names ("결제 화면을 … 공유합니다." is its abstract)
-            session.speakers.extend(parse_speakers(inline.text))
+            # line of names ("결제 화면을 … 공유합니다." is its abstract); "  - `asyncio`, and why
+            # your app is blocking" is the talk's summary
+            session.speakers.extend(listed)
         elif (named := _NAMED_AT_END.search(inline.text)) is not None:
             # "ggplot2 from zero to publication-ready. Instructors: Aaliyah Johnson & Wen Li"
             session.speakers.extend(parse_speakers(named.group(1)))

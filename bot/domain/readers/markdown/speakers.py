@@ -136,9 +136,16 @@ def _second_person(part: str) -> bool:
     return _person_shaped(part)
 
 
+# "модератор Әсел Төлегенова", "Moderator: Jane Roe", "Host: Amara Okafor": the role, then who
+_ROLE_BEFORE = compiled(
+    r"(?i)^(?:moderator(?:in)?|moderation|moderador[a]?|modérat(?:eur|rice)|moderatore"
+    r"|модератор|ведущ(?:ий|ая)|hosts?)\s*[:：]?\s+(?=\w)"
+)
+
+
 def parse_speaker(text: str) -> Speaker:
     """One person as written: "Name (Company)", "Name @ Company", "Name - Company"."""
-    text = _HONORIFIC_TITLE.sub("", text)
+    text = _HONORIFIC_TITLE.sub("", _ROLE_BEFORE.sub("", text))
     for pattern in (_TRAILING_PAREN, _AT, _DASH):
         match = pattern.match(text)
         if match:
@@ -594,7 +601,7 @@ _PARTICLES = frozenset(
 )
 
 
-def _name_shaped(name: str) -> bool:
+def name_shaped(name: str) -> bool:
     """Whether a name read from a cell's second line can be one: not in parentheses, and in
     Latin letters every word but a particle capitalised ("Ana de la Cruz", not "Case study")."""
     if name[:1] in "(（":
@@ -615,7 +622,7 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         # "Title<br>Jane Roe"; not "Title<br><small>Case study</small>" nor "Lightning talks<br>
         # (sign up at the door)": the lines below are people only when shaped like names.
         people = parse_speakers("\n".join(lines[1:]))
-        if all(_name_shaped(p.name) for p in people):
+        if all(name_shaped(p.name) for p in people):
             return lines[0], people
         return lines[0], []
     single = lines[0]

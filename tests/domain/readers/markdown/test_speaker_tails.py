@@ -170,3 +170,15 @@ def test_a_full_width_slash_and_an_honorific_after_a_han_name() -> None:
     assert parse_speakers("김민수 님 (토스 · Frontend Engineer)") == [
         Speaker("김민수", "토스 · Frontend Engineer")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("модератор Әсел Төлегенова", "Әсел Төлегенова"),
+        ("Moderator: Jane Roe", "Jane Roe"),
+        ("Host: Amara Okafor", "Amara Okafor"),
+    ],
+)
+def test_a_role_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
+    assert [s.name for s in parse_speakers(text)] == [name]
