@@ -94,6 +94,11 @@ _DOTTED_NO_YEAR = (
     r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?![\d.]|\s?\d{4}(?!\d))"
 )
 _DOTTED_NO_YEAR_HINT = compiled(r"\d\.\d{1,2}\.(?![\d.]|\s?\d{4}(?!\d))")
+# "13.1.26", "03.02.27": day, month and a two-digit year (2020-2039), as Israeli, German and
+# Russian pages write them; read only when the day is past 12 or the numbers are written with
+# two digits each, so that a version number ("3.1.26") stays one.
+_DOTTED_SHORT_YEAR = r"(?<![\w.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>[23]\d)(?!\d|\.\d)"
+_DOTTED_SHORT_YEAR_HINT = compiled(r"\d\.\d{1,2}\.[23]\d(?!\d)")
 # "25/10/2019" or "10/25/2019": read only when a number above 12 says which is the day.
 _SLASHED = r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"
 # German, Spanish, Portuguese, French: "12. Oktober 2019", "8 de noviembre de 2024", "1er avril",
@@ -165,6 +170,13 @@ def _numeric(match: re.Match[str], text: str) -> DateParts | None:
         year = JAPANESE_ERAS[groups["era"]] + (1 if groups["ey"] == "元" else int(groups["ey"]))
     weekday = _weekday(groups.get("wd") or groups.get("wd2"))
     return DateParts(int(groups["m"]), int(groups["d"]), year, _number(groups.get("d2")), weekday)
+
+
+def _short_year(match: re.Match[str], text: str) -> DateParts | None:
+    day, month = match.group("d"), match.group("m")
+    if int(day) <= 12 and not (len(day) == len(month) == 2):
+        return None
+    return DateParts(int(month), int(day), 2000 + int(match.group("y")))
 
 
 def _slashed(match: re.Match[str], text: str) -> DateParts | None:
@@ -290,6 +302,7 @@ PATTERNS: list[tuple[Callable[[str], object], list[tuple[re.Pattern[str], Reader
     (_has(_ISO_HINT), [(compiled(_ISO), _numeric)]),
     (_has(_DOTTED_HINT), [(compiled(_DOTTED), _numeric)]),
     (_has(_DOTTED_NO_YEAR_HINT), [(compiled(_DOTTED_NO_YEAR), _numeric)]),
+    (_has(_DOTTED_SHORT_YEAR_HINT), [(compiled(_DOTTED_SHORT_YEAR), _short_year)]),
     (_has(_SLASHED_HINT), [(compiled(_SLASHED), _slashed)]),
     (_has(_MONTH_DAY_HINT), [(compiled(_MONTH_DAY_WEEKDAY), _numeric)]),
     (_has(_KOREAN_DOTTED_HINT), [(compiled(_KOREAN_DOTTED), _numeric)]),

@@ -69,3 +69,19 @@ def test_weekday_contradiction_is_noted() -> None:
 def test_lowercase_month_words_in_prose_are_not_dates() -> None:
     assert find_dates("I may 5 times try") == []
     assert find_dates("Since February 2021, the project grew") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ביום שלישי, 13.1.26, במשרדי", date(2026, 1, 13)),
+        ("am 03.02.27 im Saal", date(2027, 2, 3)),
+    ],
+)
+def test_a_dotted_date_with_a_two_digit_year(text: str, expected: date) -> None:
+    assert first(text)[0] == expected
+
+
+@pytest.mark.parametrize("text", ["Python 3.1.26", "v13.1.26", "5.3.26", "12.13.26"])
+def test_version_numbers_are_not_dates_with_two_digit_years(text: str) -> None:
+    assert find_dates(text) == []

@@ -39,6 +39,7 @@ from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.recurring import RecurringDraft, RecurringLines
 from bot.domain.readers.markdown.session_ends import Built, fill_ends, without_closing_markers
 from bot.domain.readers.markdown.zone_context import goes_by
+from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.timetext.dates import find_dates
 from bot.domain.zones.local_time import elapsed, localize, midnight, same_instant, shift
 from bot.domain.zones.naming import zone_name
@@ -455,7 +456,23 @@ def clean_title(title: str, length: timedelta | None = None) -> str:
         if timedelta(minutes=minutes) == length and stated.start() > 0:
             cleaned = cleaned[: stated.start()].rstrip(" -–—:")
     cleaned = _unquoted(cleaned)
+    remark = _REMARK_AFTER.search(cleaned)
+    if remark is not None and remark.start() > 0 and _only_a_time(remark.group(1)):
+        cleaned = cleaned[: remark.start()].rstrip()  # "Açılış (17:00 CET)": the time elsewhere
     return cleaned or title
+
+
+_REMARK_AFTER = compiled(r"\s*[(（]([^()（）]{1,30})[)）]\s*$")
+
+
+def _only_a_time(text: str) -> bool:
+    """Whether a remark is a time and at most a zone's abbreviation ("17:00 CET", "10am PT")."""
+    spans = find_clock_spans(text)
+    if not spans:
+        return False
+    rest = text[: spans[0].begin] + text[spans[-1].finish :]
+    letters = "".join(c for c in rest if c.isalpha())
+    return (len(letters) <= 5 and letters.isupper()) or not letters
 
 
 # A title written wholly inside quotation marks („Cluster-Upgrades ohne Downtime“, « Les

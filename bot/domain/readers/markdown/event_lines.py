@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot.domain.agenda import text_key
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
-from bot.domain.readers.markdown.drafts import Draft, EventDraft
+from bot.domain.readers.markdown.drafts import DAYS_OF_ONE_EVENT, Draft, EventDraft
 from bot.domain.readers.markdown.kinds import day_number
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans, leading_clock_span
 from bot.domain.timetext.dates import DateError, DateMention, range_end
@@ -28,9 +28,10 @@ _STARTS_AT = compiled(
     r"début|empieza|comienza|começa|início)\b\s*(?:at|um|ab|à|a las|às|a partir de|:)?\s*"
     r"|(?:开始|開始|開場|开场|시작)(?:时间)?[:：]?\s*"
 )
-# A sentence that opens with the hours: "Od 18:30 do 22:00", "From 6 to 9pm", "Von 19 bis 22 Uhr"
+# A sentence that opens with the hours: "Od 18:30 do 22:00", "From 6 to 9pm", "Von 19 bis 22 Uhr",
+# "🕠 من 5:30 مساءً حتى 9:00 مساءً"
 _FROM_TO_SENTENCE = compiled(
-    r"(?:^|[.!?;]\s+)(?i:od|from|von|de|desde|dalle|van|fra|från|kello|klo|dès)\s+(?=\d)"
+    r"(?:^[^\w\d]*|[.!?;]\s+)(?i:od|from|von|de|desde|dalle|van|fra|från|kello|klo|dès|с|з|від|من)\s+(?=\d)"
 )
 _DEADLINE_BEFORE = compiled(
     r"(?i)(?:\b(?:by|before|until|till|no later than|deadline|due|bis zum|avant le|hasta el|"
@@ -63,7 +64,7 @@ _DAY_TO_HOURS = compiled(
 # What may stand before the hours after a venue: an emoji, "starts", "from", "doors"
 _HOURS_WORDS = compiled(
     r"(?i)[^\w\d]*(?:(?:starts?|starting|begins?|from|doors(?: open)?|ab|dès|desde|vanaf|"
-    r"à partir de|beginn|start)\s*(?:at|um|à|a las|om)?\s*)?"
+    r"à partir de|beginn|start|من|с|з|від)\s*(?:at|um|à|a las|om)?\s*)?"
 )
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 _LONGEST_RANGE = timedelta(days=31)  # an event's days: a longer "range" is two dates in passing
@@ -79,7 +80,8 @@ _PAST_WORDS = (
     r"|(?:événement|évènement|meetup|édition|rencontre)\s+précédente?\b"
     r"|(?:evento|meetup|edición|edição|encuentro|encontro)\s+anterior\b"
     r"|上一期|上期|上一次|上次|往期|前一期|前回|過去のイベント"
-    r"|지난\s*(?:행사|모임|밋업|이벤트)|이전\s*(?:행사|모임|밋업|이벤트)"
+    # "지난 2월 밋업(2월 12일, 판교)": the February meetup, already held
+    r"|(?:지난|이전)\s*(?:\d{1,2}\s*월\s*|달\s*|번\s*)?(?:행사|모임|밋업|이벤트)"
     r"|förra\s+(?:träffen|mötet|meetupen)|forrige\s+(?:møde|træf|meetup|treff)"
     r"|poprzednie(?:go|m)?\s+(?:spotkani[ue]|meetup(?:ie|u)?)"
     r"|(?:minul(?:é|ého|ém))\s+(?:setkání|meetupu?)|(?:incontro|meetup)\s+scorso"
@@ -106,6 +108,17 @@ _PAST_BEFORE = compiled(rf"(?i)(?:{_PAST_WORDS})[^.!?;:]{{0,25}}$")
 _DASH_TO_DATE = compiled(
     r"\s*(?:[-–—~→]|(?i:to|until|bis|au|al|à|até))\s*(?:[^\W\d_]{2,12}\.?,?\s*)?"
 )
+
+
+def _agenda_before(event: EventDraft, heading: tuple[str, int] | None, day: date) -> bool:
+    """Whether an event undated by a line of its own already holds an agenda dated by its
+    headings, under a heading before `heading`, and at least a week from `day`."""
+    if heading is None or not event.sessions:
+        return False
+    days = [d.day for d in event.sessions]
+    if None in days or heading[1] <= max(d.line for d in event.sessions):
+        return False
+    return all(abs((d - day).days) > DAYS_OF_ONE_EVENT for d in days if d is not None)
 
 
 def _one_session(event: EventDraft) -> bool:
@@ -254,6 +267,11 @@ class EventLines:
         # (a fresh heading starts the next event after one with an agenda, or with hours of its
         # own: "### São Paulo" then "🗓 Thursday 8 October 2026, 19h–21h30" in a digest)
         timed = bool(event.sessions) or event.start is not None
+        if labeled and not event.stated_line and _agenda_before(event, heading, first):
+            # "## April meetup — April 16 (Thu)" over its agenda, then "## Hackathon" and
+            # "**When:** Saturday, June 20, 1 PM – 10 PM": the next event, not the first's date
+            self.page.new_event(line.number, None)
+            event = self.page.event
         if event.stated_line and (labeled or next_in_list or (fresh_heading and timed)):
             same = (first, last) == (event.first_day, event.last_day)
             if event.sessions or not same or next_in_list or (fresh_heading and not labeled):

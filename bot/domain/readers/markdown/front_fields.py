@@ -62,6 +62,8 @@ PUBLICATION_FIELDS = (
     "datum",
     "data",
 )
+# The page's address, whose path often holds its year ("/meetups/2026/spring-series/")
+ADDRESS_FIELDS = ("permalink", "url", "slug", "link")
 CAPACITY_FIELDS = ("capacity", "seats", "max_attendees", "limit")
 ZONE_FIELDS = ("timezone", "time_zone", "time-zone", "tz", "zone", "timezone_name", "tzid")
 # Fields that name where the event happens or who runs it: places for the zone from context.
@@ -139,14 +141,17 @@ class FrontFields:
 
     def _reference_date(self) -> date | None:
         """The event's date from its fields, else the publication date, else a year in the title
-        ("KubeDay 2025"): the reference for dates written without a year."""
+        ("KubeDay 2025"), else a year in its address ("permalink: /events/2027/research-day/"):
+        the reference for dates written without a year."""
         for key in self._present(*EVENT_START_FIELDS, *PUBLICATION_FIELDS):
             parsed = datetime_value(self.fields[key])
             if isinstance(parsed, datetime):
                 return parsed.date()
             if parsed is not None:
                 return parsed
-        return year_in(text_field(self.fields, ("title", "name")))
+        return year_in(text_field(self.fields, ("title", "name"))) or year_in(
+            text_field(self.fields, ADDRESS_FIELDS)
+        )
 
     def _present(self, *keys: str) -> list[str]:
         """Those of `keys` the front matter has, in their order (most pages have few)."""

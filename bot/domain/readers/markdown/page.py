@@ -198,6 +198,20 @@ class PageReader:
                 owner = sessions[-1]  # "- 14:00 Workshop (limited to 20 seats)"
             self.capacity.add(seats, line.number, owner)
 
+    def _time_right_above(self, line: Line) -> bool:
+        """Whether the line right above a heading was a time alone, waiting for its title."""
+        pending = self.sessions.pending
+        if pending is None or pending.heading or not self.texts:
+            return False
+        number, above = self.texts[-1]
+        return (
+            number == pending.line == line.number - 1
+            and leading_clock_span(above) is not None
+            and not find_dates(above)
+            and leading_clock_span(line.inline.text) is None
+            and not find_dates(line.inline.text)
+        )
+
     def _session_of(self, line: Line) -> Draft | None:
         """The session a line under it belongs to, as `_line` attaches it."""
         if line.heading:
@@ -217,6 +231,8 @@ class PageReader:
         if text.startswith(_FOOTNOTE_MARKS):
             return  # "※ 19時30分以降の入場は裏口から": a note on the agenda, not a session
         if line.heading:
+            if self._time_right_above(line) and self.sessions.pending_title(line):
+                return  # "**9:30 a. m. - 10:00 a. m.**" right over "### Registro y café"
             self.sessions.pending = None
             self._heading(line)
             return

@@ -42,12 +42,13 @@ _END_PHRASE = compiled(
     r"avslutas|afslutter|avsluttes|loppuu|päättyy|acab(?:a|em|amos|aremos)|khatam|khatm|"
     # "Закругляемся к 22:00", "завершиться о 21:00"
     r"закругляемся|заканчиваем(?:ся)?|завершаем(?:ся)?|завершится|завершиться|закінчуємо|"
+    r"расходимся|розходимося|"  # "Расходимся примерно в 21:00": we part at
     r"закінчимо|закінчиться)"
     # "Schluss ist um 22:00 Uhr", "la fin est à 22h"
     r"\s+(?:(?:ist|is|est|é|è|será|sarà|está(?: previst[oa] para)?|estará)\s+)?"
     r"(?:(?:ca\.|circa|etwa|approx\.)\s*)?"  # "Ende ca. 16:00 Uhr"
     r"(?:by\s+)?(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o|"
-    r"runt|omkring|rundt|cap a les|sobre les|a les|к|в|о|около|близько|до)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
+    r"runt|omkring|rundt|cap a les|sobre les|a les|(?:примерно|приблизно) в|около|к|в|о|близько|до)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
     r"(?:half \w+\s*\(|\()?"  # "finished by half five (17:30)"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
 )
@@ -67,6 +68,13 @@ _NOT_THE_EVENT = compiled(
     r"parking|car park|garage|parkhaus|tiefgarage|estacionamiento|estacionamento|parcheggio|"
     r"parkeergarage|slagboom|gate|kitchen|küche|cocina|cozinha|cucina|keuken|reception|"
     r"front desk|box office|registration desk|cfp|call for)\b"
+)
+# "Entry closes at 11 AM for security reasons", "RSVPs close at noon": the way in closes, right
+# before the word ("we start with registration at 09:30 and finish at 16:00" ends the day)
+_THE_WAY_IN = compiled(
+    r"(?i)\b(?:entry|entrance|admission|registrations?|sign-?ups?|rsvps?|submissions?|"
+    r"applications?|tickets?|ticket sales|einlass|anmeldung|inscriptions?|inscripciones|"
+    r"inscrições)\s+$"
 )
 
 
@@ -234,7 +242,10 @@ def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
 def _something_else_ends(text: str, at: int) -> bool:
     """Whether the sentence before `at` is about the transport, the car park or another part of
     the building closing, not the event."""
-    return _NOT_THE_EVENT.search(text[:at].rsplit(".", 1)[-1]) is not None
+    return (
+        _NOT_THE_EVENT.search(text[:at].rsplit(".", 1)[-1]) is not None
+        or _THE_WAY_IN.search(text, max(0, at - 30), at) is not None
+    )
 
 
 def _dated(event: EventDraft) -> bool:

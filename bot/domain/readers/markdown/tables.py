@@ -132,6 +132,8 @@ class TableReader:
             title_col = roomlike[0]  # "| Time | Track |", "| Time | Main stage |": one room
         if title_col is not None and _places_column(table, title_col, self.page.resolver.find):
             return  # "| Bogotá | 8:00 p. m. |": the start converted for other cities, no agenda
+        if restated and title_col is not None and _dates_only(table, title_col):
+            return  # "| 17 Sep | 6:00pm NZST | 4:00pm AEST |": each date's start in other zones
         self.page.block_session = None
         previous_end: time | None = self.page.event.start
         previous_day = self.page.day
@@ -449,6 +451,18 @@ def _holds_titles(table: Table, index: int) -> bool:
 # for weeks; a later date further off is something else.
 _LONGEST_DATED_RANGE = timedelta(days=31)
 _TRAILING_REMARK = compiled(r"\s*[(（]([^()（）]{1,30})[)）]$")
+
+
+def _dates_only(table: Table, index: int) -> bool:
+    """Whether a column holds a date on every row and nothing more ("17 Sep", "Thu 1 Oct")."""
+    for cell in table.column(index):
+        dates = find_dates(cell)
+        if (
+            not dates
+            or sum(c.isalnum() for c in cell[: dates[0].begin] + cell[dates[-1].finish :]) > 3
+        ):
+            return False
+    return True
 
 
 def _places_column(

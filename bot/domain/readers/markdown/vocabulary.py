@@ -205,6 +205,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         *("convidado", "convidados", "ospite", "ospiti"),
         "host",
         "hosts",
+        *("anfitrión", "anfitriona", "anfitriones", "anfitrião", "anfitriã"),  # Eventbrite's "Host"
         "moderator",
         "moderators",
         *("panelist", "panelists", "panellist", "panellists", "panelistas", "panélistes"),

@@ -164,9 +164,17 @@ class ZoneContext:
             resolved = self.page.resolver.decide(statement[0], day)
             if self._restated_elsewhere(statement[1], resolved.tz, event, index, day):
                 return self._inferred(event, index, day)
+            refined = self._refined(resolved.tz, statement[0], index, day)
+            if refined is not None and zone_name(refined) != zone_name(resolved.tz):
+                if resolved.notes:  # (not "…; assumed Asia/Shanghai": the page's place said)
+                    self.page.diag.warn(
+                        statement[1],
+                        f"{statement[0].text} read as {zone_name(refined)}, the zone of the "
+                        "place the page names",
+                    )
+                return refined
             for note in resolved.notes:
                 self.page.diag.warn(statement[1], note)
-            refined = self._refined(resolved.tz, statement[0], index, day)
             if refined is not None:
                 return refined
             self._check_places(resolved.tz, statement, index, day)

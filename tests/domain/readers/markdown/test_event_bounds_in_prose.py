@@ -1,0 +1,111 @@
+"""Where an event's day, hours and end come from when the page says them around its agenda:
+the year in the page's address, "from … until" in other languages, an end said in a sentence,
+a later event under its own heading, and the time written over its title."""
+
+from __future__ import annotations
+
+from tests.helpers import messages, read_text, timeline
+
+
+def test_the_year_in_the_pages_address_dates_an_agenda_without_one() -> None:
+    page = "---\nlayout: page\npermalink: /events/2027/research-day/\n---\n\n"
+    page += "# Research Day\n\nMilwaukee\n\n**Friday, April 16**\n\n- 9:00 am Coffee\n- 9:30 am Keynote\n"
+    result = read_text(page)
+    assert [title for title, _, _ in timeline(result.schedules[0])] == ["Coffee", "Keynote"]
+    assert timeline(result.schedules[0])[0][1] == "2027-04-16T14:00Z"
+
+
+def test_a_table_of_each_dates_start_in_other_zones_adds_no_sessions() -> None:
+    page = "# Data meetup, Wellington 2026\n\n### Thu 17 September\n\n- 5:30pm Doors\n"
+    page += "- 6:00pm Talk\n- 7:20pm Q&A\n\n#### Stream times\n\n"
+    page += "| Talks start | Wellington | Sydney | Perth |\n|---|---|---|---|\n"
+    page += "| 17 Sep | 6:00pm NZST | 4:00pm AEST | 2:00pm |\n"
+    page += "| 1 Oct | 6:00pm NZDT | 3:00pm AEST | 1:00pm |\n"
+    result = read_text(page)
+    assert [[title for title, _, _ in timeline(s)] for s in result.schedules] == [
+        ["Doors", "Talk", "Q&A"]
+    ]
+
+
+def test_the_way_in_closing_does_not_end_the_day_and_the_wrap_up_does() -> None:
+    page = "# PyData meetup\n\n**Saturday, 25 July 2026**, Bengaluru\n\n"
+    page += "Entry closes at 11 AM for security reasons, so come early.\n\n"
+    page += "- 9:30 AM — Registrations\n- 10:00 — Talks\n- 4:00 — Closing + swag\n\n"
+    page += "We wrap up by 4:30 PM.\n"
+    assert timeline(read_text(page).schedules[0])[-1] == (
+        "Closing + swag",
+        "2026-07-25T10:30Z",
+        "2026-07-25T11:00Z",
+    )
+
+
+def test_from_until_in_arabic_and_russian_gives_the_events_hours() -> None:
+    arabic = "# لقاء بايثون القاهرة\n\n📅 السبت ١٧ مايو ٢٠٢٥\n"
+    arabic += "🕠 **من** 5:30 مساءً **حتى** 9:00 مساءً بتوقيت القاهرة\n\n"
+    arabic += "- **5:30 م** — التسجيل\n- **8:45 م** — تعارف\n"
+    assert timeline(read_text(arabic).schedules[0])[-1][2] == "2025-05-17T18:00Z"
+    russian = "# Kotlin-митап\n\n## Ташкент — суббота, 17 апреля 2027\n\n"
+    russian += "С 16:00 до 19:00 по ташкентскому времени:\n\n"
+    russian += "* 16:00 — регистрация\n* 18:30 — вопросы-ответы\n"
+    assert timeline(read_text(russian).schedules[0])[-1][2] == "2027-04-17T14:00Z"
+
+
+def test_an_end_said_in_russian_ends_the_last_item() -> None:
+    for sentence, end in (
+        ("Завершаем около 22:00.", "2027-04-24T15:00Z"),
+        ("Расходимся примерно в 21:00.", "2027-04-24T14:00Z"),
+    ):
+        page = "# Kotlin-митап\n\n## Новосибирск — суббота, 24 апреля 2027\n\n"
+        page += "1. 18:00 — сбор\n2. 20:00 — пицца и общение\n\n" + sentence + "\n"
+        assert timeline(read_text(page).schedules[0])[-1][2] == end
+
+
+def test_a_time_restated_in_another_zone_after_a_title_is_not_part_of_it() -> None:
+    page = "# Online meetup, İstanbul\n\n**12 Kasım 2025**\n\n"
+    page += "- 19:00 — Açılış (17:00 CET)\n- 19:10 — Sohbet\n"
+    assert timeline(read_text(page).schedules[0])[0][0] == "Açılış"
+
+
+def test_a_meetup_already_held_named_with_its_month_is_not_an_event() -> None:
+    page = "# Seoul Gophers 2026\n\n지난 2월 밋업(2월 12일, 판교) 발표 자료는 폴더에 있습니다.\n\n"
+    page += "## 3월 밋업 — 3월 19일(목)\n\n- 19:00 입장\n- 19:30 발표\n- 21:20 종료 (뒷풀이는 자유롭게!)\n"
+    result = read_text(page)
+    assert [timeline(s) for s in result.schedules] == [
+        [
+            ("입장", "2026-03-19T10:00Z", "2026-03-19T10:30Z"),
+            ("발표", "2026-03-19T10:30Z", "2026-03-19T12:20Z"),
+        ]
+    ]
+
+
+def test_a_labelled_date_under_a_new_heading_after_an_agenda_starts_the_next_event() -> None:
+    page = "# Gophers 2026, Seoul\n\n## April meetup — April 16 (Thu)\n\n"
+    page += "- 19:00 Doors\n- 19:30 Talk\n\n## Hackathon\n\n"
+    page += "**When:** Saturday, June 20, 1 PM – 10 PM\n"
+    result = read_text(page)
+    assert [timeline(s) for s in result.schedules] == [
+        [("Doors", "2026-04-16T10:00Z", "2026-04-16T10:30Z"), ("Talk", "2026-04-16T10:30Z", None)],
+        [("Hackathon", "2026-06-20T04:00Z", "2026-06-20T13:00Z")],
+    ]
+
+
+def test_an_ambiguous_abbreviation_settled_by_the_pages_place_says_so() -> None:
+    page = "# Data Day 2027\n\n**sáb, 10 abr 2027 9:30 - 18:00 CST**\n\n"
+    page += "Foro Cultural, Ciudad de México\n\n- 9:30 Registro\n"
+    result = read_text(page)
+    assert result.schedules[0].timezone_name == "America/Mexico_City"
+    assert messages(result) == [
+        "3: warning: CST read as America/Mexico_City, the zone of the place the page names"
+    ]
+
+
+def test_a_time_line_right_over_a_heading_is_that_headings_session() -> None:
+    page = "# Data Day CDMX\n\n**sáb, 10 abr 2027 9:30 - 18:00 CST**\n\n"
+    page += "**9:30 a. m. - 10:00 a. m.**\n### Registro y café\n\n"
+    page += "**10:00 a. m. - 10:15 a. m.**\n### Bienvenida\nAnfitrión: Fernanda Guzmán\n"
+    schedule = read_text(page).schedules[0]
+    assert timeline(schedule) == [
+        ("Registro y café", "2027-04-10T15:30Z", "2027-04-10T16:00Z"),
+        ("Bienvenida", "2027-04-10T16:00Z", "2027-04-10T16:15Z"),
+    ]
+    assert [s.name for s in schedule.sessions[1].speakers] == ["Fernanda Guzmán"]
