@@ -20,7 +20,7 @@ __all__ = ["MONTHS", "WEEKDAYS", "WEEKDAY_NAMES", "DateError", "DateMention", "f
 
 _DIGIT = compiled(r"\d")
 # Between the two ends of a range of dates: "October 30 – November 1, 2026", "30 oct. au 1er nov."
-_BETWEEN_DATES = compiled(r"\s*(?:[-–—~〜～]|(?i:to|until|bis|au|al|a|à|até|tot))\s*")
+_BETWEEN_DATES = compiled(r"\s*(?:[-–—~〜～→]|->|(?i:to|until|bis|au|al|a|à|até|tot))\s*")
 # Two days joined by "and": a range when the second is the day after the first ("Thursday 11
 # June & Friday 12 June 2026"), two dates in passing otherwise ("14 and 21 June").
 _AND_DATES = compiled(r"\s*(?:&|\+|(?i:and|und|et|y|e|i|og|och|ja))\s*")

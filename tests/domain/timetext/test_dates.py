@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from bot.domain.timetext.dates import DateError, find_dates
+from bot.domain.timetext.dates import DateError, find_dates, range_end
 
 
 def first(text: str, reference: date | None = None) -> tuple[date, date, list[str]]:
@@ -52,6 +52,13 @@ def test_a_date_without_any_year_is_an_error() -> None:
 
 def test_date_ranges_give_first_and_last_day() -> None:
     assert first("July 10-12, 2021")[:2] == (date(2021, 7, 10), date(2021, 7, 12))
+
+
+@pytest.mark.parametrize("joint", [" → ", " -> ", " – ", " to "])
+def test_two_dates_joined_into_a_range(joint: str) -> None:
+    text = f"Friday 29 October{joint}Sunday 31 October 2027"
+    end = range_end(text, find_dates(text))
+    assert end is not None and (end.month, end.day) == (10, 31)
 
 
 def test_impossible_dates_are_errors() -> None:

@@ -208,7 +208,7 @@ class Assembler:
                 continue
             assert draft.start is not None
             self._afternoon(event, draft)
-            start = self._instant(day, draft.start, zone, draft.line)
+            start = self._instant(day, draft.start, zone, draft.line, _said_of(draft))
             end: datetime | None = None
             if draft.end is not None:
                 end_day = draft.last_day or day
@@ -224,7 +224,7 @@ class Assembler:
                             "session not imported",
                         )
                         continue
-                end = self._instant(end_day, draft.end, zone, draft.line)
+                end = self._instant(end_day, draft.end, zone, draft.line, _said_of(draft))
                 if (
                     draft.stated_duration is not None
                     and end is not None
@@ -408,9 +408,15 @@ class Assembler:
         )
         return stated
 
-    def _instant(self, day: date, clock: time, tz: tzinfo, number: int) -> datetime:
+    def _instant(self, day: date, clock: time, tz: tzinfo, number: int, said: str = "") -> datetime:
+        """The instant of a wall time; in the hour the clocks go back, the second one when the
+        line says so ("1:30 AM MST" in Denver, "02h30 (heure d'hiver)" in Lyon)."""
         localized = localize(datetime.combine(day, clock), tz)
         if localized.note:
+            second = datetime.combine(day, clock, tz).replace(fold=1)
+            folded = second.utcoffset() != localized.moment.utcoffset()
+            if folded and said and (second.tzname() == said or _WINTER_TIME.search(said)):
+                return second
             self.diag.warn(number, localized.note)
         return localized.moment
 
@@ -428,6 +434,20 @@ class Assembler:
                     f"{span.start:%H:%M} {mention.text} is not the same moment as "
                     f"{event.start:%H:%M} {zone_name(tz)}; using the first",
                 )
+
+
+# Words that say a time in the hour the clocks go back is its second occurrence
+_WINTER_TIME = compiled(
+    r"(?i)heure d['’]hiver|winter ?time|winterzeit|hora de invierno|horário de inverno"
+    r"|standard time|the second\b|la seconde|die zweite|après le recul|after the clocks"
+)
+
+
+def _said_of(draft: Draft) -> str:
+    """What a session's line says of its clock: its zone's abbreviation, or its words."""
+    if draft.zone is not None and draft.zone.abbreviation:
+        return draft.zone.abbreviation
+    return draft.written or draft.title
 
 
 # "议题一：", "分享二：": a number in front of a talk's title, like "1." in a list.

@@ -54,6 +54,9 @@ class Draft:
     # A milestone on a timeline of dated ranges ("Submissions close"): it ends nothing and runs
     # to nothing.
     moment: bool = False
+    # The session's whole line ("02h30 – 03h00 (heure d'hiver) — Point d'étape"): which of two
+    # readings of a time in the hour the clocks go back it means
+    written: str = ""
     told_apart: bool = False  # "## Afterparty" over a paragraph with its hours, not the agenda
 
 

@@ -301,8 +301,15 @@ class PageReader:
             and CLOCK_CHANGE.search(f"{line.wrapped[0]} {text[: leading.begin]}")
         ):
             return  # "…Zeitumstellung! … werden die Uhren" / "um 2 Uhr auf 3 Uhr vorgestellt"
-        if leading is not None and leading.start.hour < 4 and CLOCK_CHANGE.search(text):
-            return  # "⏰ 2 h → 3 h : on avance l'heure!": the clocks, not a session
+        if (
+            leading is not None
+            and leading.start.hour < 4
+            and _the_clocks_move(leading)
+            and CLOCK_CHANGE.search(text)
+        ):
+            # "⏰ 2 h → 3 h : on avance l'heure!": the clocks, not a session ("02h30 – 03h00
+            # (heure d'hiver, après le recul des montres) — Point mentors" is one)
+            return
         if leading is not None and self._hours_then_date(line, text, leading):
             return
         if leading is not None and (labeled is None or leading_clock_span(labeled[1])):
@@ -608,6 +615,15 @@ class PageReader:
 
 # The parts of a heading that says it twice, in two languages: "2-күн / День 2 — сенбі, 23 мамыр"
 _LABEL_PARTS = compiled(r"\s+[/|]\s+")
+
+
+def _the_clocks_move(span: ClockSpan) -> bool:
+    """Whether a time, or a range of two whole hours an hour apart ("2 h → 3 h", "3:00 → 2:00"),
+    can be the clocks' change rather than a session's hours."""
+    if span.end is None:
+        return True
+    whole = span.start.minute == span.end.minute == 0
+    return whole and abs(span.start.hour - span.end.hour) == 1
 
 
 def _weekday_only(rest: str) -> bool:

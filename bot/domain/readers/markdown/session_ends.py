@@ -233,6 +233,7 @@ def _venue_closes(text: str) -> bool:
 _AND_MORE = compiled(r"\s(?:y|and|&|und|e|et|\+|with|con|com|mit|ve|och|og|ja|i|és|și)\s")
 
 
+_REMARK_SEPARATOR = compiled(r"\s+[—–-]\s+")
 _BRACKETED_AFTER = compiled(r"\s*[(（][^()（）]*[)）]\s*$")
 
 
@@ -241,6 +242,9 @@ def _closing_marker(title: str) -> bool:
     text = title.strip(" .!:：-–—*_🎉👋").casefold()
     # "종료 (뒷풀이는 근처 호프집에서 자유롭게!)", "End (drinks nearby)": the end, and a remark
     text = _BRACKETED_AFTER.sub("", text).strip(" .!:：-–—*_🎉👋") or text
+    # "👋 Event ends — go home and sleep": the end, and a remark after a dash
+    if _REMARK_SEPARATOR.split(text, maxsplit=1)[0] in _CLOSING_MARKERS:
+        return True
     if _AND_MORE.search(re.split(r"[,/]", text, maxsplit=1)[0]):
         return False  # (in its first part: "Fin / End, on continue … et …" is only an end)
     words = text.split()

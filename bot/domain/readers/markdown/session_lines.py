@@ -69,6 +69,8 @@ _OWN_LENGTH = compiled(
 _SPEAKER_BEFORE = compiled(r"\s[-–—]\s|\s(?:by|par|von|por)\s")
 _FROM = compiled(r"(?i)^\s*(?:from|ab|dès|desde|a partir de|a partir das|vanaf)\s+(?=\d)")
 _ONWARDS = compiled(r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end)(?!\w)")
+# A remark on the time in brackets, then a dash and the title
+_REMARK_FIRST = compiled(r"^[(（][^()（）]{1,80}[)）][\s*_]*[—–-][\s*_]+(?=\S)")
 _BRACKETED = compiled(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
 _BRACKETED_ANYWHERE = compiled(r"[(（]\s*([^()（）]{1,24}?)\s*[)）]")
 _BOOK_TITLE = compiled(r"[《「『“\"](.+?)[》」』”\"]")
@@ -78,6 +80,9 @@ _ROOM = compiled(
     r"amphi(?:théâtre)?|aula|theat(?:re|er)|ballroom|track|foyer|lobby|atrium|terrace|lounge|"
     r"courtyard|rooftop|plenary|level\s*\d|floor\s*\d)\b"
     r"|^(?:会场|會場|会議室|会場|部屋|ホール|教室)|^\w*(?:ホール|홀|볼룸|룸)\b|^[主分]?(?:会场|會場)"
+    # "第一會議室 R1", "3F 國際會議廳", "2층 세미나실": a room word after its number or floor
+    r"|^\S{0,8}?(?:會議室|会议室|會議廳|会议厅|講堂|讲堂|禮堂|礼堂|演講廳|演讲厅|多功能廳|多功能厅"
+    r"|セミナールーム|세미나실|강의실|회의실|강당)"
 )
 # A room after a title: "Workshop: Kubernetes debugging clinic (Room B)", "… @ Saal A",
 # "… ＠ホールA".
@@ -266,6 +271,7 @@ class SessionLines:
         onwards = open_on is not None and "ish" not in open_on.group(0).casefold()
         rest = rest[open_on.end() :] if open_on else rest
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
+        rest = _REMARK_FIRST.sub("", rest)  # "02h30 – 03h00 (heure d'hiver) — Point d'étape"
         rest = re.split(r"\s+/\s+\d{1,2}:\d{2}", rest, maxsplit=1)[0]  # "開場 / 19:30 開始"
         if re.fullmatch(r"[(（][^()（）]*[)）]", rest):
             rest = ""  # "6:30 – 9:00 PM (Arizona time — no daylight saving!)": a note, not a title
@@ -674,6 +680,7 @@ class SessionLines:
                 span = span.ending_at(end)
         title, room = room_after(title)
         draft = Draft(line.number, title, self.page.day, span.start, span.end, depth=line.depth)
+        draft.written = line.inline.text
         draft.last_day = end_weekday_day(self.page.day, span)
         # Where: written after the title, else the room the list or the heading above names.
         above = self.page.list_room

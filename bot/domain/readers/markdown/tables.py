@@ -26,7 +26,7 @@ from bot.domain.readers.markdown.event_lines import across_days
 from bot.domain.readers.markdown.kinds import day_number, kind_from_text
 from bot.domain.readers.markdown.listed_dates import read_listed_dates
 from bot.domain.readers.markdown.session_ends import own_end, own_range
-from bot.domain.readers.markdown.session_lines import room_after
+from bot.domain.readers.markdown.session_lines import is_room, room_after
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
 from bot.domain.readers.markdown.vocabulary import Role, is_note_header, role_of
 from bot.domain.timetext.clock import (
@@ -108,6 +108,7 @@ class TableReader:
         if (
             title_col is None
             and len(unclassified) == 2
+            and not all(is_room(headers[i]) for i in unclassified)  # "| 第一會議室 | 第二會議室 |"
             and looks_like_people(table, unclassified[1])
         ):
             # "| Zeit | Vortrag | Sprecher |" in a language we lack words for: titles, then names.

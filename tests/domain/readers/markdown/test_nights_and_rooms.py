@@ -1,0 +1,59 @@
+"""A night the clocks go back in, the end said with a remark, and rooms named in Chinese,
+Japanese or Korean table headers."""
+
+from __future__ import annotations
+
+from tests.helpers import read_text, timeline
+
+
+def test_a_time_said_to_be_in_standard_time_is_the_second_of_the_repeated_hour() -> None:
+    page = "# Fall-back hack 2027, Denver\n\n### Sunday, November 7\n\n"
+    page += "| Time | What |\n|---|---|\n| 12:30 AM MDT | Ramen bar |\n"
+    page += "| 1:30 AM MST ← the *second* 1:30 | Demos |\n| 3:00 AM MST | Snack raid |\n"
+    assert [start for _, start, _ in timeline(read_text(page).schedules[0])] == [
+        "2027-11-07T06:30Z",
+        "2027-11-07T08:30Z",
+        "2027-11-07T10:00Z",
+    ]
+
+
+def test_a_remark_on_winter_time_before_the_title_picks_the_second_reading() -> None:
+    page = "# Hack Lyon\n\n**Samedi 25 octobre 2025**, Lyon\n\n"
+    page += "- **23h30 – 00h30** — Pizza\n- **00h30 – 01h00** — Ramen\n"
+    page += (
+        "- **02h30 – 03h00** (heure d'hiver, donc *après* le recul des montres) — Point mentors\n"
+    )
+    page += "- **08h00 – 09h00** — Petit-déj\n"
+    assert timeline(read_text(page).schedules[0])[2] == (
+        "Point mentors",
+        "2025-10-26T01:30Z",
+        "2025-10-26T02:00Z",
+    )
+
+
+def test_the_clocks_changing_is_no_session_but_a_session_in_that_night_is() -> None:
+    page = "# Nuit du code, Paris\n\n**Samedi 28 mars 2026**\n\n- 22h00 – 23h00 : Ouverture\n"
+    page += "- 2 h → 3 h : on avance l'heure !\n- 03h30 – 04h00 : Soupe\n"
+    titles = [title for title, _, _ in timeline(read_text(page).schedules[0])]
+    assert titles == ["Ouverture", "Soupe"]
+
+
+def test_an_end_with_a_remark_after_a_dash_is_only_the_end() -> None:
+    page = "# Hack night, Denver\n\n**Saturday, June 5, 2027**\n\n| Time | What |\n|---|---|\n"
+    page += "| 10:30 AM | Expo |\n| 12:30 PM | Awards |\n| 1:30 PM | 👋 Event ends — go home and sleep |\n"
+    assert timeline(read_text(page).schedules[0])[-1] == (
+        "Awards",
+        "2027-06-05T18:30Z",
+        "2027-06-05T19:30Z",
+    )
+
+
+def test_rooms_named_in_cjk_headers_are_tracks_side_by_side() -> None:
+    page = "# OSGeo 台灣 2026\n\n| 時間 | 第一會議室 R1 | 第二會議室 R2 |\n|---|---|---|\n"
+    page += "| **8/8（六）** | | |\n| 09:00–09:30 | 報到 Registration | |\n"
+    page += "| 10:50–11:30 | QGIS 外掛開發入門 — 林芷瑜 | PostGIS 公車路網 — 黃柏翰 |\n"
+    sessions = read_text(page).schedules[0].sessions
+    assert [(s.title, s.location, [p.name for p in s.speakers]) for s in sessions[1:]] == [
+        ("QGIS 外掛開發入門", "第一會議室 R1", ["林芷瑜"]),
+        ("PostGIS 公車路網", "第二會議室 R2", ["黃柏翰"]),
+    ]
