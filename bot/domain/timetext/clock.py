@@ -347,13 +347,17 @@ def leading_clock_span(text: str) -> ClockSpan | None:
     symbols = _EMOJI_FIRST.match(stripped)  # "⏰ 5:30 PM — Check-in", "🍉 6:00 PM — Iftar"
     if symbols is not None:
         stripped = stripped[symbols.end() :].lstrip(" *_`")
-    word = _TIME_WORD_FIRST.match(stripped)  # "klo 17.30 Avaus", "saat 19:00 Açılış"
-    if word is not None:
-        stripped = stripped[word.end() :]
     offset = len(text) - len(stripped)
-    spans = find_clock_spans(stripped[:80])
-    if spans and spans[0].begin == 0 and not _A_DAY_LONG.match(stripped):
-        return spans[0].moved(offset)
+    word = _TIME_WORD_FIRST.match(stripped)  # "klo 17.30 Avaus", "saat 19:00 Açılış"
+    at = 0 if word is None else word.end()
+    spans = find_clock_spans(stripped[at : at + 80])
+    if spans and spans[0].begin == 0 and not _A_DAY_LONG.match(stripped, at):
+        return spans[0].moved(offset + at)
+    if word is not None:
+        # "kl. 01.15 Demos": read with its word, a dotted time that alone may be a date
+        spans = find_clock_spans(stripped[: at + 80])
+        if spans and spans[0].begin == at:
+            return spans[0].moved(offset)
     return None
 
 

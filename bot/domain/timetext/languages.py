@@ -174,6 +174,19 @@ _EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("أكتوبر", "اكتوبر"), ()),
     (("نوفمبر",), ()),
     (("ديسمبر",), ()),
+    # Icelandic ("fimmtudaginn 12. júní")
+    (("janúar",), ()),
+    (("febrúar",), ()),
+    ((), ()),
+    (("apríl",), ()),
+    (("maí",), ()),
+    (("júní",), ()),
+    (("júlí",), ()),
+    (("ágúst",), ()),
+    ((), ()),
+    (("október",), ()),
+    (("nóvember",), ()),
+    (("desember",), ()),
     # Kazakh ("22 мамыр 2026")
     (("қаңтар",), ()),
     (("ақпан",), ()),
@@ -410,6 +423,19 @@ _ARABIC_WEEKDAYS = (
     ("السبت",),
     ("الأحد", "الاحد"),
 )
+# Icelandic, as a name and after "á" or "næsta" ("fimmtudaginn 12. júní")
+_ICELANDIC_WEEKDAYS = tuple(
+    tuple(stem + ending for ending in ("ur", "inn", ""))
+    for stem in (
+        "mánudag",
+        "þriðjudag",
+        "miðvikudag",
+        "fimmtudag",
+        "föstudag",
+        "laugardag",
+        "sunnudag",
+    )
+)
 _KAZAKH_WEEKDAYS = (
     ("дүйсенбі",),
     ("сейсенбі",),
@@ -422,6 +448,7 @@ _KAZAKH_WEEKDAYS = (
 EU_WEEKDAYS = {
     **EU_WEEKDAYS,
     **{name: number for number, names in enumerate(_KAZAKH_WEEKDAYS) for name in names},
+    **{name: number for number, names in enumerate(_ICELANDIC_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_MORE_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_CATALAN_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_ESTONIAN_WEEKDAYS) for name in names},

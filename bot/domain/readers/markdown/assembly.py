@@ -158,6 +158,7 @@ class Assembler:
             event.end,
         )
         draft.speakers = list(event.speakers)
+        draft.location = event.room
         draft.kind = SessionKind.TALK if event.title else SessionKind.EVENT
         if event.start is None:
             draft.all_day = True

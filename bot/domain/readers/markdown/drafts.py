@@ -79,6 +79,7 @@ class EventDraft:
     zone: ZoneMention | None = None
     zone_line: int = 0
     venue: str | None = None
+    room: str | None = None  # "**Room:** Lille UP1": where its one talk is, when it is one
     sessions: list[Draft] = field(default_factory=list)
     alternates: list[tuple[ClockSpan, ZoneMention]] = field(default_factory=list)
     heading: str | None = None  # the heading that introduces it, when the page has one

@@ -281,7 +281,10 @@ class EventLines:
         if not event.stated_line and not (event.sessions and not labeled):
             event.first_day, event.last_day = first, last
             event.stated_line = line.number
-            if self.page.heading_since_event is not None:
+            if line.heading:  # "### Thursday 12 March — Dynamic matching" under "## Upcoming"
+                event.heading = text
+                event.section = event.section or line.number
+            elif self.page.heading_since_event is not None:
                 event.heading = self.page.heading_since_event[0]
                 event.section = event.section or self.page.heading_since_event[1]
             self.page._event_times(line.number, text)

@@ -415,6 +415,10 @@ class PageReader:
                 self.new_event(line.number, text)
             if not only_date:
                 self.zones.place_in(text, line.number, page_wide=line.heading == 1)
+                # "## Upcoming talks", then "### Thursday 12 March — Dynamic matching" and
+                # "**Time:** 14:15–15:15": the hours of the dated heading's event, not a talk
+                # titled by the heading above
+                self.title_candidate = None
             if not self.event.stated_line and not self.event.sessions:
                 self.event.first_day, self.event.last_day = first, last
                 if not only_date and self.event.heading is None:
@@ -502,6 +506,8 @@ class PageReader:
                 value = f"{value} {following}"  # "…, s/n, Cidade" / "Universitária, Recife – PE"
             self.event.venue = self.event.venue or _venue_only(value)
             self.zones.place_in(value, line.number)
+            if role is Role.LOCATION and label.strip(" *_:：").casefold() in _ROOM_LABELS:
+                self.event.room = self.event.room or value  # "**Room:** Lille UP1"
         elif role is Role.LOCATION and session is not None:
             session.location = value
         elif role is Role.TRACK and session is not None:
@@ -615,6 +621,12 @@ class PageReader:
 
 # The parts of a heading that says it twice, in two languages: "2-күн / День 2 — сенбі, 23 мамыр"
 _LABEL_PARTS = compiled(r"\s+[/|]\s+")
+
+
+# Labels that name a room, not a venue: an event that is one talk takes it as the talk's room
+_ROOM_LABELS = frozenset(
+    ("room", "raum", "salle", "sala", "zaal", "aula", "rum", "sal", "sali", "huone", "lokal")
+)
 
 
 def _the_clocks_move(span: ClockSpan) -> bool:

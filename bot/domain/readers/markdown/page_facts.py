@@ -40,6 +40,7 @@ _END_PHRASE = compiled(
     # "Vi räknar med att vara klara runt kl. 20.15", "vi slutter ca. kl. 21", "acabem cap a les 14 h"
     r"(?:vara |være |blive |bli )?(?:klara|färdiga|ferdige?|færdige)|slutar|slutter|avslutar|"
     r"avslutas|afslutter|avsluttes|loppuu|päättyy|acab(?:a|em|amos|aremos)|khatam|khatm|"
+    r"lýkur|ljúkum|"  # "Viðburðinum lýkur kl. 19:30"
     # "Закругляемся к 22:00", "завершиться о 21:00"
     r"закругляемся|заканчиваем(?:ся)?|завершаем(?:ся)?|завершится|завершиться|закінчуємо|"
     r"расходимся|розходимося|"  # "Расходимся примерно в 21:00": we part at

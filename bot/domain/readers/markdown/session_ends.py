@@ -199,6 +199,7 @@ _CLOSING_MARKERS = frozenset(
         "活动结束",
         "종료",
         "끝",
+        *("slut", "slutt", "einde", "koniec", "loppu", "конец", "kraj", "konec"),
     )
 )
 

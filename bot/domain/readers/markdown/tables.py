@@ -121,6 +121,18 @@ class TableReader:
             if len(people) == 1:
                 roles[people[0]] = Role.SPEAKER
                 roomlike = [i for i in roomlike if i != people[0]]
+        if (
+            title_col is None
+            and len(unclassified) == 1
+            and any(
+                roles[i] is Role.LOCATION and not is_room(headers[i]) and _room_names(table, i)
+                for i in roomlike
+            )  # (not "| Orario | Sala Agnelli | Aula 3 |": rooms side by side)
+            and _mostly_filled(table, unclassified[0])
+        ):
+            # "| Tijd | Onderdeel | Waar |": one column of what, one of where
+            title_col = unclassified[0]
+            roomlike = [i for i in roomlike if i != title_col]
         located = [i for i in roomlike if roles[i] is Role.LOCATION and _holds_titles(table, i)]
         if title_col is not None and len(located) >= 2:
             # "| Time | Main Hall | Room 201 | Workshop Lab |": rooms whose cells are talks, and
@@ -438,6 +450,17 @@ def _mark_moments(timeline: list[tuple[list[Draft], bool, bool]]) -> None:
     for drafts, _, ranged in timeline:
         for draft in drafts if not ranged else ():
             draft.moment = True
+
+
+def _room_names(table: Table, index: int) -> bool:
+    """Whether a column's cells are all short names ("Aula", "Senaatszaal"), as rooms are."""
+    texts = [t for t in table.column(index) if t.strip()]
+    return bool(texts) and all(len(t) <= 30 and "\n" not in t for t in texts)
+
+
+def _mostly_filled(table: Table, index: int) -> bool:
+    texts = table.column(index)
+    return sum(bool(t.strip()) for t in texts) * 2 > len(texts)
 
 
 def _holds_titles(table: Table, index: int) -> bool:

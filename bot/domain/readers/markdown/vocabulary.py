@@ -285,6 +285,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "room",
         "where",
         *("dónde", "donde", "onde", "wo", "où", "dove"),
+        *("waar", "var", "hvor", "gdzie", "kde", "missä"),  # a "| Tijd | Onderdeel | Waar |" column
         "hall",
         "place",
         "stage",
