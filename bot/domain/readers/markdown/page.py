@@ -281,6 +281,8 @@ class PageReader:
         if UPDATE_NOTE.match(text) and _dated_label(text):
             return  # "**Update 19 Sept:** Ruairí has had to pull out of the 15:10 slot"
         labeled = split_label(text)
+        if labeled is not None and self.dates.mail_header(text):
+            return  # "Date: Tue, 18 Feb 2025 at 16:02" under "From: …": when a mail was sent
         if labeled is not None and self._revision_note(text):
             return  # "*Dernière mise à jour : 28 janvier 2026.*": when the page changed
         leading = leading_clock_span(text) or after_time_words(text)

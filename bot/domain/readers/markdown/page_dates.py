@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # A year named anywhere on the page ("The 2026 edition", "© 2026"), and a season naming two.
 _YEAR = compiled(r"(?<![\d.,/:-])(20[0-9]{2})(?![\d.,/:-]?\d)")
 _SEASON = compiled(r"(?<![\d.,/:-])(20[0-9]{2})\s?[-–/]\s?(20[0-9]{2}|[0-9]{2})(?![\d.,/:-]?\d)")
+# A year as a folder of an address ("https://fosdem.org/2026/schedule/", "slides/2026/")
+_PATH_YEAR = compiled(r"/(20[0-9]{2})/")
 _DIGIT = compiled(r"\d")
 # What follows a byline's date: its time alone, then at most a place ("18:02 北京").
 _BYLINE_AFTER = compiled(r"\s+\d{1,2}:\d{2}(?:\s+[^\d\s]{1,12})?\s*")
@@ -44,6 +46,14 @@ _BYLINE_WORDS = compiled(
     r"|yayınlandı|yayınlanma)\b"
     r"|发布于|發布於|发表于|發表於|阅读\s*\d|閱讀\s*\d|原创|投稿日|公開日|نُشر|نشر في|تاريخ النشر"
     r"|опубликовано|опубліковано"
+)
+
+
+# A mail header's sender and date lines, as a forwarded message quotes them
+_MAIL_FROM = compiled(r"(?i)^[\s*_>]*(?:from|von|de|da|van|från|fra|od|от)\s*[:：]")
+_MAIL_DATE = compiled(
+    r"(?i)^[\s*_>]*(?:date|sent|datum|gesendet|envoyé|enviado|fecha|data|skickat|sendt|дата)"
+    r"\s*[:：]"
 )
 
 
@@ -128,6 +138,20 @@ class PageDates:
         page.reference = page.reference or published
         return True
 
+    def mail_header(self, text: str) -> bool:
+        """ "From: Dogpatch Labs Events <…>" then "Date: Tue, 18 Feb 2025 at 16:02": a forwarded
+        mail's header says when it was sent, the reference for dates without a year, not the
+        event's date."""
+        page = self.page
+        if not (_MAIL_DATE.match(text) and page.texts and _MAIL_FROM.match(page.texts[-1][1])):
+            return False
+        dates = find_dates(text)
+        year = dates[0].year if dates else None
+        if year is None:
+            return False
+        page.reference = page.reference or date(year, dates[0].month, dates[0].day)
+        return True
+
     def _year_for_weekday(self, mention: DateMention) -> int | None:
         """ "Tuesday, March 17" on a page that says "The 2026 edition" further on: the one year
         the page names in which the date falls on its weekday."""
@@ -145,6 +169,7 @@ class PageDates:
         if self._years is None:
             body = self.page.front.body
             years = {int(y) for y in _YEAR.findall(body)}
+            years |= {int(y) for y in _PATH_YEAR.findall(body)}  # "fosdem.org/2026/schedule/"
             for first, second in _SEASON.findall(body):  # "la saison 2025-2026", "2025/26"
                 years |= {int(first), int(first[:2] + second[-2:])}
             self._years = years

@@ -171,6 +171,8 @@ _CLOSING_MARKERS = frozenset(
         "end",
         "the end",
         "end of event",
+        *("end of the event", "end of conference", "end of the conference", "end of day"),
+        *("end of the day", "end of programme", "end of program"),
         "event ends",
         "close",
         "doors close",
@@ -211,7 +213,11 @@ _MARKER_FIRST_WORDS = frozenset(
     )
 )
 # "they kick us out at 9 sharp", "we get kicked out", "Rauswurf": the venue ends the evening.
-_PUT_OUT = compiled(r"\b(?:kicks? us out|kicked out|kick(?:ing)? everyone out|rauswurf)\b")
+# "we hand the room over to the next devroom, the day is done": the day ends.
+_PUT_OUT = compiled(
+    r"\b(?:kicks? us out|kicked out|kick(?:ing)? everyone out|rauswurf"
+    r"|hand(?:ing)? (?:the )?(?:room|space|venue|keys) (?:over|back)|the day is done)\b"
+)
 # "Um 22 Uhr schließt das Haus", "the venue closes", "les portes ferment": the place ends it.
 _CLOSES = r"(?:schließt|schliesst|schließen|closes|close|ferme|ferment|cierra|chiude|sluit|fecha)"
 _PLACE = (
@@ -245,6 +251,9 @@ def _closing_marker(title: str) -> bool:
     text = _BRACKETED_AFTER.sub("", text).strip(" .!:：-–—*_🎉👋") or text
     # "👋 Event ends — go home and sleep": the end, and a remark after a dash
     if _REMARK_SEPARATOR.split(text, maxsplit=1)[0] in _CLOSING_MARKERS:
+        return True
+    said_first = text.split(",", 1)[0]  # "End of conference, safe travels!" (not "Wrap-up, …")
+    if " " in said_first and said_first in _CLOSING_MARKERS:
         return True
     if _AND_MORE.search(re.split(r"[,/]", text, maxsplit=1)[0]):
         return False  # (in its first part: "Fin / End, on continue … et …" is only an end)

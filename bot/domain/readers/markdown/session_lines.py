@@ -98,9 +98,10 @@ _ROOM_BEFORE = compiled(r"^\s*(?:\[([^\[\]]{1,40})\]|[*_]*([^:：*_]{1,40}?)[*_]
 # a slot whose nested items, each in its room, are the sessions.
 _PARALLEL = compiled(
     r"(?i)paral?l[eè]l|simult[aá]ne|gleichzeitig|breakouts?\b|同时进行|同時|並行|并行|분과"
+    r"|\b(?:pick|choose) one\b|au choix|a elegir|à escolha"
 )
 # "**12:30 to 2:00 p.m.**, workshops:": a short label that introduces the items below it.
-_INTRODUCES = compiled(r"[^:：]{2,30}[:：]")
+_INTRODUCES = compiled(r"[^:：]{2,40}[:：]")
 
 
 def _announces_parallel(title: str) -> bool:
