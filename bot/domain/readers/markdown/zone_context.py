@@ -18,7 +18,7 @@ happens once the walk is done, strongest first:
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -30,7 +30,7 @@ from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.timetext.dates import MONTHS, WEEKDAYS
 from bot.domain.zones.abbreviations import Abbreviation
 from bot.domain.zones.naming import fixed_offset, format_offset, zone_country, zone_name
-from bot.domain.zones.places import find_places
+from bot.domain.zones.places import find_places, homonym_in
 from bot.domain.zones.resolve import ZoneMention
 
 if TYPE_CHECKING:
@@ -47,6 +47,7 @@ _ALL_WORDS = compiled(
     r"|所有|全部|以下|すべて|全て|모든"
 )
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "15 March": not March, England
+_COMPARABLE = 3  # a homonym a third as big as the city a name first finds is a rival for it
 _PROSE_PLACE_FROM = 100_000  # a town named in running text counts only if it is a city
 _LANGUAGE_ZONES = {
     "Korean": "Asia/Seoul",
@@ -350,7 +351,7 @@ class ZoneContext:
                 )
                 return fixed_offset(stated.offset)
         if places:
-            place = places[0]
+            place = self._in_the_pages_country(places[0])
             diag.warn(place.line, f'zone {place.zone} from "{place.text}" (line {place.line})')
             return ZoneInfo(place.zone)
         if language_zone is not None:
@@ -361,6 +362,26 @@ class ZoneContext:
             where, f"no time zone stated; assumed {zone_name(default)} (the configured default)"
         )
         return default
+
+    def _in_the_pages_country(self, place: Place) -> Place:
+        """ "Valencia" on a page whose other places are Madrid, Sevilla and Lisboa: the Spanish
+        city, not the bigger one in Venezuela, when the page names nothing else in Venezuela but
+        several places in Spain, and the Spanish city is not a village beside the first one
+        (Berlin stays in Germany on a page of American meetups)."""
+        others = [
+            zone_country(p.zone)
+            for p in (*self.places, *self.prose_places)
+            if p.text.casefold() != place.text.casefold()
+        ]
+        own = zone_country(place.zone)
+        if own in others:
+            return place
+        named = sorted({c for c in others if c and others.count(c) >= 2}, key=others.count)
+        for country in reversed(named):  # the country the page names most first
+            found = homonym_in(place.text, country)
+            if found is not None and found[1] * _COMPARABLE >= place.population:
+                return replace(place, zone=found[0], population=found[1])
+        return place
 
     @cached_property
     def language(self) -> str | None:

@@ -40,3 +40,23 @@ def test_a_forwarded_mails_date_is_not_the_event() -> None:
         ("Registration", "2025-03-13T08:00Z", "2025-03-13T10:00Z"),
         ("Networking", "2025-03-13T10:00Z", "2025-03-13T10:30Z"),
     ]
+
+
+def test_a_city_named_like_a_bigger_one_abroad_is_the_one_in_the_pages_country() -> None:
+    page = "# Gira OSM 2027\n\n## Valencia — martes 26 de octubre\n\n- 19:00 Bienvenida\n\n"
+    page += "## Madrid — jueves 28 de octubre\n\n- 19:00 Bienvenida\n\n"
+    page += "## Sevilla — viernes 5 de noviembre\n\n- 19:00 Bienvenida\n"
+    result = read_text(page)
+    assert [s.timezone_name for s in result.schedules] == ["Europe/Madrid"] * 3
+
+
+def test_a_big_city_keeps_its_country_among_places_elsewhere() -> None:
+    page = "# Meetups this week\n\n## Berlin — Tuesday 28 October 2025\n\n- 19:00 Talks\n\n"
+    page += "## Seattle — Thursday 30 October 2025\n\n- 18:00 Talks\n\n"
+    page += "## Boston — Friday 31 October 2025\n\n- 18:00 Talks\n"
+    result = read_text(page)
+    assert [s.timezone_name for s in result.schedules] == [
+        "Europe/Berlin",
+        "America/Los_Angeles",
+        "America/New_York",
+    ]
