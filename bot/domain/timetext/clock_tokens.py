@@ -225,7 +225,7 @@ def _token(match: re.Match[str], begin: int, day_part: str | None) -> Token:
     elif clockish:
         kind = "time"
     else:
-        kind = "loose" if sign == "h" else "bare"
+        kind = "loose" if sign in ("h", "hs") else "bare"  # "19 h", Rioplatense "19 hs"
     return Token(begin, match.end(), hour, minute, part, kind, flexible, sign, problem)
 
 

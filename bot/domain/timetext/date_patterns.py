@@ -137,6 +137,13 @@ _MONTH_DAY_WEEKDAY = (
     rf"(?P<wd>[{_CJK_DAYS}]|[월화수목금토일](?=요일|[)）])|{_spellings(WEEKDAYS)})\.?(?:曜日?|요일)?\s*[)）]"
 )
 _MONTH_DAY_HINT = compiled(r"\d/\d{1,2}\s*[(（]")
+# "jueves 11/3", "jeudi 5/4", "sábado 5/4": a weekday of a language that writes the day first,
+# then day/month without a year (English "Thursday 3/11" stays unread: either way round)
+_WEEKDAY_DAY_MONTH = (
+    rf"(?<!\w)(?P<wd>(?i:{alternation(EU_WEEKDAYS)}))\.?,?\s+"
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])"
+)
+_WEEKDAY_DAY_MONTH_HINT = compiled(r"[^\W\d_]\.?,?\s+\d{1,2}/\d{1,2}(?![\d/])")
 # A day's last digit, its "." or "°" (the "er", "ᵉʳ", "º" and "de" are letters), then letters.
 _EU_HINT = compiled(r"\d[.°]?\s*[^\W\d_]")
 # "2026. 4. 23. (목)": Korean dotted dates, with spaces after the dots.
@@ -305,6 +312,7 @@ PATTERNS: list[tuple[Callable[[str], object], list[tuple[re.Pattern[str], Reader
     (_has(_DOTTED_SHORT_YEAR_HINT), [(compiled(_DOTTED_SHORT_YEAR), _short_year)]),
     (_has(_SLASHED_HINT), [(compiled(_SLASHED), _slashed)]),
     (_has(_MONTH_DAY_HINT), [(compiled(_MONTH_DAY_WEEKDAY), _numeric)]),
+    (_has(_WEEKDAY_DAY_MONTH_HINT), [(compiled(_WEEKDAY_DAY_MONTH), _numeric)]),
     (_has(_KOREAN_DOTTED_HINT), [(compiled(_KOREAN_DOTTED), _numeric)]),
     (lambda text: "月" in text, [(compiled(_CJK), _numeric)]),
     (lambda text: "월" in text, [(compiled(_KOREAN), _numeric)]),

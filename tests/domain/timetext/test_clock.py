@@ -104,3 +104,15 @@ def test_a_pictograph_before_a_lines_time_leaves_the_time_first() -> None:
     span = leading_clock_span("⏰ 5:30 PM — Check-in")
     assert span is not None and span.start == time(17, 30)
     assert leading_clock_span("Check-in ⏰ 5:30 PM") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("19 hs — Llegada", [("19:00", None)]),
+        ("19 a 21 hs", [("19:00", "21:00")]),
+        ("dura 2 hs", []),
+    ],
+)
+def test_hours_written_hs_as_in_the_river_plate(text: str, expected: list) -> None:
+    assert spans(text) == expected

@@ -92,3 +92,18 @@ def test_a_dotted_date_with_a_two_digit_year(text: str, expected: date) -> None:
 @pytest.mark.parametrize("text", ["Python 3.1.26", "v13.1.26", "5.3.26", "12.13.26"])
 def test_version_numbers_are_not_dates_with_two_digit_years(text: str) -> None:
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("jueves 11/3", (3, 11)), ("sábado 5/4", (4, 5)), ("jeudi 11/3", (3, 11))],
+)
+def test_a_weekday_then_day_and_month_in_languages_that_write_the_day_first(
+    text: str, expected: tuple[int, int]
+) -> None:
+    (mention,) = find_dates(text)
+    assert (mention.month, mention.day) == expected
+
+
+def test_an_english_weekday_before_a_slashed_day_and_month_stays_unread() -> None:
+    assert find_dates("Thursday 3/11") == []

@@ -637,7 +637,7 @@ def _the_clocks_move(span: ClockSpan) -> bool:
     if span.end is None:
         return True
     whole = span.start.minute == span.end.minute == 0
-    return whole and abs(span.start.hour - span.end.hour) == 1
+    return whole and (span.start.hour - span.end.hour) % 24 in (1, 23)  # ("24:00 → 23:00")
 
 
 def _weekday_only(rest: str) -> bool:

@@ -49,7 +49,7 @@ _END_PHRASE = compiled(
     r"\s+(?:(?:ist|is|est|é|è|será|sarà|está(?: previst[oa] para)?|estará)\s+)?"
     r"(?:(?:ca\.|circa|etwa|approx\.)\s*)?"  # "Ende ca. 16:00 Uhr"
     r"(?:by\s+)?(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o|"
-    r"runt|omkring|rundt|cap a les|sobre les|a les|(?:примерно|приблизно) в|около|к|в|о|близько|до)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
+    r"runt|omkring|rundt|cap a les|sobre les|a les|tipo|a eso de las|como a las|alrededor de las|(?:примерно|приблизно) в|около|к|в|о|близько|до)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
     r"(?:half \w+\s*\(|\()?"  # "finished by half five (17:30)"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
 )

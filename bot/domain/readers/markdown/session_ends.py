@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.drafts import Draft, EventDraft
 from bot.domain.timetext.clock import find_clock_spans
-from bot.domain.zones.local_time import elapsed, same_instant
+from bot.domain.zones.local_time import same_instant
 
 # A draft on its way to a session: the draft, its start, its end if known, its zone.
 Built = tuple[Draft, datetime, datetime | None, tzinfo]
@@ -117,7 +117,7 @@ def fill_ends(
                 continue  # a section that starts when this one does, running beside it
             if (
                 other_start.astimezone(zone).date() != start.astimezone(zone).date()
-                and elapsed(other_start, start) > _OVERNIGHT_GAP
+                and _on_the_wall(other_start, zone) - _on_the_wall(start, zone) > _OVERNIGHT_GAP
                 and not event.through_the_night()
             ):
                 break  # the next day's first item; an overnight event's next item is close
@@ -138,6 +138,12 @@ def fill_ends(
             )
         result[index] = (draft, start, end, zone)
     return result
+
+
+def _on_the_wall(moment: datetime, zone: tzinfo) -> datetime:
+    """What the wall clock says at `moment` ("22:00" to "00:30" is 2 h 30 on the wall, though
+    3 h 30 pass on the night the clocks go back)."""
+    return moment.astimezone(zone).replace(tzinfo=None)
 
 
 def _end_from_event_hours(

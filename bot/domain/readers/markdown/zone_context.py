@@ -299,9 +299,13 @@ class ZoneContext:
             )
             if named is not None:
                 return ZoneInfo(named.zone)
+        # (on any of the event's days: "UTC-4" for the Sunday of a Santiago weekend whose
+        # Saturday night the clocks go back; the city's zone keeps both days right)
+        event = self.page.events[index]
+        days = {day, event.last_day or day}
         for place in places:
             zone = ZoneInfo(place.zone)
-            if offset_on(zone, day) == offset_on(tz, day):
+            if any(offset_on(zone, d) == offset_on(tz, d) for d in days):
                 return zone
         return None
 

@@ -57,3 +57,33 @@ def test_rooms_named_in_cjk_headers_are_tracks_side_by_side() -> None:
         ("QGIS 外掛開發入門", "第一會議室 R1", ["林芷瑜"]),
         ("PostGIS 公車路網", "第二會議室 R2", ["黃柏翰"]),
     ]
+
+
+def test_a_night_the_clocks_go_back_in_chile() -> None:
+    page = "# Hackatón 2027\n\n- **Lugar:** Beauchef 851, Santiago, Chile\n"
+    page += "- **Fecha:** sábado 3 y domingo 4 de abril de 2027\n\n"
+    page += "Todo el programa del domingo está en la hora nueva (horario de invierno, UTC-4).\n\n"
+    page += "**Sábado 3 de abril**\n\n| Hora | Actividad |\n|---|---|\n| 20:00 | Cena |\n"
+    page += "| 22:00 | Hackeo nocturno |\n\n🕛 *24:00 → 23:00: cambio de hora.*\n\n"
+    page += "**Domingo 4 de abril**\n\n| Hora | Actividad |\n|---|---|\n"
+    page += "| 00:30 – 01:00 | Pizza de medianoche |\n| 14:00 | Premiación |\n\n"
+    page += "Terminamos a las **14:30** aprox.\n"
+    schedule = read_text(page).schedules[0]
+    assert schedule.timezone_name == "America/Santiago"
+    assert timeline(schedule) == [
+        ("Cena", "2027-04-03T23:00Z", "2027-04-04T01:00Z"),
+        ("Hackeo nocturno", "2027-04-04T01:00Z", "2027-04-04T04:30Z"),
+        ("Pizza de medianoche", "2027-04-04T04:30Z", "2027-04-04T05:00Z"),
+        ("Premiación", "2027-04-04T18:00Z", "2027-04-04T18:30Z"),
+    ]
+
+
+def test_an_evening_in_buenos_aires_written_in_hs() -> None:
+    page = "**Meetups de marzo**\n*Publicado el 22/02/2027 por @flor en Eventos*\n\n"
+    page += "### 🇦🇷 Buenos Aires — jueves 11/3\n\n"
+    page += "- 19 hs — Llegada\n- 21 hs — Lightning talks\n\n"
+    page += "Cerramos tipo 21:45 hs, que el edificio cierra a las 22.\n"
+    assert timeline(read_text(page).schedules[0]) == [
+        ("Llegada", "2027-03-11T22:00Z", "2027-03-12T00:00Z"),
+        ("Lightning talks", "2027-03-12T00:00Z", "2027-03-12T00:45Z"),
+    ]
