@@ -82,6 +82,7 @@ _ISO = (
     r"(?:曜日?|\.)?\s*[)）])?"
 )
 # "Sa., 15.03.2024": day first, as written across Europe (dots only: 03/15/2024 is ambiguous).
+_FINNISH = alternation(w for w in EU_WEEKDAYS if w.endswith(("tai", "taina", "kkona", "viikko")))
 _DE_WEEKDAY = alternation([*DE_SHORT_WEEKDAYS, *(w.capitalize() for w in EU_WEEKDAYS)])
 _DOTTED = (
     rf"(?:\b(?P<wd>{_DE_WEEKDAY}|{_spellings(WEEKDAYS)})\.?,?\s*)?"
@@ -90,7 +91,8 @@ _DOTTED = (
 # "Freitag, 13.06.", "Do 12.6.": day and month with their dots and no year, after a weekday (alone,
 # "13.06." could be a time).
 _DOTTED_NO_YEAR = (
-    rf"\b(?P<wd>{_DE_WEEKDAY}|{_spellings(WEEKDAYS)})\.?,?\s*"
+    # (a weekday capitalised, as German writes it, or any in Finnish: "tiistaina 20.5.")
+    rf"\b(?P<wd>{_DE_WEEKDAY}|{_spellings(WEEKDAYS)}|(?i:{_FINNISH}))\.?,?\s*"
     r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?![\d.]|\s?\d{4}(?!\d))"
 )
 _DOTTED_NO_YEAR_HINT = compiled(r"\d\.\d{1,2}\.(?![\d.]|\s?\d{4}(?!\d))")

@@ -423,6 +423,16 @@ _ARABIC_WEEKDAYS = (
     ("السبت",),
     ("الأحد", "الاحد"),
 )
+# Finnish, as "on Tuesday" is written before a date ("tiistaina 20.5.")
+_FINNISH_ESSIVE_WEEKDAYS = (
+    ("maanantaina",),
+    ("tiistaina",),
+    ("keskiviikkona",),
+    ("torstaina",),
+    ("perjantaina",),
+    ("lauantaina",),
+    ("sunnuntaina",),
+)
 # Icelandic, as a name and after "á" or "næsta" ("fimmtudaginn 12. júní")
 _ICELANDIC_WEEKDAYS = tuple(
     tuple(stem + ending for ending in ("ur", "inn", ""))
@@ -449,6 +459,7 @@ EU_WEEKDAYS = {
     **EU_WEEKDAYS,
     **{name: number for number, names in enumerate(_KAZAKH_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_ICELANDIC_WEEKDAYS) for name in names},
+    **{name: number for number, names in enumerate(_FINNISH_ESSIVE_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_MORE_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_CATALAN_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_ESTONIAN_WEEKDAYS) for name in names},

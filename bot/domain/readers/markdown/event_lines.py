@@ -96,6 +96,9 @@ _LAST_WORDS = (
     r"|(?:último|última)\s+(?:evento|meetup|edición|edição|encuentro|encontro)\b"
     r"|(?:senaste)\s+(?:träffen|mötet|meetupen)|ostatnie(?:go|m)?\s+(?:spotkani[ue]|meetup(?:ie|u)?)"
     r"|ultimo\s+(?:incontro|meetup|evento)"
+    # "**Past:** København, 13 March 2025", "Previously: …", "Vergangen: …"
+    r"|(?:past|previously|earlier|vergangen|bisher|passés?|anteriores?|tidligere|tidigare)"
+    r"\s*[*_]*\s*[:：]"
 )
 _PAST_EVENT = compiled(rf"(?i)^[\W_]*(?:{_PAST_WORDS}|{_LAST_WORDS})")
 # "Tack till alla som kom på förra träffen den 30 januari": a date of the meetup before, in a

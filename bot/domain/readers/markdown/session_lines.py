@@ -33,7 +33,7 @@ from bot.domain.readers.markdown.speakers import (
     several_people,
     split_title_and_speakers,
 )
-from bot.domain.readers.markdown.vocabulary import Role, split_label
+from bot.domain.readers.markdown.vocabulary import Role, normalise_label, split_label
 from bot.domain.timetext.clock import (
     BadClock,
     ClockSpan,
@@ -69,6 +69,16 @@ _OWN_LENGTH = compiled(
 _SPEAKER_BEFORE = compiled(r"\s[-–—]\s|\s(?:by|par|von|por)\s")
 _FROM = compiled(r"(?i)^\s*(?:from|ab|dès|desde|a partir de|a partir das|vanaf)\s+(?=\d)")
 _ONWARDS = compiled(r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end)(?!\w)")
+# An agenda's own name over it ("**Ablauf**"), not a session's title
+_AGENDA_NAMES = frozenset(
+    normalise_label(w)
+    for w in (
+        *("agenda", "schedule", "program", "programme", "timetable", "ablauf", "programm"),
+        *("tagesordnung", "programa", "programma", "ohjelma", "aikataulu", "schema"),
+        *("dagsorden", "dagskrá", "cronograma", "расписание", "программа", "프로그램", "일정"),
+    )
+)
+_LABELLED_LINK = compiled(r"^[^:：]{1,40}[:：]\s*<?https?://\S+>?\s*$")
 # A remark on the time in brackets, then a dash and the title
 _REMARK_FIRST = compiled(r"^[(（][^()（）]{1,80}[)）][\s*_]*[—–-][\s*_]+(?=\S)")
 _BRACKETED = compiled(r"^\s*[(（]\s*([^()（）]+?)\s*[)）]")
@@ -255,6 +265,8 @@ class SessionLines:
             rest, other = self._strip_zone(rest[restated.end() + again.finish :])
             rest = rest.lstrip(" )）]")  # "19:00 CET (10am PT) — Intro"
             zone = zone or other
+        if rest.lstrip(" *_").startswith("="):
+            return  # "klo 18.30 Suomen aikaa = 17.30 Oslossa": the time elsewhere, no session
         if _CJK_PROSE_AFTER.match(rest):
             return  # "**18:30〜19:15 の間のみ**入館可能です", "19:30 以降は入館が難しく…": a rule
         rest = _CJK_FROM.sub("", rest)  # "19:00から 懇親会"
@@ -602,6 +614,8 @@ class SessionLines:
         if span is None:
             return False
         rest, zone = self._strip_zone(value[span.finish :])
+        if rest.lstrip(" *_").startswith("="):
+            return True  # "Striimataan: klo 18.30 Suomen aikaa = 17.30 Oslossa": elsewhere
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
         label = _LABEL_VERB.sub("", match.group("label").strip(" *_"))
         quoted = _BOOK_TITLE.search(rest)
@@ -817,6 +831,10 @@ class SessionLines:
         if pending.taken and not line.depth:
             self.pending = None  # the bullets under a time heading have ended
             return False
+        if _LABELLED_LINK.match(line.inline.text) or (
+            normalise_label(line.inline.text) in _AGENDA_NAMES
+        ):
+            return False  # "👉 Anmeldung: https://…", "**Ablauf**" under "🕡 ab 18.30 Uhr"
         parts = [p.strip(" *_") for p in re.split(r"\s+[·•|]\s+", line.inline.text)]
         title, speakers = split_title_and_speakers(parts[0])
         if not title:

@@ -173,9 +173,12 @@ class TableReader:
         labelled = [*header, *body]
         # "| | |" over "| **日期** | …|", "| **交通** | …|": a header left empty for the layout
         layout = not any(c.text for c in table.header) and len(body) >= 2
+        # "| **Status** | FINAL ✅ |", "| **Where** | ETH Zürich … |": every label in bold, even
+        # the ones no event field names
+        bold_labels = table.header[0].bold and all(c[0].bold for _, c in pairs)
         if (
             not body
-            or (len(labelled) * 2 < len(pairs) + len(header) and not layout)
+            or (len(labelled) * 2 < len(pairs) + len(header) and not (layout or bold_labels))
             or any(find_clock_spans(c[0].text) for _, c in pairs)
         ):
             return False

@@ -53,3 +53,35 @@ def test_a_seminar_series_with_one_talk_per_dated_heading() -> None:
         ("Dynamic matching", "Lille UP1", "2026-03-12T14:15:00+01:00"),
         ("Succinct rank/select", "1-0-37", "2026-03-26T14:15:00+01:00"),
     ]
+
+
+def test_a_details_table_with_bold_labels_gives_the_place() -> None:
+    page = "# ZSS 2025 – Programme\n\n| **Status** | FINAL |\n|---|---|\n| **Owner** | @Nadine |\n"
+    page += "| **Where** | ETH Zürich, Rämistrasse 101 |\n\n## Montag, 25. August 2025\n\n"
+    page += "| Zeit | Was |\n|---|---|\n| 08:30 – 09:15 | Registration |\n"
+    schedule = read_text(page).schedules[0]
+    assert schedule.timezone_name == "Europe/Zurich"
+    assert timeline(schedule) == [("Registration", "2025-08-25T06:30Z", "2025-08-25T07:15Z")]
+
+
+def test_a_nordic_tour_of_meetups() -> None:
+    page = "# localfirst.nord 2025\n\n**Past:** København, 13 March 2025 @ Netcompany\n\n"
+    page += "## 🇫🇮 Helsinki — tiistaina 20.5.\n\n📍 Maria 01, Helsinki\n\n"
+    page += "- klo 18 Ovet auki\n- klo 18.30 Puhe — Aino Virtanen\n\n"
+    page += "Puheet striimataan YouTubeen: klo 18.30 Suomen aikaa = 17.30 Oslossa.\n\n"
+    page += "## 🇩🇪 Berlin — Mittwoch, 28. Mai\n\n📍 Oranienstraße 185, Berlin\n🕡 ab 18.30 Uhr\n"
+    page += "👉 Anmeldung: <https://example.com/events/1>\n\n**Ablauf**\n\n"
+    page += (
+        "| Uhrzeit | Programmpunkt |\n|---|---|\n| 18.30 Uhr | Einlass |\n| 19.00 Uhr | Talk |\n"
+    )
+    result = read_text(page)
+    assert [timeline(s) for s in result.schedules] == [
+        [
+            ("Ovet auki", "2025-05-20T15:00Z", "2025-05-20T15:30Z"),
+            ("Puhe", "2025-05-20T15:30Z", None),
+        ],
+        [
+            ("Einlass", "2025-05-28T16:30Z", "2025-05-28T17:00Z"),
+            ("Talk", "2025-05-28T17:00Z", None),
+        ],
+    ]
