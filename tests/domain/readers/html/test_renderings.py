@@ -72,6 +72,8 @@ def errors_of(result: ReadResult) -> list[str]:
 # only in front matter, which a site's rendering does not show (only the title and the
 # publication date reach the HTML), or a renderer's dialect makes other blocks of the text.
 _FRONT_MATTER_ONLY = {
+    "blind21-b-stats-research-day-milwaukee": "the year is only in front matter (permalink: /events/2027/…)",
+    "blind21-c-welly-data-spring": "the year is only in front matter (permalink: /meetups/2026/…)",
     "blind19-f-michinoku-conf-zenn": "the year is only in front matter (published_at), which the layouts do not show",
     "blind-en_frontmatter_startend": "the event's start, end and place are only in front matter (start, end, location)",
     "blind2-hugo-cambridge-ma": "the event's date, hours and place are only in front matter (event_date, start_time, location)",
@@ -263,6 +265,32 @@ LOST: dict[tuple[str, str], str] = {
     ),
     ("blind16-h-montreal-devops-automne", "python-markdown"): (
         "Python-Markdown joins an item's indented second line (its speaker) to its title"
+    ),
+    **{
+        (page, "python-markdown"): (
+            "Python-Markdown does not nest two-space-indented items: the workshops under "
+            "'(pick one)' become items of their own"
+        )
+        for page in ("blind21-d-apia-pacific-digital-forum", "blind22-f-cape-cloud-summit-3day")
+    },
+    **{
+        (page, "python-markdown"): (
+            "Python-Markdown joins an item's indented second line to its first (panelists, a "
+            "remark, the times elsewhere)"
+        )
+        for page in (
+            "blind21-a-lagos-data-summit",
+            "blind21-d-speaker-upcoming-talks",
+            "blind22-e-python-island-sumarhittingur",
+        )
+    },
+    ("blind22-e-diku-algo-seminar", "python-markdown"): (
+        "Python-Markdown has no strikethrough: the cancelled '~~Thursday 2 April~~' stays a "
+        "dated heading"
+    ),
+    ("blind22-g-bsp-wien-mailingliste", "python-markdown"): (
+        "Python-Markdown makes the mail's ASCII table (lines starting ' |') one paragraph: its "
+        "rows lose their line breaks"
     ),
     ("blind8-sched-tokyo-colocated-ja", "python-markdown"): (
         "Python-Markdown joins an item's indented second line ('Level 1 Foyer') to its text"
