@@ -340,8 +340,12 @@ def _iana(tz: tzinfo | None) -> str | None:
 
 
 def _when(moment: datetime) -> datetime:
-    """IANA zones are written with TZID; fixed offsets and UTC as UTC (`Z`), never floating."""
-    if _iana(moment.tzinfo) is not None:
+    """IANA zones are written with TZID; fixed offsets and UTC as UTC (`Z`), never floating.
+    So is the second of a wall time that happens twice (1:30 MST after 1:30 MDT): a client
+    reads a local time in the hour the clocks go back as the first (RFC 5545, 3.3.5)."""
+    if _iana(moment.tzinfo) is not None and (
+        moment.replace(fold=0).utcoffset() == moment.utcoffset()
+    ):
         return moment
     return moment.astimezone(UTC)
 

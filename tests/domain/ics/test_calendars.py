@@ -136,3 +136,16 @@ def test_vtimezone_window_covers_sessions_across_a_dst_change() -> None:
     assert [c.name for c in zone.subcomponents][:2] == ["STANDARD", "DAYLIGHT"]
     offsets = [e["DTSTART"].dt.utcoffset() for e in calendar.walk("VEVENT")]
     assert offsets == [timedelta(hours=1), timedelta(hours=2)]
+
+
+def test_the_second_of_a_repeated_hour_is_written_in_utc_so_clients_read_it_right() -> None:
+    page = "# Fall-back hack 2027, Denver\n\n### Sunday, November 7\n\n"
+    page += "| Time | What |\n|---|---|\n| 12:30 AM MDT | Ramen bar |\n"
+    page += "| 1:30 AM MST ← the *second* 1:30 | Demos |\n| 3:00 AM MST | Snack raid |\n"
+    schedule = read_text(page).schedules[0]
+    text = feed_calendar(schedule.title, [schedule], {}).decode()
+    assert "DTSTART;TZID=America/Denver:20271107T003000" in text  # the first 00:30: local
+    assert "DTSTART:20271107T083000Z" in text  # the second 1:30 (MST), not 1:30 MDT
+    events = Calendar.from_ical(text).walk("VEVENT")
+    starts = sorted(e["DTSTART"].dt.astimezone(UTC) for e in events)
+    assert starts == sorted(s.start.astimezone(UTC) for s in schedule.sessions)
