@@ -109,6 +109,13 @@ def _offsets_in_year(zone: str, on: date) -> set[timedelta]:
     return {_offset_at(zone, date(on.year, month, 15)) for month in (1, 7)}
 
 
+def _clocks_change_on(zone: str, on: date) -> bool:
+    """Whether a zone keeps both its seasons on a date: the day its clocks change."""
+    tz = ZoneInfo(zone)
+    midnight = datetime(on.year, on.month, on.day, tzinfo=tz)
+    return midnight.dst() != (midnight + timedelta(days=1)).astimezone(tz).dst()
+
+
 def _is_daylight(zone: str, on: date) -> bool:
     moment = datetime(on.year, on.month, on.day, 12, tzinfo=UTC).astimezone(ZoneInfo(zone))
     return bool(moment.dst())
@@ -346,7 +353,12 @@ class ZoneResolver:
             notes.append(
                 f"{word} is ambiguous ({', '.join(entry.candidates)}); assumed {entry.zone}"
             )
-        if on is not None and entry.daylight is not None and entry.zone != "UTC":
+        if (
+            on is not None
+            and entry.daylight is not None
+            and entry.zone != "UTC"
+            and not _clocks_change_on(entry.zone, day)  # ("12:30 AM MDT" the night they go back)
+        ):
             actual = _is_daylight(entry.zone, day)
             if actual != entry.daylight:
                 season = "summer" if entry.daylight else "standard"

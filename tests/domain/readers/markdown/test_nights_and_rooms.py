@@ -3,18 +3,21 @@ Japanese or Korean table headers."""
 
 from __future__ import annotations
 
-from tests.helpers import read_text, timeline
+from tests.helpers import messages, read_text, timeline
 
 
 def test_a_time_said_to_be_in_standard_time_is_the_second_of_the_repeated_hour() -> None:
     page = "# Fall-back hack 2027, Denver\n\n### Sunday, November 7\n\n"
     page += "| Time | What |\n|---|---|\n| 12:30 AM MDT | Ramen bar |\n"
     page += "| 1:30 AM MST ← the *second* 1:30 | Demos |\n| 3:00 AM MST | Snack raid |\n"
-    assert [start for _, start, _ in timeline(read_text(page).schedules[0])] == [
+    result = read_text(page)
+    assert [start for _, start, _ in timeline(result.schedules[0])] == [
         "2027-11-07T06:30Z",
         "2027-11-07T08:30Z",
         "2027-11-07T10:00Z",
     ]
+    # (MDT is still in force at 00:30 that night: no note says Denver does not keep it)
+    assert messages(result) == []
 
 
 def test_a_remark_on_winter_time_before_the_title_picks_the_second_reading() -> None:
