@@ -37,7 +37,7 @@ _TOKEN = compiled(
     r"|[-–—]\s*\d{1,2}(?:\.\d{2})?\s*[aApP]\.?\s?[mM]\b))"
     # "0900hrs", "1330 hrs" (East Africa), "1000 – 1015 hrs" (India: the range's end says it)
     r"|(?P<mil>\d{2})(?=\s*(?:hrs|hr)(?![a-zA-Z\d])|\s*[-–—]\s*\d{4}\s*(?:hrs|hr)(?![a-zA-Z\d]))"
-    r"|(?P<hs>[hH]|u(?=\d{2}))(?P<hm>\d{2})?(?![a-zA-Z])"  # "19h30", Flemish "19u30"
+    r"|(?P<hs>[hH]|u(?=\d{2}|[:\s]|$))(?P<hm>\d{2})?(?![a-zA-Z])"  # "19h30", Flemish "19u30", "19u"
     r"|\s(?P<hs2>h)\s(?P<hm2>\d{2})(?![\d\s]*(?:min|mn))"  # Québec and France: "9 h 30"
     r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"
     r"(?:\s*(?P<cm>\d{1,2})\s*[分분](?![钟鐘])|(?P<cm2>\d{2})|\s*(?P<half>[半반]))?"
@@ -225,7 +225,7 @@ def _token(match: re.Match[str], begin: int, day_part: str | None) -> Token:
     elif clockish:
         kind = "time"
     else:
-        kind = "loose" if sign in ("h", "hs") else "bare"  # "19 h", Rioplatense "19 hs"
+        kind = "loose" if sign in ("h", "hs", "u") else "bare"  # "19 h", "19 hs", Flemish "19u"
     return Token(begin, match.end(), hour, minute, part, kind, flexible, sign, problem)
 
 

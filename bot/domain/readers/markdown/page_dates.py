@@ -115,7 +115,11 @@ class PageDates:
         before = text[: mention.begin]
         says_so = _BYLINE_WORDS.search(text) is not None
         shaped = (  # "SeaTunnel社区 2025-02-28 09:30": who, then the date and time alone
-            _BYLINE_AFTER.fullmatch(text, mention.finish) is not None
+            (
+                _BYLINE_AFTER.fullmatch(text, mention.finish) is not None
+                # "**pieterclaes** Pieter Claes · Sep 12, 2025": who posted, then when
+                or (before.rstrip(" *_").endswith("·") and not text[mention.finish :].strip(" *_"))
+            )
             and len(before) <= 60
             and not _DIGIT.search(before)
         )

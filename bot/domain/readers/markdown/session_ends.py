@@ -28,7 +28,7 @@ _UNTIL = compiled(
     # "Wrap-up & group photo, we leave the office by 8:15"
     r"|(?:we\s+)?(?:leave|vacate|are out of)\s+(?:the\s+\w+\s+)?by)\s+"
     r"(?:(?:about|around|approx\.?|approximately|ca\.?|circa|etwa|gegen|ok\.|około|environ|vers"
-    r"|aprox\.?|aproximadamente|las?|às|as|~)\s*)?(?:(?:kl\.?|klo|kello)\s*)?"
+    r"|aprox\.?|aproximadamente|las?|às|as|~|±)\s*)?(?:(?:kl\.?|klo|kello)\s*)?"
     r"|(?:至|到|まで)\s*"
 )
 

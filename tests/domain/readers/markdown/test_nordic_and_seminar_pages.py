@@ -85,3 +85,16 @@ def test_a_nordic_tour_of_meetups() -> None:
             ("Talk", "2025-05-28T17:00Z", None),
         ],
     ]
+
+
+def test_a_forum_posts_byline_is_not_the_meetups_date() -> None:
+    page = "# Meetup #14 — dbt en DuckDB in Gent\n\n**pieterclaes** Pieter Claes · Sep 12, 2025\n\n"
+    page += "Onze volgende meetup gaat door op **donderdag 2 oktober** bij Datalumen, "
+    page += "Kortrijksesteenweg 1088, Gent. Parking is er genoeg, fietsenstalling ook.\n\n"
+    page += "- 18u30: deuren open\n- 19u: *Van spreadsheet naar dbt* – Lotte Vermeulen\n"
+    page += "- 20u45: netwerkdrink 🍻 tot ± 22u\n"
+    assert timeline(read_text(page).schedules[0]) == [
+        ("deuren open", "2025-10-02T16:30Z", "2025-10-02T17:00Z"),
+        ("Van spreadsheet naar dbt", "2025-10-02T17:00Z", "2025-10-02T18:45Z"),
+        ("netwerkdrink 🍻", "2025-10-02T18:45Z", "2025-10-02T20:00Z"),
+    ]
