@@ -27,6 +27,7 @@ from bot.domain.patterns import compiled
 from bot.domain.readers.languages import declared_language
 from bot.domain.readers.markdown.drafts import (
     DAYS_OF_ONE_EVENT,
+    TRAILING_REMARK,
     Draft,
     EventDraft,
     crosses_midnight,
@@ -477,13 +478,10 @@ def clean_title(title: str, length: timedelta | None = None) -> str:
         if timedelta(minutes=minutes) == length and stated.start() > 0:
             cleaned = cleaned[: stated.start()].rstrip(" -–—:")
     cleaned = _unquoted(cleaned)
-    remark = _REMARK_AFTER.search(cleaned)
+    remark = TRAILING_REMARK.search(cleaned)
     if remark is not None and remark.start() > 0 and _only_a_time(remark.group(1)):
         cleaned = cleaned[: remark.start()].rstrip()  # "Açılış (17:00 CET)": the time elsewhere
     return cleaned or title
-
-
-_REMARK_AFTER = compiled(r"\s*[(（]([^()（）]{1,30})[)）]\s*$")
 
 
 def _only_a_time(text: str) -> bool:

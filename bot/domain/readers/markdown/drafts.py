@@ -131,6 +131,10 @@ def meeting_event(draft: Draft, like: EventDraft) -> EventDraft:
     )
 
 
+# A short remark in brackets closing a text ("Açılış (17:00 CET)", "London (BST → GMT)")
+TRAILING_REMARK = compiled(r"\s*[(（]([^()（）]{1,30})[)）]\s*$")
+
+
 def year_in(text: str | None) -> date | None:
     """January 1st of a year named in a title, as the reference for dates written without one."""
     match = re.search(r"(?<!\d)(19[7-9]\d|20\d\d)(?!\d)", text or "")

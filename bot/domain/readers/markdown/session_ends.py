@@ -100,6 +100,7 @@ def fill_ends(
         following = position + 1
         same = instants[following] == instants[position]
         next_later[position] = next_later[following] if same else following
+    overnight = event.through_the_night()  # (its items end each other across the night)
     for position, index in enumerate(order):
         draft, start, end, zone = built[index]
         if end is not None or draft.all_day or draft.moment:
@@ -118,7 +119,7 @@ def fill_ends(
             if (
                 other_start.astimezone(zone).date() != start.astimezone(zone).date()
                 and _on_the_wall(other_start, zone) - _on_the_wall(start, zone) > _OVERNIGHT_GAP
-                and not event.through_the_night()
+                and not overnight
             ):
                 break  # the next day's first item; an overnight event's next item is close
             if draft.track and other.track and draft.track != other.track:

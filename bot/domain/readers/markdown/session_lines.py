@@ -214,6 +214,11 @@ def _names_only(text: str) -> bool:
     return bool(people) and all(looks_like_person(p.name) for p in people)
 
 
+def _equated(rest: str) -> bool:
+    """Whether what follows a time sets it equal to another ("= 17.30 Oslossa"): a conversion."""
+    return rest.lstrip(" *_").startswith("=")
+
+
 def _name_list(text: str) -> list[Speaker]:
     """The people a line lists, when every one is shaped like a name; else none."""
     people = parse_speakers(text)
@@ -265,7 +270,7 @@ class SessionLines:
             rest, other = self._strip_zone(rest[restated.end() + again.finish :])
             rest = rest.lstrip(" )）]")  # "19:00 CET (10am PT) — Intro"
             zone = zone or other
-        if rest.lstrip(" *_").startswith("="):
+        if _equated(rest):
             return  # "klo 18.30 Suomen aikaa = 17.30 Oslossa": the time elsewhere, no session
         if _CJK_PROSE_AFTER.match(rest):
             return  # "**18:30〜19:15 の間のみ**入館可能です", "19:30 以降は入館が難しく…": a rule
@@ -614,7 +619,7 @@ class SessionLines:
         if span is None:
             return False
         rest, zone = self._strip_zone(value[span.finish :])
-        if rest.lstrip(" *_").startswith("="):
+        if _equated(rest):
             return True  # "Striimataan: klo 18.30 Suomen aikaa = 17.30 Oslossa": elsewhere
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
         label = _LABEL_VERB.sub("", match.group("label").strip(" *_"))

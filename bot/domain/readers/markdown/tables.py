@@ -16,6 +16,7 @@ from bot.domain.agenda import Speaker
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Inline, Line, Table
 from bot.domain.readers.markdown.drafts import (
+    TRAILING_REMARK,
     Draft,
     add_clock,
     end_weekday_day,
@@ -477,7 +478,6 @@ def _holds_titles(table: Table, index: int) -> bool:
 # "Mon 27 Oct, 19:00 → Mon 10 Nov, 19:00 | Rating period": a range dated at both ends may run
 # for weeks; a later date further off is something else.
 _LONGEST_DATED_RANGE = timedelta(days=31)
-_TRAILING_REMARK = compiled(r"\s*[(（]([^()（）]{1,30})[)）]$")
 
 
 def _dates_only(table: Table, index: int) -> bool:
@@ -501,7 +501,7 @@ def _places_column(
     if len(texts) < 2:
         return False
     for cell in texts:
-        remark = _TRAILING_REMARK.search(cell)
+        remark = TRAILING_REMARK.search(cell)
         # "London (BST → GMT)": the zone the city keeps
         text = cell[: remark.start()] if remark and find_zones(remark.group(1)) else cell
         places = find_places(text)

@@ -372,16 +372,18 @@ class ZoneContext:
         city, not the bigger one in Venezuela, when the page names nothing else in Venezuela but
         several places in Spain, and the Spanish city is not a village beside the first one
         (Berlin stays in Germany on a page of American meetups)."""
-        others = [
-            zone_country(p.zone)
-            for p in (*self.places, *self.prose_places)
-            if p.text.casefold() != place.text.casefold()
-        ]
         own = zone_country(place.zone)
+        name = place.text.casefold()
+        named = [zone_country(p.zone) for p in self.places if p.text.casefold() != name]
+        if own in named:
+            return place  # (the common case: running text is not scanned for places)
+        others = named + [
+            zone_country(p.zone) for p in self.prose_places if p.text.casefold() != name
+        ]
         if own in others:
             return place
-        named = sorted({c for c in others if c and others.count(c) >= 2}, key=others.count)
-        for country in reversed(named):  # the country the page names most first
+        countries = sorted({c for c in others if c and others.count(c) >= 2}, key=others.count)
+        for country in reversed(countries):  # the country the page names most first
             found = homonym_in(place.text, country)
             if found is not None and found[1] * _COMPARABLE >= place.population:
                 return replace(place, zone=found[0], population=found[1])
