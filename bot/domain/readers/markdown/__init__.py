@@ -13,18 +13,21 @@ from bot.domain.readers.markdown.front_matter import (
     split_front_matter,
 )
 from bot.domain.readers.markdown.page import PageReader
+from bot.domain.timetext.chat_stamps import write_out_chat_stamps
 
 
 def read_markdown(
     text: str, diagnostics: Diagnostics, options: ReadOptions, stem: str
 ) -> list[Schedule]:
     """Every schedule a page describes. Problems go to `diagnostics`; broken front matter is
-    reported and the body is still read."""
+    reported and the body is still read. Chat timestamps ("<t:1773349200:F>") are read as the
+    instants they are."""
     try:
         front = split_front_matter(text)
     except FrontMatterError as exc:
         diagnostics.error(exc.line, str(exc))
         front = body_after_broken_front_matter(text)
+    front.body = write_out_chat_stamps(front.body)
     return PageReader(front, diagnostics, options, stem).read()
 
 
