@@ -139,13 +139,13 @@ _MONTH_DAY_WEEKDAY = (
     rf"(?P<wd>[{_CJK_DAYS}]|[월화수목금토일](?=요일|[)）])|{_spellings(WEEKDAYS)})\.?(?:曜日?|요일)?\s*[)）]"
 )
 _MONTH_DAY_HINT = compiled(r"\d/\d{1,2}\s*[(（]")
-# "jueves 11/3", "jeudi 5/4", "sábado 5/4": a weekday of a language that writes the day first,
-# then day/month without a year (English "Thursday 3/11" stays unread: either way round)
+# "jueves 11/3", "jeudi 5/4", "Domingo (08/11)": a weekday of a language that writes the day
+# first, then day/month without a year (English "Thursday 3/11" stays unread: either way round)
 _WEEKDAY_DAY_MONTH = (
-    rf"(?<!\w)(?P<wd>(?i:{alternation(EU_WEEKDAYS)}))\.?,?\s+"
+    rf"(?<!\w)(?P<wd>(?i:{alternation(EU_WEEKDAYS)}))\.?,?(?:\s+|\s*[(（]\s*)"
     r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])"
 )
-_WEEKDAY_DAY_MONTH_HINT = compiled(r"[^\W\d_]\.?,?\s+\d{1,2}/\d{1,2}(?![\d/])")
+_WEEKDAY_DAY_MONTH_HINT = compiled(r"[^\W\d_]\.?,?(?:\s+|\s*[(（]\s*)\d{1,2}/\d{1,2}(?![\d/])")
 # A day's last digit, its "." or "°" (the "er", "ᵉʳ", "º" and "de" are letters), then letters.
 _EU_HINT = compiled(r"\d[.°]?\s*[^\W\d_]")
 # "2026. 4. 23. (목)": Korean dotted dates, with spaces after the dots.

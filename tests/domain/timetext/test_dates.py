@@ -96,7 +96,13 @@ def test_version_numbers_are_not_dates_with_two_digit_years(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("jueves 11/3", (3, 11)), ("sábado 5/4", (4, 5)), ("jeudi 11/3", (3, 11))],
+    [
+        ("jueves 11/3", (3, 11)),
+        ("sábado 5/4", (4, 5)),
+        ("jeudi 11/3", (3, 11)),
+        ("Domingo (08/11)", (11, 8)),
+        ("### Sábado（07/11）", (11, 7)),
+    ],
 )
 def test_a_weekday_then_day_and_month_in_languages_that_write_the_day_first(
     text: str, expected: tuple[int, int]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.domain.agenda import Schedule
 from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
-from bot.domain.readers.markdown.blocks import Line, Table
+from bot.domain.readers.markdown.blocks import Inline, Line, Table
 from bot.domain.readers.markdown.front_matter import (
     FrontMatter,
     FrontMatterError,
@@ -40,4 +40,13 @@ def read_blocks(
 ) -> list[Schedule]:
     """Every schedule a page describes, given as blocks already made (a rendered page's), with
     `front` saying what its front matter would (its body is the page's text)."""
+    if "<t:" in front.body:  # chat timestamps, as the Markdown would have them written out
+        for inline in (inline for block in blocks for inline in _inlines(block)):
+            inline.text = write_out_chat_stamps(inline.text)
     return PageReader(front, diagnostics, options, stem, blocks).read()
+
+
+def _inlines(block: Line | Table) -> list[Inline]:
+    if isinstance(block, Line):
+        return [block.inline]
+    return [*block.header, *(cell for _, cells in block.rows for cell in cells)]

@@ -41,7 +41,8 @@ _DEADLINE_BEFORE = compiled(
 # The words of signing up, in the languages pages are written in (each pattern below adds its own)
 _SIGN_UP = (
     r"registration|rsvp|sign[- ]?ups?|tickets?|zapisy|rejestracja|anmeldung|"
-    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding|регистрация|реєстрація"
+    r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding|регистрация|реєстрація|"
+    r"đăng ký|pendaftaran"  # Vietnamese, Indonesian and Malay
 )
 # "Rejestracja: … zapisy do wtorku 3 marca", "RSVP by Friday 13 March": a sign-up's deadline
 _SIGN_UP_BEFORE = compiled(
@@ -74,7 +75,8 @@ _LONGEST_RANGE = timedelta(days=31)  # an event's days: a longer "range" is two 
 # previous meetup on 12 May", "förra träffen den 30 januari")
 _PAST_WORDS = (
     r"(?:previous|past|earlier|prior)\s+(?:events?|meetups?|meet-ups?|editions?|sessions?|"
-    r"meetings?|talks?|nights?|gatherings?|conferences?|workshops?|ones?|times?)\b"
+    r"meetings?|talks?|nights?|gatherings?|conferences?|workshops?|ones?|times?|calls?|streams?"
+    r"|episodes?|sprints?|jams?|hangouts?|webinars?)\b"
     r"|vorherige[sn]?\s+(?:treffen|meetup|veranstaltung|ausgabe)\b"
     r"|(?:précédent|précédente)\s+(?:meetup|événement|évènement|édition|rencontre)\b"
     r"|(?:événement|évènement|meetup|édition|rencontre)\s+précédente?\b"

@@ -158,15 +158,17 @@ def kind_from_text(text: str) -> SessionKind | None:
 
 
 _DAY_HEADING = compiled(
-    r"^[\W_]*(?:(?:day|tag|dia|día|jour|giorno|dag|dzień|päivä|gün|den|день|ημέρα)\s*\d+"
-    r"|day\s+(?:one|two|three|four|five)|\d+\.\s*(?:tag|dag|päivä|gün)"
+    r"^[\W_]*(?:(?:day|tag|dia|día|jour|giorno|dag|dzień|päivä|gün|den|день|ημέρα|hari|ngày"
+    r"|dan|ден|diena|päev)\s*\d+"  # (Indonesian and Malay, Vietnamese, South Slavic, Baltic)
+    r"|day\s+(?:one|two|three|four|five)|\d+\.\s*(?:tag|dag|päivä|gün|nap)"
     r"|第[一二三四五六七八九十\d]+天|[一二三四五六七八九十\d]+日目|\d+일차)\b",
     re.IGNORECASE,
 )
 
 
 _DAY_NUMBER = compiled(
-    r"(?i)^\W*(?:day|tag|jour|día|dia|giorno|dag|일차)\s*(?P<n>\d{1,2}|one|two|three|four|five)\b"
+    r"(?i)^\W*(?:day|tag|jour|día|dia|giorno|dag|hari|ngày|dan|일차)\s*"
+    r"(?P<n>\d{1,2}|one|two|three|four|five)\b"
     r"|^\W*第(?P<cn>[一二三四五六七八九十\d]+)天|^\W*(?P<jn>[一二三四五六七八九十\d]+)日目"
     r"|^\W*(?P<kn>\d{1,2})\s*일차"
 )

@@ -104,6 +104,11 @@ _HEADING_MARKS = compiled(r"^[\W_]+|[\W_]+$")  # "🎤 Auditório 1", "Sala 2 �
 _FOOTNOTE_MARKS = ("※", "注：", "注:", "備考：", "備考:", "참고:")
 
 
+def _timeless(table: Table) -> bool:
+    """Whether no cell of a table gives a clock time (a table of dates and notes)."""
+    return not any(find_clock_spans(cell.text) for _, cells in table.rows for cell in cells)
+
+
 class PageReader:
     """Reads one page. Create one per file; call `read` once."""
 
@@ -139,6 +144,7 @@ class PageReader:
         self.list_room: tuple[str, int] | None = None  # a list item naming a room, its depth
         self.heading_room: str | None = None  # "### Sala 2" over a room's table or list
         self.heading_lines: list[int] = []  # where each section of the page starts
+        self.past_section = 0  # the level of a heading over events already held, while under it
         self.texts: list[tuple[int, str]] = []  # every line's text, for what prose says
         self._blocks: list[Line | Table] = []  # the page's blocks, and the one being read
         self._at = 0
@@ -166,6 +172,8 @@ class PageReader:
         self._blocks = joined_ranges(blocks)
         for index, block in enumerate(self._blocks):
             self._at = index
+            if self._in_past_section(block) and isinstance(block, Table) and _timeless(block):
+                continue  # "## Past calls" over a table of their dates: history, not agenda
             if isinstance(block, Table):
                 self.list_session = None
                 self.sessions.pending = None  # a time line's title is on its next line, not a table
@@ -173,6 +181,18 @@ class PageReader:
             else:
                 self.read_line(block)
         return self._finish()
+
+    def _in_past_section(self, block: Line | Table) -> bool:
+        """Whether a block stands under a heading that names events already held ("## Past
+        calls", "### Previous meetups"), up to the next heading of its level or above. (Their
+        agendas, when given with their hours, are still read: the page keeps them.)"""
+        if isinstance(block, Line) and block.heading:
+            if self.past_section and block.heading <= self.past_section:
+                self.past_section = 0
+            if not self.past_section and about_a_past_event(block.inline.text):
+                self.past_section = block.heading
+            return False
+        return bool(self.past_section)
 
     def lines_ahead(self, count: int) -> list[Line]:
         """The next lines of the page after the block being read, up to `count` of them and not
@@ -227,7 +247,11 @@ class PageReader:
         if about_a_past_event(text):
             return  # "Previous event: 12 November": not an event of this page
         if self.sessions.conversion(text):
-            return  # "13:00 UTC is 06:00 PDT · 09:00 EDT · 15:00 CEST": one time, many zones
+            # "13:00 UTC is 06:00 PDT · 09:00 EDT · 15:00 CEST": one time, many zones (the
+            # event's time, when no line gave it before)
+            if self.event.start is None and self.event.first_day is not None:
+                self._event_times(line.number, text)
+            return
         if text.startswith(_FOOTNOTE_MARKS):
             return  # "※ 19時30分以降の入場は裏口から": a note on the agenda, not a session
         if line.heading:
@@ -568,8 +592,11 @@ class PageReader:
         """ "**14h00 – 17h30, Thứ Bảy, ngày 22/03/2025** (giờ Việt Nam, GMT+7)": hours and then
         a whole date, before the page has dated anything, are the event's date line."""
         event = self.event
-        if event.sessions or event.first_day is not None or line.depth or line.heading:
+        if event.sessions or event.first_day is not None or line.heading:
             return False
+        labeled = split_label(text)
+        if line.depth and (labeled is None or labeled[0] not in (Role.TIME, Role.DATE)):
+            return False  # (but "- 🕗 **Thời gian:** 8h00 – 12h00, Thứ Bảy, ngày 20/03/2027")
         dates = find_dates(text)
         if not dates or dates[0].year is None or dates[0].begin < leading.finish:
             return False
@@ -612,6 +639,7 @@ class PageReader:
         self.facts.sessions_at_shared_hours()
         self.facts.settle_dates()
         self.facts.prose_lengths()
+        self.recurring.standing_hours()
         self.capacity.settle()
         page_places = self.zones.places
         self.zones.places = []

@@ -84,6 +84,29 @@ class RecurringLines:
         self.page = page
         self.drafts: list[RecurringDraft] = []
 
+    def standing_hours(self) -> None:
+        """An agenda dated on a meeting day of a recurrence that gave its hours ("every other
+        Tuesday, 16:00–17:00 UTC", then "## Next call — Tuesday, 17 March 2026" over the call's
+        agenda from 16:00): that meeting keeps those hours, so its last item ends with them."""
+        for event in self.page.events:
+            day = event.first_day
+            if not event.sessions or event.start is not None or day is None:
+                continue
+            if event.last_day not in (None, day):
+                continue
+            starts = [s.start for s in event.sessions if s.day in (None, day) and s.start]
+            for draft in self.drafts:
+                clock, rule = draft.clock, draft.phrase.rule
+                if clock is None or clock.end is None or draft.phrase.problems:
+                    continue
+                if _rule_part(rule, "FREQ") != "WEEKLY" or DAY_CODES[day.weekday()] not in (
+                    _rule_part(rule, "BYDAY") or ""
+                ).split(","):
+                    continue
+                if starts and min(starts) == clock.start:
+                    event.start, event.end, event.hours_day = clock.start, clock.end, day
+                    break
+
     def for_event(self, event: EventDraft) -> list[RecurringDraft]:
         return [d for d in self.drafts if d.event is event]
 

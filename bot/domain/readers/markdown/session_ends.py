@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.drafts import Draft, EventDraft
 from bot.domain.timetext.clock import find_clock_spans
+from bot.domain.timetext.languages import ALL_WEEKDAYS
 from bot.domain.zones.local_time import same_instant
 
 # A draft on its way to a session: the draft, its start, its end if known, its zone.
@@ -30,6 +31,10 @@ _UNTIL = compiled(
     r"(?:(?:about|around|approx\.?|approximately|ca\.?|circa|etwa|gegen|ok\.|około|environ|vers"
     r"|aprox\.?|aproximadamente|las?|às|as|~|±)\s*)?(?:(?:kl\.?|klo|kello)\s*)?"
     r"|(?:至|到|まで)\s*"
+    # "pizza i rozmowy do zamknięcia (ok. 22:00)", "Ausklang (ca. 22 Uhr)": a rough time in
+    # brackets closing a title is when it ends
+    r"|[(（](?=[^()（）]{3,24}[)）]\s*$)(?:about|around|approx\.?|approximately|ca\.|circa|etwa"
+    r"|gegen|ok\.|około|environ|vers|aprox\.?|aproximadamente|~|±)\s*"
 )
 
 
@@ -61,7 +66,8 @@ _UNTIL_AFTER = compiled(r"\s*[(（]\s*(?P<at>[^()（）]{2,20}?)\s*(?:まで|迄
 
 def own_end(title: str) -> tuple[str, time | None]:
     """ "Networking until 9:00 PM", "Networking (bis 22:00 Uhr)", "Borrel tot ca. 21:30",
-    "Networking e cerveja até às 21h30", "Networking Reception (5:00pm まで)": a title that says
+    "Networking e cerveja até às 21h30", "Networking Reception (5:00pm まで)", "Pizza (ok.
+    22:00)": a title that says
     when its session ends, without it."""
     after = _UNTIL_AFTER.search(title)
     if after is not None and after.start() > 0:
@@ -74,6 +80,35 @@ def own_end(title: str) -> tuple[str, time | None]:
             cut = title[: until.start()].rstrip(" (（,-–—")
             return cut or title, ends[0].start
     return title, None
+
+
+# "Hacking starts (ends 11:00 Sunday)", "(and doesn't stop until code freeze on Sunday at 09:00)":
+# brackets saying on which later day, and when, the item ends
+_ENDS_ON_A_DAY = compiled(
+    r"(?i)\s*[(（][^()（）]{0,30}?\b(?:ends?|until|till|bis|jusqu'à|hasta|até)\b"
+    r"(?P<said>[^()（）]{3,50})[)）]"
+)
+_LETTERS = compiled(r"[^\W\d_]{4,}")
+
+
+def own_end_on_a_later_day(title: str, day: date | None) -> tuple[str, time, date] | None:
+    """A title saying in brackets on which later weekday, and when, its item ends ("Hacking
+    starts (ends 11:00 Sunday)" on a Saturday): the title without them, the end and its day."""
+    if day is None:
+        return None
+    for found in _ENDS_ON_A_DAY.finditer(title):
+        said = found.group("said")
+        spans = find_clock_spans(said)
+        days = {
+            ALL_WEEKDAYS[w] for w in map(str.casefold, _LETTERS.findall(said)) if w in ALL_WEEKDAYS
+        }
+        if len(spans) != 1 or spans[0].end is not None or len(days) != 1 or found.start() == 0:
+            continue
+        ahead = (days.pop() - day.weekday()) % 7
+        if ahead:
+            cut = (title[: found.start()] + title[found.end() :]).strip()
+            return cut, spans[0].start, day + timedelta(days=ahead)
+    return None
 
 
 def fill_ends(
@@ -277,7 +312,8 @@ def _closing_marker(title: str) -> bool:
 
 def without_closing_markers(built: list[Built], event_end: datetime | None) -> list[Built]:
     """ "20:30 Wrap-up" as the last line of a day only says when the one before it ends; so does
-    "9:00pm Home time" at the event's stated end."""
+    "9:00pm Home time" at the event's stated end (not "12:00 onwards: Networking", which goes
+    on after it)."""
     built = sorted(built, key=lambda b: (b[1].astimezone(UTC), b[0].line))
     days = [b[1].astimezone(b[3]).date() for b in built]
     kept: list[Built] = []
@@ -290,7 +326,7 @@ def without_closing_markers(built: list[Built], event_end: datetime | None) -> l
         ends_a_day = (last_of_day and end is None) or (
             before_a_gap and draft.end is None and draft.duration is None
         )
-        if not ends_a_day or draft.speakers or not kept:
+        if not ends_a_day or draft.speakers or draft.onwards or not kept:
             kept.append(item)
             continue
         if _closing_marker(draft.title) or (

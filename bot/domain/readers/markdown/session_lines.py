@@ -24,7 +24,7 @@ from bot.domain.readers.markdown.drafts import (
 )
 from bot.domain.readers.markdown.event_lines import across_days
 from bot.domain.readers.markdown.prose_lines import after_time_words
-from bot.domain.readers.markdown.session_ends import own_end, own_range
+from bot.domain.readers.markdown.session_ends import own_end, own_end_on_a_later_day, own_range
 from bot.domain.readers.markdown.speakers import (
     SPEAKER_WORDS,
     looks_like_person,
@@ -68,7 +68,18 @@ _OWN_LENGTH = compiled(
 )
 _SPEAKER_BEFORE = compiled(r"\s[-–—]\s|\s(?:by|par|von|por)\s")
 _FROM = compiled(r"(?i)^\s*(?:from|ab|dès|desde|a partir de|a partir das|vanaf)\s+(?=\d)")
-_ONWARDS = compiled(r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end)(?!\w)")
+_ONWARDS = compiled(
+    r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end|เป็นต้นไป|以降|起)(?!\w)"
+)
+
+
+def goes_on(after_time: str) -> bool:
+    """Whether the words right after a lone time say its item goes on ("12:00 onwards",
+    "12:00 น. เป็นต้นไป", "19:00以降"), with no end to give."""
+    found = _ONWARDS.match(after_time)
+    return found is not None and "ish" not in found.group(0).casefold()
+
+
 # An agenda's own name over it ("**Ablauf**"), not a session's title
 _AGENDA_NAMES = frozenset(
     normalise_label(w)
@@ -97,8 +108,9 @@ _ROOM = compiled(
 # A room after a title: "Workshop: Kubernetes debugging clinic (Room B)", "… @ Saal A",
 # "… ＠ホールA".
 _ROOM_AFTER = compiled(
-    r"\s*(?:[(（]\s*([^()（）]{1,40}?)\s*[)）]|[@＠]\s*([^@＠]{1,40}?)|\s[·|]\s+([^·|]{1,40}?))\s*$"
-)  # "… (Room B)", "… @ Saal A", "… — Priya Raman · Room D135"
+    r"\s*(?:[(（]\s*([^()（）]{1,40}?)\s*[)）]|[@＠]\s*([^@＠]{1,40}?)|\s[·|]\s+([^·|]{1,40}?)"
+    r"|\s[—–]\s+([^—–·|]{1,40}?))\s*$"
+)  # "… (Room B)", "… @ Saal A", "… — Priya Raman · Room D135", "Lunch — Level 3 foyer"
 
 
 _ROOM_BEFORE = compiled(r"^\s*(?:\[([^\[\]]{1,40})\]|[*_]*([^:：*_]{1,40}?)[*_]*\s*[:：][*_]*)\s*")
@@ -119,6 +131,10 @@ def _announces_parallel(title: str) -> bool:
     return _PARALLEL.search(title) is not None or _INTRODUCES.fullmatch(title) is not None
 
 
+# "🟦 Platform (Great Hall): …": a track's name, its room in brackets, a colon.
+_TRACK_AND_ROOM = compiled(
+    r"^[\W_]*([^\W_][^()（）:：]{0,28}?)\s*[(（]([^()（）]{2,40})[)）]\s*[:：]\s*"
+)
 _ROOM_THEN_HOURS = compiled(r"^\s*[*_]*([^,—–:：*_·]{2,40}?)\s*[,·:]\s*")
 _ROOM_DASHED = compiled(r"^\s*[*_]*([^—–:：*_·]{2,40}?)[*_]*\s+[—–·-]\s+")
 
@@ -191,7 +207,7 @@ def room_after(title: str) -> tuple[str, str | None]:
     found = _ROOM_AFTER.search(title)
     if found is None or found.start() == 0:
         return title, None
-    room = (found.group(1) or found.group(2) or found.group(3) or "").strip()
+    room = next((group for group in found.groups() if group), "").strip()
     if not is_room(room):
         return title, None
     return title[: found.start()].rstrip(" ,-–—·|"), room
@@ -323,7 +339,11 @@ class SessionLines:
             return
         if not title:
             # "**6:30 PM – 7:00 PM**" or "### 9:00 AM" with the title on the lines below.
-            self.pending = PendingTime(span, zone, line.number, bool(line.heading))
+            # (a bold time alone in its paragraph heads the bullets below it as a heading does)
+            alone = line.inline.bold and not line.depth and line.wrapped == ("", "")
+            self.pending = PendingTime(
+                span, zone, line.number, bool(line.heading), bool(line.heading) or alone
+            )
             self.page.list_session = self.page.block_session = None
             return
         draft = self._add_session(line, span, zone, title, speakers)
@@ -649,22 +669,34 @@ class SessionLines:
         """ "07:00 PST (San Francisco) · 10:00 EST (New York) · 16:00 CET (Berlin, Paris)": a
         line of times each in its own zone and nothing else, a conversion for readers elsewhere
         (not "10AM PDT / 1PM EDT: Talk", which goes on to name a session)."""
-        if self.page.event.start is None:
-            return False  # (the first to say it gives the event's time: "10 AM PT / 1 PM ET")
         spans = find_clock_spans(text)
-        if len(spans) < 2:
+        # (the first to say it gives the event's time, "10 AM PT / 1 PM ET", unless it says it
+        # in three places or more: "14:00 UTC = 07:00 San Francisco · 10:00 New York · …")
+        if len(spans) < (2 if self.page.event.start is not None else 3):
             return False
         kept = list(text)
         zones = set()
         for span in spans:
             rest, zone = self._strip_zone(text[span.finish :])
             if zone is None:
-                return False
-            zones.add(zone.text.casefold())
+                rest, place = self._strip_place(rest)
+                if place is None:
+                    return False
+                zones.add(place)
+            else:
+                zones.add(zone.text.casefold())
             kept[span.begin : len(text) - len(rest)] = " " * (len(text) - len(rest) - span.begin)
         left = _BRACKETS_AND_DATES.sub(" ", "".join(kept))
         words = [w for w in _WORDS.findall(left) if w.casefold() not in _CONVERSION_WORDS]
         return len(zones) >= 2 and not words
+
+    @staticmethod
+    def _strip_place(rest: str) -> tuple[str, str | None]:
+        """ "07:00 San Francisco · …": the text after a time without the city it is for."""
+        places = find_places(rest[:40])
+        if places and not rest[: places[0].start].strip(" (（"):
+            return rest[places[0].end :].lstrip(" )）"), places[0].text.casefold()
+        return rest, None
 
     def _strip_zone(self, rest: str) -> tuple[str, ZoneMention | None]:
         mentions = self.page.resolver.find(rest[:40])
@@ -689,7 +721,11 @@ class SessionLines:
         title: str,
         speakers: list[Speaker],
     ) -> Draft:
-        if span.end is None:
+        # "🚀 Hacking starts (ends 11:00 Sunday)": the end on that weekday, after the start
+        on_day = own_end_on_a_later_day(title, self.page.day) if span.end is None else None
+        if on_day is not None:
+            title, span = on_day[0], span.ending_at(on_day[1])
+        elif span.end is None:
             written, (title, end) = title, own_end(title)
             if end is None:
                 title, end = own_range(title, span.start)
@@ -698,10 +734,14 @@ class SessionLines:
                 end = later if later > span.start else end
             if end is not None:
                 span = span.ending_at(end)
+        else:
+            # "Hands-on lab (1:35pm – 3:35pm): …" in the 1:35–2:20 slot: its own hours
+            title, end = own_range(title, span.start)
+            span = span if end is None else span.ending_at(end)
         title, room = room_after(title)
         draft = Draft(line.number, title, self.page.day, span.start, span.end, depth=line.depth)
         draft.written = line.inline.text
-        draft.last_day = end_weekday_day(self.page.day, span)
+        draft.last_day = on_day[2] if on_day else end_weekday_day(self.page.day, span)
         # Where: written after the title, else the room the list or the heading above names.
         above = self.page.list_room
         draft.location = (
@@ -841,10 +881,16 @@ class SessionLines:
         ):
             return False  # "👉 Anmeldung: https://…", "**Ablauf**" under "🕡 ab 18.30 Uhr"
         parts = [p.strip(" *_") for p in re.split(r"\s+[·•|]\s+", line.inline.text)]
+        track = location = None
+        labelled = _TRACK_AND_ROOM.match(parts[0]) if pending.over_bullets and line.depth else None
+        if labelled is not None:
+            # "🟦 Platform (Great Hall): Internal developer platforms — Liam O'Connor", one of
+            # the bullets under a slot's hours: its track, its room, then the session
+            track, location = labelled.group(1).strip(), labelled.group(2).strip()
+            parts[0] = parts[0][labelled.end() :]
         title, speakers = split_title_and_speakers(parts[0])
         if not title:
             return False
-        location = None
         for part in parts[1:]:
             person = looks_like_person(part)
             if person is not None:
@@ -853,9 +899,10 @@ class SessionLines:
                 location = part
         draft = self._add_session(line, pending.span, pending.zone, title, speakers)
         draft.location = location
+        draft.track = track or draft.track
         draft.depth = 0
         pending.taken = True
-        if not (pending.heading and line.depth):
+        if not (pending.over_bullets and line.depth):
             self.pending = None
             self.page.list_session = None
             self.page.block_session = draft
@@ -926,6 +973,7 @@ class PendingTime:
     zone: ZoneMention | None
     line: int
     heading: bool
+    over_bullets: bool  # each bullet below is a session of these hours (a heading, a bold line)
     taken: bool = False
 
 

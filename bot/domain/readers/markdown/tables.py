@@ -26,8 +26,8 @@ from bot.domain.readers.markdown.drafts import (
 from bot.domain.readers.markdown.event_lines import across_days
 from bot.domain.readers.markdown.kinds import day_number, kind_from_text
 from bot.domain.readers.markdown.listed_dates import read_listed_dates
-from bot.domain.readers.markdown.session_ends import own_end, own_range
-from bot.domain.readers.markdown.session_lines import is_room, room_after
+from bot.domain.readers.markdown.session_ends import own_end, own_end_on_a_later_day, own_range
+from bot.domain.readers.markdown.session_lines import goes_on, is_room, room_after
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
 from bot.domain.readers.markdown.vocabulary import Role, is_note_header, role_of
 from bot.domain.timetext.clock import (
@@ -307,6 +307,7 @@ class TableReader:
             end = add_clock(span.start, duration or span.duration or timedelta())
         drafts = self._row_sessions(row, day, span.start, end)
         for draft in drafts:
+            draft.onwards = end is None and goes_on(time_text[span.finish :])  # "12:00 onwards"
             draft.last_day = last_day or draft.last_day
             draft.stated_duration = span.duration if span.end is not None else None
             draft.twelve_hour = span.twelve_hour
@@ -390,9 +391,11 @@ class TableReader:
                 if any(c.text for i, c in enumerate(row.cells) if i != row.time_col):
                     self.page.diag.warn(row.number, "row has no session title; skipped")
                 return []
-        title, end_here = _own_hours(title, start, end)
+        later = own_end_on_a_later_day(title, day) if end is None else None
+        title, end_here = later[:2] if later else _own_hours(title, start, end)
         title, room = room_after(title)
         draft = Draft(row.number, title, day, start, end_here)
+        draft.last_day = later[2] if later else None  # "Hacking starts (ends 11:00 Sunday)"
         draft.speakers = inline_speakers + speakers
         draft.links = [*(title_cell.links if title_cell else []), *common_links]
         draft.location = location or room or self.page.heading_room

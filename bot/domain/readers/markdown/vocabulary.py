@@ -33,6 +33,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         # Finnish, Nordic, Turkish, Czech, Polish, Indonesian, Russian, Ukrainian, Greek, Hungarian
         *("aika", "kellonaika", "tid", "klokkeslett", "saat", "čas", "godzina", "waktu", "jam"),
         *("thời gian", "giờ", "tanggal"),  # Vietnamese, Indonesian ("Tanggal": the date)
+        *("เวลา", "الوقت", "الموعد", "שעה", "שעות", "समय"),  # Thai, Arabic, Hebrew, Hindi
         *("время", "час", "ώρα", "idő", "időpont"),
         # "Wanneer:", "När:", "Kiedy:", "Kdy:", "Milloin:", "Når:", "Hvornår:", "Quan:"
         *("wanneer", "när", "kiedy", "kdy", "milloin", "når", "hvornår", "quan"),
@@ -95,6 +96,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "时段",
     ),
     Role.DATE: (
+        *("วันที่", "วัน", "التاريخ", "תאריך", "तारीख", "दिनांक"),  # Thai, Arabic, Hebrew, Hindi
         "datum",
         "fecha",
         "data",
@@ -385,6 +387,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "venue",
         "address",
         *("lokasi", "tempat", "địa điểm", "địa chỉ"),  # Indonesian, Vietnamese
+        *("สถานที่", "المكان", "العنوان", "מקום", "כתובת", "स्थान"),  # Thai, Arabic, Hebrew, Hindi
         "活动地点",
         "活動地點",
         "会议地点",
@@ -417,8 +420,12 @@ for _role, _words in _WORDS.items():
 _PUNCT = compiled(r"[\s*_`#:：()（）\[\]【】|/\\.,，、!?-]+")
 
 
+# Pictographs and their joiners before a label: "🕗 Thời gian", "📍 Venue", "🗓️ Date"
+_PICTOGRAPHS = compiled(r"^(?:[\U0001f000-\U0001faff\u2190-\u2bff\ufe0f\u200d]|\s)+")
+
+
 def normalise_label(text: str) -> str:
-    return _PUNCT.sub(" ", text.lower()).strip()
+    return _PUNCT.sub(" ", _PICTOGRAPHS.sub("", text.lower())).strip()
 
 
 def role_of(label: str) -> Role | None:

@@ -288,6 +288,10 @@ LOST: dict[tuple[str, str], str] = {
         "Python-Markdown has no strikethrough: the cancelled '~~Thursday 2 April~~' stays a "
         "dated heading"
     ),
+    ("blind22-g-pixelforge-jam-discord", "python-markdown"): (
+        "Python-Markdown takes the chat timestamps ('<t:1741971600:F>') for HTML tags: their "
+        "instants are not in the rendering"
+    ),
     ("blind22-g-bsp-wien-mailingliste", "python-markdown"): (
         "Python-Markdown makes the mail's ASCII table (lines starting ' |') one paragraph: its "
         "rows lose their line breaks"

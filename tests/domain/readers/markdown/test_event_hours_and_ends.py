@@ -747,3 +747,15 @@ def test_what_the_review_found_reads_as_before() -> None:
         "# London WIT\n\n**Thursday 12 March 2026**, London\n\n- 19:00 WIT lightning talks\n"
     ).schedules
     assert london.timezone_name == "Europe/London"
+
+
+def test_a_thai_page_labels_its_date_and_hours_and_an_item_goes_on_after_them() -> None:
+    page = "# Cloud Native Bangkok Meetup\n\n- 📅 **วันที่:** วันเสาร์ที่ 16 มกราคม 2570\n"
+    page += "- 🕘 **เวลา:** 09:00 - 12:00 น.\n- 📍 **สถานที่:** True Digital Park\n\n"
+    page += "| เวลา | หัวข้อ |\n| --- | --- |\n| 09:00 - 09:30 น. | ลงทะเบียน |\n"
+    page += "| 11:30 - 12:00 น. | Q&A |\n| 12:00 น. เป็นต้นไป | Networking 🍜 |\n"
+    assert timeline(read_text(page).schedules[0]) == [
+        ("ลงทะเบียน", "2027-01-16T02:00Z", "2027-01-16T02:30Z"),
+        ("Q&A", "2027-01-16T04:30Z", "2027-01-16T05:00Z"),
+        ("Networking 🍜", "2027-01-16T05:00Z", None),
+    ]

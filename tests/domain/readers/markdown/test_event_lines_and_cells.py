@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import messages, read_text, timeline
+from tests.helpers import messages, read_text, timeline, utc
 
 _PAGE = (
     "# Rust Night\n\nThursday, 10 December 2026, 18:30, Lisbon\n\n- 18:45 Doors\n- 19:00 Talk\n\n"
@@ -264,6 +264,30 @@ def test_next_day_sections_of_one_conference_and_a_tour_of_two_cities() -> None:
     assert len(read_text(tour, "tour.md").schedules) == 2
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Hari 1 — Jumat, 23 Oktober 2026 (Workshop)",
+            "Hari 2 — Sabtu, 24 Oktober 2026 (Konferensi)",
+        ),
+        ("Ngày 1 — Thứ Sáu, 23/10/2026 (Workshop)", "Ngày 2 — Thứ Bảy, 24/10/2026 (Hội nghị)"),
+        ("Dan 1 — petak, 23.10.2026. (radionice)", "Dan 2 — subota, 24.10.2026."),
+    ],
+)
+def test_numbered_day_headings_in_more_languages_are_days_of_one_event(
+    first: str, second: str
+) -> None:
+    page = f"# Fest 2026 — Jakarta\n\n## {first}\n\n- 13.00 – 14.30 Go dasar\n\n"
+    page += f"## {second}\n\n- 08.00 – 09.00 Registrasi\n"
+    result = read_text(page, "fest.md")
+    assert len(result.schedules) == 1, messages(result)
+    assert [utc(s.start) for s in result.schedules[0].sessions] == [
+        "2026-10-23T06:00Z",
+        "2026-10-24T01:00Z",
+    ]
+
+
 def test_cont_rows_closing_lines_and_a_walk_are_no_sessions() -> None:
     page = (
         "# R workshop day\n\n**Date:** 09/10/2025 (quinta-feira), Edinburgh\n\n"
@@ -278,3 +302,19 @@ def test_cont_rows_closing_lines_and_a_walk_are_no_sessions() -> None:
         ("Shiny from scratch", "2025-10-09T17:30Z", "2025-10-09T19:30Z"),
         ("Lightning talks", "2025-10-09T19:30Z", "2025-10-09T19:55Z"),
     ]
+
+
+def test_a_labelled_list_of_details_after_pictographs_dates_the_event_not_its_deadline() -> None:
+    page = "# Data Engineering Meetup #8 – Sài Gòn\n\n## Thông tin sự kiện\n\n"
+    page += "- 🕗 **Thời gian:** 8h00 – 12h00, Thứ Bảy, ngày 20/03/2027\n"
+    page += (
+        "- 📝 **Đăng ký:** [Google Form](https://forms.gle/x) – hạn chót 23h59 ngày 15/03/2027\n\n"
+    )
+    page += "## Chương trình\n\n- **8h00 – 8h30:** Check-in\n- **8h30 – 8h45:** Khai mạc\n"
+    result = read_text(page)
+    assert [timeline(s) for s in result.schedules] == [
+        [
+            ("Check-in", "2027-03-20T01:00Z", "2027-03-20T01:30Z"),
+            ("Khai mạc", "2027-03-20T01:30Z", "2027-03-20T01:45Z"),
+        ]
+    ], messages(result)

@@ -90,3 +90,25 @@ def test_an_evening_in_buenos_aires_written_in_hs() -> None:
         ("Llegada", "2027-03-11T22:00Z", "2027-03-12T00:00Z"),
         ("Lightning talks", "2027-03-12T00:00Z", "2027-03-12T00:45Z"),
     ]
+
+
+def test_an_item_saying_on_which_later_day_it_ends_runs_until_then() -> None:
+    listed = "# Hack Weekend — Berlin\n\n## Samstag, 24. Oktober 2026\n\n- **10:00** Doors\n"
+    listed += (
+        "- **11:30** 🚀 Hacking starts (and doesn't stop until code freeze on Sunday at 09:00)\n"
+    )
+    listed += "- **12:30** Lunch\n"
+    assert timeline(read_text(listed).schedules[0])[1] == (
+        "🚀 Hacking starts",
+        "2026-10-24T09:30Z",
+        "2026-10-25T08:00Z",  # 09:00 on Sunday, after the clocks went back
+    )
+    table = "# Hackathon — Manchester\n\nSaturday 24 October 2026\n\n| Time | What |\n|---|---|\n"
+    table += (
+        "| 10:15 | Pitches |\n| 11:00 | Hacking starts (ends 11:00 Sunday) |\n| 13:00 | Lunch |\n"
+    )
+    assert timeline(read_text(table).schedules[0])[1] == (
+        "Hacking starts",
+        "2026-10-24T10:00Z",
+        "2026-10-25T11:00Z",
+    )

@@ -102,3 +102,25 @@ def test_a_talks_summary_nested_under_it_names_no_speakers() -> None:
     session = read_text(page).schedules[0].sessions[0]
     assert [s.name for s in session.speakers] == ["Karthik Subramanian"]
     assert (session.start.hour, session.start.minute) == (10, 15)
+
+
+def test_a_rough_time_in_brackets_closing_a_title_ends_that_item() -> None:
+    page = "# Wieczór społeczności — Kraków\n\n**Czwartek, 23 kwietnia 2026**\n\n"
+    page += "- **godz. 18:00** – otwarcie drzwi\n"
+    page += "- **godz. 20:00** – pizza i rozmowy do zamknięcia (ok. 22:00)\n"
+    assert timeline(read_text(page).schedules[0])[-1] == (
+        "pizza i rozmowy do zamknięcia",
+        "2026-04-23T18:00Z",
+        "2026-04-23T20:00Z",
+    )
+
+
+def test_a_line_of_one_time_for_several_cities_is_a_conversion_even_before_any_time() -> None:
+    page = "# Community Day — Online\n\n- 📅 **Thursday, 15 October 2026**\n\n## Agenda\n\n"
+    page += "All times are in **UTC**.\n"
+    page += "14:00 UTC = 07:00 San Francisco · 10:00 New York · 16:00 Berlin · 23:00 Tokyo\n\n"
+    page += "| Time (UTC) | Session |\n|---|---|\n| 14:00 – 14:10 | Welcome |\n| 17:00 | Raffle |\n"
+    assert timeline(read_text(page).schedules[0]) == [
+        ("Welcome", "2026-10-15T14:00Z", "2026-10-15T14:10Z"),
+        ("Raffle", "2026-10-15T17:00Z", None),
+    ]

@@ -177,3 +177,18 @@ def test_two_recurring_meetings_on_one_page_are_two_series() -> None:
         "01-14 17:00",
         "01-16 09:00",
     ]
+
+
+def test_past_calls_date_no_call_and_the_next_call_keeps_the_series_hours() -> None:
+    page = "# Kestrel Community Calls\n\nAn open call **every other Tuesday, 16:00–17:00 UTC**.\n\n"
+    page += "## Next call — Tuesday, 17 March 2026\n\n| Time (UTC) | Item |\n|---|---|\n"
+    page += "| 16:00 | Welcome |\n| 16:05 | Release status |\n\n## Past calls\n\n"
+    page += "| Date | Highlights |\n|---|---|\n| 2026-03-03 | feature freeze |\n"
+    page += "| 2026-02-17 | RFC accepted |\n\n## Code of Conduct\n\nBe kind.\n"
+    result = read_text(page)
+    assert [timeline(s) for s in result.schedules] == [
+        [
+            ("Welcome", "2026-03-17T16:00Z", "2026-03-17T16:05Z"),
+            ("Release status", "2026-03-17T16:05Z", "2026-03-17T17:00Z"),
+        ]
+    ], messages(result)

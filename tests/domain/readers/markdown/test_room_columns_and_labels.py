@@ -174,3 +174,25 @@ def test_breakouts_listed_under_a_slot_paragraph_and_a_struck_room() -> None:
         ("Networking", "2026-05-19T12:30Z", "2026-05-19T13:00Z"),  # the day's 4:00 PM end
     ]
     assert [s.location for s in schedule.sessions][1:3] == ["Main Hall", "Lab 2"]
+
+
+def test_bullets_under_a_bold_slot_are_its_sessions_each_in_its_track_and_room() -> None:
+    page = "# Cloud Day — Sydney\n\nFriday 19 February 2027. _All times are AEDT (UTC+11)._\n\n"
+    page += "**9:45am – 10:15am** · Morning tea — Level 3 foyer\n\n**1:35pm – 2:20pm**\n\n"
+    page += "- 🟦 **Platform** (Great Hall): *OpenTelemetry: from zero to useful* — Ben Kaplan\n"
+    page += "- 🟥 **Security** (Room 11.B.06): **Hands-on lab (1:35pm – 3:35pm):** *Breaking IAM*\n"
+    page += "\n**2:20pm – 2:50pm** · Afternoon tea\n"
+    [schedule] = read_text(page).schedules
+    assert timeline(schedule) == [
+        ("Morning tea", "2027-02-18T22:45Z", "2027-02-18T23:15Z"),
+        ("OpenTelemetry: from zero to useful", "2027-02-19T02:35Z", "2027-02-19T03:20Z"),
+        ("Hands-on lab: Breaking IAM", "2027-02-19T02:35Z", "2027-02-19T04:35Z"),
+        ("Afternoon tea", "2027-02-19T03:20Z", "2027-02-19T03:50Z"),
+    ]
+    where = [(s.track, s.location) for s in schedule.sessions]
+    assert where == [
+        (None, "Level 3 foyer"),
+        ("Platform", "Great Hall"),
+        ("Security", "Room 11.B.06"),
+        (None, None),
+    ]
