@@ -190,15 +190,17 @@ def _short_year(match: re.Match[str], text: str) -> DateParts | None:
 
 def _slashed(match: re.Match[str], text: str) -> DateParts | None:
     first, second, year = int(match.group("a")), int(match.group("b")), int(match.group("y"))
-    if first == second:
-        return DateParts(first, first, year)  # "05/05/2025" reads the same either way round
-    if (first > 12) != (second > 12):
-        day, month = (first, second) if first > 12 else (second, first)
-        return DateParts(month, day, year)
-    # "Thursday 05/06/2025" could be either way round: the weekday written before it says which
-    # (5 June 2025 is a Thursday, 6 May a Tuesday); without one, or when both fit, it stays unread.
+    # "Ter, 13/10/2026": a weekday written before the date is part of it
     before = _WEEKDAY_BEFORE.search(text, 0, match.start())
     weekday = _weekday(before.group("wd")) if before is not None else None
+    begin = before.start() if before is not None and weekday is not None else None
+    if first == second:  # "05/05/2025" reads the same either way round
+        return DateParts(first, first, year, weekday=weekday, begin=begin)
+    if (first > 12) != (second > 12):
+        day, month = (first, second) if first > 12 else (second, first)
+        return DateParts(month, day, year, weekday=weekday, begin=begin)
+    # "Thursday 05/06/2025" could be either way round: the weekday written before it says which
+    # (5 June 2025 is a Thursday, 6 May a Tuesday); without one, or when both fit, it stays unread.
     if weekday is None:  # "09/10/2025 (quinta-feira)": the weekday after it says as much
         after = _WEEKDAY_AFTER.match(text, match.end())
         weekday = _weekday(after.group("wd")) if after is not None else None
@@ -212,7 +214,7 @@ def _slashed(match: re.Match[str], text: str) -> DateParts | None:
     if len(fits) != 1:
         return None
     month, day = fits[0]
-    return DateParts(month, day, year, weekday=weekday, begin=before.start() if before else None)
+    return DateParts(month, day, year, weekday=weekday, begin=begin)
 
 
 _WEEKDAY_AFTER = compiled(

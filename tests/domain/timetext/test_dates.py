@@ -113,3 +113,8 @@ def test_a_weekday_then_day_and_month_in_languages_that_write_the_day_first(
 
 def test_an_english_weekday_before_a_slashed_day_and_month_stays_unread() -> None:
     assert find_dates("Thursday 3/11") == []
+
+
+def test_a_weekday_before_a_slashed_date_that_reads_one_way_only_is_part_of_it() -> None:
+    (mention,) = find_dates("- **Ter, 13/10/2026 · 9h–12h** — Workshop")
+    assert (mention.text, mention.month, mention.day) == ("Ter, 13/10/2026", 10, 13)

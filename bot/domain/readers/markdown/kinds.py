@@ -120,6 +120,7 @@ _KINDS: tuple[tuple[SessionKind, tuple[str, ...]], ...] = (
             "懇親会",
             "after party",
             "afterparty",
+            "after-party",
             "drinks",
             "beers",
         ),

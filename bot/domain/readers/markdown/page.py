@@ -355,6 +355,11 @@ class PageReader:
             self.sessions.attach(self.block_session, line)
             return
         dates = [d for d in find_dates(text) if not of_a_past_event(text, d)]
+        if not dates and not line.depth and _VENUE_PIN.match(text) and not find_clock_spans(text):
+            # "📍 **Dubai Internet City**, Building 1, Auditorium": where the event is
+            self.event.venue = self.event.venue or _venue_only(_VENUE_PIN.sub("", text))
+            self.zones.place_in(text, line.number)
+            return
         if dates and self.dates.byline(line, text, dates[0]):
             return
         if dates and CLOCK_CHANGE.search(f"{line.wrapped[0]} {text}"):
@@ -627,6 +632,8 @@ class PageReader:
         section = number
         if heading is None and self.heading_since_event is not None:
             heading, section = self.heading_since_event
+            # "### Windy City Meetup — Chicago 🇺🇸" over "**Wednesday, June 3, 2026** · 7 PM"
+            self.zones.place_in(heading, section)
         self.events.append(EventDraft(line=number, heading=heading, section=section))
         self.heading_since_event = None
         self.title_candidate = None
@@ -687,6 +694,10 @@ _ZONE_SENTENCE = compiled(
     r"(?i)\b(?:all times|times are|times in|time ?zone|utc|gmt)\b|时间|時間|시간"
 )
 _SENTENCE_END = compiled(r"(?<=[.!?。])\s+")
+
+
+# The pictographs that open a line saying where: "📍 …", "🏢 …", "🗺️ …"
+_VENUE_PIN = compiled(r"^[📍🏢🗺🏛📌]\ufe0f?\s*")
 
 
 def _venue_only(value: str) -> str:

@@ -10,8 +10,10 @@ from bisect import bisect_right
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from bot.domain.agenda import SessionKind
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.drafts import Draft, EventDraft
+from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.timetext.languages import ALL_WEEKDAYS
 from bot.domain.zones.local_time import same_instant
@@ -310,6 +312,9 @@ def _closing_marker(title: str) -> bool:
     )
 
 
+_AFTER_THE_EVENT = frozenset((SessionKind.NETWORKING, SessionKind.MEAL))
+
+
 def without_closing_markers(built: list[Built], event_end: datetime | None) -> list[Built]:
     """ "20:30 Wrap-up" as the last line of a day only says when the one before it ends; so does
     "9:00pm Home time" at the event's stated end (not "12:00 onwards: Networking", which goes
@@ -330,7 +335,10 @@ def without_closing_markers(built: list[Built], event_end: datetime | None) -> l
             kept.append(item)
             continue
         if _closing_marker(draft.title) or (
-            event_end is not None and same_instant(start, event_end)
+            event_end is not None
+            and same_instant(start, event_end)
+            # (not "18:00 〜 懇親会" at the end of a 13:00–18:00 event: the party comes after it)
+            and kind_of(draft.title) not in _AFTER_THE_EVENT
         ):
             continue
         kept.append(item)

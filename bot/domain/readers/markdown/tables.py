@@ -602,8 +602,13 @@ def time_column_by_content(table: Table, roles: list[Role | None]) -> int | None
 
 def _own_hours(title: str, start: time, end: time | None) -> tuple[str, time | None]:
     """A cell's title and the session's end: the title's own ("Borrel tot ca. 21:30") when the
-    row gives none, or its bracketed hours when they run past the row's ("Workshop (10:40–13:00)")."""
-    title, own = own_end(title) if end is None else own_range(title, start)
+    row gives none, or its bracketed hours ("Workshop (10:40–13:00)"), which may run past the
+    row's."""
+    own = None
+    if end is None:
+        title, own = own_end(title)
+    if own is None:  # "**Workshop (3:05–4:30 PM):** …" in a row of 3:05 PM, with or without an end
+        title, own = own_range(title, start)
     return title, own or end
 
 

@@ -204,8 +204,13 @@ class ZoneContext:
     def _statement_for(self, event: EventDraft, index: int) -> tuple[ZoneMention, int] | None:
         if event.zone is not None:
             return event.zone, event.zone_line
+        agenda = min((s.line for s in event.sessions), default=0)
         for scope in (index, None):
-            own = next((s for s in self.statements if self._scope(s) == scope), None)
+            ours = [s for s in self.statements if self._scope(s) == scope]
+            # ("All times below are Auckland time (NZDT)" over the agenda rather than "10:30pm
+            # PDT", said for viewers elsewhere before it)
+            over = (s for s in ours if s.page_wide and s.line < agenda)
+            own = next(over, ours[0] if ours else None)
             if own is not None:
                 return own.mention, own.line
         rows = next(((s.zone, s.zone_line) for s in event.sessions if s.zone), None)

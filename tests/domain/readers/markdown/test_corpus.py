@@ -547,11 +547,11 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind5-cet-local-note": "a wrapped prose line converting the first time to another zone is read as a session",
     "blind5-hu-budapest-oszi-konf": "a Hungarian year-first date ('2025. október 25., szombat') is not read",
     "blind5-paris-nested-tracks": "'title — time, room' items are not read, and sessions nested under a room item do not take the room as their location",
-    "blind5-saopaulo-track-headings": "a room named after a town ('Auditório Ruy Barbosa') names the zone (America/Bahia, the same offset)",
     "blind5-singapore-summit-contd": "items that put the room before the time are dropped; a session spanning two slots ends with its first",
     "blind5-twitch-marathon-dst": "an end marker ('stream ends, everyone go to bed') is read as a session",
 }
 MISREAD_TITLES: dict[str, str] = {
+    "blind5-saopaulo-track-headings": "the sessions under each room heading ('### Auditório Ruy Barbosa') are not given that room, and 'Profa.' is dropped from the keynote speaker",
     "blind22-e-goteborg-natthack": "remarks stay in titles ('(tacos 🌮, vegetariskt/veganskt finns)', '— max 3 min per lag')",
     "blind22-e-localfirst-nord-tour": "a remark in brackets stays in a title ('(varaa pyyhe mukaan 🧖)')",
     "blind22-e-zurich-css-summer-school": "speakers' academic titles lose 'Prof.' but keep 'Dr.' ('Prof. Dr. Regula Brunner' is read as 'Dr. Regula Brunner')",

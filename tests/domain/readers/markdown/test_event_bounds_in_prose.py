@@ -4,7 +4,7 @@ a later event under its own heading, and the time written over its title."""
 
 from __future__ import annotations
 
-from tests.helpers import messages, read_text, timeline
+from tests.helpers import messages, read_text, timeline, utc
 
 
 def test_the_year_in_the_pages_address_dates_an_agenda_without_one() -> None:
@@ -109,3 +109,41 @@ def test_a_time_line_right_over_a_heading_is_that_headings_session() -> None:
         ("Bienvenida", "2027-04-10T16:00Z", "2027-04-10T16:15Z"),
     ]
     assert [s.name for s in schedule.sessions[1].speakers] == ["Fernanda Guzmán"]
+
+
+def test_a_speakers_talk_under_a_city_heading_keeps_that_citys_zone_and_both_dated_slots() -> None:
+    page = "# Speaking\n\n## Upcoming\n\n### DevOpsDays Amsterdam 2026 — Amsterdam\n"
+    page += "**Tuesday 12 May 2026**, 14:30–15:00 CEST · Main Stage\n**SLOs that matter**\n\n"
+    page += "### Windy City Meetup — Chicago 🇺🇸\n**Wednesday, June 3, 2026** · 7:00 PM · Braintrail HQ\n"
+    page += "**Incident reviews**\n\n### Infra Sampa 2026 — São Paulo\nTwo slots:\n"
+    page += "- **Ter, 13/10/2026 · 9h–12h** — Workshop: Hands-on SLOs\n"
+    page += "- **Qua, 14/10/2026 · 16h–16h40** — Talk: On-call without burnout\n"
+    result = read_text(page)
+    assert [(s.timezone_name, [utc(x.start) for x in s.sessions]) for s in result.schedules] == [
+        ("Europe/Amsterdam", ["2026-05-12T12:30Z"]),
+        ("America/Chicago", ["2026-06-04T00:00Z"]),
+        ("America/Sao_Paulo", ["2026-10-13T12:00Z", "2026-10-14T19:00Z"]),
+    ], messages(result)
+
+
+def test_a_zone_said_for_all_times_over_the_agenda_beats_one_said_for_viewers_elsewhere() -> None:
+    page = "# Rust Auckland — October 2026\n\n**Thursday 15 October 2026 · 6:00pm – 8:30pm**\n\n"
+    page += "> Watching from North America? The welcome is at **10:30pm PDT / 1:30am EDT**.\n\n"
+    page += (
+        "## Schedule\n\nAll times below are Auckland time (NZDT).\n\n| Time | What |\n|---|---|\n"
+    )
+    page += "| 6:00pm | Doors open |\n| 6:30pm | Welcome |\n"
+    [schedule] = read_text(page).schedules
+    assert schedule.timezone_name == "Pacific/Auckland"
+    assert timeline(schedule)[0] == ("Doors open", "2026-10-15T05:00Z", "2026-10-15T05:30Z")
+
+
+def test_a_line_marked_with_a_pin_names_the_venue_and_its_city_refines_an_offset() -> None:
+    page = "# Cloud Native Gulf 2026\n\n📍 **Dubai Internet City**, Building 1, Auditorium\n"
+    page += "📅 17 November 2026\n\nAll times are UTC+4.\n\n| Start | Session |\n|---|---|\n"
+    page += "| 09:00 | Registration |\n| 09:30 | Keynote |\n"
+    [schedule] = read_text(page).schedules
+    assert (schedule.timezone_name, schedule.venue) == (
+        "Asia/Dubai",
+        "Dubai Internet City, Building 1, Auditorium",
+    )

@@ -759,3 +759,11 @@ def test_a_thai_page_labels_its_date_and_hours_and_an_item_goes_on_after_them() 
         ("Q&A", "2027-01-16T04:30Z", "2027-01-16T05:00Z"),
         ("Networking 🍜", "2027-01-16T05:00Z", None),
     ]
+
+
+def test_a_party_at_the_events_stated_end_is_a_session_and_home_time_is_not() -> None:
+    page = "# JAWS-UG 福岡\n\n2026/07/11(土) 13:00 〜 18:00\n\n| 時間 | 内容 |\n|---|---|\n"
+    page += "| 17:20 - 17:30 | クロージング |\n| 18:00 〜 | 懇親会 🍻 |\n"
+    assert timeline(read_text(page).schedules[0])[-1] == ("懇親会 🍻", "2026-07-11T09:00Z", None)
+    page = page.replace("懇親会 🍻", "Home time")
+    assert timeline(read_text(page).schedules[0])[-1][0] == "クロージング"

@@ -196,3 +196,16 @@ def test_bullets_under_a_bold_slot_are_its_sessions_each_in_its_track_and_room()
         ("Security", "Room 11.B.06"),
         (None, None),
     ]
+
+
+def test_a_room_cells_own_hours_in_a_row_that_gives_only_a_start_end_its_session() -> None:
+    page = "# DevFest Toronto\n\nSaturday, November 14, 2026\n\n| Time | Hall A | Lab |\n|---|---|---|\n"
+    page += "| 3:05 PM | Shipping LLM features | **Workshop (3:05–4:30 PM):** Build an agent |\n"
+    page += "| 3:50 PM | WebGPU for the curious | |\n| 4:35 PM | Closing remarks | |\n"
+    [schedule] = read_text(page).schedules
+    assert [(s.title, s.end.strftime("%H:%M") if s.end else None) for s in schedule.sessions] == [
+        ("Shipping LLM features", "15:50"),
+        ("Workshop: Build an agent", "16:30"),
+        ("WebGPU for the curious", "16:35"),
+        ("Closing remarks", None),
+    ]
