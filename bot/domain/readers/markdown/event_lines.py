@@ -148,6 +148,21 @@ def across_days(
     return second, end
 
 
+# A heading over events already held, whatever they are called: "## Past Grand Rounds",
+# "## Vergangene Vorträge", "## Sprints anteriores", "## 往期回顾"
+_PAST_HEADING = compiled(
+    r"(?i)^[\W_]*(?:(?:past|previous|earlier|former|vergangene[nr]?|frühere[nr]?|bisherige[nr]?"
+    r"|précédent(?:e?s)?|passé(?:e?s)?|anteriores|pasad[oa]s|passad[oa]s|precedenti|passati"
+    r"|vorige|eerdere|tidigare|tidligere|poprzednie|minulé|прошедшие|прошлые|минулі)(?!\w)"
+    r"|往期|过往|過往|過去の|이전|지난)"
+)
+
+
+def heads_past_events(heading: str) -> bool:
+    """Whether a heading stands over events already held ("## Past Grand Rounds")."""
+    return _PAST_HEADING.match(heading) is not None or about_a_past_event(heading)
+
+
 def about_a_past_event(text: str) -> bool:
     """Whether a line introduces an event already held ("Previous event: 12 November 2026")."""
     return _PAST_EVENT.match(text) is not None

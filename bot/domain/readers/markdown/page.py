@@ -35,6 +35,7 @@ from bot.domain.readers.markdown.event_lines import (
     EventLines,
     about_a_past_event,
     across_days,
+    heads_past_events,
     of_a_past_event,
 )
 from bot.domain.readers.markdown.front_fields import FrontFields
@@ -189,7 +190,7 @@ class PageReader:
         if isinstance(block, Line) and block.heading:
             if self.past_section and block.heading <= self.past_section:
                 self.past_section = 0
-            if not self.past_section and about_a_past_event(block.inline.text):
+            if not self.past_section and heads_past_events(block.inline.text):
                 self.past_section = block.heading
             return False
         return bool(self.past_section)
@@ -439,7 +440,7 @@ class PageReader:
                 only_date
                 and bool(self.event.sessions)
                 and self.day is not None
-                and abs((first - self.day).days) > DAYS_OF_ONE_EVENT
+                and abs((first - self.day).days) >= DAYS_OF_ONE_EVENT
                 and not in_stated_range
             )
             if (not only_date or next_meeting) and (self.event.sessions or self.event.stated_line):

@@ -67,7 +67,15 @@ _OWN_LENGTH = compiled(
     r"\s*[(（]\s*(\d{1,3})\s*(?:min|mins|minutes|minutos|minuten|分钟|分)\s*[)）]\s*$"
 )
 _SPEAKER_BEFORE = compiled(r"\s[-–—]\s|\s(?:by|par|von|por)\s")
-_FROM = compiled(r"(?i)^\s*(?:from|ab|dès|desde|a partir de|a partir das|vanaf)\s+(?=\d)")
+_MARKS_BEFORE = compiled(r"^[\W_]+")  # "🎉 **After-party:**"
+_FROM_WORDS = (
+    r"(?:from|ab|dès|desde(?:\s+las?)?|a partir de(?:\s+las?)?|a partir das|vanaf)\s+(?=\d)"
+)
+_FROM = compiled(rf"(?i)^\s*{_FROM_WORDS}")
+# "After-party: Wednesday from 7:00 PM", "Carrete de cierre: viernes desde las 19:00": the day first
+_DAY_THEN_FROM = compiled(
+    rf"(?i)^\s*(?P<wd>{alternation(w for w in ALL_WEEKDAYS if len(w) >= 4)})\.?,?\s+(?={_FROM_WORDS})"
+)
 _ONWARDS = compiled(
     r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end|เป็นต้นไป|以降|起)(?!\w)"
 )
@@ -122,6 +130,9 @@ _PARALLEL = compiled(
     r"(?i)paral?l[eè]l|simult[aá]ne|gleichzeitig|breakouts?\b|同时进行|同時|並行|并行|분과"
     r"|\b(?:pick|choose) one\b|au choix|a elegir|à escolha"
 )
+_NUMBERED_PLACE = compiled(r"[^\W\d_][\w.-]{1,20}\s+\d{1,3}[A-Za-z]?")  # "Datalab 1", "Aula 3"
+_DASHES = compiled(r"\s+[—–]\s+")
+_BRACKETED_ROOM = compiled(r"\s*[(（]([^()（）]{2,40})[)）]")
 # "**12:30 to 2:00 p.m.**, workshops:": a short label that introduces the items below it.
 _INTRODUCES = compiled(r"[^:：]{2,40}[:：]")
 
@@ -199,7 +210,14 @@ def room_around(text: str) -> tuple[str, str | None]:
         room = next((g for g in before.groups() if g), "").strip()
         if is_room(room):
             return text[before.end() :], room
-    return room_after(text)
+    rest, room = room_after(text)
+    if room is None:
+        # "**Building Maintainer Programs** — Cellar Room — Nadia Kowalski": between two dashes
+        parts = _DASHES.split(text)
+        for index in range(1, len(parts) - 1):
+            if is_room(parts[index].strip(" *_")):
+                return " — ".join(parts[:index] + parts[index + 1 :]), parts[index].strip(" *_")
+    return rest, room
 
 
 def room_after(title: str) -> tuple[str, str | None]:
@@ -634,7 +652,11 @@ class SessionLines:
             and not between.endswith((" ", "\t"))
         ):
             return False  # "Go generics (19:00–19:45)": the colon is the clock's, not a label's
-        value = _FROM.sub("", match.group("value"))  # "Drinks: from 5:30pm"
+        value = match.group("value")
+        day_first = _DAY_THEN_FROM.match(value)
+        value = value[day_first.end() :] if day_first else value
+        since = _FROM.match(value)
+        value = _FROM.sub("", value)  # "Drinks: from 5:30pm"
         span = leading_clock_span(value)
         if span is None:
             return False
@@ -642,15 +664,15 @@ class SessionLines:
         if _equated(rest):
             return True  # "Striimataan: klo 18.30 Suomen aikaa = 17.30 Oslossa": elsewhere
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
-        label = _LABEL_VERB.sub("", match.group("label").strip(" *_"))
+        label = _LABEL_VERB.sub("", _MARKS_BEFORE.sub("", match.group("label")).strip(" *_"))
         quoted = _BOOK_TITLE.search(rest)
         if quoted is not None:
             title = quoted.group(1).strip()
             after = rest[quoted.end() :].strip(" ,，、-–—")
             speakers = parse_speakers(after) if after else []
-        elif len(rest.strip("()（）")) > 3:
+        elif len(rest.strip("()（）")) > 3 and since is None:
             title, speakers = split_title_and_speakers(rest)
-        else:
+        else:  # ("Drinks: from 5:30pm at The Brew Dock": the rest says where)
             title, speakers = label, []
         shifted = ClockSpan(
             span.start,
@@ -662,8 +684,22 @@ class SessionLines:
             span.overnight,
             span.twenty_four,
         )
-        self._add_session(line, shifted, zone, title, speakers)
+        draft = self._add_session(line, shifted, zone, title, speakers)
+        if day_first is not None:
+            draft.day = self._day_of_event(
+                ALL_WEEKDAYS[day_first.group("wd").casefold()], draft.day
+            )
         return True
+
+    def _day_of_event(self, weekday: int, day: date | None) -> date | None:
+        """The day of the event that falls on `weekday` (else `day`)."""
+        event = self.page.event
+        first = event.first_day or day
+        if first is None:
+            return day
+        last = max(event.last_day or first, day or first)
+        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        return next((d for d in days if d.weekday() == weekday), day)
 
     def _one_time_in_several_zones(self, text: str) -> bool:
         """ "07:00 PST (San Francisco) · 10:00 EST (New York) · 16:00 CET (Berlin, Paris)": a
@@ -810,7 +846,20 @@ class SessionLines:
             if 0 < len(label) <= 30 and len(label.split()) <= 4:
                 rest, room = text[labelled.end() :], label
         if room is None:
-            return False
+            # "Gruppe A – Havmodellering (Datalab 1), veileder Dr. Erik Solberg" under "09.00–12.00
+            # Gruppearbeid i to parallelle spor:": a room in brackets inside, or none at all
+            inside = next(
+                (
+                    m
+                    for m in _BRACKETED_ROOM.finditer(text)
+                    if is_room(m.group(1).strip()) or _NUMBERED_PLACE.fullmatch(m.group(1).strip())
+                ),
+                None,
+            )
+            if inside is not None:
+                rest, room = text[: inside.start()] + text[inside.end() :], inside.group(1).strip()
+            elif _PARALLEL.search(umbrella.title) is None or line.wrapped[0]:
+                return False  # (nor the wrapped second line of an item: "(bring a laptop)")
         title, speakers = split_title_and_speakers(rest.strip())
         if not title:
             return False
@@ -824,7 +873,7 @@ class SessionLines:
         title: str,
         speakers: list[Speaker],
         *,
-        room: str,
+        room: str | None,
         span: ClockSpan | None,
     ) -> None:
         """One of the parallel sessions of the slot `umbrella`, in its place, at the slot's

@@ -513,7 +513,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind10-fr-openinfra-day-lyon": "'(jusqu'à 18h)' after the last item does not end it, and per-room lines under time-slot headings keep room and speaker in the title",
     "blind10-gdoc-community-meeting-notes": "'every other Thursday, 17:00 UTC' without a start date is an error, the dated agenda of '[5m]' lengths is ignored and past notes become an event",
     "blind10-gh-discussion-office-hours-march-utc": "a table converting 15:00 UTC to cities is read as sessions, and the bold-date slots under 'All slots are 15:00 UTC' are lost",
-    "blind10-lf-member-summit-napa-2025": "a 'Breakout Sessions' heading with untimed bullets becomes one session, the parallel breakouts lost",
     "blind10-mailing-list-london-contributor-sync": "the archive header's date ('Wed May 28 10:41:07 BST 2025') is read as the event, and the indented 'When:' line (a code block) is ignored",
     "blind10-openinfra-days-taiwan-2025": "the R2 column of a 'R1 | R2' grid is not read as parallel sessions (its titles become R1's speakers)",
     "blind10-readme-santiago-reuniones": "two calls on different dates in one table become one schedule",
@@ -551,6 +550,7 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind5-twitch-marathon-dst": "an end marker ('stream ends, everyone go to bed') is read as a session",
 }
 MISREAD_TITLES: dict[str, str] = {
+    "blind10-lf-member-summit-napa-2025": "a keynote speaker's role ('Chief Economist') is read as a second speaker, a panel's fourth panelist and the fireside chat's two speakers are lost",
     "blind5-saopaulo-track-headings": "the sessions under each room heading ('### Auditório Ruy Barbosa') are not given that room, and 'Profa.' is dropped from the keynote speaker",
     "blind22-e-goteborg-natthack": "remarks stay in titles ('(tacos 🌮, vegetariskt/veganskt finns)', '— max 3 min per lag')",
     "blind22-e-localfirst-nord-tour": "a remark in brackets stays in a title ('(varaa pyyhe mukaan 🧖)')",

@@ -767,3 +767,19 @@ def test_a_party_at_the_events_stated_end_is_a_session_and_home_time_is_not() ->
     assert timeline(read_text(page).schedules[0])[-1] == ("懇親会 🍻", "2026-07-11T09:00Z", None)
     page = page.replace("懇親会 🍻", "Home time")
     assert timeline(read_text(page).schedules[0])[-1][0] == "クロージング"
+
+
+def test_a_labelled_party_on_a_day_of_the_event_from_a_time_is_a_session_that_day() -> None:
+    page = "# DevConf Chile 2026 — Santiago\n\n## Jueves 12 de noviembre de 2026\n\n"
+    page += "| Hora | Charla |\n|---|---|\n| 09:00 – 10:00 | Apertura |\n\n"
+    page += "## Viernes 13 de noviembre de 2026\n\n| Hora | Charla |\n|---|---|\n"
+    page += "| 09:00 – 10:00 | Keynote |\n\n"
+    page += (
+        "🎉 **Carrete de cierre:** viernes desde las 19:00 hrs. en Bar Constitución, Bellavista.\n"
+    )
+    page += "🎉 **After-party:** Thursday from 7:00 PM at Cantaloupe, Rainbow Street.\n"
+    assert timeline(read_text(page).schedules[0])[1:] == [
+        ("After-party", "2026-11-12T22:00Z", None),
+        ("Keynote", "2026-11-13T12:00Z", "2026-11-13T13:00Z"),
+        ("Carrete de cierre", "2026-11-13T22:00Z", None),
+    ]

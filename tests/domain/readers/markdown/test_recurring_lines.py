@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from bot.domain.agenda import Schedule
 from bot.domain.recurrence import expanded
-from tests.helpers import messages, read_text, timeline
+from tests.helpers import messages, read_text, timeline, utc
 
 
 def _only(text: str) -> tuple[Schedule, list[str]]:
@@ -191,4 +191,19 @@ def test_past_calls_date_no_call_and_the_next_call_keeps_the_series_hours() -> N
             ("Welcome", "2026-03-17T16:00Z", "2026-03-17T16:05Z"),
             ("Release status", "2026-03-17T16:05Z", "2026-03-17T17:00Z"),
         ]
+    ], messages(result)
+
+
+def test_dated_headings_a_week_apart_are_two_meetings_and_past_ones_are_history() -> None:
+    page = "# Medical Grand Rounds – Autumn 2026\n\nSheffield\n\n## Upcoming\n\n"
+    page += (
+        "### Wednesday 14 October 2026\n\n- **12.15pm** – Lunch\n- **12.30pm – 1.30pm** – Case\n\n"
+    )
+    page += "### Wednesday 21 October 2026\n\n- **12.15pm** – Lunch\n- **12.30pm – 1.30pm** – Debate\n\n"
+    page += "## Past Grand Rounds\n\n| Date | Speaker | Title |\n|---|---|---|\n"
+    page += "| 7 Oct 2026 | Dr Rachel Evans | AKI in the community |\n"
+    result = read_text(page)
+    assert [[utc(s.start) for s in schedule.sessions] for schedule in result.schedules] == [
+        ["2026-10-14T11:15Z", "2026-10-14T11:30Z"],
+        ["2026-10-21T11:15Z", "2026-10-21T11:30Z"],
     ], messages(result)

@@ -209,3 +209,20 @@ def test_a_room_cells_own_hours_in_a_row_that_gives_only_a_start_end_its_session
         ("WebGPU for the curious", "16:35"),
         ("Closing remarks", None),
     ]
+
+
+def test_items_under_a_slot_of_parallel_tracks_are_its_sessions_with_or_without_a_label() -> None:
+    page = "# Sommerskole — Bergen\n\n### Onsdag 19. august 2026\n\n"
+    page += "- **09.00–12.00** Gruppearbeid i to parallelle spor:\n"
+    page += "  - Gruppe A – Havmodellering (Datalab 1), veileder *Erik Solberg*\n"
+    page += "  - Gruppe B – Atmosfæremodellering\n- **12.00–13.00** Lunsj\n\n"
+    page += "### 11:00 AM – 12:30 PM · Breakout Sessions\n"
+    page += "- **Supply Chain Security** — Vineyard Room — Omar Haddad, OpenSSF\n"
+    [schedule] = read_text(page).schedules
+    assert [(s.start.hour, s.location) for s in schedule.sessions] == [
+        (9, "Datalab 1"),
+        (9, None),
+        (11, "Vineyard Room"),
+        (12, None),
+    ]
+    assert schedule.sessions[2].title == "Supply Chain Security"
