@@ -43,6 +43,10 @@ _SEPARATOR = compiled(
     r"|aprox\.?|около|примерно)(?!\w))?"
     rf"\s*(?:{_WEEKDAY_BEFORE_END})?"
 )
+# A weekday right before a bare number: the number is that day's date ("martes 16")
+_DAY_NAMED_BEFORE = compiled(
+    rf"(?i)(?<!\w)(?:{alternation(w for w in ALL_WEEKDAYS if len(w) >= 4)})\.?,?\s+$"
+)
 # "… – 11:00 AM Sun": the end's weekday after it, when the start named its own
 _WEEKDAY_AFTER = compiled(r"\s+(?P<day>[^\W\d_]{2,12})\b\.?")
 _RANGE_END = compiled(rf"\s*(?:{alternation(RANGE_END_WORDS)})")
@@ -294,6 +298,14 @@ def _read(text: str) -> tuple[list[ClockSpan], list[BadClock]]:
                 done = following.end
                 continue
             joined = _range(text, token, following) if _joins(token, following) else None
+            if (
+                joined is not None
+                and token.kind == "bare"
+                and joined.end is not None
+                and joined.end < joined.start
+                and _DAY_NAMED_BEFORE.search(text, max(0, token.begin - 16), token.begin)
+            ):
+                joined = None  # "antes del martes 16 a las 12:00": the 16th, not 16:00 to 12:00
             if joined is not None and not (
                 weekday is not None
                 and started is None

@@ -116,3 +116,10 @@ def test_a_pictograph_before_a_lines_time_leaves_the_time_first() -> None:
 )
 def test_hours_written_hs_as_in_the_river_plate(text: str, expected: list) -> None:
     assert spans(text) == expected
+
+
+def test_a_bare_number_after_a_weekday_is_its_date_when_no_range_could_run_from_it() -> None:
+    (span,) = find_clock_spans("Regístrate antes del martes 16 a las 12:00.")
+    assert (span.start, span.end) == (time(12, 0), None)
+    (hours,) = find_clock_spans("Samstag 10 - 18 Uhr")
+    assert (hours.start, hours.end) == (time(10, 0), time(18, 0))

@@ -162,6 +162,7 @@ class PageFacts:
                 self.page.events[index + 1].line if index + 1 < len(self.page.events) else None
             )
             section = self._texts_between(event.line, following)
+            _days_ended(event, section)
             if event.end is None and event.sessions:
                 stated = _stated_end(section)
                 if stated is not None:
@@ -211,6 +212,30 @@ class PageFacts:
 
 
 _WRAPPED = 40  # a line of prose the source wrapped is this long at least (not a heading's)
+
+
+def _days_ended(event: EventDraft, section: list[tuple[int, str]]) -> None:
+    """ "Day 1 ends at 11:45 AM PT." between the agendas of two days: the end of the first
+    day's last item, when it gives none."""
+    if not event.sessions or not section:
+        return
+    first = min(d.line for d in event.sessions)
+    last = max(d.line for d in event.sessions)
+    for number, text in section:
+        if not first < number < last:
+            continue
+        stated = _stated_end([(number, text)])
+        if stated is None or stated.end is not None:
+            continue
+        before = [d for d in event.sessions if d.line < number and d.day is not None]
+        if not before:
+            continue
+        day = max(d.day for d in before if d.day is not None)
+        if any(d.day == day for d in event.sessions if d.line > number):
+            continue  # the day goes on below: not its end
+        final = max((d for d in before if d.day == day), key=lambda d: (d.start or time(), d.line))
+        if final.end is None and final.start is not None and final.start < stated.start:
+            final.end = stated.start
 
 
 def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:

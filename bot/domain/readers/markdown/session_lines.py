@@ -67,6 +67,10 @@ _OWN_LENGTH = compiled(
     r"\s*[(（]\s*(\d{1,3})\s*(?:min|mins|minutes|minutos|minuten|分钟|分)\s*[)）]\s*$"
 )
 _SPEAKER_BEFORE = compiled(r"\s[-–—]\s|\s(?:by|par|von|por)\s")
+_FROM_BEFORE = compiled(
+    r"(?i)(?:^|[^\w])(?:from|ab|dès|desde(?:\s+las?)?|a partir de(?:\s+las?)?|a partir das|vanaf)"
+    r"[\s*_]*$"
+)
 _MARKS_BEFORE = compiled(r"^[\W_]+")  # "🎉 **After-party:**"
 _FROM_WORDS = (
     r"(?:from|ab|dès|desde(?:\s+las?)?|a partir de(?:\s+las?)?|a partir das|vanaf)\s+(?=\d)"
@@ -321,6 +325,10 @@ class SessionLines:
         ).endswith((":", "："))
         open_on = _ONWARDS.match(rest)  # "8:40pm onwards: Pints at The Brew Dock"
         onwards = open_on is not None and "ish" not in open_on.group(0).casefold()
+        # "- **From 3pm** – 🌭 Sausage sizzle": from then on, with no end
+        onwards = onwards or (
+            span.end is None and _FROM_BEFORE.search(text, 0, span.begin) is not None
+        )
         rest = rest[open_on.end() :] if open_on else rest
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
         rest = _REMARK_FIRST.sub("", rest)  # "02h30 – 03h00 (heure d'hiver) — Point d'étape"

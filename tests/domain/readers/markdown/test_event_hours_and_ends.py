@@ -783,3 +783,28 @@ def test_a_labelled_party_on_a_day_of_the_event_from_a_time_is_a_session_that_da
         ("Keynote", "2026-11-13T12:00Z", "2026-11-13T13:00Z"),
         ("Carrete de cierre", "2026-11-13T22:00Z", None),
     ]
+
+
+def test_an_item_from_the_events_stated_end_goes_on_after_it() -> None:
+    page = (
+        "# Volunteer training — Melbourne\n\n🕘 **When:** Saturday 3 April 2027, 8.45am – 3pm\n\n"
+    )
+    page += "- **2.30pm – 3pm** – Wrap-up\n- **From 3pm** – 🌭 Sausage sizzle in the car park\n"
+    assert timeline(read_text(page).schedules[0])[-1] == (
+        "🌭 Sausage sizzle in the car park",
+        "2027-04-03T04:00Z",
+        None,
+    )
+
+
+def test_a_sentence_ending_one_day_between_two_days_agendas_ends_its_last_item() -> None:
+    page = "# OTel Community Days (virtual)\n\nAll times UTC.\n\n## Day 1 — Wednesday, March 17, 2027\n\n"
+    page += "| UTC | Session |\n|---|---|\n| 15:00 | Welcome |\n| 18:30 | Day 1 wrap-up |\n\n"
+    page += "Day 1 ends at 18:45.\n\n## Day 2 — Thursday, March 18, 2027\n\n"
+    page += "| UTC | Session |\n|---|---|\n| 20:00 | Profiling |\n| 21:00 | Closing |\n"
+    assert timeline(read_text(page).schedules[0]) == [
+        ("Welcome", "2027-03-17T15:00Z", "2027-03-17T18:30Z"),
+        ("Day 1 wrap-up", "2027-03-17T18:30Z", "2027-03-17T18:45Z"),
+        ("Profiling", "2027-03-18T20:00Z", "2027-03-18T21:00Z"),
+        ("Closing", "2027-03-18T21:00Z", None),
+    ]
