@@ -13,7 +13,7 @@ label in vocabulary.py; a new column shape belongs in tables.py.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from bot.domain.agenda import Schedule, Speaker
 from bot.domain.diagnostics import Diagnostics
@@ -626,6 +626,11 @@ class PageReader:
         first, last = self.event.first_day, self.event.last_day
         if not self.event.stated_line or first is None or last is None:
             return False
+        if day == first - timedelta(days=1) and not self.event.sessions:
+            # "## Quarta, 25/11 — Esquenta 🍻" on a page dated "26 e 27 de novembro": the eve
+            # of the event, its first day now
+            self.event.first_day = day
+            return True
         return first <= day <= last and first != last
 
     def new_event(self, number: int, heading: str | None) -> None:

@@ -150,6 +150,7 @@ def _announces_parallel(title: str) -> bool:
 _TRACK_AND_ROOM = compiled(
     r"^[\W_]*([^\W_][^()（）:：]{0,28}?)\s*[(（]([^()（）]{2,40})[)）]\s*[:：]\s*"
 )
+_TRACK_IN_BRACKETS = compiled(r"^\[([^\[\]]{1,30})\]\s*")
 _ROOM_THEN_HOURS = compiled(r"^\s*[*_]*([^,—–:：*_·]{2,40}?)\s*[,·:]\s*")
 _ROOM_DASHED = compiled(r"^\s*[*_]*([^—–:：*_·]{2,40}?)[*_]*\s+[—–·-]\s+")
 
@@ -366,9 +367,10 @@ class SessionLines:
         if not title:
             # "**6:30 PM – 7:00 PM**" or "### 9:00 AM" with the title on the lines below.
             # (a bold time alone in its paragraph heads the bullets below it as a heading does)
-            alone = line.inline.bold and not line.depth and line.wrapped == ("", "")
+            # (and so does a bold time alone in a list item over the items nested in it)
+            alone = line.inline.bold and line.wrapped == ("", "")
             self.pending = PendingTime(
-                span, zone, line.number, bool(line.heading), bool(line.heading) or alone
+                span, zone, line.number, bool(line.heading), bool(line.heading) or alone, line.depth
             )
             self.page.list_session = self.page.block_session = None
             return
@@ -930,7 +932,7 @@ class SessionLines:
         pending = self.pending
         if pending is None:
             return False
-        if pending.taken and not line.depth:
+        if pending.taken and line.depth <= pending.depth:
             self.pending = None  # the bullets under a time heading have ended
             return False
         if _LABELLED_LINK.match(line.inline.text) or (
@@ -939,12 +941,16 @@ class SessionLines:
             return False  # "👉 Anmeldung: https://…", "**Ablauf**" under "🕡 ab 18.30 Uhr"
         parts = [p.strip(" *_") for p in re.split(r"\s+[·•|]\s+", line.inline.text)]
         track = location = None
-        labelled = _TRACK_AND_ROOM.match(parts[0]) if pending.over_bullets and line.depth else None
+        under = line.depth > pending.depth
+        labelled = _TRACK_AND_ROOM.match(parts[0]) if pending.over_bullets and under else None
+        bracketed = _TRACK_IN_BRACKETS.match(parts[0]) if pending.over_bullets and under else None
         if labelled is not None:
             # "🟦 Platform (Great Hall): Internal developer platforms — Liam O'Connor", one of
             # the bullets under a slot's hours: its track, its room, then the session
             track, location = labelled.group(1).strip(), labelled.group(2).strip()
             parts[0] = parts[0][labelled.end() :]
+        elif bracketed is not None:  # "[Trilha Web] Next.js sem mistério — Lucas Andrade"
+            track, parts[0] = bracketed.group(1).strip(), parts[0][bracketed.end() :]
         title, speakers = split_title_and_speakers(parts[0])
         if not title:
             return False
@@ -957,9 +963,11 @@ class SessionLines:
         draft = self._add_session(line, pending.span, pending.zone, title, speakers)
         draft.location = location
         draft.track = track or draft.track
-        draft.depth = 0
+        # (a bullet under the time keeps its depth: what is nested deeper is its, the next item
+        # at the time's own depth is not)
+        draft.depth = line.depth if pending.over_bullets and under and pending.depth else 0
         pending.taken = True
-        if not (pending.over_bullets and line.depth):
+        if not (pending.over_bullets and under):
             self.pending = None
             self.page.list_session = None
             self.page.block_session = draft
@@ -1031,6 +1039,7 @@ class PendingTime:
     line: int
     heading: bool
     over_bullets: bool  # each bullet below is a session of these hours (a heading, a bold line)
+    depth: int = 0  # the list depth of the time's own line (0: not in a list)
     taken: bool = False
 
 

@@ -318,3 +318,16 @@ def test_a_labelled_list_of_details_after_pictographs_dates_the_event_not_its_de
             ("Khai mạc", "2027-03-20T01:30Z", "2027-03-20T01:45Z"),
         ]
     ], messages(result)
+
+
+def test_a_dated_heading_on_the_eve_of_the_stated_days_opens_the_same_event() -> None:
+    page = "# Floripa Dev Summit 2026\n\n**26 e 27 de novembro de 2026** · Florianópolis\n\n"
+    page += "## Quarta, 25/11 — Esquenta 🍻\n\n- **19h** — Esquenta da comunidade\n\n"
+    page += "## Quinta-feira, 26/11\n\n- **8h às 9h** — Credenciamento\n"
+    result = read_text(page)
+    assert [timeline(s) for s in result.schedules] == [
+        [
+            ("Esquenta da comunidade", "2026-11-25T22:00Z", None),
+            ("Credenciamento", "2026-11-26T11:00Z", "2026-11-26T12:00Z"),
+        ]
+    ], messages(result)

@@ -226,3 +226,20 @@ def test_items_under_a_slot_of_parallel_tracks_are_its_sessions_with_or_without_
         (12, None),
     ]
     assert schedule.sessions[2].title == "Supply Chain Security"
+
+
+def test_a_bold_slot_in_a_list_gives_each_nested_item_as_a_session_of_its_track() -> None:
+    page = (
+        "# Floripa Dev Summit 2026\n\n## Quinta-feira, 26/11/2026\n\n- **9h às 9h45** — Abertura\n"
+    )
+    page += "- **10h às 10h45**\n  - [Trilha Web] Next.js sem mistério — *Lucas Andrade*\n"
+    page += (
+        "  - [Trilha Dados] dbt na prática — *Juliana Costa*\n- **10h45 às 11h15** — Coffee break\n"
+    )
+    [schedule] = read_text(page).schedules
+    assert [(s.title, s.track, s.start.hour) for s in schedule.sessions] == [
+        ("Abertura", None, 9),
+        ("Next.js sem mistério", "Trilha Web", 10),
+        ("dbt na prática", "Trilha Dados", 10),
+        ("Coffee break", None, 10),
+    ]
