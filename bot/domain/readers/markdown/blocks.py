@@ -264,6 +264,9 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
             blocks.extend(html_lines(token.content, start))
         elif kind == "fence" and token.map is not None:
             blocks.extend(timetable_lines(token.info, token.content, token.map[0] + first_line + 1))
+        elif kind == "code_block" and token.map is not None:
+            # a timetable indented four spaces, as plain-text forums and mails keep it
+            blocks.extend(timetable_lines("", token.content, token.map[0] + first_line))
         elif kind == "inline" and token.map is not None:
             start = token.map[0] + first_line
             if heading:
@@ -284,7 +287,9 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
 
 
 # A fenced block that is a plain-text timetable: lines starting with a time ("18:00 - 18:30   Ankommen")
-_TIMETABLE_ROW = compiled(r"[ \t]*\d{1,2}(?:[:.h]| h )\d{2}\b")  # "18:00", "17 h 30"
+_TIMETABLE_ROW = compiled(
+    r"(?i)[ \t]*\d{1,2}(?:[:.h]| h )\d{2}(?:\b|(?=[ap]m))"
+)  # "18:00", "6:30pm"
 _PLAIN_INFO = frozenset({"", "text", "txt", "plain", "plaintext"})
 _RULE = compiled(r"[\s=\-_*~#+|]*")
 _COLUMN_GAP = compiled(r"(?<=\S)[ \t]{3,}(?=\S)")

@@ -211,7 +211,14 @@ class EventLines:
         spans = find_clock_spans(text)
         if self._restates_the_event(text, dates[0], spans):
             return  # "(US: Wednesday, March 11, 6:00 PM PT)" under "March 12, 10:00 JST"
-        if not labeled and not spans and len(text) > _PROSE_LIMIT:
+        if (
+            not labeled
+            and not spans
+            and len(text) > _PROSE_LIMIT
+            # (but "*Amsterdam* — Thursday 4 February, Tidewater office, Keizersgracht 241 (canal
+            # side, ring the top bell):" over that evening's timetable dates it)
+            and not text.rstrip(" *_").endswith((":", "："))
+        ):
             # "We meet on Thursday, March 6th at ...": the event's date if nothing better comes.
             self.page.prose_dates.append((dates[0], line.number, len(self.page.events) - 1))
             return
@@ -258,10 +265,13 @@ class EventLines:
             )
             and (bool(spans) or dates[0].begin <= 2)
         )
+        # "*Singapore* — Thursday 11 February, our new office at …:" over its own timetable,
+        # after another evening's: the next event of a list
+        introduces = text.rstrip(" *_").endswith((":", "：")) and bool(event.sessions)
         if (
             not labeled
             and (
-                not (spans or fresh_heading)
+                not (spans or fresh_heading or introduces)
                 or _DEADLINE_BEFORE.search(text, 0, dates[0].begin)
                 or _SIGN_UP_BEFORE.search(text, 0, dates[0].begin)
             )
@@ -279,8 +289,12 @@ class EventLines:
         # events (a newsletter's meetups, a speaker's upcoming talks), each dated with its hours.
         next_in_list = (
             not labeled
-            and ((line.inline.bold and not line.depth) or self._next_dated_item(line, dates[0]))
-            and any(s.begin >= dates[0].begin for s in spans)
+            and (
+                (line.inline.bold and not line.depth)
+                or self._next_dated_item(line, dates[0])
+                or introduces
+            )
+            and (any(s.begin >= dates[0].begin for s in spans) or introduces)
             and event.stated_line
             and event.stated_line != line.number
         )

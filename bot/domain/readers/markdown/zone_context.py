@@ -360,7 +360,10 @@ class ZoneContext:
                 )
                 return fixed_offset(stated.offset)
         if places:
-            place = self._in_the_pages_country(places[0])
+            # "*Amsterdam* — Thursday 4 February, …" dating one of a post's events: its own line's
+            # place before "Amsterdam & Singapore" in the lines above it
+            on_its_line = [p for p in own if p.line == event.stated_line]
+            place = self._in_the_pages_country((on_its_line or places)[0])
             diag.warn(place.line, f'zone {place.zone} from "{place.text}" (line {place.line})')
             return ZoneInfo(place.zone)
         if language_zone is not None:

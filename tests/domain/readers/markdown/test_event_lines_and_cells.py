@@ -331,3 +331,20 @@ def test_a_dated_heading_on_the_eve_of_the_stated_days_opens_the_same_event() ->
             ("Credenciamento", "2026-11-26T11:00Z", "2026-11-26T12:00Z"),
         ]
     ], messages(result)
+
+
+def test_two_evenings_each_dated_over_its_indented_timetable_in_a_forum_post() -> None:
+    page = (
+        "**tidewater_eng** 3 days ago\n\nWe're doing open evenings in both offices this month:\n\n"
+    )
+    page += (
+        "*Amsterdam* — Thursday 4 February 2027, Tidewater office, Keizersgracht 241 (canal side):"
+    )
+    page += "\n\n    18:00  doors, food\n    18:30  talk: Postgres at scale - Sanne de Vries\n\n"
+    page += "*Singapore* — Thursday 11 February, our new office at 71 Ayer Rajah Crescent, #02-14:"
+    page += "\n\n    6:30pm  doors + food\n    7:00pm  fireside chat\n"
+    result = read_text(page)
+    assert [(s.timezone_name, [utc(x.start) for x in s.sessions]) for s in result.schedules] == [
+        ("Europe/Amsterdam", ["2027-02-04T17:00Z", "2027-02-04T17:30Z"]),
+        ("Asia/Singapore", ["2027-02-11T10:30Z", "2027-02-11T11:00Z"]),
+    ], messages(result)
