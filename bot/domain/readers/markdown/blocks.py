@@ -19,6 +19,8 @@ from markdown_it.token import Token
 from bot.domain.agenda import Link
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.parser_logs import quiet_debug_calls
+from bot.domain.timetext.clock import find_clock_spans
+from bot.domain.timetext.dates import find_dates
 
 # Characters that start inline markup in CommonMark (escapes, code, emphasis, links, images,
 # autolinks and HTML, entities, line breaks; "~" too, should strikethrough ever be on). A cell
@@ -297,13 +299,13 @@ _COLUMN_GAP = compiled(r"(?<=\S)[ \t]{3,}(?=\S)")
 
 def timetable_lines(info: str, content: str, first_line: int) -> list[Line]:
     """The lines of a fenced block written as a plain-text timetable (no language given, two
-    lines or more starting with a time): read as the page's own lines, with the runs of
-    spaces between its columns as dashes ("09:30 - 10:00 — Einlass & Kaffee — Orga-Team").
-    Any other code block is code, not agenda."""
+    lines or more starting with a time) or a calendar invitation: read as the page's own lines,
+    with the runs of spaces between its columns as dashes ("09:30 - 10:00 — Einlass & Kaffee —
+    Orga-Team"). Any other code block is code, not agenda."""
     if info.strip().lower() not in _PLAIN_INFO:
         return []
     rows = content.split("\n")
-    if sum(1 for row in rows if _TIMETABLE_ROW.match(row)) < 2:
+    if sum(1 for row in rows if _TIMETABLE_ROW.match(row)) < 2 and not _an_invitation(rows):
         return []
     lines = []
     for offset, row in enumerate(rows):
@@ -312,6 +314,19 @@ def timetable_lines(info: str, content: str, first_line: int) -> list[Line]:
         text = _COLUMN_GAP.sub(" — ", row.strip())
         lines.append(Line(first_line + offset, Inline(text)))
     return lines
+
+
+_INVITATION_ROWS = 25
+
+
+def _an_invitation(rows: list[str]) -> bool:
+    """Whether a plain block is a calendar invitation pasted as text ("Thursday, January 14,
+    2027 · 8:00 – 9:00pm" / "Time zone: Asia/Tokyo"): short, one or two dated lines with a
+    time, not a log of timestamps."""
+    if len(rows) > _INVITATION_ROWS:
+        return False
+    dated = [row for row in rows if find_dates(row)]
+    return 0 < len(dated) <= 2 and any(find_clock_spans(row) for row in dated)
 
 
 _BULLETS = "・•●◦▪▸►‣⁃"

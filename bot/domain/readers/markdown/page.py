@@ -429,6 +429,8 @@ class PageReader:
                 or is_day_label(text)
                 or any(map(is_day_label, _LABEL_PARTS.split(rest)))  # "2-күн / День 2 —"
                 or _weekday_only(rest)
+                # "### Agenda — January 14" under the invitation for that day: its agenda
+                or (rest.strip(" —–") in GENERIC_HEADINGS and first == self.event.first_day)
             )
             # "## Friday, October 30 — Workshops" under "October 30 – November 1, 2026": a day
             # of the event the page dated, not an event of its own.

@@ -348,3 +348,19 @@ def test_two_evenings_each_dated_over_its_indented_timetable_in_a_forum_post() -
         ("Europe/Amsterdam", ["2027-02-04T17:00Z", "2027-02-04T17:30Z"]),
         ("Asia/Singapore", ["2027-02-11T10:30Z", "2027-02-11T11:00Z"]),
     ], messages(result)
+
+
+def test_a_calendar_invitation_pasted_in_a_plain_block_dates_the_agenda_below_it() -> None:
+    page = "# kiri\n\n## Community call\n\n```\nkiri monthly contributors call\n"
+    page += "Thursday, January 14, 2027 · 8:00 – 9:00pm\nTime zone: Asia/Tokyo\n```\n\n"
+    page += "### Agenda — January 14\n\n| Time | Item |\n|---|---|\n| 20:00 | Welcome |\n"
+    page += "| 20:45 | Wrap-up & next call's date |\n"
+    result = read_text(page)
+    assert [timeline(s) for s in result.schedules] == [
+        [
+            ("Welcome", "2027-01-14T11:00Z", "2027-01-14T11:45Z"),
+            ("Wrap-up & next call's date", "2027-01-14T11:45Z", "2027-01-14T12:00Z"),
+        ]
+    ], messages(result)
+    logs = "# Build\n\n```\n" + "".join(f"2027-01-{d:02d} 08:00 build ok\n" for d in range(1, 6))
+    assert read_text(logs + "```\n").schedules == []
