@@ -22,11 +22,16 @@ from bot.domain.agenda import Link
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import (
     HEADING_LEVELS,
+    MAX_COLSPAN,
+    MAX_COLUMNS,
+    MAX_ROWSPAN,
     Block,
     Inline,
     Line,
     Table,
     bulleted,
+    carry_spanned,
+    span_of,
     timetable_lines,
 )
 
@@ -132,9 +137,6 @@ _REPOSITORY_TITLE = compiled(
 _SPACE = compiled(r"[ \t\n\f\r]+")
 # Browsers cap a colspan at 1000; a schedule never spans more than a few dozen columns, and
 # capping lower keeps a hostile page's table small.
-_MAX_COLSPAN = 64
-_MAX_ROWSPAN = 1000
-_MAX_COLUMNS = 64
 # Cells of one table, spans filled in: a schedule of 256 KB has a few thousand; spans past this
 # are a page built to be slow.
 _MAX_CELLS = 30_000
@@ -661,18 +663,18 @@ class _Walker:
             for cell in tr:
                 if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
                     continue
-                column = _carry(cells, carried, column)
+                column = carry_spanned(cells, carried, column)
                 all_th = all_th and cell.tag == "th"
                 inline = self._cell(cell)
                 cells.append(inline)
-                rowspan = _span(cell.get("rowspan"), _MAX_ROWSPAN)
-                if rowspan > 1 and column < _MAX_COLUMNS:
+                rowspan = span_of(cell.get("rowspan"), MAX_ROWSPAN)
+                if rowspan > 1 and column < MAX_COLUMNS:
                     carried[column] = (rowspan - 1, inline)
-                colspan = _span(cell.get("colspan"), _MAX_COLSPAN)
+                colspan = span_of(cell.get("colspan"), MAX_COLSPAN)
                 cells.extend(Inline("") for _ in range(colspan - 1))
                 column += colspan
-            _carry(cells, carried, column, to_end=True)
-            del cells[_MAX_COLUMNS:]
+            carry_spanned(cells, carried, column, to_end=True)
+            del cells[MAX_COLUMNS:]
             budget -= len(cells)
             if cells:
                 rows.append((tr.sourceline or table.sourceline or 1, cells, in_head or all_th))
@@ -704,31 +706,6 @@ class _Walker:
             struck = any(isinstance(e.tag, str) and e.tag.lower() in _STRUCK for e in cell.iter())
             return Inline("", struck=struck)
         return inline
-
-
-def _carry(
-    cells: list[Inline], carried: dict[int, tuple[int, Inline]], column: int, to_end: bool = False
-) -> int:
-    """Cells of rows above that span into this row, placed from `column` on."""
-    while column in carried or (to_end and any(c >= column for c in carried)):
-        if column in carried:
-            left, inline = carried[column]
-            cells.append(Inline(inline.text, list(inline.links), inline.bold))
-            if left > 1:
-                carried[column] = (left - 1, inline)
-            else:
-                del carried[column]
-        else:
-            cells.append(Inline(""))
-        column += 1
-    return column
-
-
-def _span(value: str | None, cap: int) -> int:
-    try:
-        return max(1, min(cap, int((value or "1").strip())))
-    except ValueError:
-        return 1
 
 
 def _is_label(text: str) -> bool:

@@ -151,9 +151,10 @@ class Assembler:
     def _event_as_session(self, event: EventDraft, title: str) -> list[Draft]:
         if event.first_day is None:
             return []
+        listed = event.named_below if len(self.page.events) > 1 else None
         draft = Draft(
             event.stated_line or event.line,
-            event.title or event.name or _without_its_date(title),
+            event.title or listed or event.name or _without_its_date(title),
             event.first_day,
             event.start,
             event.end,

@@ -146,6 +146,7 @@ class Inline:
     links: list[Link] = field(default_factory=list)
     bold: bool = False  # the whole text is strong ("**July 11**")
     struck: bool = False  # all it said is struck out ("~~2:00 AM – 2:59 AM~~"): withdrawn
+    spanned: bool = False  # a table cell of the row above spanning into this row (rowspan)
 
 
 @dataclass(slots=True)
@@ -620,6 +621,39 @@ def render_inline(children: list[Token]) -> Inline:
     return Inline(joined, links, bold, struck=any_struck and not joined)
 
 
+# Caps on an HTML table's spans and width: what any agenda needs, and no more work than that.
+MAX_COLSPAN = 64
+MAX_ROWSPAN = 1000
+MAX_COLUMNS = 64
+
+
+def carry_spanned(
+    cells: list[Inline], carried: dict[int, tuple[int, Inline]], column: int, to_end: bool = False
+) -> int:
+    """Cells of rows above that span into this row (rowspan), placed from `column` on; the
+    column after them."""
+    while column in carried or (to_end and any(c >= column for c in carried)):
+        if column in carried:
+            left, inline = carried[column]
+            cells.append(Inline(inline.text, list(inline.links), inline.bold, spanned=True))
+            if left > 1:
+                carried[column] = (left - 1, inline)
+            else:
+                del carried[column]
+        else:
+            cells.append(Inline(""))
+        column += 1
+    return column
+
+
+def span_of(value: str | None, cap: int) -> int:
+    """A rowspan or colspan attribute's count, 1 when missing or not a number."""
+    try:
+        return max(1, min(cap, int((value or "1").strip())))
+    except ValueError:
+        return 1
+
+
 class _HtmlTables(HTMLParser):
     """Rows of the <table>s in a raw HTML block: cell text (<br> as a new line) and links."""
 
@@ -633,14 +667,24 @@ class _HtmlTables(HTMLParser):
         self._row: list[Inline] | None = None
         self._header_row = False
         self._row_line = 0
+        self._column = 0
+        self._spans = (1, 1)  # the open cell's rowspan and colspan
+        self._carried: dict[int, tuple[int, Inline]] = {}  # column: (rows left, cell)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "tr":
             self._row, self._header_row = [], False
             self._row_line = self.getpos()[0]
+            self._column = 0
         elif tag in ("td", "th") and self._row is not None:
             self._cell, self._links = [], []
             self._header_row = self._header_row or tag == "th"
+            self._column = carry_spanned(self._row, self._carried, self._column)
+            given = dict(attrs)
+            self._spans = (
+                span_of(given.get("rowspan"), MAX_ROWSPAN),
+                span_of(given.get("colspan"), MAX_COLSPAN),
+            )
         elif tag == "br" and self._cell is not None:
             self._cell.append("\n")
         elif tag == "a":
@@ -648,11 +692,21 @@ class _HtmlTables(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self._cell is not None and self._row is not None:
-            text = " ".join("".join(self._cell).replace("\n", " \n ").split(" ")).strip()
+            words = "".join(self._cell).replace("\n", " \n ").split(" ")
+            text = " ".join(word for word in words if word).strip()
             text = "\n".join(part.strip() for part in text.split("\n"))
-            self._row.append(Inline(text.strip(), list(self._links)))
+            inline = Inline(text.strip(), list(self._links))
+            self._row.append(inline)
+            rowspan, colspan = self._spans
+            if rowspan > 1 and self._column < MAX_COLUMNS:
+                # "<td rowspan="4">Workshop …</td>": the same session in that room below
+                self._carried[self._column] = (rowspan - 1, inline)
+            self._row.extend(Inline("") for _ in range(colspan - 1))
+            self._column += colspan
             self._cell = None
         elif tag == "tr" and self._row is not None:
+            carry_spanned(self._row, self._carried, self._column, to_end=True)
+            del self._row[MAX_COLUMNS:]
             self.rows.append((self._row_line, self._row, self._header_row))
             self._row = None
         elif tag == "a":
@@ -660,7 +714,12 @@ class _HtmlTables(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._cell is not None:
-            self._cell.append(" ".join(data.split()) if data.strip() else " ")
+            # "<strong>Aperitivo sociale</strong> all'Osteria": the space after the bold text
+            # is kept, not glued ("socialeall'Osteria")
+            said = " ".join(data.split())
+            lead = " " if data[:1].isspace() else ""
+            tail = " " if data[-1:].isspace() else ""
+            self._cell.append(f"{lead}{said}{tail}" if said else " ")
             if self._href:
                 self._links.append(Link(self._href, data.strip()))
 

@@ -88,6 +88,9 @@ class EventDraft:
     # "**NYC Data Eng: Happy Hour + Talks**" between its heading and its venue and hours: the
     # name of an event that is one session
     name: str | None = None
+    # "**Incident reviews people actually read**" right under a listed event's date and hours
+    # (a speaker's page): what that one session is, when the page lists several events
+    named_below: str | None = None
     speakers: list[Speaker] = field(default_factory=list)  # "Speaker: ..." outside any session
     statements: list[tuple[ZoneMention, int]] = field(
         default_factory=list

@@ -154,7 +154,11 @@ _PAST_HEADING = compiled(
     r"(?i)^[\W_]*(?:(?:past|previous|earlier|former|vergangene[nr]?|frühere[nr]?|bisherige[nr]?"
     r"|précédent(?:e?s)?|passé(?:e?s)?|anteriores|pasad[oa]s|passad[oa]s|precedenti|passati"
     r"|vorige|eerdere|tidigare|tidligere|poprzednie|minulé|прошедшие|прошлые|минулі)(?!\w)"
-    r"|往期|过往|過往|過去の|이전|지난)"
+    r"|往期|过往|過往|過去の|이전|지난"
+    # "## Archiwum", "## Archive", "## Reuniones anteriores", "## Éditions précédentes"
+    r"|(?:archiv(?:es?|e|o|um)?|archief|arquivo|arkiv|archiwum)(?!\w)"
+    r"|[^\W\d_]+\s+(?:anteriores|anteriori|précédentes?|passées|precedenti|passati|passate"
+    r"|vorige|anteriors)(?!\w))"
 )
 
 

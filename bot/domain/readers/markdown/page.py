@@ -394,6 +394,14 @@ class PageReader:
             self.list_session = self.block_session = None
             return
         if line.inline.bold and line.depth == 0:
+            event = self.event
+            if (
+                event.start is not None
+                and not event.sessions
+                and event.named_below is None
+                and line.number - event.stated_line == 1
+            ):
+                event.named_below = text
             self.title_candidate = (text, line.number)
             self.block_session = None
             self.pending_speakers = []

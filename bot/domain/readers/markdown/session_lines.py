@@ -71,6 +71,11 @@ _FROM_BEFORE = compiled(
     r"(?i)(?:^|[^\w])(?:from|ab|dès|desde(?:\s+las?)?|a partir de(?:\s+las?)?|a partir das|vanaf)"
     r"[\s*_]*$"
 )
+_LENGTH_OR_LEVEL = compiled(
+    r"(?i)\d{1,3}\s*(?:min(?:ute)?s?|h|hrs?|hours?|'|m)|beginner|intermediate|advanced|expert"
+    r"|all levels|introductory|débutant|intermédiaire|avancé|einsteiger|fortgeschrittene"
+    r"|principiante|intermedio|avanzado|iniciante|intermediário|avançado"
+)
 _MARKS_BEFORE = compiled(r"^[\W_]+")  # "🎉 **After-party:**"
 _FROM_WORDS = (
     r"(?:from|ab|dès|desde(?:\s+las?)?|a partir de(?:\s+las?)?|a partir das|vanaf)\s+(?=\d)"
@@ -111,7 +116,10 @@ _BOOK_TITLE = compiled(r"[《「『“\"](.+?)[》」』”\"]")
 _ROOM = compiled(
     r"(?i)^(?:\w+\s+)?(?:room|hall|salle|sala|saal|raum|zaal|stage|auditorium|auditório|auditorio|"
     r"amphi(?:théâtre)?|aula|theat(?:re|er)|ballroom|track|foyer|lobby|atrium|terrace|lounge|"
-    r"courtyard|rooftop|plenary|level\s*\d|floor\s*\d)\b"
+    r"courtyard|rooftop|plenary|level\s*\d|floor\s*\d|salón|salon\s+\w|lab\s*\d|(?:data|fab|maker)lab|"
+    r"laborat[oó]ri[oa]?|laboratoire|kantin[ae]n?|canteen|cafeteria|mensa|foaj[ée](?:en)?|aud\.?\s*\d|"
+    # compounds: "Hörsaal 1", "Seminarraum", "Vergaderzaal", "Hörsalen"
+    r"\w{2,}(?:saal|raum|zaal)|\w*h[öo]rsal(?:en)?)\b"
     r"|^(?:会场|會場|会議室|会場|部屋|ホール|教室)|^\w*(?:ホール|홀|볼룸|룸)\b|^[主分]?(?:会场|會場)"
     # "第一會議室 R1", "3F 國際會議廳", "2층 세미나실": a room word after its number or floor
     r"|^\S{0,8}?(?:會議室|会议室|會議廳|会议厅|講堂|讲堂|禮堂|礼堂|演講廳|演讲厅|多功能廳|多功能厅"
@@ -422,8 +430,9 @@ class SessionLines:
         previous = None  # the part before, when it was a person without an affiliation
         for written in re.split(r"\s*[·•|,，]\s*", rest):
             part = _SPEAKER_LABEL.sub("", written.strip(" *_")).strip(" *_")
-            if not part:
-                continue
+            part = _MARKS_BEFORE.sub("", part)  # "📍 Foyer"
+            if not part or _LENGTH_OR_LEVEL.fullmatch(part):
+                continue  # "60 min", "Intermediate": what a session export says of each talk
             person = looks_like_person(part)
             if person is not None:
                 speakers.append(person)
@@ -997,16 +1006,18 @@ class SessionLines:
         if inline.links:
             session.links.extend(links_of(inline, ""))
             return
-        people = several_people(inline.text)
         said = _LEADING_SYMBOLS.sub("", inline.text)  # "🎤 Lucía Fernández (Cabify)"
+        # ("👤 Faith Njeri — Android Engineer, Twiga Foods" is one person and her work)
+        by_role = _person_then_role(said)
+        people = None if by_role else several_people(inline.text)
         said = _BY_WORD.sub("", said)  # "par Camille Vasseur (Cobalt Lab)"
-        if said != inline.text and people is None:
+        if said != inline.text and people is None and by_role is None:
             people = several_people(said)  # "par Karim Benali et Sophie Ferrand (Métropole)"
         where = said.split(" — ")[0].strip()  # "Plenary (Room 105)" under a talk
         if session.location is None and not people and is_room(where):
             session.location = where
             return
-        person = None if people else looks_like_person(said) or person_with_role(said)
+        person = None if people else looks_like_person(said) or person_with_role(said) or by_role
         if people:
             session.speakers.extend(people)  # "Wanjiru Kamau, Halima Abdi, Esther Wambui"
         elif person is not None:
@@ -1041,6 +1052,18 @@ class PendingTime:
     over_bullets: bool  # each bullet below is a session of these hours (a heading, a bold line)
     depth: int = 0  # the list depth of the time's own line (0: not in a list)
     taken: bool = False
+
+
+def _person_then_role(text: str) -> Speaker | None:
+    """ "👤 Wanjiru Kamau — Google Developer Expert (Flutter), Andela": a name, a dash, then
+    what the person does and where."""
+    name, dash, role = text.partition(" — ")
+    if not dash:
+        name, dash, role = text.partition(" – ")
+    person = looks_like_person(name.strip()) if dash and role.strip() else None
+    if person is None or person.affiliation is not None:
+        return None
+    return replace(person, affiliation=role.strip())
 
 
 def person_with_role(text: str) -> Speaker | None:

@@ -367,7 +367,9 @@ class TableReader:
             drafts = []
             for index, cell in chosen:
                 place = (room_of(row, index), row.headers[index] or None)
-                if _CONTINUES.fullmatch(cell.text) and self._carry_on(day, end, place):
+                if (cell.spanned or _CONTINUES.fullmatch(cell.text)) and self._carry_on(
+                    day, end, place
+                ):
                     continue  # "(workshop continues)", "⬆ Fortsetzung": the session above goes on
                 title, cell_speakers = split_title_and_speakers(cell.text)
                 title, end_here = _own_hours(title, start, end)
@@ -381,7 +383,8 @@ class TableReader:
             return drafts
         title_cell = row.cell(row.title_col)
         title_text = title_cell.text if title_cell and says_something(title_cell) else ""
-        if _CONTINUES.fullmatch(title_text) and self._carry_on(day, end, None):
+        spanned = title_cell is not None and title_cell.spanned
+        if (spanned or _CONTINUES.fullmatch(title_text)) and self._carry_on(day, end, None):
             return []  # "| 12:30 | *cont.* |": the session above runs on through this row
         title, inline_speakers = split_title_and_speakers(title_text)
         if not title:

@@ -163,13 +163,6 @@ LOST: dict[tuple[str, str], str] = {
         )
         for renderer in RENDERERS
     },
-    **{
-        ("blind9-nl-amsterdam-html-rowspan", renderer): (
-            "the page's own HTML table with a rowspan reads differently from each rendering (a "
-            "known misread of the Markdown page too)"
-        )
-        for renderer in RENDERERS
-    },
     ("blind10-pydata-berlin-march-2025", "python-markdown"): (
         "Python-Markdown joins an item's indented second line (its speaker) to its title"
     ),
@@ -302,6 +295,35 @@ LOST: dict[tuple[str, str], str] = {
     ("blind7-pl-warszawa-jug-wiosna", "python-markdown"): (
         "Python-Markdown makes '- #311 (20 lutego 2025) — …' a list item holding an <h1>: the "
         "past meetups become dated headings"
+    ),
+    **{
+        (page, "python-markdown"): (
+            "Python-Markdown does not nest two-space-indented items: the parallel sessions under "
+            f"{umbrella} become items of their own, without hours"
+        )
+        for page, umbrella in (
+            ("blind23-d-bogota-es", "'Talleres simultáneos:'"),
+            ("blind23-d-lagos-summit", "'Breakout sessions (pick one):'"),
+            ("blind24-b-bergen-sommerskole-klima", "'Gruppearbeid i to parallelle spor:'"),
+            (
+                "blind24-b-melbourne-food-rescue-volunteer-training",
+                "'Afternoon streams (pick one when you register):'",
+            ),
+        )
+    },
+    ("blind24-c-floripa-dev-summit", "python-markdown"): (
+        "Python-Markdown does not nest two-space-indented items: the parallel talks under each "
+        "bold slot ('- **10h às 10h45**') become items of their own, and only the first is read, "
+        "as the slot's title"
+    ),
+    ("blind24-a-cdmx-notion-offsite", "python-markdown"): (
+        "Python-Markdown leaves Markdown inside '<details>' unrendered: the rooms listed under "
+        "'Taller: roadmap 2027 por equipos' ('- Producto + Diseño → Sala Frida', …) run into its "
+        "title"
+    ),
+    ("blind24-d-guadalajara-data", "python-markdown"): (
+        "Python-Markdown reads '- #30 — 20 de mayo de 2026: …' as a heading in a list item: a "
+        "past meetup becomes an all-day event"
     ),
 }
 

@@ -147,3 +147,17 @@ def test_a_line_marked_with_a_pin_names_the_venue_and_its_city_refines_an_offset
         "Asia/Dubai",
         "Dubai Internet City, Building 1, Auditorium",
     )
+
+
+def test_a_bold_line_under_a_listed_talks_date_and_hours_is_its_title() -> None:
+    page = "# Speaking\n\n### DevOpsDays Amsterdam 2026 — Amsterdam\n"
+    page += (
+        "**Tuesday 12 May 2026**, 14:30–15:00 CEST · Main Stage\n**SLOs that actually matter**\n\n"
+    )
+    page += "### Windy City Meetup — Chicago\n**Wednesday, June 3, 2026** · 7:00 PM\n"
+    page += "**Incident reviews people actually read**\n"
+    result = read_text(page)
+    assert [[s.title for s in schedule.sessions] for schedule in result.schedules] == [
+        ["SLOs that actually matter"],
+        ["Incident reviews people actually read"],
+    ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.domain.agenda import Schedule
 from bot.domain.recurrence import expanded
 from tests.helpers import messages, read_text, timeline, utc
@@ -207,3 +209,15 @@ def test_dated_headings_a_week_apart_are_two_meetings_and_past_ones_are_history(
         ["2026-10-14T11:15Z", "2026-10-14T11:30Z"],
         ["2026-10-21T11:15Z", "2026-10-21T11:30Z"],
     ], messages(result)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Past calls", "📚 Archive", "Archiwum", "Reuniones anteriores", "Vergangene Vorträge"],
+)
+def test_a_table_of_dates_under_a_heading_over_past_meetings_is_history(heading: str) -> None:
+    page = "# Wieczory — Kraków\n\n## Kwietniowy wieczór — czwartek, 23 kwietnia 2026\n\n"
+    page += "- **godz. 18:00** – otwarcie drzwi\n- **godz. 19:00** – prelekcja\n\n"
+    page += f"## {heading}\n\n| Data | Temat |\n|---|---|\n| 19 lutego 2026 | Retro-komputery |\n"
+    result = read_text(page)
+    assert [len(s.sessions) for s in result.schedules] == [2], messages(result)

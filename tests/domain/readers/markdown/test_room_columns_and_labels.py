@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.agenda import Speaker
+from bot.domain.readers.markdown.session_lines import room_after
 from bot.domain.readers.markdown.vocabulary import Role, role_of
-from tests.helpers import messages, read_text, timeline
+from tests.helpers import messages, read_text, timeline, utc
 
 _TRACKS = """# Cascadia JS 2026
 
@@ -243,3 +244,71 @@ def test_a_bold_slot_in_a_list_gives_each_nested_item_as_a_session_of_its_track(
         ("dbt na prática", "Trilha Dados", 10),
         ("Coffee break", None, 10),
     ]
+
+
+def test_a_session_spanning_rows_of_an_html_table_runs_on_in_its_room() -> None:
+    page = "# Emilia Dev Days — Bologna\n\nGiovedì 15 ottobre 2026\n\n<table>\n"
+    page += "<thead><tr><th>Orario</th><th>Sala Grande</th><th>Laboratorio</th></tr></thead>\n"
+    page += '<tbody>\n<tr><td>08:30</td><td colspan="2">Registrazione</td></tr>\n'
+    page += (
+        '<tr><td>10:15 – 11:00</td><td>Rust in produzione</td><td rowspan="3">Workshop</td></tr>\n'
+    )
+    page += "<tr><td>11:00 – 11:30</td><td>Pausa caffè</td></tr>\n"
+    page += "<tr><td>11:30 – 12:15</td><td>PostGIS</td></tr>\n"
+    page += (
+        "<tr><td>12:15 – 13:00</td><td>Lightning talks</td><td>Bash</td></tr>\n</tbody>\n</table>\n"
+    )
+    [schedule] = read_text(page).schedules
+    assert [(s.title, s.location, utc(s.start), utc(s.end)) for s in schedule.sessions] == [
+        ("Registrazione", None, "2026-10-15T06:30Z", "2026-10-15T08:15Z"),
+        ("Rust in produzione", "Sala Grande", "2026-10-15T08:15Z", "2026-10-15T09:00Z"),
+        ("Workshop", "Laboratorio", "2026-10-15T08:15Z", "2026-10-15T10:15Z"),
+        ("Pausa caffè", "Sala Grande", "2026-10-15T09:00Z", "2026-10-15T09:30Z"),
+        ("PostGIS", "Sala Grande", "2026-10-15T09:30Z", "2026-10-15T10:15Z"),
+        ("Lightning talks", "Sala Grande", "2026-10-15T10:15Z", "2026-10-15T11:00Z"),
+        ("Bash", "Laboratorio", "2026-10-15T10:15Z", "2026-10-15T11:00Z"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "room"),
+    [
+        ("Välkomna! Presentation av dataseten (Hörsalen)", "Hörsalen"),
+        ("Registrering og kaffe (Foajeen)", "Foajeen"),
+        ("Datalab: kom i gang med NorESM (Datalab 2)", "Datalab 2"),
+        ("Maratón de datos por equipos (Salón Monserrate)", "Salón Monserrate"),
+        ("Einführung (Hörsaal 1)", "Hörsaal 1"),
+        ("Lunsj (Kantina)", "Kantina"),
+    ],
+)
+def test_rooms_named_in_more_languages_leave_the_title(title: str, room: str) -> None:
+    assert room_after(title) == (title[: title.index(" (")], room)
+
+
+def test_a_company_in_brackets_is_no_room() -> None:
+    assert room_after("CI pipelines that scale (GitLab)") == (
+        "CI pipelines that scale (GitLab)",
+        None,
+    )
+
+
+def test_a_session_export_block_gives_title_room_and_speakers_not_its_length_and_level() -> None:
+    page = "# DevFest Nairobi 2026\n\n## Friday, 20 November 2026\n\n### Registration & breakfast\n"
+    page += "🕗 08:00 – 09:00 · 60 min · 📍 Foyer\n\n### Gemini on-device\n"
+    page += "🕚 11:10 – 11:50 · 40 min · 📍 Hall A · Intermediate\n"
+    page += "👤 Kevin Ochieng — ML Engineer, Safaricom\n👤 Faith Njeri — Android Engineer, Twiga Foods\n"
+    [schedule] = read_text(page).schedules
+    assert [(s.title, s.location, [p.name for p in s.speakers]) for s in schedule.sessions] == [
+        ("Registration & breakfast", "Foyer", []),
+        ("Gemini on-device", "Hall A", ["Kevin Ochieng", "Faith Njeri"]),
+    ]
+
+
+def test_text_after_bold_words_in_an_html_cell_keeps_its_space() -> None:
+    page = "# Emilia Dev Days\n\nGiovedì 15 ottobre 2026 — Bologna\n\n<table>\n"
+    page += "<tr><th>Orario</th><th>Evento</th></tr>\n"
+    page += (
+        "<tr><td>19:30</td><td><strong>Aperitivo sociale</strong> all'Osteria</td></tr>\n</table>\n"
+    )
+    [schedule] = read_text(page).schedules
+    assert schedule.sessions[0].title == "Aperitivo sociale all'Osteria"
