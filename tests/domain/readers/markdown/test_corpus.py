@@ -769,7 +769,7 @@ MISREAD_TITLES: dict[str, str] = {
     "blind9-es-mx-congreso-cdmx-headings": "room lines ('Salón Maya') under '**Ponente:**' lines are read as speakers",
     "blind9-iberia-js-spring-2026": "a remark after an italic title ('(repeat from Lisbon, in English)') stays in the title",
     "blind9-ko-seoul-devcon-three-tracks": "'Track 1 (300호)' column headers give no location",
-    "blind9-nl-amsterdam-html-rowspan": "a rowspan on a middle column of an HTML table shifts the later cells",
+    "blind9-nl-amsterdam-html-rowspan": "the workshop's speaker on a line of its own in its HTML cell ('<em>Daan Visser, Xebia</em>' under the title, then 'laptop required') is lost, and 'Gemeente Amsterdam' after Bram Smit is read as a second speaker",
     "blind9-sp-frontend-meetup-dezembro": "speakers on separate 'Palestrante: …' and 'Com …' lines under each talk are missed",
     "blind9-us-austin-civic-hack-dst-overnight": "a remark in brackets stays in a title ('Dinner (BBQ from Terry Black's)')",
     "blind6-es-eleventy-cdmx-serie-mensual": "an emoji in the middle of a title is kept ('Posada pydatera 🎄 + lightning talks')",
