@@ -219,11 +219,11 @@ def _days_ended(event: EventDraft, section: list[tuple[int, str]]) -> None:
     day's last item, when it gives none."""
     if not event.sessions or not section:
         return
-    first = min(d.line for d in event.sessions)
-    last = max(d.line for d in event.sessions)
+    lines = {d.line for d in event.sessions}
+    first, last = min(lines), max(lines)
     for number, text in section:
-        if not first < number < last:
-            continue
+        if not first < number < last or number in lines:
+            continue  # (a session's own line says no day's end)
         stated = _stated_end([(number, text)])
         if stated is None or stated.end is not None:
             continue
