@@ -28,7 +28,11 @@ _ORGANISATION_WORDS = compiled(
     r"security|shipping|transport|travel|publishing|press|finance|financial|markets|"
     r"services|analytics|media|digital|computing|cloudnative|community|project|"
     r"freelance|freelancer|independent|self-employed|selbstständig|ministry|government|"
-    r"department|council|association|society|committee)\b\.?"
+    r"department|council|association|society|committee|"
+    # public bodies and a few more words of company names ("Gemeente Amsterdam", "Unidad de Medio
+    # Ambiente", "Workforce Connect", "Twiga Foods", "Kookaburra Pay")
+    r"unidad|unit|office|library|libraries|bibliothek|biblioteca|bibliothèque|gemeente|kommune|"
+    r"ayuntamiento|prefeitura|comune|municipality|city of|county|connect|foods?|pay|hub)\b\.?"
 )
 # Well-known companies whose names read like a person's or hold no word above.
 _KNOWN_COMPANIES = frozenset(
@@ -67,7 +71,13 @@ _ROLE = compiled(
     r"ceo|cto|cio|coo|cfo|vp|head|lead|maintainer|advocate|evangelist|consultant|researcher|"
     r"scientist|professor|lecturer|student|sre|principal|staff|chair|member|committer|"
     r"contributor|organi[sz]er|owner|specialist|analyst|designer|programmer|expert|intern|"
-    r"president|partner|officer|fellow|ambassador|champion|author|editor)s?\b"
+    r"president|partner|officer|fellow|ambassador|champion|author|editor|coordinator|"
+    r"trainer|volunteer|instructor|teacher|librarian|facilitator|moderator|coach|mentor|"
+    r"advis[eo]r|administrator|technician|surgeon|physician|nurse|registrar|postdoc|candidate|"
+    r"assistant|associate|strategist|recruiter|journalist|curator|"
+    r"coordinador[a]?|ingenier[oa]|desarrollador[a]?|investigador[a]?|profesor[a]?|gerente|"
+    r"responsable|chercheu(?:r|se)|ingénieur[e]?|doctorant[e]?|entwickler(?:in)?|leiter(?:in)?|"
+    r"berater(?:in)?|doktorand(?:in)?)s?\b"
 )
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -281,6 +281,12 @@ _LABELLED_TAIL = compiled(
     r"\s*[:：]\s*(?P<who>[^:：]{2,120})$"
 )
 # "by" splits only when what follows is clearly people: it carries an affiliation.
+_HOSTED_TAIL = compiled(
+    r"(?i)^(?P<title>.+?)\s*(?:[(（]\s*|\s[-–—]\s+)"
+    r"(?:(?:moderated|hosted|led|facilitated|run|organi[sz]ed)\s+by|facilita|moderad[oa]\s+por"
+    r"|anim[ée]e?\s+par|mod[ée]r[ée]e?\s+par|moderiert\s+von)\s+"
+    r"(?P<who>[^()（）]+(?:[(（][^()（）]*[)）][^()（）]*)*?)[)）]?\s*$"
+)
 _BY = compiled(r"^(?P<title>.+?)\s+(?:presented by|by)\s+(?P<who>[^()（）]+[(（@].*)$")
 _DASHED = compiled(r"^(?P<title>.+?)\s+[-–—|]\s+(?P<who>[^-–—|]+[(（][^()（）]+[)）].*)$")
 
@@ -646,6 +652,13 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         people = parse_speakers(labelled.group("who"))
         if people:
             return labelled.group("title").strip(" ,，.·—–-"), people
+    hosted = _HOSTED_TAIL.match(single)
+    if hosted is not None:
+        # "Panel: … (moderated by Ritu Sharma, Postman)", "Capture the Flag — hosted by JOSA",
+        # "Retro del Q1 — facilita Arturo Méndez": who leads it, said after the title
+        who = hosted.group("who").strip(" *_")
+        title, named = split_title_and_speakers(hosted.group("title").strip(" ,，"))
+        return title, named + (_people_in_tail(who) or [])  # (", avec A, B et C (animé par D)")
     for pattern in (_BY, _DASHED):
         match = pattern.match(single)
         if match and match.group("who")[:1] not in _QUOTES:

@@ -40,6 +40,13 @@ from tests.helpers import read_text
             [Speaker("Jane Doe", "Senior Engineer, Tencent Cloud")],
         ),
         ("priya raman, Grafana", [Speaker("priya raman", "Grafana")]),
+        ("Denise Alvarez, Workforce Connect", [Speaker("Denise Alvarez", "Workforce Connect")]),
+        (
+            "Ana Belén Sanz, Unidad de Medio Ambiente",
+            [Speaker("Ana Belén Sanz", "Unidad de Medio Ambiente")],
+        ),
+        ("Priya Raman, Volunteer Coordinator", [Speaker("Priya Raman", "Volunteer Coordinator")]),
+        ("Bram Smit, Gemeente Amsterdam", [Speaker("Bram Smit", "Gemeente Amsterdam")]),
     ],
 )
 def test_a_person_then_an_organisation_after_a_comma_is_one_speaker(
@@ -240,3 +247,22 @@ def test_a_speaker_label_after_the_title_on_one_line(
     text: str, title: str, speakers: list[Speaker]
 ) -> None:
     assert split_title_and_speakers(text) == (title, speakers)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "names"),
+    [
+        (
+            "Panel: Hiring frontend engineers (moderated by Ritu Sharma, Postman)",
+            "Panel: Hiring frontend engineers",
+            ["Ritu Sharma"],
+        ),
+        ("Capture the Flag — hosted by JOSA", "Capture the Flag", []),
+        ("Retro del Q1 — facilita Arturo Méndez", "Retro del Q1", ["Arturo Méndez"]),
+    ],
+)
+def test_who_leads_a_session_said_after_its_title_is_not_the_title(
+    text: str, title: str, names: list[str]
+) -> None:
+    found, speakers = split_title_and_speakers(text)
+    assert (found, [s.name for s in speakers]) == (title, names)
