@@ -657,8 +657,8 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         # "Panel: … (moderated by Ritu Sharma, Postman)", "Capture the Flag — hosted by JOSA",
         # "Retro del Q1 — facilita Arturo Méndez": who leads it, said after the title
         who = hosted.group("who").strip(" *_")
-        title, named = split_title_and_speakers(hosted.group("title").strip(" ,，"))
-        return title, named + (_people_in_tail(who) or [])  # (", avec A, B et C (animé par D)")
+        title, panel = split_title_and_speakers(hosted.group("title").strip(" ,，"))
+        return title, panel + (_people_in_tail(who) or [])  # (", avec A, B et C (animé par D)")
     for pattern in (_BY, _DASHED):
         match = pattern.match(single)
         if match and match.group("who")[:1] not in _QUOTES:
