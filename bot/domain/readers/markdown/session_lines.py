@@ -119,7 +119,8 @@ _ROOM = compiled(
     r"courtyard|rooftop|plenary|level\s*\d|floor\s*\d|salón|salon\s+\w|lab\s*\d|(?:data|fab|maker)lab|"
     r"laborat[oó]ri[oa]?|laboratoire|kantin[ae]n?|canteen|cafeteria|mensa|foaj[ée](?:en)?|aud\.?\s*\d|"
     # compounds: "Hörsaal 1", "Seminarraum", "Vergaderzaal", "Hörsalen"
-    r"\w{2,}(?:saal|raum|zaal)|\w*h[öo]rsal(?:en)?)\b"
+    r"\w{2,}(?:saal|raum|zaal)|\w*h[öo]rsal(?:en)?|"
+    r"αίθουσα|αιθουσα|αμφιθέατρο|αμφιθεατρο|зал|аудитория|аудиторія|амфитеатр)\b"
     r"|^(?:会场|會場|会議室|会場|部屋|ホール|教室)|^\w*(?:ホール|홀|볼룸|룸)\b|^[主分]?(?:会场|會場)"
     # "第一會議室 R1", "3F 國際會議廳", "2층 세미나실": a room word after its number or floor
     r"|^\S{0,8}?(?:會議室|会议室|會議廳|会议厅|講堂|讲堂|禮堂|礼堂|演講廳|演讲厅|多功能廳|多功能厅"
@@ -991,7 +992,9 @@ class SessionLines:
         if labeled is not None:
             role, label, value = labeled
             if role is Role.SPEAKER:
-                session.speakers.extend(parse_speakers(value))
+                # ("Diễn giả: Nguyễn Văn An – Senior Data Engineer, Tiki": one person, her work)
+                alone = _person_then_role(value)
+                session.speakers.extend([alone] if alone else parse_speakers(value))
             elif role in (Role.LINKS,):
                 session.links.extend(links_of(inline, label))
             elif role is Role.DESCRIPTION:
@@ -1060,7 +1063,12 @@ def _person_then_role(text: str) -> Speaker | None:
     name, dash, role = text.partition(" — ")
     if not dash:
         name, dash, role = text.partition(" – ")
-    person = looks_like_person(name.strip()) if dash and role.strip() else None
+    name = name.strip()
+    if not (dash and role.strip()):
+        return None
+    person = looks_like_person(name)
+    if person is None and name_shaped(name) and [p.name for p in parse_speakers(name)] == [name]:
+        person = Speaker(name)  # "Nguyễn Văn An": a name, though its last word is "an"
     if person is None or person.affiliation is not None:
         return None
     return replace(person, affiliation=role.strip())

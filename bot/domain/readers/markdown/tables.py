@@ -401,7 +401,9 @@ class TableReader:
         draft.last_day = later[2] if later else None  # "Hacking starts (ends 11:00 Sunday)"
         draft.speakers = inline_speakers + speakers
         draft.links = [*(title_cell.links if title_cell else []), *common_links]
-        draft.location = location or room or self.page.heading_room
+        # (a "Track" column naming rooms, "Auditório", "Sala 2", says where too)
+        in_room = track if track is not None and is_room(track) else None
+        draft.location = location or room or in_room or self.page.heading_room
         draft.track = track
         draft.description = description
         draft.kind = kind_from_text(kind_text) if kind_text else None

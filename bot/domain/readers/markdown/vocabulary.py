@@ -184,6 +184,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         *("puhuja", "esiintyjä", "talare", "foredragsholder", "konuşmacı", "konuşmacılar"),
         "přednášející",
         *("prelegent", "pembicara", "спикер", "докладчик", "доповідач", "ομιλητής", "előadó"),
+        # Vietnamese, Malay, Thai, Arabic, Hebrew, Hindi
+        *("diễn giả", "người trình bày", "penceramah", "วิทยากร", "المتحدث", "מרצה", "वक्ता"),
         "sprecher",
         "sprecherin",
         "referent",

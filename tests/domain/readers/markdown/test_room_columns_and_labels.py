@@ -312,3 +312,14 @@ def test_text_after_bold_words_in_an_html_cell_keeps_its_space() -> None:
     )
     [schedule] = read_text(page).schedules
     assert schedule.sessions[0].title == "Aperitivo sociale all'Osteria"
+
+
+def test_a_track_column_naming_rooms_and_greek_room_headings_say_where() -> None:
+    table = "# Tejo Conf — Lisboa\n\n| Date | Time | Session | Track |\n|---|---|---|---|\n"
+    table += "| 23 Oct 2026 | 10:00 – 10:45 | Opening keynote | Auditório |\n"
+    table += "| 23 Oct 2026 | 11:00 – 11:45 | Rust at the edge | Sala 2 |\n"
+    assert [s.location for s in read_text(table).schedules[0].sessions] == ["Auditório", "Sala 2"]
+    greek = "# Open Source Days — Θεσσαλονίκη\n\n## Σάββατο 27 Μαρτίου 2027\n\n### Αμφιθέατρο Α\n\n"
+    greek += "- 10:00–10:45 Εισαγωγή στο Rust\n\n### Αίθουσα 10\n\n- 10:00–10:45 PostgreSQL\n"
+    locations = [s.location for s in read_text(greek).schedules[0].sessions]
+    assert sorted(locations) == ["Αίθουσα 10", "Αμφιθέατρο Α"]

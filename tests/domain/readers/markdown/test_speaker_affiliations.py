@@ -266,3 +266,11 @@ def test_who_leads_a_session_said_after_its_title_is_not_the_title(
 ) -> None:
     found, speakers = split_title_and_speakers(text)
     assert (found, [s.name for s in speakers]) == (title, names)
+
+
+def test_a_speaker_label_in_more_languages_names_one_person_and_her_work() -> None:
+    page = "# Meetup — Sài Gòn\n\n**Thời gian:** 8h00 – 12h00, Thứ Bảy, ngày 20/03/2027\n\n"
+    page += "- **8h45 – 9h30:** Xây dựng Lakehouse\n"
+    page += "  - Diễn giả: Nguyễn Văn An – Senior Data Engineer, Tiki\n"
+    [session] = read_text(page).schedules[0].sessions
+    assert session.speakers == (Speaker("Nguyễn Văn An", "Senior Data Engineer, Tiki"),)
