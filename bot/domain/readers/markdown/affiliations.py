@@ -32,7 +32,7 @@ _ORGANISATION_WORDS = compiled(
     # public bodies and a few more words of company names ("Gemeente Amsterdam", "Unidad de Medio
     # Ambiente", "Workforce Connect", "Twiga Foods", "Kookaburra Pay")
     r"unidad|unit|office|library|libraries|bibliothek|biblioteca|bibliothèque|gemeente|kommune|"
-    r"ayuntamiento|prefeitura|comune|municipality|city of|county|connect|foods?|pay|hub)\b\.?"
+    r"ayuntamiento|prefeitura|comune|municipality|city of|county|connect|foods?|pay|hub|credit)\b\.?"
 )
 # Well-known companies whose names read like a person's or hold no word above.
 _KNOWN_COMPANIES = frozenset(

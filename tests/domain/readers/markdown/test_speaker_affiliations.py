@@ -47,6 +47,10 @@ from tests.helpers import read_text
         ),
         ("Priya Raman, Volunteer Coordinator", [Speaker("Priya Raman", "Volunteer Coordinator")]),
         ("Bram Smit, Gemeente Amsterdam", [Speaker("Bram Smit", "Gemeente Amsterdam")]),
+        (
+            "Fatima Bello, Head of Risk, Kora Credit",
+            [Speaker("Fatima Bello", "Head of Risk, Kora Credit")],
+        ),
     ],
 )
 def test_a_person_then_an_organisation_after_a_comma_is_one_speaker(
