@@ -67,20 +67,17 @@ _OWN_LENGTH = compiled(
     r"\s*[(（]\s*(\d{1,3})\s*(?:min|mins|minutes|minutos|minuten|分钟|分)\s*[)）]\s*$"
 )
 _SPEAKER_BEFORE = compiled(r"\s[-–—]\s|\s(?:by|par|von|por)\s")
-_FROM_BEFORE = compiled(
-    r"(?i)(?:^|[^\w])(?:from|ab|dès|desde(?:\s+las?)?|a partir de(?:\s+las?)?|a partir das|vanaf)"
-    r"[\s*_]*$"
-)
 _LENGTH_OR_LEVEL = compiled(
     r"(?i)\d{1,3}\s*(?:min(?:ute)?s?|h|hrs?|hours?|'|m)|beginner|intermediate|advanced|expert"
     r"|all levels|introductory|débutant|intermédiaire|avancé|einsteiger|fortgeschrittene"
     r"|principiante|intermedio|avanzado|iniciante|intermediário|avançado"
 )
 _MARKS_BEFORE = compiled(r"^[\W_]+")  # "🎉 **After-party:**"
-_FROM_WORDS = (
-    r"(?:from|ab|dès|desde(?:\s+las?)?|a partir de(?:\s+las?)?|a partir das|vanaf)\s+(?=\d)"
-)
+# "from 5:30pm", "desde las 19:00", "ab 18 Uhr": the words before a start with no end
+_FROM_WORD = r"(?:from|ab|dès|desde(?:\s+las?)?|a partir de(?:\s+las?)?|a partir das|vanaf)"
+_FROM_WORDS = rf"{_FROM_WORD}\s+(?=\d)"
 _FROM = compiled(rf"(?i)^\s*{_FROM_WORDS}")
+_FROM_BEFORE = compiled(rf"(?i)(?:^|[^\w]){_FROM_WORD}[\s*_]*$")  # "- **From 3pm** – …"
 # "After-party: Wednesday from 7:00 PM", "Carrete de cierre: viernes desde las 19:00": the day first
 _DAY_THEN_FROM = compiled(
     rf"(?i)^\s*(?P<wd>{alternation(w for w in ALL_WEEKDAYS if len(w) >= 4)})\.?,?\s+(?={_FROM_WORDS})"
@@ -334,7 +331,7 @@ class SessionLines:
             " *_"
         ).endswith((":", "："))
         open_on = _ONWARDS.match(rest)  # "8:40pm onwards: Pints at The Brew Dock"
-        onwards = open_on is not None and "ish" not in open_on.group(0).casefold()
+        onwards = goes_on(rest)
         # "- **From 3pm** – 🌭 Sausage sizzle": from then on, with no end
         onwards = onwards or (
             span.end is None and _FROM_BEFORE.search(text, 0, span.begin) is not None
