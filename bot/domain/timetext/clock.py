@@ -25,6 +25,7 @@ from bot.domain.timetext.languages import (
     RANGE_WORDS,
     TIME_PREPOSITIONS,
     WEEKDAY_NAMES,
+    WRITTEN_WEEKDAYS,
     alternation,
 )
 
@@ -44,9 +45,7 @@ _SEPARATOR = compiled(
     rf"\s*(?:{_WEEKDAY_BEFORE_END})?"
 )
 # A weekday right before a bare number: the number is that day's date ("martes 16")
-_DAY_NAMED_BEFORE = compiled(
-    rf"(?i)(?<!\w)(?:{alternation(w for w in ALL_WEEKDAYS if len(w) >= 4)})\.?,?\s+$"
-)
+_DAY_NAMED_BEFORE = compiled(rf"(?i)(?<!\w)(?:{WRITTEN_WEEKDAYS})\.?,?\s+$")
 # "… – 11:00 AM Sun": the end's weekday after it, when the start named its own
 _WEEKDAY_AFTER = compiled(r"\s+(?P<day>[^\W\d_]{2,12})\b\.?")
 _RANGE_END = compiled(rf"\s*(?:{alternation(RANGE_END_WORDS)})")

@@ -585,6 +585,11 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=longest_first))
 
 
+# The weekdays written out (four letters or more, not "mar", "sat"), as a regex alternation:
+# "martes 16", "After-party: Wednesday from 7:00 PM"
+WRITTEN_WEEKDAYS = alternation(w for w in ALL_WEEKDAYS if len(w) >= 4)
+
+
 def chinese_number(text: str) -> int | None:
     """A number from 0 to 99 written in Chinese numerals ("三", "十五", "二十"), if it is one."""
     if not text:

@@ -43,7 +43,7 @@ from bot.domain.timetext.clock import (
 )
 from bot.domain.timetext.dates import DateMention, find_dates
 from bot.domain.timetext.durations import cell_duration
-from bot.domain.timetext.languages import ALL_WEEKDAYS, alternation
+from bot.domain.timetext.languages import ALL_WEEKDAYS, WRITTEN_WEEKDAYS, alternation
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
 
@@ -79,9 +79,7 @@ _FROM_WORDS = rf"{_FROM_WORD}\s+(?=\d)"
 _FROM = compiled(rf"(?i)^\s*{_FROM_WORDS}")
 _FROM_BEFORE = compiled(rf"(?i)(?:^|[^\w]){_FROM_WORD}[\s*_]*$")  # "- **From 3pm** – …"
 # "After-party: Wednesday from 7:00 PM", "Carrete de cierre: viernes desde las 19:00": the day first
-_DAY_THEN_FROM = compiled(
-    rf"(?i)^\s*(?P<wd>{alternation(w for w in ALL_WEEKDAYS if len(w) >= 4)})\.?,?\s+(?={_FROM_WORDS})"
-)
+_DAY_THEN_FROM = compiled(rf"(?i)^\s*(?P<wd>{WRITTEN_WEEKDAYS})\.?,?\s+(?={_FROM_WORDS})")
 _ONWARDS = compiled(
     r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end|เป็นต้นไป|以降|起)(?!\w)"
 )
