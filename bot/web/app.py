@@ -143,26 +143,35 @@ class FeedsFirst:
         self.calendars = calendars
         self.count = count
 
+    def feed(self, path: str) -> tuple[str, Body, str] | None:
+        """The feed this process holds at `path` (decoded, no query): its route template (what
+        it is counted under), its body and its Cache-Control; None for anything the application
+        must answer (an unknown id, a token not yet looked up, another route)."""
+        if not path.endswith(".ics"):
+            return None
+        feeds = self.calendars.feeds
+        if path.startswith("/calendars/"):
+            name = path[11:-4]
+            if name == "all":
+                body = feeds.all_feed
+                return None if body is None else (_ALL, body, PUBLIC_CACHE)
+            body = feeds.schedule_feeds.get(name)
+            return None if body is None else (_SCHEDULE, body, PUBLIC_CACHE)
+        if path.startswith("/feeds/"):
+            selection = self.calendars.lookups.known(path[7:-4])
+            if selection is not None and selection is not UNSEEN:
+                return _PERSONAL, feeds.personal(selection), PRIVATE_CACHE
+        return None
+
     def before(self, handler: ServerHandler) -> ServerHandler:
-        calendars, count = self.calendars, self.count
-        feeds, lookups = calendars.feeds, calendars.lookups
+        feed, count = self.feed, self.count
 
         async def feeds_first(request: web.BaseRequest) -> web.StreamResponse:
-            if request.method not in _READS:
-                return await handler(request)
-            path = request.rel_url.path_safe
-            if path.endswith(".ics"):
-                if path.startswith("/calendars/"):
-                    name = path[11:-4]
-                    body = feeds.all_feed if name == "all" else feeds.schedule_feeds.get(name)
-                    if body is not None:
-                        route = _ALL if name == "all" else _SCHEDULE
-                        return _counted_now(route, count, request, body, PUBLIC_CACHE)
-                elif path.startswith("/feeds/"):
-                    selection = lookups.known(path[7:-4])
-                    if selection is not None and selection is not UNSEEN:
-                        body = feeds.personal(selection)
-                        return _counted_now(_PERSONAL, count, request, body, PRIVATE_CACHE)
+            if request.method in _READS:
+                found = feed(request.rel_url.path_safe)
+                if found is not None:
+                    route, body, cache = found
+                    return _counted_now(route, count, request, body, cache)
             return await handler(request)
 
         return feeds_first

@@ -8,11 +8,10 @@ subscriptions); otherwise the identity bytes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from functools import lru_cache
-
-from multidict import CIMultiDictProxy
 
 
 def http_date(moment: datetime) -> str:
@@ -49,7 +48,7 @@ def wants_gzip(accept_encoding: str | None) -> bool:
     )
 
 
-def not_modified(headers: CIMultiDictProxy[str], etag: str, last_modified: datetime) -> bool:
+def not_modified(headers: Mapping[str, str], etag: str, last_modified: datetime) -> bool:
     """Whether a GET/HEAD with these request headers should get 304 for this representation."""
     if_none_match = headers.get("If-None-Match")
     if if_none_match is not None:

@@ -63,11 +63,13 @@ class ConnectionGuard:
         server: web.Server,
         limit: int,
         *,
+        connection: Callable[[], asyncio.BaseProtocol] | None = None,
         remind_every: float = 300.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.server = server
         self.limit = limit
+        self.connection = connection or server  # what a connection under the limit gets
         self.remind_every = remind_every
         self.clock = clock
         self._burst: _Burst | None = None
@@ -78,13 +80,13 @@ class ConnectionGuard:
         if len(live) < self.limit:
             if self._burst is not None and len(live) < self.limit * 0.8:
                 self._end_burst()
-            return self.server()
+            return self.connection()
         burst = self._note_burst()
         victim = next((h for h in live if _idle(h)), None)  # oldest first
         if victim is not None:
             victim.force_close()
             burst.closed += 1
-            return self.server()
+            return self.connection()
         burst.refused += 1
         return _Refused()
 
@@ -123,11 +125,19 @@ class ConnectionGuard:
 class GuardedSite(web.BaseSite):
     """aiohttp's TCPSite, with `ConnectionGuard` between the socket and the server."""
 
-    def __init__(self, runner: web.BaseRunner, host: str, port: int, max_connections: int) -> None:
+    def __init__(
+        self,
+        runner: web.BaseRunner,
+        host: str,
+        port: int,
+        max_connections: int,
+        connection: Callable[[web.Server], Callable[[], asyncio.BaseProtocol]] | None = None,
+    ) -> None:
         super().__init__(runner)
         self._host = host
         self._port = port
         self._max_connections = max_connections
+        self._connection = connection  # the protocol factory, made from the runner's server
         self.guard: ConnectionGuard | None = None
 
     @property
@@ -139,7 +149,8 @@ class GuardedSite(web.BaseSite):
         await super().start()
         server = self._runner.server
         assert server is not None
-        self.guard = ConnectionGuard(server, self._max_connections)
+        connection = self._connection(server) if self._connection is not None else None
+        self.guard = ConnectionGuard(server, self._max_connections, connection=connection)
         loop = asyncio.get_running_loop()
         self._server = await loop.create_server(
             self.guard, self._host or None, self._port, backlog=self._backlog

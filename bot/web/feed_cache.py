@@ -34,6 +34,9 @@ class Body:
     _headers: dict[tuple[str, str | None, bool, bool], tuple[str, Mapping[str, str]]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _heads: dict[tuple[str, bool, bool], bytes] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def headers(
         self, cache: str, filename: str | None, gzipped: bool, not_modified: bool = False
@@ -57,6 +60,21 @@ class Body:
                 if gzipped:
                     headers["Content-Encoding"] = "gzip"
             found = self._headers[key] = (etag, headers)
+        return found
+
+    def head(self, cache: str, gzipped: bool, not_modified: bool = False) -> bytes:
+        """The start of an HTTP/1.1 answer for this body, as aiohttp writes it, up to where the
+        Date and Server lines go: the status line, the headers of `headers()` and, for a 200,
+        the Content-Length of the bytes chosen. Built once each."""
+        key = (cache, gzipped, not_modified)
+        found = self._heads.get(key)
+        if found is None:
+            _, headers = self.headers(cache, None, gzipped, not_modified)
+            lines = ["HTTP/1.1 304 Not Modified" if not_modified else "HTTP/1.1 200 OK"]
+            lines += [f"{name}: {value}" for name, value in headers.items()]
+            if not not_modified:
+                lines.append(f"Content-Length: {len(self.gzipped if gzipped else self.data)}")
+            found = self._heads[key] = ("\r\n".join(lines) + "\r\n").encode()
         return found
 
     @classmethod

@@ -7,6 +7,7 @@ import ipaddress
 import logging
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 
 from aiohttp import web
 
@@ -19,6 +20,7 @@ from bot.web.connections import GuardedSite
 from bot.web.feed_cache import FeedCache
 from bot.web.redaction import install_log_redaction
 from bot.web.token_cache import CachedFeedTokens
+from bot.web.wire import feed_connections, lean_path_available
 
 if sys.platform != "win32":
     import resource
@@ -124,8 +126,14 @@ async def serve_feeds(
     await runner.setup()
     server = runner.server
     assert server is not None
-    server.request_handler = app[FEEDS_FIRST].before(server.request_handler)
-    site = GuardedSite(runner, host, port, limits.max_connections)
+    first = app[FEEDS_FIRST]
+    server.request_handler = first.before(server.request_handler)
+    # The polled feeds are answered from the request's bytes (bot.web.wire), but for access
+    # lines, which only aiohttp's own path writes.
+    lean = (
+        None if access_log or not lean_path_available() else partial(feed_connections, first=first)
+    )
+    site = GuardedSite(runner, host, port, limits.max_connections, lean)
     await site.start()
     log.info(
         "feed server listening on http://%s:%s (idle timeout %g s, at most %d connections)",
