@@ -90,6 +90,9 @@ _DOTTED_AT = compiled(
     rf"|(?<!\w)(?P<word2>{alternation(DOTTED_TIME_WORDS)})\s*(?P<h2>\d{{1,2}})(?P<dot2>\.)[0-5]\d(?![\d,]|\.\w|:\d)"
     # "14.30'da", "15.00'te": a Turkish case ending after the time
     r"|(?<![\w.])(?P<h3>\d{1,2})(?P<dot3>\.)[0-5]\d(?=['’](?:da|de|ta|te|dan|den|tan|ten)\b)"
+    # Italian "dalle 9.30 alle 17.30" (only with minutes: German "alle 10 Minuten" is no time)
+    r"|(?<!\w)(?i:dalle|alle)\s+(?P<h4>\d{1,2})(?P<dot4>\.)[0-5]\d"
+    r"(?![\d,]|\.\w|:\d|\s*(?:%|€|\$|£|(?i:euro|eur|chf)\b))"
 )
 _DOTTED_END = compiled(
     rf"\s*(?:[{RANGE_DASHES}~]|(?i:{alternation(RANGE_WORDS)})(?!\w))\s*"
@@ -106,7 +109,7 @@ def _said_time(text: str, begin: int) -> bool:
 
 
 _CUM_TEMPORE = compiled(r"\s*c\.\s?t\.")
-_HOUR_GROUPS = (("h", "dot"), ("h2", "dot2"), ("h3", "dot3"))
+_HOUR_GROUPS = (("h", "dot"), ("h2", "dot2"), ("h3", "dot3"), ("h4", "dot4"))
 
 
 def _dotted_as_colons(text: str) -> str:
@@ -118,6 +121,7 @@ def _dotted_as_colons(text: str) -> str:
         hour, dot = next((match.group(h), d) for h, d in _HOUR_GROUPS if match.group(h))
         # (a Turkish case ending says a time as a time word does)
         said = bool(match.group("word") or match.group("word2") or match.group("h3"))
+        said = said or bool(match.group("h4"))
         end = _DOTTED_END.match(text, match.end())
         if int(hour) > 23 or not (said or end or int(hour) >= 6):
             continue

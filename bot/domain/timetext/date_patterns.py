@@ -154,6 +154,14 @@ _KOREAN_DOTTED = (
     r"(?:\s*[(（](?P<wd>[월화수목금토일])[)）])?"
 )
 _KOREAN_DOTTED_HINT = compiled(r"\d{4}\.\s+\d")
+# "2024. november 21., csütörtök", "2025. márc. 6.": Hungarian, the year first and a month's
+# name, the weekday after
+_YEAR_MONTH_DAY = (
+    r"(?<![\d.])(?P<y>\d{4})\.\s*(?P<mon>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})\.(?!\d)"
+    r"(?:(?:\s*[-–]\s*|\s+(?:és|&)\s+)(?P<d2>\d{1,2})\.(?!\d))?"
+    rf"(?:,?\s*(?P<wd>(?i:{alternation(EU_WEEKDAYS)}))(?!\w))?"
+)
+_YEAR_MONTH_DAY_HINT = compiled(r"\d{4}\.\s*[^\W\d_]")
 _MONTH_HINT = compiled(rf"(?:{_spellings(MONTHS)})")
 
 
@@ -179,6 +187,19 @@ def _numeric(match: re.Match[str], text: str) -> DateParts | None:
         year = JAPANESE_ERAS[groups["era"]] + (1 if groups["ey"] == "元" else int(groups["ey"]))
     weekday = _weekday(groups.get("wd") or groups.get("wd2"))
     return DateParts(int(groups["m"]), int(groups["d"]), year, _number(groups.get("d2")), weekday)
+
+
+def _year_month_day(match: re.Match[str], text: str) -> DateParts | None:
+    month = EU_MONTHS.get(match.group("mon").lower())
+    if month is None:
+        return None
+    return DateParts(
+        month,
+        int(match.group("d")),
+        int(match.group("y")),
+        _number(match.group("d2")),
+        _weekday(match.group("wd")),
+    )
 
 
 def _short_year(match: re.Match[str], text: str) -> DateParts | None:
@@ -318,6 +339,7 @@ PATTERNS: list[tuple[Callable[[str], object], list[tuple[re.Pattern[str], Reader
     (_has(_MONTH_DAY_HINT), [(compiled(_MONTH_DAY_WEEKDAY), _numeric)]),
     (_has(_WEEKDAY_DAY_MONTH_HINT), [(compiled(_WEEKDAY_DAY_MONTH), _numeric)]),
     (_has(_KOREAN_DOTTED_HINT), [(compiled(_KOREAN_DOTTED), _numeric)]),
+    (_has(_YEAR_MONTH_DAY_HINT), [(compiled(_YEAR_MONTH_DAY), _year_month_day)]),
     (lambda text: "月" in text, [(compiled(_CJK), _numeric)]),
     (lambda text: "월" in text, [(compiled(_KOREAN), _numeric)]),
     (

@@ -200,6 +200,32 @@ _EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("қазан",), ()),
     (("қараша",), ()),
     (("желтоқсан",), ()),
+    # Romanian ("Joi, 10 aprilie 2025")
+    (("ianuarie",), ("ian",)),
+    (("februarie",), ()),
+    (("martie",), ()),
+    (("aprilie",), ()),
+    ((), ()),
+    (("iunie",), ("iun",)),
+    (("iulie",), ("iul",)),
+    ((), ()),
+    (("septembrie",), ()),
+    (("octombrie",), ()),
+    (("noiembrie",), ()),
+    (("decembrie",), ()),
+    # Hungarian, which writes the year first ("2024. november 21.", "2025. márc. 6.")
+    (("január",), ()),
+    (("február",), ("febr",)),
+    (("március",), ("márc",)),
+    (("április",), ("ápr",)),
+    (("május",), ("máj",)),
+    (("június",), ("jún",)),
+    (("július",), ("júl",)),
+    (("augusztus",), ()),
+    (("szeptember",), ("szept",)),
+    (("október",), ()),
+    ((), ()),
+    ((), ()),
 ]
 EU_FULL_MONTHS = {
     w: (n - 1) % 12 + 1 for n, (full, _) in enumerate(_EU_MONTH_WORDS, start=1) for w in full
@@ -446,6 +472,24 @@ _ICELANDIC_WEEKDAYS = tuple(
         "sunnudag",
     )
 )
+_ROMANIAN_WEEKDAYS = (
+    ("luni",),
+    ("marți", "marţi", "marti"),
+    ("miercuri",),
+    ("joi",),
+    ("vineri",),
+    ("sâmbătă", "sâmbăta", "sambata"),
+    ("duminică", "duminica"),
+)
+_HUNGARIAN_WEEKDAYS = (
+    ("hétfő", "hétfőn"),
+    ("kedd", "kedden"),
+    ("szerda", "szerdán"),
+    ("csütörtök", "csütörtökön"),
+    ("péntek", "pénteken"),
+    ("szombat", "szombaton"),
+    ("vasárnap",),
+)
 _KAZAKH_WEEKDAYS = (
     ("дүйсенбі",),
     ("сейсенбі",),
@@ -458,6 +502,8 @@ _KAZAKH_WEEKDAYS = (
 EU_WEEKDAYS = {
     **EU_WEEKDAYS,
     **{name: number for number, names in enumerate(_KAZAKH_WEEKDAYS) for name in names},
+    **{name: number for number, names in enumerate(_HUNGARIAN_WEEKDAYS) for name in names},
+    **{name: number for number, names in enumerate(_ROMANIAN_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_ICELANDIC_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_FINNISH_ESSIVE_WEEKDAYS) for name in names},
     **{name: number for number, names in enumerate(_MORE_WEEKDAYS) for name in names},

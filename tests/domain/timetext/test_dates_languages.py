@@ -146,6 +146,10 @@ def test_the_cheap_test_before_day_month_dates_lets_every_one_through() -> None:
         ("Thứ Năm, 11/12/2025", date(2025, 12, 11)),  # Vietnamese: the weekday says day first
         ("Miércoles 12/11/2025", date(2025, 11, 12)),
         ("#30 — 16 april 2026", date(2026, 4, 16)),  # an edition's number, then its date
+        ("2024. november 21., csütörtök, 18:00-tól", date(2024, 11, 21)),  # Hungarian
+        ("2025. márc. 6.", date(2025, 3, 6)),
+        ("Joi, 10 aprilie 2025", date(2025, 4, 10)),  # Romanian
+        ("sâmbătă, 15 martie 2025", date(2025, 3, 15)),
     ],
 )
 def test_more_languages_and_shapes(text: str, expected: date) -> None:
@@ -191,6 +195,11 @@ def test_a_day_and_month_with_dots_alone_is_not_a_date(text: str) -> None:
 )
 def test_more_languages_and_ranges_with_weekdays(text: str, first: date, last: date) -> None:
     assert read(text)[:2] == (first, last)
+
+
+def test_a_hungarian_date_checks_its_weekday() -> None:
+    [mention] = find_dates("2024. november 21., szerda")  # the 21st was a Thursday
+    assert mention.resolve(date(2024, 9, 1))[2]
 
 
 def test_a_capitalised_turkish_month_alone_is_not_read_as_a_date() -> None:

@@ -6,6 +6,7 @@ from the walk in page.py; lines that are sessions are read in session_lines.py.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
 from bot.domain.readers.markdown.drafts import DAYS_OF_ONE_EVENT, Draft, EventDraft
 from bot.domain.readers.markdown.kinds import day_number
+from bot.domain.readers.markdown.page_facts import stated_end
 from bot.domain.timetext.clock import ClockSpan, find_clock_spans, leading_clock_span
 from bot.domain.timetext.dates import DateError, DateMention, range_end
 from bot.domain.timetext.languages import ALL_WEEKDAYS
@@ -468,17 +470,38 @@ class EventLines:
     def hours_in_a_sentence(self, line: Line, text: str) -> bool:
         """ "Bez přednášek, jen jídlo, pití a kvíz. Od 18:30 do 22:00, Impact Hub Brno.": the
         hours of a dated event with no agenda, said in a sentence of its own."""
-        event = self.page.event
-        if event.first_day is None or event.start is not None or event.sessions or line.depth:
-            return False
-        said = _FROM_TO_SENTENCE.search(text)
-        if said is None:
-            return False
-        span = leading_clock_span(text[said.end() :])
-        if span is None or span.end is None or len(find_clock_spans(text)) != 1:
+        opening = self._hours_opening(line, _FROM_TO_SENTENCE.search(text), text)
+        if opening is None or opening[1].end is None or len(find_clock_spans(text)) != 1:
             return False
         self.page._event_times(line.number, text)
         return True
+
+    def from_then_end(self, line: Line, text: str) -> bool:
+        """ "🕕 od 18:00, akce končí ve 22:00", "From 6 PM; we wrap up by 9 PM": a dated event's
+        start, then a clause that says when it ends (not a session from 18:00)."""
+        opening = self._hours_opening(line, _FROM_TO_SENTENCE.match(text), text)
+        if opening is None or opening[1].end is not None or len(find_clock_spans(text)) != 2:
+            return False
+        after, span = opening
+        closing = stated_end([(line.number, text[after + span.finish :])])
+        if closing is None:
+            return False
+        self.page._event_times(line.number, text)
+        self.page.event.end = closing.start
+        return True
+
+    def _hours_opening(
+        self, line: Line, said: re.Match[str] | None, text: str
+    ) -> tuple[int, ClockSpan] | None:
+        """Where the time after "from" ("od", "von") begins, and that time, when they may give
+        the hours of a dated event that has none yet (nor sessions)."""
+        event = self.page.event
+        if said is None or event.first_day is None or event.start is not None:
+            return None
+        if event.sessions or line.depth:
+            return None
+        span = leading_clock_span(text[said.end() :])
+        return None if span is None else (said.end(), span)
 
     def _details_block(self, line: Line, mention: DateMention) -> bool:
         """ "### Talk title" + "**When:** 13 September, 19:30" after an agenda that already lists

@@ -339,6 +339,8 @@ class PageReader:
             return
         if leading is not None and self._hours_then_date(line, text, leading):
             return
+        if leading is not None and self.event_lines.from_then_end(line, text):
+            return  # "🕕 od 18:00, akce končí ve 22:00": the event's hours
         if leading is not None and (labeled is None or leading_clock_span(labeled[1])):
             # "- 7pm Talk: Typed pandas — Sam Lee": a line that starts with a clock is a session
             # titled by the rest, even when a label word follows the clock.

@@ -40,7 +40,9 @@ _END_PHRASE = compiled(
     # "Vi räknar med att vara klara runt kl. 20.15", "vi slutter ca. kl. 21", "acabem cap a les 14 h"
     r"(?:vara |være |blive |bli )?(?:klara|färdiga|ferdige?|færdige)|slutar|slutter|avslutar|"
     r"avslutas|afslutter|avsluttes|loppuu|päättyy|acab(?:a|em|amos|aremos)|khatam|khatm|"
+    r"stänger|stängs|stenger|lukker|"  # "Lokalen stänger kl. 21.00": the room closes
     r"lýkur|ljúkum|"  # "Viðburðinum lýkur kl. 19:30"
+    r"(?:s?konč(?:í|íme)|konec)(?: akce)?|"  # Czech: "akce končí ve 22:00", "konec ve 21:30"
     # "Закругляемся к 22:00", "завершиться о 21:00"
     r"закругляемся|заканчиваем(?:ся)?|завершаем(?:ся)?|завершится|завершиться|закінчуємо|"
     r"расходимся|розходимося|"  # "Расходимся примерно в 21:00": we part at
@@ -49,7 +51,7 @@ _END_PHRASE = compiled(
     r"\s+(?:(?:ist|is|est|é|è|será|sarà|está(?: previst[oa] para)?|estará)\s+)?"
     r"(?:(?:ca\.|circa|etwa|approx\.)\s*)?"  # "Ende ca. 16:00 Uhr"
     r"(?:by\s+)?(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o|"
-    r"runt|omkring|rundt|cap a les|sobre les|a les|tipo|a eso de las|como a las|alrededor de las|(?:примерно|приблизно) в|около|к|в|о|близько|до)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
+    r"runt|omkring|rundt|ve|kolem|okolo|cap a les|sobre les|a les|tipo|a eso de las|como a las|alrededor de las|(?:примерно|приблизно) в|около|к|в|о|близько|до)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
     r"(?:half \w+\s*\(|\()?"  # "finished by half five (17:30)"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
 )
@@ -59,7 +61,8 @@ _END_PHRASE = compiled(
 _END_AFTER = compiled(
     r"(?:['’](?:da|de|ta|te))?\s*(?:(?:gibi|civarı(?:nda)?)\s+)?"
     r"(?:sona er\w*|bit(?:er|iyor|ecek|iriyoruz)\b|kapan(?:ır|ıyor|acak)\b|に?終了|종료"
-    r"|(?:左右|前后|前後)?\s*(?:结束|結束|散场|散場|散会|散會)|[*_]*\s*(?i:schluss|ende)\b)"
+    r"|(?:左右|前后|前後)?\s*(?:结束|結束|散场|散場|散会|散會)|[*_]*\s*(?i:schluss|ende)\b"
+    r"|-ig\b)"  # Hungarian "A terem 21:30-ig áll rendelkezésünkre": until 21:30
 )
 
 
@@ -164,7 +167,7 @@ class PageFacts:
             section = self._texts_between(event.line, following)
             _days_ended(event, section)
             if event.end is None and event.sessions:
-                stated = _stated_end(section)
+                stated = stated_end(section)
                 if stated is not None:
                     event.end = stated.end or stated.start
                     event.end_twelve_hour = stated.twelve_hour
@@ -224,7 +227,7 @@ def _days_ended(event: EventDraft, section: list[tuple[int, str]]) -> None:
     for number, text in section:
         if not first < number < last or number in lines:
             continue  # (a session's own line says no day's end)
-        stated = _stated_end([(number, text)])
+        stated = stated_end([(number, text)])
         if stated is None or stated.end is not None:
             continue
         before = [d for d in event.sessions if d.line < number and d.day is not None]
@@ -238,7 +241,7 @@ def _days_ended(event: EventDraft, section: list[tuple[int, str]]) -> None:
             final.end = stated.start
 
 
-def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
+def stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
     """ "... and we wrap up by 8:30pm", "Ende gegen 21:30 Uhr", "We close the doors at 15:30",
     "Les portes ferment à 8 h 30", "Encerramento previsto para as 13h": when an agenda ends."""
     for index, (number, own) in enumerate(section):
@@ -252,9 +255,12 @@ def _stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
                 break  # the next line's own phrases are read on it
             if _something_else_ends(text, phrase.start()):
                 continue  # "El Metro cierra a las 23:00", "the garage closes at 23:00"
-            spans = find_clock_spans(text[phrase.end() : phrase.end() + 40])
-            if spans and spans[0].begin <= 2:
-                return spans[0]
+            # (read from the phrase on: "stänger kl. 21.00" is a dotted time after its "kl.")
+            said = phrase.end() - phrase.start()
+            spans = find_clock_spans(text[phrase.start() : phrase.end() + 40])
+            after = [span for span in spans if span.begin >= said]
+            if after and after[0].begin - said <= 2:
+                return after[0]
         for span in find_clock_spans(own):
             if (
                 span.end is None

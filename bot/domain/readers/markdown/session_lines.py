@@ -81,7 +81,8 @@ _FROM_BEFORE = compiled(rf"(?i)(?:^|[^\w]){_FROM_WORD}[\s*_]*$")  # "- **From 3p
 # "After-party: Wednesday from 7:00 PM", "Carrete de cierre: viernes desde las 19:00": the day first
 _DAY_THEN_FROM = compiled(rf"(?i)^\s*(?P<wd>{WRITTEN_WEEKDAYS})\.?,?\s+(?={_FROM_WORDS})")
 _ONWARDS = compiled(
-    r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end|เป็นต้นไป|以降|起)(?!\w)"
+    r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end|เป็นต้นไป|以降|起"
+    r"|-t[óő]l)(?!\w)"  # Hungarian "18.00-tól: Afterparty": from 18.00
 )
 
 

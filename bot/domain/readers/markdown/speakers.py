@@ -18,11 +18,12 @@ from bot.domain.readers.markdown.affiliations import (
 # What stands between speakers in a cell, or between a speaker and their affiliation (a comma;
 # " / " between two people: "Jane Doe / Acme" is one person and her company).
 _CELL_SEPARATORS = compiled(
-    r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und|et|ve|y|e|en|og|och)\s+|\s/\s"
-)  # ("Inês Barbosa e Tiago Fonseca", "Ana y Luis", "Sofie en Jonas", "Ebba och Nils")
+    r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und|et|ve|y|e|en|og|och|és|și|şi)\s+|\s/\s"
+)  # ("Inês Barbosa e Tiago Fonseca", "Ana y Luis", "Sofie en Jonas", "Ebba och Nils",
+# Hungarian "Horváth Dániel és Varga Bence", Romanian "Andrei Pop și Ioana Mureșan")
 # The same in a title's tail ("Talk — Jane Doe & Wei Li"), where "&" and "/" need no spaces.
 _TAIL_SEPARATORS = compiled(
-    r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b|\bet\b|\sy\s|\se\s|\sen\s)\s*"
+    r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b|\bet\b|\sy\s|\se\s|\sen\s|\sés\s|\s[șş]i\s)\s*"
 )  # ("y", "e", "en": "Elena Rosso (CSI) e Davide Gallo", "Ana y Luis", "Sofie en Jonas")
 _TRAILING_PAREN = compiled(r"^(?P<name>.+?)\s*[(（](?P<aff>[^()（）]+)[)）]\s*$")
 _AT = compiled(r"^(?P<name>.+?)\s+(?:@|at)\s+(?P<aff>.+)$")
@@ -184,7 +185,7 @@ def _separator_kind(separator: str) -> str:
         return "comma"
     if word == "/":
         return "slash"
-    if word in ("&", "and", "und", "et", "ve", "y", "e", "en", "og", "och"):
+    if word in ("&", "and", "und", "et", "ve", "y", "e", "en", "og", "och", "és", "și", "şi"):
         return "joiner"
     return "list"
 
@@ -203,7 +204,13 @@ def _is_affiliation(part: str, person: Speaker, continued: bool) -> bool:
         return True
     if _person_shaped(part):
         return False
-    return _person_shaped(person.name) and re.fullmatch(r"[^\W\d_][\w.&'’+-]*", part) is not None
+    if not _person_shaped(person.name):
+        return False
+    # "Arjun Mehta, Swiggy-ish startup": words written as no name is (capitals and lower case
+    # mixed, a lower-case word not a particle) describe where the person works
+    return re.fullmatch(r"[^\W\d_][\w.&'’+-]*", part) is not None or (
+        part != part.lower() and not name_shaped(part)
+    )
 
 
 def _is_other_person(part: str) -> bool:

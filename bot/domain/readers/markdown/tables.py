@@ -371,8 +371,9 @@ class TableReader:
                     day, end, place
                 ):
                     continue  # "(workshop continues)", "⬆ Fortsetzung": the session above goes on
-                title, cell_speakers = split_title_and_speakers(cell.text)
-                title, end_here = _own_hours(title, start, end)
+                # (its own hours first: "Lab — *Elena Marchetti* (14.00 – 15.30)" after a name)
+                title, end_here = _own_hours(cell.text, start, end)
+                title, cell_speakers = split_title_and_speakers(title)
                 draft = Draft(row.number, title, day, start, end_here)
                 draft.track = None if plenary else row.headers[index] or None
                 draft.speakers = cell_speakers + speakers

@@ -549,7 +549,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind6-barcamp-cape-town-on-the-hour": "a length stated once in prose ('Every session slot is 45 minutes') does not end the sessions",
     "blind6-toronto-hack-day-odd-times": "the last session's end is lost when the closing line reads '9: we get kicked out'",
     "blind5-cet-local-note": "a wrapped prose line converting the first time to another zone is read as a session",
-    "blind5-hu-budapest-oszi-konf": "a Hungarian year-first date ('2025. október 25., szombat') is not read",
     "blind5-paris-nested-tracks": "'title — time, room' items are not read, and sessions nested under a room item do not take the room as their location",
     "blind5-singapore-summit-contd": "items that put the room before the time are dropped; a session spanning two slots ends with its first",
     "blind5-twitch-marathon-dst": "an end marker ('stream ends, everyone go to bed') is read as a session",

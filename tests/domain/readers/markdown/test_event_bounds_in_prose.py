@@ -4,6 +4,8 @@ a later event under its own heading, and the time written over its title."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.helpers import messages, read_text, timeline, utc
 
 
@@ -161,3 +163,60 @@ def test_a_bold_line_under_a_listed_talks_date_and_hours_is_its_title() -> None:
         ["SLOs that actually matter"],
         ["Incident reviews people actually read"],
     ]
+
+
+def test_a_start_then_a_clause_saying_the_end_gives_the_events_hours_not_a_session() -> None:
+    page = "# Rust Meetup Praha — čtvrtek 17. října 2024\n\n📍 Impact Hub, Praha\n"
+    page += "🕕 od 18:00, akce končí ve **22:00** (pak do hospody)\n\n"
+    page += "| Čas | Program |\n|---|---|\n| 18:00 | Otevření dveří |\n| 20:15 | Networking |\n"
+    assert timeline(read_text(page).schedules[0]) == [
+        ("Otevření dveří", "2024-10-17T16:00Z", "2024-10-17T18:15Z"),
+        ("Networking", "2024-10-17T18:15Z", "2024-10-17T20:00Z"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "end"),
+    [
+        (  # Hungarian: the year first, and "-ig" (until) after the time
+            "# Budapest Go Meetup\n\n- **Időpont:** 2024. november 21., csütörtök, 18:00-tól\n"
+            "- **Helyszín:** Váci út 45., Budapest\n\nA terem **21:30-ig** áll rendelkezésünkre.\n\n"
+            "### 18:00 – Kapunyitás\n\n### 20:00 – Kötetlen beszélgetés\n",
+            "2024-11-21T20:30Z",
+        ),
+        (  # Swedish: the room closes at a dotted time after "kl."
+            "# .NET Göteborg\n\n**Onsdag 12 februari 2025**, Göteborg\n\n"
+            "- kl. 17.30 Mingel\n- kl. 20.10 Frågor och mingel\n\n"
+            "Lokalen stänger **kl. 21.00**, därefter går vi till puben.\n",
+            "2025-02-12T20:00Z",
+        ),
+        (  # Italian: "dalle 9.30 alle 17.30" on the date line ends the last item
+            "# Linux Day Bologna\n\n**Quando:** sabato 26 ottobre 2024, dalle 9.30 alle 17.30\n\n"
+            "| Orario | Cosa |\n|---|---|\n| 9.30 – 10.00 | Accoglienza |\n| 17.00 | Chiusura |\n",
+            "2024-10-26T15:30Z",
+        ),
+    ],
+)
+def test_the_end_said_around_the_agenda_ends_its_last_item(page: str, end: str) -> None:
+    assert timeline(read_text(page).schedules[0])[-1][2] == end
+
+
+def test_alle_before_a_number_that_is_no_time_stays_prose() -> None:
+    page = (
+        "# Treffen, Wien\n\n**Samstag, 12. Oktober 2024**\n\n- 18:00 Einlass\n- 19:00 Vortrag\n\n"
+    )
+    page += "Wir haben alle 10 Minuten eine Pause und alle 3.50 Euro Spenden gezählt.\n"
+    assert [title for title, _, _ in timeline(read_text(page).schedules[0])] == [
+        "Einlass",
+        "Vortrag",
+    ]
+
+
+def test_a_hungarian_time_from_which_the_last_item_goes_on() -> None:
+    page = "# Őszi konferencia, Budapest — 2025. október 25., szombat\n\n"
+    page += "- 9.00 – 9.30: Regisztráció\n- 18.00-tól: Afterparty a Jedermannban\n"
+    assert timeline(read_text(page).schedules[0])[-1] == (
+        "Afterparty a Jedermannban",
+        "2025-10-25T16:00Z",
+        None,
+    )

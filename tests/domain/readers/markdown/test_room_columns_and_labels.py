@@ -323,3 +323,17 @@ def test_a_track_column_naming_rooms_and_greek_room_headings_say_where() -> None
     greek += "- 10:00–10:45 Εισαγωγή στο Rust\n\n### Αίθουσα 10\n\n- 10:00–10:45 PostgreSQL\n"
     locations = [s.location for s in read_text(greek).schedules[0].sessions]
     assert sorted(locations) == ["Αίθουσα 10", "Αμφιθέατρο Α"]
+
+
+def test_a_rooms_cell_gives_its_own_hours_after_the_speakers_name() -> None:
+    page = "# Linux Day, Bologna — sabato 26 ottobre 2024\n\n"
+    page += "| Orario | Aula Magna | Aula 2 |\n|---|---|---|\n"
+    page += "| 14.00 – 14.45 | Introduzione a NixOS — *Davide Conti* | "
+    page += "Laboratorio Bash — *Elena Marchetti* (14.00 – 15.30) |\n"
+    page += "| 14.45 – 15.30 | Privacy sullo smartphone — *Stefano Galli* | ⬆️ |\n"
+    lab = next(s for s in read_text(page).schedules[0].sessions if s.location == "Aula 2")
+    assert (lab.title, lab.speakers, utc(lab.end)) == (
+        "Laboratorio Bash",
+        (Speaker("Elena Marchetti"),),
+        "2024-10-26T13:30Z",
+    )

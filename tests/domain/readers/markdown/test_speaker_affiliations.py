@@ -51,6 +51,8 @@ from tests.helpers import read_text
             "Fatima Bello, Head of Risk, Kora Credit",
             [Speaker("Fatima Bello", "Head of Risk, Kora Credit")],
         ),
+        # words no name is written with: a description of where the person works
+        ("Arjun Mehta, Swiggy-ish startup", [Speaker("Arjun Mehta", "Swiggy-ish startup")]),
     ],
 )
 def test_a_person_then_an_organisation_after_a_comma_is_one_speaker(
@@ -66,6 +68,8 @@ def test_a_person_then_an_organisation_after_a_comma_is_one_speaker(
         ("Jane Doe, Priya Raman, Kofi Mensah", ["Jane Doe", "Priya Raman", "Kofi Mensah"]),
         ("Alice, Bob", ["Alice", "Bob"]),
         ("Jane Doe (Acme), Wei Li", ["Jane Doe", "Wei Li"]),
+        ("Jane Doe, Ana de la Cruz", ["Jane Doe", "Ana de la Cruz"]),
+        ("Jane Doe, priya raman", ["Jane Doe", "priya raman"]),
     ],
 )
 def test_two_peoples_names_after_a_comma_stay_two_speakers(cell: str, names: list[str]) -> None:

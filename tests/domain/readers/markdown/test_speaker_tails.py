@@ -182,3 +182,18 @@ def test_a_full_width_slash_and_an_honorific_after_a_han_name() -> None:
 )
 def test_a_role_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
     assert [s.name for s in parse_speakers(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Monorepo 200 fejlesztővel – Horváth Dániel és Varga Bence",
+            ["Horváth Dániel", "Varga Bence"],
+        ),
+        ("Cuvânt de deschidere – Andrei Pop și Ioana Mureșan", ["Andrei Pop", "Ioana Mureșan"]),
+    ],
+)
+def test_two_people_joined_by_and_in_hungarian_or_romanian(text: str, names: list[str]) -> None:
+    title, speakers = split_title_and_speakers(text)
+    assert (title, [s.name for s in speakers]) == (text.split(" – ", maxsplit=1)[0], names)
