@@ -64,6 +64,11 @@ _END_AFTER = compiled(
     r"|(?:左右|前后|前後)?\s*(?:结束|結束|散场|散場|散会|散會)|[*_]*\s*(?i:schluss|ende)\b"
     r"|-ig\b)"  # Hungarian "A terem 21:30-ig áll rendelkezésünkre": until 21:30
 )
+# The words `_END_AFTER` needs, anywhere on a line: without one, its times are not read again.
+_END_AFTER_HINT = compiled(
+    r"(?i)sona er|bit(?:er|iyor|ecek|iriyoruz)|kapan|終了|종료|结束|結束|散场|散場|散会|散會"
+    r"|schluss|ende\b|-ig\b"
+)
 
 
 # What else closes at a time a page mentions: transport, parking, the building's other parts.
@@ -261,7 +266,7 @@ def stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
             after = [span for span in spans if span.begin >= said]
             if after and after[0].begin - said <= 2:
                 return after[0]
-        for span in find_clock_spans(own):
+        for span in find_clock_spans(own) if _END_AFTER_HINT.search(own) else ():
             if (
                 span.end is None
                 and _END_AFTER.match(own, span.finish)
