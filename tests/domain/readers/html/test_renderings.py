@@ -325,6 +325,10 @@ LOST: dict[tuple[str, str], str] = {
         "Python-Markdown reads '- #30 — 20 de mayo de 2026: …' as a heading in a list item: a "
         "past meetup becomes an all-day event"
     ),
+    ("blind25-a-pl-frontend-days-krakow", "python-markdown"): (
+        "Python-Markdown joins an item's indented second line to its first: the panel's hosts "
+        "('prowadzenie: Michał Dudek, goście: …') and the afterparty's address run into the titles"
+    ),
 }
 
 
