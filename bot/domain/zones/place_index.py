@@ -65,6 +65,9 @@ HANGUL = "\uac00-\ud7af"
 KANA_ONLY = compiled(f"[{KANA}]+")
 HANGUL_ONLY = compiled(f"[{HANGUL}]+")
 HAS_CJK = compiled(f"[{HAN}{KANA}{HANGUL}]")
+# Hebrew and Arabic letters (no vowel points: names are written without them)
+RTL = "\u05d0-\u05ea\u0621-\u064a\u066e-\u06d3"
+_RTL_NAME = compiled(f"[{RTL}]{{2,}}(?:[ -][{RTL}]{{2,}}){{0,2}}")
 SPACES = compiled(r"[ \t\u00a0]{1,3}")
 _LATIN_NAME = compiled(rf"[{L}][{L}'’. -]*")
 _CYRILLIC_NAME = compiled(rf"[{CYRILLIC}]{{4,}}(?:[ -][{CYRILLIC}]+)*")
@@ -85,6 +88,7 @@ class Entry:
 class Index:
     latin: Mapping[str, Entry]  # casefolded names, as written and without accents
     cjk: Mapping[str, Entry]
+    rtl: Mapping[str, Entry]  # names in Hebrew and Arabic letters ("תל אביב", "دبي")
     cjk_lengths: Mapping[str, tuple[int, ...]]  # first character -> name lengths, longest first
     cjk_heads: frozenset[str]  # the first two characters of every name
     first_words: frozenset[str]  # casefolded first words of names of several words
@@ -111,7 +115,7 @@ def gazetteer_index() -> Index:
     return index
 
 
-CACHE_FORMAT = 2  # raise when the cached shape or what it holds changes
+CACHE_FORMAT = 3  # raise when the cached shape or what it holds changes
 
 
 def _cache_file() -> Path | None:
@@ -162,6 +166,7 @@ def _flat(index: Index) -> Any:
         places,
         {key: number(e) for key, e in index.latin.items()},
         {key: number(e) for key, e in index.cjk.items()},
+        {key: number(e) for key, e in index.rtl.items()},
         dict(index.cjk_lengths),
         index.cjk_heads,
         index.first_words,
@@ -174,11 +179,12 @@ def _loaded(flat: Any) -> Index:
     """`_flat`'s tuple back into the index. Names keep pointing at place numbers and a place
     becomes an `Entry` when first looked up: a command reads a handful of the 30,000 places,
     and making them all took longer than reading the file."""
-    places, latin, cjk, lengths, heads, first_words, in_state, states = flat
+    places, latin, cjk, rtl, lengths, heads, first_words, in_state, states = flat
     entries = _Entries(places)
     return Index(
         _Named(latin, entries),
         _Named(cjk, entries),
+        _Named(rtl, entries),
         MappingProxyType(lengths),
         frozenset(heads),
         frozenset(first_words),
@@ -234,6 +240,7 @@ def _built() -> Index:
     own: dict[str, Entry] = {}  # each place's own name (and its country's names)
     other: dict[str, Entry] = {}  # names in other languages, old names
     cjk: dict[str, Entry] = {}
+    rtl: dict[str, Entry] = {}
     known_zones = zoneinfo.available_timezones()
     by_zone: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     by_state: dict[str, set[str]] = defaultdict(set)
@@ -264,6 +271,8 @@ def _built() -> Index:
                     _add_latin(other, name, entry, canonical=False)
             elif _CJK_NAME.fullmatch(name) and _cjk_name_ok(name, entry):
                 _add(cjk, name, entry)
+            elif _RTL_NAME.fullmatch(name):
+                _add(rtl, name, entry)
             elif (
                 country in CYRILLIC_COUNTRIES
                 and _CYRILLIC_NAME.fullmatch(name)
@@ -301,6 +310,7 @@ def _built() -> Index:
     return Index(
         MappingProxyType(latin),
         MappingProxyType(cjk),
+        MappingProxyType(rtl),
         MappingProxyType({c: tuple(sorted(n, reverse=True)) for c, n in lengths.items()}),
         frozenset(name[:2] for name in cjk),
         first_words,

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.domain.patterns import compiled
 from bot.domain.zones import place_words as words
@@ -25,6 +26,7 @@ from bot.domain.zones.place_index import (
     HANGUL_ONLY,
     HAS_CJK,
     KANA_ONLY,
+    RTL,
     SPACES,
     Entry,
     Index,
@@ -69,7 +71,7 @@ def find_places(text: str) -> list[PlaceMention]:
     Longer names win ("New York City" over "York"); a name may be glued to a ".rb", ".js" or
     "-py" suffix or follow a hashtag.
     """
-    found = [*_latin_places(text), *_cjk_places(text)]
+    found = [*_latin_places(text), *_cjk_places(text), *_rtl_places(text)]
     return sorted(found, key=lambda p: p.start)
 
 
@@ -354,6 +356,40 @@ def _cjk_places(text: str) -> Iterator[PlaceMention]:
                 taken_to = i + length
                 yield _mention(i, taken_to, name, entry)
                 break
+
+
+_RTL_WORD = compiled(f"[{RTL}]+")
+# The one-letter words Hebrew and Arabic write glued to the next: "בתל אביב" (in Tel Aviv),
+# "לחיפה" (to Haifa), "بدبي" (in Dubai)
+_GLUED_BEFORE = frozenset("בלמהוכשبلوف")
+
+
+def _rtl_places(text: str) -> Iterator[PlaceMention]:
+    """Places named in Hebrew or Arabic letters: up to three words, longest first, the first
+    word with or without a one-letter word glued before it."""
+    words_found = list(_RTL_WORD.finditer(text))
+    if not words_found:
+        return
+    rtl = gazetteer_index().rtl
+    taken = 0
+    for i, first in enumerate(words_found):
+        if i < taken:
+            continue
+        for count in range(min(3, len(words_found) - i), 0, -1):
+            last = words_found[i + count - 1]
+            gaps = [text[a.end() : b.start()] for a, b in pairwise(words_found[i : i + count])]
+            if any(gap not in (" ", "-") for gap in gaps):
+                continue
+            name = text[first.start() : last.end()]
+            start = first.start()
+            entry = rtl.get(name)
+            if entry is None and name[0] in _GLUED_BEFORE and len(first.group()) >= 3:
+                start, entry = start + 1, rtl.get(name[1:])
+            if entry is None or (count == 1 and entry.population < ONE_WORD_FROM):
+                continue
+            taken = i + count
+            yield _mention(start, last.end(), text[start : last.end()], entry)
+            break
 
 
 def _cjk_word(text: str, i: int, length: int) -> bool:

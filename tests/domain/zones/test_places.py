@@ -238,3 +238,12 @@ def test_capitals_and_islands(text: str, expected: list[tuple[str, str]]) -> Non
 )
 def test_cities_named_in_cyrillic(text: str, expected: list[tuple[str, str]]) -> None:
     assert found(text) == expected
+
+
+def test_hebrew_and_arabic_city_names_with_and_without_a_glued_preposition() -> None:
+    assert found("רחוב יגאל אלון 114, תל אביב") == [("תל אביב", "Asia/Jerusalem")]
+    assert found("מיטאפ React בתל אביב") == [("תל אביב", "Asia/Jerusalem")]
+    assert found("لقاء المطورين في دبي") == [("دبي", "Asia/Dubai")]
+    assert found("أمسية بدبي") == [("دبي", "Asia/Dubai")]
+    assert found("الرياض") == [("الرياض", "Asia/Riyadh")]
+    assert found("שלום לכולם, נתראה בקרוב") == []

@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Inline, Table
-from bot.domain.readers.markdown.drafts import Draft, add_clock, first_index, meeting_event
+from bot.domain.readers.markdown.drafts import (
+    Draft,
+    EventDraft,
+    add_clock,
+    first_index,
+    meeting_event,
+)
 from bot.domain.readers.markdown.recurring import RecurringDraft
 from bot.domain.readers.markdown.speakers import parse_speakers, split_title_and_speakers
 from bot.domain.readers.markdown.vocabulary import Role, is_note_header
@@ -197,13 +203,17 @@ def read_listed_items(page: PageReader) -> None:
     each date at those hours, each an event of its own (as `read_listed_dates` reads a table)."""
     items = page.facts.date_items
     numbers = {line.number for line, _ in items}
-    if len({mention.day for _, mention in items}) < 2 or any(
-        (e.sessions or e.start is not None) and e.stated_line not in numbers for e in page.events
-    ):
-        return  # (an item with its own hours dates an event of its own: read again below)
+    if len({mention.day for _, mention in items}) < 2:
+        return
     hours = _hours_once(page, items[0][0].number)
     if hours is None:
         return
+    if any(
+        (e.sessions or (e.start is not None and not _states(e, hours, items[0][0].number)))
+        and e.stated_line not in numbers
+        for e in page.events
+    ):
+        return  # (an item with its own hours dates an event of its own: read again below)
     drafts = []
     for line, mention in items:
         rest = line.inline.text[mention.finish :]
@@ -218,6 +228,16 @@ def read_listed_items(page: PageReader) -> None:
     page.events[:] = [meeting_event(d, first) for d in drafts]
     for recurrence in page.recurring.drafts:
         recurrence.listed = True  # its meetings are the items
+
+
+def _states(event: EventDraft, hours: ClockSpan, first_item: int) -> bool:
+    """Whether `event`, with no sessions, is only the hours stated once above the items ("**When:**
+    four Thursday evenings in October 2025, **6:00pm – 8:00pm** each night")."""
+    return (
+        not event.sessions
+        and event.stated_line < first_item
+        and (event.start, event.end) == (hours.start, hours.end)
+    )
 
 
 def _hours_once(page: PageReader, first_item: int) -> ClockSpan | None:

@@ -62,7 +62,7 @@ from bot.domain.readers.markdown.speakers import (
     parse_speakers,
 )
 from bot.domain.readers.markdown.tables import TableReader
-from bot.domain.readers.markdown.vocabulary import Role, normalise_label, split_label
+from bot.domain.readers.markdown.vocabulary import VENUE_PIN, Role, normalise_label, split_label
 from bot.domain.readers.markdown.zone_context import ZoneContext
 from bot.domain.timetext.clock import (
     ClockSpan,
@@ -358,9 +358,9 @@ class PageReader:
             self.sessions.attach(self.block_session, line)
             return
         dates = [d for d in find_dates(text) if not of_a_past_event(text, d)]
-        if not dates and not line.depth and _VENUE_PIN.match(text) and not find_clock_spans(text):
+        if not dates and not line.depth and VENUE_PIN.match(text) and not find_clock_spans(text):
             # "📍 **Dubai Internet City**, Building 1, Auditorium": where the event is
-            self.event.venue = self.event.venue or _venue_only(_VENUE_PIN.sub("", text))
+            self.event.venue = self.event.venue or _venue_only(VENUE_PIN.sub("", text))
             self.zones.place_in(text, line.number)
             return
         if dates and self.dates.byline(line, text, dates[0]):
@@ -712,10 +712,6 @@ _ZONE_SENTENCE = compiled(
     r"(?i)\b(?:all times|times are|times in|time ?zone|utc|gmt)\b|时间|時間|시간"
 )
 _SENTENCE_END = compiled(r"(?<=[.!?。])\s+")
-
-
-# The pictographs that open a line saying where: "📍 …", "🏢 …", "🗺️ …"
-_VENUE_PIN = compiled(r"^[📍🏢🗺🏛📌]\ufe0f?\s*")
 
 
 def _venue_only(value: str) -> str:

@@ -4,9 +4,11 @@ by 8:30pm"), and every time the page writes unambiguously ("Doors open at 6 PM")
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from datetime import date, time, timedelta
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from bot.domain.patterns import compiled
@@ -25,6 +27,7 @@ _END_PHRASE = compiled(
     r"clos(?:e|es|ing)(?: the doors)?|ende|endet|schließt|"
     r"(?:be |are |we're |we are |we'll be |we will be )?(?:out(?: of(?: \w+){1,2})?|over|done)|"
     r"(?:les )?portes ferment|ferme|fermeture(?: des portes)?|se termine|"
+    r"fin del (?:evento|encuentro|meetup)|fin de la jornada|fim do evento|"  # "Fin del evento a las 17h00"
     r"schluss|fin(?: de (?:la journée|la soirée|l['’]événement|la formation|l['’]atelier))?(?: prévue)?|termina(?:mos)?|"
     r"(?:encerramento|término|cierre|chiusura)(?: previst[oa])?(?: para)?|"
     # "We sluiten rond 22.00 uur af", "O auditório fecha às 22h00", "chiude alle 23",
@@ -172,7 +175,9 @@ class PageFacts:
             section = self._texts_between(event.line, following)
             _days_ended(event, section)
             if event.end is None and event.sessions:
-                stated = stated_end(section)
+                # (a line between two days' agendas ends the first day: `_days_ended`)
+                between = _between_days(event)
+                stated = stated_end([(n, t) for n, t in section if not between(n)])
                 if stated is not None:
                     event.end = stated.end or stated.start
                     event.end_twelve_hour = stated.twelve_hour
@@ -220,6 +225,23 @@ class PageFacts:
 
 
 _WRAPPED = 40  # a line of prose the source wrapped is this long at least (not a heading's)
+
+
+def _between_days(event: EventDraft) -> Callable[[int], bool]:
+    """Whether a line stands between one day's sessions and a later day's (in log time: a
+    page may hold thousands of lines and sessions)."""
+    dated = sorted((d.line, d.day) for d in event.sessions if d.day is not None)
+    lines = [line for line, _ in dated]
+    latest_before = list(accumulate((day for _, day in dated), max))
+    earliest_after = list(accumulate((day for _, day in reversed(dated)), min))[::-1]
+
+    def between(number: int) -> bool:
+        before, after = bisect_left(lines, number), bisect_right(lines, number)
+        return (
+            before > 0 and after < len(lines) and latest_before[before - 1] < earliest_after[after]
+        )
+
+    return between
 
 
 def _days_ended(event: EventDraft, section: list[tuple[int, str]]) -> None:

@@ -29,7 +29,9 @@ _GAP_AFTER_AN_END = timedelta(hours=1)
 _UNTIL = compiled(
     r"(?i)(?:\s|[(（])(?:until|till|to|bis|do|tot|jusqu'à|jusqu’à|hasta|até|ate|fino alle"
     # "Wrap-up & group photo, we leave the office by 8:15"
-    r"|(?:we\s+)?(?:leave|vacate|are out of)\s+(?:the\s+\w+\s+)?by)\s+"
+    r"|(?:we\s+)?(?:leave|vacate|are out of)\s+(?:the\s+\w+\s+)?by"
+    # "Closing & thank yous — finish 5.00pm", "Drinks, ends at 9pm"
+    r"|[-–—,]\s*(?:finish(?:es|ing)?|ends?|wrap(?:s|ping)? up)(?:\s+(?:at|by|around|about))?)\s+"
     r"(?:(?:about|around|approx\.?|approximately|ca\.?|circa|etwa|gegen|ok\.|około|environ|vers"
     r"|aprox\.?|aproximadamente|las?|às|as|~|±)\s*)?(?:(?:kl\.?|klo|kello)\s*)?"
     r"|(?:至|到|まで)\s*"
@@ -246,6 +248,7 @@ _CLOSING_MARKERS = frozenset(
         "종료",
         "끝",
         *("slut", "slutt", "einde", "koniec", "loppu", "конец", "kraj", "konec"),
+        *("סיום", "סוף", "نهاية", "الختام"),  # Hebrew and Arabic: "21:00 — סיום"
     )
 )
 

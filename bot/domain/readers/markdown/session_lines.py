@@ -33,7 +33,7 @@ from bot.domain.readers.markdown.speakers import (
     several_people,
     split_title_and_speakers,
 )
-from bot.domain.readers.markdown.vocabulary import Role, normalise_label, split_label
+from bot.domain.readers.markdown.vocabulary import VENUE_PIN, Role, normalise_label, split_label
 from bot.domain.timetext.clock import (
     BadClock,
     ClockSpan,
@@ -1013,7 +1013,9 @@ class SessionLines:
         if said != inline.text and people is None and by_role is None:
             people = several_people(said)  # "par Karim Benali et Sophie Ferrand (Métropole)"
         where = said.split(" — ")[0].strip()  # "Plenary (Room 105)" under a talk
-        if session.location is None and not people and is_room(where):
+        # ("📍 Level 700 Foyer" under a talk: the pin says it is where, room word or not)
+        pinned = VENUE_PIN.match(inline.text) is not None and len(where) <= 60
+        if session.location is None and not people and (is_room(where) or pinned):
             session.location = where
             return
         person = None if people else looks_like_person(said) or person_with_role(said) or by_role

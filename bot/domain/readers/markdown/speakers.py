@@ -42,6 +42,8 @@ _HANDLE_PAREN = compiled(r"(?<=\S)\s*[(（]\s*@[A-Za-z0-9_][\w.-]{0,38}\s*[)）]
 _HONORIFIC_TITLE = compiled(
     r"^(?:Prof\.?|Profa\.?|Professor|Dr\.?|Dra\.?|Mr\.?|Ms\.?|Mrs\.?|Mx\.|Ing\.|Lic\.|Mtro\.|"
     r"Mtra\.)\s+(?=[A-ZÀ-Þ])"
+    # Vietnamese, lower case before a name ("anh Nguyễn Minh Tuấn", "chị Trần Thu Hà")
+    r"|^(?:anh|chị|thầy|cô|ông|bà)\s+(?=[A-ZĐÀ-Þ\u1ea0-\u1ef9])"
 )
 _CJK_NAME_AND_ROLE = compiled(
     r"^(?P<name>[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]{2,4})\s*[,，]\s*(?P<aff>[^,，、]{3,60})$"
@@ -528,7 +530,17 @@ def looks_like_person(text: str) -> Speaker | None:
     handle = re.fullmatch(r"\s*@([A-Za-z0-9][\w.-]{1,38})\s*", text)
     if handle:  # "(@lucasfernog)": people by their handle
         return Speaker(handle.group(1))
+    thai = _THAI_PERSON.fullmatch(core)
+    if thai is not None:  # "คุณธนพล ศรีสุข": Khun (the honorific), then a name and surname
+        return Speaker(thai.group("name"), thai.group("aff"))
     return _latin_person(text)
+
+
+# A Thai name after its honorific (คุณ, ดร.): without one, two Thai words may be a title's.
+_THAI_PERSON = compiled(
+    r"(?:คุณ|ดร\.\s?)(?P<name>[\u0e01-\u0e4e]{2,30}\s[\u0e01-\u0e4e]{2,30})"
+    r"(?:\s*[(（,，]\s*(?P<aff>[^()（）]+?)\s*[)）]?)?"
+)
 
 
 def several_people(text: str) -> list[Speaker] | None:
@@ -564,7 +576,7 @@ def _latin_person(text: str) -> Speaker | None:
 # "w/ Dana Whitfield", "— moderated by Amara Okafor", "…的那一年｜講者：陳怡君" do too.
 _TAIL = compiled(
     r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s*｜\s*"
-    r"|\s(?:by|par|von|por|w/|door|com [ao]|avec|a cargo de|presentato da)\s"
+    r"|\s(?:by|par|von|por|w/|door|com [ao]|avec|a cargo de|presentato da|โดย)\s"
     r"|[,，]\s*(?:with|mit|a cura di|con|com)\s)"
     r"\s*(?:(?i:moderated by|moderiert von|modéré par|animé par|moderado por|moderada por)\s+)?"
     # "Mei-Ling Cho": a hyphen inside a name; "intervenant·e": a point inside a word

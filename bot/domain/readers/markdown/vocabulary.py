@@ -422,6 +422,8 @@ for _role, _words in _WORDS.items():
 _PUNCT = compiled(r"[\s*_`#:：()（）\[\]【】|/\\.,，、!?-]+")
 
 
+# The pictographs that open a line saying where: "📍 …", "🏢 …", "🗺️ …"
+VENUE_PIN = compiled(r"^[📍🏢🗺🏛📌]\ufe0f?\s*")
 # Pictographs and their joiners before a label: "🕗 Thời gian", "📍 Venue", "🗓️ Date"
 _PICTOGRAPHS = compiled(r"^(?:[\U0001f000-\U0001faff\u2190-\u2bff\ufe0f\u200d]|\s)+")
 

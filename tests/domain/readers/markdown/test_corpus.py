@@ -423,7 +423,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind22-g-notion-ds-guild-offsite-lisboa": "the Notion property 'Date: September 18, 2025 → September 19, 2025' is read as an all-day event beside the agenda",
     "blind22-g-pixelforge-jam-discord": "Discord timestamps ('<t:1741971600:F> → <t:1741975200:t>') are not read and the UTC line under the first ('17:00–18:00 UTC · live in …') has no date, so the jam gives no session",
     "blind22-h-gira-iberica-osm": "the Barcelona meetup before the note '🇵🇹 A partir daqui, hora de Portugal continental' is read in Lisbon time, and '21 h Fin y despedida de la gira' is a session",
-    "blind21-a-react-il-telaviv": "'תל אביב' (Tel Aviv) in the Hebrew address gives no zone, so the meetup is read in the default zone, and '21:00 — סיום' (the end) is a session",
     "blind21-a-smok-dev-days": "the afterparty told in prose ('🎉 **Afterparty** od 19:30 do 23:00 w klubie Hevre') is lost",
     "blind21-b-manaus-dev-day": "the three workshops listed under 'Oficinas, das 14h às 17h:' are read as the one table row announcing them, the happy hour in prose ('A partir das 18h30') is lost, and '12h30 Fim do evento' is a session",
     "blind21-b-pg-americas-luma": "a run of show with a column per US zone ('PT | MT | CT | ET') reads the MT cells as sessions too, 'Hawaii: 7:00 AM, bring coffee.' is a session, and 'from Vancouver to Miami' gives America/Vancouver",
@@ -555,6 +554,7 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind5-twitch-marathon-dst": "an end marker ('stream ends, everyone go to bed') is read as a session",
 }
 MISREAD_TITLES: dict[str, str] = {
+    "blind21-a-react-il-telaviv": "Hebrew speakers' names after a slash ('… מה למדנו אחרי שנה / נועה לוי') stay in the titles, and '(3 הרצאות קצרות של 7 דקות)' stays after 'Lightning talks'",
     "blind25-a-it-linux-day-bologna": "a remark after a cell's own hours ('**Install party** (10.15 – 13.00): portate il vostro portatile!') stays in the title",
     "blind25-a-pl-frontend-days-krakow": "emoji inside titles ('Lunch 🍜 (…)', 'Afterparty 🎉 w Forum Przestrzenie') are kept; the writer dropped them",
     "blind25-a-sv-dotnet-goteborg-feb": "'*Title* med Erik Lindqvist' (Swedish 'with') keeps the speaker in the title and gives no speaker",

@@ -220,3 +220,44 @@ def test_a_hungarian_time_from_which_the_last_item_goes_on() -> None:
         "2025-10-25T16:00Z",
         None,
     )
+
+
+def test_each_days_end_in_prose_ends_that_day_and_the_last_one_the_event() -> None:
+    page = "# Douro Dev Days 2025, Porto\n\n## Day 1 — Thursday, June 12th 2025\n\n"
+    page += "| Time | Sala Porto |\n|---|---|\n| 16:10 | Keynote |\n| 17:00 | Welcome drinks |\n\n"
+    page += "Day 1 wraps around 19:00 — the drinks are on the terrace.\n\n"
+    page += "## Day 2 — Friday, June 13th 2025\n\n"
+    page += "| Time | Sala Porto |\n|---|---|\n| 14:35 | Panel |\n| 15:30 | Closing + raffle |\n\n"
+    page += "Event ends at 16:00 on Friday. Safe travels!\n"
+    ends = [end for _, _, end in timeline(read_text(page).schedules[0])]
+    assert ends == [
+        "2025-06-12T16:00Z",
+        "2025-06-12T18:00Z",
+        "2025-06-13T14:30Z",
+        "2025-06-13T15:00Z",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("closing", "end"),
+    [
+        ("Fin del evento a las 17h00. After-party en la Alameda.", "2025-11-22T16:00Z"),
+        ("Fim do evento às 17h30.", "2025-11-22T16:30Z"),
+    ],
+)
+def test_the_end_of_the_event_said_in_spanish_or_portuguese(closing: str, end: str) -> None:
+    page = "# DevFest Sevilla — sábado 22 de noviembre de 2025\n\n"
+    page += "**15h50 – 16h30** · Mesa redonda\n\n**16h30** · Sorteo y clausura\n\n" + closing + "\n"
+    assert timeline(read_text(page).schedules[0])[-1][2] == end
+
+
+def test_a_hebrew_page_in_tel_aviv_and_its_closing_mark() -> None:
+    page = "# ReactTLV #41 – מיטאפ React בתל אביב\n\n"
+    page += "- **מתי:** יום רביעי, 2 באפריל 2025, בין השעות 18:00–20:30\n\n## סדר יום\n\n"
+    page += "- **18:00** – התכנסות, פיצה ובירה\n- **18:30** – פתיחה\n- **20:30** – סיום\n"
+    result = read_text(page)
+    assert result.schedules[0].timezone.key == "Asia/Jerusalem"
+    assert timeline(result.schedules[0]) == [
+        ("התכנסות, פיצה ובירה", "2025-04-02T15:00Z", "2025-04-02T15:30Z"),
+        ("פתיחה", "2025-04-02T15:30Z", "2025-04-02T17:30Z"),
+    ]

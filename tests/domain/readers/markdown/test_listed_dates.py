@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.diagnostics import Diagnostics
 from bot.domain.readers.context import ReadOptions
 from bot.domain.readers.markdown import read_markdown
-from tests.helpers import read_text, timeline
+from tests.helpers import read_text, timeline, utc
 
 CALENDAR = """# Lyon Rust meetups
 
@@ -216,3 +216,17 @@ def test_sign_up_periods_bylines_and_closing_dates_date_no_event() -> None:
     ]
     days = [[s[1][:10] for s in timeline(read_text(page).schedules[0])] for page in pages]
     assert days == [["2025-03-06"], ["2025-06-06"], ["2024-11-14"]]
+
+
+def test_dated_items_under_a_when_line_giving_the_hours_of_each_night() -> None:
+    page = "# Rust from Zero — a workshop series\n\n"
+    page += "**Where:** Thoughtworks, 303 Collins Street, Melbourne\n"
+    page += "**When:** four Thursday evenings in October 2025, **6:00pm – 8:00pm** each night "
+    page += "(doors 5:45pm)\n\n## Sessions\n\n"
+    page += "- **Thu 2 Oct 2025** — Ownership and borrowing (Hannah Whitfield)\n"
+    page += "- **Thu 9 Oct 2025** — Structs and enums (Dev Chatterjee)\n"
+    schedules = _read(page)
+    assert [(utc(s.sessions[0].start), utc(s.sessions[0].end)) for s in schedules] == [
+        ("2025-10-02T08:00Z", "2025-10-02T10:00Z"),  # before summer time begins on the 5th
+        ("2025-10-09T07:00Z", "2025-10-09T09:00Z"),
+    ]

@@ -337,3 +337,24 @@ def test_a_rooms_cell_gives_its_own_hours_after_the_speakers_name() -> None:
         (Speaker("Elena Marchetti"),),
         "2024-10-26T13:30Z",
     )
+
+
+def test_a_pinned_line_under_a_listed_session_is_its_room_whatever_it_is_called() -> None:
+    page = "# Data Summit, Toronto\n\n### Day 1 — Tue, 14 Oct 2025\n\n"
+    page += "- **8:00 AM – 9:00 AM** · Badge pickup & breakfast\n  📍 Level 700 Foyer\n"
+    page += "- **9:00 AM – 9:45 AM** · Opening keynote\n  🎤 Priya Raman\n  📍 Room 714\n"
+    sessions = read_text(page).schedules[0].sessions
+    assert [(s.title, s.location) for s in sessions] == [
+        ("Badge pickup & breakfast", "Level 700 Foyer"),
+        ("Opening keynote", "Room 714"),
+    ]
+
+
+def test_a_titles_own_end_after_a_dash_is_its_end_not_its_title() -> None:
+    page = "# Barcamp Wellington — Saturday 6 September 2025\n\n"
+    page += "**4.15pm** Session slot 6\n\n**4.45pm** Closing & thank yous — finish 5.00pm\n"
+    assert timeline(read_text(page).schedules[0])[-1] == (
+        "Closing & thank yous",
+        "2025-09-06T04:45Z",
+        "2025-09-06T05:00Z",
+    )

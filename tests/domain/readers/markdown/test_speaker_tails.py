@@ -197,3 +197,24 @@ def test_a_role_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
 def test_two_people_joined_by_and_in_hungarian_or_romanian(text: str, names: list[str]) -> None:
     title, speakers = split_title_and_speakers(text)
     assert (title, [s.name for s in speakers]) == (text.split(" – ", maxsplit=1)[0], names)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "names"),
+    [
+        ("Khai mạc - anh Phạm Quốc Bảo", "Khai mạc", ["Phạm Quốc Bảo"]),
+        (
+            '"Server Components" - chị Trần Thu Hà, Senior Engineer',
+            '"Server Components"',
+            ["Trần Thu Hà"],
+        ),
+        ("เปิดงาน — คุณธนพล ศรีสุข", "เปิดงาน", ["ธนพล ศรีสุข"]),
+        ('"มีอะไรใหม่ใน Go 1.24" โดย คุณณัฐวุฒิ วงศ์ใหญ่', '"มีอะไรใหม่ใน Go 1.24"', ["ณัฐวุฒิ วงศ์ใหญ่"]),
+        ("พักเบรก — อาหารว่าง เครื่องดื่ม", "พักเบรก — อาหารว่าง เครื่องดื่ม", []),
+    ],
+)
+def test_vietnamese_and_thai_speakers_after_their_honorific(
+    text: str, title: str, names: list[str]
+) -> None:
+    found_title, speakers = split_title_and_speakers(text)
+    assert (found_title, [s.name for s in speakers]) == (title, names)
