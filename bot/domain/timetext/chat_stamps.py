@@ -1,10 +1,15 @@
-"""Chat timestamps: `<t:1773349200:F>`, the markup Discord shows in each reader's own zone.
+"""Chat timestamps: `<t:1773349200:F>`, the markup Discord shows in each reader's own zone, and
+forum date tags: `[date=2025-08-14 time=18:45:00 timezone="Europe/Paris"]`, `[date-range
+from=… to=… timezone=…]`, Discourse's.
 
 An announcement pasted from a chat into a page keeps them: each is an exact instant (seconds
 since 1970, UTC), whatever zone its author was in. They are written out here as the text a
 careful reader would write, dated and in UTC ("2026-03-12 21:00 UTC"), so the page reads like
 any other; a range of two ("<t:…:t> – <t:…:t>") is one range. A relative one ("<t:…:R>", "in
-2 hours") only restates another and is dropped.
+2 hours") only restates another and is dropped. A forum tag is written out as its date, its
+time or range, and its zone's name ("2025-08-14 18:45–22:00 (America/Argentina/Buenos_Aires)");
+one without a zone is left as it is (the forum shows it in each reader's zone, from a zone the
+page does not say).
 """
 
 from __future__ import annotations
@@ -77,3 +82,43 @@ def write_out_chat_stamps(text: str) -> str:
     if single == ranged:
         return ranged
     return _EMPTY_BRACKETS.sub("", single) if "R>" in ranged else single
+
+
+# Discourse's date tags, with their attributes in any order
+_FORUM_TAG = compiled(r"\[(date-range\s+|(?=date=))([^\[\]\n]{1,300})\]")
+_ATTRIBUTE = compiled(r"""([\w-]+)=(?:"([^"]*)"|'([^']*)'|(\S+))""")
+_FORUM_MOMENT = compiled(r"(\d{4}-\d{2}-\d{2})(?:T(\d{1,2}:\d{2})(?::\d{2})?)?")
+_FORUM_TIME = compiled(r"(\d{1,2}:\d{2})(?::\d{2})?")
+
+
+def _forum_tag(match: re.Match[str]) -> str:
+    attributes = {  # (findall gives "" for the quotes a value was not written in)
+        name: next((v for v in values if v), "")
+        for name, *values in _ATTRIBUTE.findall(match.group(2))
+    }
+    zone = attributes.get("timezone")
+    if not zone:
+        return match.group(0)
+    if not match.group(1):  # [date=… time=…]
+        day = _FORUM_MOMENT.fullmatch(attributes.get("date", ""))
+        clock = _FORUM_TIME.fullmatch(attributes.get("time", ""))
+        if day is None:
+            return match.group(0)
+        return f"{day.group(1)}{' ' + clock.group(1) if clock else ''} ({zone})"
+    start = _FORUM_MOMENT.fullmatch(attributes.get("from", ""))
+    end = _FORUM_MOMENT.fullmatch(attributes.get("to", ""))
+    if start is None or end is None or (start.group(2) is None) != (end.group(2) is None):
+        return match.group(0)
+    if start.group(2) is None:
+        return f"{start.group(1)} – {end.group(1)} ({zone})"
+    if start.group(1) == end.group(1):
+        return f"{start.group(1)} {start.group(2)}–{end.group(2)} ({zone})"
+    return f"{start.group(1)} {start.group(2)} – {end.group(1)} {end.group(2)} ({zone})"
+
+
+def write_out_forum_dates(text: str) -> str:
+    """The text with every forum date tag that names its zone written out (unchanged when it
+    has none); line breaks are kept."""
+    if "[date" not in text:
+        return text
+    return _FORUM_TAG.sub(_forum_tag, text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.domain.timetext.chat_stamps import write_out_chat_stamps
+import pytest
+
+from bot.domain.timetext.chat_stamps import write_out_chat_stamps, write_out_forum_dates
 from tests.helpers import read_text, timeline
 
 
@@ -45,3 +47,33 @@ def test_a_page_pasted_from_a_chat_announcement_reads_at_its_instants() -> None:
         ("Main raid", "2026-03-12T21:30Z", "2026-03-12T23:30Z"),
         ("Loot council", "2026-03-13T01:00Z", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        (
+            '🗓️ [date-range from=2025-08-14T18:45:00 to=2025-08-14T22:00:00 timezone="America/Argentina/Buenos_Aires"]',
+            "🗓️ 2025-08-14 18:45–22:00 (America/Argentina/Buenos_Aires)",
+        ),
+        (
+            '[date=2025-08-14 time=18:45:00 format="LLL" timezone="Europe/Paris" timezones="Europe/London"]',
+            "2025-08-14 18:45 (Europe/Paris)",
+        ),
+        (
+            '[date-range from=2025-08-14 to=2025-08-16 timezone="Asia/Tokyo"]',
+            "2025-08-14 – 2025-08-16 (Asia/Tokyo)",
+        ),
+        ("[date=2025-08-14 time=18:45:00]", "[date=2025-08-14 time=18:45:00]"),  # no zone said
+    ],
+)
+def test_forum_date_tags_are_written_out_with_their_zone(text: str, written: str) -> None:
+    assert write_out_forum_dates(text) == written
+
+
+def test_a_forum_posts_date_range_gives_the_events_hours_and_zone() -> None:
+    page = "# Python BA — meetup de agosto\n\n"
+    page += '🗓️ [date-range from=2025-08-14T18:45:00 to=2025-08-14T22:00:00 timezone="America/Argentina/Buenos_Aires"]\n\n'
+    page += "### Cronograma\n\n- **18:45** — Apertura de puertas\n- **21:15** — Lightning talks\n"
+    schedule = read_text(page).schedules[0]
+    assert timeline(schedule)[-1] == ("Lightning talks", "2025-08-15T00:15Z", "2025-08-15T01:00Z")

@@ -13,21 +13,21 @@ from bot.domain.readers.markdown.front_matter import (
     split_front_matter,
 )
 from bot.domain.readers.markdown.page import PageReader
-from bot.domain.timetext.chat_stamps import write_out_chat_stamps
+from bot.domain.timetext.chat_stamps import write_out_chat_stamps, write_out_forum_dates
 
 
 def read_markdown(
     text: str, diagnostics: Diagnostics, options: ReadOptions, stem: str
 ) -> list[Schedule]:
     """Every schedule a page describes. Problems go to `diagnostics`; broken front matter is
-    reported and the body is still read. Chat timestamps ("<t:1773349200:F>") are read as the
-    instants they are."""
+    reported and the body is still read. Chat timestamps ("<t:1773349200:F>") and forum date
+    tags ("[date=2025-08-14 time=18:45:00 timezone=…]") are read as the instants they are."""
     try:
         front = split_front_matter(text)
     except FrontMatterError as exc:
         diagnostics.error(exc.line, str(exc))
         front = body_after_broken_front_matter(text)
-    front.body = write_out_chat_stamps(front.body)
+    front.body = write_out_forum_dates(write_out_chat_stamps(front.body))
     return PageReader(front, diagnostics, options, stem).read()
 
 
@@ -40,9 +40,10 @@ def read_blocks(
 ) -> list[Schedule]:
     """Every schedule a page describes, given as blocks already made (a rendered page's), with
     `front` saying what its front matter would (its body is the page's text)."""
-    if "<t:" in front.body:  # chat timestamps, as the Markdown would have them written out
+    if "<t:" in front.body or "[date" in front.body:
+        # chat timestamps and forum date tags, as the Markdown would have them written out
         for inline in (inline for block in blocks for inline in _inlines(block)):
-            inline.text = write_out_chat_stamps(inline.text)
+            inline.text = write_out_forum_dates(write_out_chat_stamps(inline.text))
     return PageReader(front, diagnostics, options, stem, blocks).read()
 
 

@@ -7,6 +7,7 @@ from the walk in page.py; lines that are sessions are read in session_lines.py.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,8 @@ _STARTS_AT = compiled(
 )
 # A sentence that opens with the hours: "Od 18:30 do 22:00", "From 6 to 9pm", "Von 19 bis 22 Uhr",
 # "🕠 من 5:30 مساءً حتى 9:00 مساءً"
+# The preposition `_STARTS_AT` takes before the time: "Doors open at", "Einlass ab"
+_TIME_WORD_AFTER = compiled(r"(?i)\s*(?:at|um|ab|à|a las|às|a partir de|:|：)?\s*$")
 _FROM_TO_SENTENCE = compiled(
     r"(?:^[^\w\d]*|[.!?;]\s+)(?i:od|from|von|de|desde|dalle|van|fra|från|kello|klo|dès|с|з|від|من)\s+(?=\d)"
 )
@@ -452,9 +455,10 @@ class EventLines:
         self.page.zones.place_in(venue, line.number)
         return True
 
-    def starts_at(self, text: str) -> bool:
+    def starts_at(self, line: Line, text: str) -> bool:
         """ "Event starts at 14:00.", "Doors open at 6 PM", "Beginn um 19 Uhr": the event's start,
-        from which an agenda of lengths runs."""
+        from which an agenda of lengths runs. As the first item of a list ("* **Einlass ab 18:30
+        Uhr** – Pizza, Mate & Bier"), the evening's first session, titled by its words."""
         event = self.page.event
         if event.start is not None or event.sessions:
             return False
@@ -464,6 +468,13 @@ class EventLines:
         spans = find_clock_spans(text[said.end() : said.end() + 40])
         if not spans or spans[0].begin > 3:
             return False
+        title = _TIME_WORD_AFTER.sub("", text[: said.end()]).strip(" *_")
+        if line.depth and said.start() <= 2 and title:
+            span = replace(
+                spans[0], begin=spans[0].begin + said.end(), finish=spans[0].finish + said.end()
+            )
+            self.page.sessions.opening_item(line, span, title)
+            return True
         event.start = spans[0].start
         return True
 

@@ -382,7 +382,9 @@ class PageReader:
             return
         self.facts.note_shared_hours(line)
         self.facts.note_day_item(line)
-        if self.event_lines.starts_at(text) or self.event_lines.hours_in_a_sentence(line, text):
+        if self.event_lines.starts_at(line, text) or self.event_lines.hours_in_a_sentence(
+            line, text
+        ):
             return
         if self.sessions.heading_over_prose(line):
             return  # "## 懇親会" over "カンファレンス終了後、**18:00〜20:00** に…で懇親会を開催します"
@@ -569,6 +571,15 @@ class PageReader:
         paired = pair_zones(text, spans, mentions)
         if spans:
             event.start, event.end = spans[0].start, spans[0].end
+            end = event.end
+            # "9:00 – 5:30" without am/pm: a day until half past five, not a night
+            if (
+                spans[0].twelve_hour
+                and end is not None
+                and 1 <= end.hour <= 11
+                and end < event.start < end.replace(hour=end.hour + 12)
+            ):
+                event.end = end.replace(hour=end.hour + 12)
             if spans[0].end is None and spans[0].duration is not None:
                 event.end = add_clock(spans[0].start, spans[0].duration)
             event.stated_line = event.stated_line or number

@@ -27,7 +27,8 @@ _END_PHRASE = compiled(
     r"clos(?:e|es|ing)(?: the doors)?|ende|endet|schließt|"
     r"(?:be |are |we're |we are |we'll be |we will be )?(?:out(?: of(?: \w+){1,2})?|over|done)|"
     r"(?:les )?portes ferment|ferme|fermeture(?: des portes)?|se termine|"
-    r"fin del (?:evento|encuentro|meetup)|fin de la jornada|fim do evento|"  # "Fin del evento a las 17h00"
+    r"fin del (?:evento|encuentro|meetup)|fin de la jornada|fim do evento|"
+    r"fine(?: (?:prevista|dell['’]evento|della serata))?|"  # "Fine prevista intorno alle 22:00"  # "Fin del evento a las 17h00"
     r"schluss|fin(?: de (?:la journée|la soirée|l['’]événement|la formation|l['’]atelier))?(?: prévue)?|termina(?:mos)?|"
     r"(?:encerramento|término|cierre|chiusura)(?: previst[oa])?(?: para)?|"
     # "We sluiten rond 22.00 uur af", "O auditório fecha às 22h00", "chiude alle 23",
@@ -54,7 +55,7 @@ _END_PHRASE = compiled(
     r"\s+(?:(?:ist|is|est|é|è|será|sarà|está(?: previst[oa] para)?|estará)\s+)?"
     r"(?:(?:ca\.|circa|etwa|approx\.)\s*)?"  # "Ende ca. 16:00 Uhr"
     r"(?:by\s+)?(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o|"
-    r"runt|omkring|rundt|ve|kolem|okolo|cap a les|sobre les|a les|tipo|a eso de las|como a las|alrededor de las|(?:примерно|приблизно) в|около|к|в|о|близько|до)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
+    r"runt|omkring|rundt|ve|kolem|okolo|intorno alle|verso le|cap a les|sobre les|a les|tipo|a eso de las|como a las|alrededor de las|(?:примерно|приблизно) в|около|к|в|о|близько|до)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
     r"(?:half \w+\s*\(|\()?"  # "finished by half five (17:30)"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
 )

@@ -189,7 +189,7 @@ _NAMED_AT_END = compiled(
 # "by", "par", "von", "por" before the people on the line under a talk.
 _BY_WORD = compiled(
     r"(?i)^(?:by|par|von|por|com|con|mit|door|with|presented by|animée? par|a cura di|"
-    r"moderated by|hosted by)\s+(?=\w)"
+    r"moderated by|hosted by|v/)\s*(?=\w)"  # Danish "v/ Rasmus Kjær" (ved: by)
 )
 # Emoji and marks before a name on a speaker's line ("🎤 Lucía Fernández", "👤 王磊", "→ Jane").
 _LEADING_SYMBOLS = compiled(r"^[^\w(（@]+(?=\w)")
@@ -608,10 +608,10 @@ class SessionLines:
             None,
         )
         if length is None:
-            return False
+            return self._last_of_the_lengths(line, text)
         match, amount = length
         before = text[: match.start()].strip(" *_")
-        after = text[match.end() :].strip(" *_")
+        after = text[match.end() :].strip(" *_").lstrip("—–-:| ")
         title, speakers = split_title_and_speakers(f"{before} — {after}" if after else before)
         title = title.rstrip(" —–-:|")
         if not title:
@@ -621,6 +621,21 @@ class SessionLines:
         span = ClockSpan(start, add_clock(start, amount), amount, 0, 0)
         self.pending = None
         self.chained = self._add_session(line, span, None, title, speakers)
+        return True
+
+    def _last_of_the_lengths(self, line: Line, text: str) -> bool:
+        """ "8. Wrap up, then we'll head over to the Exeter" after items with lengths: the next
+        session, from where the one before it ends, with no end of its own; the chain stops."""
+        chained = self.chained
+        if chained is None or chained.end is None or line.depth != chained.depth:
+            return False
+        title, speakers = split_title_and_speakers(text.strip(" *_"))
+        if not title or len(title) > 120:
+            return False
+        span = ClockSpan(chained.end, None, None, 0, 0)
+        self.pending = None
+        self._add_session(line, span, None, title, speakers)
+        self.chained = None
         return True
 
     def _first_dated_line_too(self) -> None:
@@ -820,6 +835,11 @@ class SessionLines:
         self.wrapped_under = (draft, line.number) if line.wrapped[1] else None
         self.umbrella = draft if _announces_parallel(draft.title) else None
         return draft
+
+    def opening_item(self, line: Line, span: ClockSpan, title: str) -> None:
+        """ "* **Einlass ab 18:30 Uhr** – Pizza, Mate & Bier" at the top of a list: a session at
+        its time titled by the words before it (what follows a dash is a remark)."""
+        self._add_session(line, span, None, title, [])
 
     def parallel_list_item(self, line: Line) -> bool:
         """A list item naming a room and a session, in the list under a slot that announced

@@ -94,14 +94,26 @@ def parse_speakers(text: str) -> list[Speaker]:
     continued = False  # the last speaker's affiliation was written in parts: "Role, Company"
     parts = _split_outside_parens(cleaned, _CELL_SEPARATORS)
     part_count = len(parts)
-    for separator, raw in parts:
+    for index, (separator, raw) in enumerate(parts):
         part = _WHO_LABEL.sub("", raw.strip(" \t*_-–—:：")) if separator else raw
         part = part.strip(" \t*_-–—:：")  # "…, with Tomás Oyarzún", "… y por Ana Ruiz"
         if not part or len(part) > 120 or _NOBODY.fullmatch(part):
             continue
         kind = _separator_kind(separator)
         last = speakers[-1] if speakers else None
-        if last is not None and kind == "comma" and _is_affiliation(part, last, continued):
+        # "Rasmus Kjær, Lead Data Engineer, Danske Spil": after a role, the cell's last part
+        # is where the role is held
+        after_role = (
+            continued
+            and index == part_count - 1
+            and last is not None
+            and reads_as_role(last.affiliation or "")
+        )
+        if (
+            last is not None
+            and kind == "comma"
+            and (after_role or _is_affiliation(part, last, continued))
+        ):
             speakers[-1] = Speaker(last.name, _joined(last.affiliation, part))
             continued = True
             continue
@@ -576,7 +588,7 @@ def _latin_person(text: str) -> Speaker | None:
 # "w/ Dana Whitfield", "— moderated by Amara Okafor", "…的那一年｜講者：陳怡君" do too.
 _TAIL = compiled(
     r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s*｜\s*"
-    r"|\s(?:by|par|von|por|w/|door|com [ao]|avec|a cargo de|presentato da|โดย)\s"
+    r"|\s(?:by|par|von|por|w/|v/|door|com [ao]|avec|a cargo de|presentato da|โดย)\s"
     r"|[,，]\s*(?:with|mit|a cura di|con|com)\s)"
     r"\s*(?:(?i:moderated by|moderiert von|modéré par|animé par|moderado por|moderada por)\s+)?"
     # "Mei-Ling Cho": a hyphen inside a name; "intervenant·e": a point inside a word
@@ -681,7 +693,16 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     for pattern in (_BY, _DASHED):
         match = pattern.match(single)
         if match and match.group("who")[:1] not in _QUOTES:
-            return match.group("title").strip(" ,，"), parse_speakers(match.group("who"))
+            people = parse_speakers(match.group("who"))
+            if pattern is _DASHED and not all(name_shaped(p.name) for p in people):
+                # "Lightning talks — sign up at the door (max. 5 min)": a remark, no one; but
+                # "LLMs on a budget — running open models on one GPU (Émilie Arsenault)": the
+                # person in brackets closes the title
+                paren = _PAREN_TAIL.match(single)
+                if paren is not None and looks_like_person(paren.group("who")):
+                    continue
+                people = []
+            return match.group("title").strip(" ,，"), people
     # "Talk title — Jane Roe", "Talk title: Jane Roe, Example Corp", "Talk (Jane Roe)",
     # "題目（発表者：佐藤 健 さん）": only when the tail is people.
     for pattern in (_TAIL, _COLON_TAIL, _PAREN_TAIL):

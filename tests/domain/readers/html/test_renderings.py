@@ -329,6 +329,23 @@ LOST: dict[tuple[str, str], str] = {
         "Python-Markdown joins an item's indented second line to its first: the panel's hosts "
         "('prowadzenie: Michał Dudek, goście: …') and the afterparty's address run into the titles"
     ),
+    ("blind26-a-devfest-sevilla", "python-markdown"): (
+        "Python-Markdown starts no list without a blank line before it: the parallel talks under "
+        "each bold slot ('**11h00 – 11h40**' over '- 🇪🇸 Flutter en producción: …') stay lines of "
+        "the slot's paragraph, and only the first is read"
+    ),
+    ("blind26-a-toronto-summit", "python-markdown"): (
+        "Python-Markdown joins an item's indented lines (its '🎤' speakers and '📍' room) to its "
+        "title"
+    ),
+    ("blind26-c-discourse-buenos-aires-python-agosto", "python-markdown"): (
+        "Python-Markdown has no strikethrough: the struck-out times stay in the text, and "
+        "'~~18:30~~ **18:45**' is read as a range from the old time to the new"
+    ),
+    ("blind26-c-guadalajara-ciencia-abierta-2025", "python-markdown"): (
+        "Python-Markdown keeps the indent of the lines under each ':   ' line (no definition "
+        "lists): the speaker and room lines run into the titles"
+    ),
 }
 
 

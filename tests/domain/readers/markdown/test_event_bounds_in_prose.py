@@ -261,3 +261,40 @@ def test_a_hebrew_page_in_tel_aviv_and_its_closing_mark() -> None:
         ("התכנסות, פיצה ובירה", "2025-04-02T15:00Z", "2025-04-02T15:30Z"),
         ("פתיחה", "2025-04-02T15:30Z", "2025-04-02T17:30Z"),
     ]
+
+
+def test_a_day_written_nine_to_half_five_without_am_pm_is_a_day() -> None:
+    page = "# Open Data Day, Edinburgh\n\n**Thursday 10 April 2025 · 9:00 – 5:30**\n\n"
+    page += "**9:00** — Registration\n\n**4:00** — Closing remarks\n"
+    assert timeline(read_text(page).schedules[0]) == [
+        ("Registration", "2025-04-10T08:00Z", "2025-04-10T15:00Z"),
+        ("Closing remarks", "2025-04-10T15:00Z", "2025-04-10T16:30Z"),
+    ]
+
+
+def test_the_end_of_the_evening_said_in_italian() -> None:
+    page = "# Rust Milano — mercoledì 25 settembre 2024\n\n"
+    page += "- 19:00 Accoglienza\n- 20:30 Networking\n\nFine prevista intorno alle 22:00.\n"
+    assert timeline(read_text(page).schedules[0])[-1][2] == "2024-09-25T20:00Z"
+
+
+def test_the_first_listed_item_opening_the_doors_is_a_session() -> None:
+    page = "# Go Meetup Berlin — Donnerstag, 14. November 2024\n\n## Ablauf\n\n"
+    page += "* **Einlass ab 18:30 Uhr** – Pizza, Mate & Bier\n* **19:00** Begrüßung\n"
+    page += "* **19:15** Generics in der Praxis\n"
+    assert timeline(read_text(page).schedules[0])[:2] == [
+        ("Einlass", "2024-11-14T17:30Z", "2024-11-14T18:00Z"),
+        ("Begrüßung", "2024-11-14T18:00Z", "2024-11-14T18:15Z"),
+    ]
+
+
+def test_the_last_item_of_a_run_of_lengths_without_its_own_starts_where_they_end() -> None:
+    page = "# WiDA, Adelaide — Thursday 13 November 2025\n\n"
+    page += "Doors open at **5:45pm** — the run sheet is roughly:\n\n"
+    page += "1. Arrivals (15 min)\n2. Lightning talks (15 min) — three 5-minute talks\n"
+    page += "3. Drinks at the Exeter for anyone keen\n"
+    assert timeline(read_text(page).schedules[0]) == [
+        ("Arrivals", "2025-11-13T07:15Z", "2025-11-13T07:30Z"),
+        ("Lightning talks — three 5-minute talks", "2025-11-13T07:30Z", "2025-11-13T07:45Z"),
+        ("Drinks at the Exeter for anyone keen", "2025-11-13T07:45Z", None),
+    ]

@@ -218,3 +218,27 @@ def test_vietnamese_and_thai_speakers_after_their_honorific(
 ) -> None:
     found_title, speakers = split_title_and_speakers(text)
     assert (found_title, [s.name for s in speakers]) == (title, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "names"),
+    [
+        ("Velkomst v/ Mette Holm, Data & AI Forum", "Velkomst", ["Mette Holm"]),
+        (
+            "Talk: LLMs on a budget — running open models on one GPU (Émilie Arsenault)",
+            "Talk: LLMs on a budget — running open models on one GPU",
+            ["Émilie Arsenault"],
+        ),
+        ("Lightning talky — kdo se přihlásí na místě (max. 5 min)", "Lightning talky", []),
+    ],
+)
+def test_what_follows_a_dash_or_v_slash(text: str, title: str, names: list[str]) -> None:
+    found_title, speakers = split_title_and_speakers(text)
+    assert (found_title, [s.name for s in speakers]) == (title, names)
+
+
+def test_after_a_role_the_last_part_is_where_the_role_is_held() -> None:
+    assert parse_speakers("Rasmus Kjær, Lead Data Engineer, Danske Spil") == [
+        Speaker("Rasmus Kjær", "Lead Data Engineer, Danske Spil")
+    ]
+    assert [s.name for s in parse_speakers("Jane Doe, CEO, Wei Li, CTO")] == ["Jane Doe", "Wei Li"]
