@@ -86,7 +86,8 @@ _DOTTED_AT = compiled(
     # (after an emoji too: "🕡 **18.30 – 21.00 WITA**")
     rf"^[\s\-*•·|#>_\u2190-\u2bff\U0001f000-\U0001faff\ufe0f]*"
     rf"(?:(?P<word>{alternation(DOTTED_TIME_WORDS)})\s*)?"
-    r"(?P<h>\d{1,2})(?P<dot>\.)[0-5]\d(?![\d,]|\.\w|:\d|\s*(?:%|€|\$|£|kr\b|zł|Kč))"
+    # (a comma may follow, "22.00, no overnight stays", not a decimal's digit: "22.00,5")
+    r"(?P<h>\d{1,2})(?P<dot>\.)[0-5]\d(?!\d|,\d|\.\w|:\d|\s*(?:%|€|\$|£|kr\b|zł|Kč))"
     rf"|(?<!\w)(?P<word2>{alternation(DOTTED_TIME_WORDS)})\s*(?P<h2>\d{{1,2}})(?P<dot2>\.)[0-5]\d(?![\d,]|\.\w|:\d)"
     # "14.30'da", "15.00'te": a Turkish case ending after the time
     r"|(?<![\w.])(?P<h3>\d{1,2})(?P<dot3>\.)[0-5]\d(?=['’](?:da|de|ta|te|dan|den|tan|ten)\b)"

@@ -45,7 +45,8 @@ _DEADLINE_BEFORE = compiled(
 )
 # The words of signing up, in the languages pages are written in (each pattern below adds its own)
 _SIGN_UP = (
-    r"registration|rsvp|sign[- ]?ups?|tickets?|zapisy|rejestracja|anmeldung|"
+    r"registration|rsvp|sign[- ]?ups?|tickets?|(?:ticket )?sales|early[- ]bird|zapisy|rejestracja|anmeldung|"
+    r"propuestas?|propostas?|proposals?|submissions?|"
     r"inscri(?:ptions?|pciones|ções)|iscrizioni|aanmelding|регистрация|реєстрація|"
     r"đăng ký|pendaftaran"  # Vietnamese, Indonesian and Malay
 )
@@ -58,6 +59,7 @@ _SIGN_UP_CLOSES = compiled(
     rf"(?i)\b(?:{_SIGN_UP}|rsvps|cfp|call for (?:papers|talks|speakers|proposals)|"
     r"appel à (?:conférences|orateurs|propositions))\b[^.;!?]{0,40}"
     r"\b(?:closes?|closing|ends?|deadline|until|bis|do|hasta|até|jusqu'(?:au|à)|закрывается|"
+    r"cerramos|cierra|cierran|fecha límite|"
     r"закривається|закінчується|до)\b[^.;!?]{0,24}$"
     # "**募集期間**" / "2025/05/28(水) 12:00 〜 2025/06/20(金) 18:00": when one may sign up
     r"|(?:募集|申込|申し込み|受付|报名|報名|접수|신청)\s*(?:期間|期间|기간)[^。]{0,24}$"

@@ -68,6 +68,12 @@ _END_AFTER = compiled(
     r"|(?:左右|前后|前後)?\s*(?:结束|結束|散场|散場|散会|散會)|[*_]*\s*(?i:schluss|ende)\b"
     r"|-ig\b)"  # Hungarian "A terem 21:30-ig áll rendelkezésünkre": until 21:30
 )
+# "half eight": half past eight, as Ireland and Britain say it
+_HOUR_WORDS = (
+    *("one", "two", "three", "four", "five", "six"),
+    *("seven", "eight", "nine", "ten", "eleven", "twelve"),
+)
+_HALF_PAST = compiled(rf"(?i)half ({'|'.join(_HOUR_WORDS)})\b(?!\s*(?:hours?|days?|minutes?))")
 # The words `_END_AFTER` needs, anywhere on a line: without one, its times are not read again.
 _END_AFTER_HINT = compiled(
     r"(?i)sona er|bit(?:er|iyor|ecek|iriyoruz)|kapan|終了|종료|结束|結束|散场|散場|散会|散會"
@@ -289,6 +295,10 @@ def stated_end(section: list[tuple[int, str]]) -> ClockSpan | None:
             after = [span for span in spans if span.begin >= said]
             if after and after[0].begin - said <= 2:
                 return after[0]
+            half = _HALF_PAST.match(text, phrase.end())
+            if half is not None:  # "we'll be out by half eight": 8:30, the evening's if it fits
+                hour = _HOUR_WORDS.index(half.group(1).lower()) + 1
+                return ClockSpan(time(hour, 30), None, None, 0, 0, twelve_hour=True)
         for span in find_clock_spans(own) if _END_AFTER_HINT.search(own) else ():
             if (
                 span.end is None

@@ -21,6 +21,7 @@ CLOCK_CHANGE = compiled(
     r"|heure d'(?:hiver|été)|heure d’(?:hiver|été)|changement d'heure|changement d’heure"
     r"|(?:recule|avance)r? l['’]heure|(?:recule|avance)(?:ra|nt)? l['’]heure"
     r"|zeitumstellung|sommerzeit|winterzeit|horario de (?:verano|invierno)|cambio de hora"
+    r"|relojes se (?:atrasan|adelantan)|se (?:atrasan|adelantan) los relojes"
     r"|horário de verão|mudança de hora|ora legale|ora solare|zomertijd|wintertijd"
     r"|夏令时|夏令時|冬令时|サマータイム|서머타임"
 )

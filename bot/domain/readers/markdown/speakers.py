@@ -548,6 +548,9 @@ def looks_like_person(text: str) -> Speaker | None:
     return _latin_person(text)
 
 
+_RTL_PERSON = compiled(
+    r"[\u05d0-\u05ea\u0621-\u064a]{2,}(?: [\u05d0-\u05ea\u0621-\u064a]{2,}){1,2}"
+)
 # A Thai name after its honorific (คุณ, ดร.): without one, two Thai words may be a title's.
 _THAI_PERSON = compiled(
     r"(?:คุณ|ดร\.\s?)(?P<name>[\u0e01-\u0e4e]{2,30}\s[\u0e01-\u0e4e]{2,30})"
@@ -678,6 +681,10 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         ]
         if quoted_people and all(quoted_people):
             return quoted.group("title").strip(), [p for p in quoted_people if p]
+        if _RTL_PERSON.fullmatch(who.strip(" -–—")):
+            # '"Server Components בלי דמעות" – נועה לוי': after a quoted title, a name and
+            # surname in Hebrew or Arabic letters (no capitals to tell a name by)
+            return quoted.group("title").strip(), [Speaker(who.strip(" -–—"))]
     labelled = _LABELLED_TAIL.match(single) if ":" in single or "：" in single else None
     if labelled is not None:  # "Kotlin i produktion Talare: Ebba Lindqvist, Nordlys Consulting"
         people = parse_speakers(labelled.group("who"))

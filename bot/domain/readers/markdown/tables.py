@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
-from bot.domain.agenda import Speaker
+from bot.domain.agenda import Speaker, text_key
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Inline, Line, Table
 from bot.domain.readers.markdown.drafts import (
@@ -66,6 +66,26 @@ class TableReader:
         self.above: tuple[ClockSpan, str] | None = None
         # Each row's drafts, whether its time cell is dated and whether it gives an end.
         self.timeline: list[tuple[list[Draft], bool, bool]] = []
+
+    def _sessions_again(self, table: Table, title_col: int, time_col: int) -> bool:
+        """Whether every row names a session already read, at the time it was read at: a table
+        restating some of the agenda's talks (for other zones, most often), not more of it."""
+        read: dict[str, time | None] = {}
+        for event in self.page.events:
+            for draft in event.sessions:
+                read.setdefault(text_key(draft.title), draft.start)
+        if len(table.rows) < 2 or not read:
+            return False
+        for _, cells in table.rows:
+            if max(title_col, time_col) >= len(cells):
+                return False
+            title, spans = text_key(cells[title_col].text), find_clock_spans(cells[time_col].text)
+            if not title or not spans:
+                return False
+            starts = [start for key, start in read.items() if key.startswith(title)]
+            if spans[0].start not in starts:
+                return False
+        return True
 
     def read(self, table: Table) -> None:
         if self._details(table):
@@ -148,6 +168,8 @@ class TableReader:
             return  # "| Bogotá | 8:00 p. m. |": the start converted for other cities, no agenda
         if restated and title_col is not None and _dates_only(table, title_col):
             return  # "| 17 Sep | 6:00pm NZST | 4:00pm AEST |": each date's start in other zones
+        if title_col is not None and self._sessions_again(table, title_col, time_col):
+            return  # "| Keynote | 10:15 AM Sat | 9:45 PM Fri |": the agenda's talks for elsewhere
         self.page.block_session = None
         previous_end: time | None = self.page.event.start
         previous_day = self.page.day

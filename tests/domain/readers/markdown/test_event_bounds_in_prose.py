@@ -298,3 +298,17 @@ def test_the_last_item_of_a_run_of_lengths_without_its_own_starts_where_they_end
         ("Lightning talks — three 5-minute talks", "2025-11-13T07:30Z", "2025-11-13T07:45Z"),
         ("Drinks at the Exeter for anyone keen", "2025-11-13T07:45Z", None),
     ]
+
+
+def test_out_by_half_eight_ends_the_evening_at_half_past_eight() -> None:
+    page = "# DublinJS — Wednesday 26th March 2025, Intercom, Dublin\n\n"
+    page += "Doors at 6pm, talks from a quarter to seven, and we'll be out by half eight.\n\n"
+    page += "## 18:45 Welcome\n\n## 19:45 Lightning talks\n"
+    assert timeline(read_text(page).schedules[0])[-1][2] == "2025-03-26T20:30Z"
+
+
+def test_ticket_sales_ending_is_no_event() -> None:
+    page = "# DevOps Toronto Fall Social\n\n## Date and time\n\n"
+    page += "Wed, Oct 29, 2025 6:00 PM - 9:00 PM EDT\n\n## Schedule\n\n"
+    page += "- 6pm Doors\n- 6:30pm Talk\n\n---\n\n**Sales end on Oct 28 at 11:59 PM**\n"
+    assert len(read_text(page).schedules) == 1

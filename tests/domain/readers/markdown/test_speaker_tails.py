@@ -242,3 +242,8 @@ def test_after_a_role_the_last_part_is_where_the_role_is_held() -> None:
         Speaker("Rasmus Kjær", "Lead Data Engineer, Danske Spil")
     ]
     assert [s.name for s in parse_speakers("Jane Doe, CEO, Wei Li, CTO")] == ["Jane Doe", "Wei Li"]
+
+
+def test_a_hebrew_name_after_a_quoted_title_is_its_speaker() -> None:
+    title, speakers = split_title_and_speakers('"Server Components בלי דמעות" – נועה לוי')
+    assert (title, speakers) == ('"Server Components בלי דמעות"', [Speaker("נועה לוי")])
