@@ -130,7 +130,10 @@ _ROOM_AFTER = compiled(
 )  # "… (Room B)", "… @ Saal A", "… — Priya Raman · Room D135", "Lunch — Level 3 foyer"
 
 
-_ROOM_BEFORE = compiled(r"^\s*(?:\[([^\[\]]{1,40})\]|[*_]*([^:：*_]{1,40}?)[*_]*\s*[:：][*_]*)\s*")
+# (no dash in a room's name: "Auditorio — Gutenberg en 2025: …" is a room, then a title)
+_ROOM_BEFORE = compiled(
+    r"^\s*(?:\[([^\[\]]{1,40})\]|[*_]*([^:：*_—–]{1,40}?)[*_]*\s*[:：][*_]*)\s*"
+)
 
 
 # "10h45 – 11h30 · deux sessions en parallèle :", "Breakout sessions", "Laboratori in parallelo":
@@ -958,8 +961,10 @@ class SessionLines:
         pending = self.pending
         if pending is None:
             return False
-        if pending.taken and line.depth <= pending.depth:
-            self.pending = None  # the bullets under a time heading have ended
+        roomed = _room_first(line.inline.text) if not line.depth else None
+        if pending.taken and line.depth <= pending.depth and not (pending.rooms and roomed):
+            if not pending.rooms:
+                self.pending = None  # the bullets under a time heading have ended
             return False
         if _LABELLED_LINK.match(line.inline.text) or (
             normalise_label(line.inline.text) in _AGENDA_NAMES
@@ -977,6 +982,10 @@ class SessionLines:
             parts[0] = parts[0][labelled.end() :]
         elif bracketed is not None:  # "[Trilha Web] Next.js sem mistério — Lucas Andrade"
             track, parts[0] = bracketed.group(1).strip(), parts[0][bracketed.end() :]
+        elif roomed is not None and len(parts) == 1:
+            # "**Auditorio** — [Gutenberg en 2025](…)", "**Sala Laboratorio** — …" under "### 9:45"
+            parts[0], location = roomed
+            pending.rooms = True
         title, speakers = split_title_and_speakers(parts[0])
         if not title:
             return False
@@ -994,7 +1003,7 @@ class SessionLines:
         draft.depth = line.depth if pending.over_bullets and under and pending.depth else 0
         pending.taken = True
         if not (pending.over_bullets and under):
-            self.pending = None
+            self.pending = pending if pending.rooms else None
             self.page.list_session = None
             self.page.block_session = draft
         return True
@@ -1073,6 +1082,19 @@ class PendingTime:
     over_bullets: bool  # each bullet below is a session of these hours (a heading, a bold line)
     depth: int = 0  # the list depth of the time's own line (0: not in a list)
     taken: bool = False
+    # its first session was a paragraph opened by its room ("**Auditorio** — …"): each such
+    # paragraph after it is another session of these hours, in its own room
+    rooms: bool = False
+
+
+def _room_first(text: str) -> tuple[str, str] | None:
+    """ "Auditorio — Gutenberg en 2025": the text after a room named first, before a dash, and
+    the room (not "Lab 1: Deploying …", a session's own label)."""
+    found = _ROOM_DASHED.match(text)
+    if found is None or not text[found.end() :].strip():
+        return None
+    room = next((g for g in found.groups() if g), "").strip()
+    return (text[found.end() :], room) if is_room(room) else None
 
 
 def _person_then_role(text: str) -> Speaker | None:

@@ -312,3 +312,47 @@ def test_ticket_sales_ending_is_no_event() -> None:
     page += "Wed, Oct 29, 2025 6:00 PM - 9:00 PM EDT\n\n## Schedule\n\n"
     page += "- 6pm Doors\n- 6:30pm Talk\n\n---\n\n**Sales end on Oct 28 at 11:59 PM**\n"
     assert len(read_text(page).schedules) == 1
+
+
+def test_a_table_restating_the_agendas_talks_for_other_zones_adds_no_sessions() -> None:
+    page = "# DevTools Day, Bengaluru\n\n**Date:** Saturday, 23rd August 2025\n\n"
+    page += "| Time (IST) | Session |\n|---|---|\n| 10:15 – 11:00 | **Keynote:** Vector search |\n"
+    page += "| 13:45 – 14:45 | **Panel:** Dev tools from India |\n\n### For friends abroad\n\n"
+    page += "| Session | IST | Pacific (PT) | Eastern (ET) |\n|---|---|---|---|\n"
+    page += "| Keynote | 10:15 AM Sat | 9:45 PM Fri 22 Aug | 12:45 AM Sat |\n"
+    page += "| Panel | 1:45 PM Sat | 1:15 AM Sat | 4:15 AM Sat |\n"
+    assert [title for title, _, _ in timeline(read_text(page).schedules[0])] == [
+        "Keynote: Vector search",
+        "Panel: Dev tools from India",
+    ]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "> A las 24:00 del sábado los relojes se atrasan a las 23:00.\n",
+        "## ¿Quieres dar una charla?\n\n"
+        "Manda tu propuesta en [este form](https://forms.gle/x) — para mayo cerramos el\n"
+        "**30 de abril**.\n",
+    ],
+)
+def test_the_clocks_going_back_and_a_call_for_talks_closing_are_no_sessions(aside: str) -> None:
+    page = "# Meetup de datos, Santiago\n\n📅 **Sábado 5 de abril de 2025**\n\n"
+    page += "| Hora | Actividad |\n|---|---|\n| 09:30 hrs | Acreditación |\n| 10:00 hrs | Bienvenida |\n\n"
+    page += aside
+    result = read_text(page)
+    assert len(result.schedules) == 1
+    assert [title for title, _, _ in timeline(result.schedules[0])] == [
+        "Acreditación",
+        "Bienvenida",
+    ]
+
+
+def test_a_listed_items_venue_closing_after_a_dash_is_its_end() -> None:
+    page = "# Autumn Game Jam, London — Saturday 25 October 2025\n\n"
+    page += "- **14.00** Theme reveal\n- **19.30** Evening jam — venue closes at 22.00, no overnight stays\n"
+    assert timeline(read_text(page).schedules[0])[-1] == (
+        "Evening jam",
+        "2025-10-25T18:30Z",
+        "2025-10-25T21:00Z",
+    )

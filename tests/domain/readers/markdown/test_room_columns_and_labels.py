@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.agenda import Speaker
-from bot.domain.readers.markdown.session_lines import room_after
+from bot.domain.readers.markdown.session_lines import room_after, room_around
 from bot.domain.readers.markdown.vocabulary import Role, role_of
 from tests.helpers import messages, read_text, timeline, utc
 
@@ -357,4 +357,27 @@ def test_a_titles_own_end_after_a_dash_is_its_end_not_its_title() -> None:
         "Closing & thank yous",
         "2025-09-06T04:45Z",
         "2025-09-06T05:00Z",
+    )
+
+
+def test_paragraphs_opened_by_their_room_under_a_time_heading_are_parallel_sessions() -> None:
+    page = "# WordCamp Zaragoza — sábado 10 de mayo de 2025\n\n### 9:45\n\n"
+    page += "**Auditorio** — [Gutenberg en 2025](https://example.org/a)\nLucía Berges\n\n"
+    page += (
+        "**Sala Laboratorio** — [Taller: theme.json](https://example.org/b)\nJavier Lasheras\n\n"
+    )
+    page += "### 10:25\n\n**Auditorio** — Accesibilidad web\nMarta Gimeno\n\n### 11:15\n\n**Pausa café**\n"
+    sessions = read_text(page).schedules[0].sessions
+    assert [(s.title, s.location, [p.name for p in s.speakers]) for s in sessions[:3]] == [
+        ("Gutenberg en 2025", "Auditorio", ["Lucía Berges"]),
+        ("Taller: theme.json", "Sala Laboratorio", ["Javier Lasheras"]),
+        ("Accesibilidad web", "Auditorio", ["Marta Gimeno"]),
+    ]
+    assert utc(sessions[1].start) == "2025-05-10T07:45Z"
+
+
+def test_a_room_named_before_a_dash_is_not_read_up_to_a_colon_in_the_title() -> None:
+    assert room_around("Auditorio — Gutenberg en 2025: lo que ya puedes") == (
+        "Gutenberg en 2025: lo que ya puedes",
+        "Auditorio",
     )
