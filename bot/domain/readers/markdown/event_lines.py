@@ -457,6 +457,21 @@ class EventLines:
         self.page.zones.place_in(venue, line.number)
         return True
 
+    def hours_at_venue(self, line: Line, text: str, leading: ClockSpan) -> bool:
+        """ "**19:00〜22:30** @ Bar Pixel Tanuki" under a dated heading, before its agenda: the
+        event's hours and where (not a session called "Bar Pixel Tanuki")."""
+        event = self.page.event
+        if line.depth or line.heading or event.first_day is None or event.sessions:
+            return False
+        if event.start is not None or leading.end is None:
+            return False
+        rest = text[leading.finish :].strip(" *_")
+        if not rest.startswith("@") or find_clock_spans(rest):
+            return False
+        self.page._event_times(line.number, text[: leading.finish])
+        self.page.zones.place_in(rest[1:], line.number)
+        return True
+
     def starts_at(self, line: Line, text: str) -> bool:
         """ "Event starts at 14:00.", "Doors open at 6 PM", "Beginn um 19 Uhr": the event's start,
         from which an agenda of lengths runs. As the first item of a list ("* **Einlass ab 18:30

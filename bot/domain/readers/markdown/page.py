@@ -101,6 +101,8 @@ _TALK_NUMBER = compiled(
     r"(?i:talk|session|vortrag|charla|palestra|sesión|sessão)\s*#?\d{1,2})[\W_]*"
 )
 _HEADING_MARKS = compiled(r"^[\W_]+|[\W_]+$")  # "🎤 Auditório 1", "Sala 2 —"
+# The last part of a heading after a dash: "Trilha 1 · Cloud — Auditório"
+_AFTER_LAST_DASH = compiled(r"\s[—–-]\s+([^—–]{2,40})$")
 # Marks that open a footnote in Chinese, Japanese and Korean pages.
 _FOOTNOTE_MARKS = ("※", "注：", "注:", "備考：", "備考:", "참고:")
 
@@ -339,6 +341,8 @@ class PageReader:
             return
         if leading is not None and self._hours_then_date(line, text, leading):
             return
+        if leading is not None and self.event_lines.hours_at_venue(line, text, leading):
+            return  # "**19:00〜22:30** @ Bar Pixel Tanuki": the event's hours, and where
         if leading is not None and self.event_lines.from_then_end(line, text):
             return  # "🕕 od 18:00, akce končí ve 22:00": the event's hours
         if leading is not None and (labeled is None or leading_clock_span(labeled[1])):
@@ -422,6 +426,9 @@ class PageReader:
         if leading is None:
             named = _HEADING_MARKS.sub("", text)
             self.heading_room = named if line.heading >= 2 and is_room(named) else None
+            after = _AFTER_LAST_DASH.search(named)
+            if self.heading_room is None and line.heading >= 2 and after and is_room(after[1]):
+                self.heading_room = after[1]  # "## Trilha 2 · Mobile & Web — Sala 3": its room
         self.list_session = None
         self.block_session = None
         self.pending_speakers = []

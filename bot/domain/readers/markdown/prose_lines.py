@@ -50,7 +50,7 @@ _BRACKETS = compiled(r"\s*[(（][^()（）]*[)）]")
 _TIME_WORDS_BEFORE = compiled(
     r"(?i)^[^\w]*(?:"
     # "**À partir de 17h00** · Apéritif", "From 9pm: Karaoke", "Desde las 20:00 …"
-    r"(?:[àa] partir de(?: las)?|dès|desde(?: las)?|from|de|dalle(?: ore)?)\s+|[àa] partir d'\s*|"
+    r"(?:[àa] partir d(?:e(?: las)?|as)|dès|desde(?: las)?|from|de|dalle(?: ore)?)\s+|[àa] partir d'\s*|"
     r"(?:ore|om|um|ab|à|a las|às|at|dalle|alle|vanaf|od|ok\.|ca\.?|circa|approx\.?|"
     r"approximately|around|about|gegen|vers|environ|約|约)\s+"
     r")?"

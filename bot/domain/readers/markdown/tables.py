@@ -441,7 +441,7 @@ _SESSION_NOUN = (
 _CONTINUES = compiled(
     r"(?i)[\s*_(（\[⬆↑↓⇧↳⤷\ufe0f]*(?:"
     rf"(?:(?:the\s+)?{_SESSION_NOUN}\s+)?"
-    r"(?:continues|continued|cont(?:'d|\.|inued)?|\(?cont\.?\)?|suite|fortsetzung|"
+    r"(?:continues|continued|cont(?:'d|\.|inued|d\.?)?|\(?cont\.?\)?|suite|fortsetzung|"
     r"(?:wird\s+)?fortgesetzt|continúa|continua|continuação|continuazione|vervolg|続き|继续|續)"
     # "(prosegue il workshop)", "(suite de l'atelier)", "(continuación del taller)"
     r"|(?:prosegue|continua|continúa|continues|suite|continuación|continuação|fortsetzung)"

@@ -356,3 +356,23 @@ def test_a_listed_items_venue_closing_after_a_dash_is_its_end() -> None:
         "2025-10-25T18:30Z",
         "2025-10-25T21:00Z",
     )
+
+
+def test_hours_at_a_venue_under_a_dated_heading_are_the_events_not_a_session() -> None:
+    page = "# Tokyo Indie Game Dev Drinks\n\n## #41 — Friday, July 18, 2025\n\n"
+    page += "**19:00〜22:30** @ Bar Pixel Tanuki, Shibuya\n\n- **19:00〜** Doors open\n"
+    page += "- **20:45〜** Playtest corner\n"
+    assert timeline(read_text(page).schedules[0]) == [
+        ("Doors open", "2025-07-18T10:00Z", "2025-07-18T11:45Z"),
+        ("Playtest corner", "2025-07-18T11:45Z", "2025-07-18T13:30Z"),
+    ]
+
+
+def test_a_partir_das_opens_the_last_item() -> None:
+    page = "# DevFest Campinas — sábado, 29 de novembro de 2025\n\n"
+    page += "- 16:40 – 17:00 · Encerramento\n- a partir das 17:30 · Happy hour no Bar Brasil\n"
+    assert timeline(read_text(page).schedules[0])[-1] == (
+        "Happy hour no Bar Brasil",
+        "2025-11-29T20:30Z",
+        None,
+    )

@@ -381,3 +381,20 @@ def test_a_room_named_before_a_dash_is_not_read_up_to_a_colon_in_the_title() -> 
         "Gutenberg en 2025: lo que ya puedes",
         "Auditorio",
     )
+
+
+def test_a_tracks_heading_names_its_room_after_a_dash() -> None:
+    page = "# DevFest Campinas — sábado, 29 de novembro de 2025\n\n"
+    page += "## Trilha 2 · Mobile & Web — Sala 3\n\n- **10h20 – 11h00** · Compose Multiplatform — Felipe Araújo\n"
+    [session] = read_text(page).schedules[0].sessions
+    assert (session.title, session.location) == ("Compose Multiplatform", "Sala 3")
+
+
+def test_a_rooms_cell_saying_the_workshop_goes_on_abbreviated() -> None:
+    page = "# KCD Chennai — Saturday, 23 August 2025\n\n| Time | Hall A | Hall B |\n|---|---|---|\n"
+    page += "| 10:40 – 11:10 | Kafka at a Fintech | **Workshop:** GitOps with Argo CD |\n"
+    page += "| 11:10 – 11:40 | Karpenter | ↑ workshop contd. |\n"
+    sessions = read_text(page).schedules[0].sessions
+    assert [(s.title, utc(s.end)) for s in sessions if s.location == "Hall B"] == [
+        ("Workshop: GitOps with Argo CD", "2025-08-23T06:10Z")
+    ]
