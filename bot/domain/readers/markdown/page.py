@@ -101,6 +101,7 @@ _TALK_NUMBER = compiled(
     r"(?i:talk|session|vortrag|charla|palestra|sesión|sessão)\s*#?\d{1,2})[\W_]*"
 )
 _HEADING_MARKS = compiled(r"^[\W_]+|[\W_]+$")  # "🎤 Auditório 1", "Sala 2 —"
+_BRACKETED = compiled(r"[(（][^()（）]{1,30}[)）]")
 # The last part of a heading after a dash: "Trilha 1 · Cloud — Auditório"
 _AFTER_LAST_DASH = compiled(r"\s[—–-]\s+([^—–]{2,40})$")
 # Marks that open a footnote in Chinese, Japanese and Korean pages.
@@ -621,7 +622,8 @@ class PageReader:
         shouted = text.isupper()
         if not (line.inline.bold or shouted) or line.depth or self.event.first_day is None:
             return False
-        rest = normalise_label(line.inline.text.replace(mention.text, " "))
+        # ("**Saturday 4 Oct (optional)**": a remark in brackets beside the date)
+        rest = normalise_label(_BRACKETED.sub(" ", line.inline.text.replace(mention.text, " ")))
         return not rest or _weekday_only(rest)
 
     def _hours_then_date(self, line: Line, text: str, leading: ClockSpan) -> bool:

@@ -376,3 +376,14 @@ def test_a_partir_das_opens_the_last_item() -> None:
         "2025-11-29T20:30Z",
         None,
     )
+
+
+def test_a_day_label_with_a_remark_the_night_before_the_event() -> None:
+    page = "# Sunday Code & Coffee\n\n**Sunday, 5 October 2025 · 8:00am – 12:00pm AEDT**\n"
+    page += "**Location:** The Grounds, Surry Hills, Sydney\n\n### Program\n\n"
+    page += "**Saturday 4 Oct (optional)**\n- 6pm–8pm · Warm-up drinks\n\n"
+    page += "**Sunday 5 Oct**\n- 8:00am · Coffee\n- 11:45am · Show & tell\n"
+    assert timeline(read_text(page).schedules[0])[:2] == [
+        ("Warm-up drinks", "2025-10-04T08:00Z", "2025-10-04T10:00Z"),  # AEST, the night before
+        ("Coffee", "2025-10-04T21:00Z", "2025-10-05T00:45Z"),  # AEDT from 2am
+    ]
