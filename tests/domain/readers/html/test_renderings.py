@@ -346,6 +346,11 @@ LOST: dict[tuple[str, str], str] = {
         "Python-Markdown keeps the indent of the lines under each ':   ' line (no definition "
         "lists): the speaker and room lines run into the titles"
     ),
+    ("blind28-a-sydney-women-in-tech-october-evening", "python-markdown"): (
+        "Python-Markdown starts no list without a blank line before it: the panellists under "
+        "'**6:50pm** — Panel: **Who gets to build AI?**' ('  - Mei Chen — Head of Data, Canva', "
+        "…) stay lines of its paragraph and run into the panel's title"
+    ),
 }
 
 

@@ -405,6 +405,8 @@ def _zone_of(schedule: Schedule) -> str:
 # Pages the reader does not read exactly yet, each with what it gets wrong. Strict: a page that
 # starts passing fails here until it is taken off the list.
 MISREAD_INSTANTS: dict[str, str] = {
+    "blind28-a-devopsdays-toronto-2025-program": "the first day's end told below the table ('Day one wraps up at **4:45 PM**') does not end its last talk row ('4:15 PM | Open Space readout & Day 1 wrap-up'), which runs to the evening social at 6:00 PM, the talks listed after '**Ignites:**' stay in its title, and remarks stay in titles ('Lunch 🌮 (food trucks on the courtyard)', '(255 Bremner Blvd) — bring your badge!')",
+    "blind28-a-wordcamp-zaragoza-2025-horario": "the workshop's length in brackets ('*(taller de 90 minutos, trae portátil)*') does not end it at 11:15 and stays in its title, '**Auditorio** — [Cierre, sorteos y foto de familia](…)' under '### 16:50' is taken as the day's end and not read as a session, the room after the panel's title ('**Mesa redonda: …** (Auditorio)') is lost, and remarks stay in titles ('— patrocinada por Raiola Networks', '⚡ (5 charlas de 5 min)')",
     "blind27-b-lyon-journee-devops-avril": "the end of the closing drinks told below the table ('on compte sur vous jusqu'à 19h !') does not end the last row ('17h00 | Clôture et apéro 🍷')",
     "blind27-c-adelaide-women-in-data-november": "the last item of a numbered run sheet of lengths ('8. Wrap up, then we'll head over to the Exeter for anyone keen 🍻', without a length) is lost, and '— three 5-minute talks, DM us if you want a slot!' stays in the lightning talks' title",
     "blind26-a-edinburgh-summer-school": "a grid with a row per day and each block's hours in its column header ('Morning · 09:30–12:30', 'Afternoon · 14:00–17:00') gives one all-day event, not a session per cell, and neither Monday's registration from 09:00 nor Friday's close at 16:00, told below it, is applied",
@@ -560,6 +562,16 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind5-twitch-marathon-dst": "an end marker ('stream ends, everyone go to bed') is read as a session",
 }
 MISREAD_TITLES: dict[str, str] = {
+    "blind28-a-devfest-campinas-2025-agenda": "'— equipe GDG Campinas' stays in the opening's title, and remarks in brackets stay in titles ('(traga notebook!)', 'Almoço (food trucks no estacionamento — não incluso no ingresso)', '(cada um paga o seu 🍻)')",
+    "blind28-a-kcd-chennai-2025": "the workshop in the second room's column ('**Hands-on workshop:** GitOps with Argo CD — *Divya Natarajan* <br> _runs 10:40 – 12:10, …_') keeps its speaker in its title and gives none, '— KCD Chennai organising team' stays in the welcome's title, and a remark in brackets stays in the lunch's ('(South Indian meals, veg & non-veg counters)')",
+    "blind28-a-manchester-cs-research-seminar": "the seminar takes the page's title ('Research Seminar Series 2025/26'), not the talk's heading ('### Verifying Rust programs at scale: …'), and the bold room line ('**Room 2.14**, Kilburn Building, …') gives no room",
+    "blind28-a-pug-leipzig-meetup-april-2025": "the talk's title is cut at its dash ('Polars vs. pandas — a practical comparison with real (messy) data' is read as 'Polars vs. pandas'), and remarks stay in titles ('Lightning Talks ⚡ (je 5 Min, einfach hier im Issue melden)', 'Ausklang — wer mag, kommt noch mit ins Kiwara Kaffee & Bar nebenan')",
+    "blind28-a-sydney-women-in-tech-october-evening": "the organisation after a speaker ('*Leah Thompson, She Codes Sydney*') is read as a second speaker, the quotes around a title ('Opening talk: *\"My model was 94% accurate and 100% wrong\"*') are kept, and a remark in brackets stays in a title ('(vegetarian / GF options available)')",
+    "blind28-a-tokyo-indie-gamedev-drinks-summer-2025": "remarks stay in titles ('(名前と作ってるものを30秒で！)', '（5分 × 4本）', '— bring your build on a laptop or Switch/Steam Deck!')",
+    "blind28-b-cdmx-javascript-meetup-junio-2025": "emoji inside titles ('Lightning talks ⚡ (…)', 'Tacos 🌮 y networking') are kept; the writer dropped them",
+    "blind28-b-london-autumn-game-jam-2025": "a remark after a dash stays in a title ('Pencils down & lunch — games must be uploaded to itch.io by 14.00!')",
+    "blind28-b-sydney-sunday-code-and-coffee-october": "the place and a remark stay in a title ('Warm-up drinks @ The Clock Hotel, 470 Crown St (first round on Sydney Web Makers!)')",
+    "blind28-b-tempe-devops-summer-meetups-2025": "an emoji inside a title ('Doors, pizza, and 🧊 cold drinks') is kept; the writer dropped it",
     "blind27-a-manchester-tech-nights-october": "an emoji inside a title ('Tech Nights Quiz 🧠 (teams of up to 4, …)') is kept; the writer dropped it",
     "blind27-a-rust-adelaide-spring-meetups": "a remark after a dash stays in a title ('Lightning talks / open mic — sign up on the whiteboard on the night, 5 min max!')",
     "blind27-b-berlin-golang-meetup-november": "a remark in brackets stays in a title ('Lightning Talks (5 Min., spontan – sprich uns einfach vor Ort an!)')",
