@@ -67,6 +67,35 @@ HANGUL_ONLY = compiled(f"[{HANGUL}]+")
 HAS_CJK = compiled(f"[{HAN}{KANA}{HANGUL}]")
 # Hebrew and Arabic letters (no vowel points: names are written without them)
 RTL = "\u05d0-\u05ea\u0621-\u064a\u066e-\u06d3"
+# Where pages are written in Hebrew or Arabic letters: their towns are named so, and the
+# world's biggest cities; other towns' names in those letters are left out (memory).
+RTL_COUNTRIES = frozenset(
+    [
+        "IL",
+        "PS",
+        "AE",
+        "SA",
+        "QA",
+        "KW",
+        "BH",
+        "OM",
+        "YE",
+        "JO",
+        "LB",
+        "SY",
+        "IQ",
+        "EG",
+        "LY",
+        "TN",
+        "DZ",
+        "MA",
+        "SD",
+        "MR",
+        "IR",
+        "AF",
+        "PK",
+    ]
+)
 _RTL_NAME = compiled(f"[{RTL}]{{2,}}(?:[ -][{RTL}]{{2,}}){{0,2}}")
 SPACES = compiled(r"[ \t\u00a0]{1,3}")
 _LATIN_NAME = compiled(rf"[{L}][{L}'’. -]*")
@@ -271,8 +300,8 @@ def _built() -> Index:
                     _add_latin(other, name, entry, canonical=False)
             elif _CJK_NAME.fullmatch(name) and _cjk_name_ok(name, entry):
                 _add(cjk, name, entry)
-            elif _RTL_NAME.fullmatch(name):
-                _add(rtl, name, entry)
+            elif _RTL_NAME.fullmatch(name) and (country in RTL_COUNTRIES or people >= 1_000_000):
+                _add(rtl, name, entry)  # (a page in Hebrew or Arabic names nearby places)
             elif (
                 country in CYRILLIC_COUNTRIES
                 and _CYRILLIC_NAME.fullmatch(name)
