@@ -43,6 +43,7 @@ _READ[b"if-modified-since"] = "If-Modified-Since"
 _NOT_OURS = frozenset({b"content-length", b"transfer-encoding", b"expect", b"upgrade", b"te"})
 _BODY_OR_UPGRADE = re.compile(rb"(?i)content-length|transfer-encoding|upgrade")
 _LONGEST = 8190  # aiohttp's own limit on a request line or a header field
+WRITE_BUFFER_LIMIT = 1 << 20  # bytes queued for one connection before aiohttp takes over
 _SERVER = f"\r\nServer: {SERVER_SOFTWARE}\r\n\r\n".encode()
 
 
@@ -147,7 +148,11 @@ class FeedConnection(RequestHandler):
             return 0
         answers: list[bytes] = []
         taken = 0
-        while taken < len(data):
+        # Pipelined requests are answered here up to a bound on what waits to be sent: tiny
+        # requests for a big feed would otherwise queue megabytes at once; past it, aiohttp
+        # answers the rest one at a time as the client reads.
+        queued = transport.get_write_buffer_size()
+        while taken < len(data) and queued < WRITE_BUFFER_LIMIT:
             end = data.find(b"\r\n\r\n", taken, taken + _LONGEST)
             if end < 0:
                 break
@@ -155,6 +160,7 @@ class FeedConnection(RequestHandler):
             if answer is None:
                 break
             answers += answer
+            queued += sum(len(part) for part in answer)
             taken = end + 4
         if answers:
             transport.writelines(answers)

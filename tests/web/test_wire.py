@@ -163,3 +163,22 @@ async def test_a_lean_connection_still_closes_when_idle_and_stays_open_while_pol
             await asyncio.sleep(0.3)
         assert await asyncio.wait_for(reader.read(), 3) == b""  # closed once idle
         writer.close()
+
+
+async def test_pipelined_requests_past_the_write_bound_are_left_to_aiohttp(
+    server: Server, unused_tcp_port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    given: list[bytes] = []
+    original = RequestHandler.data_received
+
+    def spy(self: RequestHandler, data: bytes) -> None:
+        given.append(data)
+        original(self, data)
+
+    monkeypatch.setattr(RequestHandler, "data_received", spy)
+    request = _get(b"/calendars/all.ics")  # identity: a few KB answered for 40 bytes asked
+    async with running(server, unused_tcp_port):
+        body = await _exchange(unused_tcp_port, [request * 400], [b"GET"] * 400)
+    assert body.count(b"HTTP/1.1 200 OK") == 400
+    # more than a megabyte asked for at once: what is past the bound went to aiohttp
+    assert given and given[0].startswith(request) and len(given[0]) < len(request * 400)
