@@ -578,13 +578,21 @@ class _Walker:
         """The bits as one Inline and the line it starts on; None when there is no text."""
         pieces: list[str] = []
         labels: dict[int, list[str]] = {}
+        phrases: list[str] = []  # the bold phrases, each whole (as the Markdown reader keeps them)
+        in_bold = False
         plain = False
         line = 0
         for bit in bits:
             if bit.brk:
                 pieces.append(breaks)
+                in_bold = False
                 continue
             pieces.append(bit.text)
+            if bit.strong:
+                if not in_bold:
+                    phrases.append("")
+                phrases[-1] += bit.text
+            in_bold = bit.strong
             if bit.link:
                 labels.setdefault(bit.link, []).append(bit.text)
             if bit.text.strip():
@@ -599,7 +607,8 @@ class _Walker:
             for key, label in labels.items()
             if self.links[key]
         ]
-        return Inline(text, links, bold=not plain), line
+        strong = tuple(p for p in (_SPACE.sub(" ", p).strip() for p in phrases) if p)
+        return Inline(text, links, bold=not plain, strong=strong), line
 
     # -- definition lists --
 

@@ -145,6 +145,8 @@ class Inline:
     text: str
     links: list[Link] = field(default_factory=list)
     bold: bool = False  # the whole text is strong ("**July 11**")
+    # the phrases written in bold inside it ("At 7pm we start with **welcome and notices**")
+    strong: tuple[str, ...] = ()
     struck: bool = False  # all it said is struck out ("~~2:00 AM – 2:59 AM~~"): withdrawn
     spanned: bool = False  # a table cell of the row above spanning into this row (rowspan)
 
@@ -577,6 +579,7 @@ def render_inline(children: list[Token]) -> Inline:
     href: str | None = None
     label: list[str] = []
     strong = 0
+    phrases: list[str] = []  # the bold phrases, each whole
     struck = 0  # inside "~~…~~", "<del>", "<s>": superseded, not read
     any_struck = False
     plain_outside_strong = False
@@ -608,9 +611,13 @@ def render_inline(children: list[Token]) -> Inline:
             href = None
         elif kind == "strong_open":
             strong += 1
+            if strong == 1:
+                phrases.append("")
         elif kind == "strong_close":
             strong -= 1
         if text:
+            if strong > 0 and phrases:
+                phrases[-1] += text
             pieces.append(text)
             if href is not None:
                 label.append(text)
@@ -618,7 +625,8 @@ def render_inline(children: list[Token]) -> Inline:
                 plain_outside_strong = True
     joined = "".join(pieces).strip()
     bold = bool(joined) and not plain_outside_strong
-    return Inline(joined, links, bold, struck=any_struck and not joined)
+    strong_phrases = tuple(p.strip() for p in phrases if p.strip())
+    return Inline(joined, links, bold, struck=any_struck and not joined, strong=strong_phrases)
 
 
 # Caps on an HTML table's spans and width: what any agenda needs, and no more work than that.

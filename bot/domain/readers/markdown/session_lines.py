@@ -353,6 +353,7 @@ class SessionLines:
             rest = rest[: length.start()].rstrip(" ,，")  # "… – Tan Wei Jie, GovTech (30 min)"
         rest, room = room_around(rest)  # "… – Sabine Krüger @ Saal A", "[Hall B] 핸즈온: …"
         title, speakers = split_title_and_speakers(rest)
+        title = _bold_in_a_sentence(title, line.inline.strong)
         self.pending = None
         event = self.page.event
         said_who = split_label(title) if title else None  # "8:00 AM PT · Host: @mkowalski"
@@ -1085,6 +1086,15 @@ class PendingTime:
     # its first session was a paragraph opened by its room ("**Auditorio** — …"): each such
     # paragraph after it is another session of these hours, in its own room
     rooms: bool = False
+
+
+def _bold_in_a_sentence(title: str, strong: tuple[str, ...]) -> str:
+    """ "we start with a quick **welcome and club notices** from our president — there's news
+    …": in a sentence told after its time, the one phrase in bold names the session."""
+    if len(title) <= 80 or len(strong) != 1:
+        return title
+    phrase = strong[0].strip(" .,:;")
+    return phrase if 3 <= len(phrase) <= 60 and phrase in title else title
 
 
 def _room_first(text: str) -> tuple[str, str] | None:

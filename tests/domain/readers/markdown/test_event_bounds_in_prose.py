@@ -387,3 +387,15 @@ def test_a_day_label_with_a_remark_the_night_before_the_event() -> None:
         ("Warm-up drinks", "2025-10-04T08:00Z", "2025-10-04T10:00Z"),  # AEST, the night before
         ("Coffee", "2025-10-04T21:00Z", "2025-10-05T00:45Z"),  # AEDT from 2am
     ]
+
+
+def test_an_evening_told_in_sentences_takes_each_ones_bold_phrase_as_its_title() -> None:
+    page = "# April club night, Wellington — Thursday 10 April 2025\n\n"
+    page += "At 7pm we start with a quick **welcome and club notices** from our president Aroha "
+    page += "Ngata — there's news about the winter exhibition, so do listen in.\n\n"
+    page += "At 7.15pm Tom Baxter presents **Chasing Light on the South Coast**. Tom has spent "
+    page += "two winters photographing the coastline at blue hour.\n"
+    assert [title for title, _, _ in timeline(read_text(page).schedules[0])] == [
+        "welcome and club notices",
+        "Chasing Light on the South Coast",
+    ]
