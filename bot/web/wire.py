@@ -184,7 +184,7 @@ class FeedConnection(RequestHandler):
             return None
         route, body, cache = found
         if validators is not None and not_modified(
-            validators, body.gzip_etag if gzipped else body.etag, body.last_modified
+            validators, body.headers(cache, None, gzipped)[0], body.last_modified
         ):
             self._first.count(route, 304)
             return body.head(cache, gzipped, True), _stamp()

@@ -120,9 +120,8 @@ def _dotted_as_colons(text: str) -> str:
     dots: list[int] = []
     for match in _DOTTED_AT.finditer(text):
         hour, dot = next((match.group(h), d) for h, d in _HOUR_GROUPS if match.group(h))
-        # (a Turkish case ending says a time as a time word does)
-        said = bool(match.group("word") or match.group("word2") or match.group("h3"))
-        said = said or bool(match.group("h4"))
+        # (a Turkish case ending, or Italian "dalle"/"alle", says a time as a time word does)
+        said = any(match.group(g) for g in ("word", "word2", "h3", "h4"))
         end = _DOTTED_END.match(text, match.end())
         if int(hour) > 23 or not (said or end or int(hour) >= 6):
             continue

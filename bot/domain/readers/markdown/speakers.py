@@ -17,10 +17,11 @@ from bot.domain.readers.markdown.affiliations import (
 
 # What stands between speakers in a cell, or between a speaker and their affiliation (a comma;
 # " / " between two people: "Jane Doe / Acme" is one person and her company).
-_CELL_SEPARATORS = compiled(
-    r"\n|;|；|、|[,，]|\s&\s|\s+(?:and|und|et|ve|y|e|en|og|och|és|și|şi)\s+|\s/\s"
-)  # ("Inês Barbosa e Tiago Fonseca", "Ana y Luis", "Sofie en Jonas", "Ebba och Nils",
-# Hungarian "Horváth Dániel és Varga Bence", Romanian "Andrei Pop și Ioana Mureșan")
+# The words that join two people ("Inês Barbosa e Tiago Fonseca", "Ana y Luis", "Sofie en
+# Jonas", "Ebba och Nils", Hungarian "Horváth Dániel és Varga Bence", Romanian "Andrei Pop și
+# Ioana Mureșan")
+_JOINING_WORDS = ("and", "und", "et", "ve", "y", "e", "en", "og", "och", "és", "și", "şi")
+_CELL_SEPARATORS = compiled(rf"\n|;|；|、|[,，]|\s&\s|\s+(?:{'|'.join(_JOINING_WORDS)})\s+|\s/\s")
 # The same in a title's tail ("Talk — Jane Doe & Wei Li"), where "&" and "/" need no spaces.
 _TAIL_SEPARATORS = compiled(
     r"\s*(?:;|；|、|[,，]|&|/|\band\b|\bund\b|\bet\b|\sy\s|\se\s|\sen\s|\sés\s|\s[șş]i\s)\s*"
@@ -199,7 +200,7 @@ def _separator_kind(separator: str) -> str:
         return "comma"
     if word == "/":
         return "slash"
-    if word in ("&", "and", "und", "et", "ve", "y", "e", "en", "og", "och", "és", "și", "şi"):
+    if word == "&" or word in _JOINING_WORDS:
         return "joiner"
     return "list"
 
