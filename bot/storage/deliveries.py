@@ -33,11 +33,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.domain.reminders.plan import PlannedReminder
 from bot.storage.delivery_sql import (
     FINAL,
-    INSERT_NEW,
     RECLAIM,
     TAKE_OVER,
     State,
     finishing,
+    insert_new,
     owed_another_attempt,
 )
 from bot.storage.owner_locks import OwnerLocks
@@ -160,7 +160,7 @@ class DeliveryLedger:
                 claims.update((key, Claim(id_, key, attempts)) for id_, key, attempts in taken)
             new = [key for key in wanted if key not in claims]
             if new:
-                insert = INSERT_NEW[connection.dialect.name]
+                insert = insert_new(connection.dialect.name)
                 rows = [_row(wanted[key], now, State.CLAIMED, self.owner, until) for key in new]
                 taken = connection.execute(insert, rows)
                 claims.update((key, Claim(id_, key, attempts)) for id_, key, attempts in taken)

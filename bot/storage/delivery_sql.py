@@ -7,14 +7,13 @@ that claim answer with the id, key and attempts of each row they took (RETURNING
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, ColumnElement, Update, and_, bindparam, or_, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import BindParameter, ColumnElement, Insert, Update, and_, bindparam, or_, update
 
 from bot.storage.tables import Delivery
 
@@ -60,15 +59,23 @@ RECLAIM = (
     )
     .returning(*_RETURNING)
 )
-# INSERT the rows whose key is not there yet (the others are left as they are), per dialect.
-INSERT_NEW = {
-    "postgresql": postgresql_insert(Delivery)
-    .on_conflict_do_nothing(index_elements=[Delivery.key])
-    .returning(*_RETURNING),
-    "sqlite": sqlite_insert(Delivery)
-    .on_conflict_do_nothing(index_elements=[Delivery.key])
-    .returning(*_RETURNING),
-}
+
+
+@cache
+def insert_new(dialect: str) -> Insert:
+    """INSERT the rows whose key is not there yet (the others are left as they are), in the
+    database's own words (`dialect` is "sqlite" or "postgresql"). The engine has loaded its
+    dialect's module already; the other one (2 MiB of PostgreSQL types for a SQLite bot) never
+    loads."""
+    if dialect not in ("sqlite", "postgresql"):
+        raise ValueError(f"no delivery ledger for a {dialect} database")
+    module = importlib.import_module(f"sqlalchemy.dialects.{dialect}")
+    insert: Insert = (
+        module.insert(Delivery)
+        .on_conflict_do_nothing(index_elements=[Delivery.key])
+        .returning(*_RETURNING)
+    )
+    return insert
 
 
 TAKE_OVER = (

@@ -1,5 +1,6 @@
 """Commands load only what they use: reading a page needs neither Discord, the database nor
-the feed server, and `run` without a token never loads Discord."""
+the feed server, `run` without a token never loads Discord, a SQLite bot never loads the
+PostgreSQL dialect, and agendas without a Markdown page never load the Markdown reader."""
 
 from __future__ import annotations
 
@@ -47,9 +48,9 @@ def test_show_and_check_of_a_markdown_page_load_only_the_markdown_reader() -> No
         assert not loaded & set(HEAVY), args
 
 
-def test_run_without_a_token_does_not_load_discord() -> None:
+def _modules_after(script: str) -> set[str]:
     done = subprocess.run(
-        [sys.executable, "-c", "import sys, bot.runtime; print('discord' in sys.modules)"],
+        [sys.executable, "-c", f"{script}\nimport sys\nprint(','.join(sys.modules))"],
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
@@ -57,4 +58,24 @@ def test_run_without_a_token_does_not_load_discord() -> None:
         check=True,
         timeout=60,
     )
-    assert done.stdout.strip() == "False"
+    return set(done.stdout.strip().splitlines()[-1].split(","))
+
+
+def test_run_without_a_token_loads_neither_discord_nor_the_postgresql_dialect() -> None:
+    loaded = _modules_after("import bot.runtime")
+    assert "discord" not in loaded
+    assert "sqlalchemy.dialects.postgresql" not in loaded
+
+
+def test_reading_yaml_and_ics_agendas_does_not_load_the_markdown_reader() -> None:
+    script = """
+from pathlib import Path
+from bot.domain.readers.context import ReadOptions
+from bot.domain.readers.source import read_path
+for name in ("recurring-native-calls.yaml", "recurring-weekly.ics"):
+    result = read_path(Path("tests/pages") / name, ReadOptions())
+    assert result.ok, (name, result.diagnostics)
+"""
+    loaded = _modules_after(script)
+    assert "markdown_it" not in loaded
+    assert "bot.domain.readers.markdown.page" not in loaded
