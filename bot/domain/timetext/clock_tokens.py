@@ -42,7 +42,9 @@ _TOKEN = compiled(
     r"|\s*(?P<cjk>[点點時时시])(?![間间간])(?:钟|鐘|整)?"
     r"(?:\s*(?P<cm>\d{1,2})\s*[分분](?![钟鐘])|(?P<cm2>\d{2})|\s*(?P<half>[半반]))?"
     r")?(?!\d)"
-    rf"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|(?<=\d)p(?=[\s:,)–—-]|$)|午前|午後|[صم](?!\w)|مساءً?|مساءا"
+    # "12:00 m." (Colombia, Mexico: "meridiano"): noon
+    rf"(?:\s*(?P<ap>[aApP]\.?\s?[mM]\b\.?|(?<=\d)p(?=[\s:,)–—-]|$)|(?<=12[:：]00\s)m\.(?!\w)"
+    rf"|午前|午後|[صم](?!\w)|مساءً?|مساءا"
     rf"|صباحًا|صباحا|منتصف الليل|μ\.\s?μ\.|π\.\s?μ\."
     rf"|(?i:noon|midnight)\b{_NOT_A_RANGE_END}))?"
     r"(?:\s*(?P<sfx>[Uu]hr|uur|hrs|hr|hs|h|น\.)(?![a-zA-Z\d]))?"  # Thai "น.": o'clock
@@ -176,7 +178,7 @@ def _meridiem(ap: str | None) -> str | None:
         return "am"
     if word in ("pm", "p", "午後", "م", "مساء", "مساءً", "مساءا", "μμ"):
         return "pm"
-    return "noon" if word == "noon" else None
+    return "noon" if word in ("noon", "m") else None  # "12:00 m.": meridiano
 
 
 def _start(text: str, begin: int) -> tuple[int, str | None] | None:

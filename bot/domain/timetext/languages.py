@@ -561,6 +561,7 @@ RANGE_WORDS = (
     *("jusqu'à", "jusqu’à", "fino alle", "alle ore", "alle", "a las"),
     *("s.d.", "s/d", "sampai", "hingga"),  # Indonesian
     *("til", "tot", "до", "do"),  # Nordic, Dutch, Russian and Ukrainian, Polish and Czech
+    *("až",),  # Czech and Slovak: "20:20 až 21:30"
     *("حتى", "إلى", "الى"),  # Arabic
 )
 RANGE_MARKS = ("至", "到", "から", "부터", "~", "〜", "～")

@@ -54,7 +54,7 @@ _CLOCK_BEFORE = compiled(
 _TIME_WORD = compiled(rf"{_B}(?:(?:local|Local|standard|Standard)\s+)?(?:time|Time){_A}")
 _ZEIT = compiled(rf"[ \t-](?:Zeit|zeit){_A}")
 _HORA = compiled(
-    rf"{_B}(?:hora|horário|horario|heure)(?:\s+(?:oficial|légale|normale|locale|local))?"
+    rf"{_B}(?:horas?|horários?|horarios?|heures?)(?:\s+(?:oficial|légale|normale|locale|local))?"
     r"\s+(?:del?|du|d['’])\s*(?:la\s+|l['’]\s*)?",
     re.IGNORECASE,
 )

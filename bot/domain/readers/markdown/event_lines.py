@@ -38,6 +38,8 @@ _TIME_WORD_AFTER = compiled(r"(?i)\s*(?:at|um|ab|à|a las|às|a partir de|:|：)
 _FROM_TO_SENTENCE = compiled(
     r"(?:^[^\w\d]*|[.!?;]\s+)(?i:od|from|von|de|desde|dalle|van|fra|från|kello|klo|dès|с|з|від|من)\s+(?=\d)"
 )
+# "…Ciudad Universitaria (…, CABA), de 9 a 18 hs.": the hours as the clause that ends a line
+_FROM_TO_CLAUSE_AT_END = compiled(r",\s+(?i:de|desde|from|von|od|dalle|van|dès)\s+(?=\d[^,;]*$)")
 _DEADLINE_BEFORE = compiled(
     r"(?i)(?:\b(?:by|before|until|till|no later than|deadline|due|bis zum|avant le|hasta el|"
     r"até|entro il|uiterlijk)|(?:截止|截至|締め?切り?|마감)(?:时间|時間|日期|日|일)?[为是は:：]?)"
@@ -74,6 +76,11 @@ _HOURS_WORDS = compiled(
     r"(?i)[^\w\d]*(?:(?:starts?|starting|begins?|from|doors(?: open)?|ab|dès|desde|vanaf|"
     r"à partir de|beginn|start|من|с|з|від)\s*(?:at|um|à|a las|om)?\s*)?"
 )
+# After an event's hours and zone (and a place in brackets): a dash, then a remark.
+_REMARK_AFTER_HOURS = compiled(
+    r"[ *_)）]*(?:[(（][^()（）]{1,40}[)）])?[ *_]*[—–-][ ]*(?P<remark>.+)"
+)
+_REMARK_WORDS = 6  # a remark is a sentence: "— the agenda below shows the time in four cities"
 _PROSE_LIMIT = 100  # an unlabelled line longer than this is prose, unless it also gives a time
 _LONGEST_RANGE = timedelta(days=31)  # an event's days: a longer "range" is two dates in passing
 # "Previous event: 12 November", "Last meetup: …", "上一期：…", "前回：…": a line that names an
@@ -495,10 +502,46 @@ class EventLines:
         event.start = spans[0].start
         return True
 
+    def hours_then_remark(self, line: Line, text: str, leading: ClockSpan) -> bool:
+        """ "🕓 **16:00–17:45 CET** (Berlin) — the agenda below shows the time in four cities":
+        a dated event's hours in a named zone, then a sentence about them (not a session titled
+        by the sentence, which is what a time, a dash and a few words would be)."""
+        event = self.page.event
+        if line.depth or line.heading or event.first_day is None or event.start is not None:
+            return False
+        if event.sessions or leading.end is None:
+            return False
+        after = text[leading.finish :]
+        zones = self.page.resolver.find(after[:40])
+        if not zones or after[: zones[0].start].strip(" *_(（"):
+            return False
+        remark = _REMARK_AFTER_HOURS.match(after, zones[0].end)
+        if remark is None or find_clock_spans(remark.group("remark")):
+            return False
+        words = remark.group("remark").split()
+        if len(words) < _REMARK_WORDS or not words[0][:1].islower():
+            return False
+        self.page._event_times(line.number, text[: leading.finish + zones[0].end])
+        return True
+
+    def end_label(self, line: Line, value: str) -> bool:
+        """ "**Ends:** 21:15", "**⏱️ Previsão de término:** 21h15" on its own line before the
+        agenda: when the event ends (not a session called "Ends")."""
+        event = self.page.event
+        if line.depth or line.heading or event.sessions or event.first_day is None:
+            return False
+        span = leading_clock_span(value)
+        if span is None or span.end is not None or value[span.finish :].strip(" *_.()"):
+            return False
+        event.end = span.start
+        return True
+
     def hours_in_a_sentence(self, line: Line, text: str) -> bool:
         """ "Bez přednášek, jen jídlo, pití a kvíz. Od 18:30 do 22:00, Impact Hub Brno.": the
-        hours of a dated event with no agenda, said in a sentence of its own."""
-        opening = self._hours_opening(line, _FROM_TO_SENTENCE.search(text), text)
+        hours of a dated event before its agenda, said in a sentence of their own or as the
+        clause that ends a line ("…(Intendente Güiraldes 2160, CABA), de 9 a 18 hs.")."""
+        said = _FROM_TO_SENTENCE.search(text) or _FROM_TO_CLAUSE_AT_END.search(text)
+        opening = self._hours_opening(line, said, text)
         if opening is None or opening[1].end is None or len(find_clock_spans(text)) != 1:
             return False
         self.page._event_times(line.number, text)

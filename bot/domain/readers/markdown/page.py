@@ -314,6 +314,12 @@ class PageReader:
         if labeled is not None and self._revision_note(text):
             return  # "*Dernière mise à jour : 28 janvier 2026.*": when the page changed
         leading = leading_clock_span(text) or after_time_words(text)
+        if (
+            labeled is not None
+            and labeled[0] is Role.END
+            and self.event_lines.end_label(line, labeled[2])
+        ):
+            return  # "**Ends:** 21:15" before the agenda: when the event ends
         if leading is None and self.sessions.length_item(line):
             return  # "1. Opening words (10 min) — Amandine Leroy" under "starting 16:00"
         if leading is None and self.sessions.label_first(line, labeled):
@@ -344,6 +350,8 @@ class PageReader:
             return
         if leading is not None and self.event_lines.hours_at_venue(line, text, leading):
             return  # "**19:00〜22:30** @ Bar Pixel Tanuki": the event's hours, and where
+        if leading is not None and self.event_lines.hours_then_remark(line, text, leading):
+            return  # "🕓 **16:00–17:45 CET** (Berlin) — the agenda below shows…": the hours
         if leading is not None and self.event_lines.from_then_end(line, text):
             return  # "🕕 od 18:00, akce končí ve 22:00": the event's hours
         if leading is not None and (labeled is None or leading_clock_span(labeled[1])):

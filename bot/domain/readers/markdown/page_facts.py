@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _END_PHRASE = compiled(
     r"(?i)\b(?:wrap(?:s|ping)?(?: (?:up|things up))?|end(?:s|ing)?|finish(?:es|ed|ing)?|"
     r"clos(?:e|es|ing)(?: the doors)?|ende|endet|schließt|"
-    r"(?:be |are |we're |we are |we'll be |we will be )?(?:out(?: of(?: \w+){1,2})?|over|done)|"
+    r"(?:be |are |we're |we are |we'll be |we will be )?(?:out(?: of(?: \w+){1,2}| the door)?|over|done)|"
     r"(?:les )?portes ferment|ferme|fermeture(?: des portes)?|se termine|"
     r"fin del (?:evento|encuentro|meetup)|fin de la jornada|fim do evento|"
     r"fine(?: (?:prevista|dell['’]evento|della serata))?|"  # "Fine prevista intorno alle 22:00"  # "Fin del evento a las 17h00"

@@ -111,6 +111,7 @@ _BOOK_TITLE = compiled(r"[《「『“\"](.+?)[》」』”\"]")
 # "Room 1", "Main hall", "Salle B", "会场A": a part of a time line that names where, not who.
 _ROOM = compiled(
     r"(?i)^(?:\w+\s+)?(?:room|hall|salle|sala|saal|raum|zaal|stage|auditorium|auditório|auditorio|"
+    r"anfiteatro|átrio|atrio|cantina|refeitório|comedor|"
     r"amphi(?:théâtre)?|aula|theat(?:re|er)|ballroom|track|foyer|lobby|atrium|terrace|lounge|"
     r"courtyard|rooftop|plenary|level\s*\d|floor\s*\d|salón|salon\s+\w|lab\s*\d|(?:data|fab|maker)lab|"
     r"laborat[oó]ri[oa]?|laboratoire|kantin[ae]n?|canteen|cafeteria|mensa|foaj[ée](?:en)?|aud\.?\s*\d|"
@@ -245,8 +246,14 @@ def room_after(title: str) -> tuple[str, str | None]:
 
 
 _CONVERSION_WORDS = frozenset(
-    ("and", "und", "the", "for", "you", "are", "time", "local", "on", "is", "or", "in", "at")
+    (
+        *("and", "und", "the", "for", "you", "are", "time", "local", "on", "is", "or", "in", "at"),
+        *("that", "which", "means", "em", "en", "um"),  # "that's 17:00 in London", "22h em Lisboa"
+    )
 )
+# What may stand between a converted time and its city: "17:00 in London", "22h em Lisboa",
+# "18h à Montréal", "15 Uhr in Berlin", "o 9:00 w Warszawie".
+_PLACE_PREPOSITIONS = frozenset(("", "in", "em", "en", "à", "a", "au", "um", "im", "w", "v"))
 # A remark in brackets (the city of a zone), and a weekday and date beside a converted time.
 _BRACKETS_AND_DATES = compiled(
     r"[(（][^()（）]*[)）]"
@@ -308,13 +315,14 @@ class SessionLines:
 
     def session_line(self, line: Line, span: ClockSpan) -> None:
         text = line.inline.text
-        rest, zone = self._strip_zone(text[span.finish :])
+        rest, zone = self._strip_zone(text[span.finish :], text[span.begin : span.finish])
         # "10AM PDT / 1PM EDT / 17:00 UTC: Talk": the same instant restated, then the title.
         while (restated := _RESTATED.match(rest)) is not None:
             again = leading_clock_span(rest[restated.end() :])
             if again is None:
                 break
-            rest, other = self._strip_zone(rest[restated.end() + again.finish :])
+            after = rest[restated.end() :]
+            rest, other = self._strip_zone(after[again.finish :], after[again.begin : again.finish])
             rest = rest.lstrip(" )）]")  # "19:00 CET (10am PT) — Intro"
             zone = zone or other
         if _equated(rest):
@@ -568,7 +576,9 @@ class SessionLines:
         span = leading_clock_span(text[offset:])
         if span is None:
             return False
-        rest = self._strip_zone(text[offset + span.finish :])[0]
+        rest = self._strip_zone(
+            text[offset + span.finish :], text[offset:][span.begin : span.finish]
+        )[0]
         if self._opens_next_event(SESSION_LEAD.sub("", rest).strip(" *_")):
             return False  # the event lines start the next event with its date and hours
         if not SESSION_LEAD.sub("", rest).strip(" *_"):
@@ -695,7 +705,7 @@ class SessionLines:
         span = leading_clock_span(value)
         if span is None:
             return False
-        rest, zone = self._strip_zone(value[span.finish :])
+        rest, zone = self._strip_zone(value[span.finish :], value[span.begin : span.finish])
         if _equated(rest):
             return True  # "Striimataan: klo 18.30 Suomen aikaa = 17.30 Oslossa": elsewhere
         rest = SESSION_LEAD.sub("", rest).strip(" *_")
@@ -748,7 +758,7 @@ class SessionLines:
         kept = list(text)
         zones = set()
         for span in spans:
-            rest, zone = self._strip_zone(text[span.finish :])
+            rest, zone = self._strip_zone(text[span.finish :], text[span.begin : span.finish])
             if zone is None:
                 rest, place = self._strip_place(rest)
                 if place is None:
@@ -763,14 +773,22 @@ class SessionLines:
 
     @staticmethod
     def _strip_place(rest: str) -> tuple[str, str | None]:
-        """ "07:00 San Francisco · …": the text after a time without the city it is for."""
+        """ "07:00 San Francisco · …", "17:00 in London", "22h em Lisboa": the text after a
+        time without the city it is for."""
         places = find_places(rest[:40])
-        if places and not rest[: places[0].start].strip(" (（"):
+        if places and rest[: places[0].start].strip(" (（").casefold() in _PLACE_PREPOSITIONS:
             return rest[places[0].end :].lstrip(" )）"), places[0].text.casefold()
         return rest, None
 
-    def _strip_zone(self, rest: str) -> tuple[str, ZoneMention | None]:
-        mentions = self.page.resolver.find(rest[:40])
+    def _strip_zone(self, rest: str, clock: str) -> tuple[str, ZoneMention | None]:
+        """`rest` without the zone it opens with, and that zone: the text after a time written
+        as `clock`, beside which a region word is a zone too ("9am Pacific (that's 17:00 in
+        London)", "7pm Eastern — Keynote")."""
+        mentions = [
+            replace(m, start=m.start - len(clock), end=m.end - len(clock))
+            for m in self.page.resolver.find(clock + rest[:40])
+            if m.start >= len(clock)
+        ]
         if mentions and not SESSION_LEAD.sub("", rest[: mentions[0].start]).strip():
             return rest[mentions[0].end :], mentions[0]
         # "20:00-21:00（北京时间）第一期：…", "12:00 (ET) Talk": the zone in brackets.
@@ -1153,7 +1171,7 @@ def _same_title(one: list[str], other: list[str]) -> bool:
 
 
 def _title_then_time(
-    text: str, strip_zone: Callable[[str], tuple[str, ZoneMention | None]]
+    text: str, strip_zone: Callable[[str, str], tuple[str, ZoneMention | None]]
 ) -> tuple[str, ClockSpan, ZoneMention | None] | None:
     """ "Go generics – Jane Roe (19:00–19:45)" -> the title before the time and the time, when
     the time ends the line and the title has no time or date of its own."""
@@ -1163,7 +1181,7 @@ def _title_then_time(
     if not spans:
         return None
     span = spans[-1]
-    after, zone = strip_zone(text[span.finish :])
+    after, zone = strip_zone(text[span.finish :], text[span.begin : span.finish])
     if after.strip(" )）*_") and not _REMARK_AFTER_BRACKETS.match(after):
         return None  # ("Lightning talks (20:15–20:40) — 5 minutes each, …": a remark after it)
     sep = _BEFORE_TIME.search(text, max(0, span.begin - 8), span.begin)

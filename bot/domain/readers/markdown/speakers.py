@@ -41,8 +41,8 @@ _HANDLE_PAREN = compiled(r"(?<=\S)\s*[(（]\s*@[A-Za-z0-9_][\w.-]{0,38}\s*[)）]
 
 
 _HONORIFIC_TITLE = compiled(
-    r"^(?:Prof\.?|Profa\.?|Professor|Dr\.?|Dra\.?|Mr\.?|Ms\.?|Mrs\.?|Mx\.|Ing\.|Lic\.|Mtro\.|"
-    r"Mtra\.)\s+(?=[A-ZÀ-Þ])"
+    r"^(?:Prof\.?|Profa\.?|Prof\.ª|Professor|Dr\.?|Dra\.?|Dr\.ª|Mr\.?|Ms\.?|Mrs\.?|Mx\.|Ing\.|"
+    r"Lic\.|Mtro\.|Mtra\.)\s+(?=[A-ZÀ-Þ])"
     # Vietnamese, lower case before a name ("anh Nguyễn Minh Tuấn", "chị Trần Thu Hà")
     r"|^(?:anh|chị|thầy|cô|ông|bà)\s+(?=[A-ZĐÀ-Þ\u1ea0-\u1ef9])"
 )
@@ -651,6 +651,12 @@ def name_shaped(name: str) -> bool:
     return all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words)
 
 
+_CHAIR_REMARK = compiled(
+    r"\s*[(（]\s*(?i:(?:session )?chair(?:ed by|s)?|座長|presidente de mesa|modération|Vorsitz)"
+    r"\s*[:：]?\s*[^()（）]{2,60}[)）]\s*$"
+)
+
+
 def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
     """A cell or line holding both: "Title<br>Speaker", "Title by Speaker", "Title - Name (Co)".
 
@@ -666,7 +672,8 @@ def split_title_and_speakers(text: str) -> tuple[str, list[Speaker]]:
         if all(name_shaped(p.name) for p in people):
             return lines[0], people
         return lines[0], []
-    single = lines[0]
+    # "Session 1: ML for health (chair: Dr Hemi Walker)": who chairs it is no speaker of it
+    single = _CHAIR_REMARK.sub("", lines[0])
     # «Title» par Marc Dupont, "Title", com Fernanda Lima, 《题目》— 王磊, «Kotlin 2.3 – was ist
     # neu?» (Samuel Frei): a quoted title, then people (a dash inside the quotes is the title's).
     quoted = _QUOTED_TAIL.match(single)

@@ -129,7 +129,8 @@ class TableReader:
         if (
             title_col is None
             and len(unclassified) == 2
-            and not all(is_room(headers[i]) for i in unclassified)  # "| 第一會議室 | 第二會議室 |"
+            # (not "| 第一會議室 | 第二會議室 |", "| The Hive | Seminar Room 2 |": rooms)
+            and not any(is_room(headers[i]) for i in unclassified)
             and looks_like_people(table, unclassified[1])
         ):
             # "| Zeit | Vortrag | Sprecher |" in a language we lack words for: titles, then names.
@@ -395,13 +396,15 @@ class TableReader:
                     continue  # "(workshop continues)", "⬆ Fortsetzung": the session above goes on
                 # (its own hours first: "Lab — *Elena Marchetti* (14.00 – 15.30)" after a name)
                 title, end_here = _own_hours(cell.text, start, end)
+                title, written_room = room_after(title)  # "Lunch (Level 1 foyer)"
                 title, cell_speakers = split_title_and_speakers(title)
                 draft = Draft(row.number, title, day, start, end_here)
                 draft.track = None if plenary else row.headers[index] or None
                 draft.speakers = cell_speakers + speakers
                 draft.links = [*cell.links, *common_links]
-                # The column's header names the room; a session across all rooms has none.
-                draft.location = None if plenary else room_of(row, index)
+                # The column's header names the room; a session across all rooms has none but
+                # the one its cell names.
+                draft.location = written_room or (None if plenary else room_of(row, index))
                 drafts.append(draft)
             return drafts
         title_cell = row.cell(row.title_col)
@@ -567,10 +570,20 @@ def relayed(cell: Inline) -> bool:
 
 def room_of(row: Row, index: int) -> str | None:
     """The room a track column stands for: its header, when the header is a room ("Hall A",
-    "Room 101", "会场A"), not a track's name ("Track 1")."""
+    "Room 101", "会场A"), not a track's name ("Track 1"), or the room its track is in ("Track
+    B · Seminar Room 2", "Track A (The Hive)")."""
+    header = row.headers[index].strip()
     if row.roles[index] is Role.TRACK:
-        return None
-    return row.headers[index].strip() or None
+        both = _TRACK_AND_ROOM.match(header)
+        if both is None or role_of(both.group("track")) is not Role.TRACK:
+            return None
+        return (both.group("room") or both.group("bracketed")).strip(" *_") or None
+    return header or None
+
+
+_TRACK_AND_ROOM = compiled(
+    r"^(?P<track>[^·|—–(（]+?)\s*(?:[·|—–]\s*(?P<room>[^·|—–()（）]+?)|[(（](?P<bracketed>[^()（）]+)[)）])\s*$"
+)
 
 
 def row_speakers(row: Row) -> list[Speaker]:

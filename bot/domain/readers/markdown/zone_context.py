@@ -310,7 +310,11 @@ class ZoneContext:
         days = {day, event.last_day or day}
         for place in places:
             zone = ZoneInfo(place.zone)
-            if any(offset_on(zone, d) == offset_on(tz, d) for d in days):
+            if not any(offset_on(zone, d) == offset_on(tz, d) for d in days):
+                continue
+            # "CET" in Amsterdam in September, "PT" in Vancouver: the place's own clock by a
+            # name of its family. Not "JST" made Seoul's by a Tokyo page giving its time there.
+            if entry is None or mention.offset is not None or _in_family(zone, mention, day):
                 return zone
         return None
 
@@ -432,6 +436,17 @@ def _is_statement(text: str, mention: ZoneMention, heading: bool) -> bool:
     before = text[: mention.start].rstrip()
     in_parens = before.endswith(("(", "（", "[")) or len(text.strip()) <= len(mention.text) + 2
     return heading and in_parens
+
+
+def _in_family(tz: tzinfo, mention: ZoneMention, day: date) -> bool:
+    """Whether `tz` goes by the mention's abbreviation in some season, or by one of the names
+    the abbreviation stands for: CET in Amsterdam (CEST in summer), AEDT in Melbourne (AEST in
+    winter), PT in Vancouver (PST and PDT)."""
+    for moment in (day, day + timedelta(days=182)):
+        name = datetime.combine(moment, time(12), tz).tzname() or ""
+        if mention.abbreviation in (name, name[:-2] + name[-1:]):
+            return True
+    return False
 
 
 def goes_by(tz: tzinfo, abbreviation: str, entry: Abbreviation, day: date) -> bool:

@@ -487,7 +487,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind17-h-yofukashi-rust-mokumoku": "Japanese late-night hours ('24:00〜24:15', '24:45〜25:00') after midnight are not read",
     "blind16-a-denver-devops-spring": "'Doors at 6, talks start at 6:30. We're out by 8:30.' in prose gives no Doors session",
     "blind16-b-devfest-melbourne": "the close stated in the intro ('we wrap at 3:45pm on Sunday') does not end the second day's last item",
-    "blind16-c-cdmx-python-tipado": "the evening's hours in a line of prose ('en el Cowork La Roma, de **7:00 a 9:30 p. m.**') do not end the last item",
     "blind16-c-cordoba-sierras-js": "two workshops whose shared hours are stated in the paragraph above them are lost, and ranges like '14.50 a 15.30 hs' in a two-room table are misread",
     "blind16-c-santiago-datos-ia": "an agenda in a fenced block ending with '21:30 Cierre' loses its closing item, and a prose clock-change date without a year is an error",
     "blind16-e-gent-open-source-dag-2025": "a pre-event the evening before ('Donderdag 13 maart, van 19.00 tot 21.30 uur') dates the conference's agenda a day early",
@@ -562,6 +561,7 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind5-twitch-marathon-dst": "an end marker ('stream ends, everyone go to bed') is read as a session",
 }
 MISREAD_TITLES: dict[str, str] = {
+    "blind5-chicago-spring-forward": "a room in brackets or after @ in a table cell is read as the session's room; this page keeps it in the title",
     "blind28-a-devfest-campinas-2025-agenda": "'— equipe GDG Campinas' stays in the opening's title, and remarks in brackets stay in titles ('(traga notebook!)', 'Almoço (food trucks no estacionamento — não incluso no ingresso)', '(cada um paga o seu 🍻)')",
     "blind28-a-kcd-chennai-2025": "the workshop in the second room's column ('**Hands-on workshop:** GitOps with Argo CD — *Divya Natarajan* <br> _runs 10:40 – 12:10, …_') keeps its speaker in its title and gives none, '— KCD Chennai organising team' stays in the welcome's title, and a remark in brackets stays in the lunch's ('(South Indian meals, veg & non-veg counters)')",
     "blind28-a-manchester-cs-research-seminar": "the seminar takes the page's title ('Research Seminar Series 2025/26'), not the talk's heading ('### Verifying Rust programs at scale: …'), and the bold room line ('**Room 2.14**, Kilburn Building, …') gives no room",
@@ -856,7 +856,6 @@ MISREAD_TITLES: dict[str, str] = {
     "blind-en_meetup_hugo": "a remark in parentheses stays in the title ('(sign up at the door!)')",
     "real-hamburg-python-januar": "a remark after an en dash stays in the title",
     "real-nyc-python-march": "a parenthetical remark stays in the title ('(sign up at the door)')",
-    "real-setouchi-rubykaigi-schedule": "speakers written as '(@handle)' stay in the title",
     "shape-duration-minutes-utc": "the speaker named in prose is not attached to the one-session event",
 }
 
