@@ -223,6 +223,10 @@ def joined_ranges(blocks: list[Block]) -> list[Block]:
     return joined
 
 
+# A wiki link as Obsidian and other note apps write it: its text is the alias, else the target.
+_WIKILINK = compiled(r"\[\[([^\[\]|\n]{1,120}?)(?:\|([^\[\]\n]{1,120}?))?\]\]")
+
+
 def defuse(body: str) -> str:
     """The body with pathological lines made harmless: over-long lines cut, and lines with
     more markup characters than any agenda line has read as plain text, so reading stays
@@ -240,6 +244,8 @@ def defuse(body: str) -> str:
 
 def parse_blocks(body: str, first_line: int) -> list[Block]:
     """The body's blocks; `first_line` is the file line the body starts on (1-based)."""
+    if "[[" in body:  # "— [[Kavya Iyer]]", "[[venues/Cubbon Park|Cubbon Park]]": Obsidian's links
+        body = _WIKILINK.sub(lambda link: link.group(2) or link.group(1), body)
     tokens = _PARSER.parse(defuse(body))
     blocks: list[Block] = []
     depth = 0

@@ -182,8 +182,16 @@ def heads_past_events(heading: str) -> bool:
 
 
 def about_a_past_event(text: str) -> bool:
-    """Whether a line introduces an event already held ("Previous event: 12 November 2026")."""
-    return _PAST_EVENT.match(text) is not None
+    """Whether a line introduces an event already held ("Previous event: 12 November 2026"), or
+    is the line that quotes an earlier mail ("On Mon, 10 Nov 2025 at 09:12, Achieng wrote:")."""
+    return _PAST_EVENT.match(text) is not None or _REPLY_ATTRIBUTION.match(text) is not None
+
+
+# The line over a quoted mail, in the mail programs' own words: when it was sent, and by whom.
+_REPLY_ATTRIBUTION = compiled(
+    r"^[\s>]*(?:On|Am|Le|El|Em|Il|Op|Den|Dne|W dniu)\s.{6,120}"
+    r"(?:wrote|schrieb|a écrit|escribió|escreveu|ha scritto|schreef|skrev|napsal|napisał)\s*:\s*$"
+)
 
 
 def of_a_past_event(text: str, mention: DateMention) -> bool:

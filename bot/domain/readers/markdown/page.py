@@ -71,7 +71,7 @@ from bot.domain.timetext.clock import (
 )
 from bot.domain.timetext.dates import DateMention, find_dates
 from bot.domain.timetext.durations import cell_duration, find_prose_duration
-from bot.domain.timetext.languages import ALL_WEEKDAYS
+from bot.domain.timetext.languages import ALL_WEEKDAYS, alternation
 from bot.domain.timetext.quotes import pair_zones
 from bot.domain.zones.places import find_places
 from bot.domain.zones.resolve import ZoneMention
@@ -86,6 +86,11 @@ _FORWARDED = compiled(r"(?i)^(?:(?:fwd?|re|aw|wg|tr|rv|enc)\s*:\s*)+")
 
 
 _DIGIT = compiled(r"\d")
+# "**SUNDAY 3/9**", "**Samstag:**": a weekday alone (its date, if any, without a year)
+_WEEKDAY_LABEL = compiled(
+    rf"[\W_]*(?i:{alternation(w for w in ALL_WEEKDAYS if len(w) > 2)})[\s,.:]*"
+    r"(?:\d{1,2}/\d{1,2}[\s.:]*)?"
+)
 # What a day of a several-day event is called beside its date: "— Workshops", "— Conference".
 _DAY_SECTION = compiled(
     r"(?i)(?:(?:main |pre-?|post-?|community |hands-on )?(?:workshops?|tutorials?|trainings?|"
@@ -404,10 +409,11 @@ class PageReader:
         if (
             line.inline.bold
             and line.depth == 0
-            and is_day_label(text)
+            and (is_day_label(text) or _WEEKDAY_LABEL.fullmatch(text) is not None)
             and self.event_lines.day_of_event(text)
         ):
-            # "**Day 2**" between the lists of a two-day event, as a heading would say it
+            # "**Day 2**", "**SUNDAY 3/9**" between the lists of an event of several days, as a
+            # heading would say it
             self.list_session = self.block_session = None
             return
         if line.inline.bold and line.depth == 0:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 _YEAR = compiled(r"(?<![\d.,/:-])(20[0-9]{2})(?![\d.,/:-]?\d)")
 _SEASON = compiled(r"(?<![\d.,/:-])(20[0-9]{2})\s?[-–/]\s?(20[0-9]{2}|[0-9]{2})(?![\d.,/:-]?\d)")
 # A year as a folder of an address ("https://fosdem.org/2026/schedule/", "slides/2026/")
+# A year as two digits after an apostrophe: "Spring '25", "PyCon ’24"
+_SHORT_YEAR = compiled(r"(?<![\w'’])['’](\d{2})(?![\w'’])")
 _PATH_YEAR = compiled(r"/(20[0-9]{2})/")
 _DIGIT = compiled(r"\d")
 # What follows a byline's date: its time alone, then at most a place ("18:02 北京").
@@ -169,11 +171,13 @@ class PageDates:
         return fits[0] if len(fits) == 1 else None
 
     def _years_named(self) -> set[int]:
-        """The years the page names anywhere ("The 2026 edition", "2025 年城市行", a byline)."""
+        """The years the page names anywhere ("The 2026 edition", "2025 年城市行", a byline,
+        "Spring '25")."""
         if self._years is None:
             body = self.page.front.body
             years = {int(y) for y in _YEAR.findall(body)}
             years |= {int(y) for y in _PATH_YEAR.findall(body)}  # "fosdem.org/2026/schedule/"
+            years |= {2000 + int(y) for y in _SHORT_YEAR.findall(body)}  # "Game Jam — Spring '25"
             for first, second in _SEASON.findall(body):  # "la saison 2025-2026", "2025/26"
                 years |= {int(first), int(first[:2] + second[-2:])}
             self._years = years

@@ -24,6 +24,8 @@ Built = tuple[Draft, datetime, datetime | None, tzinfo]
 Instant = Callable[[date, time, tzinfo, int], datetime]
 
 _OVERNIGHT_GAP = timedelta(hours=3)
+_INTO_THE_NIGHT = timedelta(hours=6)  # the longest an evening item runs to a night one below it
+_NIGHT_ENDS = 6  # an item listed after the evening's, before this hour, is the same night's
 _GAP_AFTER_AN_END = timedelta(hours=1)
 # "until 9:00 PM", "bis ca. 21:30", "do ok. 21:30" (Polish), "hasta las 22:00", "tot 22u"
 _UNTIL = compiled(
@@ -156,10 +158,19 @@ def fill_ends(
                 and first_start[sections[at]] == first_start[sections[position]]
             ):
                 continue  # a section that starts when this one does, running beside it
+            gap = _on_the_wall(other_start, zone) - _on_the_wall(start, zone)
             if (
                 other_start.astimezone(zone).date() != start.astimezone(zone).date()
-                and _on_the_wall(other_start, zone) - _on_the_wall(start, zone) > _OVERNIGHT_GAP
+                and gap > _OVERNIGHT_GAP
                 and not overnight
+                # ("**8:30 PM** Dinner" over "**12:00 AM** Midnight Maggi" in the day's list:
+                # the night goes on, the dinner ends at midnight)
+                and not (
+                    sections[at] == sections[position]
+                    and other.line > draft.line
+                    and gap <= _INTO_THE_NIGHT
+                    and _on_the_wall(other_start, zone).hour < _NIGHT_ENDS
+                )
             ):
                 break  # the next day's first item; an overnight event's next item is close
             if draft.track and other.track and draft.track != other.track:

@@ -81,7 +81,7 @@ _FROM_BEFORE = compiled(rf"(?i)(?:^|[^\w]){_FROM_WORD}[\s*_]*$")  # "- **From 3p
 # "After-party: Wednesday from 7:00 PM", "Carrete de cierre: viernes desde las 19:00": the day first
 _DAY_THEN_FROM = compiled(rf"(?i)^\s*(?P<wd>{WRITTEN_WEEKDAYS})\.?,?\s+(?={_FROM_WORDS})")
 _ONWARDS = compiled(
-    r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|open end|เป็นต้นไป|以降|起"
+    r"(?i)^\s*(?:-?ish|onwards?|and later|till late|until late|[-–—]\s*late|open end|เป็นต้นไป|以降|起"
     r"|-t[óő]l)(?!\w)"  # Hungarian "18.00-tól: Afterparty": from 18.00
 )
 
@@ -111,7 +111,8 @@ _BOOK_TITLE = compiled(r"[《「『“\"](.+?)[》」』”\"]")
 # "Room 1", "Main hall", "Salle B", "会场A": a part of a time line that names where, not who.
 _ROOM = compiled(
     r"(?i)^(?:\w+\s+)?(?:room|hall|salle|sala|saal|raum|zaal|stage|auditorium|auditório|auditorio|"
-    r"anfiteatro|átrio|atrio|cantina|refeitório|comedor|"
+    r"anfiteatro|átrio|atrio|cantina|refeitório|comedor|patio|pátio|terraza|breakout rooms?|"
+    r"restaurant|restaurante|ristorante|"
     r"amphi(?:théâtre)?|aula|theat(?:re|er)|ballroom|track|foyer|lobby|atrium|terrace|lounge|"
     r"courtyard|rooftop|plenary|level\s*\d|floor\s*\d|salón|salon\s+\w|lab\s*\d|(?:data|fab|maker)lab|"
     r"laborat[oó]ri[oa]?|laboratoire|kantin[ae]n?|canteen|cafeteria|mensa|foaj[ée](?:en)?|aud\.?\s*\d|"
@@ -129,6 +130,9 @@ _ROOM_AFTER = compiled(
     r"\s*(?:[(（]\s*([^()（）]{1,40}?)\s*[)）]|[@＠]\s*([^@＠]{1,40}?)|\s[·|]\s+([^·|]{1,40}?)"
     r"|\s[—–]\s+([^—–·|]{1,40}?))\s*$"
 )  # "… (Room B)", "… @ Saal A", "… — Priya Raman · Room D135", "Lunch — Level 3 foyer"
+
+
+_ROOM_BRACKETED_AFTER = compiled(r"\s*[(（]\s*([^()（）]{1,40}?)\s*[)）]\s*$")
 
 
 # (no dash in a room's name: "Auditorio — Gutenberg en 2025: …" is a room, then a title)
@@ -236,6 +240,10 @@ def room_around(text: str) -> tuple[str, str | None]:
 
 def room_after(title: str) -> tuple[str, str | None]:
     """A title without the room written after it, and the room ("… (Room B)", "… @ Saal A")."""
+    # ("Welcome — Hannah Whitlock, CTO (Library Room)": the room in brackets, not the dash's tail)
+    bracketed = _ROOM_BRACKETED_AFTER.search(title)
+    if bracketed is not None and bracketed.start() and is_room(bracketed.group(1).strip()):
+        return title[: bracketed.start()].rstrip(" ,-–—·|"), bracketed.group(1).strip()
     found = _ROOM_AFTER.search(title)
     if found is None or found.start() == 0:
         return title, None
