@@ -174,6 +174,21 @@ _EU_MONTH_WORDS: list[tuple[tuple[str, ...], tuple[str, ...]]] = [
     (("أكتوبر", "اكتوبر"), ()),
     (("نوفمبر",), ()),
     (("ديسمبر",), ()),
+    # Serbian, Croatian, Bosnian and Slovenian ("7. novembar 2024", "15. svibnja 2025"), where they
+    # differ from the above. (Croatian "listopada" is October, Polish and Czech November: it
+    # stays November.)
+    (("siječnja", "sijecnja"), ()),
+    (("veljače", "veljace"), ()),
+    (("ožujka", "ozujka", "marec"), ()),
+    (("travnja",), ()),
+    (("svibnja",), ()),
+    (("lipnja", "junij"), ()),
+    (("srpnja", "julij"), ()),
+    (("avgust", "avgusta", "kolovoza"), ()),
+    (("septembar", "septembra", "rujna"), ()),
+    (("oktobar", "oktobra"), ()),
+    (("novembar", "novembra", "studenoga", "studenog"), ()),
+    (("decembar", "decembra", "prosinca"), ()),
     # Icelandic ("fimmtudaginn 12. júní")
     (("janúar",), ()),
     (("febrúar",), ()),

@@ -88,6 +88,7 @@ DEFAULT_ABBREVIATIONS: Mapping[str, Abbreviation] = MappingProxyType(
         "EDT": _entry("America/New_York", daylight=True),
         "AST": _entry("America/Halifax", "Asia/Riyadh"),
         "ADT": _entry("America/Halifax", daylight=True),
+        "NT": _entry("America/St_Johns"),  # Newfoundland Time: "6:30 PM NT"
         "NST": _entry("America/St_Johns", daylight=False),
         "NDT": _entry("America/St_Johns", daylight=True),
         "AKST": _entry("America/Anchorage", daylight=False),

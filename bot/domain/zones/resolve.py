@@ -38,7 +38,8 @@ _IANA = compiled(r"(?<![\w/.])[A-Za-z][A-Za-z_-]+(?:/[A-Za-z][A-Za-z0-9_+-]+){1,
 # A place in brackets right after an abbreviation: "IST (Israel)", "CDT (Mexico City)".
 _PLACE_AFTER = compiled(r"[ \t]*[(（][ \t]*([^()（）\d]{2,40}?)[ \t]*[)）]")
 # "CET", "AEST"; and the few written otherwise: "AoE" (Anywhere on Earth), Turkish "TSİ"
-_WORD = compiled(r"(?<![A-Za-z])(?:AoE|TSİ|[A-Z]{2,5})(?![A-Za-zİ])")
+# ("NT$600" is money: New Taiwan dollars, not Newfoundland Time)
+_WORD = compiled(r"(?<![A-Za-z])(?:AoE|TSİ|[A-Z]{2,5})(?![A-Za-zİ$＄])")
 _ZONE_CHARACTERS = compiled(
     r"[A-Za-z+−\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
 )  # Latin, Cyrillic ("за київським часом"), Arabic ("بتوقيت الرياض"), kana, Han, Hangul

@@ -37,7 +37,7 @@ from bot.domain.readers.markdown.drafts import (
     text_field,
 )
 from bot.domain.readers.markdown.kinds import kind_of
-from bot.domain.readers.markdown.recurring import RecurringDraft, RecurringLines
+from bot.domain.readers.markdown.recurring import RecurringDraft, RecurringLines, meets_on
 from bot.domain.readers.markdown.session_ends import Built, fill_ends, without_closing_markers
 from bot.domain.readers.markdown.zone_context import goes_by
 from bot.domain.timetext.clock import find_clock_spans
@@ -102,15 +102,34 @@ class Assembler:
         days = sorted({d.day for d in event.sessions if d.day is not None})
         if (
             len(days) < 3
-            or len(days) != len(event.sessions)
-            or self.page.recurring.for_event(event)
+            or any(d.day is None for d in event.sessions)
             or min(b - a for a, b in pairwise(days)) < _SERIES_GAP
         ):
             return [event]
-        parts = [meeting_event(d, event) for d in sorted(event.sessions, key=lambda d: d.line)]
+        # (a meeting of several items a day, "| Jueves 2 de abril | 19:00 | Bienvenida |" over
+        # "| | 19:20 | …|", is one when "el primer jueves de cada mes" says so)
+        if len(days) == len(event.sessions):
+            if self.page.recurring.for_event(event):
+                return [event]  # a show's episodes, one a day: one programme
+        elif not self._meetings_of_a_rule(days):
+            return [event]
+        parts = []
+        for day in days:
+            drafts = sorted((d for d in event.sessions if d.day == day), key=lambda d: d.line)
+            part = meeting_event(drafts[0], event)
+            part.sessions = drafts
+            parts.append(part)
         for part in parts:
             self.page.zones.adopt(part, event)
         return sorted(parts, key=lambda p: (p.first_day or date.min, p.line))
+
+    def _meetings_of_a_rule(self, days: list[date]) -> bool:
+        """Whether every day of `event` is a meeting day of a recurrence the page states (and
+        the table of its dates lists its meetings, not one event's days)."""
+        return any(
+            all(meets_on(draft.phrase.rule, day) for day in days)
+            for draft in self.page.recurring.drafts
+        )
 
     def _schedule(self, event: EventDraft, key: str, *, several: bool) -> Schedule | None:
         tz = self.page.zones.zone_for(event, self.page.recurring.first_day(event))
@@ -409,6 +428,7 @@ class Assembler:
             f"the page gives no date for its agenda; assumed the front matter date "
             f"{stated.isoformat()}",
         )
+        self.page.front_fields.fill_hours(event, stated)
         return stated
 
     def _instant(self, day: date, clock: time, tz: tzinfo, number: int, said: str = "") -> datetime:

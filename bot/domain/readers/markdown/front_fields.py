@@ -35,6 +35,8 @@ EVENT_START_FIELDS = (
     "event_datetime",
     "datetime",
 )
+# Fields that give the event's hours as text ("horario: 18:30 a 21:30 hrs").
+HOURS_FIELDS = ("time", "hours", "horario", "hora", "horaire", "heure", "uhrzeit", "orario", "tijd")
 EVENT_END_FIELDS = (
     "date_end",
     "end_date",
@@ -264,6 +266,19 @@ class FrontFields:
             if event.end is not None or end is not None:
                 break
         event.stated_line = self.line_of(key)
+
+    def fill_hours(self, event: EventDraft, day: date) -> None:
+        """The event's hours on `day` from a field that gives them in words ("horario: 18:30 a
+        21:30 hrs (hora del centro)", "time: 7pm - 9pm"), when the page gave none."""
+        if event.start is not None or event.end is not None:
+            return
+        for key in HOURS_FIELDS:
+            spans = find_clock_spans(str(self.fields.get(key, "")))
+            if spans:
+                event.start, event.end = spans[0].start, spans[0].end
+                event.first_day = event.first_day or day
+                event.stated_line = event.stated_line or self.line_of(key)
+                return
 
     def event_range(self) -> tuple[date | None, date | None]:
         """The event's first and last day from its start and end fields, if both are dates."""

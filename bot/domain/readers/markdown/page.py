@@ -86,6 +86,7 @@ _FORWARDED = compiled(r"(?i)^(?:(?:fwd?|re|aw|wg|tr|rv|enc)\s*:\s*)+")
 
 
 _DIGIT = compiled(r"\d")
+_GOES_ON = ("·", "/", "|", ",", "—", "–")  # a line ending so goes on in the next
 # "**SUNDAY 3/9**", "**Samstag:**": a weekday alone (its date, if any, without a year)
 _WEEKDAY_LABEL = compiled(
     rf"[\W_]*(?i:{alternation(w for w in ALL_WEEKDAYS if len(w) > 2)})[\s,.:]*"
@@ -255,7 +256,7 @@ class PageReader:
         text = line.inline.text
         if about_a_past_event(text):
             return  # "Previous event: 12 November": not an event of this page
-        if self.sessions.conversion(text):
+        if self.sessions.conversion(text, continued=line.wrapped[0].rstrip().endswith(_GOES_ON)):
             # "13:00 UTC is 06:00 PDT · 09:00 EDT · 15:00 CEST": one time, many zones (the
             # event's time, when no line gave it before)
             if self.event.start is None and self.event.first_day is not None:
@@ -338,7 +339,7 @@ class PageReader:
         if (
             leading is not None
             and not line.depth
-            and text[:1].islower()  # the sentence of the line before goes on
+            and text.lstrip("(（")[:1].islower()  # the sentence of the line before goes on
             and CLOCK_CHANGE.search(f"{line.wrapped[0]} {text[: leading.begin]}")
         ):
             return  # "…Zeitumstellung! … werden die Uhren" / "um 2 Uhr auf 3 Uhr vorgestellt"

@@ -51,11 +51,14 @@ _END_PHRASE = compiled(
     r"закругляемся|заканчиваем(?:ся)?|завершаем(?:ся)?|завершится|завершиться|закінчуємо|"
     r"расходимся|розходимося|"  # "Расходимся примерно в 21:00": we part at
     r"закінчимо|закінчиться)"
+    # "We sluiten de zaal om 21u15", "Vi stenger lokalet kl. 20.30": the room they close
+    r"(?:\s+(?:(?:de|het|the|la|le|el|das|den|die)\s+)?"
+    r"(?:zaal|lokaal|lokalet|lokalen|salen|sala|salle|room|venue|space|raum|saal|doors|deuren))?"
     # "Schluss ist um 22:00 Uhr", "la fin est à 22h"
     r"\s+(?:(?:ist|is|est|é|è|será|sarà|está(?: previst[oa] para)?|estará)\s+)?"
     r"(?:(?:ca\.|circa|etwa|approx\.)\s*)?"  # "Ende ca. 16:00 Uhr"
-    r"(?:by\s+)?(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o|"
-    r"runt|omkring|rundt|ve|kolem|okolo|intorno alle|verso le|cap a les|sobre les|a les|tipo|a eso de las|como a las|alrededor de las|(?:примерно|приблизно) в|около|к|в|о|близько|до)?\s*(?:(?:ca\.?|kl\.?|klo\.?)\s*){0,2}"
+    r"(?:by\s+)?(?:(?:by|at|around|about|gegen|um|vers|à|a las|às|as|alle|por volta das|rond|om|pukul|ok\.|o|"
+    r"runt|omkring|rundt|ve|kolem|okolo|intorno alle|verso le|cap a les|sobre les|a les|tipo|a eso de las|como a las|alrededor de las|(?:примерно|приблизно) в|около|к|в|о|близько|до)(?![^\W\d_]))?\s*(?:(?:ca\.?|kl\.?|klo\.?|ore)\s*){0,2}"
     r"(?:half \w+\s*\(|\()?"  # "finished by half five (17:30)"
     r"|(?:结束|終了|종료)(?:时间)?[:：]?\s*"
 )

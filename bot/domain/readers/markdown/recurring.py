@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from bot.domain.agenda import Recurrence, Session, SessionKind, text_key
 from bot.domain.patterns import compiled
 from bot.domain.readers.markdown.blocks import Line
-from bot.domain.readers.markdown.drafts import EventDraft, crosses_midnight, offset_on
+from bot.domain.readers.markdown.drafts import Draft, EventDraft, crosses_midnight, offset_on
 from bot.domain.readers.markdown.kinds import kind_of
 from bot.domain.readers.markdown.vocabulary import Role, split_label
 from bot.domain.recurrence import RecurrenceError, check_rule, rule_start, starts_on_day
@@ -77,6 +77,24 @@ class RecurringDraft:
     listed: bool = False  # a table lists its meetings by date (listed_dates.py): no series
 
 
+def meets_on(rule: str, day: date) -> bool:
+    """Whether a weekly rule meets on `day`'s weekday, or a monthly one ("BYDAY=1TH", "-1WE")
+    on that weekday of `day`'s month."""
+    frequency = _rule_part(rule, "FREQ")
+    code = DAY_CODES[day.weekday()]
+    days = (_rule_part(rule, "BYDAY") or "").split(",")
+    if frequency == "WEEKLY":
+        return code in days
+    if frequency != "MONTHLY":
+        return False
+    nth = (day.day - 1) // 7 + 1
+    last = (day + timedelta(days=7)).month != day.month
+    return any(
+        written.endswith(code) and written[: -len(code)] in (str(nth), "-1" if last else "x")
+        for written in days
+    )
+
+
 class RecurringLines:
     """Collects a page's recurrences during the walk and builds their series after it."""
 
@@ -87,9 +105,13 @@ class RecurringLines:
     def standing_hours(self) -> None:
         """An agenda dated on a meeting day of a recurrence that gave its hours ("every other
         Tuesday, 16:00–17:00 UTC", then "## Next call — Tuesday, 17 March 2026" over the call's
-        agenda from 16:00): that meeting keeps those hours, so its last item ends with them."""
+        agenda from 16:00), or a monthly one ("el primer jueves de cada mes, de 19:00 a 21:00"
+        over a table of its dates): that meeting keeps those hours, so its last item ends with
+        them."""
         for event in self.page.events:
             day = event.first_day
+            if event.sessions and event.start is None and day is None:
+                self._standing_hours_by_row(event)
             if not event.sessions or event.start is not None or day is None:
                 continue
             if event.last_day not in (None, day):
@@ -99,13 +121,32 @@ class RecurringLines:
                 clock, rule = draft.clock, draft.phrase.rule
                 if clock is None or clock.end is None or draft.phrase.problems:
                     continue
-                if _rule_part(rule, "FREQ") != "WEEKLY" or DAY_CODES[day.weekday()] not in (
-                    _rule_part(rule, "BYDAY") or ""
-                ).split(","):
+                if not meets_on(rule, day):
                     continue
                 if starts and min(starts) == clock.start:
                     event.start, event.end, event.hours_day = clock.start, clock.end, day
                     break
+
+    def _standing_hours_by_row(self, event: EventDraft) -> None:
+        """A table of the meetings' dates and their items, under "the first Thursday of each
+        month, 19:00 to 21:00": each meeting's last item ends with those hours."""
+        days: dict[date, list[Draft]] = {}
+        for session in event.sessions:
+            if session.day is not None and session.start is not None:
+                days.setdefault(session.day, []).append(session)
+        for draft in self.drafts:
+            clock = draft.clock
+            if clock is None or clock.end is None or draft.phrase.problems:
+                continue
+            for day, sessions in days.items():
+                if not meets_on(draft.phrase.rule, day):
+                    continue
+                starts = [s.start for s in sessions if s.start is not None]
+                last = max(sessions, key=lambda s: (s.start or time.min, s.line))
+                if min(starts) != clock.start or last.end is not None or last.duration:
+                    continue
+                if last.start is not None and last.start < clock.end:
+                    last.end = clock.end
 
     def for_event(self, event: EventDraft) -> list[RecurringDraft]:
         return [d for d in self.drafts if d.event is event]

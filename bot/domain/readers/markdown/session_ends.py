@@ -29,12 +29,14 @@ _NIGHT_ENDS = 6  # an item listed after the evening's, before this hour, is the 
 _GAP_AFTER_AN_END = timedelta(hours=1)
 # "until 9:00 PM", "bis ca. 21:30", "do ok. 21:30" (Polish), "hasta las 22:00", "tot 22u"
 _UNTIL = compiled(
-    r"(?i)(?:\s|[(（])(?:until|till|to|bis|do|tot|jusqu'à|jusqu’à|hasta|até|ate|fino alle"
-    # "Wrap-up & group photo, we leave the office by 8:15"
-    r"|(?:we\s+)?(?:leave|vacate|are out of)\s+(?:the\s+\w+\s+)?by"
+    r"(?i)(?:\s|[(（]|(?=,))(?:until|till|to|bis|do|tot|jusqu'à|jusqu’à|hasta|até|ate|fino alle"
+    # "Wrap-up & group photo, we leave the office by 8:15", "we have to leave the building by 22:00"
+    r"|(?:we\s+)?(?:(?:have|need|must|got)\s+to\s+)?(?:leave|vacate|are out of)\s+(?:the\s+\w+\s+)?by"
     # "Closing & thank yous — finish 5.00pm", "Evening jam — venue closes at 22.00, …"
     r"|[-–—,]\s*(?:(?:the\s+)?(?:venue|doors|room|hall|space|bar)\s+)?"
-    r"(?:finish(?:es|ing)?|ends?|wrap(?:s|ping)? up|closes?)(?:\s+(?:at|by|around|about))?)\s+"
+    # ("Pub-Quiz — Ende ca. 22.00 Uhr", "— fin vers 21h")
+    r"(?:finish(?:es|ing)?|ends?|ende|fin|einde|wrap(?:s|ping)?(?: up)?|closes?)"
+    r"(?:\s+(?:at|by|around|about|um|gegen|vers|om))?)\s+"
     r"(?:(?:about|around|approx\.?|approximately|ca\.?|circa|etwa|gegen|ok\.|około|environ|vers"
     r"|aprox\.?|aproximadamente|las?|às|as|~|±)\s*)?(?:(?:kl\.?|klo|kello)\s*)?"
     r"|(?:至|到|まで)\s*"

@@ -257,6 +257,7 @@ _CONVERSION_WORDS = frozenset(
     (
         *("and", "und", "the", "for", "you", "are", "time", "local", "on", "is", "or", "in", "at"),
         *("that", "which", "means", "em", "en", "um"),  # "that's 17:00 in London", "22h em Lisboa"
+        *("y", "e", "et", "und"),
     )
 )
 # What may stand between a converted time and its city: "17:00 in London", "22h em Lisboa",
@@ -265,7 +266,7 @@ _PLACE_PREPOSITIONS = frozenset(("", "in", "em", "en", "à", "a", "au", "um", "i
 # A remark in brackets (the city of a zone), and a weekday and date beside a converted time.
 _BRACKETS_AND_DATES = compiled(
     r"[(（][^()（）]*[)）]"
-    rf"|(?i:{alternation(w for w in ALL_WEEKDAYS if len(w) >= 3)})\.?,?"
+    rf"|(?<![^\W\d_])(?i:{alternation(w for w in ALL_WEEKDAYS if len(w) >= 3)})(?![^\W\d_])\.?,?"
     r"|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?|[^\W\d_]{3,12}\.?\s+\d{1,2}\b"
 )
 _WORDS = compiled(r"[^\W\d_]{2,}")
@@ -405,12 +406,12 @@ class SessionLines:
         if length is not None:
             draft.duration = timedelta(minutes=int(length.group(1)))
 
-    def conversion(self, text: str) -> bool:
+    def conversion(self, text: str, *, continued: bool = False) -> bool:
         """Whether a line only gives one time in several zones: the event's known time again in
         three zones or more ("Time zones: 13:00 UTC is 06:00 PDT · 09:00 EDT · 15:00 CEST"),
         with no title ("10AM PDT / 1PM EDT / 17:00 UTC: Talk" has one), or times each with its
         zone and nothing else ("07:00 PST (San Francisco) · 10:00 EST (New York)")."""
-        return self._known_time_again(text) or self._one_time_in_several_zones(text)
+        return self._known_time_again(text) or self._one_time_in_several_zones(text, continued)
 
     def _known_time_again(self, text: str) -> bool:
         if self.page.event.start is None:
@@ -754,14 +755,17 @@ class SessionLines:
         days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
         return next((d for d in days if d.weekday() == weekday), day)
 
-    def _one_time_in_several_zones(self, text: str) -> bool:
+    def _one_time_in_several_zones(self, text: str, continued: bool = False) -> bool:
         """ "07:00 PST (San Francisco) · 10:00 EST (New York) · 16:00 CET (Berlin, Paris)": a
         line of times each in its own zone and nothing else, a conversion for readers elsewhere
         (not "10AM PDT / 1PM EDT: Talk", which goes on to name a session)."""
         spans = find_clock_spans(text)
         # (the first to say it gives the event's time, "10 AM PT / 1 PM ET", unless it says it
         # in three places or more: "14:00 UTC = 07:00 San Francisco · 10:00 New York · …")
-        if len(spans) < (2 if self.page.event.start is not None else 3):
+        # (two are enough on a line that goes on from the one above: "¿Nos sigues desde otro
+        # país? Arrancamos a las 7 p.m. en Lima · 6 p.m. en CDMX ·" / "8 p.m. en Santiago · 9
+        # p.m. en Buenos Aires y Montevideo.")
+        if len(spans) < (2 if self.page.event.start is not None or continued else 3):
             return False
         kept = list(text)
         zones = set()
@@ -776,6 +780,8 @@ class SessionLines:
                 zones.add(zone.text.casefold())
             kept[span.begin : len(text) - len(rest)] = " " * (len(text) - len(rest) - span.begin)
         left = _BRACKETS_AND_DATES.sub(" ", "".join(kept))
+        for found in reversed(find_places(left)):  # "9 p.m. en Buenos Aires y Montevideo"
+            left = left[: found.start] + " " + left[found.end :]
         words = [w for w in _WORDS.findall(left) if w.casefold() not in _CONVERSION_WORDS]
         return len(zones) >= 2 and not words
 

@@ -32,6 +32,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
     Role.TIME: (
         # Finnish, Nordic, Turkish, Czech, Polish, Indonesian, Russian, Ukrainian, Greek, Hungarian
         *("aika", "kellonaika", "tid", "klokkeslett", "saat", "čas", "godzina", "waktu", "jam"),
+        *("uur", "tijdstip"),  # Dutch: "| Uur | Wat | Spreker | Lokaal |"
         *("thời gian", "giờ", "tanggal"),  # Vietnamese, Indonesian ("Tanggal": the date)
         *("เวลา", "الوقت", "الموعد", "שעה", "שעות", "समय"),  # Thai, Arabic, Hebrew, Hindi
         *("время", "час", "ώρα", "idő", "időpont"),
@@ -113,6 +114,8 @@ _WORDS: dict[Role, tuple[str, ...]] = {
     ),
     Role.TITLE: (
         *("ohjelma", "esitys", "program", "föredrag", "oturum", "konu", "přednáška", "téma"),
+        # "what" as a column says it: Dutch, German, French, Spanish, Nordic, Polish, Czech
+        *("wat", "was", "quoi", "qué", "hva", "hvad", "vad", "co"),
         *("prelekcja", "temat", "acara", "sesi", "materi", "доклад", "тема", "θέμα", "előadás"),
         "vortrag",
         "thema",
@@ -276,6 +279,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
     ),
     Role.LOCATION: (
         *("sali", "huone", "sal", "rum", "salon", "místnost", "sál", "sala", "ruang", "зал"),
+        *("lokaal", "lokal", "zaal"),
         *("αίθουσα", "terem"),
         *("房間", "房间", "場地", "场地", "教室"),
         "raum",

@@ -55,6 +55,10 @@ _LANGUAGE_ZONES = {
     "Chinese": "Asia/Shanghai",
     "German": "Europe/Berlin",
     "French": "Europe/Paris",
+    "Italian": "Europe/Rome",  # (Ticino's Zurich keeps Rome's clock)
+    "Dutch": "Europe/Amsterdam",  # (and Brussels')
+    "Polish": "Europe/Warsaw",
+    "Czech": "Europe/Prague",
 }
 _STOPWORDS = {
     "English": r"the|and|with|for|we|our|is|are|of|to|will|you",
@@ -62,6 +66,10 @@ _STOPWORDS = {
     "French": r"le|la|les|et|des|du|avec|pour|nous|est|une|sur|au|aux",
     "Spanish": r"el|los|las|con|para|y|del|una|es|por|nos",
     "Portuguese": r"com|para|uma|não|são|às|os|do|da|em|no|na|nosso",
+    "Italian": r"il|gli|della|delle|degli|per|che|sono|alle|nella|è|ci|si|di",
+    "Dutch": r"het|een|van|voor|wij|zijn|niet|ook|bij|naar|deze|uur|wordt",
+    "Polish": r"się|nie|jest|oraz|dla|przez|będzie|jak|można|który|która",
+    "Czech": r"jsou|pro|není|také|nebo|bude|jsme|který|která|přednáška",
 }
 _WORDS = {lang: compiled(rf"(?i)(?<!\w)(?:{words})(?!\w)") for lang, words in _STOPWORDS.items()}
 _HANGUL = compiled(r"[\uac00-\ud7af]")
