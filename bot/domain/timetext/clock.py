@@ -176,7 +176,11 @@ def _loose_is_time(text: str, token: Token) -> bool:
     """Whether "19h" alone is a time: not "(2h)", and "2h" only after "à", "ab", "at"..."""
     before = text[max(0, token.begin - 3) : token.begin].rstrip()
     after = text[token.end : token.end + 3].lstrip()
-    if before.endswith(("(", "（", "[")) or after.startswith((")", "）")):
+    if before.endswith(("(", "（", "[")):
+        return False
+    # ("(2h)" is a length; "(hasta las 22 hs)" gives a time, the words before it in its brackets)
+    opened = max(text.rfind("(", 0, token.begin), text.rfind("（", 0, token.begin))
+    if after.startswith((")", "）")) and (opened < 0 or not text[opened + 1 : token.begin].strip()):
         return False
     if _AFTER_PREPOSITION.search(text, max(0, token.begin - 12), token.begin):
         return True

@@ -58,7 +58,10 @@ _SECOND_DAY_EN = (
     rf"(?P<second>\s*(?:-|–|—|to\b|(?P<and>&|and\b|/))\s*{_SECOND_WEEKDAY_EN}"
     rf"(?P<d2>\d{{1,2}}){_ORD})?"
 )
-_ENGLISH_MONTH_FIRST = rf"\b{_WEEKDAY_EN}{_MONTH}\s+(?P<d>\d{{1,2}}){_ORD}{_SECOND_DAY_EN}{_YEAR}\b"
+# ("13 Oct 23:00" is the 13th at 23:00: a day is never the hour of a time)
+_ENGLISH_MONTH_FIRST = (
+    rf"\b{_WEEKDAY_EN}{_MONTH}\s+(?P<d>\d{{1,2}})(?![:：]\d){_ORD}{_SECOND_DAY_EN}{_YEAR}\b"
+)
 _ENGLISH_DAY_FIRST = (
     rf"\b{_WEEKDAY_EN}(?P<d>\d{{1,2}}){_ORD}{_SECOND_DAY_EN}"
     rf"\s+(?:of\s+)?{_MONTH},?{_YEAR}\b"

@@ -172,7 +172,10 @@ _PAST_HEADING = compiled(
     # "## Archiwum", "## Archive", "## Reuniones anteriores", "## Éditions précédentes"
     r"|(?:archiv(?:es?|e|o|um)?|archief|arquivo|arkiv|archiwum)(?!\w)"
     r"|[^\W\d_]+\s+(?:anteriores|anteriori|précédentes?|passées|precedenti|passati|passate"
-    r"|vorige|anteriors)(?!\w))"
+    r"|vorige|anteriors)(?!\w)"
+    # "### Open action items from Feb 27", "## Notes from 12 March", "## Recap of the May meetup"
+    r"|(?:(?:open\s+)?action\s+items|notes|minutes|recap|recording|summary|takeaways)"
+    r"\s+(?:from|of)(?!\w))"
 )
 
 
@@ -533,10 +536,12 @@ class EventLines:
         return True
 
     def end_label(self, line: Line, value: str) -> bool:
-        """ "**Ends:** 21:15", "**⏱️ Previsão de término:** 21h15" on its own line before the
-        agenda: when the event ends (not a session called "Ends")."""
+        """ "**Ends:** 21:15", "**⏱️ Previsão de término:** 21h15" on its own line, before the
+        agenda or after it: when the event ends (not a session called "Ends")."""
         event = self.page.event
-        if line.depth or line.heading or event.sessions or event.first_day is None:
+        if line.depth or line.heading or event.end is not None:
+            return False
+        if event.first_day is None and not event.sessions:
             return False
         span = leading_clock_span(value)
         if span is None or span.end is not None or value[span.finish :].strip(" *_.()"):

@@ -264,6 +264,12 @@ class PageReader:
             return
         if text.startswith(_FOOTNOTE_MARKS):
             return  # "※ 19時30分以降の入場は裏口から": a note on the agenda, not a session
+        if line.heading and self.past_section == line.heading and find_dates(text):
+            # "### Open action items from Feb 27": a meeting already held, not an event
+            self.last_heading = text
+            self.heading_lines.append(line.number)
+            self.list_session = self.block_session = None
+            return
         if line.heading:
             if self._time_right_above(line) and self.sessions.pending_title(line):
                 return  # "**9:30 a. m. - 10:00 a. m.**" right over "### Registro y café"

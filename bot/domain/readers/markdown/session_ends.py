@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from bot.domain.agenda import SessionKind
@@ -66,7 +67,19 @@ def own_range(title: str, start: time) -> tuple[str, time | None]:
         if start in starts and span.begin == 0 and (not remark or remark[0] in ",;"):
             cut = (title[: found.start()] + title[found.end() :]).strip()
             return cut, span.end
+    # "Workshop: Accessibility testing with axe — Daan Mulder (Deque), 13:30–15:00": after a comma
+    tail = _OWN_RANGE_AFTER.search(title)
+    if tail is not None and tail.start() > 0:
+        spans = find_clock_spans(tail.group(1))
+        if len(spans) == 1 and spans[0].begin == 0 and spans[0].end is not None:
+            span = spans[0]
+            starts = {span.start, span.start.replace(hour=(span.start.hour + 12) % 24)}
+            if start in starts and not tail.group(1)[span.finish :].strip():
+                return title[: tail.start()].rstrip(" ,·|"), span.end
     return title, None
+
+
+_OWN_RANGE_AFTER = compiled(r"[,·|]\s*([^,·|()（）]{3,40})$")
 
 
 # "(5:00pm まで)", "(21시까지)": the word for "until" after the time, in Japanese and Korean.
@@ -85,6 +98,14 @@ def own_end(title: str) -> tuple[str, time | None]:
             return title[: after.start()].rstrip(" ,-–—"), ends[0].start
     for until in _UNTIL.finditer(title):  # "FastAPI do zero … (até às 13h00)": not "do"
         ends = find_clock_spans(title[until.end() :])
+        if not ends or ends[0].begin:
+            # (read with the words before it: "(hasta las 22 hs)" is a time after "las")
+            said = until.end() - until.start()
+            ends = [
+                replace(e, begin=e.begin - said)
+                for e in find_clock_spans(title[until.start() :])
+                if e.begin >= said
+            ]
         if ends and ends[0].begin == 0:
             cut = title[: until.start()].rstrip(" (（,-–—")
             return cut or title, ends[0].start

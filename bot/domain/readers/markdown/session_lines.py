@@ -635,7 +635,9 @@ class SessionLines:
         match, amount = length
         before = text[: match.start()].strip(" *_")
         after = text[match.end() :].strip(" *_").lstrip("—–-:| ")
-        title, speakers = split_title_and_speakers(f"{before} — {after}" if after else before)
+        # ("(5 min) Welcome, new attendees": the length first, the title after it)
+        said = f"{before} — {after}" if before and after else before or after
+        title, speakers = split_title_and_speakers(said)
         title = title.rstrip(" —–-:|")
         if not title:
             return False
@@ -652,6 +654,9 @@ class SessionLines:
         chained = self.chained
         if chained is None or chained.end is None or line.depth != chained.depth:
             return False
+        headings = self.page.heading_lines
+        if headings and chained.line < headings[-1]:
+            return False  # ("### Open action items" below the agenda: another section's list)
         title, speakers = split_title_and_speakers(text.strip(" *_"))
         if not title or len(title) > 120:
             return False

@@ -642,11 +642,14 @@ _PARTICLES = frozenset(
 )
 
 
+_REFERENCE = compiled(r"[#!]\d+\b")
+
+
 def name_shaped(name: str) -> bool:
     """Whether a name read from a cell's second line can be one: not in parentheses, and in
     Latin letters every word but a particle capitalised ("Ana de la Cruz", not "Case study")."""
-    if name[:1] in "(（":
-        return False
+    if name[:1] in "(（" or _REFERENCE.match(name):
+        return False  # (nor "#1482", an issue's number)
     words = [w for w in name.split() if w[:1].isalpha() and w[:1].isascii()]
     return all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words)
 

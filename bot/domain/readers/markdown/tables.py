@@ -344,18 +344,30 @@ class TableReader:
         return end
 
     def _carry_on(
-        self, day: date | None, end: time | None, place: tuple[str | None, str | None] | None
+        self,
+        day: date | None,
+        start: time,
+        end: time | None,
+        place: tuple[str | None, str | None] | None,
     ) -> bool:
-        """Whether an earlier session on this day runs on through this row: the day's last one,
-        or with `place` (a room and its column's header) the last one in that room. It ends at
-        `end` when the row gives one; a row with a start only ends it where the next row starts,
-        as the session's own end is filled."""
+        """Whether an earlier session on this day runs on through this row (starting at
+        `start`): the day's last one, or with `place` (a room and its column's header) the last
+        one in that room. It ends at `end` when the row gives one, unless its cell gave its own
+        end within this row ("Workshop: … , 13:30–15:00" over "↳ workshop continues" at
+        14:30–15:15); a row with a start only ends it where the next row starts, as the
+        session's own end is filled."""
         for draft in reversed(self.page.event.sessions):
             if draft.day != day:
                 continue
             if place is not None and (draft.location, draft.track) not in (place, (place[0], None)):
                 continue
-            if end is not None and draft.start is not None and end > draft.start:
+            own_end_here = draft.end is not None and draft.end > start
+            if (
+                end is not None
+                and draft.start is not None
+                and end > draft.start
+                and not own_end_here
+            ):
                 draft.end = end
             return True
         return False
@@ -391,7 +403,7 @@ class TableReader:
             for index, cell in chosen:
                 place = (room_of(row, index), row.headers[index] or None)
                 if (cell.spanned or _CONTINUES.fullmatch(cell.text)) and self._carry_on(
-                    day, end, place
+                    day, start, end, place
                 ):
                     continue  # "(workshop continues)", "⬆ Fortsetzung": the session above goes on
                 # (its own hours first: "Lab — *Elena Marchetti* (14.00 – 15.30)" after a name)
@@ -410,7 +422,7 @@ class TableReader:
         title_cell = row.cell(row.title_col)
         title_text = title_cell.text if title_cell and says_something(title_cell) else ""
         spanned = title_cell is not None and title_cell.spanned
-        if (spanned or _CONTINUES.fullmatch(title_text)) and self._carry_on(day, end, None):
+        if (spanned or _CONTINUES.fullmatch(title_text)) and self._carry_on(day, start, end, None):
             return []  # "| 12:30 | *cont.* |": the session above runs on through this row
         title, inline_speakers = split_title_and_speakers(title_text)
         if not title:

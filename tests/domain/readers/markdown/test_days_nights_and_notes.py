@@ -4,6 +4,8 @@ mail's attribution line, Obsidian's wiki links, and rooms in brackets after a sp
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from tests.helpers import read_text, timeline
 
 
@@ -107,3 +109,73 @@ def test_a_room_in_brackets_after_a_speaker_and_rooms_of_a_venue() -> None:
         ("Fanzine market", "Patio"),
     ]
     assert [s.name for s in sessions[0].speakers] == ["Hannah Whitlock"]
+
+
+def test_a_day_followed_by_a_time_is_not_read_as_month_then_day() -> None:
+    page = """# Lyrebird 3.0 launch livestream
+
+**When:** Tuesday 14 October 2025, 10:00–11:30 AEDT (Sydney)
+That's Monday 13 Oct 23:00 UTC · Mon 16:00 PDT · Tue 01:00 CEST — grab a coffee.
+
+| AEDT | What |
+|---|---|
+| 10:00 | Pre-show |
+| 11:20 | Q&A from chat |
+"""
+    assert _sessions(page) == [
+        ("Pre-show", "2025-10-13T23:00Z", "2025-10-14T00:20Z"),
+        ("Q&A from chat", "2025-10-14T00:20Z", "2025-10-14T00:30Z"),
+    ]
+
+
+def test_notes_of_a_past_meeting_and_an_agenda_of_timeboxes() -> None:
+    page = """# Semantic Conventions WG
+
+## Next meeting: Thursday, March 13, 2025
+
+**Time:** 9:00 – 10:00 PT (16:00 – 17:00 UTC)
+
+### Agenda
+
+1. (5 min) Welcome, new attendees (@mkessler)
+2. (15 min) `http.route` stability — #1482 (@dbanerjee)
+
+### Open action items from Feb 27
+
+- [ ] @dbanerjee: write up the migration guide
+"""
+    (schedule,) = read_text(page).schedules
+    sessions = schedule.sessions
+    assert [(s.title, [p.name for p in s.speakers]) for s in sessions] == [
+        ("Welcome, new attendees", ["mkessler"]),
+        ("http.route stability — #1482", ["dbanerjee"]),
+    ]
+
+
+def test_a_rooms_cell_gives_its_own_hours_after_a_comma_and_keeps_them() -> None:
+    page = """# Canal Conf
+
+**Thursday 12 June 2025**, Amsterdam
+
+| Time | Main Stage | Room IJ | Workshop Lab |
+|------|------------|---------|--------------|
+| 08:30–09:30 | Registration & coffee ☕ | | |
+| 09:30–10:15 | Keynote: Shipping software the Dutch way — Femke de Vries (Booking.com) | | |
+| 10:30–11:15 | Event sourcing in practice — Joost Bakker (Adyen) | Modern CSS layout — Lotte Jansen (Picnic) | Workshop: Terraform from scratch — Sanne Visser (Mollie), 10:30–12:15 |
+| 11:30–12:15 | Why we left microservices — Willem Kok (Coolblue) | The state of WebAssembly — Anouk Meijer (Fastly) | ↳ *workshop continues* |
+| 12:15–13:30 | Lunch in the Foodhall 🥗 | | |
+| 13:30–14:15 | Kafka without Kafka — Pieter Smit (ING) | Design systems at bol. — Noor El Amrani (bol.) | Workshop: Accessibility testing with axe — Daan Mulder (Deque), 13:30–15:00 |
+| 14:30–15:15 | Lightning talks ⚡ | Data contracts in the wild — Emma de Boer (Elastic) | ↳ *workshop continues* |
+| 15:15–15:45 | Coffee & stroopwafels | | |
+| 15:45–16:30 | Keynote: Open source sustainability — Bas Hendriks (Mendix) | | |
+"""
+    sessions = read_text(page).schedules[0].sessions
+    workshop = next(s for s in sessions if s.title.startswith("Workshop: Acc"))
+    assert (workshop.title, [p.name for p in workshop.speakers]) == (
+        "Workshop: Accessibility testing with axe",
+        ["Daan Mulder"],
+    )
+    assert (workshop.start, workshop.end) == (
+        datetime(2025, 6, 12, 11, 30, tzinfo=UTC),
+        datetime(2025, 6, 12, 13, 0, tzinfo=UTC),
+    )  # (its own 15:00, not the 15:15 of the row where it "continues")

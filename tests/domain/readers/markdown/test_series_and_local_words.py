@@ -171,3 +171,58 @@ def test_new_taiwan_dollars_are_no_zone() -> None:
 """
     (schedule,) = read_text(page).schedules
     assert schedule.timezone == ZoneInfo("Asia/Taipei")
+
+
+def test_an_end_label_after_the_agenda_ends_its_last_item() -> None:
+    page = """# Trilha Python Recife
+
+**Sábado, 12 de setembro de 2026**, Recife
+
+| Horário | Atividade |
+|---|---|
+| 8h30 | Credenciamento |
+| 15h30 | Encerramento e sorteio |
+
+Previsão de término: 16h.
+"""
+    assert _sessions(page)[-1] == (
+        "Encerramento e sorteio",
+        "2026-09-12T18:30Z",
+        "2026-09-12T19:00Z",
+    )
+
+
+def test_an_end_in_brackets_after_las_and_the_building_to_leave() -> None:
+    page = """# Golang Buenos Aires
+
+**Martes 25 de agosto de 2026**, Buenos Aires
+
+- 19:00 hs — Acreditación y mate
+- 20:50 hs — Networking y cierre (hasta las 22 hs)
+"""
+    assert _sessions(page)[-1] == ("Networking y cierre", "2026-08-25T23:50Z", "2026-08-26T01:00Z")
+    munich = """# Rust Munich
+
+**Wednesday, 26 March 2025**, Munich
+
+* **18:30** – Doors
+* **20:45** – Socializing — we have to leave the building by 22:00
+"""
+    assert _sessions(munich)[-1] == ("Socializing", "2025-03-26T19:45Z", "2025-03-26T21:00Z")
+
+
+def test_serbian_croatian_and_slovenian_months() -> None:
+    page = """# Kubernetes Tour
+
+## Beograd — četvrtak, 7. novembar 2024
+
+- 18:00 — Dolazak
+
+## Zagreb — četvrtak, 15. svibnja 2025
+
+- 18:00 — Okupljanje
+"""
+    assert [timeline(s)[0][1] for s in read_text(page).schedules] == [
+        "2024-11-07T17:00Z",
+        "2025-05-15T16:00Z",
+    ]
