@@ -351,6 +351,49 @@ LOST: dict[tuple[str, str], str] = {
         "'**6:50pm** — Panel: **Who gets to build AI?**' ('  - Mei Chen — Head of Data, Canva', "
         "…) stay lines of its paragraph and run into the panel's title"
     ),
+    ("blind29-a-dataoz-virtual-summit-2025", "python-markdown"): (
+        "Python-Markdown keeps the two-space indent of the speaker line under each bold time "
+        "('  *Sarah Whitlock, DataOz president*'): the speakers run into the titles"
+    ),
+    ("blind29-a-lattice-office-hours-autumn", "python-markdown"): (
+        "Python-Markdown starts no list without a blank line before it: the items under '9am "
+        "Pacific (that's 17:00 in London, 18:00 in Berlin)' stay lines of its paragraph, and the "
+        "first keeps '- 9:00 –' in its title"
+    ),
+    ("blind30-a-forum-post-wien-linuxtag", "python-markdown"): (
+        "Python-Markdown has no strikethrough: '~~14:00~~ 14:30' is read as a range from the old "
+        "time to the new, so the workshop and the install party run from 14:00 to 14:30"
+    ),
+    ("blind30-a-mailing-list-nairobi-gophers", "python-markdown"): (
+        "Python-Markdown keeps the two-space indent of the mail's agenda lines ('  6:00 PM  "
+        "Welcome + community news'): they run into the first item's title"
+    ),
+    **{
+        ("blind30-a-obsidian-note-bengaluru-foss", renderer): (
+            "the renderers leave Obsidian's wikilink '[[Kavya Iyer]]' as text in its brackets: it "
+            "stays in the welcome's title ('Welcome & community updates — [[Kavya Iyer]]') instead "
+            "of naming its speaker"
+        )
+        for renderer in RENDERERS
+    },
+    **{
+        ("blind30-b-isar-hack-2025", renderer): (
+            "the place that gives the zone is only in front matter (ort: Werk12, "
+            "Werksviertel-Mitte, München)"
+        )
+        for renderer in RENDERERS
+    },
+    ("blind31-a-kcd-guadalajara-2025", "python-markdown"): (
+        "Python-Markdown starts no list without a blank line before it: the parallel talks under "
+        "'**10:30 – 11:15 hrs**' ('- Sala A: …', '- Sala B (taller, hasta las 12:00): …') stay "
+        "lines of the slot's paragraph, and only the first is read"
+    ),
+    **{
+        ("blind31-b-mx-gdl-python-meetup", renderer): (
+            "the event's date and place are only in front matter (fecha, sede)"
+        )
+        for renderer in RENDERERS
+    },
 }
 
 
