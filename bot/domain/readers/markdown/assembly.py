@@ -124,8 +124,8 @@ class Assembler:
         return sorted(parts, key=lambda p: (p.first_day or date.min, p.line))
 
     def _meetings_of_a_rule(self, days: list[date]) -> bool:
-        """Whether every day of `event` is a meeting day of a recurrence the page states (and
-        the table of its dates lists its meetings, not one event's days)."""
+        """Whether every one of `days` is a meeting day of one recurrence the page states (a
+        table of its dates lists its meetings, not one event's days)."""
         return any(
             all(meets_on(draft.phrase.rule, day) for day in days)
             for draft in self.page.recurring.drafts

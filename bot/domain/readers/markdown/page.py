@@ -264,12 +264,6 @@ class PageReader:
             return
         if text.startswith(_FOOTNOTE_MARKS):
             return  # "※ 19時30分以降の入場は裏口から": a note on the agenda, not a session
-        if line.heading and self.past_section == line.heading and find_dates(text):
-            # "### Open action items from Feb 27": a meeting already held, not an event
-            self.last_heading = text
-            self.heading_lines.append(line.number)
-            self.list_session = self.block_session = None
-            return
         if line.heading:
             if self._time_right_above(line) and self.sessions.pending_title(line):
                 return  # "**9:30 a. m. - 10:00 a. m.**" right over "### Registro y café"
@@ -331,7 +325,7 @@ class PageReader:
             and labeled[0] is Role.END
             and self.event_lines.end_label(line, labeled[2])
         ):
-            return  # "**Ends:** 21:15" before the agenda: when the event ends
+            return  # "**Ends:** 21:15" before or after the agenda: when the event ends
         if leading is None and self.sessions.length_item(line):
             return  # "1. Opening words (10 min) — Amandine Leroy" under "starting 16:00"
         if leading is None and self.sessions.label_first(line, labeled):
@@ -455,6 +449,8 @@ class PageReader:
         self.block_session = None
         self.pending_speakers = []
         self.heading_title = None
+        if leading is None and self.past_section == line.heading and find_dates(text):
+            return  # "### Open action items from Feb 27": a meeting already held, not an event
         if leading is not None:
             self.sessions.session_line(line, leading)
             return

@@ -78,8 +78,8 @@ class RecurringDraft:
 
 
 def meets_on(rule: str, day: date) -> bool:
-    """Whether a weekly rule meets on `day`'s weekday, or a monthly one ("BYDAY=1TH", "-1WE")
-    on that weekday of `day`'s month."""
+    """Whether a weekly rule meets on `day`'s weekday, or a monthly one on that weekday of
+    `day`'s month: every one ("BYDAY=TH"), the nth ("1TH") or the last ("-1WE")."""
     frequency = _rule_part(rule, "FREQ")
     code = DAY_CODES[day.weekday()]
     days = (_rule_part(rule, "BYDAY") or "").split(",")
@@ -87,12 +87,10 @@ def meets_on(rule: str, day: date) -> bool:
         return code in days
     if frequency != "MONTHLY":
         return False
-    nth = (day.day - 1) // 7 + 1
-    last = (day + timedelta(days=7)).month != day.month
-    return any(
-        written.endswith(code) and written[: -len(code)] in (str(nth), "-1" if last else "x")
-        for written in days
-    )
+    which = {"", str((day.day - 1) // 7 + 1)}
+    if (day + timedelta(days=7)).month != day.month:
+        which.add("-1")
+    return any(written.endswith(code) and written[: -len(code)] in which for written in days)
 
 
 class RecurringLines:

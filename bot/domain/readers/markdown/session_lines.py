@@ -257,7 +257,7 @@ _CONVERSION_WORDS = frozenset(
     (
         *("and", "und", "the", "for", "you", "are", "time", "local", "on", "is", "or", "in", "at"),
         *("that", "which", "means", "em", "en", "um"),  # "that's 17:00 in London", "22h em Lisboa"
-        *("y", "e", "et", "und"),
+        *("y", "e", "et"),  # "9 p.m. en Buenos Aires y Montevideo"
     )
 )
 # What may stand between a converted time and its city: "17:00 in London", "22h em Lisboa",

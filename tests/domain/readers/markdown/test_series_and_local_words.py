@@ -5,8 +5,10 @@ a list of converted times that goes on over two lines."""
 
 from __future__ import annotations
 
+from datetime import date
 from zoneinfo import ZoneInfo
 
+from bot.domain.readers.markdown.recurring import meets_on
 from tests.helpers import read_text, timeline
 
 
@@ -226,3 +228,15 @@ def test_serbian_croatian_and_slovenian_months() -> None:
         "2024-11-07T17:00Z",
         "2025-05-15T16:00Z",
     ]
+
+
+def test_the_days_a_weekly_or_monthly_rule_meets_on() -> None:
+    thursday, last_wednesday = date(2026, 5, 7), date(2026, 5, 27)
+    assert meets_on("FREQ=WEEKLY;BYDAY=TU,TH", thursday)
+    assert not meets_on("FREQ=WEEKLY;BYDAY=TU", thursday)
+    assert meets_on("FREQ=MONTHLY;BYDAY=1TH", thursday)
+    assert not meets_on("FREQ=MONTHLY;BYDAY=2TH", thursday)
+    assert meets_on("FREQ=MONTHLY;BYDAY=TH", thursday)  # every Thursday of the month
+    assert meets_on("FREQ=MONTHLY;BYDAY=-1WE", last_wednesday)
+    assert not meets_on("FREQ=MONTHLY;BYDAY=-1WE", date(2026, 5, 20))
+    assert not meets_on("FREQ=DAILY", thursday)
