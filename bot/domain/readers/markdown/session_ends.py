@@ -55,28 +55,34 @@ _OWN_RANGE = compiled(r"\s*[(（]\s*([^()（）]{3,80}?)\s*[)）]")
 def own_range(title: str, start: time) -> tuple[str, time | None]:
     """A title that gives its session's own hours in brackets, starting when its row or line
     does ("🛠 Workshop: Building a Kubernetes operator (10:40–13:00)", "LLM 앱 만들기 (11:00 ~
-    12:30)", "Crossplane from scratch (11:30am–1:00pm)"): the title without them, and the end."""
+    12:30)", "Crossplane from scratch (11:30am–1:00pm)"), or after a comma ("Workshop: … —
+    Daan Mulder (Deque), 13:30–15:00"): the title without them, and the end."""
     for found in _OWN_RANGE.finditer(title):
-        spans = find_clock_spans(found.group(1))
-        if len(spans) != 1 or spans[0].end is None or found.start() == 0:
-            continue
-        span = spans[0]
-        starts = {span.start, span.start.replace(hour=(span.start.hour + 12) % 24)}
-        remark = found.group(1)[span.finish :].strip()
+        said = _range_from(found.group(1), start) if found.start() else None
         # "(13:10 – 14:40, double slot, laptops needed)": a remark may follow, after a comma
-        if start in starts and span.begin == 0 and (not remark or remark[0] in ",;"):
+        if said is not None and (not said[1] or said[1][0] in ",;"):
             cut = (title[: found.start()] + title[found.end() :]).strip()
-            return cut, span.end
-    # "Workshop: Accessibility testing with axe — Daan Mulder (Deque), 13:30–15:00": after a comma
+            return cut, said[0]
     tail = _OWN_RANGE_AFTER.search(title)
-    if tail is not None and tail.start() > 0:
-        spans = find_clock_spans(tail.group(1))
-        if len(spans) == 1 and spans[0].begin == 0 and spans[0].end is not None:
-            span = spans[0]
-            starts = {span.start, span.start.replace(hour=(span.start.hour + 12) % 24)}
-            if start in starts and not tail.group(1)[span.finish :].strip():
-                return title[: tail.start()].rstrip(" ,·|"), span.end
+    said = _range_from(tail.group(1), start) if tail is not None and tail.start() else None
+    if tail is not None and said is not None and not said[1]:
+        return title[: tail.start()].rstrip(" ,·|"), said[0]
     return title, None
+
+
+def _range_from(text: str, start: time) -> tuple[time, str] | None:
+    """The end of the one range `text` opens with, when it starts at `start` (or twelve hours
+    from it: "1:30–3:00" in a row of 13:30), and what follows the range."""
+    spans = find_clock_spans(text)
+    if len(spans) != 1 or spans[0].begin:
+        return None
+    span = spans[0]
+    if span.end is None or start not in (
+        span.start,
+        span.start.replace(hour=(span.start.hour + 12) % 24),
+    ):
+        return None
+    return span.end, text[span.finish :].strip()
 
 
 _OWN_RANGE_AFTER = compiled(r"[,·|]\s*([^,·|()（）]{3,40})$")
