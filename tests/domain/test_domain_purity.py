@@ -24,7 +24,8 @@ PURE_LIBRARIES = frozenset(
         "icalendar",  # .ics building and reading
         "jsonschema",  # the native agenda format's schema
         "lxml",  # rendered HTML pages as element trees (parses text given to it; no I/O)
-        "markdown_it",  # Markdown pages as tokens
+        "mdurl",  # link addresses encoded as CommonMark parsers encode them
+        "pyromark",  # Markdown pages as parser events (pulldown-cmark)
         "dateutil",  # RRULE expansion for recurring meetings
         "pytz",  # zone abbreviations and country zones
         "tzdata",  # the zone database (its release names the gazetteer cache)

@@ -151,8 +151,8 @@ def read_bytes(
 def _dispatch(
     fmt: str, text: str, diagnostics: Diagnostics, options: ReadOptions, stem: str
 ) -> list[Schedule]:
-    # Each reader (and its parser: markdown-it, jsonschema, icalendar) loads with its first file,
-    # so a command that reads one Markdown page does not wait for the other two.
+    # Each reader (and its parser: pulldown-cmark, jsonschema, icalendar) loads with its first
+    # file, so a command that reads one Markdown page does not wait for the other two.
     if fmt == "markdown":
         from bot.domain.readers.markdown import read_markdown  # noqa: PLC0415
 

@@ -1,7 +1,7 @@
 """A speaker's page in Markdown, as personal sites publish their "About" page and GitHub its
 profile README.
 
-The page is read through the same markdown-it walk as agendas (`readers.markdown.blocks`):
+The page is read through the same Markdown walk as agendas (`readers.markdown.blocks`):
 headings, paragraph lines, list items and tables with their lines and links. HTML the page
 embeds (badges, scripts) and images are never read as text; a badge that links to a profile
 ("[![Twitter](…)](https://twitter.com/me)") is one of the page's links. What is read:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bot.domain.patterns import compiled
 from bot.domain.timetext.date_patterns import PATTERNS, DateParts
@@ -113,6 +114,16 @@ def _make(year: int, month: int, day: int, text: str) -> date:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date in the text, in order, without overlaps."""
+    return list(_dates(text))
+
+
+@lru_cache(maxsize=32)
+def _dates(text: str) -> tuple[DateMention, ...]:
+    """`_read_dates`, remembered for a few texts: each step of a page's walk asks about its line."""
+    return tuple(_read_dates(text))
+
+
+def _read_dates(text: str) -> list[DateMention]:
     if len(text) > 4000:
         text = text[:4000]
     found: list[DateMention] = []

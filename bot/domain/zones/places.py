@@ -71,8 +71,14 @@ def find_places(text: str) -> list[PlaceMention]:
     Longer names win ("New York City" over "York"); a name may be glued to a ".rb", ".js" or
     "-py" suffix or follow a hashtag.
     """
+    return list(_places(text))
+
+
+@lru_cache(maxsize=32)
+def _places(text: str) -> tuple[PlaceMention, ...]:
+    """The places in a text, remembered for a few texts: a line is asked about more than once."""
     found = [*_latin_places(text), *_cjk_places(text), *_rtl_places(text)]
-    return sorted(found, key=lambda p: p.start)
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 def place_zone(name: str) -> PlaceMention | None:

@@ -1,8 +1,8 @@
 """Markdown agenda pages as Hugo/Jekyll sites and READMEs write them.
 
-The reader's modules (and markdown-it under them) load with the first page read: the native and
-iCalendar readers share this package's session kinds and speaker names (`kinds`, `speakers`),
-and an agenda folder without a page never needs the rest.
+The reader's modules (and the Markdown parser under them) load with the first page read: the
+native and iCalendar readers share this package's session kinds and speaker names (`kinds`,
+`speakers`), and an agenda folder without a page never needs the rest.
 """
 
 from __future__ import annotations

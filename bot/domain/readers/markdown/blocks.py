@@ -1,141 +1,38 @@
-"""A Markdown page as a flat list of blocks with source lines, via markdown-it (GFM tables).
+"""A Markdown page as a flat list of blocks with source lines, via pulldown-cmark (GFM tables).
 
-The interpreter above works on these, not on tokens: headings, paragraph lines, list items and
-tables, each with its 1-based line number in the file and its links.
+The interpreter above works on these, not on the parser's events: headings, paragraph lines,
+list items and tables, each with its 1-based line number in the file and its links. The events
+come from pyromark, pulldown-cmark's binding: a CommonMark parser that reads a page natively in a
+few hundredths of a millisecond, in time linear in its size and without recursion, however
+deep a page nests.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from markdown_it import MarkdownIt
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
+import mdurl
+import pyromark
 
 from bot.domain.agenda import Link
 from bot.domain.patterns import compiled
-from bot.domain.readers.markdown.parser_logs import quiet_debug_calls
 from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.timetext.dates import find_dates
 
-# Characters that start inline markup in CommonMark (escapes, code, emphasis, links, images,
-# autolinks and HTML, entities, line breaks; "~" too, should strikethrough ever be on). A cell
-# or line without any of them is plain text.
-_INLINE_MARKUP = compiled(r"[\n\\`*_\[\]!<&~]")
 _STRUCK_TAG = compiled(r"(?i)</?(?:del|s|strike)\s*>")
-# "[Slides](https://…)": a link, its text without markup and not starting or ending with a space.
-_PLAIN_LINK = compiled(
-    r"\[([^\s\\`*_\[\]!<&~](?:[^\n\\`*_\[\]!<&~]*[^\s\\`*_\[\]!<&~])?)\]\(([^\s()<>\\]+)\)"
+
+# GFM's tables and "~~strikethrough~~" ("~~Aula E2~~ Aula E3" is read without the old room). A
+# single "~" strikes nothing: it is read as the parser's subscript, whose marks are given back.
+_OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_SUBSCRIPT
 )
-# "**Time:** 12 March 2024": a bold label, then plain text.
-_BOLD_LABEL = compiled(r"\*\*([^\n\\`*_\[\]!<&~]+)\*\*([^\n\\`*_\[\]!<&~]*)")
-
-
-def _inline_pass(state: StateCore) -> None:
-    """markdown-it's inline pass, with the two commonest shapes of an agenda's cells and lines
-    given the tokens the full inline parser would make of them without parsing them character
-    by character: plain text ("09:00 - 09:30", "Speaker 3 (Company)") and a bold label before
-    plain text. Anything else goes through the full parser."""
-    inline = state.md.inline
-    for token in state.tokens:
-        if token.type != "inline":
-            continue
-        if token.children is None:
-            token.children = []
-        content = token.content
-        if _INLINE_MARKUP.search(content) is None:
-            # Plain text (most cells and lines): no child tokens to make, the content says all
-            # (`inline_of` reads it; `plain_children` makes the tokens markdown-it would have).
-            token.meta["plain"] = True
-            continue
-        link = _PLAIN_LINK.fullmatch(content)
-        if link is not None and _PLAIN_URL.fullmatch(link.group(2)):
-            # "[Slides](https://example.org/talk.pdf)": a link around plain text
-            token.children += [
-                Token("link_open", "a", 1, attrs={"href": link.group(2)}),
-                _text(link.group(1), 1),
-                Token("link_close", "a", -1),
-            ]
-            continue
-        bold = _BOLD_LABEL.fullmatch(content)
-        if bold is not None and _strong_pair(bold.group(1), bold.group(2)):
-            token.children += [
-                _text("", 0),
-                Token("strong_open", "strong", 1, markup="**"),
-                _text(bold.group(1), 1),
-                Token("strong_close", "strong", -1, markup="**"),
-                _text(bold.group(2), 0),
-            ]
-            continue
-        inline.parse(content, state.md, state.env, token.children)
-
-
-def plain_children(token: Token) -> list[Token]:
-    """The child tokens markdown-it makes of an inline token's plain text (see `_inline_pass`)."""
-    return [_text(token.content, 0)] if token.content else []
-
-
-def inline_of(token: Token) -> Inline:
-    """An inline token's text, links and boldness."""
-    if token.meta.get("plain"):
-        return Inline(token.content.strip())  # one line of plain text: no link, not bold
-    return render_inline(token.children or [])
-
-
-def _text(content: str, level: int) -> Token:
-    return Token("text", "", 0, content=content, level=level)
-
-
-def _strong_pair(inside: str, after: str) -> bool:
-    """Whether "**" + inside + "**" + after reads as bold text, by CommonMark's flanking rules:
-    the opening "**" (at the start of the text) must not be followed by white space, and the
-    closing one must not follow white space, nor punctuation unless white space or punctuation
-    (or the end) comes after it."""
-    if _is_space(inside[0]):
-        return False
-    last = inside[-1]
-    if _is_space(last):
-        return False
-    following = after[0] if after else " "
-    return not _is_punct(last) or _is_space(following) or _is_punct(following)
-
-
-def _is_space(char: str) -> bool:
-    return isWhiteSpace(ord(char))
-
-
-def _is_punct(char: str) -> bool:
-    return isMdAsciiPunct(ord(char)) or isPunctChar(char)
-
-
-# A web address markdown-it's normalizeLink would give back unchanged: http(s), a host of
-# letters, digits and dashes, a port, then only characters it leaves as they are (no "%", no
-# "@", nothing outside ASCII). Most of a page's links are such; the rest take its full path.
-_PLAIN_URL = compiled(
-    r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
-    r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9;/?:=+$,\-_.!~*'()#&]*)?"
-)
-
-
-class _Parser(MarkdownIt):
-    def normalizeLink(self, url: str) -> str:  # markdown-it's name
-        """markdown-it's, without parsing and re-encoding an address it would not change."""
-        return url if _PLAIN_URL.fullmatch(url) else super().normalizeLink(url)
-
-
-# The options markdown-it's rules look up without a default set: written out with their
-# defaults (off), each look-up finds its key instead of raising and catching a KeyError.
-_OPTIONS_OFF = ("tasklists", "inline_definitions", "alerts", "store_labels")
-_PARSER = _Parser(
-    "commonmark",
-    {"maxNesting": 40, "strikethrough_single_tilde": False, **dict.fromkeys(_OPTIONS_OFF, False)},
-).enable(["table", "strikethrough"])  # GFM's: "~~Aula E2~~ Aula E3" is read without the old room
-quiet_debug_calls("markdown_it")
-_PARSER.core.ruler.at("inline", _inline_pass)
 
 
 @dataclass(slots=True)
@@ -246,55 +143,171 @@ def parse_blocks(body: str, first_line: int) -> list[Block]:
     """The body's blocks; `first_line` is the file line the body starts on (1-based)."""
     if "[[" in body:  # "— [[Kavya Iyer]]", "[[venues/Cubbon Park|Cubbon Park]]": Obsidian's links
         body = _WIKILINK.sub(lambda link: link.group(2) or link.group(1), body)
-    tokens = _PARSER.parse(defuse(body))
-    blocks: list[Block] = []
-    depth = 0
-    heading = 0
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        kind = token.type
-        if kind in {"bullet_list_open", "ordered_list_open"}:
-            depth += 1
-        elif kind in {"bullet_list_close", "ordered_list_close"}:
-            depth -= 1
-        elif kind == "heading_open":
-            heading = int(token.tag[1:])
-        elif kind == "heading_close":
-            heading = 0
-        elif kind == "table_open":
-            index, table = _table(tokens, index, first_line)
-            blocks.append(table)
-            continue
-        elif kind == "html_block" and "<table" in token.content.lower():
-            start = (token.map or [0])[0] + first_line
-            blocks.extend(html_tables(token.content, start))
-        elif kind == "html_block":
-            # "<p>Thursday, 28 August 2025 at RAI Amsterdam</p>", "<h1>Vue.js CDMX</h1>"
-            start = (token.map or [0])[0] + first_line
-            blocks.extend(html_lines(token.content, start))
-        elif kind == "fence" and token.map is not None:
-            blocks.extend(timetable_lines(token.info, token.content, token.map[0] + first_line + 1))
-        elif kind == "code_block" and token.map is not None:
-            # a timetable indented four spaces, as plain-text forums and mails keep it
-            blocks.extend(timetable_lines("", token.content, token.map[0] + first_line))
-        elif kind == "inline" and token.map is not None:
-            start = token.map[0] + first_line
-            if heading:
-                blocks.append(Line(start, inline_of(token), heading, depth))
+    body = defuse(body)
+    walk = _Walk(body, first_line)
+    for event, span in pyromark.events_with_range(body, options=_OPTIONS):
+        walk.take(event, span["start"])
+    walk.close()
+    return walk.blocks
+
+
+# An inline piece, in reading order: "text" and its characters, a "softbreak" or "hardbreak",
+# "link"/"/link" with its address around the link's text, "strong"/"/strong", "s"/"/s" around
+# struck text, "html" with the tag as written.
+_Piece = tuple[str, str]
+
+_BREAKS = {"SoftBreak": "softbreak", "HardBreak": "hardbreak"}
+_PAIRS = {"Strong": ("strong", "/strong"), "Strikethrough": ("s", "/s"), "Link": ("link", "/link")}
+# Where a paragraph's text (or a tight list item's, which has no paragraph) ends.
+_BLOCKS = frozenset(
+    ("Paragraph", "Item", "List", "BlockQuote", "CodeBlock", "HtmlBlock", "Heading", "Table")
+)
+
+
+class _Walk:
+    """The parser's events made into blocks: inline pieces gather into a run until the block
+    holding them ends (a paragraph, a tight list item, a heading, a table cell)."""
+
+    def __init__(self, body: str, first_line: int) -> None:
+        data = body.encode()  # the parser's offsets are in bytes
+        self._breaks = [m.start() for m in re.finditer(b"\n", data)]
+        self._first = first_line
+        self.blocks: list[Block] = []
+        self._depth = 0
+        self._heading = (0, 0)  # the open heading's level and line
+        self._run: list[_Piece] = []
+        self._run_at = 0  # where the run's first piece is
+        self._table: Table | None = None
+        self._row: list[Inline] = []
+        self._row_line = 0
+        self._raw: list[str] | None = None  # an HTML or code block's text
+        self._raw_at = 0
+        self._info: str | None = None  # a code block's info string; None when indented
+        self._images = 0  # inside an image's text
+
+    def _line(self, at: int) -> int:
+        return self._first + bisect_left(self._breaks, at)
+
+    def _piece(self, piece: _Piece, at: int) -> None:
+        if not self._run:
+            self._run_at = at
+        self._run.append(piece)
+
+    def take(self, event: Any, at: int) -> None:
+        if isinstance(event, str):  # "SoftBreak", "HardBreak", "Rule"
+            if event in _BREAKS:
+                # (an image's text wrapped over lines is one text: "![Group\n photo](…)")
+                self._piece(("text", "\n") if self._images else (_BREAKS[event], "\n"), at)
             else:
-                plain = token.meta.get("plain")
-                parts = (
-                    [(0, inline_of(token), False)] if plain else _split_lines(token.children or [])
-                )
-                for number, (offset, part, soft) in enumerate(parts):
-                    if part.text.strip():
-                        line = Line(start + offset, part, 0, depth)
-                        if len(parts) > 1:
-                            line.wrapped = _neighbours(parts, number, soft)
-                        blocks.append(bulleted(line))
-        index += 1
-    return blocks
+                self._paragraph()
+            return
+        ((kind, value),) = event.items()
+        if kind == "Text":
+            if self._raw is not None:
+                self._raw.append(value)
+            else:
+                self._piece(("text", value), at)
+        elif kind == "Code":
+            self._piece(("text", value), at)
+        elif kind in ("InlineHtml", "Html"):
+            if self._raw is not None:
+                self._raw.append(value)
+            else:
+                self._piece(("html", value), at)
+        elif kind == "Start":
+            self._start(value, at)
+        elif kind == "End":
+            self._end(value)
+
+    def _start(self, value: Any, at: int) -> None:
+        name = value if isinstance(value, str) else next(iter(value))
+        if name in _PAIRS:
+            address = _address(value["Link"]) if name == "Link" else ""
+            self._piece((_PAIRS[name][0], address), at)
+            return
+        if name == "Subscript":  # "~one~": not markup on the pages we read
+            self._piece(("text", "~"), at)
+            return
+        if name == "Image":
+            self._images += 1
+            return
+        if name not in _BLOCKS and name not in ("TableHead", "TableRow", "TableCell"):
+            return  # emphasis, an image (its text is read): no mark of their own
+        self._paragraph()  # a tight list item's text before a nested block
+        if name == "List":
+            self._depth += 1
+        elif name == "Heading":
+            self._heading = (int(value["Heading"]["level"][1:]), self._line(at))
+        elif name == "Table":
+            self._table = Table(self._line(at), [], [])
+        elif name in ("TableHead", "TableRow"):
+            self._row, self._row_line = [], self._line(at)
+        elif name in ("HtmlBlock", "CodeBlock"):
+            self._raw, self._raw_at = [], at
+            code = value["CodeBlock"] if name == "CodeBlock" else None
+            self._info = code["Fenced"] if isinstance(code, dict) else None
+
+    def _end(self, value: Any) -> None:
+        name = value if isinstance(value, str) else next(iter(value))
+        if name in _PAIRS:
+            self._piece((_PAIRS[name][1], ""), 0)
+        elif name == "Subscript":
+            self._piece(("text", "~"), 0)
+        elif name == "Image":
+            self._images -= 1
+        elif name == "Heading":
+            level, line = self._heading
+            self.blocks.append(Line(line, render_inline(self._run), level, self._depth))
+            self._run, self._heading = [], (0, 0)
+        elif name == "TableCell":
+            self._row.append(render_inline(self._run))
+            self._run = []
+        elif name in ("TableHead", "TableRow") and self._table is not None:
+            if name == "TableHead":
+                self._table.header = self._row
+            else:
+                self._table.rows.append((self._row_line, self._row))
+        elif name == "Table" and self._table is not None:
+            self.blocks.append(self._table)
+            self._table = None
+        elif name in ("HtmlBlock", "CodeBlock") and self._raw is not None:
+            self._raw_block(name, "".join(self._raw))
+            self._raw = None
+        elif name in _BLOCKS:
+            self._paragraph()
+            if name == "List":
+                self._depth -= 1
+
+    def _raw_block(self, name: str, text: str) -> None:
+        line = self._line(self._raw_at)
+        if name == "HtmlBlock" and "<table" in text.lower():
+            self.blocks.extend(html_tables(text, line))
+        elif name == "HtmlBlock":
+            # "<p>Thursday, 28 August 2025 at RAI Amsterdam</p>", "<h1>Vue.js CDMX</h1>"
+            self.blocks.extend(html_lines(text, line))
+        elif self._info is not None:
+            self.blocks.extend(timetable_lines(self._info, text, line + 1))
+        else:
+            # a timetable indented four spaces, as plain-text forums and mails keep it
+            self.blocks.extend(timetable_lines("", text, line))
+
+    def _paragraph(self) -> None:
+        """The run so far as a paragraph's lines, each with its file line and the lines it
+        wraps between."""
+        if not self._run or self._heading[0] or self._table is not None:
+            return
+        start = self._line(self._run_at)
+        parts = _split_lines(self._run)
+        self._run = []
+        for number, (offset, part, soft) in enumerate(parts):
+            if part.text.strip():
+                line = Line(start + offset, part, 0, self._depth)
+                if len(parts) > 1:
+                    line.wrapped = _neighbours(parts, number, soft)
+                self.blocks.append(bulleted(line))
+
+    def close(self) -> None:
+        self._paragraph()
 
 
 # A fenced block that is a plain-text timetable: lines starting with a time ("18:00 - 18:30   Ankommen")
@@ -425,50 +438,75 @@ def html_lines(html: str, first_line: int) -> list[Block]:
     ]
 
 
-def _table(tokens: list[Token], index: int, first_line: int) -> tuple[int, Table]:
-    start = (tokens[index].map or [0])[0] + first_line
-    header: list[Inline] = []
-    rows: list[tuple[int, list[Inline]]] = []
-    in_head = False
-    row: list[Inline] = []
-    row_line = start
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type == "table_close":
-            return index + 1, Table(start, header, rows)
-        if token.type == "thead_open":
-            in_head = True
-        elif token.type == "thead_close":
-            in_head = False
-        elif token.type == "tr_open":
-            row = []
-            row_line = (token.map or [0])[0] + first_line
-        elif token.type == "tr_close":
-            if in_head:
-                header = row
-            else:
-                rows.append((row_line, row))
-        elif token.type == "inline":
-            row.append(inline_of(token))
-        index += 1
-    return index, Table(start, header, rows)  # pragma: no cover - markdown-it always closes
+# Links to these schemes are never followed: their text is kept, without the link.
+_BAD_SCHEME = compiled(r"(?i)\s*(?:vbscript|javascript|file|data):")
+_IMAGE_DATA = compiled(r"(?i)\s*data:image/(?:gif|png|jpeg|webp);")
+_HOSTS_RECODED = ("http:", "https:", "mailto:")  # and no scheme at all
+# A web address that encoding gives back unchanged: http(s), a host of letters, digits and
+# dashes, a port, then only characters it leaves as they are (no "%", no "@", nothing outside
+# ASCII). Most of a page's links are such; the rest are parsed and encoded.
+_PLAIN_URL = compiled(
+    r"https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9;/?:=+$,\-_.!~*'()#&]*)?"
+)
+_NOT_ASCII = compiled(r"[^\x00-\x7f]")
 
 
-def _split_lines(children: list[Token]) -> list[tuple[int, Inline, bool]]:
-    """A paragraph's inline tokens split at its line breaks: one Inline per source line, and
+def _address(link: Mapping[str, str]) -> str:
+    """A link's address as CommonMark's reference parsers give it: its host in its
+    internationalized (IDNA) form, the rest percent-encoded; "" for a script or a file."""
+    url = link["dest_url"]
+    if link.get("link_type") == "Email":
+        url = f"mailto:{url}"
+    if _PLAIN_URL.fullmatch(url):
+        return url
+    if _BAD_SCHEME.match(url) and not _IMAGE_DATA.match(url):
+        return ""
+    parsed = mdurl.parse(url, slashes_denote_host=True)
+    if parsed.hostname and (not parsed.protocol or parsed.protocol in _HOSTS_RECODED):
+        parsed = parsed._replace(hostname=_ascii_host(parsed.hostname))
+    if not parsed.hostname or ":" not in parsed.hostname:
+        return mdurl.encode(mdurl.format(parsed))
+    # an IPv6 host ("http://[::1]:80/"): each part encoded before its brackets are put back
+    return mdurl.format(
+        parsed._replace(
+            protocol=parsed.protocol and mdurl.encode(parsed.protocol),
+            auth=parsed.auth and mdurl.encode(parsed.auth),
+            hostname=mdurl.encode(parsed.hostname),
+            pathname=parsed.pathname and mdurl.encode(parsed.pathname),
+            search=parsed.search and mdurl.encode(parsed.search),
+            hash=parsed.hash and mdurl.encode(parsed.hash),
+        )
+    )
+
+
+def _ascii_host(host: str) -> str:
+    """ "bücher.example" -> "xn--bcher-kva.example": each label in another script as Punycode."""
+    labels = re.split("[.\u3002\uff0e\uff61]", host)
+    try:
+        return ".".join(
+            "xn--" + label.encode("punycode").decode("ascii") if _NOT_ASCII.search(label) else label
+            for label in labels
+        )
+    except UnicodeError:
+        return host
+
+
+def _split_lines(pieces: list[_Piece]) -> list[tuple[int, Inline, bool]]:
+    """A paragraph's inline pieces split at its line breaks: one Inline per source line, and
     whether a soft break (the source's wrapping, not a hard break) led into it."""
     parts: list[tuple[int, Inline, bool]] = []
-    current: list[Token] = []
+    current: list[_Piece] = []
     offset = 0
     soft = False
-    for child in children:
-        if child.type in ("softbreak", "hardbreak"):
+    for piece in pieces:
+        if piece[0] in ("softbreak", "hardbreak"):
             parts.append((offset, render_inline(current), soft))
             current = []
             offset += 1
-            soft = child.type == "softbreak"
+            soft = piece[0] == "softbreak"
         else:
-            current.append(child)
+            current.append(piece)
     parts.append((offset, render_inline(current), soft))
     return parts
 
@@ -578,9 +616,11 @@ def _inline_html(content: str) -> str:
     return content
 
 
-def render_inline(children: list[Token]) -> Inline:
-    """Plain text of inline tokens; `<br>` and breaks become newlines, links are collected."""
-    pieces: list[str] = []
+def render_inline(pieces: list[_Piece]) -> Inline:
+    """Plain text of inline pieces; `<br>` and breaks become newlines, links are collected."""
+    if len(pieces) == 1 and pieces[0][0] == "text":  # plain text: no link, not bold
+        return Inline(pieces[0][1].strip())
+    texts: list[str] = []
     links: list[Link] = []
     href: str | None = None
     label: list[str] = []
@@ -589,47 +629,44 @@ def render_inline(children: list[Token]) -> Inline:
     struck = 0  # inside "~~…~~", "<del>", "<s>": superseded, not read
     any_struck = False
     plain_outside_strong = False
-    for child in children:
-        kind = child.type
+    for kind, value in pieces:
         text = ""
-        if kind in ("s_open", "s_close"):
-            struck += 1 if kind == "s_open" else -1
+        if kind in ("s", "/s"):
+            struck += 1 if kind == "s" else -1
             any_struck = True
-        elif kind == "html_inline" and _STRUCK_TAG.match(child.content):
-            struck += -1 if child.content.startswith("</") else 1
+        elif kind == "html" and _STRUCK_TAG.match(value):
+            struck += -1 if value.startswith("</") else 1
             any_struck = True
         elif struck > 0:
             continue
-        elif kind in {"text", "code_inline"}:
-            text = child.content
+        elif kind == "text":
+            text = value
         elif kind in ("softbreak", "hardbreak"):
             text = "\n"
-        elif kind == "html_inline":
-            text = _inline_html(child.content)
-        elif kind == "image":
-            text = child.content
-        elif kind == "link_open":
-            href = str(child.attrs.get("href", ""))
+        elif kind == "html":
+            text = _inline_html(value)
+        elif kind == "link":
+            href = value
             label = []
-        elif kind == "link_close":
+        elif kind == "/link":
             if href:
                 links.append(Link(href, "".join(label).strip()))
             href = None
-        elif kind == "strong_open":
+        elif kind == "strong":
             strong += 1
             if strong == 1:
                 phrases.append("")
-        elif kind == "strong_close":
+        elif kind == "/strong":
             strong -= 1
         if text:
             if strong > 0 and phrases:
                 phrases[-1] += text
-            pieces.append(text)
+            texts.append(text)
             if href is not None:
                 label.append(text)
             if not strong and text.strip():
                 plain_outside_strong = True
-    joined = "".join(pieces).strip()
+    joined = "".join(texts).strip()
     bold = bool(joined) and not plain_outside_strong
     strong_phrases = tuple(p.strip() for p in phrases if p.strip())
     return Inline(joined, links, bold, struck=any_struck and not joined, strong=strong_phrases)

@@ -213,8 +213,8 @@ class FrontFields:
     def places(self) -> list[tuple[str, int]]:
         """Texts that may name the event's place, with their lines, most telling first."""
         found = []
-        for key in (*PLACE_FIELDS, "title", "name"):
-            value = self.fields.get(key)
+        for key in self._present(*PLACE_FIELDS, "title", "name"):
+            value = self.fields[key]
             if isinstance(value, str) and value.strip():
                 found.append((value.strip(), self.line_of(key)))
             elif isinstance(value, dict):  # location: {city: Lyon, venue: ...}
