@@ -159,6 +159,12 @@ def find_zones(text: str, abbreviations: Mapping[str, Abbreviation]) -> list[Zon
         key = _lower_iana().get(match.group(0).lower())
         if key is not None:
             parts.append(ZoneMention(match.start(), match.end(), match.group(0), iana=key))
+            continue
+        misnamed = misnamed_zone(match.group(0))
+        if misnamed is not None:
+            parts.append(
+                ZoneMention(match.start(), match.end(), match.group(0), place_zone=misnamed)
+            )
     for start, end, matched, zone in find_phrases(text):
         parts.append(ZoneMention(start, end, matched, phrase_zone=zone))
     for match in _OFFSET.finditer(text):
@@ -177,6 +183,30 @@ def find_zones(text: str, abbreviations: Mapping[str, Abbreviation]) -> list[Zon
         parts.append(_abbreviation_mention(text, match, word))
     parts.sort(key=lambda p: (p.start, -p.end))
     return _merge_adjacent(text, parts)
+
+
+# The old areas that still name zones ("US/Eastern", "Canada/Pacific"), by the area they are in.
+_LEGACY_AREAS = {"us": "america", "canada": "america", "mexico": "america", "brazil": "america"}
+
+
+@cache
+def _areas() -> frozenset[str]:
+    """The first parts of the IANA names: "europe", "america", "asia"…"""
+    return frozenset(n.split("/")[0].lower() for n in iana_names() if "/" in n)
+
+
+def misnamed_zone(name: str) -> str | None:
+    """The zone an IANA-shaped name that is no zone means, when its last part is a place in its
+    area: "Asia/Beijing" is Asia/Shanghai, "America/San_Francisco" America/Los_Angeles,
+    "Europe/Lyon" Europe/Paris. "Asia/Pacific" and "and/or" mean no zone."""
+    area, _, rest = name.partition("/")
+    area = area.lower()
+    if area not in _areas() and area not in _LEGACY_AREAS:
+        return None
+    place = place_zone(rest.rpartition("/")[2].replace("_", " "))
+    if place is None or place.zone.split("/")[0].lower() != _LEGACY_AREAS.get(area, area):
+        return None
+    return place.zone
 
 
 def _abbreviation_mention(text: str, match: re.Match[str], word: str) -> ZoneMention:
@@ -298,6 +328,7 @@ class ZoneResolver:
         mentions = self.find(cleaned)
         if (
             len(mentions) == 1
+            and (mentions[0].abbreviation or not mentions[0].place_zone)  # "Asia/Beijing": no
             and _GLUE.fullmatch(cleaned[: mentions[0].start])
             and _GLUE.fullmatch(cleaned[mentions[0].end :])
         ):
@@ -305,6 +336,10 @@ class ZoneResolver:
         place = place_zone(cleaned)
         if place is not None:
             return ResolvedZone(ZoneInfo(place.zone))
+        misnamed = misnamed_zone(cleaned)
+        if misnamed is not None:  # "Asia/Beijing": said, not guessed, where a zone is asked for
+            city = cleaned.rpartition("/")[2].replace("_", " ")
+            raise UnknownZoneError(f"unknown time zone {name.strip()!r}; {city} keeps {misnamed}")
         raise UnknownZoneError(unknown_zone_message(name, self.abbreviations))
 
     def decide(self, mention: ZoneMention, on: date | None) -> ResolvedZone:
@@ -324,6 +359,10 @@ class ZoneResolver:
             return ResolvedZone(tz, tuple(notes))
         if mention.abbreviation and mention.place_zone:
             return self._decide_beside_place(mention, mention.abbreviation, day, on)
+        if mention.place_zone:  # "Europe/Lyon": no zone, but a place in its area
+            zone, place = mention.place_zone, mention.text.rpartition("/")[2].replace("_", " ")
+            note = f"{mention.text!r} is no time zone; read as {zone}, the zone of {place}"
+            return ResolvedZone(ZoneInfo(zone), (note,))
         if mention.abbreviation:
             return self._decide_abbreviation(mention, mention.abbreviation, stated, day, on)
         assert stated is not None  # a mention carries at least one fact

@@ -132,3 +132,33 @@ def test_zones_with_offset_answers_each_caller_with_its_own_list() -> None:
     berlin = timedelta(hours=1)
     assert "Europe/Berlin" in zones_with_offset(berlin, date(2024, 1, 15))
     assert "Europe/Berlin" not in zones_with_offset(berlin, date(2024, 7, 15))
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("19:00 (Europe/Lyon)", "Europe/Paris"),
+        ("时间：19:00（Asia/Beijing）", "Asia/Shanghai"),
+        ("6pm America/San_Francisco", "America/Los_Angeles"),
+        ("Asia/Mumbai", "Asia/Kolkata"),
+        ("US/Boston", "America/New_York"),
+    ],
+)
+def test_a_zone_name_that_is_no_zone_reads_as_its_place_with_a_note(text: str, zone: str) -> None:
+    ((name, notes),) = decided(text)
+    assert name == zone
+    assert len(notes) == 1 and "is no time zone" in notes[0] and zone in notes[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Asia/Pacific region", "and/or online", "America/Latina", "Mars/Olympus", "Lunch/Dinner"],
+)
+def test_slashed_words_that_name_no_place_of_their_area_are_no_zone(text: str) -> None:
+    assert decided(text) == []
+
+
+def test_where_a_zone_is_asked_for_a_name_that_is_none_is_refused_with_its_place_zone() -> None:
+    # a setting, `--tz` or a native agenda's `timezone:` says a zone, so nothing is guessed
+    with pytest.raises(UnknownZoneError, match="'Asia/Beijing'; Beijing keeps Asia/Shanghai"):
+        ZoneResolver().parse("Asia/Beijing")

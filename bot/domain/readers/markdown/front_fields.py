@@ -15,7 +15,7 @@ from bot.domain.readers.markdown.drafts import EventDraft, datetime_value, text_
 from bot.domain.readers.markdown.front_matter import FrontMatter
 from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.zones.places import place_zone
-from bot.domain.zones.resolve import UnknownZoneError, ZoneResolver
+from bot.domain.zones.resolve import UnknownZoneError, ZoneResolver, misnamed_zone
 
 EVENT_START_FIELDS = (
     "event_date",
@@ -177,6 +177,10 @@ class FrontFields:
                 place = place_zone(str(value))
                 if place is not None:
                     return self.resolver.parse(place.zone).tz, line
+                misnamed = misnamed_zone(str(value).strip())
+                if misnamed is not None:  # "timezone: Asia/Beijing", as pages write it
+                    self.diag.warn(line, f"front matter {key}: {exc}; read as {misnamed}")
+                    return self.resolver.parse(misnamed).tz, line
                 self.diag.error(line, f"front matter {key}: {exc}")
                 return None, 0
             for note in resolved.notes:

@@ -364,3 +364,36 @@ def test_a_calendar_invitation_pasted_in_a_plain_block_dates_the_agenda_below_it
     ], messages(result)
     logs = "# Build\n\n```\n" + "".join(f"2027-01-{d:02d} 08:00 build ok\n" for d in range(1, 6))
     assert read_text(logs + "```\n").schedules == []
+
+
+def test_a_zone_written_as_an_iana_name_that_is_none_reads_at_its_place() -> None:
+    # "Europe/Lyon" is no zone: before, the page was read at the default zone, in Shanghai
+    result = read_text(
+        "# Rencontre Go\n\n**Date :** 12 mars 2027, 19:00-21:00 (Europe/Lyon)\n\n"
+        "- 19:00 Accueil\n- 19:30 Go et WebAssembly\n"
+    )
+    (schedule,) = result.schedules
+    assert str(schedule.timezone) == "Europe/Paris"
+    assert timeline(schedule) == [
+        ("Accueil", "2027-03-12T18:00Z", "2027-03-12T18:30Z"),
+        ("Go et WebAssembly", "2027-03-12T18:30Z", "2027-03-12T20:00Z"),
+    ]
+    assert messages(result) == [
+        "3: warning: 'Europe/Lyon' is no time zone; read as Europe/Paris, the zone of Lyon"
+    ]
+
+
+def test_front_matter_timezone_that_is_no_zone_reads_at_its_place() -> None:
+    result = read_text(
+        "---\ntitle: Go night\ntimezone: America/San_Francisco\n---\n\n"
+        "**Date:** 12 March 2027\n\n- 18:00 Talk\n- 19:00 Social\n"
+    )
+    (schedule,) = result.schedules
+    assert timeline(schedule) == [
+        ("Talk", "2027-03-13T02:00Z", "2027-03-13T03:00Z"),
+        ("Social", "2027-03-13T03:00Z", None),
+    ]
+    assert messages(result) == [
+        "3: warning: front matter timezone: unknown time zone 'America/San_Francisco'; "
+        "San Francisco keeps America/Los_Angeles; read as America/Los_Angeles"
+    ]
