@@ -25,6 +25,7 @@ from bot.domain.timetext.clock import find_clock_spans
 from bot.domain.timetext.dates import find_dates
 
 _STRUCK_TAG = compiled(r"(?i)</?(?:del|s|strike)\s*>")
+_SPACES_LEFT = compiled(r"(?<=\S)[ \t]{2,}(?=\S)")
 
 # GFM's tables and "~~strikethrough~~" ("~~Aula E2~~ Aula E3" is read without the old room). A
 # single "~" strikes nothing: it is read as the parser's subscript, whose marks are given back.
@@ -667,6 +668,8 @@ def render_inline(pieces: list[_Piece]) -> Inline:
             if not strong and text.strip():
                 plain_outside_strong = True
     joined = "".join(texts).strip()
+    if any_struck:  # "Opening ~~old~~ new": one space where the struck words were
+        joined = _SPACES_LEFT.sub(" ", joined)
     bold = bool(joined) and not plain_outside_strong
     strong_phrases = tuple(p.strip() for p in phrases if p.strip())
     return Inline(joined, links, bold, struck=any_struck and not joined, strong=strong_phrases)

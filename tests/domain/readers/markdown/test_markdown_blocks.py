@@ -124,3 +124,12 @@ def test_nesting_deeper_than_any_page_reads_on_a_small_thread_stack() -> None:
         "900 '10:00 Talk'",
         "401 ' › › › › x'",  # a line of more markup than text is read as text
     ]
+
+
+def test_struck_words_leave_one_space_between_the_words_around_them() -> None:
+    line, table = parse_blocks(
+        "Opening ~~old~~ new\n\n| Room |\n|---|\n| Aula <del>E2</del> E3 |\n", 1
+    )
+    assert isinstance(line, Line) and isinstance(table, Table)
+    assert line.inline.text == "Opening new"
+    assert table.rows[0][1][0].text == "Aula E3"
