@@ -49,9 +49,12 @@ _DAY_NAMED_BEFORE = compiled(rf"(?i)(?<!\w)(?:{WRITTEN_WEEKDAYS})\.?,?\s+$")
 # "… – 11:00 AM Sun": the end's weekday after it, when the start named its own
 _WEEKDAY_AFTER = compiled(r"\s+(?P<day>[^\W\d_]{2,12})\b\.?")
 _RANGE_END = compiled(rf"\s*(?:{alternation(RANGE_END_WORDS)})")
+# A length: "(60m)", "45 min", "(2h)", "(1h30)" closing its bracket; not "(22h00 Lisboa)", the
+# same hour in another city.
 _DURATION = (
     r"(?P<dur>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>minutes|minute|mins|min|m|hours|hour|hrs|hr|h|分钟|分鐘|分|小时|小時|時間)(?![a-zA-Z])"
+    r"(?P<unit>minutes|minute|mins|min|m|hours|hour|hrs|hr|h|分钟|分鐘|分|小时|小時|時間)"
+    r"(?:(?<=[hH])(?P<dmin>[0-5]\d)(?=\s*[)）]|\s*$))?(?![a-zA-Z\d])"
 )
 _TRAILING_DURATION = compiled(rf"\s*[(（]?\s*{_DURATION}\s*[)）]?")
 _DURATION_ONLY = compiled(rf"^\s*[(（]?\s*{_DURATION}\s*[)）]?\s*$")
@@ -390,6 +393,7 @@ def _duration(match: re.Match[str]) -> timedelta | None:
     amount = float(value)
     unit = match.group("unit").lower()
     hours = amount if unit.startswith(("h", "小", "時")) else amount / 60
+    hours += int(match.group("dmin") or 0) / 60  # "(1h30)"
     if hours > 24 * 7:
         return None  # "(99999999999999999999m)" is no session's length
     return timedelta(hours=hours)

@@ -21,11 +21,34 @@ import pyromark
 
 from bot.domain.agenda import Link
 from bot.domain.patterns import compiled
-from bot.domain.timetext.clock import find_clock_spans
+from bot.domain.timetext.clock import find_clock_spans, leading_clock_span
 from bot.domain.timetext.dates import find_dates
 
 _STRUCK_TAG = compiled(r"(?i)</?(?:del|s|strike)\s*>")
 _SPACES_LEFT = compiled(r"(?<=\S)[ \t]{2,}(?=\S)")
+# Said beside struck words when the session is withdrawn or moved: "cancelled, sorry!",
+# "— **ELMARAD**, Horváth Bence beteg", "movida pro sábado", "（登壇者都合によりキャンセル）"
+_CANCELLED = compiled(
+    r"(?i)(?<![^\W\d_])(?:cancell?ed|called off|withdrawn|postponed|moved|abgesagt|entfällt"
+    r"|fällt aus|verschoben|annulée?|reportée?|déplacée?|cancelad[oa]|pospuest[oa]|movid[oa]"
+    r"|adiad[oa]|elmarad|odwołan[ey]|zrušeno|vervalt|geannuleerd)(?![^\W\d_])"
+    r"|中止|取消|キャンセル|延期|취소"
+)
+_NOTE_LENGTH = 40  # a longer note is the page's own: "**Cancelled**: offsite, see you on the 25th"
+_NO_TITLE = " \t-–—·|:*_.,;()（）[]"
+
+
+def _withdrawn(text: str) -> bool:
+    """Whether what is left of a line or cell beside struck words withdraws it: nothing but its
+    time ("#### 11:00 a. m. — ~~Mapeo de ríos~~"), or a short note that it is cancelled or moved."""
+    text = _TASK_BOX.sub("", text)  # "[ ] 17h00–17h30 ~~Reunião~~ movida pro sábado"
+    clock = leading_clock_span(text)
+    rest = text[clock.finish :] if clock is not None else text
+    rest = rest.strip(_NO_TITLE)
+    if not rest:
+        return clock is not None
+    return len(rest) <= _NOTE_LENGTH and _CANCELLED.search(rest) is not None
+
 
 # GFM's tables and "~~strikethrough~~" ("~~Aula E2~~ Aula E3" is read without the old room). A
 # single "~" strikes nothing: it is read as the parser's subscript, whose marks are given back.
@@ -45,7 +68,9 @@ class Inline:
     bold: bool = False  # the whole text is strong ("**July 11**")
     # the phrases written in bold inside it ("At 7pm we start with **welcome and notices**")
     strong: tuple[str, ...] = ()
-    struck: bool = False  # all it said is struck out ("~~2:00 AM – 2:59 AM~~"): withdrawn
+    # withdrawn: all it said is struck out ("~~2:00 AM – 2:59 AM~~"), or what is left beside
+    # the struck words is its time or says it is cancelled or moved ("~~Talk~~ *cancelled*")
+    struck: bool = False
     spanned: bool = False  # a table cell of the row above spanning into this row (rowspan)
 
 
@@ -258,7 +283,10 @@ class _Walk:
             self._images -= 1
         elif name == "Heading":
             level, line = self._heading
-            self.blocks.append(Line(line, render_inline(self._run), level, self._depth))
+            inline = render_inline(self._run)
+            if inline.struck:  # "#### 11:00 a. m. — ~~Mapeo de ríos~~": a heading over nothing
+                inline.text = ""
+            self.blocks.append(Line(line, inline, level, self._depth))
             self._run, self._heading = [], (0, 0)
         elif name == "TableCell":
             self._row.append(render_inline(self._run))
@@ -301,7 +329,7 @@ class _Walk:
         parts = _split_lines(self._run)
         self._run = []
         for number, (offset, part, soft) in enumerate(parts):
-            if part.text.strip():
+            if part.text.strip() and not part.struck:
                 line = Line(start + offset, part, 0, self._depth)
                 if len(parts) > 1:
                     line.wrapped = _neighbours(parts, number, soft)
@@ -668,11 +696,15 @@ def render_inline(pieces: list[_Piece]) -> Inline:
             if not strong and text.strip():
                 plain_outside_strong = True
     joined = "".join(texts).strip()
+    withdrawn = False
     if any_struck:  # "Opening ~~old~~ new": one space where the struck words were
         joined = _SPACES_LEFT.sub(" ", joined)
+        # "~~Rust for Pythonistas~~ *cancelled, sorry!*": withdrawn, what it says kept (a table
+        # of dates reads "~~Géométrie~~ – entfällt" as the date's meeting called off)
+        withdrawn = not joined or _withdrawn(joined)
     bold = bool(joined) and not plain_outside_strong
     strong_phrases = tuple(p.strip() for p in phrases if p.strip())
-    return Inline(joined, links, bold, struck=any_struck and not joined, strong=strong_phrases)
+    return Inline(joined, links, bold, struck=withdrawn, strong=strong_phrases)
 
 
 # Caps on an HTML table's spans and width: what any agenda needs, and no more work than that.

@@ -53,6 +53,12 @@ _BYLINE_WORDS = compiled(
 
 # A mail header's sender and date lines, as a forwarded message quotes them
 _MAIL_FROM = compiled(r"(?i)^[\s*_>]*(?:from|von|de|da|van|från|fra|od|от)\s*[:：]")
+# The other fields of a mail's header, between its sender and its date.
+_MAIL_FIELD = compiled(
+    r"(?i)^[\s*_>]*(?:to|cc|bcc|subject|reply-to|an|betreff|à|objet|para|asunto|assunto|a"
+    r"|oggetto|aan|onderwerp|till|ämne|til|emne|do|temat|кому|тема)\s*[:：]"
+)
+_HEADER_LINES = 6
 _MAIL_DATE = compiled(
     r"(?i)^[\s*_>]*(?:date|sent|datum|gesendet|envoyé|enviado|fecha|data|skickat|sendt|дата)"
     r"\s*[:：]"
@@ -149,7 +155,7 @@ class PageDates:
         mail's header says when it was sent, the reference for dates without a year, not the
         event's date."""
         page = self.page
-        if not (_MAIL_DATE.match(text) and page.texts and _MAIL_FROM.match(page.texts[-1][1])):
+        if not (_MAIL_DATE.match(text) and self._under_a_sender(page.texts)):
             return False
         dates = find_dates(text)
         year = dates[0].year if dates else None
@@ -157,6 +163,17 @@ class PageDates:
             return False
         page.reference = page.reference or date(year, dates[0].month, dates[0].day)
         return True
+
+    @staticmethod
+    def _under_a_sender(texts: list[tuple[int, str]]) -> bool:
+        """Whether the lines above are a mail's header from its sender on: "From: …", then
+        perhaps "To: …", "Cc: …", "Subject: …" (in the mail programs' languages)."""
+        for _, above in reversed(texts[-_HEADER_LINES:]):
+            if _MAIL_FROM.match(above):
+                return True
+            if not _MAIL_FIELD.match(above):
+                return False
+        return False
 
     def _year_for_weekday(self, mention: DateMention) -> int | None:
         """ "Tuesday, March 17" on a page that says "The 2026 edition" further on: the one year

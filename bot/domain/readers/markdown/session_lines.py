@@ -44,7 +44,7 @@ from bot.domain.timetext.clock import (
 from bot.domain.timetext.dates import DateMention, find_dates
 from bot.domain.timetext.durations import cell_duration
 from bot.domain.timetext.languages import ALL_WEEKDAYS, WRITTEN_WEEKDAYS, alternation
-from bot.domain.zones.places import find_places
+from bot.domain.zones.places import find_places, place_zone
 from bot.domain.zones.resolve import ZoneMention
 
 if TYPE_CHECKING:
@@ -272,6 +272,20 @@ _BRACKETS_AND_DATES = compiled(
 _WORDS = compiled(r"[^\W\d_]{2,}")
 
 
+# A city closing the bracket of a time restated there: "(22h00 Lisboa)", "(22:00 em Lisboa)".
+_PLACE_IN_BRACKET = compiled(
+    r"\s*(?:(?i:em|in|en|à|a|au|um|im|w|v)\s+)?(?P<place>[^()（）\[\]\d,;:]{2,40}?)\s*(?=[)）\]])"
+)
+
+
+def _place_before_bracket(rest: str) -> str:
+    """`rest` past the city that closes a restated time's bracket, if a city does."""
+    found = _PLACE_IN_BRACKET.match(rest)
+    if found is None or place_zone(found.group("place")) is None:
+        return rest
+    return rest[found.end() :]
+
+
 def _names_only(text: str) -> bool:
     people = parse_speakers(text)
     return bool(people) and all(looks_like_person(p.name) for p in people)
@@ -332,8 +346,12 @@ class SessionLines:
                 break
             after = rest[restated.end() :]
             rest, other = self._strip_zone(after[again.finish :], after[again.begin : again.finish])
+            if other is None:  # "19h00 (22h00 Lisboa) - Abertura": the hour in another city
+                rest = _place_before_bracket(rest)
             rest = rest.lstrip(" )）]")  # "19:00 CET (10am PT) — Intro"
-            zone = zone or other
+            if zone is None and other is not None:
+                # "19:50 (22:50 hora de Lisboa)": the time whose zone is said is the one to read
+                span, zone = again.moved(len(text) - len(after)), other
         if _equated(rest):
             return  # "klo 18.30 Suomen aikaa = 17.30 Oslossa": the time elsewhere, no session
         if _CJK_PROSE_AFTER.match(rest):
@@ -817,6 +835,8 @@ class SessionLines:
             and bracketed
             and bracketed.start(1) <= mentions[0].start
             and mentions[0].end == bracketed.end(1)
+            # (not "(22:50 hora de Lisboa)": the zone of the other time in the bracket)
+            and leading_clock_span(rest[bracketed.start(1) : mentions[0].start]) is None
         ):
             return rest[bracketed.end() :], mentions[0]
         return rest, None

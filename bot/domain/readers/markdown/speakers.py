@@ -593,7 +593,7 @@ def _latin_person(text: str) -> Speaker | None:
 _TAIL = compiled(
     r"^(?P<title>.+?)\s*(?:\s[-–—|·]{1,2}\s|——|\s*｜\s*"
     r"|\s(?:by|par|von|por|w/|v/|door|com [ao]|avec|a cargo de|presentato da|โดย)\s"
-    r"|[,，]\s*(?:with|mit|a cura di|con|com)\s)"
+    r"|[,，]\s*(?:with|mit|a cura di|con|com(?: [ao])?)\s)"
     r"\s*(?:(?i:moderated by|moderiert von|modéré par|animé par|moderado por|moderada por)\s+)?"
     # "Mei-Ling Cho": a hyphen inside a name; "intervenant·e": a point inside a word
     r"(?P<who>(?:[^-–—|·｜]|(?<=\w)[-·](?=\w))+)$"

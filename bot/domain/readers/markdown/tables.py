@@ -560,8 +560,8 @@ def says_something(cell: Inline) -> bool:
     """Whether a cell holds a session: a letter or a digit, not a placeholder ("—", "-", "–",
     "/", "…") left where a room is free."""
     text = cell.text
-    if text.strip().casefold() in _PLACEHOLDERS:
-        return False
+    if cell.struck or text.strip().casefold() in _PLACEHOLDERS:
+        return False  # (nor a session withdrawn: "~~Rust for Pythonistas~~ *cancelled*")
     return any(ch.isalnum() for ch in text)
 
 

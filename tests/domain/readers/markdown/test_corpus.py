@@ -445,7 +445,6 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind22-f-pyconke-pretalx-export": "pretalx blocks headed '#### 10:30 · LT3 · 30 min' end at the next block instead of after their stated length, and take '30 min' for their title",
     "blind22-f-rust-gdl-dia-de-talleres": "the afternoon's hours without am/pm ('2:30 a 6:30', '5:45 a 6:30') are read as early morning, the lunch ('Comida · de 1 a 2:30') is lost, and each block's table of rooms is one session, not a workshop per room",
     "blind22-g-adelaide-retro-lan-reddit": "the items after midnight ('12:30 — free play', '8am Sunday — bacon & egg rolls') are read on Saturday, and '9 — pack up' is lost",
-    "blind22-g-bsp-wien-mailingliste": "the mail's 'Date:' header and its 'Wann: Samstag 25. und Sonntag 26. Oktober 2025' line are read as events beside the ASCII table's programme",
     "blind22-g-commons-weekly-87": "the six meetups under region headings ('### 🇪🇺 Europe') become three events in UTC titled by their region, 'All times are local to the city the meetup is in' not applied",
     "blind22-g-kestrel-contributor-day-pune": "the discussion's date ('Nov 14, 2025') is read as an all-day event, the edit adding a chai break ('*4:00–4:15*, so lightning talks now start at **4:15**') is not applied, and '5:30 – we're out' is a session",
     "blind22-g-notion-ds-guild-offsite-lisboa": "the Notion property 'Date: September 18, 2025 → September 19, 2025' is read as an all-day event beside the agenda",
@@ -579,6 +578,7 @@ MISREAD_INSTANTS: dict[str, str] = {
     "blind5-twitch-marathon-dst": "an end marker ('stream ends, everyone go to bed') is read as a session",
 }
 MISREAD_TITLES: dict[str, str] = {
+    "blind22-g-bsp-wien-mailingliste": "remarks after a comma or in brackets stay in titles ('Mittagessen (Pizza, vegan verfügbar)', 'Gemeinsames Abendessen, Gasthaus …'), and the speaker after the talk is not split off",
     "blind29-a-harbormaster-community-call-march-2025": "the backticks of inline code in a title ('deprecating the `v1alpha1` APIs') are dropped; the writer kept them",
     "blind29-a-lattice-office-hours-autumn": "the backticks of inline code in a title ('Issue triage: new `good first issue` candidates') are dropped; the writer kept them",
     "blind29-b-escola-verao-lisboa-2025": "'Sessão de abertura — Prof. Rui Carvalho (Diretor da Faculdade) e comissão organizadora' gives no speaker, and the school dinner keeps its emoji and remarks in its title and loses its place ('Jantar da escola 🍷 (restaurante *O Tacho*, Alfama — inscrição obrigatória)')",

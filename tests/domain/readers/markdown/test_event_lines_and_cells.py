@@ -397,3 +397,60 @@ def test_front_matter_timezone_that_is_no_zone_reads_at_its_place() -> None:
         "3: warning: front matter timezone: unknown time zone 'America/San_Francisco'; "
         "San Francisco keeps America/Los_Angeles; read as America/Los_Angeles"
     ]
+
+
+def test_a_time_restated_in_brackets_for_another_city_is_no_length_no_title_and_no_zone() -> None:
+    # "(22h00 Lisboa)" was read as a length of 22 hours and "Lisboa) -" kept in the title;
+    # "(22:50 hora de Lisboa)" put the São Paulo time 19:50 in Lisbon's zone
+    result = read_text(
+        "Data: quinta-feira, 13 de novembro de 2025\n"
+        "Horário: das 19h às 21h30, horário de Porto Alegre\n\n"
+        "19h00 (22h00 Lisboa) - Abertura e avisos\n"
+        "19:10 (22:10 em Lisboa) - Observabilidade na prática, com a Mariana Kuhn\n"
+        "19:50 (22:50 hora de Lisboa) - Painel\n"
+    )
+    (schedule,) = result.schedules
+    assert str(schedule.timezone) == "America/Sao_Paulo"
+    assert timeline(schedule) == [
+        ("Abertura e avisos", "2025-11-13T22:00Z", "2025-11-13T22:10Z"),
+        ("Observabilidade na prática", "2025-11-13T22:10Z", "2025-11-13T22:50Z"),
+        ("Painel", "2025-11-13T22:50Z", "2025-11-14T00:30Z"),
+    ]
+
+
+def test_a_length_in_hours_and_minutes_closing_its_bracket_is_the_session_length() -> None:
+    result = read_text("**Date:** 12 March 2027 (Europe/Berlin)\n\n- 10:00 (1h30) Workshop\n")
+    (schedule,) = result.schedules
+    assert timeline(schedule) == [("Workshop", "2027-03-12T09:00Z", "2027-03-12T10:30Z")]
+
+
+def test_a_mails_date_under_its_to_and_subject_fields_is_when_it_was_sent() -> None:
+    # the header "Date:" under "From:", "To:", "Subject:" dated the whole agenda 12 January
+    result = read_text(
+        "**From:** Divya <divya@example.org>\n**To:** pyladies@example.org\n"
+        "**Subject:** Feb workshop agenda\n**Date:** Mon, 12 Jan 2026 21:14:08 +0530\n\n"
+        "BENGALURU — Saturday, 7 February 2026\n\n"
+        "09:30 – 10:00  Registration\n10:00 – 11:00  Python basics\n"
+    )
+    (schedule,) = result.schedules
+    assert timeline(schedule) == [
+        ("Registration", "2026-02-07T04:00Z", "2026-02-07T04:30Z"),
+        ("Python basics", "2026-02-07T04:30Z", "2026-02-07T05:30Z"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "withdrawn",
+    [
+        "- 11:15–12:00 ~~Fordítási sprint a GNOME-ban~~ — **ELMARAD**, Horváth Bence beteg",
+        "- [ ] `17h00`–`17h30` ~~Reunião da APyB~~ movida pro sábado, ver abaixo",
+        "#### 🕚 11:15 — ~~Mapeo de ríos con imágenes de drones~~",
+    ],
+)
+def test_a_struck_session_with_a_note_that_withdraws_it_is_no_session(withdrawn: str) -> None:
+    result = read_text(
+        f"**Date:** 25 October 2025 (Europe/Budapest)\n\n- 10:00–11:15 Opening\n\n{withdrawn}\n\n"
+        "- 12:00–13:00 Lunch\n"
+    )
+    (schedule,) = result.schedules
+    assert [title for title, _, _ in timeline(schedule)] == ["Opening", "Lunch"]

@@ -133,3 +133,16 @@ def test_struck_words_leave_one_space_between_the_words_around_them() -> None:
     assert isinstance(line, Line) and isinstance(table, Table)
     assert line.inline.text == "Opening new"
     assert table.rows[0][1][0].text == "Aula E3"
+
+
+def test_a_struck_cell_whose_note_says_cancelled_is_withdrawn_whole() -> None:
+    (table,) = parse_blocks(
+        "| Time | Lab 1 | Lab 2 |\n|---|---|---|\n"
+        "| 10:45 | Intro to Git | ~~Rust for Pythonistas — Kofi Mensah~~ *cancelled, sorry!* |\n"
+        "| 11:30 | ~~Old~~ **Cancelled**: maintainers' offsite, see you on the 25th | x |\n",
+        1,
+    )
+    assert isinstance(table, Table)
+    first, second = (cells for _, cells in table.rows)
+    assert (first[2].text, first[2].struck) == ("cancelled, sorry!", True)
+    assert second[1].text == "Cancelled: maintainers' offsite, see you on the 25th"
