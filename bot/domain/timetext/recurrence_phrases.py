@@ -267,6 +267,8 @@ def looks_like_rrule(text: str) -> bool:
 # The weekdays of the neighbouring languages, from the one table of weekday names (two-letter
 # forms such as German "Do" are left out: "do 19:00" is Polish for "until 19:00").
 _FOREIGN_DAY = alternation(w for w in EU_WEEKDAYS if len(w) > 2 and w not in _EN_DAY_NUMBER)
+# A weekday in the plural is a whole word: "jeudis", "donnerstags"; "mar" + "s" is March.
+_FOREIGN_WHOLE_DAY = alternation(w for w in EU_WEEKDAYS if len(w) > 3 and w not in _EN_DAY_NUMBER)
 _FOREIGN_ORDINALS = {
     "first": "ersten?|premier|première|primer|primero|primeira|primo|prima|eerste",
     "second": "zweiten?|deuxième|second|segundo|segunda|secondo|seconda|tweede",
@@ -294,10 +296,18 @@ _FOREIGN = [
     (compiled(rf"(?i)\b(?:{_EVERY_WORD})\b"), "every"),
     # an ordinal only before a weekday: "quarta" alone is Wednesday, "prima" also "before"
     *(
-        (compiled(rf"(?i)\b(?:{words})\s+(?=(?:{_FOREIGN_DAY})s?\b)"), f"{ordinal} ")
+        (
+            compiled(rf"(?i)\b(?:{words})\s+(?=(?:{_FOREIGN_DAY}|(?:{_FOREIGN_WHOLE_DAY})s)\b)"),
+            f"{ordinal} ",
+        )
         for ordinal, words in _FOREIGN_ORDINALS.items()
     ),
-    (compiled(rf"(?i)\b(?P<day>{_FOREIGN_DAY})(?P<plural>s)?\b"), ""),
+    (
+        compiled(
+            rf"(?i)\b(?:(?P<day>{_FOREIGN_WHOLE_DAY})(?P<plural>s)|(?P<one>{_FOREIGN_DAY}))\b"
+        ),
+        "",
+    ),
 ]
 # (the look-ahead names the words' first letters: `re` tries no word where none can start)
 _FOREIGN_HINT = compiled(
@@ -318,7 +328,7 @@ def _in_english(text: str) -> str:
 def _said_in_english(english: str, match: re.Match[str]) -> str:
     """The English for a phrase; a weekday by its number, in the plural when it was written so
     ("donnerstags", "jeudis": a weekly one, "Thursdays")."""
-    day = match.groupdict().get("day")
+    day = match.groupdict().get("day") or match.groupdict().get("one")
     if day is not None:
         english = WEEKDAY_NAMES[EU_WEEKDAYS[day.casefold()]].lower()
     return english + ("s" if match.groupdict().get("plural") else "")

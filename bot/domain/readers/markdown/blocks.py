@@ -463,8 +463,14 @@ def html_lines(html: str, first_line: int) -> list[Block]:
     parser = _fed(_HtmlText(), html)
     parser.flush()
     return [
-        Line(first_line + line - 1, Inline(text), heading) for line, heading, text in parser.lines
+        Line(first_line + line - 1, Inline(_EMPHASIS_AROUND_DIGITS.sub("", text)), heading)
+        for line, heading, text in parser.lines
     ]
+
+
+# Markdown's emphasis around a time inside HTML, where it is not rendered: "<summary>*13:00*〜
+# *13:10*　オープニング</summary>" reads as "13:00〜13:10　オープニング".
+_EMPHASIS_AROUND_DIGITS = compiled(r"(?<![\w*])[*_]{1,2}(?=\d)|(?<=\d)[*_]{1,2}(?![\w*])")
 
 
 # Links to these schemes are never followed: their text is kept, without the link.

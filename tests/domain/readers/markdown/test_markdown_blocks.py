@@ -146,3 +146,15 @@ def test_a_struck_cell_whose_note_says_cancelled_is_withdrawn_whole() -> None:
     first, second = (cells for _, cells in table.rows)
     assert (first[2].text, first[2].struck) == ("cancelled, sorry!", True)
     assert second[1].text == "Cancelled: maintainers' offsite, see you on the 25th"
+
+
+def test_emphasis_around_times_inside_html_is_not_read_as_text() -> None:
+    # Markdown inside an HTML block is not rendered: its "*" stood in the titles
+    blocks = parse_blocks(
+        "<details>\n<summary>*13:00*〜*13:10*　オープニング</summary>\n\n司会: 田中\n</details>\n",
+        1,
+    )
+    assert [b.inline.text for b in blocks if isinstance(b, Line)] == [
+        "13:00〜13:10 オープニング",
+        "司会: 田中",
+    ]

@@ -221,3 +221,19 @@ def test_a_table_of_dates_under_a_heading_over_past_meetings_is_history(heading:
     page += f"## {heading}\n\n| Data | Temat |\n|---|---|\n| 19 lutego 2026 | Retro-komputery |\n"
     result = read_text(page)
     assert [len(s.sessions) for s in result.schedules] == [2], messages(result)
+
+
+def test_mars_is_march_not_tuesdays_in_a_line_saying_tous_les() -> None:
+    # "mar" + "s" read as "mardis": "28 mars … Tous les horaires" became a weekly meeting on
+    # Tuesdays with three times, an error, and the line was lost
+    result = read_text(
+        "# Nuit du code\n\n"
+        "Du samedi 28 mars 2026, 19h au dimanche 29 mars 2026, 9h30. Tous les horaires sont "
+        "en heure de Lyon.\n\n- 19:00 Accueil\n- 19:45 Lancement\n"
+    )
+    assert not [m for m in messages(result) if "error" in m]
+    (schedule,) = result.schedules
+    assert [(title, start) for title, start, _ in timeline(schedule)] == [
+        ("Accueil", "2026-03-28T18:00Z"),
+        ("Lancement", "2026-03-28T18:45Z"),
+    ]
