@@ -33,6 +33,7 @@ from bot.domain.readers.markdown.blocks import (
     carry_spanned,
     span_of,
     timetable_lines,
+    withdrawn,
 )
 
 # Elements whose content is not part of the page as read: code, scripts, forms, embedded media,
@@ -405,6 +406,7 @@ class _Bit:
     link: int = 0  # which <a> it is in (0: none)
     strong: bool = False
     brk: bool = False  # a line break: <br>, or a new line in the text as Markdown leaves it
+    struck: bool = False  # where struck words were ("<s>Rust for Pythonistas</s>")
 
 
 class _Walker:
@@ -433,6 +435,8 @@ class _Walker:
 
     def _element(self, element: HtmlElement, depth: int) -> None:
         if _skipped(element, self.sectioned):
+            if str(element.tag).lower() in _STRUCK:  # what is left may say it is withdrawn
+                self.bits.append(_Bit("", self.line, struck=True))
             return
         outer = self.sectioned
         self.sectioned = outer or _sectioned(element)
@@ -556,6 +560,8 @@ class _Walker:
         if self.heading:
             inline, line = self._inline(bits, breaks="\n")
             if inline is not None:
+                if inline.struck:  # "<h4>11:00 a. m. — <s>Mapeo de ríos</s></h4>": over nothing
+                    inline.text = ""
                 self.blocks.append(Line(line, inline, self.heading, depth))
             return
         start = 0
@@ -563,7 +569,7 @@ class _Walker:
         for index in range(len(bits) + 1):
             if index == len(bits) or bits[index].brk:
                 inline, number = self._inline(bits[start:index], breaks=" ")
-                if inline is not None:
+                if inline is not None and not inline.struck:
                     made.append(Line(number, inline, 0, depth))
                 start = index + 1
         if len(made) > 1:  # one paragraph's lines as the source wrapped them
@@ -608,7 +614,9 @@ class _Walker:
             if self.links[key]
         ]
         strong = tuple(p for p in (_SPACE.sub(" ", p).strip() for p in phrases) if p)
-        return Inline(text, links, bold=not plain, strong=strong), line
+        # "<s>Rust for Pythonistas</s> <em>cancelled, sorry!</em>": withdrawn, as in Markdown
+        struck = any(bit.struck for bit in bits) and withdrawn(text)
+        return Inline(text, links, bold=not plain, strong=strong, struck=struck), line
 
     # -- definition lists --
 

@@ -38,7 +38,7 @@ _NOTE_LENGTH = 40  # a longer note is the page's own: "**Cancelled**: offsite, s
 _NO_TITLE = " \t-–—·|:*_.,;()（）[]"
 
 
-def _withdrawn(text: str) -> bool:
+def withdrawn(text: str) -> bool:
     """Whether what is left of a line or cell beside struck words withdraws it: nothing but its
     time ("#### 11:00 a. m. — ~~Mapeo de ríos~~"), or a short note that it is cancelled or moved."""
     text = _TASK_BOX.sub("", text)  # "[ ] 17h00–17h30 ~~Reunião~~ movida pro sábado"
@@ -702,15 +702,15 @@ def render_inline(pieces: list[_Piece]) -> Inline:
             if not strong and text.strip():
                 plain_outside_strong = True
     joined = "".join(texts).strip()
-    withdrawn = False
+    called_off = False
     if any_struck:  # "Opening ~~old~~ new": one space where the struck words were
         joined = _SPACES_LEFT.sub(" ", joined)
         # "~~Rust for Pythonistas~~ *cancelled, sorry!*": withdrawn, what it says kept (a table
         # of dates reads "~~Géométrie~~ – entfällt" as the date's meeting called off)
-        withdrawn = not joined or _withdrawn(joined)
+        called_off = not joined or withdrawn(joined)
     bold = bool(joined) and not plain_outside_strong
     strong_phrases = tuple(p.strip() for p in phrases if p.strip())
-    return Inline(joined, links, bold, struck=withdrawn, strong=strong_phrases)
+    return Inline(joined, links, bold, struck=called_off, strong=strong_phrases)
 
 
 # Caps on an HTML table's spans and width: what any agenda needs, and no more work than that.

@@ -389,3 +389,21 @@ def test_a_plain_text_timetable_in_pre_is_read_and_code_is_not() -> None:
         ("Ankommen", "2026-03-27T17:00Z", "2026-03-27T17:30Z"),
         ("Keynote", "2026-03-27T17:30Z", "2026-03-27T18:15Z"),
     ]
+
+
+def test_struck_sessions_whose_remaining_words_call_them_off_are_withdrawn() -> None:
+    # the rendered page reads as its Markdown does: "<s>…</s> <em>cancelled, sorry!</em>" was a
+    # session titled "cancelled, sorry!"
+    result = read_text(
+        _page(
+            "<p><strong>Date:</strong> 21 November 2025 (Africa/Accra)</p>"
+            "<table><tr><th>Time</th><th>Lab 1</th><th>Lab 2</th></tr>"
+            "<tr><td>10:45–11:30</td><td>Intro to Git</td>"
+            "<td><s>Rust for Pythonistas</s> <em>cancelled, sorry!</em></td></tr></table>"
+            "<ul><li>11:30–12:00 <s>Fordítási sprint</s> — <strong>ELMARAD</strong>, beteg</li>"
+            "<li>12:00–13:00 Lunch</li></ul>"
+        ),
+        name="page.html",
+    )
+    (schedule,) = result.schedules
+    assert [title for title, _, _ in timeline(schedule)] == ["Intro to Git", "Lunch"]

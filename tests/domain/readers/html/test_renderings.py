@@ -394,6 +394,63 @@ LOST: dict[tuple[str, str], str] = {
         )
         for renderer in RENDERERS
     },
+    **{
+        ("blind33-b-jekyll-tokyo-mokumoku", renderer): (
+            "the renderers leave the Markdown emphasis inside '<summary>' as text "
+            "('<summary>*13:00*〜*13:10*　オープニング</summary>'): the end's closing mark stays "
+            "in the titles ('13:10* オープニング', '15:55_ 招待講演：Embassy で始める組込み Rust')"
+        )
+        for renderer in RENDERERS
+    },
+    ("blind33-b-mail-ottawa-foss-weekend", "python-markdown"): (
+        "Python-Markdown does not nest two-space-indented items: the workshops under '**13 h 15** "
+        "— Ateliers en parallèle / Parallel workshops :' ('  - salle DMS 4101 : …', '  - salle "
+        "DMS 4120 : …') become items of their own, and the slot is one session titled 'Ateliers "
+        "en parallèle / Parallel workshops :'"
+    ),
+    ("blind33-b-wiki-berlin-datenbanken", "markdown-it"): (
+        "markdown-it makes the backslash ending '… — [Ayşe Yıldırım](https://ayse.dev) \\' a line "
+        "break: the next line '_(Slides: [PDF](…))_' joins the talk, titled '„Observability mit "
+        "OpenTelemetry“ (Slides: PDF)'"
+    ),
+    ("blind33-c-frontrange-devopsdays", "python-markdown"): (
+        "Python-Markdown has no strikethrough: the cancelled '4:15 PM — ~~Platform teams are a lie "
+        "— Derek Vaughn~~ (cancelled, …)' is read as a session beside the Day 1 wrap-up"
+    ),
+    ("blind33-c-lisbon-community-days", "python-markdown"): (
+        "Python-Markdown has no strikethrough: the cancelled '`12:00` ~~**Deno 2 in production**~~ "
+        "— Joana Fonseca' is titled 'Deno 2 in production~~', not 'Joana Fonseca (cancelled — …)'"
+    ),
+    ("blind33-c-oscafest-accra", "python-markdown"): (
+        "Python-Markdown has no strikethrough: '~~Rust for Pythonistas — Kofi Mensah~~ *cancelled, "
+        "sorry!*' is a session at 10:45, and '~~Kubernetes on a budget~~' stays in the title of "
+        "'Securing your CI pipelines'"
+    ),
+    ("blind33-c-pyladies-tour-mail", "python-markdown"): (
+        "Python-Markdown makes no heading of the three lines over each dashed rule ('KATHMANDU — "
+        "Saturday, 14 February 2026' / 'Venue: …' / 'Time: Nepal time (NPT). …'): the Kathmandu "
+        "agenda runs into 7 February, the indented speaker lines join their titles ('Python basics "
+        "refresher (…) Lakshmi Iyer'), and the struck '~~Career panel~~' is a session"
+    ),
+    ("blind33-c-python-sudeste-issue", "python-markdown"): (
+        "Python-Markdown has no strikethrough: '`17h00`–`17h30` ~~Reunião da APyB~~ movida pro "
+        "sábado, ver abaixo' is read as a session"
+    ),
+    ("blind33-c-sotm-colombia-2027", "python-markdown"): (
+        "Python-Markdown has no strikethrough: the cancelled heading '#### 🕚 11:00 a. m. — "
+        "~~Mapeo de ríos con imágenes de drones~~' is a session titled 'Mapeo de ríos con "
+        "imágenes de drones~~'"
+    ),
+    ("blind33-c-szabad-szoftver-hetvege", "python-markdown"): (
+        "Python-Markdown has no strikethrough: '~~Fordítási sprint a GNOME-ban~~ — **ELMARAD**, "
+        "…' is a session at 11:15, and '~~Wayland mindenkinek~~' stays in front of the "
+        "replacement's title ('Wayland mindenkinek~~ → helyette: Ask Me Anything …')"
+    ),
+    ("blind33-c-techfes-tokyo", "python-markdown"): (
+        "Python-Markdown leaves Markdown inside '<details>' unrendered: the tables stay text, "
+        "each row keeps its speaker cell in its title ('オープニング | 運営チーム |'), and the "
+        "struck '~~Flutter Webの現在地~~ **（登壇者都合によりキャンセル）**' row is a session"
+    ),
 }
 
 
