@@ -199,14 +199,18 @@ def misnamed_zone(name: str) -> str | None:
     """The zone an IANA-shaped name that is no zone means, when its last part is a place in its
     area: "Asia/Beijing" is Asia/Shanghai, "America/San_Francisco" America/Los_Angeles,
     "Europe/Lyon" Europe/Paris. "Asia/Pacific" and "and/or" mean no zone."""
-    area, _, rest = name.partition("/")
-    area = area.lower()
+    area = name.partition("/")[0].lower()
     if area not in _areas() and area not in _LEGACY_AREAS:
         return None
-    place = place_zone(rest.rpartition("/")[2].replace("_", " "))
+    place = place_zone(_place_part(name))
     if place is None or place.zone.split("/")[0].lower() != _LEGACY_AREAS.get(area, area):
         return None
     return place.zone
+
+
+def _place_part(name: str) -> str:
+    """The place an IANA-shaped name ends with: "America/San_Francisco" -> "San Francisco"."""
+    return name.rpartition("/")[2].replace("_", " ")
 
 
 def _abbreviation_mention(text: str, match: re.Match[str], word: str) -> ZoneMention:
@@ -338,8 +342,9 @@ class ZoneResolver:
             return ResolvedZone(ZoneInfo(place.zone))
         misnamed = misnamed_zone(cleaned)
         if misnamed is not None:  # "Asia/Beijing": said, not guessed, where a zone is asked for
-            city = cleaned.rpartition("/")[2].replace("_", " ")
-            raise UnknownZoneError(f"unknown time zone {name.strip()!r}; {city} keeps {misnamed}")
+            raise UnknownZoneError(
+                f"unknown time zone {name.strip()!r}; {_place_part(cleaned)} keeps {misnamed}"
+            )
         raise UnknownZoneError(unknown_zone_message(name, self.abbreviations))
 
     def decide(self, mention: ZoneMention, on: date | None) -> ResolvedZone:
@@ -360,7 +365,7 @@ class ZoneResolver:
         if mention.abbreviation and mention.place_zone:
             return self._decide_beside_place(mention, mention.abbreviation, day, on)
         if mention.place_zone:  # "Europe/Lyon": no zone, but a place in its area
-            zone, place = mention.place_zone, mention.text.rpartition("/")[2].replace("_", " ")
+            zone, place = mention.place_zone, _place_part(mention.text)
             note = f"{mention.text!r} is no time zone; read as {zone}, the zone of {place}"
             return ResolvedZone(ZoneInfo(zone), (note,))
         if mention.abbreviation:

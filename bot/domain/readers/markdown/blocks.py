@@ -258,7 +258,7 @@ class _Walk:
             self._images += 1
             return
         if name not in _BLOCKS and name not in ("TableHead", "TableRow", "TableCell"):
-            return  # emphasis, an image (its text is read): no mark of their own
+            return  # emphasis and the like: no mark of their own, their text is read
         self._paragraph()  # a tight list item's text before a nested block
         if name == "List":
             self._depth += 1
@@ -485,6 +485,7 @@ _PLAIN_URL = compiled(
     r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9;/?:=+$,\-_.!~*'()#&]*)?"
 )
 _NOT_ASCII = compiled(r"[^\x00-\x7f]")
+_LABEL_DOTS = compiled("[.\u3002\uff0e\uff61]")  # the full stops that part a host's labels
 
 
 def _address(link: Mapping[str, str]) -> str:
@@ -517,7 +518,7 @@ def _address(link: Mapping[str, str]) -> str:
 
 def _ascii_host(host: str) -> str:
     """ "bücher.example" -> "xn--bcher-kva.example": each label in another script as Punycode."""
-    labels = re.split("[.\u3002\uff0e\uff61]", host)
+    labels = _LABEL_DOTS.split(host)
     try:
         return ".".join(
             "xn--" + label.encode("punycode").decode("ascii") if _NOT_ASCII.search(label) else label
